@@ -1,0 +1,30 @@
+/** The expression language of conditions and effects: data parsed by our own parser, never eval'd. */
+export type Expr =
+  | { kind: 'num'; value: number; pos: number }
+  | { kind: 'bool'; value: boolean; pos: number }
+  | { kind: 'str'; value: string; pos: number }
+  | { kind: 'var'; name: string; pos: number }
+  | { kind: 'unary'; op: '-' | '!'; arg: Expr; pos: number }
+  | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr; pos: number }
+  | { kind: 'cond'; test: Expr; then: Expr; else: Expr; pos: number }
+  | { kind: 'call'; fn: string; args: Expr[]; pos: number };
+
+export type BinaryOp = '+' | '-' | '*' | '/' | '%' | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&&' | '||';
+
+/** An effect statement: `evacuated += 1200`. */
+export interface Assignment {
+  target: string;
+  targetPos: number;
+  op: '=' | '+=' | '-=' | '*=' | '/=';
+  value: Expr;
+}
+
+/** A parse problem with the character offset inside the expression text. */
+export class ExprSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}

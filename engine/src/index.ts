@@ -1,0 +1,67 @@
+/**
+ * @drill/engine — the deterministic drill engine: scenario model and compiler, the pure `step`,
+ * scoring, and hash-chained transcripts with replay and verify. No clock, no I/O, no global randomness.
+ */
+export type { Expr, Assignment } from './expr/ast.ts';
+export { parseExpr, parseAssignment } from './expr/parse.ts';
+export { evaluate, type EvalEnv, type Value } from './expr/evaluate.ts';
+export { didYouMean } from './expr/check.ts';
+export * from './scenario/model.ts';
+export { compileScenario, ALL_ROLES, type CompileResult, type SourceText, type ReadInclude } from './scenario/compile.ts';
+export { type Diagnostic, formatDiagnostic, sortDiagnostics } from './scenario/diagnostics.ts';
+export { SourceFile } from './scenario/source.ts';
+export { ScenarioSchema, ScenarioPartSchema, scenarioJsonSchema, CHANNELS } from './scenario/schema.ts';
+export { DEFAULT_CAPABILITIES } from './scenario/rubric.ts';
+export { LANGUAGES, localize, missingLanguages, type Lang, type LocalizedText } from './text.ts';
+export { parseScenarioTime, parseDuration, formatScenarioTime, formatDuration, civilTimeAt, type CivilTime } from './time.ts';
+export { InputSchema, RATINGS, type Input, type Rating, type Subject } from './inputs.ts';
+export { lifecycleMachine, lifecycleStep, acceptedIn, PHASES, type Phase } from './lifecycle.ts';
+export { seedRng, resumeRng, keyedDraw, type RngState } from './rng.ts';
+export {
+  createDrill,
+  soloParticipant,
+  holdsRole,
+  type DrillState,
+  type DrillOptions,
+  type Participant,
+  type DecisionRecord,
+  type InjectRecord,
+  type Delivery,
+  type AdhocInject,
+  type Override,
+  type Timeliness,
+} from './state.ts';
+export { step, nextEventTime, type StepEvent, type StepResult, type Rejection } from './step.ts';
+export {
+  scoreDrill,
+  ratingFor,
+  choiceValue,
+  bestValue,
+  type ScoreReport,
+  type DecisionScore,
+  type CapabilityRating,
+  type SubjectRatings,
+  type OutcomeScore,
+  type ObjectiveRating,
+  type ProposedRating,
+} from './score.ts';
+export {
+  Session,
+  replay,
+  verify,
+  stateHash,
+  headerHash,
+  parseTranscript,
+  checkCompatible,
+  TRANSCRIPT_FORMAT,
+  ENGINE_VERSION,
+  type Transcript,
+  type TranscriptEntry,
+  type TranscriptHeader,
+  type TranscriptResult,
+  type ReplayResult,
+  type VerifyResult,
+  type SessionOptions,
+} from './transcript.ts';
+export { autoplay, policyChoice, POLICIES, type Policy, type AutoplayOptions } from './autoplay.ts';
+export { canonicalJson, hashJson, sha256Hex } from './hash.ts';

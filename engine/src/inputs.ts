@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { CHANNELS, LocalizedTextSchema } from './scenario/schema.ts';
+
+/** P/S/M/U (HSEEP): performed without challenges, with some, with major challenges, unable to be performed. */
+export const RATINGS = ['P', 'S', 'M', 'U'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+const name = z.string().min(1).max(200);
+
+/** Who an override is about: the whole drill, one team, one role or one participant. */
+export const SubjectSchema = z.strictObject({
+  kind: z.enum(['overall', 'team', 'role', 'participant']),
+  id: z.string().max(200).optional(),
+});
+
+/** Every input the engine accepts. Inputs come from files and browsers, so their shape is checked too. */
+export const InputSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('start') }),
+  z
+    .strictObject({
+      type: z.literal('advance'),
+      /** To the next scheduled event… */
+      to: z.literal('next').optional(),
+      /** …or by this many scenario minutes. */
+      minutes: z.number().int().min(1).max(100_000).optional(),
+    })
+    .refine((a) => (a.to === undefined) !== (a.minutes === undefined), 'advance takes either `to: next` or `minutes`'),
+  z.strictObject({
+    type: z.literal('choose'),
+    participant: name,
+    decision: name,
+    options: z.array(name).max(100).optional(),
+    allocation: z.record(z.string(), z.number()).optional(),
+    rationale: z.string().max(2000).optional(),
+    /** Wall-clock milliseconds the participant took (pressure mode): recorded, so replay stays exact. */
+    elapsedMs: z.number().int().min(0).optional(),
+  }),
+  z.strictObject({ type: z.literal('pause'), by: name.optional() }),
+  z.strictObject({ type: z.literal('resume'), by: name.optional() }),
+  z.strictObject({
+    type: z.literal('inject'),
+    id: z.string().regex(/^adhoc-[a-z0-9_-]+$/, 'ad-hoc inject ids start with `adhoc-`'),
+    roles: z.array(name).min(1),
+    text: LocalizedTextSchema,
+    title: LocalizedTextSchema.optional(),
+    source: z.string().max(200).optional(),
+    channel: z.enum(CHANNELS).optional(),
+    urgency: z.enum(['routine', 'priority', 'flash']).optional(),
+    by: name.optional(),
+  }),
+  z.strictObject({
+    type: z.literal('override'),
+    capability: name,
+    subject: SubjectSchema.default({ kind: 'overall' }),
+    rating: z.enum(RATINGS),
+    note: z.string().min(1).max(2000),
+    by: name.optional(),
+  }),
+  z.strictObject({ type: z.literal('end'), by: name.optional() }),
+  z.strictObject({ type: z.literal('close') }),
+]);
+
+export type Input = z.input<typeof InputSchema>;
+export type ParsedInput = z.output<typeof InputSchema>;
+export type Subject = z.output<typeof SubjectSchema>;

@@ -1,0 +1,27 @@
+import seedrandom from 'seedrandom';
+
+/** alea's whole state: four numbers, kept inside the engine state as plain JSON. */
+export interface RngState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+
+/** The generator's state right after seeding with `seed`. */
+export function seedRng(seed: string): RngState {
+  return seedrandom.alea(seed, { state: true }).state() as RngState;
+}
+
+/** A generator that continues from a saved state; call `.state()` to save it again. */
+export function resumeRng(state: RngState): seedrandom.PRNG & { state(): RngState } {
+  return seedrandom.alea('', { state: { ...state } }) as seedrandom.PRNG & { state(): RngState };
+}
+
+/**
+ * A uniform draw in [0, 1) that depends only on (seed, key): variation draws use it so that adding an
+ * inject or a decision elsewhere in a scenario does not shift which way the storm turns.
+ */
+export function keyedDraw(seed: string, key: string): number {
+  return seedrandom.alea(`${seed}\u0000${key}`)();
+}

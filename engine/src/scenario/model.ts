@@ -1,0 +1,189 @@
+import type { Assignment, Expr } from '../expr/ast.ts';
+import type { LocalizedText, Lang } from '../text.ts';
+
+/** A parsed expression kept with its source text (for messages and for the MSEL). */
+export interface CompiledExpr {
+  src: string;
+  ast: Expr;
+}
+export interface CompiledEffect {
+  src: string;
+  ast: Assignment;
+}
+
+export interface Reference {
+  id: string;
+  title: string;
+  version?: string;
+  note?: string;
+}
+export interface Capability {
+  id: string;
+  name: LocalizedText;
+  description?: LocalizedText;
+}
+export interface CriticalTask {
+  id: string;
+  text: LocalizedText;
+  capability?: string;
+  decisions: string[];
+}
+export interface Objective {
+  id: string;
+  text: LocalizedText;
+  capabilities: string[];
+  tasks: CriticalTask[];
+}
+export interface Role {
+  id: string;
+  name: LocalizedText;
+  description?: LocalizedText;
+}
+export interface VariableDef {
+  id: string;
+  name: LocalizedText;
+  type: 'number' | 'boolean';
+  unit?: string;
+  initial: number | boolean;
+  min?: number;
+  max?: number;
+  indicator: boolean;
+  better?: 'higher' | 'lower';
+  levels?: { value: number; label: LocalizedText }[];
+}
+export interface VariationOutcome {
+  id: string;
+  p: number;
+  label?: LocalizedText;
+  effects: CompiledEffect[];
+}
+export interface Variation {
+  id: string;
+  at: number;
+  description?: LocalizedText;
+  outcomes: VariationOutcome[];
+}
+export interface Dynamic {
+  id: string;
+  every: number;
+  from: number;
+  until: number;
+  when?: CompiledExpr;
+  effects: CompiledEffect[];
+  description?: string;
+}
+export type Channel = 'phone' | 'document' | 'media' | 'social-media' | 'field-report' | 'warning-system' | 'radio' | 'meeting' | 'email';
+export type Urgency = 'routine' | 'priority' | 'flash';
+
+export interface Inject {
+  id: string;
+  /** Fires at this minute; undefined for condition-only or follow-up-only injects. */
+  at?: number;
+  when?: CompiledExpr;
+  unless?: CompiledExpr;
+  from?: number;
+  until?: number;
+  roles: string[];
+  source: LocalizedText;
+  channel: Channel;
+  urgency: Urgency;
+  title?: LocalizedText;
+  text: LocalizedText;
+  effects: CompiledEffect[];
+  expects: string[];
+  objective?: string;
+  /** True when nothing but a follow-up (`then`) can deliver it. */
+  followUpOnly: boolean;
+}
+
+export interface FollowUp {
+  inject?: string;
+  decision?: string;
+  after: number;
+}
+
+export interface DecisionOption {
+  id: string;
+  label: LocalizedText;
+  effects: CompiledEffect[];
+  then: FollowUp[];
+  score?: number;
+  capability?: string;
+  feedback?: LocalizedText;
+  ref?: string;
+  min?: number;
+  max?: number;
+  when?: CompiledExpr;
+}
+
+/** A time written either absolutely (`T-40h`) or relative to when the decision opened (`+2h`). */
+export type DecisionTime = { abs: number } | { rel: number };
+
+export interface DecisionPoint {
+  id: string;
+  roles: string[];
+  prompt: LocalizedText;
+  kind: 'single' | 'multi' | 'allocate';
+  opens?: number;
+  opensWhen?: CompiledExpr;
+  due: DecisionTime;
+  closes: DecisionTime;
+  options: DecisionOption[];
+  default: string[];
+  max?: number;
+  budget?: CompiledExpr;
+  unit?: string;
+  capability: string;
+  weight: number;
+  lateDecay: number;
+  score?: CompiledExpr;
+  feedback: { when: CompiledExpr; text: LocalizedText }[];
+  ref?: string;
+  objective?: string;
+  followUpOnly: boolean;
+}
+
+export interface Ending {
+  id: string;
+  when?: CompiledExpr;
+  title: LocalizedText;
+  text: LocalizedText;
+}
+
+export interface OutcomeMeasure {
+  id: string;
+  label: LocalizedText;
+  value: CompiledExpr;
+  unit?: string;
+  target: number;
+  worst: number;
+  weight: number;
+  capability?: string;
+}
+
+/** A validated, frozen scenario. Everything the engine needs; nothing it must re-check. */
+export interface Scenario {
+  id: string;
+  version: string;
+  title: LocalizedText;
+  hazard: 'typhoon' | 'flood' | 'rainstorm' | 'earthquake' | 'other';
+  setting: { place: LocalizedText; province?: LocalizedText; season?: LocalizedText; fictional: boolean };
+  difficulty: 'introductory' | 'intermediate' | 'advanced';
+  languages: Lang[];
+  clock: { anchor: LocalizedText; t0: string; start: number; end: number };
+  references: Reference[];
+  briefing: LocalizedText;
+  /** The default rubric plus the scenario's own capabilities. */
+  capabilities: Capability[];
+  objectives: Objective[];
+  roles: Role[];
+  variables: VariableDef[];
+  variations: Variation[];
+  dynamics: Dynamic[];
+  injects: Inject[];
+  decisions: DecisionPoint[];
+  endings: Ending[];
+  outcomes: OutcomeMeasure[];
+  /** SHA-256 of the canonical JSON of the source documents: transcripts name it. */
+  contentHash: string;
+}

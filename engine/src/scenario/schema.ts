@@ -1,0 +1,240 @@
+import { z } from 'zod';
+
+/**
+ * The scenario authoring format, declared once: the loader validates with it at run time and
+ * `scenarioJsonSchema()` turns the same declaration into the JSON Schema editors use.
+ * Cross-references (ids, expressions, times) are checked afterwards by the compiler, which knows positions.
+ */
+
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*$/, 'ids are lower-case letters, digits, `_` or `-`, starting with a letter')
+  .describe('A stable id: lower-case letters, digits, _ or -. Logs record ids, never positions.');
+
+export const LocalizedTextSchema = z
+  .union([z.string(), z.strictObject({ en: z.string().optional(), 'zh-CN': z.string().optional() })])
+  .describe('Participant-facing text: a string, or { en: …, zh-CN: … }.');
+
+const time = z.string().describe('Scenario time relative to T0, e.g. `T-48h`, `T+2h30m`, `T0`.');
+const duration = z.union([z.string(), z.number().int().nonnegative()]).describe('A duration: `90m`, `2h`, `1d6h`, or minutes.');
+const expr = z.string().describe('An expression, e.g. `rumour > 40 && !chose("press", "silent")`.');
+const effects = z.array(z.string()).describe('Effect statements, e.g. `evacuated += 1200`, `trust = min(100, trust + 5)`.');
+
+const Then = z
+  .strictObject({
+    inject: id.optional().describe('An inject to deliver.'),
+    decision: id.optional().describe('A decision point to open.'),
+    after: duration.optional().describe('Delay after the choice (default 0).'),
+  })
+  .describe('A follow-up (branch): deliver an inject or open a decision point, after a delay.');
+
+const Reference = z.strictObject({
+  id,
+  title: z.string().describe('Full title with document number and year, e.g. 《国家自然灾害救助应急预案》 国办函〔2024〕11号.'),
+  version: z.string().optional(),
+  note: z.string().optional(),
+});
+
+const Capability = z.strictObject({ id, name: LocalizedTextSchema, description: LocalizedTextSchema.optional() });
+
+const CriticalTask = z.strictObject({
+  id,
+  text: LocalizedTextSchema,
+  capability: id.optional(),
+  decisions: z.array(id).default([]).describe('Decision points that are the expected actions for this task.'),
+});
+
+const Objective = z.strictObject({
+  id,
+  text: LocalizedTextSchema,
+  capabilities: z.array(id).min(1),
+  tasks: z.array(CriticalTask).default([]),
+});
+
+const Role = z.strictObject({ id, name: LocalizedTextSchema, description: LocalizedTextSchema.optional() });
+
+const Variable = z.strictObject({
+  id,
+  name: LocalizedTextSchema,
+  type: z.enum(['number', 'boolean']).default('number'),
+  unit: z.string().optional(),
+  initial: z.union([z.number(), z.boolean()]),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  indicator: z.boolean().default(false).describe('Show it in the drill header.'),
+  better: z.enum(['higher', 'lower']).optional().describe('Which direction is good, for colour and trend marks.'),
+  levels: z
+    .array(z.strictObject({ value: z.number(), label: LocalizedTextSchema }))
+    .optional()
+    .describe('Names for levels, e.g. warning colours: 0 none, 1 blue, 2 yellow, 3 orange, 4 red.'),
+});
+
+const VariationOutcome = z.strictObject({
+  id,
+  p: z.number().min(0).max(1).describe('Probability; the outcomes of one variation sum to 1.'),
+  label: LocalizedTextSchema.optional(),
+  effects: effects.default([]),
+});
+
+const Variation = z.strictObject({
+  id,
+  at: time.optional().describe('When it is drawn (default: the start).'),
+  description: LocalizedTextSchema.optional(),
+  outcomes: z.array(VariationOutcome).min(2),
+});
+
+const Dynamic = z.strictObject({
+  id,
+  every: duration.describe('How often it applies.'),
+  from: time.optional(),
+  until: time.optional(),
+  when: expr.optional().describe('Applies only while this holds.'),
+  effects: effects.min(1),
+  description: z.string().optional(),
+});
+
+export const CHANNELS = ['phone', 'document', 'media', 'social-media', 'field-report', 'warning-system', 'radio', 'meeting', 'email'] as const;
+
+const Inject = z.strictObject({
+  id,
+  at: time.optional().describe('When it fires. Without `at` and `when`, it fires only as a follow-up.'),
+  when: expr.optional().describe('With `at`: fires at that time only if this holds. Alone: fires as soon as it holds.'),
+  unless: expr
+    .optional()
+    .describe('Contingency: at `at`, fires only if this does NOT hold (the expected action has not happened).'),
+  from: time.optional().describe('With `when` alone: not before this time.'),
+  until: time.optional().describe('With `when` alone: not after this time.'),
+  roles: z.array(id).min(1).describe('Audience roles, or [all].'),
+  source: LocalizedTextSchema,
+  channel: z.enum(CHANNELS),
+  urgency: z.enum(['routine', 'priority', 'flash']).default('routine'),
+  title: LocalizedTextSchema.optional(),
+  text: LocalizedTextSchema,
+  effects: effects.default([]),
+  expects: z.array(id).default([]).describe('Decision points this inject expects an action on (MSEL "expected action").'),
+  objective: id.optional(),
+});
+
+const Option = z.strictObject({
+  id,
+  label: LocalizedTextSchema,
+  effects: effects.default([]),
+  then: z.array(Then).default([]),
+  score: z.number().min(0).max(1).optional().describe('Contribution to the capability, 0 (harmful) … 1 (best practice).'),
+  capability: id.optional().describe('Scores another capability than the decision’s.'),
+  feedback: LocalizedTextSchema.optional().describe('Why this option is good or bad, for the debrief.'),
+  ref: id.optional().describe('The reference (doctrine document) the feedback relies on.'),
+  min: z.number().optional().describe('Allocation: least amount for this target.'),
+  max: z.number().optional().describe('Allocation: most amount for this target.'),
+  when: expr.optional().describe('The option is offered only while this holds.'),
+});
+
+const AllocationFeedback = z.strictObject({ when: expr, text: LocalizedTextSchema });
+
+const Decision = z.strictObject({
+  id,
+  roles: z.array(id).min(1),
+  prompt: LocalizedTextSchema,
+  kind: z.enum(['single', 'multi', 'allocate']).default('single'),
+  opens: time.optional().describe('When it opens. Without it (and without `opensWhen`) it opens only as a follow-up.'),
+  opensWhen: expr.optional(),
+  due: z.string().describe('Deadline: a scenario time `T-40h`, or `+2h` after it opens.'),
+  closes: z.string().optional().describe('Hard close (default = due): after `due` it is late, at `closes` the default is taken.'),
+  options: z.array(Option).min(2),
+  default: z.union([id, z.array(id)]).describe('What happens when nobody decides.'),
+  max: z.number().int().positive().optional().describe('multi: most options one may choose.'),
+  budget: z.union([z.number(), z.string()]).optional().describe('allocate: the total to share out (number or expression).'),
+  unit: z.string().optional(),
+  capability: id,
+  weight: z.number().positive().default(1),
+  lateDecay: z.number().min(0).max(1).default(0.25).describe('Credit lost per hour late.'),
+  score: expr.optional().describe('allocate: the contribution 0…1 as an expression over the option ids (amounts).'),
+  feedback: z.array(AllocationFeedback).default([]).describe('allocate: feedback lines shown when their condition holds.'),
+  ref: id.optional(),
+  objective: id.optional(),
+});
+
+const Ending = z.strictObject({
+  id,
+  when: expr.optional().describe('The first ending whose condition holds is reached; one without `when` is the fallback.'),
+  title: LocalizedTextSchema,
+  text: LocalizedTextSchema,
+});
+
+const Outcome = z.strictObject({
+  id,
+  label: LocalizedTextSchema,
+  value: expr,
+  unit: z.string().optional(),
+  target: z.number().describe('The value that earns full credit.'),
+  worst: z.number().describe('The value that earns no credit.'),
+  weight: z.number().positive().default(1),
+  capability: id.optional(),
+});
+
+export const ScenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal('drill/1').describe('The format version.'),
+  id,
+  version: z.string(),
+  title: LocalizedTextSchema,
+  hazard: z.enum(['typhoon', 'flood', 'rainstorm', 'earthquake', 'other']),
+  setting: z.strictObject({
+    place: LocalizedTextSchema,
+    province: LocalizedTextSchema.optional(),
+    season: LocalizedTextSchema.optional(),
+    fictional: z.boolean().default(true),
+  }),
+  difficulty: z.enum(['introductory', 'intermediate', 'advanced']).default('intermediate'),
+  languages: z.array(z.enum(['en', 'zh-CN'])).min(1).default(['en', 'zh-CN']),
+  clock: z.strictObject({
+    anchor: LocalizedTextSchema.describe('What T0 is, e.g. landfall.'),
+    t0: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'T0 is local time as YYYY-MM-DDTHH:MM')
+      .describe('Local wall-clock time of T0, for display.'),
+    start: time,
+    end: time,
+  }),
+  references: z.array(Reference).default([]),
+  briefing: LocalizedTextSchema,
+  capabilities: z.array(Capability).default([]).describe('Capabilities this scenario adds to the default rubric.'),
+  objectives: z.array(Objective).default([]),
+  roles: z.array(Role).min(1),
+  variables: z.array(Variable).default([]),
+  variations: z.array(Variation).default([]),
+  dynamics: z.array(Dynamic).default([]),
+  include: z.array(z.string()).default([]).describe('Other files whose injects/decisions/… are merged into this one.'),
+  injects: z.array(Inject).default([]),
+  decisions: z.array(Decision).default([]),
+  endings: z.array(Ending).default([]),
+  outcomes: z.array(Outcome).default([]),
+});
+
+/** A part file named by `include`: only lists, merged into the main file. */
+export const ScenarioPartSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal('drill/1-part'),
+  references: z.array(Reference).default([]),
+  capabilities: z.array(Capability).default([]),
+  objectives: z.array(Objective).default([]),
+  roles: z.array(Role).default([]),
+  variables: z.array(Variable).default([]),
+  variations: z.array(Variation).default([]),
+  dynamics: z.array(Dynamic).default([]),
+  injects: z.array(Inject).default([]),
+  decisions: z.array(Decision).default([]),
+  endings: z.array(Ending).default([]),
+  outcomes: z.array(Outcome).default([]),
+});
+
+export type ScenarioSource = z.infer<typeof ScenarioSchema>;
+export type ScenarioPartSource = z.infer<typeof ScenarioPartSchema>;
+
+/** The JSON Schema for editors, generated from the same declaration as the runtime validator. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(z.union([ScenarioSchema, ScenarioPartSchema]), { io: 'input', unrepresentable: 'any' }),
+    title: 'drill scenario',
+  } as Record<string, unknown>;
+}

@@ -1,0 +1,95 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic } from './diagnostics.ts';
+import { formatPath } from './diagnostics.ts';
+
+/** A YAML file with what is needed to turn a document path back into line:column. */
+export class SourceFile {
+  readonly doc: Document.Parsed;
+  private readonly lines: LineCounter;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+  ) {
+    this.lines = new LineCounter();
+    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+  }
+
+  /** YAML syntax problems, each with its position. */
+  syntaxDiagnostics(): Diagnostic[] {
+    return [...this.doc.errors, ...this.doc.warnings].map((e) => {
+      const { line, col } = this.lines.linePos(e.pos[0]);
+      return {
+        severity: 'error' as const,
+        code: 'yaml-syntax',
+        file: this.path,
+        line,
+        column: col,
+        path: '',
+        message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''),
+      };
+    });
+  }
+
+  /** line/column (1-based) of a character offset. */
+  position(offset: number): { line: number; column: number } {
+    const { line, col } = this.lines.linePos(offset);
+    return { line, column: col };
+  }
+
+  /** The node at a document path, or the nearest ancestor that exists. */
+  nodeAt(path: readonly (string | number)[]): { node: Node | undefined; exact: boolean } {
+    let node: unknown = this.doc.contents;
+    for (let i = 0; i < path.length; i++) {
+      const key = path[i]!;
+      let next: unknown;
+      if (isMap(node)) next = node.get(key, true);
+      else if (isSeq(node) && typeof key === 'number') next = node.get(key, true);
+      if (next === undefined || next === null) return { node: node as Node, exact: false };
+      node = next;
+    }
+    return { node: node as Node, exact: true };
+  }
+
+  /** Where the key itself stands, for "unknown key" problems. */
+  keyOffset(path: readonly (string | number)[], key: string): number | undefined {
+    const { node, exact } = this.nodeAt(path);
+    if (!exact || !isMap(node)) return undefined;
+    const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+    return pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+  }
+
+  /** Offset of the first character of a string value's content (after an opening quote). */
+  valueContentOffset(path: readonly (string | number)[]): number | undefined {
+    const { node, exact } = this.nodeAt(path);
+    if (!exact || !node?.range) return undefined;
+    const start = node.range[0];
+    if (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) return start + 1;
+    return start;
+  }
+
+  diagnostic(
+    path: readonly (string | number)[],
+    code: string,
+    message: string,
+    extra: { hint?: string; offset?: number; severity?: 'error' | 'warning'; atKey?: string } = {},
+  ): Diagnostic {
+    let offset = extra.offset;
+    if (offset === undefined && extra.atKey !== undefined) offset = this.keyOffset(path, extra.atKey);
+    if (offset === undefined) {
+      const { node } = this.nodeAt(path);
+      offset = node?.range?.[0] ?? 0;
+    }
+    const { line, column } = this.position(offset);
+    return {
+      severity: extra.severity ?? 'error',
+      code,
+      file: this.path,
+      line,
+      column,
+      path: formatPath(extra.atKey !== undefined ? [...path, extra.atKey] : path),
+      message,
+      ...(extra.hint ? { hint: extra.hint } : {}),
+    };
+  }
+}

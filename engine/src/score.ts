@@ -1,0 +1,243 @@
+import { evaluate, type EvalEnv } from './expr/evaluate.ts';
+import type { Rating, Subject } from './inputs.ts';
+import type { DecisionPoint, Scenario } from './scenario/model.ts';
+import { holdsRole, type DrillState, type Override, type Participant, type Timeliness } from './state.ts';
+
+/** `not-rated`: no evidence (no decision scoring that capability was reached). */
+export type ProposedRating = Rating | 'not-rated';
+
+export interface DecisionScore {
+  decision: string;
+  capability: string;
+  roles: string[];
+  weight: number;
+  status: 'decided' | 'missed' | 'not-reached';
+  timeliness?: Timeliness;
+  options: string[];
+  allocation?: Record<string, number>;
+  by?: string;
+  at?: number;
+  due?: number;
+  rationale?: string;
+  /** Quality of what was chosen, 0…1, before timeliness. */
+  value: number;
+  /** The best value any choice could reach. */
+  best: number;
+  /** Credit after timeliness: on time ×1, late minus `lateDecay` per hour, missed 0. */
+  credit: number;
+  /** Which allocation feedback lines apply (their indexes). */
+  feedback: number[];
+}
+
+export interface CapabilityRating {
+  capability: string;
+  proposed: ProposedRating;
+  final: ProposedRating;
+  /** Weighted mean credit of its evidence, 0…1, or null when not rated. */
+  credit: number | null;
+  /** The decisions that are the evidence. */
+  evidence: string[];
+  override?: { rating: Rating; note: string; by?: string; seq: number };
+}
+
+export interface SubjectRatings {
+  subject: Subject;
+  capabilities: CapabilityRating[];
+  /** 0…100 over the decisions this subject is answerable for. */
+  score: number | null;
+}
+
+export interface OutcomeScore {
+  outcome: string;
+  value: number;
+  credit: number;
+}
+
+export interface ObjectiveRating {
+  objective: string;
+  rating: ProposedRating;
+  capabilities: string[];
+}
+
+/** Everything scoring concludes, as data: renderers turn it into words in either language. */
+export interface ScoreReport {
+  overall: number;
+  breakdown: { decisions: number; outcomes: number | null; decisionWeight: number; outcomeWeight: number };
+  ending?: string;
+  decisions: DecisionScore[];
+  outcomes: OutcomeScore[];
+  capabilities: CapabilityRating[];
+  objectives: ObjectiveRating[];
+  teams: SubjectRatings[];
+  roles: SubjectRatings[];
+  participants: SubjectRatings[];
+  strengths: string[];
+  improvements: string[];
+}
+
+/** Credit → rating thresholds (documented in FORMAT.md and the report). */
+export function ratingFor(credit: number): Rating {
+  if (credit >= 0.85) return 'P';
+  if (credit >= 0.6) return 'S';
+  if (credit >= 0.35) return 'M';
+  return 'U';
+}
+
+const DECISION_SHARE = 0.75;
+const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
+const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
+
+function envOf(state: DrillState, locals?: Record<string, number>): EvalEnv {
+  return {
+    world: state.world,
+    clock: state.clock,
+    chose: (d, o) => state.decisions[d]?.options?.includes(o) === true || (state.decisions[d]?.allocation?.[o] ?? 0) > 0,
+    decided: (d) => state.decisions[d]?.by !== undefined,
+    opened: (d) => ['open', 'closed'].includes(state.decisions[d]?.status ?? ''),
+    fired: (i) => state.injects[i]?.status === 'fired',
+    variation: (v) => state.variations[v] ?? '',
+    random: () => 0,
+    ...(locals ? { locals } : {}),
+  };
+}
+
+/** The value (0…1) of a choice, before timeliness. */
+export function choiceValue(d: DecisionPoint, options: readonly string[], allocation: Record<string, number> | undefined, state: DrillState): number {
+  if (d.kind === 'allocate') {
+    const locals = Object.fromEntries(d.options.map((o) => [o.id, allocation?.[o.id] ?? 0]));
+    return clamp01(Number(evaluate(d.score!.ast, envOf(state, locals))));
+  }
+  const scores = options.map((o) => d.options.find((x) => x.id === o)?.score ?? 0);
+  return clamp01(scores.reduce((a, b) => a + b, 0));
+}
+
+/** The best value a decision can reach (allocation: 1, its scale's top). */
+export function bestValue(d: DecisionPoint): number {
+  if (d.kind === 'allocate') return 1;
+  const sorted = d.options.map((o) => o.score ?? 0).sort((a, b) => b - a);
+  if (d.kind === 'single') return sorted[0] ?? 0;
+  return clamp01(sorted.slice(0, d.max ?? sorted.length).reduce((a, b) => a + b, 0));
+}
+
+function decisionScore(d: DecisionPoint, state: DrillState): DecisionScore {
+  const r = state.decisions[d.id]!;
+  const base = { decision: d.id, capability: d.capability, roles: [...d.roles], weight: d.weight, best: round(bestValue(d)) };
+  if (r.status !== 'closed') return { ...base, status: 'not-reached', options: [], value: 0, credit: 0, feedback: [] };
+  const options = r.options ?? [];
+  const single = d.kind === 'single' ? d.options.find((o) => o.id === options[0]) : undefined;
+  const value = choiceValue(d, options, r.allocation, state);
+  let credit = value;
+  if (r.timeliness === 'late') credit = value * Math.max(0, 1 - d.lateDecay * ((r.at! - r.due!) / 60));
+  if (r.timeliness === 'missed') credit = 0;
+  const locals = d.kind === 'allocate' ? Object.fromEntries(d.options.map((o) => [o.id, r.allocation?.[o.id] ?? 0])) : undefined;
+  const feedback = d.feedback.flatMap((f, i) => (evaluate(f.when.ast, envOf(state, locals)) ? [i] : []));
+  return {
+    ...base,
+    capability: single?.capability ?? d.capability,
+    status: r.by ? 'decided' : 'missed',
+    timeliness: r.timeliness!,
+    options: [...options],
+    ...(r.allocation ? { allocation: { ...r.allocation } } : {}),
+    ...(r.by ? { by: r.by } : {}),
+    at: r.at!,
+    due: r.due!,
+    ...(r.rationale ? { rationale: r.rationale } : {}),
+    value: round(value),
+    credit: round(credit),
+    feedback,
+  };
+}
+
+function rate(scenario: Scenario, ds: DecisionScore[], overrides: Override[], subject: Subject): SubjectRatings {
+  const capabilities = scenario.capabilities.map((c): CapabilityRating => {
+    const ev = ds.filter((d) => d.capability === c.id && d.status !== 'not-reached');
+    const w = ev.reduce((a, d) => a + d.weight, 0);
+    const credit = w > 0 ? round(ev.reduce((a, d) => a + d.credit * d.weight, 0) / w) : null;
+    const proposed: ProposedRating = credit === null ? 'not-rated' : ratingFor(credit);
+    const o = [...overrides].reverse().find((x) => x.capability === c.id && x.subject.kind === subject.kind && (x.subject.id ?? '') === (subject.id ?? ''));
+    return {
+      capability: c.id,
+      proposed,
+      final: o ? o.rating : proposed,
+      credit,
+      evidence: ev.map((d) => d.decision),
+      ...(o ? { override: { rating: o.rating, note: o.note, ...(o.by ? { by: o.by } : {}), seq: o.seq } } : {}),
+    };
+  });
+  const reached = ds.filter((d) => d.status !== 'not-reached');
+  const w = reached.reduce((a, d) => a + d.weight, 0);
+  return { subject, capabilities, score: w > 0 ? round((100 * reached.reduce((a, d) => a + d.credit * d.weight, 0)) / w, 2) : null };
+}
+
+/** Decisions a participant answers for: those they took, and those they could have taken but nobody did. */
+function answerableBy(p: Participant, ds: DecisionScore[]): DecisionScore[] {
+  return ds.filter((d) => (d.by ? d.by === p.id : d.status === 'missed' && holdsRole(p, d.roles)));
+}
+
+/**
+ * Scores a drill from its state alone — and the state is a fold of the transcript's inputs — so
+ * `verify` can recompute every number from a transcript.
+ */
+export function scoreDrill(scenario: Scenario, state: DrillState): ScoreReport {
+  const decisions = scenario.decisions.map((d) => decisionScore(d, state));
+  const overall = rate(scenario, decisions, state.overrides, { kind: 'overall' });
+  const env = envOf(state);
+  const outcomes = scenario.outcomes.map((o): OutcomeScore => {
+    const value = Number(evaluate(o.value.ast, env));
+    return { outcome: o.id, value: round(value, 2), credit: round(clamp01((value - o.worst) / (o.target - o.worst))) };
+  });
+  const reached = decisions.filter((d) => d.status !== 'not-reached');
+  const dw = reached.reduce((a, d) => a + d.weight, 0);
+  const decisionsCredit = dw > 0 ? reached.reduce((a, d) => a + d.credit * d.weight, 0) / dw : 0;
+  const ow = scenario.outcomes.reduce((a, o) => a + o.weight, 0);
+  const outcomesCredit = ow > 0 ? outcomes.reduce((a, o, i) => a + o.credit * scenario.outcomes[i]!.weight, 0) / ow : null;
+  const share = outcomesCredit === null ? 1 : DECISION_SHARE;
+  const total = 100 * (share * decisionsCredit + (1 - share) * (outcomesCredit ?? 0));
+
+  const teams = [...new Set(state.participants.map((p) => p.team))].map((team) => {
+    const members = state.participants.filter((p) => p.team === team);
+    const ds = decisions.filter((d) => members.some((p) => answerableBy(p, [d]).length > 0));
+    return rate(scenario, ds, state.overrides, { kind: 'team', id: team });
+  });
+  const roles = scenario.roles.map((r) =>
+    rate(scenario, decisions.filter((d) => d.roles.includes(r.id) || d.roles.includes('all')), state.overrides, { kind: 'role', id: r.id }),
+  );
+  const participants = state.participants.map((p) => rate(scenario, answerableBy(p, decisions), state.overrides, { kind: 'participant', id: p.id }));
+
+  const objectives = scenario.objectives.map((o): ObjectiveRating => {
+    const rated = overall.capabilities.filter((c) => o.capabilities.includes(c.capability) && c.final !== 'not-rated');
+    const order: Rating[] = ['P', 'S', 'M', 'U'];
+    // An objective is only as well met as its weakest rated capability.
+    const worst = rated.reduce<Rating | undefined>((acc, c) => {
+      const r = c.final as Rating;
+      return acc === undefined || order.indexOf(r) > order.indexOf(acc) ? r : acc;
+    }, undefined);
+    return { objective: o.id, rating: worst ?? 'not-rated', capabilities: [...o.capabilities] };
+  });
+
+  const strengths = overall.capabilities.filter((c) => c.final === 'P' || c.final === 'S').map((c) => c.capability);
+  const improvements = decisions
+    .filter((d) => d.status !== 'not-reached' && d.credit < 0.6 * Math.max(d.best, 1e-9))
+    .sort((a, b) => a.credit - b.credit || a.decision.localeCompare(b.decision))
+    .map((d) => d.decision);
+
+  return {
+    overall: round(total, 2),
+    breakdown: {
+      decisions: round(100 * decisionsCredit, 2),
+      outcomes: outcomesCredit === null ? null : round(100 * outcomesCredit, 2),
+      decisionWeight: share,
+      outcomeWeight: round(1 - share),
+    },
+    ...(state.ending ? { ending: state.ending } : {}),
+    decisions,
+    outcomes,
+    capabilities: overall.capabilities,
+    objectives,
+    teams,
+    roles,
+    participants,
+    strengths,
+    improvements,
+  };
+}

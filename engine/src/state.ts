@@ -1,0 +1,144 @@
+import type { Rating, Subject } from './inputs.ts';
+import type { Phase } from './lifecycle.ts';
+import type { RngState } from './rng.ts';
+import { seedRng } from './rng.ts';
+import type { Channel, Scenario, Urgency } from './scenario/model.ts';
+import { ALL_ROLES } from './scenario/compile.ts';
+import type { LocalizedText } from './text.ts';
+
+/** One person at the table: a participant decides only for the roles they hold (`all` for a solo player). */
+export interface Participant {
+  id: string;
+  name: string;
+  team: string;
+  roles: string[];
+}
+
+export type Timeliness = 'on-time' | 'late' | 'missed';
+
+export interface DecisionRecord {
+  status: 'pending' | 'scheduled' | 'open' | 'closed';
+  /** When a follow-up decision is due to open. */
+  opensAt?: number;
+  openedAt?: number;
+  due?: number;
+  closesAt?: number;
+  options?: string[];
+  allocation?: Record<string, number>;
+  /** The participant who decided; absent when the default was taken. */
+  by?: string;
+  at?: number;
+  rationale?: string;
+  elapsedMs?: number;
+  timeliness?: Timeliness;
+}
+
+export interface InjectRecord {
+  status: 'pending' | 'scheduled' | 'fired' | 'skipped';
+  due?: number;
+  firedAt?: number;
+}
+
+/** A trainer's inject written on the spot. */
+export interface AdhocInject {
+  id: string;
+  roles: string[];
+  text: LocalizedText;
+  title?: LocalizedText;
+  source: string;
+  channel: Channel;
+  urgency: Urgency;
+}
+
+/** An inject as delivered: what a participant's feed shows. */
+export interface Delivery {
+  inject: string;
+  at: number;
+  roles: string[];
+  adhoc?: AdhocInject;
+}
+
+export interface Override {
+  capability: string;
+  subject: Subject;
+  rating: Rating;
+  note: string;
+  by?: string;
+  seq: number;
+}
+
+/**
+ * The whole engine state: plain JSON, bounded by the scenario's size (the growing input log lives in the
+ * transcript, not here), so a state can be hashed, saved, resumed and compared.
+ */
+export interface DrillState {
+  scenario: { id: string; contentHash: string };
+  seed: string;
+  phase: Phase;
+  /** Scenario minutes relative to T0. */
+  clock: number;
+  /** Number of inputs accepted so far. */
+  seq: number;
+  participants: Participant[];
+  world: Record<string, number | boolean>;
+  rng: RngState;
+  variations: Record<string, string>;
+  injects: Record<string, InjectRecord>;
+  decisions: Record<string, DecisionRecord>;
+  /** Next tick time of each dynamic. */
+  dynamics: Record<string, number>;
+  feed: Delivery[];
+  overrides: Override[];
+  ending?: string;
+}
+
+export interface DrillOptions {
+  seed: string | number;
+  participants: Participant[];
+}
+
+export type CreateResult = { ok: true; state: DrillState } | { ok: false; reason: string };
+
+/** A solo player who holds every role. */
+export function soloParticipant(name = 'Player', team = 'solo'): Participant {
+  return { id: 'p1', name, team, roles: [ALL_ROLES] };
+}
+
+/** The state before `start`: the world at its initial values, nothing drawn, nothing delivered. */
+export function createDrill(scenario: Scenario, options: DrillOptions): CreateResult {
+  const seed = String(options.seed);
+  if (seed.length === 0 || seed.length > 200) return { ok: false, reason: 'the seed must be 1 to 200 characters' };
+  const ps = options.participants;
+  if (ps.length === 0) return { ok: false, reason: 'a drill needs at least one participant' };
+  const roleIds = new Set([...scenario.roles.map((r) => r.id), ALL_ROLES]);
+  const seen = new Set<string>();
+  for (const p of ps) {
+    if (!p.id || seen.has(p.id)) return { ok: false, reason: `participant id \`${p.id}\` is empty or used twice` };
+    seen.add(p.id);
+    if (p.roles.length === 0) return { ok: false, reason: `participant \`${p.id}\` holds no role` };
+    const bad = p.roles.find((r) => !roleIds.has(r));
+    if (bad) return { ok: false, reason: `participant \`${p.id}\`: this scenario has no role \`${bad}\`` };
+  }
+  const state: DrillState = {
+    scenario: { id: scenario.id, contentHash: scenario.contentHash },
+    seed,
+    phase: 'briefing',
+    clock: scenario.clock.start,
+    seq: 0,
+    participants: ps.map((p) => ({ id: p.id, name: p.name, team: p.team, roles: [...p.roles] })),
+    world: Object.fromEntries(scenario.variables.map((v) => [v.id, v.initial])),
+    rng: seedRng(seed),
+    variations: {},
+    injects: Object.fromEntries(scenario.injects.map((i) => [i.id, { status: 'pending' }])),
+    decisions: Object.fromEntries(scenario.decisions.map((d) => [d.id, { status: 'pending' }])),
+    dynamics: Object.fromEntries(scenario.dynamics.map((d) => [d.id, d.from])),
+    feed: [],
+    overrides: [],
+  };
+  return { ok: true, state };
+}
+
+/** Does this participant hold one of the roles a decision or inject is addressed to? */
+export function holdsRole(p: Participant, roles: readonly string[]): boolean {
+  return p.roles.includes(ALL_ROLES) || roles.includes(ALL_ROLES) || p.roles.some((r) => roles.includes(r));
+}

@@ -1,0 +1,504 @@
+import { produce, type Draft } from 'immer';
+import { applyAssignment, evaluate, evaluateBool, type EvalEnv } from './expr/evaluate.ts';
+import { InputSchema, type Input, type ParsedInput } from './inputs.ts';
+import { acceptedIn, lifecycleStep, type LifecycleEvent, type Phase } from './lifecycle.ts';
+import { keyedDraw, resumeRng } from './rng.ts';
+import type { CompiledEffect, DecisionPoint, DecisionTime, Inject, Scenario } from './scenario/model.ts';
+import { holdsRole, type DecisionRecord, type DrillState, type Timeliness } from './state.ts';
+import type { LocalizedText } from './text.ts';
+
+/** What happened during a step, in order: the views render these; the transcript does not need them. */
+export type StepEvent =
+  | { type: 'phase'; from: Phase; to: Phase; at: number }
+  | { type: 'clock'; from: number; to: number }
+  | { type: 'variation'; id: string; outcome: string; at: number }
+  | { type: 'inject'; id: string; at: number; roles: string[]; adhoc: boolean }
+  | { type: 'decision-opened'; id: string; at: number; due: number; closes: number }
+  | { type: 'decision-due'; id: string; at: number }
+  | { type: 'decision-closed'; id: string; at: number; timeliness: Timeliness; options: string[]; by?: string }
+  | { type: 'override'; capability: string; rating: string }
+  | { type: 'ended'; ending: string | undefined; at: number };
+
+/** Why an input was refused, in words a person can read, plus a stable code. */
+export interface Rejection {
+  code:
+    | 'malformed'
+    | 'wrong-phase'
+    | 'unknown-participant'
+    | 'unknown-decision'
+    | 'decision-not-open'
+    | 'decision-closed'
+    | 'role-not-allowed'
+    | 'option-not-offered'
+    | 'bad-choice'
+    | 'unknown-role'
+    | 'unknown-capability'
+    | 'duplicate-id';
+  reason: string;
+}
+
+export type StepResult =
+  | { ok: true; state: DrillState; events: StepEvent[] }
+  | { ok: false; state: DrillState; rejection: Rejection };
+
+const reject = (state: DrillState, code: Rejection['code'], reason: string): StepResult => ({
+  ok: false,
+  state,
+  rejection: { code, reason },
+});
+
+const PHASE_WORDS: Record<Phase, string> = {
+  briefing: 'the drill has not started yet: start it first',
+  running: 'the drill is running',
+  paused: 'the drill is paused: resume it first',
+  debrief: 'the drill is over (debrief)',
+  ended: 'the drill has ended',
+};
+
+/**
+ * The engine: a pure function from (scenario, state, input) to the next state and what happened.
+ * It never throws on bad input — a refused input comes back as a value with a reason — and it never
+ * reads a clock: the scenario clock moves only through `advance` inputs.
+ */
+export function step(scenario: Scenario, state: DrillState, input: Input | unknown): StepResult {
+  const parsed = InputSchema.safeParse(input);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first?.path.length ? ` (${first.path.join('.')})` : '';
+    return reject(state, 'malformed', `this input is not well-formed${where}: ${first?.message ?? 'unknown problem'}`);
+  }
+  const inp = parsed.data;
+  const lifecycle = inp.type as LifecycleEvent['type'];
+  const nextPhase = lifecycleStep(state.phase, lifecycle);
+  if (nextPhase === undefined) {
+    const ok = acceptedIn(state.phase);
+    return reject(state, 'wrong-phase', `cannot ${inp.type} now: ${PHASE_WORDS[state.phase]}${ok.length ? ` (accepted now: ${ok.join(', ')})` : ''}`);
+  }
+  const pre = precheck(scenario, state, inp);
+  if (pre) return reject(state, pre.code, pre.reason);
+
+  const events: StepEvent[] = [];
+  const next = produce(state, (draft) => {
+    const run = new Run(scenario, draft, events);
+    run.apply(inp, nextPhase);
+    run.saveRng();
+    draft.seq += 1;
+  });
+  return { ok: true, state: next, events };
+}
+
+/** Checks that need the state but change nothing: the reasons a person will read. */
+function precheck(scenario: Scenario, state: DrillState, inp: ParsedInput): Rejection | undefined {
+  switch (inp.type) {
+    case 'choose':
+      return checkChoice(scenario, state, inp);
+    case 'inject': {
+      const roles = new Set([...scenario.roles.map((r) => r.id), 'all']);
+      const bad = inp.roles.find((r) => !roles.has(r));
+      if (bad) return { code: 'unknown-role', reason: `this scenario has no role \`${bad}\`` };
+      if (state.feed.some((d) => d.inject === inp.id) || scenario.injects.some((i) => i.id === inp.id))
+        return { code: 'duplicate-id', reason: `an inject \`${inp.id}\` already exists` };
+      return undefined;
+    }
+    case 'override': {
+      if (!scenario.capabilities.some((c) => c.id === inp.capability))
+        return { code: 'unknown-capability', reason: `this scenario has no capability \`${inp.capability}\`` };
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function checkChoice(scenario: Scenario, state: DrillState, inp: Extract<ParsedInput, { type: 'choose' }>): Rejection | undefined {
+  const p = state.participants.find((x) => x.id === inp.participant);
+  if (!p) return { code: 'unknown-participant', reason: `there is no participant \`${inp.participant}\` in this drill` };
+  const d = scenario.decisions.find((x) => x.id === inp.decision);
+  if (!d) return { code: 'unknown-decision', reason: `this scenario has no decision \`${inp.decision}\`` };
+  const rec = state.decisions[d.id]!;
+  if (rec.status === 'closed') return { code: 'decision-closed', reason: `decision \`${d.id}\` is already closed` };
+  if (rec.status !== 'open') return { code: 'decision-not-open', reason: `decision \`${d.id}\` is not open yet` };
+  if (!holdsRole(p, d.roles))
+    return { code: 'role-not-allowed', reason: `${p.name} (${p.roles.join(', ')}) may not decide \`${d.id}\`: it is for ${d.roles.join(', ')}` };
+  const env = envFor(state);
+  const offered = new Set(d.options.filter((o) => !o.when || evaluateBool(o.when.ast, env)).map((o) => o.id));
+  if (d.kind === 'allocate') {
+    const alloc = inp.allocation;
+    if (!alloc || inp.options) return { code: 'bad-choice', reason: `decision \`${d.id}\` is an allocation: give amounts per target` };
+    const budget = Number(evaluate(d.budget!.ast, env));
+    let total = 0;
+    for (const [k, v] of Object.entries(alloc)) {
+      const o = d.options.find((x) => x.id === k);
+      if (!o) return { code: 'option-not-offered', reason: `\`${k}\` is not a target of \`${d.id}\`` };
+      if (!offered.has(k)) return { code: 'option-not-offered', reason: `\`${k}\` is not offered now` };
+      if (!Number.isFinite(v) || v < 0) return { code: 'bad-choice', reason: `the amount for \`${k}\` must be a number ≥ 0` };
+      if (o.min !== undefined && v < o.min) return { code: 'bad-choice', reason: `\`${k}\` needs at least ${o.min}` };
+      if (o.max !== undefined && v > o.max) return { code: 'bad-choice', reason: `\`${k}\` takes at most ${o.max}` };
+      total += v;
+    }
+    if (total > budget + 1e-9) return { code: 'bad-choice', reason: `the amounts add up to ${total}, more than the ${budget} available` };
+    return undefined;
+  }
+  const opts = inp.options ?? [];
+  if (inp.allocation) return { code: 'bad-choice', reason: `decision \`${d.id}\` takes options, not amounts` };
+  if (d.kind === 'single' && opts.length !== 1) return { code: 'bad-choice', reason: `choose exactly one option for \`${d.id}\`` };
+  if (d.kind === 'multi' && (opts.length < 1 || (d.max !== undefined && opts.length > d.max)))
+    return { code: 'bad-choice', reason: `choose between 1 and ${d.max ?? d.options.length} options for \`${d.id}\`` };
+  if (new Set(opts).size !== opts.length) return { code: 'bad-choice', reason: 'an option is chosen twice' };
+  for (const o of opts) {
+    if (!d.options.some((x) => x.id === o)) return { code: 'option-not-offered', reason: `decision \`${d.id}\` has no option \`${o}\`` };
+    if (!offered.has(o)) return { code: 'option-not-offered', reason: `option \`${o}\` is not offered now` };
+  }
+  return undefined;
+}
+
+/** The expression environment over a (possibly draft) state. */
+function envFor(state: DrillState | Draft<DrillState>, random: () => number = () => 0): EvalEnv {
+  return {
+    world: state.world,
+    clock: state.clock,
+    chose: (d, o) => state.decisions[d]?.options?.includes(o) === true || (state.decisions[d]?.allocation?.[o] ?? 0) > 0,
+    decided: (d) => state.decisions[d]?.status === 'closed' && state.decisions[d]?.by !== undefined,
+    opened: (d) => {
+      const s = state.decisions[d]?.status;
+      return s === 'open' || s === 'closed';
+    },
+    fired: (i) => state.injects[i]?.status === 'fired' || state.feed.some((f) => f.inject === i),
+    variation: (v) => state.variations[v] ?? '',
+    random,
+  };
+}
+
+const resolveTime = (t: DecisionTime, openedAt: number): number => ('abs' in t ? t.abs : openedAt + t.rel);
+
+/**
+ * The next minute at which something is scheduled (at or after the clock). With `visibleOnly`, silent
+ * dynamics ticks are skipped: "advance to the next event" stops where a participant sees something.
+ */
+export function nextEventTime(scenario: Scenario, state: DrillState, visibleOnly = false): number | undefined {
+  let best: number | undefined;
+  const consider = (t: number | undefined, strict = false): void => {
+    if (t === undefined || t > scenario.clock.end) return;
+    if (strict ? t <= state.clock : t < state.clock) return;
+    if (best === undefined || t < best) best = t;
+  };
+  for (const v of scenario.variations) if (state.variations[v.id] === undefined) consider(v.at);
+  if (!visibleOnly)
+    for (const d of scenario.dynamics) {
+      const n = state.dynamics[d.id]!;
+      if (n <= d.until) consider(n);
+    }
+  for (const i of scenario.injects) {
+    const r = state.injects[i.id]!;
+    if (r.status === 'pending' && i.at !== undefined) consider(i.at);
+    if (r.status === 'scheduled') consider(r.due);
+  }
+  for (const d of scenario.decisions) {
+    const r = state.decisions[d.id]!;
+    if (r.status === 'pending' && d.opens !== undefined) consider(d.opens);
+    if (r.status === 'scheduled') consider(r.opensAt);
+    if (r.status === 'open') {
+      consider(r.closesAt);
+      if (r.due !== undefined && r.due < r.closesAt!) consider(r.due, true);
+    }
+  }
+  if (state.clock < scenario.clock.end) consider(scenario.clock.end);
+  return best;
+}
+
+/** One step's work on the draft. */
+class Run {
+  private rng: ReturnType<typeof resumeRng> | undefined;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly s: Draft<DrillState>,
+    private readonly events: StepEvent[],
+  ) {}
+
+  saveRng(): void {
+    if (this.rng) this.s.rng = this.rng.state();
+  }
+
+  private random = (): number => {
+    this.rng ??= resumeRng(this.s.rng);
+    return this.rng();
+  };
+
+  private env(locals?: Record<string, number>): EvalEnv {
+    const e = envFor(this.s, this.random);
+    return locals ? { ...e, locals } : e;
+  }
+
+  private setPhase(to: Phase): void {
+    if (this.s.phase !== to) this.events.push({ type: 'phase', from: this.s.phase, to, at: this.s.clock });
+    this.s.phase = to;
+  }
+
+  apply(inp: ParsedInput, nextPhase: Phase): void {
+    switch (inp.type) {
+      case 'start':
+        this.setPhase(nextPhase);
+        this.settle(this.s.clock);
+        return;
+      case 'pause':
+      case 'resume':
+        this.setPhase(nextPhase);
+        return;
+      case 'advance': {
+        const target =
+          inp.minutes === undefined
+            ? (nextEventTime(this.scenario, this.s as DrillState, true) ?? this.scenario.clock.end)
+            : Math.min(this.s.clock + inp.minutes, this.scenario.clock.end);
+        this.advanceTo(target);
+        return;
+      }
+      case 'choose':
+        this.choose(inp);
+        this.conditions();
+        return;
+      case 'inject': {
+        const adhoc = {
+          id: inp.id,
+          roles: inp.roles,
+          text: inp.text as LocalizedText,
+          ...(inp.title !== undefined ? { title: inp.title as LocalizedText } : {}),
+          source: inp.source ?? 'Exercise control',
+          channel: inp.channel ?? 'phone',
+          urgency: inp.urgency ?? 'priority',
+        };
+        this.s.feed.push({ inject: inp.id, at: this.s.clock, roles: inp.roles, adhoc });
+        this.events.push({ type: 'inject', id: inp.id, at: this.s.clock, roles: inp.roles, adhoc: true });
+        return;
+      }
+      case 'override':
+        this.s.overrides.push({
+          capability: inp.capability,
+          subject: inp.subject,
+          rating: inp.rating,
+          note: inp.note,
+          ...(inp.by !== undefined ? { by: inp.by } : {}),
+          seq: this.s.seq + 1,
+        });
+        this.events.push({ type: 'override', capability: inp.capability, rating: inp.rating });
+        return;
+      case 'end':
+        this.finish();
+        return;
+      case 'close':
+        this.setPhase(nextPhase);
+        return;
+    }
+  }
+
+  /** Moves the clock to `target`, processing every scheduled thing on the way, in time order. */
+  private advanceTo(target: number): void {
+    const from = this.s.clock;
+    for (let guard = 0; guard < 1_000_000; guard++) {
+      const t = nextEventTime(this.scenario, this.s as DrillState);
+      if (t === undefined || t > target) break;
+      this.s.clock = t;
+      this.settle(t);
+      if (t >= this.scenario.clock.end) break;
+    }
+    this.s.clock = Math.max(this.s.clock, target);
+    if (this.s.clock !== from) this.events.push({ type: 'clock', from, to: this.s.clock });
+    if (this.s.clock >= this.scenario.clock.end && this.s.phase === 'running') this.finish();
+  }
+
+  /**
+   * Everything due at minute `t`, in a defined order: variations are drawn, decisions past their
+   * deadline close, dynamics tick, timed injects fire, decisions open; then conditions are re-checked.
+   */
+  private settle(t: number): void {
+    const sc = this.scenario;
+    for (const v of sc.variations) if (v.at === t && this.s.variations[v.id] === undefined) this.draw(v.id);
+    for (const d of sc.decisions) {
+      const r = this.s.decisions[d.id]!;
+      if (r.status === 'open' && r.due === t && r.closesAt! > t) this.events.push({ type: 'decision-due', id: d.id, at: t });
+      if (r.status === 'open' && r.closesAt === t) this.closeWithDefault(d);
+    }
+    for (const d of sc.dynamics) {
+      if (this.s.dynamics[d.id] !== t) continue;
+      if (t <= d.until && (!d.when || evaluateBool(d.when.ast, this.env()))) this.effects(d.effects);
+      this.s.dynamics[d.id] = t + d.every;
+    }
+    for (const i of sc.injects) {
+      const r = this.s.injects[i.id]!;
+      if (r.status === 'scheduled' && r.due === t) this.fire(i);
+      else if (r.status === 'pending' && i.at === t) {
+        const env = this.env();
+        const holds = (!i.when || evaluateBool(i.when.ast, env)) && (!i.unless || !evaluateBool(i.unless.ast, env));
+        if (holds) this.fire(i);
+        else r.status = 'skipped';
+      }
+    }
+    for (const d of sc.decisions) {
+      const r = this.s.decisions[d.id]!;
+      if ((r.status === 'pending' && d.opens === t) || (r.status === 'scheduled' && r.opensAt === t)) this.open(d);
+    }
+    this.conditions();
+  }
+
+  /** Condition-only injects and decisions, re-checked until nothing more changes. */
+  private conditions(): void {
+    const sc = this.scenario;
+    const t = this.s.clock;
+    for (let changed = true, guard = 0; changed && guard < 1000; guard++) {
+      changed = false;
+      for (const i of sc.injects) {
+        const r = this.s.injects[i.id]!;
+        if (r.status !== 'pending' || i.at !== undefined || !i.when) continue;
+        if ((i.from !== undefined && t < i.from) || (i.until !== undefined && t > i.until)) continue;
+        if (evaluateBool(i.when.ast, this.env())) {
+          this.fire(i);
+          changed = true;
+        }
+      }
+      for (const d of sc.decisions) {
+        const r = this.s.decisions[d.id]!;
+        if (r.status === 'pending' && d.opens === undefined && d.opensWhen && evaluateBool(d.opensWhen.ast, this.env())) {
+          this.open(d);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  private draw(id: string): void {
+    const v = this.scenario.variations.find((x) => x.id === id)!;
+    const u = keyedDraw(this.s.seed, `variation:${id}`);
+    let acc = 0;
+    let chosen = v.outcomes[v.outcomes.length - 1]!;
+    for (const o of v.outcomes) {
+      acc += o.p;
+      if (u < acc) {
+        chosen = o;
+        break;
+      }
+    }
+    this.s.variations[id] = chosen.id;
+    this.events.push({ type: 'variation', id, outcome: chosen.id, at: this.s.clock });
+    this.effects(chosen.effects);
+  }
+
+  private fire(i: Inject): void {
+    const r = this.s.injects[i.id]!;
+    r.status = 'fired';
+    r.firedAt = this.s.clock;
+    delete r.due;
+    this.s.feed.push({ inject: i.id, at: this.s.clock, roles: [...i.roles] });
+    this.events.push({ type: 'inject', id: i.id, at: this.s.clock, roles: [...i.roles], adhoc: false });
+    this.effects(i.effects);
+  }
+
+  private open(d: DecisionPoint): void {
+    const r = this.s.decisions[d.id]!;
+    const now = this.s.clock;
+    const due = Math.max(now, resolveTime(d.due, now));
+    const closes = Math.max(due, resolveTime(d.closes, now));
+    r.status = 'open';
+    r.openedAt = now;
+    r.due = due;
+    r.closesAt = closes;
+    delete r.opensAt;
+    this.events.push({ type: 'decision-opened', id: d.id, at: now, due, closes });
+    // A follow-up that opens at or after its fixed deadline closes at once with its default.
+    if (closes <= now) this.closeWithDefault(d);
+  }
+
+  private close(d: DecisionPoint, r: Draft<DecisionRecord>, timeliness: Timeliness, options: string[], by?: string): void {
+    r.status = 'closed';
+    r.at = this.s.clock;
+    r.timeliness = timeliness;
+    this.events.push({ type: 'decision-closed', id: d.id, at: this.s.clock, timeliness, options, ...(by ? { by } : {}) });
+  }
+
+  private closeWithDefault(d: DecisionPoint): void {
+    const r = this.s.decisions[d.id]!;
+    if (d.kind === 'allocate') {
+      const alloc = Object.fromEntries(d.default.map((o) => [o, 0]));
+      r.allocation = alloc;
+      this.close(d, r, 'missed', []);
+      return;
+    }
+    r.options = [...d.default];
+    this.close(d, r, 'missed', [...d.default]);
+    for (const o of d.default) this.applyOption(d, o);
+  }
+
+  private choose(inp: Extract<ParsedInput, { type: 'choose' }>): void {
+    const d = this.scenario.decisions.find((x) => x.id === inp.decision)!;
+    const r = this.s.decisions[d.id]!;
+    r.by = inp.participant;
+    if (inp.rationale !== undefined && inp.rationale.trim() !== '') r.rationale = inp.rationale;
+    if (inp.elapsedMs !== undefined) r.elapsedMs = inp.elapsedMs;
+    const timeliness: Timeliness = this.s.clock <= r.due! ? 'on-time' : 'late';
+    if (d.kind === 'allocate') {
+      const alloc: Record<string, number> = {};
+      for (const o of d.options) alloc[o.id] = inp.allocation?.[o.id] ?? 0;
+      r.allocation = alloc;
+      this.close(d, r, timeliness, Object.keys(alloc).filter((k) => alloc[k]! > 0), inp.participant);
+      for (const o of d.options) if (alloc[o.id]! > 0) this.applyOption(d, o.id, alloc[o.id]);
+      return;
+    }
+    const opts = [...(inp.options ?? [])];
+    r.options = opts;
+    this.close(d, r, timeliness, opts, inp.participant);
+    for (const o of opts) this.applyOption(d, o);
+  }
+
+  private applyOption(d: DecisionPoint, optionId: string, amount?: number): void {
+    const o = d.options.find((x) => x.id === optionId)!;
+    this.effects(o.effects, amount === undefined ? undefined : { amount });
+    for (const f of o.then) {
+      const due = this.s.clock + f.after;
+      if (f.inject) {
+        const r = this.s.injects[f.inject]!;
+        if (r.status === 'fired') continue;
+        if (f.after === 0) this.fire(this.scenario.injects.find((x) => x.id === f.inject)!);
+        else if (r.status !== 'scheduled' || r.due! > due) {
+          r.status = 'scheduled';
+          r.due = due;
+        }
+      }
+      if (f.decision) {
+        const r = this.s.decisions[f.decision]!;
+        if (r.status === 'open' || r.status === 'closed') continue;
+        if (f.after === 0) this.open(this.scenario.decisions.find((x) => x.id === f.decision)!);
+        else if (r.status !== 'scheduled' || r.opensAt! > due) {
+          r.status = 'scheduled';
+          r.opensAt = due;
+        }
+      }
+    }
+  }
+
+  /** Applies effect statements, keeping every variable inside its declared bounds. */
+  private effects(list: readonly CompiledEffect[], locals?: Record<string, number>): void {
+    for (const e of list) {
+      const def = this.scenario.variables.find((v) => v.id === e.ast.target);
+      if (!def) continue;
+      const cur = this.s.world[def.id]!;
+      let v = applyAssignment(e.ast, cur, this.env(locals));
+      if (typeof v === 'number') {
+        if (def.type === 'boolean') v = v !== 0;
+        else {
+          if (def.min !== undefined) v = Math.max(def.min, v);
+          if (def.max !== undefined) v = Math.min(def.max, v);
+        }
+      } else if (def.type === 'number') v = v ? 1 : 0;
+      this.s.world[def.id] = v;
+    }
+  }
+
+  /** Closes what is still open (defaults taken), settles the ending and moves to the debrief. */
+  private finish(): void {
+    for (const d of this.scenario.decisions) if (this.s.decisions[d.id]!.status === 'open') this.closeWithDefault(d);
+    const env = this.env();
+    const ending = this.scenario.endings.find((e) => !e.when || evaluateBool(e.when.ast, env));
+    if (ending) this.s.ending = ending.id;
+    this.events.push({ type: 'ended', ending: ending?.id, at: this.s.clock });
+    this.setPhase('debrief');
+  }
+}

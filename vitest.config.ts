@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+// One vitest project per workspace package, plus the cross-package suites in test/.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'engine', root: './engine', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      { test: { name: 'scenarios', root: './scenarios', include: ['**/*.test.ts'], exclude: ['node_modules'] } },
+      { test: { name: 'cli', root: './cli', include: ['src/**/*.test.{ts,tsx}'] } },
+      './web/vitest.config.ts',
+      {
+        test: {
+          name: 'e2e',
+          root: './test',
+          include: ['**/*.test.ts'],
+          exclude: ['node_modules'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
