@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// The drill command. Runs the bundled build when it is up to date (fast start-up), else the
+// TypeScript sources through tsx (always correct, a little slower to start).
+import { existsSync, statSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const bundle = join(here, '..', 'dist', 'drill.mjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name === 'dist') continue;
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+let useBundle = false;
+if (existsSync(bundle) && !process.env.DRILL_FROM_SOURCE) {
+  const built = statSync(bundle).mtimeMs;
+  const root = join(here, '..', '..');
+  useBundle = ['cli/src', 'engine/src', 'scenarios/src'].every((d) => newestSource(join(root, d)) <= built);
+}
+if (useBundle) {
+  await import(pathToFileURL(bundle).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(pathToFileURL(join(here, '..', 'src', 'main.ts')).href);
+}

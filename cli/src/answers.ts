@@ -1,0 +1,72 @@
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { parseScenarioTime, type Input, type DrillState, type Scenario, holdsRole } from '@drill/engine';
+
+/**
+ * The answers file for `drill run --answers FILE` (YAML or JSON), for playing without a screen:
+ *
+ *   decisions:
+ *     boats_recall: { option: recall_all, rationale: "Deadline T-24h" }
+ *     suspend: { options: [classes, business] }
+ *     relief: { allocation: { shelters: 6, coast: 3, hills: 1 } }
+ *     red_ack: { option: ack_act, at: "T-5h45m" }   # optional: not before this scenario time
+ *
+ * Decisions it does not name are left to their default when their deadline passes.
+ */
+const Answer = z.strictObject({
+  option: z.string().optional(),
+  options: z.array(z.string()).optional(),
+  allocation: z.record(z.string(), z.number()).optional(),
+  rationale: z.string().optional(),
+  at: z.string().optional(),
+  participant: z.string().optional(),
+});
+export const AnswersSchema = z.strictObject({ decisions: z.record(z.string(), Answer) });
+export type Answers = z.infer<typeof AnswersSchema>;
+
+export function parseAnswers(text: string): { ok: true; answers: Answers } | { ok: false; reason: string } {
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (e) {
+    return { ok: false, reason: `not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}` };
+  }
+  const r = AnswersSchema.safeParse(raw);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    return { ok: false, reason: `${i.path.join('.') || 'file'}: ${i.message}` };
+  }
+  for (const [id, a] of Object.entries(r.data.decisions))
+    if (a.at !== undefined && parseScenarioTime(a.at) === undefined) return { ok: false, reason: `decisions.${id}.at: \`${a.at}\` is not a scenario time like T-6h` };
+  return { ok: true, answers: r.data };
+}
+
+/** The next input the answers call for in this state: a choice that is due, or undefined to advance. */
+export function answerFor(scenario: Scenario, state: DrillState, answers: Answers): Extract<Input, { type: 'choose' }> | undefined {
+  for (const d of scenario.decisions) {
+    const a = answers.decisions[d.id];
+    if (!a || state.decisions[d.id]?.status !== 'open') continue;
+    if (a.at !== undefined && state.clock < parseScenarioTime(a.at)!) continue;
+    const p = a.participant ?? state.participants.find((x) => holdsRole(x, d.roles))?.id ?? state.participants[0]!.id;
+    return {
+      type: 'choose',
+      participant: p,
+      decision: d.id,
+      ...(a.allocation ? { allocation: a.allocation } : { options: a.options ?? (a.option ? [a.option] : []) }),
+      ...(a.rationale ? { rationale: a.rationale } : {}),
+    };
+  }
+  return undefined;
+}
+
+/** The time the answers wait for, if the next open decision has an `at` later than now. */
+export function nextAnswerTime(scenario: Scenario, state: DrillState, answers: Answers): number | undefined {
+  let t: number | undefined;
+  for (const d of scenario.decisions) {
+    const a = answers.decisions[d.id];
+    if (!a?.at || state.decisions[d.id]?.status !== 'open') continue;
+    const at = parseScenarioTime(a.at)!;
+    if (at > state.clock && (t === undefined || at < t)) t = at;
+  }
+  return t;
+}

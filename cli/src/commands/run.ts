@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { ALL_ROLES, POLICIES, policyChoice, Session, soloParticipant, type Policy, type Scenario, type Transcript } from '@drill/engine';
+import seedrandom from 'seedrandom';
+import { answerFor, nextAnswerTime, parseAnswers, type Answers } from '../answers.ts';
+import { historyDir, runFileName } from '../history.ts';
+import { userPath, UserError, writeFileAtomic } from '../io.ts';
+import { scenarioFromArg } from '../scenario-arg.ts';
+import { join } from 'node:path';
+
+export interface RunOptions {
+  seed?: string;
+  auto?: string;
+  answers?: string;
+  role?: string;
+  lang?: string;
+  out?: string;
+  name?: string;
+  team?: string;
+  pressure?: boolean;
+}
+
+/** A seed for a new run: shown to the user so the same drill can be played again. */
+export function freshSeed(): string {
+  return String(Math.floor(Math.random() * 1_000_000));
+}
+
+/** Plays a drill without a screen, by policy or by an answers file, and returns the transcript. */
+export function playHeadless(
+  scenario: Scenario,
+  o: { seed: string; policy?: Policy; answers?: Answers; startedAt: string; name?: string; team?: string; role?: string },
+): Transcript {
+  const participant = { ...soloParticipant(o.name ?? 'Player', o.team ?? 'solo'), roles: [o.role ?? ALL_ROLES] };
+  const s = Session.start(scenario, {
+    seed: o.seed,
+    participants: [participant],
+    startedAt: o.startedAt,
+    meta: { mode: o.policy ? `auto:${o.policy}` : 'answers' },
+  });
+  if ('error' in s) throw new UserError(s.error);
+  s.apply({ type: 'start' });
+  const rnd = seedrandom.alea(`policy:${o.policy ?? 'answers'}:${o.seed}`);
+  for (let i = 0; i < 20_000 && s.state.phase === 'running'; i++) {
+    let input;
+    if (o.policy) input = policyChoice(scenario, s.state, o.policy, rnd);
+    else if (o.answers) input = answerFor(scenario, s.state, o.answers);
+    if (input) {
+      const r = s.apply(input);
+      if (!r.ok) throw new UserError(`the answer for \`${input.decision}\` was refused: ${r.rejection.reason}`);
+      continue;
+    }
+    const wait = o.answers ? nextAnswerTime(scenario, s.state, o.answers) : undefined;
+    s.apply(wait !== undefined ? { type: 'advance', minutes: wait - s.state.clock } : { type: 'advance', to: 'next' });
+  }
+  if (s.state.phase === 'running') s.apply({ type: 'end' });
+  return s.transcript();
+}
+
+export function defaultOutPath(scenarioId: string, startedAt: string, seed: string): string {
+  return join(historyDir(), `${runFileName(scenarioId, startedAt, seed)}.json`);
+}
+
+/** The hook the interactive terminal drill plugs into (see ../tui). */
+export type InteractiveRunner = (scenario: Scenario, o: RunOptions & { seed: string }) => Promise<number>;
+let interactive: InteractiveRunner | undefined;
+export function setInteractiveRunner(r: InteractiveRunner): void {
+  interactive = r;
+}
+
+export async function runCommand(scenarioArg: string, o: RunOptions): Promise<number> {
+  const scenario = scenarioFromArg(scenarioArg);
+  const seed = o.seed ?? freshSeed();
+  if (o.role && o.role !== ALL_ROLES && !scenario.roles.some((r) => r.id === o.role))
+    throw new UserError(`scenario \`${scenario.id}\` has no role \`${o.role}\` (roles: ${scenario.roles.map((r) => r.id).join(', ')}, or all)`);
+  if (o.auto || o.answers) {
+    if (o.auto && !POLICIES.includes(o.auto as Policy)) throw new UserError(`unknown policy \`${o.auto}\`: use one of ${POLICIES.join(', ')}`);
+    let answers: Answers | undefined;
+    if (o.answers) {
+      let text: string;
+      try {
+        text = readFileSync(userPath(o.answers), 'utf8');
+      } catch {
+        throw new UserError(`cannot read the answers file ${o.answers}`);
+      }
+      const a = parseAnswers(text);
+      if (!a.ok) throw new UserError(`${o.answers}: ${a.reason}`);
+      answers = a.answers;
+    }
+    const startedAt = new Date().toISOString();
+    const t = playHeadless(scenario, {
+      seed,
+      ...(o.auto ? { policy: o.auto as Policy } : {}),
+      ...(answers ? { answers } : {}),
+      startedAt,
+      ...(o.name ? { name: o.name } : {}),
+      ...(o.team ? { team: o.team } : {}),
+      ...(o.role ? { role: o.role } : {}),
+    });
+    const out = o.out ? userPath(o.out) : defaultOutPath(scenario.id, startedAt, seed);
+    writeFileAtomic(out, `${JSON.stringify(t, null, 1)}\n`);
+    const r = t.result!;
+    process.stdout.write(
+      `${scenario.id} · seed ${seed} · ${t.entries.length} inputs · ending: ${r.score.ending ?? '-'} · score ${r.score.overall.toFixed(1)}/100\n` +
+        `final state ${r.finalStateHash}\ntranscript: ${out}\n`,
+    );
+    return 0;
+  }
+  if (!process.stdin.isTTY)
+    throw new UserError(
+      'stdin is not a terminal, so the interactive drill cannot start.\n' +
+        'Play without a screen with --auto random|first|best|worst, or --answers FILE (see README: "Playing without a screen").',
+    );
+  if (!interactive) throw new UserError('the interactive terminal drill is not available in this build');
+  return interactive(scenario, { ...o, seed });
+}
+
+export function register(program: Command): void {
+  program
+    .command('run')
+    .description('play a drill: interactive in a terminal, or headless with --auto / --answers')
+    .argument('[scenario]', 'shipped scenario id or path to a .yaml file', 'typhoon')
+    .option('--seed <seed>', 'seed for the seeded variation (a fresh one is chosen and shown if omitted)')
+    .option('--auto <policy>', `play automatically: ${POLICIES.join(' | ')}`)
+    .option('--answers <file>', 'play the decisions in this answers file (YAML/JSON)')
+    .option('--role <role>', 'play one role (default: all roles)')
+    .option('--lang <lang>', 'en | zh-CN (default from the environment)')
+    .option('--out <file>', 'where to write the transcript (default: the history folder)')
+    .option('--name <name>', 'your name in the transcript')
+    .option('--team <team>', 'your team name in the transcript')
+    .option('--pressure', 'wall-clock countdown per decision (time taken is recorded)')
+    .action(async (scenario: string, o: RunOptions) => {
+      process.exitCode = await runCommand(scenario, o);
+    });
+}

@@ -1,0 +1,28 @@
+import { Command, CommanderError } from 'commander';
+import { ENGINE_VERSION } from '@drill/engine';
+import { COMMANDS } from './commands/index.ts';
+import { UserError } from './io.ts';
+
+/** The drill CLI: a thin shell over @drill/engine. Problems the user can fix are printed, never thrown. */
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('drill')
+    .description('Tabletop drills for emergency-management cadres: typhoons, floods, rainstorms, earthquakes')
+    .version(ENGINE_VERSION, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  for (const c of COMMANDS) c.register(program);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode;
+    if (e instanceof UserError) {
+      process.stderr.write(`drill: ${e.message}\n`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
