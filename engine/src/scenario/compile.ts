@@ -28,8 +28,22 @@ export interface SourceText {
 /** Reads a file named by `include`, relative to the file that names it. The shell does the I/O. */
 export type ReadInclude = (fromPath: string, includePath: string) => SourceText | undefined;
 
+/** A place in the source, for tools (lint) that report on the compiled model, which keeps no positions. */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  column: number;
+  path: string;
+}
+
+/** Finds where things stand in the source files: a list item by its id (and a path inside it), or a path from the main file's root. */
+export interface SourceMap {
+  /** `offset`: a character offset inside the string value at that path (e.g. a sub-expression). */
+  locate(list: ListKey | undefined, id: string | undefined, sub?: readonly (string | number)[], offset?: number): SourcePosition;
+}
+
 export type CompileResult =
-  | { ok: true; scenario: Scenario; warnings: Diagnostic[] }
+  | { ok: true; scenario: Scenario; warnings: Diagnostic[]; source: SourceMap }
   | { ok: false; diagnostics: Diagnostic[] };
 
 type Item<K extends ListKey> = z.infer<ReturnType<typeof itemSchema<K>>>;
@@ -55,7 +69,7 @@ export function compileScenario(entry: SourceText, readInclude?: ReadInclude): C
   const scenario = c.run(entry, readInclude);
   const errors = c.diagnostics.filter((d) => d.severity === 'error');
   if (!scenario || errors.length) return { ok: false, diagnostics: sortDiagnostics(c.diagnostics) };
-  return { ok: true, scenario, warnings: sortDiagnostics(c.diagnostics) };
+  return { ok: true, scenario, warnings: sortDiagnostics(c.diagnostics), source: c.sourceMap() };
 }
 
 class Compiler {
@@ -64,8 +78,26 @@ class Compiler {
   /** Ids seen in items that failed validation: known, so they cause no second "unknown id" error. */
   private brokenIds = Object.fromEntries(LIST_KEYS.map((k) => [k, new Set<string>()])) as Record<ListKey, Set<string>>;
 
+  private main: SourceFile | undefined;
+
+  /** Positions of items by id, from the validated lists (the first item wins for a duplicated id). */
+  sourceMap(): SourceMap {
+    return {
+      locate: (list, id, sub = [], offset) => {
+        const it = list && id !== undefined ? (this.lists[list] as Located<{ id: string }>[]).find((x) => x.value.id === id) : undefined;
+        const file = it?.file ?? this.main!;
+        const path = [...(it?.path ?? (list ? [list] : [])), ...sub];
+        // Descend only as far as the source has nodes, so a defaulted key points at its parent.
+        const base = offset === undefined ? undefined : file.valueContentOffset(path);
+        const d = file.diagnostic(path, '', '', base === undefined ? {} : { offset: base + offset! });
+        return { file: d.file, line: d.line, column: d.column, path: d.path };
+      },
+    };
+  }
+
   run(entry: SourceText, readInclude?: ReadInclude): Scenario | undefined {
     const main = new SourceFile(entry.path, entry.text);
+    this.main = main;
     const syntax = main.syntaxDiagnostics();
     if (syntax.length) {
       this.diagnostics.push(...syntax);
@@ -82,7 +114,9 @@ class Compiler {
     const sources: unknown[] = [raw];
     this.collectLists(main, raw as Record<string, unknown>);
 
-    const includes = header?.include ?? [];
+    // With a broken header, keep going on a lenient reading of it so every other problem is reported too.
+    const h = header ?? lenientHeader(raw as Record<string, unknown>);
+    const includes = h.include;
     includes.forEach((inc, i) => {
       const part = readInclude?.(entry.path, inc);
       if (!part) {
@@ -102,8 +136,8 @@ class Compiler {
       if (this.validate(pf, PartHeaderSchema, praw, [], ScenarioSchema) && praw && typeof praw === 'object')
         this.collectLists(pf, praw as Record<string, unknown>);
     });
-    if (!header) return undefined;
-    return this.link(main, header, hashJson(sources));
+    const scenario = this.link(main, h, hashJson(sources));
+    return header ? scenario : undefined;
   }
 
   /** Runs a zod schema and turns its issues into positioned diagnostics. */
@@ -196,10 +230,10 @@ class Compiler {
     };
     const roleIds = ids('roles');
     if (roleIds.has(ALL_ROLES)) this.err(root, ['roles'], 'reserved-id', '`all` is reserved: it means every role');
-    const varIds = ids('variables');
+    ids('variables');
     const injectIds = ids('injects');
     const decisionIds = ids('decisions');
-    const variationIds = ids('variations');
+    ids('variations');
     const refIds = ids('references');
     const objectiveIds = ids('objectives');
     ids('dynamics');
@@ -354,7 +388,7 @@ class Compiler {
       checkRef(it, ['objective'], 'objective', x.objective, objectiveIds);
       const at = time(it, ['at'], x.at);
       inClock(it, ['at'], at);
-      if (x.unless !== undefined && at === undefined)
+      if (x.unless !== undefined && x.at === undefined)
         this.err(it, ['unless'], 'contingency-without-time', 'a contingency (`unless`) needs the time `at` when it is checked');
       const when = x.when !== undefined ? expr(it, ['when'], x.when, 'boolean') : undefined;
       const unless = x.unless !== undefined ? expr(it, ['unless'], x.unless, 'boolean') : undefined;
@@ -526,6 +560,18 @@ class Compiler {
     };
     return deepFreeze(scenario);
   }
+}
+
+/** Just enough of a header that failed validation for the cross-reference checks to run. */
+function lenientHeader(raw: Record<string, unknown>): z.infer<typeof HeaderSchema> {
+  const clock = (raw.clock && typeof raw.clock === 'object' ? raw.clock : {}) as Record<string, unknown>;
+  const str = (v: unknown, d: string): string => (typeof v === 'string' ? v : d);
+  return {
+    ...(raw as object),
+    clock: { anchor: '', t0: '2000-01-01T00:00', start: str(clock.start, 'T0'), end: str(clock.end, 'T+1h') },
+    include: Array.isArray(raw.include) ? raw.include.filter((x): x is string => typeof x === 'string') : [],
+    languages: ['en', 'zh-CN'],
+  } as unknown as z.infer<typeof HeaderSchema>;
 }
 
 function valueAt(data: unknown, path: Path): unknown {

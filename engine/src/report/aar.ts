@@ -1,0 +1,462 @@
+import type { Rating, Subject } from '../inputs.ts';
+import type { Channel, Scenario, Urgency } from '../scenario/model.ts';
+import { ratingFor, scoreDrill, type DecisionScore, type ProposedRating, type ScoreReport, type SubjectRatings } from '../score.ts';
+import type { Participant, Timeliness } from '../state.ts';
+import type { LocalizedText } from '../text.ts';
+import { headerHash, verify, type ReplayResult, type Transcript, type VerifyResult } from '../transcript.ts';
+import { hotWashQuestions } from './hot-wash.ts';
+import { improvementPlan } from './improvement-plan.ts';
+import { scoreSeries, type SeriesPoint } from './series.ts';
+import { summaryText } from './summary.ts';
+
+export const AAR_FORMAT = 'drill-aar/1';
+
+/** One option as chosen (with its amount for an allocation). */
+export interface AarChoice {
+  id: string;
+  label: LocalizedText;
+  amount?: number;
+}
+
+/** A decision as evidence: what was asked, what was chosen when and by whom, and what it earned. */
+export interface AarDecision {
+  id: string;
+  prompt: LocalizedText;
+  kind: 'single' | 'multi' | 'allocate';
+  capability: string;
+  objective?: string;
+  roles: string[];
+  weight: number;
+  status: DecisionScore['status'];
+  timeliness?: Timeliness;
+  at?: number;
+  due?: number;
+  by?: { id: string; name: string; team: string };
+  chosen: AarChoice[];
+  unit?: string;
+  rationale?: string;
+  value: number;
+  best: number;
+  credit: number;
+  /** Credit as a share of the best reachable (0…1): what "fell short" is measured against. */
+  share: number;
+  feedback: LocalizedText[];
+  /** The options the scenario scores best (single/multi), for corrective actions. */
+  bestChoice: LocalizedText[];
+  refs: { id: string; title: string }[];
+}
+
+export interface AarCapability {
+  id: string;
+  name: LocalizedText;
+  description?: LocalizedText;
+  proposed: ProposedRating;
+  final: ProposedRating;
+  credit: number | null;
+  override?: { rating: Rating; note: string; by?: string; seq: number };
+  evidence: string[];
+  /** Decisions of its evidence that reached 85% of the best (P level). */
+  strengths: string[];
+  /** Decisions of its evidence that fell below 60% of the best. */
+  improvements: string[];
+}
+
+export interface AarObjective {
+  id: string;
+  text: LocalizedText;
+  rating: ProposedRating;
+  capabilities: string[];
+  tasks: { id: string; text: LocalizedText; decisions: string[]; rating: ProposedRating }[];
+}
+
+export type AarTimelineItem =
+  | {
+      kind: 'inject';
+      at: number;
+      id: string;
+      adhoc: boolean;
+      title?: LocalizedText;
+      text: LocalizedText;
+      source: LocalizedText;
+      channel: Channel;
+      urgency: Urgency;
+      roles: string[];
+    }
+  | { kind: 'decision'; at: number; id: string }
+  | { kind: 'variation'; at: number; id: string; outcome: string; label?: LocalizedText; description?: LocalizedText }
+  | { kind: 'override'; at: number; capability: string; subject: Subject; rating: Rating; note: string; by?: string }
+  | { kind: 'phase'; at: number; to: 'start' | 'pause' | 'resume' | 'end' };
+
+export interface AarOutcome {
+  id: string;
+  label: LocalizedText;
+  unit?: string;
+  value: number;
+  target: number;
+  worst: number;
+  weight: number;
+  credit: number;
+  capability?: string;
+}
+
+export interface AarPlanItem {
+  issue: LocalizedText;
+  action: LocalizedText;
+  capability: string;
+  roles: string[];
+  due: LocalizedText;
+  decision?: string;
+}
+
+export interface AarSubject {
+  subject: Subject;
+  name: LocalizedText;
+  /** Team members, or the participant's team. */
+  detail?: string;
+  score: number | null;
+  capabilities: { id: string; proposed: ProposedRating; final: ProposedRating; credit: number | null; overridden: boolean }[];
+}
+
+export interface AarVerification {
+  ok: boolean;
+  complete: boolean;
+  reason?: string;
+  entries: number;
+  finalStateHash: string;
+  lastHash: string;
+}
+
+/**
+ * The After-Action Report as data. Scenario texts stay `LocalizedText` (both languages), so one Aar
+ * renders in English or Chinese and the JSON form serves other tools whatever their language.
+ */
+export interface Aar {
+  format: typeof AAR_FORMAT;
+  exercise: {
+    title: LocalizedText;
+    scenario: { id: string; version: string; contentHash: string };
+    hazard: Scenario['hazard'];
+    difficulty: Scenario['difficulty'];
+    place: LocalizedText;
+    province?: LocalizedText;
+    season?: LocalizedText;
+    fictional: boolean;
+    anchor: LocalizedText;
+    t0: string;
+    start: number;
+    end: number;
+    /** The scenario minute the drill reached. */
+    reached: number;
+    /** When the drill was run (the transcript header's wall-clock start). */
+    date: string;
+    seed: string;
+    engine: string;
+    meta: Record<string, string>;
+    participants: Participant[];
+    teams: { id: string; members: string[] }[];
+    roles: { id: string; name: LocalizedText }[];
+    ending?: { id: string; title: LocalizedText; text: LocalizedText };
+    references: { id: string; title: string }[];
+  };
+  overall: { score: number; breakdown: ScoreReport['breakdown'] };
+  summary: LocalizedText;
+  objectives: AarObjective[];
+  capabilities: AarCapability[];
+  decisions: AarDecision[];
+  subjects: AarSubject[];
+  timeline: AarTimelineItem[];
+  outcomes: AarOutcome[];
+  improvementPlan: AarPlanItem[];
+  hotWash: LocalizedText[];
+  series: SeriesPoint[];
+  verification: AarVerification;
+  /** The full score report, recomputed from the replayed state. */
+  score: ScoreReport;
+}
+
+const ORDER: ProposedRating[] = ['P', 'S', 'M', 'U'];
+
+function decisionOf(scenario: Scenario, ds: DecisionScore, participants: Participant[]): AarDecision {
+  const d = scenario.decisions.find((x) => x.id === ds.decision)!;
+  const refIds = [d.ref, ...ds.options.map((o) => d.options.find((x) => x.id === o)?.ref)].filter((r): r is string => !!r);
+  const refs = [...new Set(refIds)].map((id) => ({ id, title: scenario.references.find((r) => r.id === id)?.title ?? id }));
+  const chosen: AarChoice[] =
+    d.kind === 'allocate'
+      ? d.options.filter((o) => ds.allocation && o.id in ds.allocation).map((o) => ({ id: o.id, label: o.label, amount: ds.allocation![o.id]! }))
+      : ds.options.map((o) => ({ id: o, label: d.options.find((x) => x.id === o)?.label ?? o }));
+  const feedback: LocalizedText[] =
+    d.kind === 'allocate'
+      ? ds.feedback.map((i) => d.feedback[i]!.text)
+      : ds.options.flatMap((o) => {
+          const f = d.options.find((x) => x.id === o)?.feedback;
+          return f ? [f] : [];
+        });
+  const scored = [...d.options].sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+  const bestChoice =
+    d.kind === 'single'
+      ? scored.slice(0, 1).map((o) => o.label)
+      : d.kind === 'multi'
+        ? scored.filter((o, i) => (o.score ?? 0) > 0 && i < (d.max ?? scored.length)).map((o) => o.label)
+        : [];
+  const by = ds.by ? participants.find((p) => p.id === ds.by) : undefined;
+  return {
+    id: d.id,
+    prompt: d.prompt,
+    kind: d.kind,
+    capability: ds.capability,
+    ...(d.objective ? { objective: d.objective } : {}),
+    roles: [...d.roles],
+    weight: d.weight,
+    status: ds.status,
+    ...(ds.timeliness ? { timeliness: ds.timeliness } : {}),
+    ...(ds.at !== undefined ? { at: ds.at } : {}),
+    ...(ds.due !== undefined ? { due: ds.due } : {}),
+    ...(by ? { by: { id: by.id, name: by.name, team: by.team } } : ds.by ? { by: { id: ds.by, name: ds.by, team: '' } } : {}),
+    chosen,
+    ...(d.unit ? { unit: d.unit } : {}),
+    ...(ds.rationale ? { rationale: ds.rationale } : {}),
+    value: ds.value,
+    best: ds.best,
+    credit: ds.credit,
+    share: ds.best > 0 ? Math.round((ds.credit / ds.best) * 10_000) / 10_000 : 0,
+    feedback,
+    bestChoice,
+    refs,
+  };
+}
+
+function timelineOf(scenario: Scenario, replayed: Extract<ReplayResult, { ok: true }>, t: Transcript): AarTimelineItem[] {
+  const items: AarTimelineItem[] = [];
+  const feedById = new Map(replayed.state.feed.filter((f) => f.adhoc).map((f) => [f.inject, f.adhoc!]));
+  replayed.events.forEach((evs, i) => {
+    const input = t.entries[i]?.input;
+    for (const e of evs) {
+      switch (e.type) {
+        case 'inject': {
+          const inj = scenario.injects.find((x) => x.id === e.id);
+          if (inj) {
+            items.push({
+              kind: 'inject',
+              at: e.at,
+              id: e.id,
+              adhoc: false,
+              ...(inj.title ? { title: inj.title } : {}),
+              text: inj.text,
+              source: inj.source,
+              channel: inj.channel,
+              urgency: inj.urgency,
+              roles: [...inj.roles],
+            });
+          } else {
+            const a = feedById.get(e.id);
+            items.push({
+              kind: 'inject',
+              at: e.at,
+              id: e.id,
+              adhoc: true,
+              ...(a?.title ? { title: a.title } : {}),
+              text: a?.text ?? '',
+              source: a?.source ?? '',
+              channel: a?.channel ?? 'phone',
+              urgency: a?.urgency ?? 'priority',
+              roles: [...e.roles],
+            });
+          }
+          break;
+        }
+        case 'decision-closed':
+          items.push({ kind: 'decision', at: e.at, id: e.id });
+          break;
+        case 'variation': {
+          const v = scenario.variations.find((x) => x.id === e.id);
+          const o = v?.outcomes.find((x) => x.id === e.outcome);
+          items.push({
+            kind: 'variation',
+            at: e.at,
+            id: e.id,
+            outcome: e.outcome,
+            ...(o?.label ? { label: o.label } : {}),
+            ...(v?.description ? { description: v.description } : {}),
+          });
+          break;
+        }
+        case 'override':
+          if (input && typeof input === 'object' && (input as { type?: string }).type === 'override') {
+            const o = input as Extract<typeof input, { type: 'override' }>;
+            items.push({
+              kind: 'override',
+              at: t.entries[i]!.at,
+              capability: o.capability,
+              subject: (o.subject ?? { kind: 'overall' }) as Subject,
+              rating: o.rating,
+              note: o.note,
+              ...(o.by ? { by: o.by } : {}),
+            });
+          }
+          break;
+        case 'phase':
+          if (e.to === 'running' && e.from === 'briefing') items.push({ kind: 'phase', at: e.at, to: 'start' });
+          else if (e.to === 'paused') items.push({ kind: 'phase', at: e.at, to: 'pause' });
+          else if (e.to === 'running') items.push({ kind: 'phase', at: e.at, to: 'resume' });
+          else if (e.to === 'debrief') items.push({ kind: 'phase', at: e.at, to: 'end' });
+          break;
+        default:
+          break;
+      }
+    }
+  });
+  return items;
+}
+
+function subjectsOf(scenario: Scenario, score: ScoreReport, participants: Participant[]): AarSubject[] {
+  const conv = (r: SubjectRatings, name: LocalizedText, detail?: string): AarSubject => ({
+    subject: r.subject,
+    name,
+    ...(detail ? { detail } : {}),
+    score: r.score,
+    capabilities: r.capabilities
+      .filter((c) => c.final !== 'not-rated' || c.override)
+      .map((c) => ({ id: c.capability, proposed: c.proposed, final: c.final, credit: c.credit, overridden: !!c.override })),
+  });
+  return [
+    ...score.teams.map((r) => conv(r, r.subject.id ?? '', participants.filter((p) => p.team === r.subject.id).map((p) => p.name).join(', '))),
+    ...score.roles.map((r) => conv(r, scenario.roles.find((x) => x.id === r.subject.id)?.name ?? r.subject.id ?? '')),
+    ...score.participants.map((r) => {
+      const p = participants.find((x) => x.id === r.subject.id);
+      return conv(r, p?.name ?? r.subject.id ?? '', p?.team);
+    }),
+  ];
+}
+
+function taskRating(ds: AarDecision[]): ProposedRating {
+  const ev = ds.filter((d) => d.status !== 'not-reached');
+  const w = ev.reduce((a, d) => a + d.weight, 0);
+  return w > 0 ? ratingFor(ev.reduce((a, d) => a + d.credit * d.weight, 0) / w) : 'not-rated';
+}
+
+/**
+ * Builds the After-Action Report from a scenario, its transcript and the replay of that transcript
+ * (`replay(scenario, t, { keepStates: true })`; with states the score-over-time series is complete).
+ * Every number is recomputed from the replayed state, never read from the transcript's result, and
+ * `verification` says whether the recorded result holds (pass a `verify` result, or it is computed).
+ *
+ * @example
+ * const r = replay(scenario, t, { keepStates: true });
+ * if (r.ok) renderHtml(buildAar(scenario, t, r), 'zh-CN');
+ */
+export function buildAar(scenario: Scenario, t: Transcript, replayed: Extract<ReplayResult, { ok: true }>, verification?: VerifyResult): Aar {
+  const state = replayed.state;
+  const score = scoreDrill(scenario, state);
+  const participants = state.participants;
+  const decisions = score.decisions.map((ds) => decisionOf(scenario, ds, participants));
+  const byId = new Map(decisions.map((d) => [d.id, d]));
+
+  // Capabilities worth a section: those the scenario can evidence, an objective names, or an evaluator rated.
+  const relevant = new Set([
+    ...scenario.decisions.flatMap((d) => [d.capability, ...d.options.flatMap((o) => (o.capability ? [o.capability] : []))]),
+    ...scenario.objectives.flatMap((o) => o.capabilities),
+    ...state.overrides.map((o) => o.capability),
+  ]);
+  const capabilities: AarCapability[] = score.capabilities
+    .filter((c) => relevant.has(c.capability))
+    .map((c) => {
+      const cap = scenario.capabilities.find((x) => x.id === c.capability)!;
+      const ev = c.evidence.map((id) => byId.get(id)!).filter(Boolean);
+      return {
+        id: c.capability,
+        name: cap.name,
+        ...(cap.description ? { description: cap.description } : {}),
+        proposed: c.proposed,
+        final: c.final,
+        credit: c.credit,
+        ...(c.override ? { override: { ...c.override } } : {}),
+        evidence: [...c.evidence],
+        strengths: ev.filter((d) => d.share >= 0.85).map((d) => d.id),
+        improvements: ev.filter((d) => score.improvements.includes(d.id)).map((d) => d.id),
+      };
+    });
+
+  const objectives: AarObjective[] = scenario.objectives.map((o) => ({
+    id: o.id,
+    text: o.text,
+    rating: score.objectives.find((x) => x.objective === o.id)?.rating ?? 'not-rated',
+    capabilities: [...o.capabilities],
+    tasks: o.tasks.map((task) => ({
+      id: task.id,
+      text: task.text,
+      decisions: [...task.decisions],
+      rating: taskRating(task.decisions.map((id) => byId.get(id)!).filter(Boolean)),
+    })),
+  }));
+
+  const outcomes: AarOutcome[] = scenario.outcomes.map((o) => {
+    const s = score.outcomes.find((x) => x.outcome === o.id)!;
+    return {
+      id: o.id,
+      label: o.label,
+      ...(o.unit ? { unit: o.unit } : {}),
+      value: s.value,
+      target: o.target,
+      worst: o.worst,
+      weight: o.weight,
+      credit: s.credit,
+      ...(o.capability ? { capability: o.capability } : {}),
+    };
+  });
+
+  const v = verification ?? verify(scenario, t);
+  const ending = state.ending ? scenario.endings.find((e) => e.id === state.ending) : undefined;
+  const teams = [...new Set(participants.map((p) => p.team))].map((id) => ({ id, members: participants.filter((p) => p.team === id).map((p) => p.id) }));
+
+  const base = {
+    format: AAR_FORMAT,
+    exercise: {
+      title: scenario.title,
+      scenario: { id: scenario.id, version: scenario.version, contentHash: scenario.contentHash },
+      hazard: scenario.hazard,
+      difficulty: scenario.difficulty,
+      place: scenario.setting.place,
+      ...(scenario.setting.province ? { province: scenario.setting.province } : {}),
+      ...(scenario.setting.season ? { season: scenario.setting.season } : {}),
+      fictional: scenario.setting.fictional,
+      anchor: scenario.clock.anchor,
+      t0: scenario.clock.t0,
+      start: scenario.clock.start,
+      end: scenario.clock.end,
+      reached: state.clock,
+      date: String(t.header.startedAt),
+      seed: t.header.seed,
+      engine: t.header.engine,
+      meta: { ...(t.header.meta ?? {}) },
+      participants: participants.map((p) => ({ ...p, roles: [...p.roles] })),
+      teams,
+      roles: scenario.roles.map((r) => ({ id: r.id, name: r.name })),
+      ...(ending ? { ending: { id: ending.id, title: ending.title, text: ending.text } } : {}),
+      references: scenario.references.map((r) => ({ id: r.id, title: r.title })),
+    },
+    overall: { score: score.overall, breakdown: { ...score.breakdown } },
+    objectives,
+    capabilities,
+    decisions,
+    subjects: subjectsOf(scenario, score, participants),
+    timeline: timelineOf(scenario, replayed, t),
+    outcomes,
+    series: scoreSeries(scenario, replayed.states ?? [state]),
+    verification: {
+      ok: v.ok,
+      complete: v.ok ? v.complete : false,
+      ...(v.ok ? {} : { reason: v.reason }),
+      entries: v.entries,
+      finalStateHash: replayed.finalStateHash,
+      lastHash: t.entries[replayed.events.length - 1]?.hash ?? headerHash(t.header),
+    },
+    score,
+  };
+  const partial = { ...base, summary: summaryText(scenario, score) };
+  return { ...partial, improvementPlan: improvementPlan(scenario, partial), hotWash: hotWashQuestions(scenario, partial) };
+}
+
+/** P > S > M > U; not rated sorts last. */
+export function ratingRank(r: ProposedRating): number {
+  return r === 'not-rated' ? 4 : ORDER.indexOf(r);
+}
