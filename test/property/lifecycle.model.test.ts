@@ -142,7 +142,7 @@ describe.each([
       fc.property(fc.commands(commands, { maxCommands: 40 }), (cmds) => {
         const s = Session.start(sc, { seed: 'model', participants: [{ id: 'p', name: 'P', team: 'T', roles: ['all'] }], startedAt: 'x' });
         if ('error' in s) throw new Error(s.error);
-        fc.modelRun(() => ({ model: { phase: 'briefing', clock: sc.clock.start, accepted: 0 }, real: { s, sc } }), cmds);
+        fc.modelRun(() => ({ model: { phase: 'briefing' as Phase, clock: sc.clock.start, accepted: 0 }, real: { s, sc } }), cmds);
       }),
       { numRuns: 150 },
     );

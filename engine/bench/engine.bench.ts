@@ -1,0 +1,117 @@
+// pnpm bench — engine throughput as ratios against a floor measured in the same run.
+// The floor is the irreducible work per input: one immer produce + one xstate transition + one SHA-256
+// of a canonical log line. Machines here are noisy, so each figure is the median of several rounds and
+// is reported beside that floor.
+import { produce } from 'immer';
+import { transition } from 'xstate';
+import os from 'node:os';
+import {
+  autoplay,
+  canonicalJson,
+  createDrill,
+  lifecycleMachine,
+  replay,
+  Session,
+  sha256Hex,
+  soloParticipant,
+  step,
+  compileScenario,
+  type Input,
+  type Scenario,
+} from '../src/index.ts';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROUNDS = 5;
+const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+/** Median milliseconds of `fn` over ROUNDS rounds (after one warm-up). */
+function time(fn: () => void): number {
+  fn();
+  const ts: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const t0 = now();
+    fn();
+    ts.push(now() - t0);
+  }
+  return median(ts);
+}
+
+/** The bench reads the shipped file itself, so the engine package needs no dependency on @drill/scenarios. */
+function loadShipped(id: string): Scenario {
+  const path = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios', `${id}.yaml`);
+  const r = compileScenario({ path, text: readFileSync(path, 'utf8') }, (from, inc) => {
+    const p = resolve(dirname(from), inc);
+    return { path: p, text: readFileSync(p, 'utf8') };
+  });
+  if (!r.ok) throw new Error(`${id} does not compile`);
+  return r.scenario;
+}
+const sc = loadShipped(process.argv[2] ?? 'typhoon');
+
+// Floor: per input, one produce on a world of the scenario's size, one lifecycle transition, one log hash.
+const FLOOR_N = 20_000;
+const floorMs = time(() => {
+  let world: Record<string, number | boolean> = Object.fromEntries(sc.variables.map((v) => [v.id, v.initial]));
+  const snap = lifecycleMachine.resolveState({ value: 'running', context: {} });
+  let prev = '0';
+  for (let i = 0; i < FLOOR_N; i++) {
+    world = produce(world, (d) => {
+      d[sc.variables[i % sc.variables.length]!.id] = i;
+    });
+    transition(lifecycleMachine, snap, { type: 'advance' });
+    prev = sha256Hex(canonicalJson({ seq: i, input: { type: 'advance', minutes: 1 }, prev }));
+  }
+});
+const floorUs = (floorMs * 1000) / FLOOR_N;
+
+// 1. Inputs per second through `step` alone: the inputs of 100 recorded random playthroughs.
+const streams: Input[][] = [];
+for (let seed = 1; seed <= 100; seed++) streams.push(autoplay(sc, { seed, policy: 'random' }).entries.map((e) => e.input));
+const stepInputs = streams.reduce((a, s) => a + s.length, 0);
+const stepMs = time(() => {
+  streams.forEach((inputs, i) => {
+    const c = createDrill(sc, { seed: String(i + 1), participants: [soloParticipant()] });
+    if (!c.ok) throw new Error(c.reason);
+    let s = c.state;
+    for (const inp of inputs) s = step(sc, s, inp).state;
+  });
+});
+const stepUs = (stepMs * 1000) / stepInputs;
+
+// 2. Full automatic playthroughs per second (policy decisions, step, state hash and hash chain per input).
+const PLAYS = 50;
+let playInputs = 0;
+const playMs = time(() => {
+  playInputs = 0;
+  for (let seed = 1; seed <= PLAYS; seed++) playInputs += autoplay(sc, { seed, policy: 'random' }).entries.length;
+});
+
+// 3. Replay of a 10,000-input transcript (every entry's chain hash and state hash checked).
+const long = Session.start(sc, { seed: 'bench', participants: [soloParticipant()], startedAt: '2026-01-01T00:00:00Z' });
+if ('error' in long) throw new Error(long.error);
+long.apply({ type: 'start' });
+for (let i = 0; long.entries.length < 10_000; i++) {
+  const r = long.apply(i % 3 === 0 ? { type: 'advance', minutes: 1 } : i % 3 === 1 ? { type: 'pause' } : { type: 'resume' });
+  if (!r.ok || long.state.phase === 'debrief') break;
+}
+const transcript = long.transcript();
+const n = transcript.entries.length;
+const replayMs = time(() => {
+  const r = replay(sc, transcript);
+  if (!r.ok) throw new Error(r.reason);
+});
+const replayUs = (replayMs * 1000) / n;
+
+const fmt = (x: number, d = 1): string => x.toFixed(d);
+console.log(`drill engine benchmark — scenario ${sc.id}, node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}`);
+console.log(`floor (produce + transition + log hash): ${fmt(floorUs, 2)} µs/input (${fmt(1e6 / floorUs, 0)} inputs/s)\n`);
+console.log(`| measure | result | per input | × floor |`);
+console.log(`|---|---|---|---|`);
+console.log(`| step() throughput | ${fmt((stepInputs / stepMs) * 1000, 0)} inputs/s | ${fmt(stepUs, 2)} µs | ${fmt(stepUs / floorUs, 2)} |`);
+console.log(`| automatic playthroughs (random policy) | ${fmt((PLAYS / playMs) * 1000, 1)} drills/s (${fmt(playInputs / PLAYS, 0)} inputs each) | ${fmt((playMs * 1000) / playInputs, 2)} µs | ${fmt((playMs * 1000) / playInputs / floorUs, 2)} |`);
+console.log(`| replay of a ${n}-input transcript | ${fmt(replayMs, 0)} ms | ${fmt(replayUs, 2)} µs | ${fmt(replayUs / floorUs, 2)} |`);
