@@ -256,30 +256,37 @@ function firstDifference(a: unknown, b: unknown, path = 'score'): string | undef
 export function parseTranscript(text: string): { ok: true; transcript: Transcript } | { ok: false; reason: string } {
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, reason: 'the file is empty' };
+  let whole: unknown;
   try {
-    if (trimmed.startsWith('{') && !trimmed.includes('\n{"seq"')) {
-      const v = JSON.parse(trimmed) as Transcript;
-      if (v && typeof v === 'object' && 'header' in v) return { ok: true, transcript: v };
-    }
-    // A journal: the header on the first line, one entry per line; a torn last line (killed mid-write) is dropped.
-    const lines = trimmed.split('\n');
-    const header = (JSON.parse(lines[0]!) as { header?: TranscriptHeader }).header;
-    if (!header) return { ok: false, reason: 'this is not a drill transcript or journal (no header)' };
-    const entries: TranscriptEntry[] = [];
-    let result: TranscriptResult | undefined;
-    for (let i = 1; i < lines.length; i++) {
-      let v: unknown;
-      try {
-        v = JSON.parse(lines[i]!);
-      } catch {
-        if (i === lines.length - 1) break;
-        return { ok: false, reason: `line ${i + 1} of the journal is not valid JSON` };
-      }
-      if (v && typeof v === 'object' && 'result' in v) result = (v as { result: TranscriptResult }).result;
-      else entries.push(v as TranscriptEntry);
-    }
-    return { ok: true, transcript: { header, entries, ...(result ? { result } : {}) } };
+    whole = JSON.parse(trimmed);
+  } catch {
+    whole = undefined; // not one JSON value: read it as a journal below
+  }
+  if (whole && typeof whole === 'object' && 'header' in whole) {
+    const t = whole as Partial<Transcript>;
+    return { ok: true, transcript: { ...(t as Transcript), entries: Array.isArray(t.entries) ? t.entries : [] } };
+  }
+  // A journal: the header on the first line, one entry per line; a torn last line (killed mid-write) is dropped.
+  const lines = trimmed.split('\n');
+  let header: TranscriptHeader | undefined;
+  try {
+    header = (JSON.parse(lines[0]!) as { header?: TranscriptHeader }).header;
   } catch (e) {
     return { ok: false, reason: `not valid JSON: ${(e as Error).message}` };
   }
+  if (!header) return { ok: false, reason: 'this is not a drill transcript or journal (no header)' };
+  const entries: TranscriptEntry[] = [];
+  let result: TranscriptResult | undefined;
+  for (let i = 1; i < lines.length; i++) {
+    let v: unknown;
+    try {
+      v = JSON.parse(lines[i]!);
+    } catch {
+      if (i === lines.length - 1) break;
+      return { ok: false, reason: `line ${i + 1} of the journal is not valid JSON` };
+    }
+    if (v && typeof v === 'object' && 'result' in v) result = (v as { result: TranscriptResult }).result;
+    else entries.push(v as TranscriptEntry);
+  }
+  return { ok: true, transcript: { header, entries, ...(result ? { result } : {}) } };
 }
