@@ -1,6 +1,8 @@
 import { defineProject } from 'vitest/config';
+import react from '@vitejs/plugin-react';
 
-// Placeholder until the web app lands: component tests live in web/src/**/*.test.tsx.
+// Component tests: web/src/**/*.test.tsx in jsdom, with the same React transform as the app.
 export default defineProject({
-  test: { name: 'web', root: './web', include: ['src/**/*.test.{ts,tsx}'], passWithNoTests: true, environment: 'node' },
+  plugins: [react()],
+  test: { name: 'web', root: './web', include: ['src/**/*.test.{ts,tsx}'], environment: 'jsdom' },
 });

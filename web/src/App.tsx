@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { LANGUAGES, type Lang, type Scenario } from '@drill/engine';
+import { LangContext, translate } from './i18n.ts';
+import { Console } from './console/Console.tsx';
+import { Review } from './review/Review.tsx';
+import { Participant } from './projector/Participant.tsx';
+import type { LoadedFile } from './review/load.ts';
+import { loadSaved } from './drill/storage.ts';
+import { compileText } from './scenarios.ts';
+
+const LANG_KEY = 'drill.lang';
+type Tab = 'console' | 'review';
+
+function initialLang(): Lang {
+  const saved = localStorage.getItem(LANG_KEY);
+  if (saved && (LANGUAGES as readonly string[]).includes(saved)) return saved as Lang;
+  return navigator.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** A scenario the trainer loaded from a file, so review can verify transcripts recorded on it. */
+function customScenarios(): Scenario[] {
+  const s = loadSaved()?.setup.source;
+  if (s?.kind !== 'file') return [];
+  const r = compileText(s.name, s.text);
+  return r.ok ? [r.scenario] : [];
+}
+
+export function App() {
+  const view = new URLSearchParams(window.location.search).get('view');
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [tab, setTab] = useState<Tab>(view === 'review' ? 'review' : 'console');
+  const [incoming, setIncoming] = useState<LoadedFile[]>();
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    localStorage.setItem(LANG_KEY, lang);
+  }, [lang]);
+
+  if (view === 'participant') return <Participant />;
+  const t = (k: Parameters<typeof translate>[1]): string => translate(lang, k);
+  return (
+    <LangContext.Provider value={lang}>
+      <a href="#main" className="skip">
+        {t('skipToMain')}
+      </a>
+      <header className="topbar screen-only">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>
+          <span className="brand-name">{t('appTitle')}</span>
+          <span className="brand-sub">{t('appSubtitle')}</span>
+        </div>
+        <nav aria-label="main">
+          {(['console', 'review'] as const).map((k) => (
+            <button key={k} type="button" className={`tab ${tab === k ? 'active' : ''}`} aria-current={tab === k ? 'page' : undefined} onClick={() => setTab(k)}>
+              {t(k === 'console' ? 'navConsole' : 'navReview')}
+            </button>
+          ))}
+        </nav>
+        <label className="lang">
+          <span>{t('language')}</span>
+          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+            <option value="en">English</option>
+            <option value="zh-CN">简体中文</option>
+          </select>
+        </label>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <div hidden={tab !== 'console'}>
+          <Console
+            onReview={(files) => {
+              setIncoming(files);
+              setTab('review');
+            }}
+          />
+        </div>
+        <div hidden={tab !== 'review'}>
+          <Review incoming={incoming} extraScenarios={customScenarios()} />
+        </div>
+      </main>
+    </LangContext.Provider>
+  );
+}

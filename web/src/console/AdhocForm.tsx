@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { localize, type Scenario } from '@drill/engine';
+import { useT } from '../i18n.ts';
+import type { Outcome } from '../drill/consoleDrill.ts';
+
+type Urgency = 'routine' | 'priority' | 'flash';
+
+/** An inject written on the spot; it becomes a recorded engine input (`inject`, id `adhoc-…`). */
+export function AdhocForm({ scenario, onRelease }: { scenario: Scenario; onRelease(a: { title: string; text: string; roles: string[]; urgency: Urgency }): Outcome }) {
+  const { t, lang } = useT();
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const [role, setRole] = useState('all');
+  const [urgency, setUrgency] = useState<Urgency>('priority');
+  return (
+    <form
+      className="stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!text.trim()) return;
+        const r = onRelease({ title: title.trim(), text: text.trim(), roles: [role], urgency });
+        if (r.ok) {
+          setTitle('');
+          setText('');
+        }
+      }}
+    >
+      <label className="field">
+        <span>{t('adhocHeadline')}</span>
+        <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
+      </label>
+      <label className="field">
+        <span>{t('adhocText')}</span>
+        <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} required />
+      </label>
+      <div className="row">
+        <label className="field">
+          <span>{t('adhocRoles')}</span>
+          <select value={role} onChange={(e) => setRole(e.target.value)}>
+            <option value="all">{t('allRoles')}</option>
+            {scenario.roles.map((r) => (
+              <option key={r.id} value={r.id}>
+                {localize(r.name, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('urgency')}</span>
+          <select value={urgency} onChange={(e) => setUrgency(e.target.value as Urgency)}>
+            {(['routine', 'priority', 'flash'] as const).map((u) => (
+              <option key={u} value={u}>
+                {t(`urgency_${u}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <button type="submit" className="secondary">
+        {t('release')}
+      </button>
+    </form>
+  );
+}

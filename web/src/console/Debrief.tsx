@@ -1,0 +1,193 @@
+import { localize, type DecisionScore } from '@drill/engine';
+import type { ConsoleDrill, Outcome } from '../drill/consoleDrill.ts';
+import { useT } from '../i18n.ts';
+import { clockLabel } from '../format.ts';
+import { download, slug } from '../ui/download.ts';
+import { summaryHtml } from '../report/summaryHtml.ts';
+import { OverrideForm } from '../ui/OverrideForm.tsx';
+import { Scoreboard } from './Scoreboard.tsx';
+import type { LoadedFile } from '../review/load.ts';
+
+interface Props {
+  drill: ConsoleDrill;
+  act(fn: (d: ConsoleDrill) => Outcome): Outcome;
+  onReview(files: LoadedFile[]): void;
+  onNew(): void;
+  version: number;
+}
+
+/** The hot wash: ratings per team and capability, key decisions, the improvement plan, and downloads. */
+export function Debrief({ drill, act, onReview, onNew }: Props) {
+  const { t, lang } = useT();
+  const sc = drill.scenario;
+  const teams = drill.teams.map((team) => ({ team, s: drill.score(team)! }));
+  const choiceText = (d: DecisionScore): string => {
+    const dp = sc.decisions.find((x) => x.id === d.decision)!;
+    const label = (o: string): string => localize(dp.options.find((x) => x.id === o)?.label ?? o, lang);
+    if (d.status === 'not-reached') return t('notReached');
+    const what = d.allocation
+      ? Object.entries(d.allocation)
+          .filter(([, v]) => v > 0)
+          .map(([k, v]) => `${label(k)}: ${v}`)
+          .join('; ')
+      : d.options.map(label).join('; ');
+    return d.status === 'missed' ? `${what} (${t('missed')})` : what;
+  };
+  const files = (): LoadedFile[] =>
+    drill.sessions.map((s, i) => ({ name: fileName(i), text: JSON.stringify(drill.transcriptFor(i), null, 1) }));
+  const who = (i: number): string => (drill.setup.mode === 'parallel' ? drill.teams[i]! : drill.teams.join(' + '));
+  const fileName = (i: number): string => `drill-${sc.id}-${slug(who(i))}.json`;
+  const ending = (i: number) => {
+    const id = drill.sessions[i]!.state.ending;
+    return id ? sc.endings.find((e) => e.id === id) : undefined;
+  };
+  // Decisions someone reached, in the order they closed in the first team's drill.
+  const reached = sc.decisions.filter((d) => teams.some(({ s }) => s.report.decisions.find((x) => x.decision === d.id)?.status !== 'not-reached'));
+
+  return (
+    <div className="debrief">
+      <section className="panel" aria-labelledby="debrief-h">
+        <div className="panel-head">
+          <h2 id="debrief-h">
+            {t('debrief')} — {localize(sc.title, lang)}
+          </h2>
+          <button type="button" className="ghost" onClick={onNew}>
+            {t('newDrill')}
+          </button>
+        </div>
+        {drill.sessions.map((s, i) =>
+          ending(i) ? (
+            <p key={i} className="ending">
+              <strong>
+                {t('ending')}
+                {drill.sessions.length > 1 ? ` (${who(i)})` : ''}:
+              </strong>{' '}
+              {localize(ending(i)!.title, lang)} — <span className="prewrap">{localize(ending(i)!.text, lang)}</span>
+            </p>
+          ) : null,
+        )}
+        <h3>{t('ratingsByTeam')}</h3>
+        <Scoreboard drill={drill} />
+      </section>
+
+      <section className="panel" aria-labelledby="keydec-h">
+        <h2 id="keydec-h">{t('keyDecisions')}</h2>
+        <div className="table-wrap">
+          <table className="grid">
+            <thead>
+              <tr>
+                <th scope="col">{t('decision')}</th>
+                {teams.map(({ team }) => (
+                  <th scope="col" key={team}>
+                    {team}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {reached.map((dp) => (
+                <tr key={dp.id}>
+                  <th scope="row">{localize(dp.prompt, lang)}</th>
+                  {teams.map(({ team, s }) => {
+                    const d = s.report.decisions.find((x) => x.decision === dp.id)!;
+                    const mine = drill.setup.mode === 'parallel' || s.ratings.capabilities.some((c) => c.evidence.includes(dp.id));
+                    return (
+                      <td key={team}>
+                        {mine ? (
+                          <>
+                            <div>{choiceText(d)}</div>
+                            {d.timeliness ? (
+                              <div className={`muted small t-${d.timeliness}`}>
+                                {t(`timeliness_${d.timeliness.replace('-', '_')}` as 'timeliness_late')}
+                                {d.at !== undefined ? ` · ${clockLabel(sc, d.at)}` : ''} · {Math.round(d.credit * 100)}%
+                              </div>
+                            ) : null}
+                            {d.rationale ? <blockquote className="rationale">{d.rationale}</blockquote> : null}
+                          </>
+                        ) : (
+                          <span className="muted">—</span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <div className="two-col">
+        <section className="panel" aria-labelledby="impr-h">
+          <h2 id="impr-h">{t('improvements')}</h2>
+          {teams.map(({ team, s }) => {
+            const mine = s.report.improvements.filter((id) => drill.setup.mode === 'parallel' || s.ratings.capabilities.some((c) => c.evidence.includes(id)));
+            return (
+              <div key={team}>
+                <h3>{team}</h3>
+                {mine.length ? (
+                  <ol>
+                    {mine.map((id) => (
+                      <li key={id}>{localize(sc.decisions.find((d) => d.id === id)?.prompt ?? id, lang)}</li>
+                    ))}
+                  </ol>
+                ) : (
+                  <p className="muted">{t('noImprovements')}</p>
+                )}
+                <p className="small">
+                  {t('strengths')}:{' '}
+                  {s.ratings.capabilities
+                    .filter((c) => c.final === 'P' || c.final === 'S')
+                    .map((c) => localize(sc.capabilities.find((x) => x.id === c.capability)?.name ?? c.capability, lang))
+                    .join(', ') || '—'}
+                </p>
+              </div>
+            );
+          })}
+        </section>
+
+        <section className="panel" aria-labelledby="dl-h">
+          <h2 id="dl-h">{t('downloads')}</h2>
+          <ul className="downloads">
+            {drill.sessions.map((_, i) => (
+              <li key={i}>
+                <button type="button" className="secondary" onClick={() => download(fileName(i), JSON.stringify(drill.transcriptFor(i), null, 1), 'application/json')}>
+                  {t('downloadTranscript', { who: who(i) })}
+                </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => download(fileName(i).replace(/\.json$/, '.html'), summaryHtml(sc, drill.transcriptFor(i), lang), 'text/html')}
+                >
+                  {t('downloadReport', { who: who(i) })}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <p className="muted small">{t('reportNote')}</p>
+          <button type="button" className="primary" onClick={() => onReview(files())}>
+            {t('openInReview')}
+          </button>
+          <h3>{t('adjudicate')}</h3>
+          <OverrideForm
+            idPrefix="debrief-override"
+            scenario={sc}
+            subjects={drill.teams.map((tm) => ({ key: tm, label: tm, subject: { kind: 'team', id: tm } }))}
+            onOverride={(capability, s, rating, note) => act((d) => d.applyTeam(s.key, { type: 'override', capability, subject: s.subject, rating, note }))}
+          />
+        </section>
+      </div>
+      {teams.map(({ team, s }) =>
+        s.ratings.capabilities.some((c) => c.override) ? (
+          <p key={team} className="small muted">
+            {team}:{' '}
+            {s.ratings.capabilities
+              .filter((c) => c.override)
+              .map((c) => `${localize(sc.capabilities.find((x) => x.id === c.capability)?.name ?? c.capability, lang)} → ${c.final} (${c.override!.note})`)
+              .join('; ')}
+          </p>
+        ) : null,
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Lang } from '@drill/engine';
+
+/** What the projector shows: already localized, so the second window needs no engine state. */
+export interface ProjectorSnapshot {
+  lang: Lang;
+  title: string;
+  team?: string;
+  phase: string;
+  clock: { rel: string; civil: string };
+  warning?: { name: string; label: string; tone: string };
+  injects: { id: string; at: string; title: string; text: string; source: string; urgency: string }[];
+  questions: { id: string; prompt: string; options: string[]; due: string }[];
+  scores?: { team: string; score: number | null; ratings: { capability: string; rating: string }[] }[];
+}
+
+export type ProjectorMessage = { type: 'snapshot'; snapshot: ProjectorSnapshot | null } | { type: 'hello' };
+
+export const CHANNEL = 'drill-projector';
+
+export function openChannel(): BroadcastChannel | undefined {
+  return typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANNEL);
+}

@@ -1,0 +1,131 @@
+import { localize } from '@drill/engine';
+import { useT } from '../i18n.ts';
+import { clockLabel, formatValue } from '../format.ts';
+import type { Reviewed } from './load.ts';
+
+type Ok = Extract<Reviewed, { ok: true }>;
+
+/** The after-action report: one printable page set (A4, print CSS hides the rest of the app). */
+export function Aar({ item }: { item: Ok }) {
+  const { t, lang } = useT();
+  const sc = item.scenario;
+  const s = item.score;
+  const h = item.transcript.header;
+  const teams = [...new Set(h.participants.map((p) => p.team))];
+  const cap = (id: string): string => localize(sc.capabilities.find((c) => c.id === id)?.name ?? id, lang);
+  const ending = s.ending ? sc.endings.find((e) => e.id === s.ending) : undefined;
+  return (
+    <section className="panel aar print-root" aria-labelledby="aar-h">
+      <div className="panel-head screen-only">
+        <h2>{t('aar')}</h2>
+        <button type="button" className="primary" onClick={() => window.print()}>
+          {t('print')}
+        </button>
+      </div>
+      <article className="aar-doc">
+        <h1 id="aar-h">
+          {t('aar')}: {localize(sc.title, lang)}
+        </h1>
+        <p className="muted">
+          {t('team')}: {teams.join(', ')} · {t('seed')}: {h.seed} · {h.startedAt}
+        </p>
+        <p className="aar-score">
+          {t('score')}: <strong>{s.overall.toFixed(1)}</strong> / 100
+        </p>
+        {ending ? (
+          <p>
+            <strong>{t('ending')}:</strong> {localize(ending.title, lang)} — {localize(ending.text, lang)}
+          </p>
+        ) : null}
+        <h2>{t('objectives')}</h2>
+        <table className="grid compact">
+          <tbody>
+            {s.objectives.map((o) => (
+              <tr key={o.objective}>
+                <th scope="row">{localize(sc.objectives.find((x) => x.id === o.objective)?.text ?? o.objective, lang)}</th>
+                <td>{o.rating === 'not-rated' ? '—' : o.rating}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>{t('ratings')}</h2>
+        <table className="grid compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('capability')}</th>
+              <th scope="col">{t('proposed')}</th>
+              <th scope="col">{t('final')}</th>
+              <th scope="col">{t('note')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.capabilities
+              .filter((c) => c.final !== 'not-rated')
+              .map((c) => (
+                <tr key={c.capability}>
+                  <th scope="row">{cap(c.capability)}</th>
+                  <td>{c.proposed === 'not-rated' ? '—' : c.proposed}</td>
+                  <td>
+                    <strong>{c.final}</strong>
+                  </td>
+                  <td>{c.override?.note ?? ''}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+        <h2>{t('keyDecisions')}</h2>
+        <table className="grid compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('decision')}</th>
+              <th scope="col">{t('chosen')}</th>
+              <th scope="col">{t('timeliness')}</th>
+              <th scope="col">{t('rationale')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {s.decisions
+              .filter((d) => d.status !== 'not-reached')
+              .map((d) => {
+                const dp = sc.decisions.find((x) => x.id === d.decision)!;
+                const opts = d.allocation ? Object.keys(d.allocation).filter((k) => d.allocation![k]! > 0) : d.options;
+                return (
+                  <tr key={d.decision}>
+                    <th scope="row">{localize(dp.prompt, lang)}</th>
+                    <td>{opts.map((o) => `${localize(dp.options.find((x) => x.id === o)?.label ?? o, lang)}${d.allocation ? ` (${d.allocation[o]})` : ''}`).join('; ')}</td>
+                    <td>
+                      {d.timeliness ? t(`timeliness_${d.timeliness.replace('-', '_')}` as 'timeliness_late') : ''} {d.at !== undefined ? clockLabel(sc, d.at) : ''}
+                    </td>
+                    <td>{d.rationale ?? ''}</td>
+                  </tr>
+                );
+              })}
+          </tbody>
+        </table>
+        <h2>{t('outcomes')}</h2>
+        <ul>
+          {s.outcomes.map((o) => {
+            const def = sc.outcomes.find((x) => x.id === o.outcome);
+            return (
+              <li key={o.outcome}>
+                {localize(def?.label, lang)}: {formatValue(o.value, def?.unit)} ({Math.round(o.credit * 100)}%)
+              </li>
+            );
+          })}
+        </ul>
+        <h2>{t('improvements')}</h2>
+        {s.improvements.length ? (
+          <ol>
+            {s.improvements.map((id) => (
+              <li key={id}>{localize(sc.decisions.find((d) => d.id === id)?.prompt ?? id, lang)}</li>
+            ))}
+          </ol>
+        ) : (
+          <p>{t('noImprovements')}</p>
+        )}
+        <h2>{t('strengths')}</h2>
+        <p>{s.strengths.map(cap).join(', ') || '—'}</p>
+      </article>
+    </section>
+  );
+}

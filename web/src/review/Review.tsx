@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { Session, type Scenario, type Rating } from '@drill/engine';
+import { useT } from '../i18n.ts';
+import { reviewFile, reviewTranscript, type LoadedFile, type Reviewed } from './load.ts';
+import { TranscriptView } from './TranscriptView.tsx';
+import { Compare } from './Compare.tsx';
+import type { SubjectChoice } from '../ui/OverrideForm.tsx';
+import type { Outcome } from '../drill/consoleDrill.ts';
+
+type Ok = Extract<Reviewed, { ok: true }>;
+
+export function teamsOf(r: Ok): string {
+  return r.transcript.header.meta?.team ?? [...new Set(r.transcript.header.participants.map((p) => p.team))].join(' + ');
+}
+
+/** Transcript review: open files, verify them, travel in time, compare teams, adjudicate, print. */
+export function Review({ incoming, extraScenarios }: { incoming: LoadedFile[] | undefined; extraScenarios: Scenario[] }) {
+  const { t } = useT();
+  const [items, setItems] = useState<Reviewed[]>([]);
+  const [selected, setSelected] = useState<string>();
+  const [drag, setDrag] = useState(false);
+  const seen = useRef<LoadedFile[] | undefined>(undefined);
+
+  const add = (files: LoadedFile[]): void => {
+    const loaded = files.map((f) => reviewFile(f, extraScenarios));
+    setItems((old) => [...old, ...loaded]);
+    const firstOk = loaded.find((x) => x.ok);
+    if (firstOk) setSelected(firstOk.key);
+  };
+  useEffect(() => {
+    if (incoming && seen.current !== incoming) {
+      seen.current = incoming;
+      add(incoming);
+    }
+  }, [incoming]);
+
+  const readFiles = async (list: FileList | null): Promise<void> => {
+    if (!list) return;
+    add(await Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() }))));
+  };
+  const onDrop = (e: DragEvent): void => {
+    e.preventDefault();
+    setDrag(false);
+    void readFiles(e.dataTransfer.files);
+  };
+
+  /** An evaluator's override becomes a recorded input: resume the transcript, apply, re-verify. */
+  const override = (item: Ok, capability: string, s: SubjectChoice, rating: Rating, note: string): Outcome & { seq?: number } => {
+    const session = Session.resume(item.scenario, item.transcript);
+    if ('error' in session) return { ok: false, reason: session.error };
+    const r = session.apply({ type: 'override', capability, subject: s.subject, rating, note, by: 'evaluator' });
+    if (!r.ok) return { ok: false, reason: r.rejection.reason };
+    const next = reviewTranscript(item.name, session.transcript(), extraScenarios, item.key);
+    if (!next.ok) return { ok: false, reason: next.reason };
+    setItems((old) => old.map((x) => (x.key === item.key ? next : x)));
+    return { ok: true, seq: r.entry!.seq };
+  };
+
+  const current = items.find((x) => x.key === selected && x.ok) as Ok | undefined;
+  const peers = current ? (items.filter((x) => x.ok && x.scenario.id === current.scenario.id) as Ok[]) : [];
+
+  return (
+    <div className="review">
+      <section className="panel screen-only" aria-labelledby="review-h">
+        <h2 id="review-h">{t('reviewTitle')}</h2>
+        <div
+          className={`dropzone ${drag ? 'drag' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDrag(true);
+          }}
+          onDragLeave={() => setDrag(false)}
+          onDrop={onDrop}
+          data-testid="dropzone"
+        >
+          <label htmlFor="transcript-files" className="button-like primary">
+            {t('openFiles')}
+          </label>
+          <input id="transcript-files" className="file-hidden" type="file" multiple accept=".json,.jsonl,application/json" onChange={(e) => void readFiles(e.target.files)} />
+          <span className="muted">{t('dropHere')}</span>
+        </div>
+        {items.length ? (
+          <ul className="files" aria-label={t('openFiles')}>
+            {items.map((it) => (
+              <li key={it.key} className={it.ok ? 'file-ok' : 'file-bad'} data-file={it.name}>
+                {it.ok ? (
+                  <button type="button" className={`file-select ${selected === it.key ? 'selected' : ''}`} aria-pressed={selected === it.key} onClick={() => setSelected(it.key)}>
+                    <strong>{teamsOf(it)}</strong> <span className="muted">{it.name}</span>
+                    <span className="ok-tag">
+                      ✓ {t('verified', { n: it.transcript.entries.length })}
+                      {it.complete ? '' : ` · ${t('unfinished')}`}
+                    </span>
+                  </button>
+                ) : (
+                  <div role="alert" className="refused">
+                    <strong>{it.name}</strong> — {t('refusedFile', { reason: it.reason.startsWith('unknown-scenario:') ? t('unknownScenario', { id: it.reason.slice(17) }) : it.reason })}
+                  </div>
+                )}
+                <button type="button" className="ghost small" onClick={() => setItems((old) => old.filter((x) => x.key !== it.key))} aria-label={`${t('remove')} ${it.name}`}>
+                  ✕
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+      {current ? <TranscriptView key={current.key} item={current} onOverride={(...a) => override(current, ...a)} /> : null}
+      {current ? (
+        <section className="panel screen-only" aria-labelledby="cmp-h">
+          <h2 id="cmp-h">{t('compare')}</h2>
+          {peers.length >= 2 ? <Compare items={peers} /> : <p className="muted">{t('compareNeedTwo')}</p>}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { parseTranscript, replay, scoreDrill, verify, type DrillState, type Scenario, type ScoreReport, type StepEvent, type Transcript } from '@drill/engine';
+import { scenarioById } from '../scenarios.ts';
+
+export interface LoadedFile {
+  name: string;
+  text: string;
+}
+
+/** A transcript opened in review: verified and replayed with every intermediate state kept. */
+export type Reviewed =
+  | { ok: true; key: string; name: string; transcript: Transcript; scenario: Scenario; states: DrillState[]; events: StepEvent[][]; score: ScoreReport; complete: boolean }
+  | { ok: false; key: string; name: string; reason: string };
+
+let counter = 0;
+
+/**
+ * Parses, verifies and replays a transcript file. A broken or tampered file is refused with the reason
+ * `verify` gives; an unknown scenario is refused too (its file can be loaded in the console's set-up).
+ */
+export function reviewFile(f: LoadedFile, extraScenarios: Scenario[] = []): Reviewed {
+  const key = `${f.name}#${++counter}`;
+  const p = parseTranscript(f.text);
+  if (!p.ok) return { ok: false, key, name: f.name, reason: p.reason };
+  return reviewTranscript(f.name, p.transcript, extraScenarios, key);
+}
+
+export function reviewTranscript(name: string, t: Transcript, extraScenarios: Scenario[] = [], key = `${name}#${++counter}`): Reviewed {
+  const id = t?.header?.scenario?.id;
+  const scenario = typeof id === 'string' ? scenarioById(id, extraScenarios) : undefined;
+  if (!scenario) return { ok: false, key, name, reason: `unknown-scenario:${String(id)}` };
+  const v = verify(scenario, t);
+  if (!v.ok) return { ok: false, key, name, reason: v.reason };
+  const r = replay(scenario, t, { keepStates: true });
+  if (!r.ok) return { ok: false, key, name, reason: r.reason };
+  const score = v.score ?? scoreDrill(scenario, r.state);
+  return { ok: true, key, name, transcript: t, scenario, states: r.states!, events: r.events, score, complete: v.complete };
+}

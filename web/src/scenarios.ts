@@ -1,0 +1,80 @@
+import { compileScenario, type CompileResult, type Scenario, formatDiagnostic } from '@drill/engine';
+
+/**
+ * The shipped scenarios, read as text at build time (the scenarios package reads files with node:fs, so
+ * the browser compiles the YAML itself with the engine's pure compiler).
+ */
+const files = import.meta.glob(['../../scenarios/**/*.yaml', '!**/node_modules/**'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
+
+/** Menu order of the shipped scenarios; anything else found top-level follows alphabetically. */
+const ORDER = ['typhoon', 'flood', 'rainstorm', 'earthquake'];
+const PREFIX = '../../scenarios/';
+
+function normalize(path: string): string {
+  const parts: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+const byPath = new Map(Object.entries(files).map(([k, v]) => [normalize(k.slice(PREFIX.length)), v]));
+
+/** Top-level files that are whole scenarios (parts carry no `id:` at the top and are only included). */
+export const SHIPPED_IDS: string[] = [...byPath.keys()]
+  .filter((p) => !p.includes('/') && /^id:\s/m.test(byPath.get(p)!))
+  .map((p) => p.replace(/\.yaml$/, ''))
+  .sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
+
+function dirOf(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '' : p.slice(0, i + 1);
+}
+
+const cache = new Map<string, CompileResult>();
+
+/** Compiles a shipped scenario, resolving `include` among the bundled files. */
+export function compileShipped(id: string): CompileResult {
+  const hit = cache.get(id);
+  if (hit) return hit;
+  const path = `${id}.yaml`;
+  const text = byPath.get(path);
+  const r: CompileResult = text === undefined
+    ? { ok: false, diagnostics: [{ severity: 'error', code: 'file-not-found', file: path, line: 1, column: 1, path: '', message: `no shipped scenario \`${id}\`` }] }
+    : compileScenario({ path, text }, (from, inc) => {
+        const p = normalize(dirOf(from) + inc);
+        const t = byPath.get(p);
+        return t === undefined ? undefined : { path: p, text: t };
+      });
+  cache.set(id, r);
+  return r;
+}
+
+/** Compiles a scenario file the trainer picked (no includes: the browser cannot read its neighbours). */
+export function compileText(name: string, text: string): CompileResult {
+  return compileScenario({ path: name, text });
+}
+
+export function compileError(r: CompileResult): string {
+  return r.ok ? '' : r.diagnostics.filter((d) => d.severity === 'error').slice(0, 5).map(formatDiagnostic).join('\n');
+}
+
+export type ScenarioSource = { kind: 'shipped'; id: string } | { kind: 'file'; name: string; text: string };
+
+export function compileSource(src: ScenarioSource): CompileResult {
+  return src.kind === 'shipped' ? compileShipped(src.id) : compileText(src.name, src.text);
+}
+
+/** The scenario a transcript names, among the shipped ones and any extra compiled ones. */
+export function scenarioById(id: string, extra: Scenario[] = []): Scenario | undefined {
+  const x = extra.find((s) => s.id === id);
+  if (x) return x;
+  if (!SHIPPED_IDS.includes(id)) return undefined;
+  const r = compileShipped(id);
+  return r.ok ? r.scenario : undefined;
+}
