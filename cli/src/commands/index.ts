@@ -1,8 +1,13 @@
 import type { Command } from 'commander';
 import * as run from './run.ts';
+import * as play from './play.ts';
+import * as resume from './resume.ts';
+import * as history from './history.ts';
 import * as validate from './validate.ts';
 import * as verify from './verify.ts';
 import * as schema from './schema.ts';
+import * as lint from './lint.ts';
+import * as serve from './serve.ts';
 
 /** Every subcommand, one module each (`register(program)`); the order is the order of `drill --help`. */
-export const COMMANDS: { register(program: Command): void }[] = [run, verify, validate, schema];
+export const COMMANDS: { register(program: Command): void }[] = [run, play, resume, history, verify, validate, schema, lint, serve];
