@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ENGINE_VERSION } from '@drill/engine';
 import { COMMANDS } from './commands/index.ts';
 import { UserError } from './io.ts';
+import { noArguments } from './commands/play.ts';
 
 /** The drill CLI: a thin shell over @drill/engine. Problems the user can fix are printed, never thrown. */
 export async function main(argv: string[]): Promise<number> {
@@ -12,6 +13,8 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   for (const c of COMMANDS) c.register(program);
   try {
+    // No arguments: the start menu in a terminal, help and a hint otherwise.
+    if (argv.length === 0) return await noArguments(program);
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {

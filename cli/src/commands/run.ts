@@ -61,7 +61,7 @@ export function defaultOutPath(scenarioId: string, startedAt: string, seed: stri
 }
 
 /** The hook the interactive terminal drill plugs into (see ../tui). */
-export type InteractiveRunner = (scenario: Scenario, o: RunOptions & { seed: string }) => Promise<number>;
+export type InteractiveRunner = (scenario: Scenario, o: RunOptions & { seed: string; scenarioArg: string }) => Promise<number>;
 let interactive: InteractiveRunner | undefined;
 export function setInteractiveRunner(r: InteractiveRunner): void {
   interactive = r;
@@ -111,7 +111,7 @@ export async function runCommand(scenarioArg: string, o: RunOptions): Promise<nu
         'Play without a screen with --auto random|first|best|worst, or --answers FILE (see README: "Playing without a screen").',
     );
   if (!interactive) throw new UserError('the interactive terminal drill is not available in this build');
-  return interactive(scenario, { ...o, seed });
+  return interactive(scenario, { ...o, seed, scenarioArg });
 }
 
 export function register(program: Command): void {

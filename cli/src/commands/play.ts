@@ -1,0 +1,168 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { ALL_ROLES, Session, soloParticipant, stateHash, type Lang, type Scenario } from '@drill/engine';
+import { SCENARIO_DIR, shippedScenarioIds, SHIPPED_IDS } from '@drill/scenarios';
+import { userPath, UserError } from '../io.ts';
+import { Journal, resumeCommand, runPaths } from '../journal.ts';
+import { scenarioFromArg } from '../scenario-arg.ts';
+import { parseLang } from '../tui/i18n.ts';
+import { LiveDrill } from '../tui/live-drill.ts';
+import type { MenuChoice, MenuEntry } from '../tui/Menu.tsx';
+import { defaultOutPath, freshSeed, setInteractiveRunner, type RunOptions } from './run.ts';
+
+/** Seconds per decision in pressure mode. */
+export const PRESSURE_SECONDS = 90;
+
+export interface StartOptions {
+  seed: string;
+  role?: string;
+  lang: Lang;
+  out?: string;
+  name?: string;
+  team?: string;
+  pressure?: boolean;
+  /** The scenario as the user named it (a shipped id or a path). */
+  scenarioArg: string;
+  startedAt?: string;
+}
+
+/** Is the scenario a shipped one (so a journal can name it by id)? */
+function isShipped(scenario: Scenario, arg: string): boolean {
+  return SHIPPED_IDS.includes(arg) || (SHIPPED_IDS.includes(scenario.id) && resolve(userPath(arg)) === resolve(SCENARIO_DIR, `${scenario.id}.yaml`));
+}
+
+/**
+ * Creates a new interactive drill: the session, its journal (header written and flushed before the
+ * first frame) and the paths of the transcript and report beside it.
+ */
+export function startLive(scenario: Scenario, o: StartOptions): LiveDrill {
+  const role = o.role ?? ALL_ROLES;
+  const startedAt = o.startedAt ?? new Date().toISOString();
+  const out = o.out ? userPath(o.out) : defaultOutPath(scenario.id, startedAt, o.seed);
+  const paths = runPaths(out);
+  const shipped = isShipped(scenario, o.scenarioArg);
+  const s = Session.start(scenario, {
+    seed: o.seed,
+    participants: [{ ...soloParticipant(o.name ?? 'Player', o.team ?? 'solo'), roles: [role] }],
+    startedAt,
+    meta: {
+      mode: 'interactive',
+      lang: o.lang,
+      role,
+      ...(o.pressure ? { pressure: String(PRESSURE_SECONDS) } : {}),
+      // A scenario that is not shipped is found again on resume by its file.
+      ...(shipped ? {} : { scenarioFile: userPath(o.scenarioArg) }),
+    },
+  });
+  if ('error' in s) throw new UserError(s.error);
+  mkdirSync(dirname(paths.journal), { recursive: true });
+  if (existsSync(paths.journal)) throw new UserError(`${paths.journal} already exists: choose another --out, or continue it with \`drill resume\``);
+  const journal = Journal.create(paths.journal, s.header);
+  return new LiveDrill({
+    scenario,
+    session: s,
+    journal,
+    paths,
+    role,
+    lang: o.lang,
+    ...(o.pressure ? { pressure: PRESSURE_SECONDS } : {}),
+    ...(shipped ? {} : { scenarioArg: userPath(o.scenarioArg) }),
+  });
+}
+
+/**
+ * Runs the ink app on the alternate screen (the shell's scrollback is left as it was) and prints, after
+ * it, where the transcript is or how to resume.
+ */
+export async function runApp(props: { drill?: LiveDrill; entries?: MenuEntry[]; lang: Lang; seed?: string; start?: (c: MenuChoice) => LiveDrill }): Promise<number> {
+  const [{ render }, { createElement }, { App }] = await Promise.all([import('ink'), import('react'), import('../tui/App.tsx')]);
+  let played = props.drill;
+  const alt = process.stdout.isTTY && !process.env.DRILL_NO_ALT_SCREEN;
+  if (alt) process.stdout.write('\x1b[?1049h\x1b[H');
+  try {
+    const app = render(createElement(App, { ...props, onDrill: (d: LiveDrill) => (played = d) }), { exitOnCtrlC: true, patchConsole: true });
+    await app.waitUntilExit();
+  } finally {
+    if (alt) process.stdout.write('\x1b[?1049l');
+  }
+  if (!played) return 0;
+  if (played.finished) {
+    const f = played.finished;
+    const score = played.session.score();
+    process.stdout.write(
+      `${played.scenario.id} · seed ${played.state.seed} · score ${score.overall.toFixed(1)}/100\nfinal state ${f.finalStateHash}\ntranscript: ${f.transcript}\n` +
+        (f.html ? `report: ${f.html}\n` : ''),
+    );
+  } else {
+    played.journal.close();
+    process.stdout.write(
+      `The drill is saved (${played.session.entries.length} inputs, state ${stateHash(played.state)}).\n` +
+        `journal: ${played.paths.journal}\nresume with: ${resumeCommand(played.paths.journal, played.scenarioArg)}\n`,
+    );
+  }
+  return 0;
+}
+
+/** `drill run <scenario>` in a terminal: straight into the drill. */
+export async function runInteractive(scenario: Scenario, o: RunOptions & { seed: string; scenarioArg: string }): Promise<number> {
+  let lang: Lang;
+  try {
+    lang = parseLang(o.lang);
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
+  const drill = startLive(scenario, {
+    seed: o.seed,
+    lang,
+    scenarioArg: o.scenarioArg,
+    ...(o.role ? { role: o.role } : {}),
+    ...(o.out ? { out: o.out } : {}),
+    ...(o.name ? { name: o.name } : {}),
+    ...(o.team ? { team: o.team } : {}),
+    ...(o.pressure ? { pressure: true } : {}),
+  });
+  return runApp({ drill, lang });
+}
+
+/** `drill` with no arguments in a terminal: the start menu over the shipped scenarios. */
+export async function openMenu(o: { lang?: string; pressure?: boolean } = {}): Promise<number> {
+  let lang: Lang;
+  try {
+    lang = parseLang(o.lang);
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
+  const entries: MenuEntry[] = shippedScenarioIds().map((id) => ({ arg: id, scenario: scenarioFromArg(id) }));
+  if (entries.length === 0) throw new UserError('no shipped scenarios were found');
+  return runApp({
+    entries,
+    lang,
+    seed: freshSeed(),
+    start: (c) => startLive(c.entry.scenario, { seed: c.seed, role: c.role, lang: c.lang, scenarioArg: c.entry.arg, ...(o.pressure ? { pressure: true } : {}) }),
+  });
+}
+
+/** `drill` with no arguments: the menu in a terminal; otherwise help and a hint (never a hang). */
+export async function noArguments(program: Command): Promise<number> {
+  if (process.stdin.isTTY && process.stdout.isTTY) return openMenu();
+  process.stdout.write(program.helpInformation());
+  process.stdout.write(
+    '\nNot a terminal, so no menu. Play without a screen with `drill run typhoon --auto best` or `--answers FILE`,\n' +
+      'or run `drill` in a terminal for the interactive drill.\n',
+  );
+  return 0;
+}
+
+export function register(program: Command): void {
+  setInteractiveRunner(runInteractive);
+  program
+    .command('play')
+    .description('open the start menu (the same as `drill` without arguments)')
+    .option('--lang <lang>', 'en | zh-CN (default from the environment)')
+    .option('--pressure', `wall-clock countdown of ${PRESSURE_SECONDS}s per decision`)
+    .action(async (o: { lang?: string; pressure?: boolean }) => {
+      if (!process.stdin.isTTY) throw new UserError('stdin is not a terminal, so the menu cannot open: use `drill run <scenario> --auto POLICY` or `--answers FILE`');
+      process.exitCode = await openMenu(o);
+    });
+}

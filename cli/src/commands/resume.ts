@@ -1,0 +1,135 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import seedrandom from 'seedrandom';
+import { ALL_ROLES, parseTranscript, POLICIES, policyChoice, Session, stateHash, type Lang, type Policy, type Scenario, type Transcript } from '@drill/engine';
+import { SHIPPED_IDS } from '@drill/scenarios';
+import { answerFor, nextAnswerTime, parseAnswers } from '../answers.ts';
+import { userPath, UserError, writeFileAtomic } from '../io.ts';
+import { Journal, runPaths, transcriptPathForJournal } from '../journal.ts';
+import { scenarioFromArg } from '../scenario-arg.ts';
+import { parseLang } from '../tui/i18n.ts';
+import { LiveDrill } from '../tui/live-drill.ts';
+import { PRESSURE_SECONDS, runApp } from './play.ts';
+
+interface ResumeOptions {
+  scenario?: string;
+  lang?: string;
+  auto?: string;
+  answers?: string;
+}
+
+/** The scenario of a journal: --scenario, else the file recorded in its header, else the shipped id. */
+function scenarioForJournal(t: Transcript, arg?: string): { scenario: Scenario; arg?: string } {
+  if (arg) return { scenario: scenarioFromArg(arg), arg: userPath(arg) };
+  const file = t.header.meta?.scenarioFile;
+  if (file && existsSync(file)) return { scenario: scenarioFromArg(file), arg: file };
+  const id = t.header.scenario?.id;
+  if (typeof id === 'string' && SHIPPED_IDS.includes(id)) return { scenario: scenarioFromArg(id) };
+  throw new UserError(`the journal is for scenario \`${String(id)}\`, which is not shipped: name its file with --scenario`);
+}
+
+/**
+ * Continues a drill from its journal: replays every recorded input (checking the hash chain and each
+ * state hash), prints the state hash it reached — the same as the journal's last entry — and carries on
+ * in the terminal, or headless with --auto / --answers.
+ */
+export async function resumeCommand(file: string, o: ResumeOptions): Promise<number> {
+  const path = userPath(file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UserError(`cannot read ${file}`);
+  }
+  const p = parseTranscript(text);
+  if (!p.ok) throw new UserError(`${file}: ${p.reason}`);
+  const t = p.transcript;
+  const { scenario, arg } = scenarioForJournal(t, o.scenario);
+  const s = Session.resume(scenario, t);
+  if ('error' in s) throw new UserError(`${file} cannot be resumed: ${s.error}`);
+  const hash = stateHash(s.state);
+  const recorded = t.entries.at(-1)?.stateHash;
+  process.stdout.write(
+    `resumed ${file}: ${t.entries.length} inputs replayed, scenario clock ${s.state.clock} min, phase ${s.state.phase}\n` +
+      `state ${hash}${recorded ? (recorded === hash ? ' (matches the journal)' : ' (DIFFERS from the journal)') : ''}\n`,
+  );
+  const meta = t.header.meta ?? {};
+  let lang: Lang;
+  try {
+    lang = parseLang(o.lang ?? meta.lang);
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
+  const paths = runPaths(transcriptPathForJournal(path));
+  paths.journal = path;
+  const journal = Journal.reopen(path);
+  const role = meta.role ?? s.state.participants[0]?.roles[0] ?? ALL_ROLES;
+  const drill = new LiveDrill({
+    scenario,
+    session: s,
+    journal,
+    paths,
+    role,
+    lang,
+    ...(meta.pressure ? { pressure: Number(meta.pressure) || PRESSURE_SECONDS } : {}),
+    ...(arg ? { scenarioArg: arg } : {}),
+  });
+  const done = (): boolean => drill.state.phase === 'debrief' || drill.state.phase === 'ended';
+  if (done()) {
+    // Finished before it was stopped: make sure the transcript exists (the write may have been cut short).
+    if (!existsSync(paths.transcript) || !t.result) {
+      if (t.result) {
+        journal.close();
+        writeFileAtomic(paths.transcript, `${JSON.stringify(s.transcript(), null, 1)}\n`);
+      } else drill.finish();
+    } else journal.close();
+    process.stdout.write(`the drill is already finished\ntranscript: ${paths.transcript}\n`);
+    return 0;
+  }
+  if (o.auto || o.answers) {
+    playOn(drill, o);
+    const f = drill.finish();
+    process.stdout.write(`final state ${f.finalStateHash}\ntranscript: ${f.transcript}\n`);
+    return 0;
+  }
+  if (!process.stdin.isTTY) {
+    journal.close();
+    throw new UserError('stdin is not a terminal, so the interactive drill cannot continue: finish it with --auto POLICY or --answers FILE');
+  }
+  return runApp({ drill, lang });
+}
+
+/** Finishes a resumed drill without a screen, by policy or answers file (each input journaled). */
+function playOn(drill: LiveDrill, o: ResumeOptions): void {
+  if (o.auto && !POLICIES.includes(o.auto as Policy)) throw new UserError(`unknown policy \`${o.auto}\`: use one of ${POLICIES.join(', ')}`);
+  let answers;
+  if (o.answers) {
+    const a = parseAnswers(readFileSync(userPath(o.answers), 'utf8'));
+    if (!a.ok) throw new UserError(`${o.answers}: ${a.reason}`);
+    answers = a.answers;
+  }
+  if (drill.state.phase === 'briefing') drill.apply({ type: 'start' });
+  if (drill.state.phase === 'paused') drill.apply({ type: 'resume' });
+  const rnd = seedrandom.alea(`policy:${o.auto ?? 'answers'}:${drill.state.seed}:resume:${drill.session.entries.length}`);
+  for (let i = 0; i < 20_000 && drill.state.phase === 'running'; i++) {
+    const input = o.auto ? policyChoice(drill.scenario, drill.state, o.auto as Policy, rnd) : answerFor(drill.scenario, drill.state, answers!);
+    if (input && drill.apply(input).ok) continue;
+    const wait = answers ? nextAnswerTime(drill.scenario, drill.state, answers) : undefined;
+    drill.apply(wait !== undefined ? { type: 'advance', minutes: wait - drill.state.clock } : { type: 'advance', to: 'next' });
+  }
+  if (drill.state.phase === 'running') drill.apply({ type: 'end' });
+}
+
+export function register(program: Command): void {
+  program
+    .command('resume')
+    .description('continue a drill from its journal (.jsonl) exactly where it stopped')
+    .argument('<journal>', 'the journal file (printed when you quit, and kept beside the transcript)')
+    .option('--scenario <file>', 'the scenario file, when it is not a shipped one and has moved')
+    .option('--lang <lang>', 'en | zh-CN (default: the language the drill was started in)')
+    .option('--auto <policy>', `finish without a screen: ${POLICIES.join(' | ')}`)
+    .option('--answers <file>', 'finish without a screen with this answers file')
+    .action(async (file: string, o: ResumeOptions) => {
+      process.exitCode = await resumeCommand(file, o);
+    });
+}

@@ -1,0 +1,115 @@
+import { localize, type DecisionPoint, type ScoreReport } from '@drill/engine';
+import { timeShort } from './format.ts';
+import { strings } from './i18n.ts';
+import { truncate, truncateLine, wrap, type Line, type Seg } from './layout.ts';
+import { Lines } from './Lines.tsx';
+import type { FinishInfo, LiveDrill } from './live-drill.ts';
+
+const RATING_COLOUR: Record<string, string> = { P: 'green', S: 'cyan', M: 'yellow', U: 'red' };
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+/**
+ * Everything the debrief says, as lines (the screen shows a scrollable window of them): score, ending,
+ * capability ratings with their evidence, per-decision feedback in the player's language, what to
+ * improve, and where the files were written.
+ */
+export function debriefLines(drill: LiveDrill, score: ScoreReport, files: FinishInfo | undefined, width: number): Line[] {
+  const { scenario, lang } = drill;
+  const s = strings(lang);
+  const out: Line[] = [];
+  const para = (text: string, style: Omit<Seg, 't'> = {}, indent = ''): void => {
+    for (const l of wrap(text, width - indent.length)) out.push([{ t: `${indent}${l}`, ...style }]);
+  };
+  const dp = (id: string): DecisionPoint | undefined => scenario.decisions.find((d) => d.id === id);
+  const short = (id: string): string => truncate(localize(dp(id)?.prompt, lang) || id, 36);
+
+  out.push([{ t: `${s.debrief} — ${localize(scenario.title, lang)}`, bold: true, color: 'cyan' }]);
+  out.push([
+    { t: `${s.score}: `, bold: true },
+    { t: `${score.overall.toFixed(1)}/100`, bold: true, color: score.overall >= 75 ? 'green' : score.overall >= 50 ? 'yellow' : 'red' },
+    { t: `  (${s.breakdown(score.breakdown.decisions.toFixed(0), score.breakdown.outcomes === null ? '–' : score.breakdown.outcomes.toFixed(0))})`, dim: true },
+  ]);
+  const ending = scenario.endings.find((e) => e.id === score.ending);
+  if (ending) {
+    out.push([{ t: `${s.ending}: `, bold: true }, { t: localize(ending.title, lang), bold: true }]);
+    para(localize(ending.text, lang), {}, '  ');
+  }
+  out.push([]);
+  out.push([{ t: s.capabilities, bold: true }]);
+  for (const c of score.capabilities) {
+    if (c.final === 'not-rated') continue;
+    const cap = scenario.capabilities.find((x) => x.id === c.capability);
+    out.push([
+      { t: ` ${c.final} `, inverse: true, bold: true, color: RATING_COLOUR[c.final] },
+      { t: ` ${localize(cap?.name, lang) || c.capability}` },
+      ...(c.override ? [{ t: ` (${c.proposed} → ${c.final}: ${c.override.note})`, dim: true }] : []),
+    ]);
+    para(`${s.evidence}: ${c.evidence.map(short).join('; ')}`, { dim: true }, '     ');
+  }
+  out.push([]);
+  out.push([{ t: s.decisions, bold: true }]);
+  for (const d of score.decisions) {
+    const def = dp(d.decision);
+    if (!def) continue;
+    const ratio = d.best > 0 ? d.credit / d.best : 0;
+    const mark = d.status === 'not-reached' ? '–' : ratio >= 0.85 ? '✓' : ratio >= 0.35 ? '~' : '✗';
+    const colour = d.status === 'not-reached' ? 'gray' : ratio >= 0.85 ? 'green' : ratio >= 0.35 ? 'yellow' : 'red';
+    const prompt = wrap(localize(def.prompt, lang), width - 2);
+    out.push([{ t: `${mark} `, color: colour, bold: true }, { t: prompt[0] ?? '', bold: true }]);
+    for (const l of prompt.slice(1)) out.push([{ t: `  ${l}`, bold: true }]);
+    if (d.status === 'not-reached') {
+      out.push([{ t: `  ${s.notReached}`, dim: true }]);
+      continue;
+    }
+    const chosen =
+      def.kind === 'allocate'
+        ? def.options.map((o) => `${localize(o.label, lang)} ${d.allocation?.[o.id] ?? 0}`).join(', ')
+        : d.options.map((o) => localize(def.options.find((x) => x.id === o)?.label, lang) || o).join('; ');
+    const when = d.timeliness === 'on-time' ? s.onTime : d.timeliness === 'late' ? s.lateMark : s.missed;
+    para(`${d.status === 'missed' ? s.defaultTaken : s.chose}: ${chosen}`, {}, '  ');
+    out.push([{ t: `  ${when}${d.at !== undefined ? ` · ${timeShort(scenario, d.at)}` : ''} · ${s.credit} ${pct(d.credit)}`, dim: true }]);
+    if (d.rationale) para(`${s.rationaleShort}: ${d.rationale}`, { dim: true }, '  ');
+    const notes =
+      def.kind === 'allocate'
+        ? d.feedback.map((i) => localize(def.feedback[i]?.text, lang))
+        : d.options.map((o) => localize(def.options.find((x) => x.id === o)?.feedback, lang));
+    for (const n of notes.filter(Boolean)) para(n, { color: colour }, '  ');
+  }
+  out.push([]);
+  out.push([{ t: s.improvements, bold: true }]);
+  if (score.improvements.length === 0) out.push([{ t: `  ${s.noImprovements}` }]);
+  for (const id of score.improvements) {
+    const def = dp(id);
+    if (!def) continue;
+    const best = def.kind === 'allocate' ? undefined : [...def.options].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
+    para(`• ${localize(def.prompt, lang)}`, {}, '');
+    if (best) para(`${s.bestWas} ${localize(best.label, lang)}`, { color: 'green' }, '  ');
+    else for (const f of def.feedback) para(localize(f.text, lang), { color: 'yellow' }, '  ');
+  }
+  if (files) {
+    out.push([]);
+    out.push([{ t: s.files, bold: true }]);
+    out.push([{ t: `  ${s.transcript}: ` }, { t: files.transcript, bold: true }]);
+    out.push([{ t: `  ${s.journal}: ` }, { t: files.journal }]);
+    if (files.html) out.push([{ t: `  ${s.report}: ` }, { t: files.html, bold: true }]);
+    else out.push([{ t: `  ${s.reportMissing}${files.htmlMissing && files.htmlMissing !== 'not available in this build' ? ` (${files.htmlMissing})` : ''}`, dim: true }]);
+    out.push([{ t: `  sha256 ${files.finalStateHash}`, dim: true }]);
+  }
+  return out.map((l) => truncateLine(l, width));
+}
+
+/** The debrief: a window of `height` lines onto `debriefLines`, scrolled by `offset`. */
+export function Debrief(p: { drill: LiveDrill; score: ScoreReport; files: FinishInfo | undefined; width: number; height: number; offset: number }) {
+  const s = strings(p.drill.lang);
+  const all = debriefLines(p.drill, p.score, p.files, p.width);
+  const body = Math.max(1, p.height - 1);
+  const off = Math.max(0, Math.min(p.offset, all.length - body));
+  const lines = all.slice(off, off + body);
+  while (lines.length < body) lines.push([]);
+  const more = all.length > body ? ` ${off + 1}-${Math.min(all.length, off + body)}/${all.length}` : '';
+  return <Lines lines={[...lines, [{ t: `${s.debriefHint}${more}`, dim: true }]]} />;
+}
+
+export function debriefLength(drill: LiveDrill, score: ScoreReport, files: FinishInfo | undefined, width: number): number {
+  return debriefLines(drill, score, files, width).length;
+}

@@ -1,0 +1,47 @@
+import { civilTimeAt, formatDuration, formatScenarioTime, localize, type Lang, type Scenario, type VariableDef } from '@drill/engine';
+import { strings } from './i18n.ts';
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** "T-18h · 14:00 Tue": scenario time and the local wall-clock time it stands for. */
+export function clockText(scenario: Scenario, minutes: number, lang: Lang): string {
+  const c = civilTimeAt(scenario.clock.t0, minutes);
+  const st = formatScenarioTime(minutes);
+  if (!c) return st;
+  return `${st} · ${two(c.hour)}:${two(c.minute)} ${strings(lang).weekdays[c.weekday]}`;
+}
+
+/** "T-40h (14:00)": a deadline, short. */
+export function timeShort(scenario: Scenario, minutes: number): string {
+  const c = civilTimeAt(scenario.clock.t0, minutes);
+  return c ? `${formatScenarioTime(minutes)} (${two(c.hour)}:${two(c.minute)})` : formatScenarioTime(minutes);
+}
+
+export function durationText(minutes: number): string {
+  return formatDuration(Math.max(0, minutes));
+}
+
+/** A variable's value as people read it: its level label, a rounded number with unit, or yes/no. */
+export function valueText(v: VariableDef, value: number | boolean, lang: Lang): string {
+  if (typeof value === 'boolean') return value ? '✓' : '✗';
+  if (v.levels?.length) {
+    const lv = [...v.levels].sort((a, b) => a.value - b.value).filter((l) => l.value <= value).at(-1);
+    if (lv) return localize(lv.label, lang);
+  }
+  const n = Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
+  const unit = v.unit === '%' ? '%' : '';
+  return `${n.toLocaleString('en-US')}${unit}`;
+}
+
+const LEVEL_COLOURS: Record<string, string> = { blue: 'blue', yellow: 'yellow', orange: '#ff8800', red: 'red' };
+
+/** Warning colours by the English label (blue, yellow, orange, red), else by how high the level is. */
+export function levelColour(v: VariableDef, value: number): string | undefined {
+  const lv = [...(v.levels ?? [])].sort((a, b) => a.value - b.value).filter((l) => l.value <= value).at(-1);
+  if (!lv) return undefined;
+  const en = localize(lv.label, 'en').toLowerCase();
+  for (const [k, c] of Object.entries(LEVEL_COLOURS)) if (en.includes(k)) return c;
+  const max = Math.max(...(v.levels ?? []).map((l) => l.value));
+  if (value <= 0) return undefined;
+  return value >= max ? 'red' : value >= max / 2 ? '#ff8800' : 'yellow';
+}
