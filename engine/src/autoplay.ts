@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import { stateEnv } from './env.ts';
 import { evaluate, evaluateBool } from './expr/evaluate.ts';
 import type { Input } from './inputs.ts';
 import type { DecisionPoint, Scenario } from './scenario/model.ts';
@@ -25,21 +26,8 @@ export function policyChoice(scenario: Scenario, state: DrillState, policy: Poli
   return undefined;
 }
 
-function env(state: DrillState): Parameters<typeof evaluate>[1] {
-  return {
-    world: state.world,
-    clock: state.clock,
-    chose: (d, o) => state.decisions[d]?.options?.includes(o) === true,
-    decided: (d) => state.decisions[d]?.by !== undefined,
-    opened: (d) => ['open', 'closed'].includes(state.decisions[d]?.status ?? ''),
-    fired: (i) => state.injects[i]?.status === 'fired',
-    variation: (v) => state.variations[v] ?? '',
-    random: () => 0,
-  };
-}
-
 function pick(d: DecisionPoint, state: DrillState, policy: Policy, rnd: () => number): { options: string[] } | { allocation: Record<string, number> } {
-  const offered = d.options.filter((o) => !o.when || evaluateBool(o.when.ast, env(state)));
+  const offered = d.options.filter((o) => !o.when || evaluateBool(o.when.ast, stateEnv(state)));
   if (d.kind === 'allocate') return { allocation: pickAllocation(d, state, offered.map((o) => o.id), policy, rnd) };
   const byScore = [...offered].sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
   if (d.kind === 'single') {
@@ -58,7 +46,7 @@ function pick(d: DecisionPoint, state: DrillState, policy: Policy, rnd: () => nu
 }
 
 function pickAllocation(d: DecisionPoint, state: DrillState, ids: string[], policy: Policy, rnd: () => number): Record<string, number> {
-  const budget = Math.max(0, Math.floor(Number(evaluate(d.budget!.ast, env(state)))));
+  const budget = Math.max(0, Math.floor(Number(evaluate(d.budget!.ast, stateEnv(state)))));
   const lo = (id: string): number => d.options.find((o) => o.id === id)?.min ?? 0;
   const hi = (id: string): number => Math.min(budget, d.options.find((o) => o.id === id)?.max ?? budget);
   const randomSplit = (): Record<string, number> => {

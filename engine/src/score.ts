@@ -1,4 +1,5 @@
-import { evaluate, type EvalEnv } from './expr/evaluate.ts';
+import { stateEnv } from './env.ts';
+import { evaluate } from './expr/evaluate.ts';
 import type { Rating, Subject } from './inputs.ts';
 import type { DecisionPoint, Scenario } from './scenario/model.ts';
 import { holdsRole, type DrillState, type Override, type Participant, type Timeliness } from './state.ts';
@@ -87,25 +88,11 @@ const DECISION_SHARE = 0.75;
 const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 
-function envOf(state: DrillState, locals?: Record<string, number>): EvalEnv {
-  return {
-    world: state.world,
-    clock: state.clock,
-    chose: (d, o) => state.decisions[d]?.options?.includes(o) === true || (state.decisions[d]?.allocation?.[o] ?? 0) > 0,
-    decided: (d) => state.decisions[d]?.by !== undefined,
-    opened: (d) => ['open', 'closed'].includes(state.decisions[d]?.status ?? ''),
-    fired: (i) => state.injects[i]?.status === 'fired',
-    variation: (v) => state.variations[v] ?? '',
-    random: () => 0,
-    ...(locals ? { locals } : {}),
-  };
-}
-
 /** The value (0…1) of a choice, before timeliness. */
 export function choiceValue(d: DecisionPoint, options: readonly string[], allocation: Record<string, number> | undefined, state: DrillState): number {
   if (d.kind === 'allocate') {
     const locals = Object.fromEntries(d.options.map((o) => [o.id, allocation?.[o.id] ?? 0]));
-    return clamp01(Number(evaluate(d.score!.ast, envOf(state, locals))));
+    return clamp01(Number(evaluate(d.score!.ast, stateEnv(state, undefined, locals))));
   }
   const scores = options.map((o) => d.options.find((x) => x.id === o)?.score ?? 0);
   return clamp01(scores.reduce((a, b) => a + b, 0));
@@ -130,7 +117,7 @@ function decisionScore(d: DecisionPoint, state: DrillState): DecisionScore {
   if (r.timeliness === 'late') credit = value * Math.max(0, 1 - d.lateDecay * ((r.at! - r.due!) / 60));
   if (r.timeliness === 'missed') credit = 0;
   const locals = d.kind === 'allocate' ? Object.fromEntries(d.options.map((o) => [o.id, r.allocation?.[o.id] ?? 0])) : undefined;
-  const feedback = d.feedback.flatMap((f, i) => (evaluate(f.when.ast, envOf(state, locals)) ? [i] : []));
+  const feedback = d.feedback.flatMap((f, i) => (evaluate(f.when.ast, stateEnv(state, undefined, locals)) ? [i] : []));
   return {
     ...base,
     capability: single?.capability ?? d.capability,
@@ -181,7 +168,7 @@ function answerableBy(p: Participant, ds: DecisionScore[]): DecisionScore[] {
 export function scoreDrill(scenario: Scenario, state: DrillState): ScoreReport {
   const decisions = scenario.decisions.map((d) => decisionScore(d, state));
   const overall = rate(scenario, decisions, state.overrides, { kind: 'overall' });
-  const env = envOf(state);
+  const env = stateEnv(state);
   const outcomes = scenario.outcomes.map((o): OutcomeScore => {
     const value = Number(evaluate(o.value.ast, env));
     return { outcome: o.id, value: round(value, 2), credit: round(clamp01((value - o.worst) / (o.target - o.worst))) };

@@ -1,4 +1,5 @@
 import { produce, type Draft } from 'immer';
+import { stateEnv } from './env.ts';
 import { applyAssignment, evaluate, evaluateBool, type EvalEnv } from './expr/evaluate.ts';
 import { InputSchema, type Input, type ParsedInput } from './inputs.ts';
 import { acceptedIn, lifecycleStep, type LifecycleEvent, type Phase } from './lifecycle.ts';
@@ -120,7 +121,7 @@ function checkChoice(scenario: Scenario, state: DrillState, inp: Extract<ParsedI
   if (rec.status !== 'open') return { code: 'decision-not-open', reason: `decision \`${d.id}\` is not open yet` };
   if (!holdsRole(p, d.roles))
     return { code: 'role-not-allowed', reason: `${p.name} (${p.roles.join(', ')}) may not decide \`${d.id}\`: it is for ${d.roles.join(', ')}` };
-  const env = envFor(state);
+  const env = stateEnv(state);
   const offered = new Set(d.options.filter((o) => !o.when || evaluateBool(o.when.ast, env)).map((o) => o.id));
   if (d.kind === 'allocate') {
     const alloc = inp.allocation;
@@ -150,23 +151,6 @@ function checkChoice(scenario: Scenario, state: DrillState, inp: Extract<ParsedI
     if (!offered.has(o)) return { code: 'option-not-offered', reason: `option \`${o}\` is not offered now` };
   }
   return undefined;
-}
-
-/** The expression environment over a (possibly draft) state. */
-function envFor(state: DrillState | Draft<DrillState>, random: () => number = () => 0): EvalEnv {
-  return {
-    world: state.world,
-    clock: state.clock,
-    chose: (d, o) => state.decisions[d]?.options?.includes(o) === true || (state.decisions[d]?.allocation?.[o] ?? 0) > 0,
-    decided: (d) => state.decisions[d]?.status === 'closed' && state.decisions[d]?.by !== undefined,
-    opened: (d) => {
-      const s = state.decisions[d]?.status;
-      return s === 'open' || s === 'closed';
-    },
-    fired: (i) => state.injects[i]?.status === 'fired' || state.feed.some((f) => f.inject === i),
-    variation: (v) => state.variations[v] ?? '',
-    random,
-  };
 }
 
 const resolveTime = (t: DecisionTime, openedAt: number): number => ('abs' in t ? t.abs : openedAt + t.rel);
@@ -226,8 +210,7 @@ class Run {
   };
 
   private env(locals?: Record<string, number>): EvalEnv {
-    const e = envFor(this.s, this.random);
-    return locals ? { ...e, locals } : e;
+    return stateEnv(this.s, this.random, locals);
   }
 
   private setPhase(to: Phase): void {

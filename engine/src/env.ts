@@ -1,0 +1,25 @@
+import type { Draft } from 'immer';
+import type { EvalEnv } from './expr/evaluate.ts';
+import type { DrillState } from './state.ts';
+
+/**
+ * What expressions see of a drill state: the world, the clock, and what has been chosen, opened, fired
+ * and drawn. One definition for the engine, scoring and the automatic players, so a condition means the
+ * same thing everywhere. `random` is only called by `rand()` in effects.
+ */
+export function stateEnv(state: DrillState | Draft<DrillState>, random: () => number = () => 0, locals?: Record<string, number>): EvalEnv {
+  return {
+    world: state.world,
+    clock: state.clock,
+    chose: (d, o) => state.decisions[d]?.options?.includes(o) === true || (state.decisions[d]?.allocation?.[o] ?? 0) > 0,
+    decided: (d) => state.decisions[d]?.status === 'closed' && state.decisions[d]?.by !== undefined,
+    opened: (d) => {
+      const s = state.decisions[d]?.status;
+      return s === 'open' || s === 'closed';
+    },
+    fired: (i) => state.injects[i]?.status === 'fired' || state.feed.some((f) => f.inject === i),
+    variation: (v) => state.variations[v] ?? '',
+    random,
+    ...(locals ? { locals } : {}),
+  };
+}
