@@ -28,7 +28,8 @@ export interface RangeContext {
 
 const ANY_NUM: Abs = { kind: 'num', lo: -Infinity, hi: Infinity };
 const ANY_BOOL: Abs = { kind: 'bool', canTrue: true, canFalse: true };
-const num = (lo: number, hi: number): Abs => (Number.isNaN(lo) || Number.isNaN(hi) ? ANY_NUM : { kind: 'num', lo, hi });
+const num = (lo: number, hi: number): Abs =>
+  Number.isNaN(lo) || Number.isNaN(hi) ? ANY_NUM : { kind: 'num', lo, hi };
 const bool = (canTrue: boolean, canFalse: boolean): Abs => ({ kind: 'bool', canTrue, canFalse });
 
 /** A value as the engine would coerce it to a number (true → 1). */
@@ -40,13 +41,17 @@ function asNum(a: Abs): { lo: number; hi: number } {
 function asBool(a: Abs): { canTrue: boolean; canFalse: boolean } {
   if (a.kind === 'bool') return a;
   if (a.kind === 'num') return { canTrue: a.lo !== 0 || a.hi !== 0, canFalse: a.lo <= 0 && a.hi >= 0 };
-  return { canTrue: a.values === undefined || [...a.values].some((v) => v !== ''), canFalse: a.values === undefined || a.values.has('') };
+  return {
+    canTrue: a.values === undefined || [...a.values].some((v) => v !== ''),
+    canFalse: a.values === undefined || a.values.has(''),
+  };
 }
 
 function hull(a: Abs, b: Abs): Abs {
   if (a.kind === 'num' && b.kind === 'num') return num(Math.min(a.lo, b.lo), Math.max(a.hi, b.hi));
   if (a.kind === 'bool' && b.kind === 'bool') return bool(a.canTrue || b.canTrue, a.canFalse || b.canFalse);
-  if (a.kind === 'str' && b.kind === 'str') return { kind: 'str', ...(a.values && b.values ? { values: new Set([...a.values, ...b.values]) } : {}) };
+  if (a.kind === 'str' && b.kind === 'str')
+    return { kind: 'str', ...(a.values && b.values ? { values: new Set([...a.values, ...b.values]) } : {}) };
   return ANY_NUM;
 }
 
@@ -148,9 +153,15 @@ function equality(l: Abs, r: Abs): { canTrue: boolean; canFalse: boolean } {
     return { canTrue, canFalse };
   }
   if (l.kind === 'bool' && r.kind === 'bool')
-    return { canTrue: (l.canTrue && r.canTrue) || (l.canFalse && r.canFalse), canFalse: (l.canTrue && r.canFalse) || (l.canFalse && r.canTrue) };
+    return {
+      canTrue: (l.canTrue && r.canTrue) || (l.canFalse && r.canFalse),
+      canFalse: (l.canTrue && r.canFalse) || (l.canFalse && r.canTrue),
+    };
   if (l.kind === 'num' && r.kind === 'num')
-    return { canTrue: l.lo <= r.hi && r.lo <= l.hi, canFalse: !(l.lo === l.hi && r.lo === r.hi && l.lo === r.lo) };
+    return {
+      canTrue: l.lo <= r.hi && r.lo <= l.hi,
+      canFalse: !(l.lo === l.hi && r.lo === r.hi && l.lo === r.lo),
+    };
   return { canTrue: true, canFalse: true };
 }
 
@@ -223,16 +234,25 @@ interface Bound {
 /** `x > 5`, `3 >= t`, `flag`, `!flag`: a bound on one name, or undefined for anything else. */
 function atom(e: Expr, cx: RangeContext): { name: string; bound?: Bound; truth?: boolean } | undefined {
   if (e.kind === 'var' && cx.vars.get(e.name)?.kind === 'bool') return { name: e.name, truth: true };
-  if (e.kind === 'unary' && e.op === '!' && e.arg.kind === 'var' && cx.vars.get(e.arg.name)?.kind === 'bool') return { name: e.arg.name, truth: false };
+  if (e.kind === 'unary' && e.op === '!' && e.arg.kind === 'var' && cx.vars.get(e.arg.name)?.kind === 'bool')
+    return { name: e.arg.name, truth: false };
   if (e.kind !== 'binary' || !['<', '<=', '>', '>=', '=='].includes(e.op)) return undefined;
   let op = e.op;
   let v = e.left;
   let c = e.right;
   if (v.kind !== 'var') {
     [v, c] = [c, v];
-    op = ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=', '==': '==' } as const)[op as '<' | '<=' | '>' | '>=' | '=='];
+    op = ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=', '==': '==' } as const)[
+      op as '<' | '<=' | '>' | '>=' | '=='
+    ];
   }
-  if (v.kind !== 'var' || c.kind === 'var' || cx.vars.get(v.name)?.kind === 'bool' || cx.vars.get(v.name)?.kind === 'str') return undefined;
+  if (
+    v.kind !== 'var' ||
+    c.kind === 'var' ||
+    cx.vars.get(v.name)?.kind === 'bool' ||
+    cx.vars.get(v.name)?.kind === 'str'
+  )
+    return undefined;
   const k = absEval(c, cx);
   if (k.kind !== 'num' || k.lo !== k.hi) return undefined;
   const x = k.lo;
@@ -273,15 +293,35 @@ export function contradicts(parts: readonly Expr[], cx: RangeContext): [Expr, Ex
       continue;
     }
     const b = a.bound!;
-    const lo = b.lo > prev.b.lo || (b.lo === prev.b.lo && b.loStrict) ? { lo: b.lo, loStrict: b.loStrict } : { lo: prev.b.lo, loStrict: prev.b.loStrict };
-    const hi = b.hi < prev.b.hi || (b.hi === prev.b.hi && b.hiStrict) ? { hi: b.hi, hiStrict: b.hiStrict } : { hi: prev.b.hi, hiStrict: prev.b.hiStrict };
+    const lo =
+      b.lo > prev.b.lo || (b.lo === prev.b.lo && b.loStrict)
+        ? { lo: b.lo, loStrict: b.loStrict }
+        : { lo: prev.b.lo, loStrict: prev.b.loStrict };
+    const hi =
+      b.hi < prev.b.hi || (b.hi === prev.b.hi && b.hiStrict)
+        ? { hi: b.hi, hiStrict: b.hiStrict }
+        : { hi: prev.b.hi, hiStrict: prev.b.hiStrict };
     if (lo.lo > hi.hi || (lo.lo === hi.hi && (lo.loStrict || hi.hiStrict))) return [prev.from, p];
     bounds.set(a.name, { b: { ...lo, ...hi }, from: p });
   }
   return undefined;
 }
 
-const PREC: Record<string, number> = { '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '<=': 4, '>': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6 };
+const PREC: Record<string, number> = {
+  '||': 1,
+  '&&': 2,
+  '==': 3,
+  '!=': 3,
+  '<': 4,
+  '<=': 4,
+  '>': 4,
+  '>=': 4,
+  '+': 5,
+  '-': 5,
+  '*': 6,
+  '/': 6,
+  '%': 6,
+};
 
 /** Prints an expression back as source text (for messages about a part of a condition). */
 export function printExpr(e: Expr, parent = 0): string {

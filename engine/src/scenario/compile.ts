@@ -167,10 +167,12 @@ class Compiler {
       }
       const { exact } = file.nodeAt(path);
       const last = path[path.length - 1];
-      if (!exact && issue.code === 'invalid_type') {
+      const got = valueAt(data, issue.path as Path);
+      // A missing key whose type is a union (a text, an id or a list…) is reported as missing too, not as a wrong type.
+      if (!exact && got === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
         this.diagnostics.push(
           file.diagnostic(path.slice(0, -1), 'missing-key', `missing required key \`${String(last)}\``, {
-            hint: `expected ${issue.expected}`,
+            hint: `expected ${issue.code === 'invalid_type' ? issue.expected : describeUnion(unionExpected(issue))}`,
           }),
         );
         continue;
@@ -179,14 +181,18 @@ class Compiler {
       let hint: string | undefined;
       if (issue.code === 'invalid_value') {
         const values = issue.values.map(String);
-        const got = valueAt(data, issue.path as Path);
         const m = typeof got === 'string' ? didYouMean(got, values) : undefined;
         message = `\`${String(got)}\` is not allowed here`;
         hint = m ? `did you mean \`${m}\`?` : `one of: ${values.join(', ')}`;
       } else if (issue.code === 'invalid_union') {
-        message = 'expected a text, or a mapping of languages like { en: …, zh-CN: … }';
+        const expected = unionExpected(issue);
+        // Only the text union (string | { en, zh-CN }) gets the text wording; others say what they take.
+        message =
+          expected.includes('string') && expected.includes('object')
+            ? 'expected a text, or a mapping of languages like { en: …, zh-CN: … }'
+            : `expected ${expected.join(' or ')}, found ${describeValue(got)}`;
       } else if (issue.code === 'invalid_type') {
-        message = `expected ${issue.expected}, found ${describeValue(valueAt(data, issue.path as Path))}`;
+        message = `expected ${issue.expected}, found ${describeValue(got)}`;
       }
       this.diagnostics.push(file.diagnostic(path, `schema-${issue.code}`, message, hint ? { hint } : {}));
     }
@@ -223,7 +229,7 @@ class Compiler {
         const id = (it.value as { id: string }).id;
         const first = seen.get(id);
         if (first)
-          this.err(it, ['id'], 'duplicate-id', `duplicate ${k.replace(/s$/, '')} id \`${id}\``, `first defined at ${first.file.path}:${first.file.diagnostic([...first.path, 'id'], '', '').line}`);
+          this.err(it, ['id'], 'duplicate-id', `duplicate ${k.replace(/s$/, '')} id \`${id}\``, first.file === it.file ? `first defined on line ${first.file.diagnostic([...first.path, 'id'], '', '').line}` : `first defined in ${first.file.path}:${first.file.diagnostic([...first.path, 'id'], '', '').line}`);
         else seen.set(id, it);
       }
       return new Set([...seen.keys(), ...this.brokenIds[k]]);
@@ -578,6 +584,18 @@ function valueAt(data: unknown, path: Path): unknown {
   let v = data;
   for (const p of path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
   return v;
+}
+
+/** The types a union accepts, from its branches' own type errors (zod reports one list per branch). */
+function unionExpected(issue: z.core.$ZodIssue): string[] {
+  const branches = (issue as { errors?: z.core.$ZodIssue[][] }).errors ?? [];
+  const out = new Set<string>();
+  for (const b of branches) for (const e of b) if (e.code === 'invalid_type' && e.path.length === 0) out.add(e.expected);
+  return out.size ? [...out] : ['a valid value'];
+}
+
+function describeUnion(expected: string[]): string {
+  return expected.includes('string') && expected.includes('object') ? 'a text, or { en: …, zh-CN: … }' : expected.join(' or ');
 }
 
 function describeValue(v: unknown): string {

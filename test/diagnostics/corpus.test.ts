@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatDiagnostic } from '@drill/engine';
+import { loadScenarioFile } from '@drill/scenarios';
+import { describe, expect, it } from 'vitest';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
+
+/** What `drill validate` prints for a file's problems, with paths relative to the repository root. */
+function diagnosticsOf(file: string): { ok: boolean; text: string; codes: string[] } {
+  const r = loadScenarioFile(join(here, file));
+  const ds = r.ok ? r.warnings : r.diagnostics;
+  return {
+    ok: r.ok,
+    text: ds.map((d) => formatDiagnostic({ ...d, file: relative(root, d.file) })).join('\n'),
+    codes: ds.map((d) => d.code),
+  };
+}
+
+describe('broken scenario corpus: every file gives exactly its expected diagnostics', () => {
+  it('holds at least 25 broken files', () => expect(files.length).toBeGreaterThanOrEqual(25));
+  for (const f of files)
+    it(f, () => {
+      const expected = readFileSync(join(here, f.replace(/\.yaml$/, '.expected.txt')), 'utf8').trimEnd();
+      const got = diagnosticsOf(f);
+      expect(got.ok).toBe(false);
+      expect(got.text).toBe(expected);
+      // Every problem points somewhere real: a line and a column, never 0.
+      for (const line of got.text.split('\n').filter((l) => !l.startsWith(' ')))
+        expect(line).toMatch(/^test\/diagnostics\/[\w-]+\.yaml:[1-9]\d*:[1-9]\d*: error: /);
+    });
+
+  it('reports every problem at once, not only the first', () => {
+    expect(diagnosticsOf('many-problems.yaml').codes).toHaveLength(6);
+    expect(new Set(diagnosticsOf('many-problems.yaml').codes)).toEqual(
+      new Set([
+        'schema-invalid_value',
+        'bad-time',
+        'unknown-role',
+        'unknown-option',
+        'unknown-variable',
+        'expression',
+      ]),
+    );
+    expect(diagnosticsOf('many-problems-2.yaml').codes.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('gives "did you mean" hints for near misses', () => {
+    expect(diagnosticsOf('unknown-role.yaml').text).toContain('did you mean `chief`?');
+    expect(diagnosticsOf('bad-enum.yaml').text).toContain('did you mean `phone`?');
+    expect(diagnosticsOf('unknown-key.yaml').text).toContain('did you mean `urgency`?');
+  });
+});

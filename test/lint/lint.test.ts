@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatDiagnostic, lintScenario } from '@drill/engine';
+import { loadScenarioFile } from '@drill/scenarios';
+import { describe, expect, it } from 'vitest';
+import { lintExitCode, lintFile } from '../../cli/src/commands/lint.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const fixtures = join(here, 'fixtures');
+const files = readdirSync(fixtures)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
+
+/** What `drill lint` prints for a file, with paths relative to the repository root. */
+function lintOutput(file: string): string {
+  const r = lintFile(join(fixtures, file));
+  return r.diagnostics.map((d) => formatDiagnostic({ ...d, file: relative(root, d.file) })).join('\n');
+}
+
+describe('lint fixtures: each planted problem gives exactly the expected warnings', () => {
+  it('has the fixtures the issue asks for', () => {
+    expect(files).toEqual(expect.arrayContaining(['dead-end.yaml', 'unreachable-inject.yaml', 'clean.yaml']));
+  });
+  for (const f of files)
+    it(f, () => {
+      const expected = readFileSync(join(fixtures, f.replace(/\.yaml$/, '.expected.txt')), 'utf8').trimEnd();
+      expect(lintOutput(f)).toBe(expected);
+    });
+});
+
+describe('lint rules', () => {
+  it('finds the planted dead end and the unreachable inject by code', () => {
+    expect(lintFile(join(fixtures, 'dead-end.yaml')).diagnostics.map((d) => d.code)).toEqual(['dead-end']);
+    expect(lintFile(join(fixtures, 'unreachable-inject.yaml')).diagnostics.map((d) => d.code)).toEqual([
+      'unreachable-inject',
+      'unreachable-inject',
+      'unreachable-inject',
+    ]);
+  });
+
+  it('reports only warnings, and --strict turns them into a failure', () => {
+    const clean = lintFile(join(fixtures, 'clean.yaml'));
+    const dead = lintFile(join(fixtures, 'dead-end.yaml'));
+    expect(dead.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+    expect(lintExitCode([clean, dead], false)).toBe(0);
+    expect(lintExitCode([clean, dead], true)).toBe(1);
+    expect(lintExitCode([clean], true)).toBe(0);
+  });
+
+  it('a file that does not compile fails lint with its errors', () => {
+    const r = lintFile(join(root, 'test/diagnostics/unknown-role.yaml'));
+    expect(r.compiled).toBe(false);
+    expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(lintExitCode([r], false)).toBe(1);
+  });
+
+  it('works without source positions (warnings then name the item by id)', () => {
+    const r = loadScenarioFile(join(fixtures, 'unreachable-inject.yaml'));
+    if (!r.ok) throw new Error('fixture must compile');
+    const ds = lintScenario(r.scenario);
+    expect(ds.map((d) => d.path)).toContain('injects[orphan]');
+  });
+
+  it('the annotated example passes lint --strict', () => {
+    const r = lintFile(join(root, 'scenarios/examples/annotated.yaml'));
+    expect(r.compiled).toBe(true);
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual([]);
+  });
+});
