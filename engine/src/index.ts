@@ -67,3 +67,4 @@ export {
 } from './transcript.ts';
 export { autoplay, policyChoice, POLICIES, type Policy, type AutoplayOptions } from './autoplay.ts';
 export { canonicalJson, hashJson, sha256Hex } from './hash.ts';
+export * from './report/index.ts';

@@ -5,11 +5,11 @@ import type { Participant, Timeliness } from '../state.ts';
 import type { LocalizedText } from '../text.ts';
 import { headerHash, verify, type ReplayResult, type Transcript, type VerifyResult } from '../transcript.ts';
 import { hotWashQuestions } from './hot-wash.ts';
-import { improvementPlan } from './improvement-plan.ts';
+import { improvementPlan, type AarCore } from './improvement-plan.ts';
 import { scoreSeries, type SeriesPoint } from './series.ts';
 import { summaryText } from './summary.ts';
 
-export const AAR_FORMAT = 'drill-aar/1';
+export const AAR_FORMAT = 'drill-aar/1' as const;
 
 /** One option as chosen (with its amount for an allocation). */
 export interface AarChoice {
@@ -55,7 +55,7 @@ export interface AarCapability {
   credit: number | null;
   override?: { rating: Rating; note: string; by?: string; seq: number };
   evidence: string[];
-  /** Decisions of its evidence that reached 85% of the best (P level). */
+  /** Decisions of its evidence that reached 60% of the best (S level or better). */
   strengths: string[];
   /** Decisions of its evidence that fell below 60% of the best. */
   improvements: string[];
@@ -371,7 +371,7 @@ export function buildAar(scenario: Scenario, t: Transcript, replayed: Extract<Re
         credit: c.credit,
         ...(c.override ? { override: { ...c.override } } : {}),
         evidence: [...c.evidence],
-        strengths: ev.filter((d) => d.share >= 0.85).map((d) => d.id),
+        strengths: ev.filter((d) => d.share >= 0.6).map((d) => d.id),
         improvements: ev.filter((d) => score.improvements.includes(d.id)).map((d) => d.id),
       };
     });
@@ -452,7 +452,7 @@ export function buildAar(scenario: Scenario, t: Transcript, replayed: Extract<Re
     },
     score,
   };
-  const partial = { ...base, summary: summaryText(scenario, score) };
+  const partial: AarCore = { ...base, summary: summaryText(scenario, score) };
   return { ...partial, improvementPlan: improvementPlan(scenario, partial), hotWash: hotWashQuestions(scenario, partial) };
 }
 

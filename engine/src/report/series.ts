@@ -7,6 +7,8 @@ export interface SeriesPoint {
   at: number;
   /** The overall score of the drill so far (decisions taken so far, outcomes as the world stood). */
   score: number;
+  /** How many decisions had closed by then (the score means little before the first). */
+  decided: number;
   /** Weighted decision credit earned so far, as a share (0–100) of every decision the scenario holds. */
   credit: number;
 }
@@ -29,9 +31,11 @@ export function scoreSeries(scenario: Scenario, states: readonly DrillState[]): 
   const totalWeight = scenario.decisions.reduce((a, d) => a + d.weight, 0);
   return picked.map((s) => {
     const r = scoreDrill(scenario, s);
-    const earned = r.decisions.filter((d) => d.status !== 'not-reached').reduce((a, d) => a + d.credit * d.weight, 0);
+    const closed = r.decisions.filter((d) => d.status !== 'not-reached');
+    const earned = closed.reduce((a, d) => a + d.credit * d.weight, 0);
     return {
       at: s.clock,
+      decided: closed.length,
       score: r.overall,
       credit: totalWeight > 0 ? Math.round((10_000 * earned) / totalWeight) / 100 : 0,
     };

@@ -8,6 +8,8 @@ import type { ProposedRating } from '../score.ts';
 export interface ReportStrings {
   reportTitle: string;
   subtitle: string;
+  /** The report title with its subtitle, as one heading. */
+  fullTitle: string;
   contents: string;
   sections: {
     overview: string;
@@ -135,6 +137,7 @@ export interface ReportStrings {
 const en: ReportStrings = {
   reportTitle: 'After-Action Report',
   subtitle: 'and Improvement Plan',
+  fullTitle: 'After-Action Report and Improvement Plan',
   contents: 'Contents',
   sections: {
     overview: 'Exercise overview',
@@ -272,6 +275,7 @@ const en: ReportStrings = {
 const zh: ReportStrings = {
   reportTitle: '演练评估报告',
   subtitle: '及改进计划',
+  fullTitle: '演练评估报告及改进计划',
   contents: '目录',
   sections: {
     overview: '演练概况',

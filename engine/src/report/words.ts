@@ -4,7 +4,7 @@ import { civilTimeAt, formatDuration, formatScenarioTime } from '../time.ts';
 
 /** “quoted” in the language's quotation marks. */
 export function quote(s: string, lang: Lang): string {
-  return lang === 'zh-CN' ? `“${s}”` : `“${s}”`;
+  return lang === 'zh-CN' ? `“${s}”` : `“${s}”`; // the same marks; kept per language for when they differ
 }
 
 /** a, b and c / a、b和c. */
@@ -14,6 +14,17 @@ export function joinList(items: readonly string[], lang: Lang): string {
   if (lang === 'zh-CN') return `${items.slice(0, -1).join('、')}和${items.at(-1)!}`;
   if (items.length === 2) return `${items[0]} and ${items[1]}`;
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+}
+
+/** `: ` or the full-width `：` of Chinese text. */
+export const colon = (lang: Lang): string => (lang === 'zh-CN' ? '：' : ': ');
+
+/** `08-26 22:00`: the civil time at a scenario minute, or '' when T0 is not a date. */
+export function civilLabel(t0: string, at: number): string {
+  const c = civilTimeAt(t0, at);
+  if (!c) return '';
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${two(c.month)}-${two(c.day)} ${two(c.hour)}:${two(c.minute)}`;
 }
 
 export const pct = (x: number): string => `${Math.round(x * 100)}%`;
@@ -39,9 +50,13 @@ export function both(f: (lang: Lang) => string): { en: string; 'zh-CN': string }
   return { en: f('en'), 'zh-CN': f('zh-CN') };
 }
 
-/** A short form of a long text for lists: its first sentence, or its first `max` characters. */
-export function brief(s: string, max = 90): string {
-  const first = /^(.+?[.?!。？！])(\s|$)/u.exec(s)?.[1] ?? s;
-  const t = first.length <= max ? first : s;
-  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+/**
+ * A short form of a decision prompt for lists: the whole text when short, else its last sentence
+ * (prompts end with the question), else its first `max` characters.
+ */
+export function brief(s: string, max = 120): string {
+  if (s.length <= max) return s;
+  const sentences = s.match(/[^.?!。？！]+[.?!。？！]+/gu) ?? [s];
+  const last = sentences.at(-1)!.trim();
+  return last.length <= max ? last : `${last.slice(0, max - 1).trimEnd()}…`;
 }

@@ -1,0 +1,219 @@
+import { localize, type Lang, type LocalizedText } from '../text.ts';
+import type { Aar, AarDecision } from './aar.ts';
+import { ratingsChart, scoreChart } from './charts.ts';
+import { capabilityName, dateText, evidenceHead, numberText, roleNames } from './describe.ts';
+import { escapeHtml as h } from './escape.ts';
+import { REPORT_CSS } from './html-style.ts';
+import { stringsFor } from './strings.ts';
+import { civilLabel, colon, formatScenarioTime, oneLine, pct } from './words.ts';
+
+const SECTION_IDS = ['overview', 'summary', 'score', 'objectives', 'capabilities', 'subjects', 'timeline', 'outcomes', 'plan', 'hotWash', 'method', 'verification'] as const;
+
+function badge(r: string, lang: Lang): string {
+  const S = stringsFor(lang);
+  const text = r === 'not-rated' ? S.notRated : r;
+  const title = S.ratingLong[r as keyof typeof S.ratingLong] ?? r;
+  return `<span class="rating r-${h(r)}" title="${h(title)}">${h(text)}</span>`;
+}
+
+function table(head: string[], rows: string[][], numeric: number[] = []): string {
+  const th = head.map((c, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${c}</th>`).join('');
+  const tr = rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`).join('');
+  return `<table><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>`;
+}
+
+/**
+ * The After-Action Report as one self-contained HTML file: inline CSS, inline SVG charts, no script and
+ * no external resource (a Content-Security-Policy forbids both), printable to A4. Every text from the
+ * scenario or the transcript is escaped.
+ */
+export function renderHtml(aar: Aar, lang: Lang): string {
+  const S = stringsFor(lang);
+  const L = (t: LocalizedText | undefined): string => h(oneLine(t, lang));
+  const x = aar.exercise;
+  const byId = new Map(aar.decisions.map((d) => [d.id, d]));
+  const sec = (id: (typeof SECTION_IDS)[number], body: string, cls = ''): string =>
+    `<section id="${id}"${cls ? ` class="${cls}"` : ''}><h2>${SECTION_IDS.indexOf(id) + 1}. ${h(S.sections[id])}</h2>${body}</section>`;
+  const v = aar.verification;
+  const verifiedBadge = v.ok && v.complete ? `<span class="badge-ok">✓ ${h(lang === 'zh-CN' ? '已校验' : 'verified')}</span>` : `<span class="badge-bad">✗ ${h(lang === 'zh-CN' ? '未校验' : 'not verified')}</span>`;
+
+  const cover = `<header class="cover"><div>
+<div class="kicker">${h(S.fullTitle)}</div>
+<h1>${L(x.title)}</h1>
+<p class="sub">${h(S.hazard[x.hazard])} · ${L(x.place)}</p>
+<dl class="meta"><dt>${h(S.field.date)}</dt><dd>${h(dateText(x.date))}</dd><dt>${h(S.field.scenario)}</dt><dd>${h(x.scenario.id)} ${h(x.scenario.version)} · ${h(S.field.seed)} ${h(x.seed)}</dd>${x.ending ? `<dt>${h(S.field.ending)}</dt><dd>${L(x.ending.title)}</dd>` : ''}</dl>
+</div><div class="scorebox"><div class="small">${h(S.sections.score)}</div><div class="big">${aar.overall.score.toFixed(1)}</div><div class="small">/ 100</div>${verifiedBadge}</div></header>`;
+
+  const toc = `<nav class="toc"><h3>${h(S.contents)}</h3><ol>${SECTION_IDS.map((id) => `<li><a href="#${id}">${h(S.sections[id])}</a></li>`).join('')}</ol></nav>`;
+
+  const anchor = `T0 = ${oneLine(x.anchor, lang)}${x.t0 ? `, ${x.t0.replace('T', ' ')}` : ''}`;
+  const overview =
+    table(
+      [h(S.field.exercise), L(x.title)],
+      [
+        [h(S.field.date), h(dateText(x.date))],
+        [h(S.field.scenario), `${h(x.scenario.id)} ${h(x.scenario.version)}`],
+        [h(S.field.hazard), h(S.hazard[x.hazard])],
+        [h(S.field.place), `${L(x.place)}${x.season ? ` · ${L(x.season)}` : ''}`],
+        [h(S.field.difficulty), h(S.difficulty[x.difficulty])],
+        [h(S.field.scenarioTime), h(`${formatScenarioTime(x.start)} → ${formatScenarioTime(x.end)} (${anchor})`)],
+        [h(S.field.seed), h(x.seed)],
+        ...(x.meta.mode ? [[h(S.field.mode), h(x.meta.mode)]] : []),
+        ...(x.ending ? [[h(S.field.ending), `<strong>${L(x.ending.title)}</strong> — ${L(x.ending.text)}`]] : []),
+      ],
+    ) +
+    `<h3>${h(S.field.participants)}</h3>` +
+    table(
+      [h(S.col.name), h(S.col.team), h(S.col.roles)],
+      x.participants.map((p) => [h(p.name), h(p.team), h(roleNames(aar, p.roles, lang))]),
+    ) +
+    `<div class="cols"><div><h3>${h(S.field.objectives)}</h3><ol>${aar.objectives.map((o) => `<li>${L(o.text)}</li>`).join('')}</ol></div>` +
+    `<div><h3>${h(S.field.capabilities)}</h3><ul>${aar.capabilities.map((c) => `<li>${L(c.name)}</li>`).join('')}</ul></div></div>`;
+
+  const b = aar.overall.breakdown;
+  const score =
+    table(
+      [h(S.col.part), h(S.col.score), h(S.col.weight)],
+      [
+        [h(S.decisionsPart), b.decisions.toFixed(1), pct(b.decisionWeight)],
+        ...(b.outcomes !== null ? [[h(S.outcomesPart), b.outcomes.toFixed(1), pct(b.outcomeWeight)]] : []),
+        [`<strong>${h(S.overall)}</strong>`, `<strong>${aar.overall.score.toFixed(1)}</strong>`, '100%'],
+      ],
+      [1, 2],
+    ) +
+    `<figure>${ratingsChart(aar, lang)}<figcaption>${h(S.ratingsChart)}</figcaption></figure>` +
+    `<figure>${scoreChart(aar, lang)}<figcaption>${h(S.scoreChart)}</figcaption></figure>`;
+
+  const objectives = aar.objectives
+    .map(
+      (o) =>
+        `<div class="card"><h3>${badge(o.rating, lang)} ${L(o.text)}</h3>` +
+        `<p class="line">${h(S.ratingLong[o.rating])}</p>` +
+        `<ul>${o.capabilities.map((c) => `<li>${h(capabilityName(aar, c, lang))}${colon(lang)}${badge(aar.capabilities.find((y) => y.id === c)?.final ?? 'not-rated', lang)}</li>`).join('')}</ul>` +
+        (o.tasks.length ? `<h4>${h(S.tasks)}</h4><ul>${o.tasks.map((t) => `<li>${L(t.text)}${colon(lang)}${badge(t.rating, lang)}</li>`).join('')}</ul>` : '') +
+        `</div>`,
+    )
+    .join('');
+
+  const shortLine = (d: AarDecision): string => {
+    const hd = evidenceHead(aar, d, lang);
+    return `<li>${h(hd.choice)} <span class="muted">— ${h(hd.detail)}</span></li>`;
+  };
+  const evidenceItem = (d: AarDecision): string => {
+    const hd = evidenceHead(aar, d, lang);
+    const rows = [
+      `<dt>${h(S.col.chosen)}</dt><dd>${d.status === 'missed' ? `${h(hd.verb)}: ` : ''}${h(hd.labels)}</dd>`,
+      `<dt>${h(S.col.timeliness)}</dt><dd>${h(hd.detail)}</dd>`,
+      `<dt>${h(S.rationale)}</dt><dd class="rationale">${d.rationale ? h(d.rationale) : `<span class="muted">${h(S.noRationale)}</span>`}</dd>`,
+      ...d.feedback.map((f) => `<dt>${h(S.feedback)}</dt><dd>${L(f)}</dd>`),
+      ...d.refs.map((r) => `<dt>${h(S.doctrine)}</dt><dd>${h(r.title)}</dd>`),
+    ];
+    return `<li><span class="when">${h(hd.when)}</span> <span class="q">${h(hd.prompt)}</span><dl>${rows.join('')}</dl></li>`;
+  };
+  const capabilities = aar.capabilities
+    .map((c) => {
+      const credit = c.credit === null ? '' : ` · ${h(S.col.credit)} ${pct(c.credit)}`;
+      const head = `<h3>${badge(c.final, lang)} ${L(c.name)}</h3><p class="line">${h(S.col.proposed)} ${badge(c.proposed, lang)} · ${h(S.col.final)} ${badge(c.final, lang)} — ${h(S.ratingLong[c.final])}${credit}</p>`;
+      const ov = c.override
+        ? `<div class="override"><strong>${h(S.override)}:</strong> ${badge(c.proposed, lang)} → ${badge(c.override.rating, lang)}${c.override.by ? ` (${h(S.overriddenBy)} ${h(c.override.by)})` : ''} — <span class="note">${h(c.override.note)}</span></div>`
+        : '';
+      if (c.evidence.length === 0) return `<div class="card">${head}${ov}<p class="muted">${h(S.noEvidence)}</p></div>`;
+      const list = (ids: string[], empty: string): string => (ids.length ? `<ul>${ids.map((id) => shortLine(byId.get(id)!)).join('')}</ul>` : `<p class="muted">${h(empty)}</p>`);
+      return (
+        `<div class="card">${head}${ov}` +
+        `<div class="cols"><div><h4>${h(S.strengths)}</h4>${list(c.strengths, S.none)}</div><div><h4>${h(S.improvements)}</h4>${list(c.improvements, S.none)}</div></div>` +
+        `<h4>${h(S.col.evidence)}</h4><ul class="evidence">${c.evidence.map((id) => evidenceItem(byId.get(id)!)).join('')}</ul></div>`
+      );
+    })
+    .join('');
+
+  const subjects = table(
+    [h(S.col.subject), h(S.col.score), h(`${S.col.final} (${S.col.proposed})`)],
+    aar.subjects.map((s) => [
+      `${h(S.subjectKind[s.subject.kind])}${colon(lang)}<strong>${L(s.name)}</strong>${s.detail ? ` <span class="muted">(${h(s.detail)})</span>` : ''}`,
+      s.score === null ? '—' : s.score.toFixed(1),
+      s.capabilities.map((c) => `${h(capabilityName(aar, c.id, lang))} ${badge(c.final, lang)}${c.overridden ? ` <span class="muted">(${h(c.proposed)})</span>` : ''}`).join('<br>') || h(S.notRated),
+    ]),
+    [1],
+  );
+
+  const timelineRows = aar.timeline.map((it) => {
+    const civil = civilLabel(x.t0, it.at);
+    const when = `<strong>${h(formatScenarioTime(it.at))}</strong>${civil ? `<br><span class="muted">${h(civil)}</span>` : ''}`;
+    switch (it.kind) {
+      case 'inject':
+        return [when, h(it.adhoc ? S.event.adhoc : S.event.inject), `${it.title ? `<strong>${L(it.title)}</strong><br>` : ''}${L(it.text)} <span class="muted">— ${L(it.source)}</span>`];
+      case 'decision': {
+        const d = byId.get(it.id)!;
+        const hd = evidenceHead(aar, d, lang);
+        return [
+          when,
+          `<strong>${h(S.event.decision)}</strong>`,
+          `${h(hd.prompt)}<br><strong>${h(hd.choice)}</strong> <span class="muted">(${h(hd.detail)})</span>${d.rationale ? `<br>${h(S.rationale)}: <span class="rationale">${h(d.rationale)}</span>` : ''}`,
+        ];
+      }
+      case 'variation':
+        return [when, h(S.event.variation), `${it.description ? `${L(it.description)}: ` : ''}<strong>${it.label ? L(it.label) : h(it.outcome)}</strong>`];
+      case 'override':
+        return [when, h(S.event.override), `${h(capabilityName(aar, it.capability, lang))} → ${badge(it.rating, lang)}${it.by ? ` (${h(it.by)})` : ''}: <span class="note">${h(it.note)}</span>`];
+      case 'phase':
+        return [when, h(S.event[it.to]), ''];
+    }
+  });
+  const timeline = table([h(S.col.time), h(S.col.event), h(S.col.details)], timelineRows);
+
+  const outcomes = table(
+    [h(S.col.measure), h(S.col.value), h(S.col.target), h(S.col.worst), h(S.col.credit)],
+    aar.outcomes.map((o) => {
+      const u = o.unit ? ` ${h(o.unit)}` : '';
+      return [L(o.label), `${numberText(o.value)}${u}`, `${numberText(o.target)}${u}`, `${numberText(o.worst)}${u}`, pct(o.credit)];
+    }),
+    [1, 2, 3, 4],
+  );
+
+  const plan = aar.improvementPlan.length
+    ? table(
+        ['#', h(S.col.issue), h(S.col.action), h(S.col.capability), h(S.col.responsible), h(S.col.due)],
+        aar.improvementPlan.map((p, i) => [String(i + 1), L(p.issue), L(p.action), h(capabilityName(aar, p.capability, lang)), h(roleNames(aar, p.roles, lang)) || '—', L(p.due)]),
+      )
+    : `<p>${h(S.noImprovements)}</p>`;
+
+  const verification =
+    `<p>${v.ok ? h(v.complete ? S.verified : S.incomplete) : `<strong>${h(S.notVerified(v.reason ?? ''))}</strong>`}</p>` +
+    `<dl class="meta"><dt>${h(S.entries)}</dt><dd>${v.entries}</dd><dt>${h(S.finalStateHash)}</dt><dd class="hash">${h(v.finalStateHash)}</dd><dt>${h(S.transcriptHash)}</dt><dd class="hash">${h(v.lastHash)}</dd><dt>${h(S.engine)}</dt><dd>${h(x.engine)}</dd></dl>`;
+
+  const body = [
+    cover,
+    toc,
+    sec('overview', overview),
+    sec('summary', `<p class="summary">${L(aar.summary)}</p>`),
+    sec('score', score),
+    sec('objectives', objectives),
+    sec('capabilities', capabilities),
+    sec('subjects', subjects),
+    sec('timeline', timeline),
+    sec('outcomes', outcomes),
+    sec('plan', plan),
+    sec('hotWash', `<ol>${aar.hotWash.map((q) => `<li>${L(q)}</li>`).join('')}</ol>`),
+    sec('method', `<p>${h(S.method)}</p>`),
+    sec('verification', verification),
+    `<footer>${h(S.generatedFrom)} ${h(localize(x.title, lang))} · ${h(dateText(x.date))}</footer>`,
+  ].join('\n');
+
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${h(`${S.reportTitle} — ${oneLine(x.title, lang)}`)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<main class="report">
+${body}
+</main>
+</body>
+</html>
+`;
+}

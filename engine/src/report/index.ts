@@ -1,0 +1,24 @@
+/** The after-action report: data model, summary and renderers. Pure — the web app renders it too. */
+export {
+  buildAar,
+  ratingRank,
+  AAR_FORMAT,
+  type Aar,
+  type AarCapability,
+  type AarChoice,
+  type AarDecision,
+  type AarObjective,
+  type AarOutcome,
+  type AarPlanItem,
+  type AarSubject,
+  type AarTimelineItem,
+  type AarVerification,
+} from './aar.ts';
+export { summarize, summaryText } from './summary.ts';
+export { scoreSeries, type SeriesPoint } from './series.ts';
+export { renderMarkdown } from './markdown.ts';
+export { renderHtml } from './html.ts';
+export { escapeHtml, escapeMd } from './escape.ts';
+export { STRINGS, stringsFor, type ReportStrings } from './strings.ts';
+export { capabilityName, choiceText, evidenceHead, roleNames, timelinessText, dateText } from './describe.ts';
+export { timeLabel } from './words.ts';

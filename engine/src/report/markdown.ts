@@ -1,0 +1,181 @@
+import type { localize} from '../text.ts';
+import { type Lang } from '../text.ts';
+import type { Aar } from './aar.ts';
+import { capabilityName, dateText, evidenceHead, numberText, ratingText, roleNames } from './describe.ts';
+import { escapeMd as e } from './escape.ts';
+import { stringsFor } from './strings.ts';
+import { colon, formatScenarioTime, oneLine, pct, timeLabel } from './words.ts';
+
+const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+const table = (head: string[], rows: string[][]): string[] => [row(head), row(head.map(() => '---')), ...rows.map(row)];
+
+/**
+ * The After-Action Report as Markdown (CommonMark tables). Every text from the scenario or the
+ * transcript is escaped, so a rationale cannot inject markup.
+ */
+export function renderMarkdown(aar: Aar, lang: Lang): string {
+  const S = stringsFor(lang);
+  const L = (t: Parameters<typeof localize>[0]): string => e(oneLine(t, lang));
+  const x = aar.exercise;
+  const byId = new Map(aar.decisions.map((d) => [d.id, d]));
+  const out: string[] = [];
+  const h2 = (n: number, title: string): void => void out.push('', `## ${n}. ${title}`, '');
+
+  out.push(`# ${S.fullTitle}`, '', `**${L(x.title)}**`, '', `*${S.generatedFrom}*`);
+
+  h2(1, S.sections.overview);
+  const anchor = `T0 = ${oneLine(x.anchor, lang)}${x.t0 ? `, ${x.t0.replace('T', ' ')}` : ''}`;
+  out.push(
+    ...table(
+      ['', ''],
+      [
+        [S.field.exercise, L(x.title)],
+        [S.field.date, e(dateText(x.date))],
+        [S.field.scenario, `\`${x.scenario.id}\` ${e(x.scenario.version)}`],
+        [S.field.hazard, S.hazard[x.hazard]],
+        [S.field.place, L(x.place)],
+        [S.field.difficulty, S.difficulty[x.difficulty]],
+        [S.field.scenarioTime, e(`${formatScenarioTime(x.start)} → ${formatScenarioTime(x.end)} (${anchor})`)],
+        [S.field.seed, e(x.seed)],
+        ...(x.meta.mode ? [[S.field.mode, e(x.meta.mode)]] : []),
+        ...(x.ending ? [[S.field.ending, `${L(x.ending.title)} — ${L(x.ending.text)}`]] : []),
+      ],
+    ),
+  );
+  out.push('', `### ${S.field.participants}`, '');
+  out.push(...table([S.col.name, S.col.team, S.col.roles], x.participants.map((p) => [e(p.name), e(p.team), e(roleNames(aar, p.roles, lang))])));
+  out.push('', `### ${S.field.objectives}`, '');
+  aar.objectives.forEach((o, i) => out.push(`${i + 1}. ${L(o.text)}`));
+  out.push('', `### ${S.field.capabilities}`, '');
+  for (const c of aar.capabilities) out.push(`- ${L(c.name)}`);
+
+  h2(2, S.sections.summary);
+  out.push(L(aar.summary));
+
+  h2(3, S.sections.score);
+  const b = aar.overall.breakdown;
+  out.push(`**${aar.overall.score.toFixed(1)} / 100**`, '');
+  out.push(
+    ...table(
+      [S.col.part, S.col.score, S.col.weight],
+      [
+        [S.decisionsPart, b.decisions.toFixed(1), pct(b.decisionWeight)],
+        ...(b.outcomes !== null ? [[S.outcomesPart, b.outcomes.toFixed(1), pct(b.outcomeWeight)]] : []),
+      ],
+    ),
+  );
+
+  h2(4, S.sections.objectives);
+  for (const o of aar.objectives) {
+    out.push(`### ${L(o.text)}`, '', `${S.col.final}: **${ratingText(o.rating, lang)}** — ${S.ratingLong[o.rating]}`, '');
+    for (const c of o.capabilities) {
+      const cap = aar.capabilities.find((y) => y.id === c);
+      out.push(`- ${e(capabilityName(aar, c, lang))}${colon(lang)}${ratingText(cap?.final ?? 'not-rated', lang)}`);
+    }
+    if (o.tasks.length) {
+      out.push('', `${S.tasks}:`, '');
+      for (const t of o.tasks) out.push(`- ${L(t.text)}${colon(lang)}${ratingText(t.rating, lang)}`);
+    }
+    out.push('');
+  }
+
+  h2(5, S.sections.capabilities);
+  for (const c of aar.capabilities) {
+    const credit = c.credit === null ? '' : ` (${S.col.credit} ${pct(c.credit)})`;
+    out.push(`### ${L(c.name)}`, '', `${S.col.proposed}: **${ratingText(c.proposed, lang)}** · ${S.col.final}: **${ratingText(c.final, lang)}** — ${S.ratingLong[c.final]}${credit}`, '');
+    if (c.override) out.push(`> ${S.override}: ${c.proposed} → **${c.override.rating}**${c.override.by ? ` (${S.overriddenBy} ${e(c.override.by)})` : ''} — ${e(c.override.note)}`, '');
+    if (c.evidence.length === 0) {
+      out.push(`*${S.noEvidence}*`, '');
+      continue;
+    }
+    const line = (id: string): string => {
+      const d = byId.get(id)!;
+      const h = evidenceHead(aar, d, lang);
+      return `- ${e(h.choice)} — ${e(h.detail)}`;
+    };
+    out.push(`**${S.strengths}**`, '', ...(c.strengths.length ? c.strengths.map(line) : [`- ${S.none}`]), '');
+    out.push(`**${S.improvements}**`, '', ...(c.improvements.length ? c.improvements.map(line) : [`- ${S.none}`]), '');
+    out.push(`**${S.col.evidence}**`, '');
+    for (const id of c.evidence) {
+      const d = byId.get(id)!;
+      const h = evidenceHead(aar, d, lang);
+      out.push(`- **${e(h.when)}** ${e(h.prompt)}`, `  - ${e(h.choice)}`, `  - ${e(h.detail)}`);
+      out.push(`  - ${S.rationale}: ${d.rationale ? e(d.rationale) : `*${S.noRationale}*`}`);
+      for (const f of d.feedback) out.push(`  - ${S.feedback}: ${L(f)}`);
+      for (const r of d.refs) out.push(`  - ${S.doctrine}: ${e(r.title)}`);
+    }
+    out.push('');
+  }
+
+  h2(6, S.sections.subjects);
+  out.push(
+    ...table(
+      [S.col.subject, S.col.score, `${S.col.final} (${S.col.proposed})`],
+      aar.subjects.map((s) => [
+        `${S.subjectKind[s.subject.kind]}${colon(lang)}${L(s.name)}${s.detail ? ` (${e(s.detail)})` : ''}`,
+        s.score === null ? '—' : s.score.toFixed(1),
+        s.capabilities.map((c) => `${e(capabilityName(aar, c.id, lang))} ${c.final}${c.overridden ? ` (${c.proposed})` : ''}`).join('; ') || S.notRated,
+      ]),
+    ),
+  );
+
+  h2(7, S.sections.timeline);
+  const rows: string[][] = [];
+  for (const it of aar.timeline) {
+    const when = e(timeLabel(x.t0, it.at));
+    switch (it.kind) {
+      case 'inject':
+        rows.push([when, it.adhoc ? S.event.adhoc : S.event.inject, `${it.title ? `**${L(it.title)}** ` : ''}${L(it.text)} — *${L(it.source)}*`]);
+        break;
+      case 'decision': {
+        const d = byId.get(it.id)!;
+        const h = evidenceHead(aar, d, lang);
+        rows.push([when, S.event.decision, `${e(h.prompt)} **${e(h.choice)}** (${e(h.detail)})${d.rationale ? ` — ${S.rationale}: ${e(d.rationale)}` : ''}`]);
+        break;
+      }
+      case 'variation':
+        rows.push([when, S.event.variation, `${it.description ? `${L(it.description)}: ` : ''}${it.label ? L(it.label) : e(it.outcome)}`]);
+        break;
+      case 'override':
+        rows.push([when, S.event.override, `${e(capabilityName(aar, it.capability, lang))} → ${it.rating}${it.by ? ` (${e(it.by)})` : ''}: ${e(it.note)}`]);
+        break;
+      case 'phase':
+        rows.push([when, S.event[it.to], '']);
+        break;
+    }
+  }
+  out.push(...table([S.col.time, S.col.event, S.col.details], rows));
+
+  h2(8, S.sections.outcomes);
+  out.push(
+    ...table(
+      [S.col.measure, S.col.value, S.col.target, S.col.worst, S.col.credit],
+      aar.outcomes.map((o) => {
+        const u = o.unit ? ` ${e(o.unit)}` : '';
+        return [L(o.label), `${numberText(o.value)}${u}`, `${numberText(o.target)}${u}`, `${numberText(o.worst)}${u}`, pct(o.credit)];
+      }),
+    ),
+  );
+
+  h2(9, S.sections.plan);
+  out.push(
+    ...(aar.improvementPlan.length
+      ? table(
+          ['#', S.col.issue, S.col.action, S.col.capability, S.col.responsible, S.col.due],
+          aar.improvementPlan.map((p, i) => [String(i + 1), L(p.issue), L(p.action), e(capabilityName(aar, p.capability, lang)), e(roleNames(aar, p.roles, lang)) || '—', L(p.due)]),
+        )
+      : [S.noImprovements]),
+  );
+
+  h2(10, S.sections.hotWash);
+  aar.hotWash.forEach((q, i) => out.push(`${i + 1}. ${L(q)}`));
+
+  h2(11, S.sections.method);
+  out.push(S.method);
+
+  h2(12, S.sections.verification);
+  const v = aar.verification;
+  out.push(v.ok ? (v.complete ? S.verified : S.incomplete) : `**${e(S.notVerified(v.reason ?? ''))}**`, '');
+  out.push(`- ${S.entries}: ${v.entries}`, `- ${S.finalStateHash}: \`${v.finalStateHash}\``, `- ${S.transcriptHash}: \`${v.lastHash}\``, `- ${S.engine}: ${e(x.engine)}`);
+  return `${out.join('\n')}\n`;
+}
