@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import { Feed } from './Feed.tsx';
+import { policyChoice, Session, soloParticipant } from '@drill/engine';
+import { esc, summaryHtml } from '../report/summaryHtml.ts';
+import { compileShipped } from '../scenarios.ts';
+
+afterEach(cleanup);
+
+describe('text is inert', () => {
+  it('renders markup in inject text as text, never as elements', () => {
+    const evil = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
+    render(<Feed items={[{ id: 'i1', at: 'T0', minute: 0, title: evil, text: evil, source: evil, channel: 'phone', urgency: 'flash', roles: ['all'], adhoc: false }]} />);
+    expect(screen.getAllByText(evil).length).toBe(3);
+    expect(document.querySelector('script, img')).toBeNull();
+  });
+
+  it('escapes text in the HTML report', () => {
+    expect(esc(`<img src=x onerror="a('1')">&`)).toBe('&lt;img src=x onerror=&quot;a(&#39;1&#39;)&quot;&gt;&amp;');
+    const c = compileShipped('typhoon');
+    if (!c.ok) throw new Error('typhoon does not compile');
+    const s = Session.start(c.scenario, { seed: 3, participants: [soloParticipant('Player', '<b>Team</b>')], startedAt: '2026-01-01T00:00:00Z' });
+    if ('error' in s) throw new Error(s.error);
+    s.apply({ type: 'start' });
+    for (let i = 0; i < 200 && s.state.phase === 'running'; i++) {
+      const choice = policyChoice(c.scenario, s.state, 'first', () => 0.5);
+      s.apply(choice ? { ...choice, rationale: '<script>alert(1)</script>' } : { type: 'advance', to: 'next' });
+    }
+    const html = summaryHtml(c.scenario, s.transcript(), 'en');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;b&gt;Team&lt;/b&gt;');
+    expect(html).not.toMatch(/<script|<b>Team/);
+  });
+});
