@@ -76,12 +76,12 @@ export function startLive(scenario: Scenario, o: StartOptions): LiveDrill {
  * it, where the transcript is or how to resume.
  */
 export async function runApp(props: { drill?: LiveDrill; entries?: MenuEntry[]; lang: Lang; seed?: string; start?: (c: MenuChoice) => LiveDrill }): Promise<number> {
-  const [{ render }, { createElement }, { App }] = await Promise.all([import('ink'), import('react'), import('../tui/App.tsx')]);
+  const { mountApp } = await import('../tui/App.tsx');
   let played = props.drill;
   const alt = process.stdout.isTTY && !process.env.DRILL_NO_ALT_SCREEN;
   if (alt) process.stdout.write('\x1b[?1049h\x1b[H');
   try {
-    const app = render(createElement(App, { ...props, onDrill: (d: LiveDrill) => (played = d) }), { exitOnCtrlC: true, patchConsole: true });
+    const app = mountApp({ ...props, onDrill: (d: LiveDrill) => (played = d) });
     await app.waitUntilExit();
   } finally {
     if (alt) process.stdout.write('\x1b[?1049l');

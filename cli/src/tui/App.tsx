@@ -1,3 +1,4 @@
+import { render, type Instance } from 'ink';
 import { useState } from 'react';
 import type { Lang } from '@drill/engine';
 import { DrillScreen } from './DrillScreen.tsx';
@@ -39,4 +40,9 @@ export function App(p: AppProps) {
       }}
     />
   );
+}
+
+/** Mounts the app on the terminal (kept here so the CLI loads ink and react only when it draws). */
+export function mountApp(p: AppProps): Instance {
+  return render(<App {...p} />, { exitOnCtrlC: true, patchConsole: true });
 }
