@@ -7,7 +7,10 @@ import * as validate from './validate.ts';
 import * as verify from './verify.ts';
 import * as schema from './schema.ts';
 import * as lint from './lint.ts';
+import * as coverageTest from './test.ts';
+import * as msel from './msel.ts';
+import * as graph from './graph.ts';
 import * as serve from './serve.ts';
 
 /** Every subcommand, one module each (`register(program)`); the order is the order of `drill --help`. */
-export const COMMANDS: { register(program: Command): void }[] = [run, play, resume, history, verify, validate, schema, lint, serve];
+export const COMMANDS: { register(program: Command): void }[] = [run, play, resume, history, verify, validate, schema, lint, coverageTest, msel, graph, serve];

@@ -1,0 +1,270 @@
+import {
+  civilTimeAt,
+  formatDuration,
+  formatScenarioTime,
+  localize,
+  type Lang,
+  type LocalizedText,
+  type Scenario,
+} from '@drill/engine';
+
+/** One row of the Master Scenario Events List. */
+export interface MselRow {
+  seq: number;
+  /** Scenario time (`T-48h`), or how it is triggered when it has no fixed time. */
+  time: string;
+  /** Local wall-clock time, when the time is fixed. */
+  clock: string;
+  kind: 'inject' | 'decision';
+  id: string;
+  event: string;
+  source: string;
+  channel: string;
+  audience: string;
+  expected: string;
+  objective: string;
+}
+
+const WORDS = {
+  en: {
+    headers: [
+      '#',
+      'Scenario time',
+      'Local time',
+      'Type',
+      'ID',
+      'Inject / decision',
+      'Source',
+      'Channel',
+      'Audience',
+      'Expected action',
+      'Objective',
+    ],
+    inject: 'inject',
+    decision: 'decision',
+    decide: 'Decide',
+    due: 'due',
+    when: 'when',
+    after: 'after',
+    unless: 'unless',
+    followUp: 'follow-up of',
+    control: 'Exercise control',
+    all: 'All roles',
+  },
+  'zh-CN': {
+    headers: [
+      '序号',
+      '想定时间',
+      '当地时间',
+      '类型',
+      '编号',
+      '情况/决策',
+      '来源',
+      '渠道',
+      '对象',
+      '预期行动',
+      '目标',
+    ],
+    inject: '情况',
+    decision: '决策',
+    decide: '决策',
+    due: '时限',
+    when: '条件',
+    after: '之后',
+    unless: '除非',
+    followUp: '后续：',
+    control: '导调组',
+    all: '全体角色',
+  },
+} as const;
+
+const CHANNEL_WORDS: Record<string, { en: string; 'zh-CN': string }> = {
+  phone: { en: 'phone', 'zh-CN': '电话' },
+  document: { en: 'document', 'zh-CN': '文件' },
+  media: { en: 'media', 'zh-CN': '媒体' },
+  'social-media': { en: 'social media', 'zh-CN': '社交媒体' },
+  'field-report': { en: 'field report', 'zh-CN': '现场报告' },
+  'warning-system': { en: 'warning system', 'zh-CN': '预警系统' },
+  radio: { en: 'radio', 'zh-CN': '无线电' },
+  meeting: { en: 'meeting', 'zh-CN': '会议' },
+  email: { en: 'email', 'zh-CN': '电子邮件' },
+};
+
+function civil(t0: string, minutes: number): string {
+  const c = civilTimeAt(t0, minutes);
+  if (!c) return '';
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${c.year}-${p(c.month)}-${p(c.day)} ${p(c.hour)}:${p(c.minute)}`;
+}
+
+/**
+ * The MSEL trainers know: every inject and decision point in time order, with who sends it, through
+ * which channel, to whom, the expected action (the decisions it expects and opens) and the objective.
+ * Items without a fixed time (follow-ups, condition-only) are placed after their trigger's time and say what triggers them.
+ */
+export function mselRows(s: Scenario, lang: Lang): MselRow[] {
+  const w = WORDS[lang];
+  const L = (t: LocalizedText | undefined): string => localize(t, lang).trim();
+  const roleNames = (roles: readonly string[]): string =>
+    roles.includes('all')
+      ? w.all
+      : roles.map((r) => L(s.roles.find((x) => x.id === r)?.name) || r).join(', ');
+  const objective = (id: string | undefined): string =>
+    id ? `${id}: ${L(s.objectives.find((o) => o.id === id)?.text)}` : '';
+  const decisionLine = (id: string): string => {
+    const d = s.decisions.find((x) => x.id === id);
+    return d ? `${w.decide} \`${id}\`: ${L(d.prompt)}` : id;
+  };
+
+  // When does a follow-up-only item happen at the earliest? After the earliest trigger it has.
+  const triggers = (
+    kind: 'inject' | 'decision',
+    id: string,
+  ): { from: string; after: number; at?: number }[] =>
+    s.decisions.flatMap((d) =>
+      d.options.flatMap((o) =>
+        o.then
+          .filter((f) => f[kind] === id)
+          .map((f) => ({
+            from: `${d.id}.${o.id}`,
+            after: f.after,
+            ...(d.opens !== undefined ? { at: d.opens + f.after } : {}),
+          })),
+      ),
+    );
+
+  type Pending = { key: number; order: number; row: Omit<MselRow, 'seq'> };
+  const rows: Pending[] = [];
+  const end = s.clock.end + 1;
+
+  s.injects.forEach((i, n) => {
+    let time: string;
+    let key: number;
+    let clock = '';
+    if (i.at !== undefined) {
+      time =
+        formatScenarioTime(i.at) +
+        (i.when ? ` (${w.when} ${i.when.src})` : '') +
+        (i.unless ? ` (${w.unless} ${i.unless.src})` : '');
+      key = i.at;
+      clock = civil(s.clock.t0, i.at);
+    } else if (i.when) {
+      time = `${w.when} ${i.when.src}` + (i.from !== undefined ? ` (≥ ${formatScenarioTime(i.from)})` : '');
+      key = i.from ?? end;
+    } else {
+      const ts = triggers('inject', i.id);
+      time = ts.length
+        ? `${w.followUp} ${ts.map((t) => `${t.from}${t.after ? ` +${formatDuration(t.after)}` : ''}`).join(' / ')}`
+        : '—';
+      key = Math.min(end, ...ts.map((t) => t.at ?? end));
+    }
+    const opened = s.decisions
+      .filter((d) => d.opens !== undefined && i.at !== undefined && d.opens === i.at)
+      .map((d) => d.id);
+    const expected = [...new Set([...i.expects, ...opened])].map(decisionLine).join('; ');
+    rows.push({
+      key,
+      order: n,
+      row: {
+        time,
+        clock,
+        kind: 'inject',
+        id: i.id,
+        event: [L(i.title), L(i.text)].filter(Boolean).join(' — '),
+        source: L(i.source),
+        channel: CHANNEL_WORDS[i.channel]?.[lang] ?? i.channel,
+        audience: roleNames(i.roles),
+        expected,
+        objective: objective(i.objective),
+      },
+    });
+  });
+
+  s.decisions.forEach((d, n) => {
+    let time: string;
+    let key: number;
+    let clock = '';
+    const due = 'abs' in d.due ? formatScenarioTime(d.due.abs) : `+${formatDuration(d.due.rel)}`;
+    if (d.opens !== undefined) {
+      time = formatScenarioTime(d.opens);
+      key = d.opens;
+      clock = civil(s.clock.t0, d.opens);
+    } else if (d.opensWhen) {
+      time = `${w.when} ${d.opensWhen.src}`;
+      key = end;
+    } else {
+      const ts = triggers('decision', d.id);
+      time = ts.length
+        ? `${w.followUp} ${ts.map((t) => `${t.from}${t.after ? ` +${formatDuration(t.after)}` : ''}`).join(' / ')}`
+        : '—';
+      key = Math.min(end, ...ts.map((t) => t.at ?? end));
+    }
+    const options = d.options.map((o) => L(o.label)).join(' | ');
+    rows.push({
+      key,
+      order: 1000 + n,
+      row: {
+        time,
+        clock,
+        kind: 'decision',
+        id: d.id,
+        event: `${L(d.prompt)} [${options}]`,
+        source: w.control,
+        channel: '',
+        audience: roleNames(d.roles),
+        expected: `${w.decide} (${d.kind}), ${w.due} ${due}`,
+        objective: objective(d.objective),
+      },
+    });
+  });
+
+  return rows.sort((a, b) => a.key - b.key || a.order - b.order).map((p, i) => ({ seq: i + 1, ...p.row }));
+}
+
+export function mselHeaders(lang: Lang): readonly string[] {
+  return WORDS[lang].headers;
+}
+
+function cells(r: MselRow, lang: Lang): string[] {
+  return [
+    String(r.seq),
+    r.time,
+    r.clock,
+    WORDS[lang][r.kind],
+    r.id,
+    r.event,
+    r.source,
+    r.channel,
+    r.audience,
+    r.expected,
+    r.objective,
+  ];
+}
+
+/** One CSV field per RFC 4180: quoted when it holds a comma, quote, line break or edge space; quotes doubled. */
+export function csvField(v: string): string {
+  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** CSV with a UTF-8 byte-order mark and CRLF lines, so spreadsheet programs open Chinese text correctly. */
+export function mselCsv(s: Scenario, lang: Lang): string {
+  const lines = [mselHeaders(lang), ...mselRows(s, lang).map((r) => cells(r, lang))].map((row) =>
+    row.map(csvField).join(','),
+  );
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+function mdCell(v: string): string {
+  return v.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+
+export function mselMarkdown(s: Scenario, lang: Lang): string {
+  const h = mselHeaders(lang);
+  const title = `# MSEL — ${localize(s.title, lang)} (${s.id} ${s.version})\n\n`;
+  const lines = [
+    `| ${h.join(' | ')} |`,
+    `|${h.map(() => '---').join('|')}|`,
+    ...mselRows(s, lang).map((r) => `| ${cells(r, lang).map(mdCell).join(' | ')} |`),
+  ];
+  return `${title}${lines.join('\n')}\n`;
+}
