@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
 import { formatPath } from './diagnostics.ts';
 
@@ -15,9 +15,38 @@ export class SourceFile {
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
   }
 
-  /** YAML syntax problems, each with its position. */
+  /** YAML syntax problems, each with its position — including aliases that cannot be resolved into data. */
   syntaxDiagnostics(): Diagnostic[] {
-    return [...this.doc.errors, ...this.doc.warnings].map((e) => {
+    const found = [...this.doc.errors, ...this.doc.warnings];
+    if (found.length === 0) {
+      // Building the data fails on an alias to no anchor (`*a`) or an alias bomb: report it, do not throw.
+      try {
+        this.doc.toJS();
+      } catch (e) {
+        let at = 0;
+        visit(this.doc, {
+          Alias: (_k, node) => {
+            at = node.range?.[0] ?? 0;
+            return visit.BREAK;
+          },
+        });
+        const { line, column } = this.position(at);
+        const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+        return [
+          {
+            severity: 'error',
+            code: 'yaml-alias',
+            file: this.path,
+            line,
+            column,
+            path: '',
+            message,
+            hint: 'define the anchor (&name) before its alias (*name), and do not nest aliases deeply',
+          },
+        ];
+      }
+    }
+    return found.map((e) => {
       const { line, col } = this.lines.linePos(e.pos[0]);
       return {
         severity: 'error' as const,
