@@ -11,6 +11,10 @@ import * as coverageTest from './test.ts';
 import * as msel from './msel.ts';
 import * as graph from './graph.ts';
 import * as serve from './serve.ts';
+import * as review from './review.ts';
+import * as report from './report.ts';
+import * as compare from './compare.ts';
+import * as override from './override.ts';
 
 /** Every subcommand, one module each (`register(program)`); the order is the order of `drill --help`. */
-export const COMMANDS: { register(program: Command): void }[] = [run, play, resume, history, verify, validate, schema, lint, coverageTest, msel, graph, serve];
+export const COMMANDS: { register(program: Command): void }[] = [run, play, resume, history, review, report, compare, override, verify, validate, schema, lint, coverageTest, msel, graph, serve];

@@ -1,7 +1,7 @@
 import { localize, type Lang } from '../text.ts';
 import type { Aar, AarDecision } from './aar.ts';
 import { stringsFor } from './strings.ts';
-import { formatDuration, formatScenarioTime, joinList, oneLine, pct, quote, timeLabel } from './words.ts';
+import { colon, formatDuration, formatScenarioTime, joinList, oneLine, pct, quote, timeLabel } from './words.ts';
 
 /** Plain-text phrases shared by the Markdown, HTML and terminal renderers (each escapes them its way). */
 
@@ -41,7 +41,7 @@ export function evidenceHead(aar: Aar, d: AarDecision, lang: Lang): { when: stri
     prompt: oneLine(d.prompt, lang),
     verb,
     labels: choiceText(d, lang),
-    choice: `${verb}: ${choiceText(d, lang)}`,
+    choice: `${verb}${colon(lang)}${choiceText(d, lang)}`,
     detail: `${timelinessText(d, lang)}${by} · ${S.col.credit} ${pct(d.credit)}${d.best !== 1 ? ` ${S.of} ${pct(d.best)}` : ''}`,
   };
 }
