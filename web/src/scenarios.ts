@@ -1,14 +1,13 @@
 import { compileScenario, type CompileResult, type Scenario, formatDiagnostic } from '@drill/engine';
 
-/**
- * The shipped scenarios, read as text at build time (the scenarios package reads files with node:fs, so
+/*
+ * The shipped scenarios, bundled as text at build time (the scenarios package reads files with node:fs, so
  * the browser compiles the YAML itself with the engine's pure compiler).
  */
-const files = import.meta.glob(['../../scenarios/**/*.yaml', '!**/node_modules/**'], {
+const loaders = import.meta.glob(['../../scenarios/**/*.yaml', '!**/node_modules/**', '!../../scenarios/examples/**'], {
   query: '?raw',
   import: 'default',
-  eager: true,
-}) as Record<string, string>;
+}) as Record<string, () => Promise<string>>;
 
 /** Menu order of the shipped scenarios; anything else found top-level follows alphabetically. */
 const ORDER = ['typhoon', 'flood', 'rainstorm', 'earthquake'];
@@ -23,13 +22,25 @@ function normalize(path: string): string {
   return parts.join('/');
 }
 
-const byPath = new Map(Object.entries(files).map(([k, v]) => [normalize(k.slice(PREFIX.length)), v]));
+let byPath = new Map<string, string>();
 
 /** Top-level files that are whole scenarios (parts carry no `id:` at the top and are only included). */
-export const SHIPPED_IDS: string[] = [...byPath.keys()]
-  .filter((p) => !p.includes('/') && /^id:\s/m.test(byPath.get(p)!))
-  .map((p) => p.replace(/\.yaml$/, ''))
-  .sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
+export const SHIPPED_IDS: string[] = [];
+
+/**
+ * Loads the scenario library: the YAML texts are separate chunks (data, not code), fetched once at start-up
+ * so the app's own JavaScript stays small. Everything after this is synchronous.
+ */
+export async function loadLibrary(): Promise<void> {
+  if (byPath.size) return;
+  const entries = await Promise.all(Object.entries(loaders).map(async ([k, load]) => [normalize(k.slice(PREFIX.length)), await load()] as const));
+  byPath = new Map(entries);
+  const ids = [...byPath.keys()]
+    .filter((p) => !p.includes('/') && /^id:\s/m.test(byPath.get(p)!))
+    .map((p) => p.replace(/\.yaml$/, ''))
+    .sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
+  SHIPPED_IDS.splice(0, SHIPPED_IDS.length, ...ids);
+}
 
 function dirOf(p: string): string {
   const i = p.lastIndexOf('/');

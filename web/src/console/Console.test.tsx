@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { Console } from './Console.tsx';
 import { LangContext } from '../i18n.ts';
 import { loadSaved, STORAGE_KEY } from '../drill/storage.ts';
+import { loadLibrary } from '../scenarios.ts';
 
 function mount(lang: 'en' | 'zh-CN' = 'en') {
   return render(
@@ -22,6 +23,7 @@ function advanceToDecision(): HTMLElement {
   throw new Error('no decision opened');
 }
 
+beforeAll(loadLibrary);
 beforeEach(() => {
   localStorage.clear();
   vi.spyOn(window, 'confirm').mockReturnValue(true);

@@ -1,11 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { Feed } from './Feed.tsx';
 import { policyChoice, Session, soloParticipant } from '@drill/engine';
 import { esc, summaryHtml } from '../report/summaryHtml.ts';
-import { compileShipped } from '../scenarios.ts';
+import { compileShipped, loadLibrary } from '../scenarios.ts';
 
 afterEach(cleanup);
+beforeAll(loadLibrary);
 
 describe('text is inert', () => {
   it('renders markup in inject text as text, never as elements', () => {

@@ -3,10 +3,11 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { autoplay, verify, type Transcript } from '@drill/engine';
 import { Review } from './Review.tsx';
 import { LangContext } from '../i18n.ts';
-import { compileShipped } from '../scenarios.ts';
+import { compileShipped, loadLibrary } from '../scenarios.ts';
 import { firstDivergence } from './compare.ts';
 import { reviewFile } from './load.ts';
 
+await loadLibrary();
 const compiled = compileShipped('typhoon');
 if (!compiled.ok) throw new Error('typhoon does not compile');
 const scenario = compiled.scenario;
