@@ -57,14 +57,21 @@ export function readHistory(dir = historyDir()): History {
       mode: t.header.meta?.mode ?? '',
       score: r.score.overall,
       ...(r.score.ending ? { ending: r.score.ending } : {}),
-      ratings: Object.fromEntries(r.score.capabilities.filter((c) => c.final !== 'not-rated').map((c) => [c.capability, c.final])),
+      ratings: Object.fromEntries(
+        r.score.capabilities.filter((c) => c.final !== 'not-rated').map((c) => [c.capability, c.final]),
+      ),
     });
   }
   for (const f of files.filter((x) => x.endsWith('.jsonl'))) {
     if (finished.has(f.replace(/\.jsonl$/, ''))) continue;
     const p = parseTranscript(safeRead(join(dir, f)));
     if (!p.ok || p.transcript.result) continue;
-    unfinished.push({ journal: join(dir, f), scenario: p.transcript.header.scenario.id, startedAt: p.transcript.header.startedAt, inputs: p.transcript.entries.length });
+    unfinished.push({
+      journal: join(dir, f),
+      scenario: p.transcript.header.scenario.id,
+      startedAt: p.transcript.header.startedAt,
+      inputs: p.transcript.entries.length,
+    });
   }
   runs.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   const trends: History['trends'] = {};
@@ -97,8 +104,34 @@ function capName(id: string, lang: Lang): string {
 }
 
 const T = {
-  en: { title: 'Practice history', none: 'No finished drills yet. Play one with `pnpm drill`.', date: 'date', scenario: 'scenario', seed: 'seed', score: 'score', mode: 'mode', ratings: 'ratings', trends: 'Trends by scenario (oldest → newest)', attempts: 'attempts', unfinished: 'Unfinished (resume with the command shown)', inputs: 'inputs' },
-  'zh-CN': { title: '练习记录', none: '尚无完成的推演。用 `pnpm drill` 开始一次。', date: '日期', scenario: '想定', seed: '种子', score: '得分', mode: '方式', ratings: '能力评定', trends: '各想定能力变化（由早到近）', attempts: '次', unfinished: '未完成（用所示命令继续）', inputs: '次输入' },
+  en: {
+    title: 'Practice history',
+    none: 'No finished drills yet. Play one with `pnpm drill`.',
+    date: 'date',
+    scenario: 'scenario',
+    seed: 'seed',
+    score: 'score',
+    mode: 'mode',
+    ratings: 'ratings',
+    trends: 'Trends by scenario (oldest → newest)',
+    attempts: 'attempts',
+    unfinished: 'Unfinished (resume with the command shown)',
+    inputs: 'inputs',
+  },
+  'zh-CN': {
+    title: '练习记录',
+    none: '尚无完成的推演。用 `pnpm drill` 开始一次。',
+    date: '日期',
+    scenario: '想定',
+    seed: '种子',
+    score: '得分',
+    mode: '方式',
+    ratings: '能力评定',
+    trends: '各想定能力变化（由早到近）',
+    attempts: '次',
+    unfinished: '未完成（用所示命令继续）',
+    inputs: '次输入',
+  },
 } as const;
 
 export function formatHistory(h: History, lang: Lang): string {
@@ -106,13 +139,17 @@ export function formatHistory(h: History, lang: Lang): string {
   const lines: string[] = [`${t.title} (${h.dir})`, ''];
   if (h.runs.length === 0) lines.push(t.none);
   else {
-    lines.push(`${t.date.padEnd(17)}  ${t.scenario.padEnd(12)} ${t.seed.padEnd(8)} ${t.score.padStart(6)}  ${t.mode.padEnd(12)} ${t.ratings}`);
+    lines.push(
+      `${t.date.padEnd(17)}  ${t.scenario.padEnd(12)} ${t.seed.padEnd(8)} ${t.score.padStart(6)}  ${t.mode.padEnd(12)} ${t.ratings}`,
+    );
     for (const r of h.runs) {
       const date = r.startedAt.replace('T', ' ').slice(0, 16);
       const ratings = Object.entries(r.ratings)
         .map(([c, v]) => `${capAbbrev(c)}:${v}`)
         .join(' ');
-      lines.push(`${date.padEnd(17)}  ${r.scenario.padEnd(12)} ${r.seed.padEnd(8)} ${r.score.toFixed(1).padStart(6)}  ${r.mode.padEnd(12)} ${ratings}`);
+      lines.push(
+        `${date.padEnd(17)}  ${r.scenario.padEnd(12)} ${r.seed.padEnd(8)} ${r.score.toFixed(1).padStart(6)}  ${r.mode.padEnd(12)} ${ratings}`,
+      );
     }
     const caps = [...new Set(h.runs.flatMap((r) => Object.keys(r.ratings)))];
     lines.push('', caps.map((c) => `${capAbbrev(c)} = ${capName(c, lang)}`).join(' · '));
@@ -120,12 +157,16 @@ export function formatHistory(h: History, lang: Lang): string {
     for (const [sc, byCap] of Object.entries(h.trends)) {
       const n = h.runs.filter((r) => r.scenario === sc).length;
       lines.push(`  ${sc} (${n} ${t.attempts})`);
-      for (const [cap, rs] of Object.entries(byCap)) lines.push(`    ${capName(cap, lang).padEnd(40)} ${rs.join(' → ')}`);
+      for (const [cap, rs] of Object.entries(byCap))
+        lines.push(`    ${capName(cap, lang).padEnd(40)} ${rs.join(' → ')}`);
     }
   }
   if (h.unfinished.length) {
     lines.push('', t.unfinished);
-    for (const u of h.unfinished) lines.push(`  ${u.startedAt.replace('T', ' ').slice(0, 16)}  ${u.scenario}  ${u.inputs} ${t.inputs}: ${resumeCommand(u.journal)}`);
+    for (const u of h.unfinished)
+      lines.push(
+        `  ${u.startedAt.replace('T', ' ').slice(0, 16)}  ${u.scenario}  ${u.inputs} ${t.inputs}: ${resumeCommand(u.journal)}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -133,7 +174,9 @@ export function formatHistory(h: History, lang: Lang): string {
 export function register(program: Command): void {
   program
     .command('history')
-    .description('list past drills (scenario, date, seed, score, ratings) and each capability’s trend across attempts')
+    .description(
+      'list past drills (scenario, date, seed, score, ratings) and each capability’s trend across attempts',
+    )
     .option('--json', 'print the history as JSON')
     .option('--lang <lang>', 'en | zh-CN (default from the environment)')
     .action((o: { json?: boolean; lang?: string }) => {

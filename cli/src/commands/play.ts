@@ -29,7 +29,11 @@ export interface StartOptions {
 
 /** Is the scenario a shipped one (so a journal can name it by id)? */
 function isShipped(scenario: Scenario, arg: string): boolean {
-  return SHIPPED_IDS.includes(arg) || (SHIPPED_IDS.includes(scenario.id) && resolve(userPath(arg)) === resolve(SCENARIO_DIR, `${scenario.id}.yaml`));
+  return (
+    SHIPPED_IDS.includes(arg) ||
+    (SHIPPED_IDS.includes(scenario.id) &&
+      resolve(userPath(arg)) === resolve(SCENARIO_DIR, `${scenario.id}.yaml`))
+  );
 }
 
 /**
@@ -57,7 +61,10 @@ export function startLive(scenario: Scenario, o: StartOptions): LiveDrill {
   });
   if ('error' in s) throw new UserError(s.error);
   mkdirSync(dirname(paths.journal), { recursive: true });
-  if (existsSync(paths.journal)) throw new UserError(`${paths.journal} already exists: choose another --out, or continue it with \`drill resume\``);
+  if (existsSync(paths.journal))
+    throw new UserError(
+      `${paths.journal} already exists: choose another --out, or continue it with \`drill resume\``,
+    );
   const journal = Journal.create(paths.journal, s.header);
   return new LiveDrill({
     scenario,
@@ -75,7 +82,13 @@ export function startLive(scenario: Scenario, o: StartOptions): LiveDrill {
  * Runs the ink app on the alternate screen (the shell's scrollback is left as it was) and prints, after
  * it, where the transcript is or how to resume.
  */
-export async function runApp(props: { drill?: LiveDrill; entries?: MenuEntry[]; lang: Lang; seed?: string; start?: (c: MenuChoice) => LiveDrill }): Promise<number> {
+export async function runApp(props: {
+  drill?: LiveDrill;
+  entries?: MenuEntry[];
+  lang: Lang;
+  seed?: string;
+  start?: (c: MenuChoice) => LiveDrill;
+}): Promise<number> {
   const { mountApp } = await import('../tui/App.tsx');
   let played = props.drill;
   const alt = process.stdout.isTTY && !process.env.DRILL_NO_ALT_SCREEN;
@@ -105,7 +118,10 @@ export async function runApp(props: { drill?: LiveDrill; entries?: MenuEntry[]; 
 }
 
 /** `drill run <scenario>` in a terminal: straight into the drill. */
-export async function runInteractive(scenario: Scenario, o: RunOptions & { seed: string; scenarioArg: string }): Promise<number> {
+export async function runInteractive(
+  scenario: Scenario,
+  o: RunOptions & { seed: string; scenarioArg: string },
+): Promise<number> {
   let lang: Lang;
   try {
     lang = parseLang(o.lang);
@@ -139,7 +155,14 @@ export async function openMenu(o: { lang?: string; pressure?: boolean } = {}): P
     entries,
     lang,
     seed: freshSeed(),
-    start: (c) => startLive(c.entry.scenario, { seed: c.seed, role: c.role, lang: c.lang, scenarioArg: c.entry.arg, ...(o.pressure ? { pressure: true } : {}) }),
+    start: (c) =>
+      startLive(c.entry.scenario, {
+        seed: c.seed,
+        role: c.role,
+        lang: c.lang,
+        scenarioArg: c.entry.arg,
+        ...(o.pressure ? { pressure: true } : {}),
+      }),
   });
 }
 
@@ -162,7 +185,10 @@ export function register(program: Command): void {
     .option('--lang <lang>', 'en | zh-CN (default from the environment)')
     .option('--pressure', `wall-clock countdown of ${PRESSURE_SECONDS}s per decision`)
     .action(async (o: { lang?: string; pressure?: boolean }) => {
-      if (!process.stdin.isTTY) throw new UserError('stdin is not a terminal, so the menu cannot open: use `drill run <scenario> --auto POLICY` or `--answers FILE`');
+      if (!process.stdin.isTTY)
+        throw new UserError(
+          'stdin is not a terminal, so the menu cannot open: use `drill run <scenario> --auto POLICY` or `--answers FILE`',
+        );
       process.exitCode = await openMenu(o);
     });
 }

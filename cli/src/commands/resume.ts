@@ -1,7 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import seedrandom from 'seedrandom';
-import { ALL_ROLES, parseTranscript, POLICIES, policyChoice, Session, stateHash, type Lang, type Policy, type Scenario, type Transcript } from '@drill/engine';
+import {
+  ALL_ROLES,
+  parseTranscript,
+  POLICIES,
+  policyChoice,
+  Session,
+  stateHash,
+  type Lang,
+  type Policy,
+  type Scenario,
+  type Transcript,
+} from '@drill/engine';
 import { SHIPPED_IDS } from '@drill/scenarios';
 import { answerFor, nextAnswerTime, parseAnswers } from '../answers.ts';
 import { userPath, UserError, writeFileAtomic } from '../io.ts';
@@ -25,7 +36,9 @@ function scenarioForJournal(t: Transcript, arg?: string): { scenario: Scenario; 
   if (file && existsSync(file)) return { scenario: scenarioFromArg(file), arg: file };
   const id = t.header.scenario?.id;
   if (typeof id === 'string' && SHIPPED_IDS.includes(id)) return { scenario: scenarioFromArg(id) };
-  throw new UserError(`the journal is for scenario \`${String(id)}\`, which is not shipped: name its file with --scenario`);
+  throw new UserError(
+    `the journal is for scenario \`${String(id)}\`, which is not shipped: name its file with --scenario`,
+  );
 }
 
 /**
@@ -94,14 +107,17 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
   }
   if (!process.stdin.isTTY) {
     journal.close();
-    throw new UserError('stdin is not a terminal, so the interactive drill cannot continue: finish it with --auto POLICY or --answers FILE');
+    throw new UserError(
+      'stdin is not a terminal, so the interactive drill cannot continue: finish it with --auto POLICY or --answers FILE',
+    );
   }
   return runApp({ drill, lang });
 }
 
 /** Finishes a resumed drill without a screen, by policy or answers file (each input journaled). */
 function playOn(drill: LiveDrill, o: ResumeOptions): void {
-  if (o.auto && !POLICIES.includes(o.auto as Policy)) throw new UserError(`unknown policy \`${o.auto}\`: use one of ${POLICIES.join(', ')}`);
+  if (o.auto && !POLICIES.includes(o.auto as Policy))
+    throw new UserError(`unknown policy \`${o.auto}\`: use one of ${POLICIES.join(', ')}`);
   let answers;
   if (o.answers) {
     const a = parseAnswers(readFileSync(userPath(o.answers), 'utf8'));
@@ -110,12 +126,20 @@ function playOn(drill: LiveDrill, o: ResumeOptions): void {
   }
   if (drill.state.phase === 'briefing') drill.apply({ type: 'start' });
   if (drill.state.phase === 'paused') drill.apply({ type: 'resume' });
-  const rnd = seedrandom.alea(`policy:${o.auto ?? 'answers'}:${drill.state.seed}:resume:${drill.session.entries.length}`);
+  const rnd = seedrandom.alea(
+    `policy:${o.auto ?? 'answers'}:${drill.state.seed}:resume:${drill.session.entries.length}`,
+  );
   for (let i = 0; i < 20_000 && drill.state.phase === 'running'; i++) {
-    const input = o.auto ? policyChoice(drill.scenario, drill.state, o.auto as Policy, rnd) : answerFor(drill.scenario, drill.state, answers!);
+    const input = o.auto
+      ? policyChoice(drill.scenario, drill.state, o.auto as Policy, rnd)
+      : answerFor(drill.scenario, drill.state, answers!);
     if (input && drill.apply(input).ok) continue;
     const wait = answers ? nextAnswerTime(drill.scenario, drill.state, answers) : undefined;
-    drill.apply(wait !== undefined ? { type: 'advance', minutes: wait - drill.state.clock } : { type: 'advance', to: 'next' });
+    drill.apply(
+      wait !== undefined
+        ? { type: 'advance', minutes: wait - drill.state.clock }
+        : { type: 'advance', to: 'next' },
+    );
   }
   if (drill.state.phase === 'running') drill.apply({ type: 'end' });
 }

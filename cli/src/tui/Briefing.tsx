@@ -8,10 +8,18 @@ import type { LiveDrill } from './live-drill.ts';
 export function briefingLines(drill: LiveDrill, width: number, height: number): Line[] {
   const { scenario, lang } = drill;
   const s = strings(lang);
-  const role = drill.role === ALL_ROLES ? s.allRoles : localize(scenario.roles.find((r) => r.id === drill.role)?.name, lang);
+  const role =
+    drill.role === ALL_ROLES
+      ? s.allRoles
+      : localize(scenario.roles.find((r) => r.id === drill.role)?.name, lang);
   const head: Line[] = [
     [{ t: localize(scenario.title, lang), bold: true, color: 'cyan' }],
-    [{ t: `${localize(scenario.setting.place, lang)} · ${clockText(scenario, scenario.clock.start, lang)} · ${formatDuration(scenario.clock.end - scenario.clock.start)}`, dim: true }],
+    [
+      {
+        t: `${localize(scenario.setting.place, lang)} · ${clockText(scenario, scenario.clock.start, lang)} · ${formatDuration(scenario.clock.end - scenario.clock.start)}`,
+        dim: true,
+      },
+    ],
     [{ t: `${s.yourRole}: `, bold: true }, { t: role }],
     [],
     [{ t: s.briefing, bold: true }],

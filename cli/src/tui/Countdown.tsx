@@ -9,7 +9,17 @@ import type { Lang } from '@drill/engine';
  * this line re-renders each second. Running out chooses nothing: the scenario's own deadline decides
  * when the clock next moves.
  */
-export function Countdown({ startedAt, seconds, lang, now = Date.now }: { startedAt: number; seconds: number; lang: Lang; now?: () => number }) {
+export function Countdown({
+  startedAt,
+  seconds,
+  lang,
+  now = Date.now,
+}: {
+  startedAt: number;
+  seconds: number;
+  lang: Lang;
+  now?: () => number;
+}) {
   const [, tick] = useState(0);
   const left = Math.max(0, Math.ceil(seconds - (now() - startedAt) / 1000));
   useEffect(() => {

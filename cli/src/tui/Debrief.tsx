@@ -13,7 +13,12 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
  * capability ratings with their evidence, per-decision feedback in the player's language, what to
  * improve, and where the files were written.
  */
-export function debriefLines(drill: LiveDrill, score: ScoreReport, files: FinishInfo | undefined, width: number): Line[] {
+export function debriefLines(
+  drill: LiveDrill,
+  score: ScoreReport,
+  files: FinishInfo | undefined,
+  width: number,
+): Line[] {
   const { scenario, lang } = drill;
   const s = strings(lang);
   const out: Line[] = [];
@@ -26,12 +31,22 @@ export function debriefLines(drill: LiveDrill, score: ScoreReport, files: Finish
   out.push([{ t: `${s.debrief} — ${localize(scenario.title, lang)}`, bold: true, color: 'cyan' }]);
   out.push([
     { t: `${s.score}: `, bold: true },
-    { t: `${score.overall.toFixed(1)}/100`, bold: true, color: score.overall >= 75 ? 'green' : score.overall >= 50 ? 'yellow' : 'red' },
-    { t: `  (${s.breakdown(score.breakdown.decisions.toFixed(0), score.breakdown.outcomes === null ? '–' : score.breakdown.outcomes.toFixed(0))})`, dim: true },
+    {
+      t: `${score.overall.toFixed(1)}/100`,
+      bold: true,
+      color: score.overall >= 75 ? 'green' : score.overall >= 50 ? 'yellow' : 'red',
+    },
+    {
+      t: `  (${s.breakdown(score.breakdown.decisions.toFixed(0), score.breakdown.outcomes === null ? '–' : score.breakdown.outcomes.toFixed(0))})`,
+      dim: true,
+    },
   ]);
   const ending = scenario.endings.find((e) => e.id === score.ending);
   if (ending) {
-    out.push([{ t: `${s.ending}: `, bold: true }, { t: localize(ending.title, lang), bold: true }]);
+    out.push([
+      { t: `${s.ending}: `, bold: true },
+      { t: localize(ending.title, lang), bold: true },
+    ]);
     para(localize(ending.text, lang), {}, '  ');
   }
   out.push([]);
@@ -53,9 +68,13 @@ export function debriefLines(drill: LiveDrill, score: ScoreReport, files: Finish
     if (!def) continue;
     const ratio = d.best > 0 ? d.credit / d.best : 0;
     const mark = d.status === 'not-reached' ? '–' : ratio >= 0.85 ? '✓' : ratio >= 0.35 ? '~' : '✗';
-    const colour = d.status === 'not-reached' ? 'gray' : ratio >= 0.85 ? 'green' : ratio >= 0.35 ? 'yellow' : 'red';
+    const colour =
+      d.status === 'not-reached' ? 'gray' : ratio >= 0.85 ? 'green' : ratio >= 0.35 ? 'yellow' : 'red';
     const prompt = wrap(localize(def.prompt, lang), width - 2);
-    out.push([{ t: `${mark} `, color: colour, bold: true }, { t: prompt[0] ?? '', bold: true }]);
+    out.push([
+      { t: `${mark} `, color: colour, bold: true },
+      { t: prompt[0] ?? '', bold: true },
+    ]);
     for (const l of prompt.slice(1)) out.push([{ t: `  ${l}`, bold: true }]);
     if (d.status === 'not-reached') {
       out.push([{ t: `  ${s.notReached}`, dim: true }]);
@@ -67,7 +86,12 @@ export function debriefLines(drill: LiveDrill, score: ScoreReport, files: Finish
         : d.options.map((o) => localize(def.options.find((x) => x.id === o)?.label, lang) || o).join('; ');
     const when = d.timeliness === 'on-time' ? s.onTime : d.timeliness === 'late' ? s.lateMark : s.missed;
     para(`${d.status === 'missed' ? s.defaultTaken : s.chose}: ${chosen}`, {}, '  ');
-    out.push([{ t: `  ${when}${d.at !== undefined ? ` · ${timeShort(scenario, d.at)}` : ''} · ${s.credit} ${pct(d.credit)}`, dim: true }]);
+    out.push([
+      {
+        t: `  ${when}${d.at !== undefined ? ` · ${timeShort(scenario, d.at)}` : ''} · ${s.credit} ${pct(d.credit)}`,
+        dim: true,
+      },
+    ]);
     if (d.rationale) para(`${s.rationaleShort}: ${d.rationale}`, { dim: true }, '  ');
     const notes =
       def.kind === 'allocate'
@@ -81,7 +105,10 @@ export function debriefLines(drill: LiveDrill, score: ScoreReport, files: Finish
   for (const id of score.improvements) {
     const def = dp(id);
     if (!def) continue;
-    const best = def.kind === 'allocate' ? undefined : [...def.options].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
+    const best =
+      def.kind === 'allocate'
+        ? undefined
+        : [...def.options].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
     para(`• ${localize(def.prompt, lang)}`, {}, '');
     if (best) para(`${s.bestWas} ${localize(best.label, lang)}`, { color: 'green' }, '  ');
     else for (const f of def.feedback) para(localize(f.text, lang), { color: 'yellow' }, '  ');
@@ -92,14 +119,27 @@ export function debriefLines(drill: LiveDrill, score: ScoreReport, files: Finish
     out.push([{ t: `  ${s.transcript}: ` }, { t: files.transcript, bold: true }]);
     out.push([{ t: `  ${s.journal}: ` }, { t: files.journal }]);
     if (files.html) out.push([{ t: `  ${s.report}: ` }, { t: files.html, bold: true }]);
-    else out.push([{ t: `  ${s.reportMissing}${files.htmlMissing && files.htmlMissing !== 'not available in this build' ? ` (${files.htmlMissing})` : ''}`, dim: true }]);
+    else
+      out.push([
+        {
+          t: `  ${s.reportMissing}${files.htmlMissing && files.htmlMissing !== 'not available in this build' ? ` (${files.htmlMissing})` : ''}`,
+          dim: true,
+        },
+      ]);
     out.push([{ t: `  sha256 ${files.finalStateHash}`, dim: true }]);
   }
   return out.map((l) => truncateLine(l, width));
 }
 
 /** The debrief: a window of `height` lines onto `debriefLines`, scrolled by `offset`. */
-export function Debrief(p: { drill: LiveDrill; score: ScoreReport; files: FinishInfo | undefined; width: number; height: number; offset: number }) {
+export function Debrief(p: {
+  drill: LiveDrill;
+  score: ScoreReport;
+  files: FinishInfo | undefined;
+  width: number;
+  height: number;
+  offset: number;
+}) {
   const s = strings(p.drill.lang);
   const all = debriefLines(p.drill, p.score, p.files, p.width);
   const body = Math.max(1, p.height - 1);
@@ -110,6 +150,11 @@ export function Debrief(p: { drill: LiveDrill; score: ScoreReport; files: Finish
   return <Lines lines={[...lines, [{ t: `${s.debriefHint}${more}`, dim: true }]]} />;
 }
 
-export function debriefLength(drill: LiveDrill, score: ScoreReport, files: FinishInfo | undefined, width: number): number {
+export function debriefLength(
+  drill: LiveDrill,
+  score: ScoreReport,
+  files: FinishInfo | undefined,
+  width: number,
+): number {
   return debriefLines(drill, score, files, width).length;
 }

@@ -1,4 +1,4 @@
-import { Box, useApp, useInput, useStdin } from 'ink';
+import { Box, useApp } from 'ink';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { DecisionPoint, Input } from '@drill/engine';
 import { Briefing } from './Briefing.tsx';
@@ -13,6 +13,7 @@ import { strings } from './i18n.ts';
 import { Lines } from './Lines.tsx';
 import type { LiveDrill } from './live-drill.ts';
 import { QuitPrompt } from './QuitPrompt.tsx';
+import { useKeys } from './useKeys.ts';
 import { useTerminalSize } from './useTerminalSize.ts';
 
 export interface DrillScreenProps {
@@ -28,7 +29,6 @@ export interface DrillScreenProps {
  */
 export function DrillScreen({ drill, now = Date.now }: DrillScreenProps) {
   const { exit } = useApp();
-  const { isRawModeSupported } = useStdin();
   useSyncExternalStore(
     (fn) => drill.subscribe(fn),
     () => drill.version,
@@ -70,105 +70,131 @@ export function DrillScreen({ drill, now = Date.now }: DrillScreenProps) {
     if (!current) return;
     const base = { type: 'choose' as const, participant: drill.participant, decision: current.id };
     const rationale = ui.rationale.trim() ? { rationale: ui.rationale.trim() } : {};
-    const elapsed = drill.pressure ? { elapsedMs: Math.max(0, Math.round(now() - (shownAt.current.get(current.id) ?? now()))) } : {};
+    const elapsed = drill.pressure
+      ? { elapsedMs: Math.max(0, Math.round(now() - (shownAt.current.get(current.id) ?? now()))) }
+      : {};
     const opts = offeredOptions(current, drill.state);
     let choice: { options: string[] } | { allocation: Record<string, number> };
-    if (current.kind === 'allocate') choice = { allocation: Object.fromEntries(opts.map((o) => [o.id, ui.alloc[o.id] ?? 0])) };
-    else if (current.kind === 'multi') choice = { options: opts.filter((o) => ui.picked.includes(o.id)).map((o) => o.id) };
+    if (current.kind === 'allocate')
+      choice = { allocation: Object.fromEntries(opts.map((o) => [o.id, ui.alloc[o.id] ?? 0])) };
+    else if (current.kind === 'multi')
+      choice = { options: opts.filter((o) => ui.picked.includes(o.id)).map((o) => o.id) };
     else choice = { options: [opts[Math.min(ui.cursor, opts.length - 1)]!.id] };
     if (send({ ...base, ...choice, ...rationale, ...elapsed }, s.accepted)) setFocus(0);
     else setUi((u) => ({ ...u, mode: 'select' }));
   };
 
-  useInput(
-    (input, key) => {
-      if (overlay === 'help') return setOverlay('none');
-      if (overlay === 'quit') {
-        if (input === 'y' || input === 'Y') return exit();
-        if (input === 'e' || input === 'E') {
-          setOverlay('none');
-          send({ type: 'end' });
-          return;
-        }
-        return setOverlay('none');
-      }
-      if (phase === 'debrief' || phase === 'ended') {
-        if (input === 'q' || key.escape || key.return) return exit();
-        const page = Math.max(1, height - 2);
-        if (key.downArrow || input === 'j') setScroll((x) => x + 1);
-        if (key.upArrow || input === 'k') setScroll((x) => Math.max(0, x - 1));
-        if (key.pageDown || input === ' ') setScroll((x) => x + page);
-        if (key.pageUp) setScroll((x) => Math.max(0, x - page));
+  useKeys((input, key) => {
+    if (overlay === 'help') return setOverlay('none');
+    if (overlay === 'quit') {
+      if (input === 'y' || input === 'Y') return exit();
+      if (input === 'e' || input === 'E') {
+        setOverlay('none');
+        send({ type: 'end' });
         return;
       }
-      if (phase === 'briefing') {
-        if (key.return) send({ type: 'start' });
-        else if (input === 'q') setOverlay('quit');
-        else if (input === '?') setOverlay('help');
-        return;
-      }
-      if (ui.mode === 'rationale') {
-        if (key.return) return confirm();
-        if (key.escape) return setUi((u) => ({ ...u, mode: 'select' }));
-        if (key.backspace || key.delete) return setUi((u) => ({ ...u, rationale: [...u.rationale].slice(0, -1).join('') }));
-        if (input && !key.ctrl && !key.meta && !key.tab && !/[\r\n]/.test(input)) setUi((u) => ({ ...u, rationale: (u.rationale + input).slice(0, 500) }));
-        return;
-      }
-      if (input === '?') return setOverlay('help');
-      if (input === 'q') return setOverlay('quit');
-      if (input === 'p') {
-        send(phase === 'paused' ? { type: 'resume' } : { type: 'pause' });
-        return;
-      }
-      if (input === 'n') {
-        send({ type: 'advance', to: 'next' });
-        return;
-      }
-      if (input === 'h') {
-        send({ type: 'advance', minutes: 60 });
-        return;
-      }
-      const items = feedItems(drill).length;
-      if (key.pageDown || input === ']') return setFeedSel((x) => Math.min(items - 1, x + 1));
-      if (key.pageUp || input === '[') return setFeedSel((x) => Math.max(0, x - 1));
-      if (key.tab) {
-        setFocus((x) => (open.length ? (x + (key.shift ? open.length - 1 : 1)) % open.length : 0));
-        setUi(emptyPanel());
-        return;
-      }
-      if (!current) return;
-      const opts = offeredOptions(current, drill.state);
-      const n = opts.length;
-      if (key.upArrow) return setUi((u) => ({ ...u, cursor: (Math.min(u.cursor, n - 1) + n - 1) % n, message: undefined }));
-      if (key.downArrow) return setUi((u) => ({ ...u, cursor: (Math.min(u.cursor, n - 1) + 1) % n, message: undefined }));
-      const digit = /^[1-9]$/.test(input) ? Number(input) - 1 : -1;
-      if (digit >= 0 && digit < n) {
-        if (current.kind === 'multi') return setUi((u) => ({ ...u, cursor: digit, picked: toggle(u.picked, opts[digit]!.id), message: undefined }));
-        return setUi((u) => ({ ...u, cursor: digit, message: undefined }));
-      }
-      if (input === ' ' && current.kind === 'multi') return setUi((u) => ({ ...u, picked: toggle(u.picked, opts[Math.min(u.cursor, n - 1)]!.id), message: undefined }));
-      if (current.kind === 'allocate') {
-        const id = opts[Math.min(ui.cursor, n - 1)]!.id;
-        const budget = budgetOf(current, drill.scenario, drill.state);
-        const inc = input === '+' || input === '=' || key.rightArrow;
-        const dec = input === '-' || input === '_' || key.leftArrow;
-        if (inc || dec)
-          return setUi((u) => {
-            const v = Math.max(0, Math.min(budget, (u.alloc[id] ?? 0) + (inc ? 1 : -1)));
-            return { ...u, alloc: { ...u.alloc, [id]: v }, message: undefined };
-          });
-      }
-      if (key.return) setUi((u) => ({ ...u, mode: 'rationale', message: undefined }));
-    },
-    { isActive: isRawModeSupported === true },
-  );
+      return setOverlay('none');
+    }
+    if (phase === 'debrief' || phase === 'ended') {
+      if (input === 'q' || key.escape || key.return) return exit();
+      const page = Math.max(1, height - 2);
+      if (key.downArrow || input === 'j') setScroll((x) => x + 1);
+      if (key.upArrow || input === 'k') setScroll((x) => Math.max(0, x - 1));
+      if (key.pageDown || input === ' ') setScroll((x) => x + page);
+      if (key.pageUp) setScroll((x) => Math.max(0, x - page));
+      return;
+    }
+    if (phase === 'briefing') {
+      if (key.return) send({ type: 'start' });
+      else if (input === 'q') setOverlay('quit');
+      else if (input === '?') setOverlay('help');
+      return;
+    }
+    if (ui.mode === 'rationale') {
+      if (key.return) return confirm();
+      if (key.escape) return setUi((u) => ({ ...u, mode: 'select' }));
+      if (key.backspace || key.delete)
+        return setUi((u) => ({ ...u, rationale: [...u.rationale].slice(0, -1).join('') }));
+      if (input && !key.ctrl && !key.meta && !key.tab && !/[\r\n]/.test(input))
+        setUi((u) => ({ ...u, rationale: (u.rationale + input).slice(0, 500) }));
+      return;
+    }
+    if (input === '?') return setOverlay('help');
+    if (input === 'q') return setOverlay('quit');
+    if (input === 'p') {
+      send(phase === 'paused' ? { type: 'resume' } : { type: 'pause' });
+      return;
+    }
+    if (input === 'n') {
+      send({ type: 'advance', to: 'next' });
+      return;
+    }
+    if (input === 'h') {
+      send({ type: 'advance', minutes: 60 });
+      return;
+    }
+    const items = feedItems(drill).length;
+    if (key.pageDown || input === ']') return setFeedSel((x) => Math.min(items - 1, x + 1));
+    if (key.pageUp || input === '[') return setFeedSel((x) => Math.max(0, x - 1));
+    if (key.tab) {
+      setFocus((x) => (open.length ? (x + (key.shift ? open.length - 1 : 1)) % open.length : 0));
+      setUi(emptyPanel());
+      return;
+    }
+    if (!current) return;
+    const opts = offeredOptions(current, drill.state);
+    const n = opts.length;
+    if (key.upArrow)
+      return setUi((u) => ({ ...u, cursor: (Math.min(u.cursor, n - 1) + n - 1) % n, message: undefined }));
+    if (key.downArrow)
+      return setUi((u) => ({ ...u, cursor: (Math.min(u.cursor, n - 1) + 1) % n, message: undefined }));
+    const digit = /^[1-9]$/.test(input) ? Number(input) - 1 : -1;
+    if (digit >= 0 && digit < n) {
+      if (current.kind === 'multi')
+        return setUi((u) => ({
+          ...u,
+          cursor: digit,
+          picked: toggle(u.picked, opts[digit]!.id),
+          message: undefined,
+        }));
+      return setUi((u) => ({ ...u, cursor: digit, message: undefined }));
+    }
+    if (input === ' ' && current.kind === 'multi')
+      return setUi((u) => ({
+        ...u,
+        picked: toggle(u.picked, opts[Math.min(u.cursor, n - 1)]!.id),
+        message: undefined,
+      }));
+    if (current.kind === 'allocate') {
+      const id = opts[Math.min(ui.cursor, n - 1)]!.id;
+      const budget = budgetOf(current, drill.scenario, drill.state);
+      const inc = input === '+' || input === '=' || key.rightArrow;
+      const dec = input === '-' || input === '_' || key.leftArrow;
+      if (inc || dec)
+        return setUi((u) => {
+          const v = Math.max(0, Math.min(budget, (u.alloc[id] ?? 0) + (inc ? 1 : -1)));
+          return { ...u, alloc: { ...u.alloc, [id]: v }, message: undefined };
+        });
+    }
+    if (key.return) setUi((u) => ({ ...u, mode: 'rationale', message: undefined }));
+  });
 
-  if (phase === 'briefing' && overlay === 'none') return <Briefing drill={drill} width={width} height={height} />;
+  if (phase === 'briefing' && overlay === 'none')
+    return <Briefing drill={drill} width={width} height={height} />;
   if (phase === 'debrief' || phase === 'ended') {
     const score = drill.session.score();
     const files = drill.finished;
     const len = debriefLength(drill, score, files, width);
-    return <Debrief drill={drill} score={score} files={files} width={width} height={height} offset={Math.min(scroll, Math.max(0, len - height + 1))} />;
+    return (
+      <Debrief
+        drill={drill}
+        score={score}
+        files={files}
+        width={width}
+        height={height}
+        offset={Math.min(scroll, Math.max(0, len - height + 1))}
+      />
+    );
   }
 
   const head = headerLines(drill, width);
@@ -182,7 +208,13 @@ export function DrillScreen({ drill, now = Date.now }: DrillScreenProps) {
         {overlay === 'help' ? (
           <Help lang={drill.lang} width={width} height={body} />
         ) : (
-          <QuitPrompt lang={drill.lang} journal={drill.paths.journal} width={width} height={body} {...(drill.scenarioArg ? { scenarioArg: drill.scenarioArg } : {})} />
+          <QuitPrompt
+            lang={drill.lang}
+            journal={drill.paths.journal}
+            width={width}
+            height={body}
+            {...(drill.scenarioArg ? { scenarioArg: drill.scenarioArg } : {})}
+          />
         )}
         <Lines lines={[[{ t: keys, dim: true }]]} />
       </Box>
@@ -196,7 +228,15 @@ export function DrillScreen({ drill, now = Date.now }: DrillScreenProps) {
       <Header drill={drill} width={width} />
       <Feed drill={drill} width={width} height={feedHeight} selected={feedSel} />
       <DecisionPanel drill={drill} open={open} focus={f} ui={ui} width={width} maxLines={maxPanel} />
-      {pressureLine ? <Countdown key={current!.id} startedAt={shownAt.current.get(current!.id)!} seconds={drill.pressure!} lang={drill.lang} now={now} /> : null}
+      {pressureLine ? (
+        <Countdown
+          key={current!.id}
+          startedAt={shownAt.current.get(current!.id)!}
+          seconds={drill.pressure!}
+          lang={drill.lang}
+          now={now}
+        />
+      ) : null}
       <Lines lines={[[{ t: keys, dim: true }]]} />
     </Box>
   );

@@ -21,7 +21,8 @@ export function feedItems(drill: LiveDrill): FeedItem[] {
   const items: FeedItem[] = [];
   state.feed.forEach((d, index) => {
     if (!drill.sees(d.roles)) return;
-    const i: Pick<Inject, 'source' | 'channel' | 'urgency' | 'title' | 'text'> | undefined = d.adhoc ?? scenario.injects.find((x) => x.id === d.inject);
+    const i: Pick<Inject, 'source' | 'channel' | 'urgency' | 'title' | 'text'> | undefined =
+      d.adhoc ?? scenario.injects.find((x) => x.id === d.inject);
     if (!i) return;
     items.push({
       index,
@@ -61,17 +62,32 @@ export function feedLines(drill: LiveDrill, width: number, height: number, selec
     const line: Line = [
       { t: isNew ? '● ' : '  ', color: 'yellow', bold: true },
       { t: `${timeShort(drill.scenario, it.at)} `, color: 'cyan' },
-      { t: `${s.urgency[it.urgency] ?? it.urgency}`, color: URGENCY_COLOUR[it.urgency], bold: it.urgency !== 'routine' },
-      { t: ` · ${it.source} · ${s.channel[it.channel] ?? it.channel} · ` , dim: true },
+      {
+        t: `${s.urgency[it.urgency] ?? it.urgency}`,
+        color: URGENCY_COLOUR[it.urgency],
+        bold: it.urgency !== 'routine',
+      },
+      { t: ` · ${it.source} · ${s.channel[it.channel] ?? it.channel} · `, dim: true },
       { t: it.title || it.text, bold: isNew || k === sel, inverse: k === sel && items.length > 1 },
     ];
     out.push(truncateLine(line, width));
-    if (k === sel) for (const l of wrap(it.text, width - 4)) if (out.length < height) out.push([{ t: `    ${l}` }]);
+    if (k === sel)
+      for (const l of wrap(it.text, width - 4)) if (out.length < height) out.push([{ t: `    ${l}` }]);
   }
   while (out.length < height) out.push([]);
   return out.slice(0, height);
 }
 
-export function Feed({ drill, width, height, selected }: { drill: LiveDrill; width: number; height: number; selected: number }) {
+export function Feed({
+  drill,
+  width,
+  height,
+  selected,
+}: {
+  drill: LiveDrill;
+  width: number;
+  height: number;
+  selected: number;
+}) {
   return <Lines lines={feedLines(drill, width, height, selected)} />;
 }

@@ -14,11 +14,16 @@ export function headerLines(drill: LiveDrill, width: number): Line[] {
   const { scenario, state, lang } = drill;
   const s = strings(lang);
   const clock = clockText(scenario, state.clock, lang);
-  const phase = state.phase === 'paused' ? { t: ` ${s.paused} `, inverse: true, bold: true, color: 'yellow' } : { t: `▶ ${s.running}`, dim: true };
+  const phase =
+    state.phase === 'paused'
+      ? { t: ` ${s.paused} `, inverse: true, bold: true, color: 'yellow' }
+      : { t: `▶ ${s.running}`, dim: true };
   const right = `${clock}  `;
   const title = localize(scenario.title, lang);
   const room = width - textWidth(right) - textWidth(phase.t) - 1;
-  const first: Line = [{ t: title.length && room > 4 ? truncateLine([{ t: title }], room)[0]!.t : '', bold: true }];
+  const first: Line = [
+    { t: title.length && room > 4 ? truncateLine([{ t: title }], room)[0]!.t : '', bold: true },
+  ];
   const pad = Math.max(1, width - textWidth(first[0]!.t) - textWidth(right) - textWidth(phase.t));
   first.push({ t: ' '.repeat(pad) }, { t: right, bold: true, color: 'cyan' }, phase);
 
@@ -29,7 +34,10 @@ export function headerLines(drill: LiveDrill, width: number): Line[] {
     const value = state.world[v.id]!;
     const name = localize(v.name, lang);
     if (v.levels?.length && typeof value === 'number') {
-      levels.push([{ t: `${name} ` }, { t: valueText(v, value, lang), bold: true, color: levelColour(v, value) }]);
+      levels.push([
+        { t: `${name} ` },
+        { t: valueText(v, value, lang), bold: true, color: levelColour(v, value) },
+      ]);
       continue;
     }
     const prev = drill.prevWorld[v.id];
@@ -40,9 +48,18 @@ export function headerLines(drill: LiveDrill, width: number): Line[] {
       mark = up ? '▲' : '▼';
       if (v.better) colour = (v.better === 'higher') === up ? 'green' : 'red';
     }
-    indicators.push([{ t: `${name} ` }, { t: valueText(v, value, lang), bold: true }, ...(mark ? [{ t: mark, color: colour, bold: true }] : [])]);
+    indicators.push([
+      { t: `${name} ` },
+      { t: valueText(v, value, lang), bold: true },
+      ...(mark ? [{ t: mark, color: colour, bold: true }] : []),
+    ]);
   }
-  return [truncateLine(first, width), ...pack(levels, width, '   '), ...pack(indicators, width), [{ t: '─'.repeat(width), dim: true }]];
+  return [
+    truncateLine(first, width),
+    ...pack(levels, width, '   '),
+    ...pack(indicators, width),
+    [{ t: '─'.repeat(width), dim: true }],
+  ];
 }
 
 export function Header({ drill, width }: { drill: LiveDrill; width: number }) {

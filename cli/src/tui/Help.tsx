@@ -5,7 +5,10 @@ import type { Lang } from '@drill/engine';
 
 export function helpLines(lang: Lang, width: number, height: number): Line[] {
   const s = strings(lang);
-  const out: Line[] = [[{ t: s.helpTitle, bold: true, color: 'cyan' }], ...s.help.map((h): Line => [{ t: h }])];
+  const out: Line[] = [
+    [{ t: s.helpTitle, bold: true, color: 'cyan' }],
+    ...s.help.map((h): Line => [{ t: h }]),
+  ];
   while (out.length < height) out.push([]);
   return out.slice(0, height).map((l) => truncateLine(l, width));
 }

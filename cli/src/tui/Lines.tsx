@@ -16,7 +16,13 @@ export function Lines({ lines }: { lines: Line[] }) {
           {l.length === 0
             ? ' '
             : l.map((s, j) => (
-                <Text key={j} color={colour ? s.color : undefined} bold={s.bold} dimColor={s.dim} inverse={s.inverse}>
+                <Text
+                  key={j}
+                  color={colour ? s.color : undefined}
+                  bold={s.bold}
+                  dimColor={s.dim}
+                  inverse={s.inverse}
+                >
                   {s.t}
                 </Text>
               ))}

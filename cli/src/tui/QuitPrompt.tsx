@@ -4,7 +4,13 @@ import { Lines } from './Lines.tsx';
 import { resumeCommand } from '../journal.ts';
 import type { Lang } from '@drill/engine';
 
-export function quitLines(lang: Lang, journal: string, width: number, height: number, scenarioArg?: string): Line[] {
+export function quitLines(
+  lang: Lang,
+  journal: string,
+  width: number,
+  height: number,
+  scenarioArg?: string,
+): Line[] {
   const s = strings(lang);
   const out: Line[] = [
     [{ t: s.quitTitle, bold: true, color: 'yellow' }],
@@ -20,6 +26,12 @@ export function quitLines(lang: Lang, journal: string, width: number, height: nu
 }
 
 /** Asked on `q`: the journal is safe; y quits, e ends the drill (to the debrief), anything else goes back. */
-export function QuitPrompt(p: { lang: Lang; journal: string; width: number; height: number; scenarioArg?: string }) {
+export function QuitPrompt(p: {
+  lang: Lang;
+  journal: string;
+  width: number;
+  height: number;
+  scenarioArg?: string;
+}) {
   return <Lines lines={quitLines(p.lang, p.journal, p.width, p.height, p.scenarioArg)} />;
 }

@@ -1,4 +1,12 @@
-import { civilTimeAt, formatDuration, formatScenarioTime, localize, type Lang, type Scenario, type VariableDef } from '@drill/engine';
+import {
+  civilTimeAt,
+  formatDuration,
+  formatScenarioTime,
+  localize,
+  type Lang,
+  type Scenario,
+  type VariableDef,
+} from '@drill/engine';
 import { strings } from './i18n.ts';
 
 const two = (n: number): string => String(n).padStart(2, '0');
@@ -25,7 +33,10 @@ export function durationText(minutes: number): string {
 export function valueText(v: VariableDef, value: number | boolean, lang: Lang): string {
   if (typeof value === 'boolean') return value ? '✓' : '✗';
   if (v.levels?.length) {
-    const lv = [...v.levels].sort((a, b) => a.value - b.value).filter((l) => l.value <= value).at(-1);
+    const lv = [...v.levels]
+      .sort((a, b) => a.value - b.value)
+      .filter((l) => l.value <= value)
+      .at(-1);
     if (lv) return localize(lv.label, lang);
   }
   const n = Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
@@ -33,11 +44,19 @@ export function valueText(v: VariableDef, value: number | boolean, lang: Lang): 
   return `${n.toLocaleString('en-US')}${unit}`;
 }
 
-const LEVEL_COLOURS: Record<string, string> = { blue: 'blue', yellow: 'yellow', orange: '#ff8800', red: 'red' };
+const LEVEL_COLOURS: Record<string, string> = {
+  blue: 'blue',
+  yellow: 'yellow',
+  orange: '#ff8800',
+  red: 'red',
+};
 
 /** Warning colours by the English label (blue, yellow, orange, red), else by how high the level is. */
 export function levelColour(v: VariableDef, value: number): string | undefined {
-  const lv = [...(v.levels ?? [])].sort((a, b) => a.value - b.value).filter((l) => l.value <= value).at(-1);
+  const lv = [...(v.levels ?? [])]
+    .sort((a, b) => a.value - b.value)
+    .filter((l) => l.value <= value)
+    .at(-1);
   if (!lv) return undefined;
   const en = localize(lv.label, 'en').toLowerCase();
   for (const [k, c] of Object.entries(LEVEL_COLOURS)) if (en.includes(k)) return c;

@@ -106,8 +106,18 @@ const en = {
     meeting: 'meeting',
     email: 'email',
   } as Record<string, string>,
-  hazards: { typhoon: 'typhoon', flood: 'flood', rainstorm: 'rainstorm', earthquake: 'earthquake', other: 'other' } as Record<string, string>,
-  difficulties: { introductory: 'introductory', intermediate: 'intermediate', advanced: 'advanced' } as Record<string, string>,
+  hazards: {
+    typhoon: 'typhoon',
+    flood: 'flood',
+    rainstorm: 'rainstorm',
+    earthquake: 'earthquake',
+    other: 'other',
+  } as Record<string, string>,
+  difficulties: {
+    introductory: 'introductory',
+    intermediate: 'intermediate',
+    advanced: 'advanced',
+  } as Record<string, string>,
 };
 
 export type Strings = typeof en;

@@ -82,7 +82,10 @@ export function wrap(text: string, width: number): string[] {
   const out: string[] = [];
   const w0 = Math.max(4, width);
   for (const para of text.replace(/\s+$/, '').split('\n')) {
-    const tokens = para.match(/[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[^\s\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|\s+/gu) ?? [];
+    const tokens =
+      para.match(
+        /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[^\s\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|\s+/gu,
+      ) ?? [];
     let line = '';
     let w = 0;
     for (const tok of tokens) {

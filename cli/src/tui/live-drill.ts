@@ -1,7 +1,15 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import * as engine from '@drill/engine';
-import { ALL_ROLES, type Input, type Lang, type Scenario, type Session, type StepEvent, type Transcript } from '@drill/engine';
+import {
+  ALL_ROLES,
+  type Input,
+  type Lang,
+  type Scenario,
+  type Session,
+  type StepEvent,
+  type Transcript,
+} from '@drill/engine';
 import { historyDir, runFileName } from '../history.ts';
 import { writeFileAtomic } from '../io.ts';
 import type { Journal, RunPaths } from '../journal.ts';
@@ -122,7 +130,10 @@ export class LiveDrill {
     const html = writeHtmlReport(this.scenario, t, this.paths.html, this.lang);
     if (t.result) this.journal.finish(t.result);
     this.journal.close();
-    keepInHistory(this.paths.transcript, runFileName(t.header.scenario.id, t.header.startedAt, t.header.seed));
+    keepInHistory(
+      this.paths.transcript,
+      runFileName(t.header.scenario.id, t.header.startedAt, t.header.seed),
+    );
     this.finished = {
       transcript: this.paths.transcript,
       journal: this.paths.journal,
@@ -142,9 +153,15 @@ type HtmlApi = {
  * The after-action report as HTML, beside the transcript, when this build's engine has the report
  * renderer (`buildAar` + `renderHtml`); looked up at run time so the terminal drill works without it.
  */
-export function writeHtmlReport(scenario: Scenario, t: Transcript, path: string, lang: Lang): { html?: string; htmlMissing?: string } {
+export function writeHtmlReport(
+  scenario: Scenario,
+  t: Transcript,
+  path: string,
+  lang: Lang,
+): { html?: string; htmlMissing?: string } {
   const api = engine as unknown as HtmlApi;
-  if (typeof api.buildAar !== 'function' || typeof api.renderHtml !== 'function') return { htmlMissing: 'not available in this build' };
+  if (typeof api.buildAar !== 'function' || typeof api.renderHtml !== 'function')
+    return { htmlMissing: 'not available in this build' };
   try {
     const replayed = engine.replay(scenario, t, { keepStates: true });
     const aar = api.buildAar(scenario, t, replayed);

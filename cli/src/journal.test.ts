@@ -1,0 +1,75 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseTranscript, Session, soloParticipant, verify } from '@drill/engine';
+import { Journal, resumeCommand, runPaths, transcriptPathForJournal } from './journal.ts';
+import { fixtureScenario } from './tui/test-kit.ts';
+
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function session() {
+  const s = Session.start(fixtureScenario(), {
+    seed: '1',
+    participants: [soloParticipant()],
+    startedAt: '2026-01-01T00:00:00Z',
+  });
+  if ('error' in s) throw new Error(s.error);
+  return s;
+}
+
+describe('journal', () => {
+  it('holds the header and every entry on disk as soon as append returns, and reads back as a transcript', () => {
+    dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const path = join(dir, 'j.jsonl');
+    const s = session();
+    const j = Journal.create(path, s.header);
+    j.append(s.apply({ type: 'start' }).entry!);
+    j.append(s.apply({ type: 'advance', to: 'next' }).entry!);
+    // Not closed: what a killed process leaves behind.
+    const p = parseTranscript(readFileSync(path, 'utf8'));
+    expect(p.ok && p.transcript.entries.length).toBe(2);
+    expect(p.ok && verify(fixtureScenario(), p.transcript).ok).toBe(true);
+    j.close();
+  });
+
+  it('cuts a torn last line on reopen so the next entry starts on its own line', () => {
+    dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const path = join(dir, 'j.jsonl');
+    const s = session();
+    const j = Journal.create(path, s.header);
+    j.append(s.apply({ type: 'start' }).entry!);
+    j.close();
+    appendFileSync(path, '{"seq":2,"at":-18'); // killed mid-write
+    const p1 = parseTranscript(readFileSync(path, 'utf8'));
+    if (!p1.ok) throw new Error(p1.reason);
+    const resumed = Session.resume(fixtureScenario(), p1.transcript);
+    if ('error' in resumed) throw new Error(resumed.error);
+    const j2 = Journal.reopen(path);
+    j2.append(resumed.apply({ type: 'advance', to: 'next' }).entry!);
+    j2.close();
+    const text = readFileSync(path, 'utf8');
+    expect(text.split('\n').filter(Boolean)).toHaveLength(3);
+    const p2 = parseTranscript(text);
+    expect(p2.ok && verify(fixtureScenario(), p2.transcript).ok).toBe(true);
+  });
+
+  it('refuses to overwrite an existing journal', () => {
+    dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const path = join(dir, 'j.jsonl');
+    writeFileSync(path, 'somebody else’s drill\n');
+    expect(() => Journal.create(path, session().header)).toThrow(/already exists/);
+    expect(readFileSync(path, 'utf8')).toBe('somebody else’s drill\n');
+  });
+
+  it('keeps the transcript, journal and report side by side and quotes paths in the resume command', () => {
+    expect(runPaths('/a/run.json')).toEqual({
+      transcript: '/a/run.json',
+      journal: '/a/run.jsonl',
+      html: '/a/run.html',
+    });
+    expect(transcriptPathForJournal('/a/run.jsonl')).toBe('/a/run.json');
+    expect(resumeCommand('/a/my run.jsonl')).toBe("pnpm drill resume '/a/my run.jsonl'");
+  });
+});

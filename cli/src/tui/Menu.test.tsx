@@ -1,0 +1,84 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startLive } from '../commands/play.ts';
+import { App } from './App.tsx';
+import type { LiveDrill } from './live-drill.ts';
+import type { MenuChoice } from './Menu.tsx';
+import { FIXTURE, fixtureScenario, KEY, settle } from './test-kit.ts';
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const c of cleanups.reverse()) c();
+  cleanups = [];
+});
+
+function setup(lang: 'en' | 'zh-CN' = 'en') {
+  const dir = mkdtempSync(join(tmpdir(), 'drill-menu-'));
+  const chosen: MenuChoice[] = [];
+  let drill: LiveDrill | undefined;
+  const scenario = fixtureScenario();
+  const r = render(
+    <App
+      entries={[{ arg: FIXTURE, scenario }]}
+      lang={lang}
+      seed="4242"
+      start={(c) => {
+        chosen.push(c);
+        drill = startLive(c.entry.scenario, {
+          seed: c.seed,
+          role: c.role,
+          lang: c.lang,
+          scenarioArg: c.entry.arg,
+          out: join(dir, 'run.json'),
+        });
+        return drill;
+      }}
+    />,
+  );
+  cleanups.push(() => {
+    r.unmount();
+    drill?.journal.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const press = async (...keys: string[]) => {
+    for (const k of keys) {
+      r.stdin.write(k);
+      await settle();
+    }
+  };
+  return { ...r, press, chosen, frame: () => r.lastFrame() ?? '', drill: () => drill };
+}
+
+describe('start menu', () => {
+  it('lists the scenario with hazard, duration, difficulty and languages, and shows a fresh seed', async () => {
+    const t = setup();
+    await settle();
+    const f = t.frame();
+    expect(f).toContain('Short test storm');
+    expect(f).toContain('Hazard: rainstorm');
+    expect(f).toContain('Duration: 4h');
+    expect(f).toContain('Difficulty: introductory');
+    expect(f).toContain('Languages: en, zh-CN');
+    expect(f).toContain('all roles');
+    expect(f).toContain('4242');
+  });
+
+  it('chooses a role, switches the language, edits the seed and starts the drill on Enter', async () => {
+    const t = setup();
+    await t.press(KEY.down, KEY.right); // role: the first scenario role
+    expect(t.frame()).toContain('Town chief');
+    await t.press(KEY.down, KEY.right); // language: zh-CN
+    expect(t.frame()).toContain('简体中文');
+    expect(t.frame()).toContain('想定'); // the menu itself switched language
+    await t.press(KEY.down, '\u007F', '\u007F', '9', '9'); // seed: backspace twice, type 99
+    expect(t.frame()).toContain('4299');
+    await t.press(KEY.enter);
+    expect(t.chosen).toHaveLength(1);
+    expect(t.chosen[0]).toMatchObject({ role: 'chief', lang: 'zh-CN', seed: '4299' });
+    expect(t.drill()!.state.seed).toBe('4299');
+    expect(t.frame()).toContain('Enter：开始推演'); // the briefing, in Chinese
+  });
+});
