@@ -52,6 +52,8 @@ export class ConsoleDrill {
     const names = setup.teams.map((t) => t.name.trim());
     if (names.some((n) => n === '')) return { error: 'every team needs a name' };
     if (new Set(names).size !== names.length) return { error: 'team names must differ' };
+    const idle = setup.mode === 'roles' ? setup.teams.find((t) => t.roles.length === 0) : undefined;
+    if (idle) return { error: `${idle.name.trim()} plays no role: tick at least one of its roles, or use parallel mode` };
     const meta = (team?: string): Record<string, string> => ({ lang: setup.lang, mode: setup.mode, ...(team ? { team } : {}) });
     const sessions: Session[] = [];
     if (setup.mode === 'roles') {

@@ -78,7 +78,7 @@ export function Aar({ item }: { item: Ok }) {
           <thead>
             <tr>
               <th scope="col">{t('decision')}</th>
-              <th scope="col">{t('chosen')}</th>
+              <th scope="col">{t('choice')}</th>
               <th scope="col">{t('timeliness')}</th>
               <th scope="col">{t('rationale')}</th>
             </tr>
