@@ -124,6 +124,7 @@ export function scenarioGraph(s: Scenario, lang: Lang): Graph {
         ...(o.when ? { label: short(`if ${o.when.src}`, 40) } : {}),
         style: 'branch',
       });
+      if (o.when) enable(oid, o.when.ast, 'offers');
       for (const f of o.then) {
         const target = f.inject ? nid('i', f.inject) : nid('d', f.decision!);
         edges.push({
