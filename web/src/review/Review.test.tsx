@@ -71,6 +71,18 @@ describe('review', () => {
     expect(document.querySelectorAll('script').length).toBe(0);
   });
 
+  it('opens files dropped on the drop zone', async () => {
+    render(
+      <LangContext.Provider value="en">
+        <Review incoming={undefined} extraScenarios={[]} />
+      </LangContext.Provider>,
+    );
+    const file = new File([JSON.stringify(other)], 'blue.json', { type: 'application/json' });
+    fireEvent.drop(screen.getByTestId('dropzone'), { dataTransfer: { files: [file] } });
+    expect(await screen.findByText(/Verified · \d+ inputs/)).toBeTruthy();
+    expect(screen.getByText('blue.json')).toBeTruthy();
+  });
+
   it('finds where two teams first diverged', () => {
     const a = reviewFile({ name: 'a', text: JSON.stringify(good) });
     const b = reviewFile({ name: 'b', text: JSON.stringify(other) });
