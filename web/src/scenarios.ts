@@ -1,7 +1,7 @@
 import { compileScenario, type CompileResult, type Scenario, formatDiagnostic } from '@drill/engine';
 
 /*
- * The shipped scenarios, bundled as text at build time (the scenarios package reads files with node:fs, so
+ * The shipped scenarios as YAML text, one lazily loaded chunk per file (the scenarios package reads files with node:fs, so
  * the browser compiles the YAML itself with the engine's pure compiler).
  */
 const loaders = import.meta.glob(['../../scenarios/**/*.yaml', '!**/node_modules/**', '!../../scenarios/examples/**'], {
