@@ -100,6 +100,11 @@ describe('web app in Chromium', () => {
         await page.getByRole('button', { name: 'Release inject' }).click();
         await page.locator('li.inject[data-inject="adhoc-1"]').waitFor();
         await pj.getByTestId('pj-latest').getByText('Shelter 3 reports a power cut.').waitFor();
+        // Scores reach the room only when the trainer shows them.
+        await page.getByLabel('Show scores on the participant view').check();
+        await pj.locator('.pj-scores').waitFor();
+        await page.getByLabel('Show scores on the participant view').uncheck();
+        await pj.locator('.pj-scores').waitFor({ state: 'detached' });
       }
       await page.getByRole('button', { name: 'Advance to next event' }).click();
     }
