@@ -53,6 +53,14 @@ describe('JSON Schema (scenarios/schema/scenario.schema.json)', () => {
       ]),
     );
   });
+  it('every scenario and part file starts with the yaml-language-server comment pointing at this schema', () => {
+    for (const p of shipped) {
+      const first = readFileSync(p, 'utf8').split('\n')[0]!;
+      const m = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
+      expect(m, relative(root, p)).not.toBeNull();
+      expect(resolve(dirname(p), m![1]!), relative(root, p)).toBe(schemaPath);
+    }
+  });
   for (const p of shipped)
     it(`accepts ${relative(root, p)}`, () => {
       const ok = validate(parse(p));
