@@ -10,7 +10,8 @@ import { runCoverage } from '../../cli/src/coverage/run-coverage.ts';
  * modest coverage run reaches every decision point and every ending, with the best player scoring above
  * the random one and the random one above the worst.
  */
-const RUNS = 300;
+// DRILL_COVERAGE_RUNS overrides it (e.g. a quick local check).
+const RUNS = Number(process.env.DRILL_COVERAGE_RUNS ?? 300);
 const ids = shippedScenarioIds();
 
 describe.each(ids)('shipped scenario %s', (id) => {
