@@ -159,7 +159,7 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
               scenario={sc}
               onRelease={(a) =>
                 act((d) =>
-                  d.applyAll({ type: 'inject', id: d.nextAdhocId(), roles: a.roles, text: a.text, ...(a.title ? { title: a.title } : {}), urgency: a.urgency, source: 'Exercise control' }),
+                  d.applyAll({ type: 'inject', id: d.nextAdhocId(), roles: a.roles, text: a.text, ...(a.title ? { title: a.title } : {}), urgency: a.urgency, source: t('exerciseControl') }),
                 )
               }
             />
