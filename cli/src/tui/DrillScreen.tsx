@@ -1,5 +1,5 @@
 import { Box, useApp } from 'ink';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { DecisionPoint, Input } from '@drill/engine';
 import { Briefing } from './Briefing.tsx';
 import { Countdown } from './Countdown.tsx';
@@ -13,7 +13,7 @@ import { strings } from './i18n.ts';
 import { Lines } from './Lines.tsx';
 import type { LiveDrill } from './live-drill.ts';
 import { QuitPrompt } from './QuitPrompt.tsx';
-import { useKeys } from './useKeys.ts';
+import { useKeys, useSyncState } from './useKeys.ts';
 import { useTerminalSize } from './useTerminalSize.ts';
 
 export interface DrillScreenProps {
@@ -36,11 +36,12 @@ export function DrillScreen({ drill, now = Date.now }: DrillScreenProps) {
   const { columns, rows } = useTerminalSize();
   const width = Math.max(20, columns);
   const height = Math.max(10, rows - 1);
-  const [overlay, setOverlay] = useState<'none' | 'help' | 'quit'>('none');
-  const [feedSel, setFeedSel] = useState(0);
-  const [focus, setFocus] = useState(0);
-  const [ui, setUi] = useState<PanelUi>(emptyPanel);
-  const [scroll, setScroll] = useState(0);
+  // Key handlers read these through their getters: several keys may arrive before the next render.
+  const [overlay, setOverlay, getOverlay] = useSyncState<'none' | 'help' | 'quit'>('none');
+  const [feedSel, setFeedSel] = useSyncState(0);
+  const [focus, setFocus, getFocus] = useSyncState(0);
+  const [ui, setUi, getUi] = useSyncState<PanelUi>(emptyPanel);
+  const [scroll, setScroll] = useSyncState(0);
   const shownAt = useRef(new Map<string, number>());
   const s = strings(drill.lang);
   const phase = drill.state.phase;
@@ -66,7 +67,15 @@ export function DrillScreen({ drill, now = Date.now }: DrillScreenProps) {
     return true;
   };
 
+  /** The open decisions and the focused one, as of now (not as of the last render). */
+  const live = (): { open: DecisionPoint[]; current: DecisionPoint | undefined } => {
+    const o = openDecisions(drill);
+    return { open: o, current: o[Math.min(getFocus(), Math.max(0, o.length - 1))] };
+  };
+
   const confirm = (): void => {
+    const { current } = live();
+    const ui = getUi();
     if (!current) return;
     const base = { type: 'choose' as const, participant: drill.participant, decision: current.id };
     const rationale = ui.rationale.trim() ? { rationale: ui.rationale.trim() } : {};
@@ -85,6 +94,10 @@ export function DrillScreen({ drill, now = Date.now }: DrillScreenProps) {
   };
 
   useKeys((input, key) => {
+    const overlay = getOverlay();
+    const ui = getUi();
+    const phase = drill.state.phase;
+    const { open, current } = live();
     if (overlay === 'help') return setOverlay('none');
     if (overlay === 'quit') {
       if (input === 'y' || input === 'Y') return exit();

@@ -1,10 +1,9 @@
 import { useApp } from 'ink';
-import { useState } from 'react';
 import { ALL_ROLES, formatDuration, LANGUAGES, localize, type Lang, type Scenario } from '@drill/engine';
 import { strings } from './i18n.ts';
 import { truncateLine, wrap, type Line } from './layout.ts';
 import { Lines } from './Lines.tsx';
-import { useKeys } from './useKeys.ts';
+import { useKeys, useSyncState } from './useKeys.ts';
 import { useTerminalSize } from './useTerminalSize.ts';
 
 export interface MenuEntry {
@@ -94,15 +93,20 @@ export function menuLines(
 export function Menu(p: MenuProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
-  const [field, setField] = useState(0);
-  const [scenario, setScenario] = useState(0);
-  const [role, setRole] = useState(0);
-  const [lang, setLang] = useState<Lang>(p.lang);
-  const [seed, setSeed] = useState(p.seed);
-  const entry = p.entries[scenario];
-  const nRoles = (entry?.scenario.roles.length ?? 0) + 1;
+  // Read through getters in the key handler: several keys may arrive before the next render.
+  const [field, setField, getField] = useSyncState(0);
+  const [scenario, setScenario, getScenario] = useSyncState(0);
+  const [role, setRole, getRole] = useSyncState(0);
+  const [lang, setLang, getLang] = useSyncState<Lang>(p.lang);
+  const [seed, setSeed, getSeed] = useSyncState(p.seed);
 
   useKeys((input, key) => {
+    const field = getField();
+    const role = getRole();
+    const lang = getLang();
+    const seed = getSeed();
+    const entry = p.entries[getScenario()];
+    const nRoles = (entry?.scenario.roles.length ?? 0) + 1;
     if (key.return) {
       if (entry)
         p.onStart({

@@ -1,0 +1,174 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseTranscript, type Transcript } from '@drill/engine';
+import { buildCli, FIXTURE, ROOT, tempDir, Tmux } from './tmux.ts';
+
+let cli = '';
+let buildDir = '';
+let tmux: Tmux;
+const dirs: { remove: () => void }[] = [];
+
+beforeAll(() => {
+  ({ cli, dir: buildDir } = buildCli());
+});
+afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
+afterEach(() => {
+  tmux?.kill();
+  for (const d of dirs.splice(0)) d.remove();
+});
+
+function workDir(): string {
+  const d = tempDir('drill-e2e-');
+  dirs.push(d);
+  return d.dir;
+}
+
+/** Runs the CLI without a terminal (stdin a pipe), with a timeout so a hang fails the test. */
+function runPiped(args: string[], env: Record<string, string> = {}) {
+  const e: NodeJS.ProcessEnv = { ...process.env, ...env };
+  delete e.CI;
+  return spawnSync(process.execPath, [cli, ...args], { cwd: ROOT, env: e, input: '', encoding: 'utf8', timeout: 30_000 });
+}
+
+function readJournal(path: string): Transcript {
+  const p = parseTranscript(readFileSync(path, 'utf8'));
+  if (!p.ok) throw new Error(p.reason);
+  return p.transcript;
+}
+
+/** The fixture played with the keyboard from its first decision to the debrief. */
+async function playToDebrief(t: Tmux, s: string, from: 'evacuate' | 'messages' | 'relief'): Promise<void> {
+  if (from === 'evacuate') {
+    await t.waitFor(s, 'Move the 500 people on Low Street?');
+    await t.press(s, ['1', 'Enter'], 'Rationale (optional):');
+    t.type(s, 'move early');
+    await t.press(s, ['Enter'], 'Decision recorded.');
+    await t.press(s, ['n'], 'Which messages go out?');
+  }
+  if (from !== 'relief') {
+    await t.press(s, ['1', '2'], '[x] Publish safe routes');
+    await t.press(s, ['Enter', 'Enter'], 'Decision recorded.');
+    await t.press(s, ['n'], 'Share 4 trucks of relief');
+  }
+  await t.press(s, ['+', '+', '+', 'Down', '+'], 'Allocated 4 of 4 trucks');
+  await t.press(s, ['Enter', 'Enter'], 'Decision recorded.');
+  await t.press(s, ['n'], 'T0 · 14:00');
+  await t.press(s, ['n'], 'Debrief — Short test storm');
+}
+
+describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
+  it('plays a whole short drill with the keyboard alone to the debrief, and the transcript verifies', async () => {
+    tmux = new Tmux();
+    const dir = workDir();
+    const out = join(dir, 'run.json');
+    const s = tmux.start([process.execPath, cli, 'run', FIXTURE, '--seed', '11', '--out', out], { DRILL_HOME: join(dir, 'home') });
+    await tmux.waitFor(s, 'Enter: start the drill');
+    const first = await tmux.press(s, ['Enter'], 'Move the 500 people');
+    const lines = first.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(25);
+    expect(lines[0]).toMatch(/Short test storm\s+T-3h · 11:00 Tue/);
+    expect(lines.every((l) => l.length <= 80)).toBe(true);
+    expect(first).toContain('PRIORITY · Weather office · phone · Heavy rain in 3 hours');
+    expect(first).toContain('n next event · h +1 hour · p pause · ? help · q quit');
+    // It follows a resize.
+    tmux.resize(s, 100, 30);
+    await tmux.waitFor(s, '─'.repeat(100));
+    tmux.resize(s, 80, 24);
+    await tmux.waitFor(s, /^─{80}$/m);
+
+    await playToDebrief(tmux, s, 'evacuate');
+    const debrief = tmux.screen(s);
+    expect(debrief).toMatch(/Overall score: \d+\.\d\/100/);
+    expect(debrief).toContain('Capabilities');
+    await tmux.press(s, ['q'], '__EXIT__0');
+    const after = tmux.screen(s);
+    expect(after).toContain(`transcript: ${out}`);
+    expect(existsSync(join(dir, 'run.jsonl'))).toBe(true);
+    const v = runPiped(['verify', out, '--scenario', FIXTURE]);
+    expect(v.stdout).toContain('OK:');
+    expect(v.status).toBe(0);
+    const t = JSON.parse(readFileSync(out, 'utf8')) as Transcript;
+    const chosen = t.entries.filter((e) => e.input.type === 'choose').map((e) => e.input);
+    expect(chosen).toEqual([
+      { type: 'choose', participant: 'p1', decision: 'evacuate', options: ['move_now'], rationale: 'move early' },
+      { type: 'choose', participant: 'p1', decision: 'messages', options: ['facts', 'routes'] },
+      { type: 'choose', participant: 'p1', decision: 'relief', allocation: { shelter: 3, street: 1 } },
+    ]);
+    // The finished run is kept in the practice history too.
+    const h = runPiped(['history', '--json'], { DRILL_HOME: join(dir, 'home') });
+    expect(JSON.parse(h.stdout).runs).toHaveLength(1);
+  });
+
+  it('survives kill -9 mid-drill: resume continues from the same state hash, loses no decision, and verifies', async () => {
+    tmux = new Tmux();
+    const dir = workDir();
+    const out = join(dir, 'run.json');
+    const journal = join(dir, 'run.jsonl');
+    const pidFile = join(dir, 'pid');
+    const s = tmux.start([process.execPath, cli, 'run', FIXTURE, '--seed', '5', '--out', out], { DRILL_HOME: join(dir, 'home') }, { pidFile });
+    await tmux.waitFor(s, 'Enter: start the drill');
+    await tmux.press(s, ['Enter'], 'Move the 500 people');
+    await tmux.press(s, ['1', 'Enter', 'Enter'], 'Decision recorded.');
+    await tmux.press(s, ['n'], 'Which messages go out?');
+    await tmux.press(s, ['1', 'Enter', 'Enter'], 'Decision recorded.');
+
+    process.kill(Number(readFileSync(pidFile, 'utf8').trim()), 'SIGKILL');
+    await tmux.waitFor(s, '__EXIT__137');
+    const j = readJournal(journal);
+    expect(j.result).toBeUndefined();
+    const decided = j.entries.filter((e) => e.input.type === 'choose').map((e) => (e.input as { decision: string }).decision);
+    expect(decided).toEqual(['evacuate', 'messages']); // every decision the screen showed as recorded
+    const lastHash = j.entries.at(-1)!.stateHash;
+
+    const r = tmux.start([process.execPath, cli, 'resume', journal], { DRILL_HOME: join(dir, 'home') });
+    // The resumed screen is the drill where it stopped: the messages decision is made, the clock at T-2h.
+    await tmux.waitFor(r, 'T-2h · 12:00 Tue');
+    await tmux.press(r, ['n'], 'Share 4 trucks of relief');
+    await playToDebrief(tmux, r, 'relief');
+    await tmux.press(r, ['q'], '__EXIT__0');
+    const printed = tmux.screen(r);
+    expect(printed).toContain(`state ${lastHash} (matches the journal)`);
+
+    const v = runPiped(['verify', out, '--scenario', FIXTURE]);
+    expect(v.stdout).toContain('OK:');
+    expect(v.status).toBe(0);
+    const t = JSON.parse(readFileSync(out, 'utf8')) as Transcript;
+    expect(t.entries.slice(0, j.entries.length)).toEqual(j.entries); // nothing before the kill was lost or changed
+    expect(t.entries.filter((e) => e.input.type === 'choose').map((e) => (e.input as { decision: string }).decision)).toEqual([
+      'evacuate',
+      'messages',
+      'relief',
+    ]);
+    expect(readJournal(journal).result).toBeDefined();
+  });
+
+  it('plays without a terminal from an answers file and writes a transcript that verifies', () => {
+    const dir = workDir();
+    const answers = join(dir, 'answers.yaml');
+    writeFileSync(answers, 'decisions:\n  evacuate: { option: move_now, rationale: "before the water" }\n  messages: { options: [facts] }\n  relief: { allocation: { shelter: 3, street: 1 } }\n');
+    const out = join(dir, 'a.json');
+    const r = runPiped(['run', FIXTURE, '--seed', '2', '--answers', answers, '--out', out], { DRILL_HOME: join(dir, 'home') });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const v = runPiped(['verify', out, '--scenario', FIXTURE]);
+    expect(v.status).toBe(0);
+  });
+
+  it('without a terminal and without answers, exits 2 at once with a clear message instead of hanging', () => {
+    const dir = workDir();
+    const r = runPiped(['run', FIXTURE, '--seed', '2'], { DRILL_HOME: join(dir, 'home') });
+    expect(r.signal).toBeNull(); // not killed by the timeout
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('stdin is not a terminal');
+    expect(r.stderr).toContain('--answers FILE');
+  });
+
+  it('`drill` with no arguments and no terminal prints the help and a hint', () => {
+    const r = runPiped([]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Usage: drill');
+    expect(r.stdout).toContain('Not a terminal, so no menu');
+  });
+});
