@@ -128,6 +128,7 @@ describe('escaping', () => {
       expect(md).toContain('\\*\\*bold\\*\\*');
       expect(md).toContain(' \\| ');
       expect(HOSTILE).toContain('\u001b');
+      expect(md).not.toContain('\u001b');
     });
   }
 });

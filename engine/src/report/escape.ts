@@ -1,6 +1,11 @@
 /** Text for HTML element content and attribute values: nothing from a scenario or transcript is markup. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return stripControls(s).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Control characters (ESC and the rest of C0/C1, but tab and newlines) have no business in a report. */
+export function stripControls(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
 }
 
 /**
@@ -9,7 +14,7 @@ export function escapeHtml(s: string): string {
  * break out of its table cell or list item.
  */
 export function escapeMd(s: string): string {
-  return s
+  return stripControls(s)
     .replace(/\r?\n+/g, ' ')
     .replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`)
     .replace(/&(?=#?\w+;)/g, '&amp;');
