@@ -68,8 +68,15 @@ export function compileShipped(id: string): CompileResult {
 
 /** Compiles a scenario file the trainer picked (no includes: the browser cannot read its neighbours). */
 export function compileText(name: string, text: string): CompileResult {
-  return compileScenario({ path: name, text });
+  const key = `${name}\u0000${text}`;
+  const hit = fileCache.get(key);
+  if (hit) return hit;
+  const r = compileScenario({ path: name, text });
+  fileCache.clear(); // one picked file at a time is enough; keeps memory flat
+  fileCache.set(key, r);
+  return r;
 }
+const fileCache = new Map<string, CompileResult>();
 
 export function compileError(r: CompileResult): string {
   return r.ok ? '' : r.diagnostics.filter((d) => d.severity === 'error').slice(0, 5).map(formatDiagnostic).join('\n');
@@ -88,4 +95,30 @@ export function scenarioById(id: string, extra: Scenario[] = []): Scenario | und
   if (!SHIPPED_IDS.includes(id)) return undefined;
   const r = compileShipped(id);
   return r.ok ? r.scenario : undefined;
+}
+
+/**
+ * A shipped scenario's title for the menu, read from the YAML text without compiling it (compiling every
+ * scenario just to list them would cost a second or more at start-up). Falls back to the id.
+ */
+export function shippedTitle(id: string, lang: 'en' | 'zh-CN'): string {
+  const text = byPath.get(`${id}.yaml`) ?? '';
+  const block = /^title:(.*(?:\r?\n[ \t]+.*)*)/m.exec(text)?.[1] ?? '';
+  const value = (raw: string | undefined): string | undefined => {
+    if (raw === undefined) return undefined;
+    const s = raw.trim();
+    if (s.startsWith('"')) {
+      try {
+        return JSON.parse(s.replace(/,\s*$/, '')) as string;
+      } catch {
+        return s.slice(1, s.lastIndexOf('"'));
+      }
+    }
+    if (s.startsWith("'")) return s.slice(1, s.lastIndexOf("'")).replace(/''/g, "'");
+    return s || undefined;
+  };
+  const key = (k: string): string | undefined =>
+    value(new RegExp(`(?:^|[\\s{,])${k.replace('-', '\\-')}:[ \\t]*("(?:[^"\\\\]|\\\\.)*"|'(?:[^']|'')*'|[^,}\\r\\n]+)`).exec(block)?.[1]);
+  const plain = block.trim() && !block.trim().startsWith('{') && !/^\s*\n/.test(block) ? value(block) : undefined;
+  return key(lang) ?? key('en') ?? plain ?? id;
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { localize, type Scenario } from '@drill/engine';
 import { useT } from '../i18n.ts';
-import { compileError, compileSource, SHIPPED_IDS, compileShipped, type ScenarioSource } from '../scenarios.ts';
+import { compileError, compileSource, SHIPPED_IDS, shippedTitle, type ScenarioSource } from '../scenarios.ts';
 import type { DrillSetup, Mode, TeamSetup } from '../drill/consoleDrill.ts';
 
 interface Props {
@@ -50,14 +50,11 @@ export function Setup({ onStart }: Props) {
           <div className="field">
             <label htmlFor="scenario">{t('scenario')}</label>
             <select id="scenario" value={source.kind === 'shipped' ? source.id : '__file'} onChange={(e) => e.target.value !== '__file' && pickScenario({ kind: 'shipped', id: e.target.value })}>
-              {SHIPPED_IDS.map((id) => {
-                const r = compileShipped(id);
-                return (
-                  <option key={id} value={id}>
-                    {r.ok ? localize(r.scenario.title, lang) : id}
-                  </option>
-                );
-              })}
+              {SHIPPED_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {shippedTitle(id, lang)}
+                </option>
+              ))}
               {source.kind === 'file' ? <option value="__file">{t('scenarioFromFile', { name: source.name })}</option> : null}
             </select>
             <label htmlFor="scenario-file" className="sub-label">
