@@ -292,7 +292,10 @@ class Linter {
           if (pair)
             return {
               part: e,
-              reason: `\`${printExpr(pair[0])}\` and \`${printExpr(pair[1])}\` cannot both hold`,
+              reason:
+                pair[0] === pair[1]
+                  ? this.reasonFor(pair[0])
+                  : `\`${printExpr(pair[0])}\` and \`${printExpr(pair[1])}\` cannot both hold`,
             };
           return { part: e, reason: '' };
         }

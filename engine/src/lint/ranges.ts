@@ -232,18 +232,21 @@ interface Bound {
 }
 
 /** `x > 5`, `3 >= t`, `flag`, `!flag`: a bound on one name, or undefined for anything else. */
-function atom(e: Expr, cx: RangeContext): { name: string; bound?: Bound; truth?: boolean } | undefined {
+function atom(
+  e: Expr,
+  cx: RangeContext,
+): { name: string; bound?: Bound; truth?: boolean; ne?: number } | undefined {
   if (e.kind === 'var' && cx.vars.get(e.name)?.kind === 'bool') return { name: e.name, truth: true };
   if (e.kind === 'unary' && e.op === '!' && e.arg.kind === 'var' && cx.vars.get(e.arg.name)?.kind === 'bool')
     return { name: e.arg.name, truth: false };
-  if (e.kind !== 'binary' || !['<', '<=', '>', '>=', '=='].includes(e.op)) return undefined;
+  if (e.kind !== 'binary' || !['<', '<=', '>', '>=', '==', '!='].includes(e.op)) return undefined;
   let op = e.op;
   let v = e.left;
   let c = e.right;
   if (v.kind !== 'var') {
     [v, c] = [c, v];
-    op = ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=', '==': '==' } as const)[
-      op as '<' | '<=' | '>' | '>=' | '=='
+    op = ({ '<': '>', '<=': '>=', '>': '<', '>=': '<=', '==': '==', '!=': '!=' } as const)[
+      op as '<' | '<=' | '>' | '>=' | '==' | '!='
     ];
   }
   if (
@@ -266,6 +269,8 @@ function atom(e: Expr, cx: RangeContext): { name: string; bound?: Bound; truth?:
       return { name: v.name, bound: { ...all, lo: x, loStrict: true } };
     case '>=':
       return { name: v.name, bound: { ...all, lo: x } };
+    case '!=':
+      return { name: v.name, bound: all, ne: x };
     default:
       return { name: v.name, bound: { lo: x, loStrict: false, hi: x, hiStrict: false } };
   }
@@ -276,8 +281,14 @@ function atom(e: Expr, cx: RangeContext): { name: string; bound?: Bound; truth?:
  * hold; intersecting their bounds on the same name shows they cannot hold together.
  */
 export function contradicts(parts: readonly Expr[], cx: RangeContext): [Expr, Expr] | undefined {
-  const bounds = new Map<string, { b: Bound; from: Expr }>();
+  const bounds = new Map<string, { b: Bound; from: Expr; ne: Set<number> }>();
   const truths = new Map<string, { v: boolean; from: Expr }>();
+  // Each name starts from what it can be at all: the clock's range, or the variable's range.
+  const start = (name: string): Bound => {
+    const v = cx.vars.get(name);
+    const r = name === 't' ? cx.t : v?.kind === 'num' ? v : { lo: -Infinity, hi: Infinity };
+    return { lo: r.lo, loStrict: false, hi: r.hi, hiStrict: false };
+  };
   for (const p of parts) {
     const a = atom(p, cx);
     if (!a) continue;
@@ -287,11 +298,7 @@ export function contradicts(parts: readonly Expr[], cx: RangeContext): [Expr, Ex
       truths.set(a.name, { v: a.truth, from: p });
       continue;
     }
-    const prev = bounds.get(a.name);
-    if (!prev) {
-      bounds.set(a.name, { b: a.bound!, from: p });
-      continue;
-    }
+    const prev = bounds.get(a.name) ?? { b: start(a.name), from: p, ne: new Set<number>() };
     const b = a.bound!;
     const lo =
       b.lo > prev.b.lo || (b.lo === prev.b.lo && b.loStrict)
@@ -301,8 +308,11 @@ export function contradicts(parts: readonly Expr[], cx: RangeContext): [Expr, Ex
       b.hi < prev.b.hi || (b.hi === prev.b.hi && b.hiStrict)
         ? { hi: b.hi, hiStrict: b.hiStrict }
         : { hi: prev.b.hi, hiStrict: prev.b.hiStrict };
-    if (lo.lo > hi.hi || (lo.lo === hi.hi && (lo.loStrict || hi.hiStrict))) return [prev.from, p];
-    bounds.set(a.name, { b: { ...lo, ...hi }, from: p });
+    const ne = new Set(prev.ne);
+    if (a.ne !== undefined) ne.add(a.ne);
+    if (lo.lo > hi.hi || (lo.lo === hi.hi && (lo.loStrict || hi.hiStrict || ne.has(lo.lo))))
+      return [prev.from, p];
+    bounds.set(a.name, { b: { ...lo, ...hi }, from: prev.from, ne });
   }
   return undefined;
 }
