@@ -29,7 +29,13 @@ function workDir(): string {
 function runPiped(args: string[], env: Record<string, string> = {}) {
   const e: NodeJS.ProcessEnv = { ...process.env, ...env };
   delete e.CI;
-  return spawnSync(process.execPath, [cli, ...args], { cwd: ROOT, env: e, input: '', encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(process.execPath, [cli, ...args], {
+    cwd: ROOT,
+    env: e,
+    input: '',
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 }
 
 function readJournal(path: string): Transcript {
@@ -63,7 +69,9 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
     tmux = new Tmux();
     const dir = workDir();
     const out = join(dir, 'run.json');
-    const s = tmux.start([process.execPath, cli, 'run', FIXTURE, '--seed', '11', '--out', out], { DRILL_HOME: join(dir, 'home') });
+    const s = tmux.start([process.execPath, cli, 'run', FIXTURE, '--seed', '11', '--out', out], {
+      DRILL_HOME: join(dir, 'home'),
+    });
     await tmux.waitFor(s, 'Enter: start the drill');
     const first = await tmux.press(s, ['Enter'], 'Move the 500 people');
     const lines = first.split('\n');
@@ -92,7 +100,13 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
     const t = JSON.parse(readFileSync(out, 'utf8')) as Transcript;
     const chosen = t.entries.filter((e) => e.input.type === 'choose').map((e) => e.input);
     expect(chosen).toEqual([
-      { type: 'choose', participant: 'p1', decision: 'evacuate', options: ['move_now'], rationale: 'move early' },
+      {
+        type: 'choose',
+        participant: 'p1',
+        decision: 'evacuate',
+        options: ['move_now'],
+        rationale: 'move early',
+      },
       { type: 'choose', participant: 'p1', decision: 'messages', options: ['facts', 'routes'] },
       { type: 'choose', participant: 'p1', decision: 'relief', allocation: { shelter: 3, street: 1 } },
     ]);
@@ -107,7 +121,11 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
     const out = join(dir, 'run.json');
     const journal = join(dir, 'run.jsonl');
     const pidFile = join(dir, 'pid');
-    const s = tmux.start([process.execPath, cli, 'run', FIXTURE, '--seed', '5', '--out', out], { DRILL_HOME: join(dir, 'home') }, { pidFile });
+    const s = tmux.start(
+      [process.execPath, cli, 'run', FIXTURE, '--seed', '5', '--out', out],
+      { DRILL_HOME: join(dir, 'home') },
+      { pidFile },
+    );
     await tmux.waitFor(s, 'Enter: start the drill');
     await tmux.press(s, ['Enter'], 'Move the 500 people');
     await tmux.press(s, ['1', 'Enter', 'Enter'], 'Decision recorded.');
@@ -118,7 +136,9 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
     await tmux.waitFor(s, '__EXIT__137');
     const j = readJournal(journal);
     expect(j.result).toBeUndefined();
-    const decided = j.entries.filter((e) => e.input.type === 'choose').map((e) => (e.input as { decision: string }).decision);
+    const decided = j.entries
+      .filter((e) => e.input.type === 'choose')
+      .map((e) => (e.input as { decision: string }).decision);
     expect(decided).toEqual(['evacuate', 'messages']); // every decision the screen showed as recorded
     const lastHash = j.entries.at(-1)!.stateHash;
 
@@ -136,20 +156,25 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
     expect(v.status).toBe(0);
     const t = JSON.parse(readFileSync(out, 'utf8')) as Transcript;
     expect(t.entries.slice(0, j.entries.length)).toEqual(j.entries); // nothing before the kill was lost or changed
-    expect(t.entries.filter((e) => e.input.type === 'choose').map((e) => (e.input as { decision: string }).decision)).toEqual([
-      'evacuate',
-      'messages',
-      'relief',
-    ]);
+    expect(
+      t.entries
+        .filter((e) => e.input.type === 'choose')
+        .map((e) => (e.input as { decision: string }).decision),
+    ).toEqual(['evacuate', 'messages', 'relief']);
     expect(readJournal(journal).result).toBeDefined();
   });
 
   it('plays without a terminal from an answers file and writes a transcript that verifies', () => {
     const dir = workDir();
     const answers = join(dir, 'answers.yaml');
-    writeFileSync(answers, 'decisions:\n  evacuate: { option: move_now, rationale: "before the water" }\n  messages: { options: [facts] }\n  relief: { allocation: { shelter: 3, street: 1 } }\n');
+    writeFileSync(
+      answers,
+      'decisions:\n  evacuate: { option: move_now, rationale: "before the water" }\n  messages: { options: [facts] }\n  relief: { allocation: { shelter: 3, street: 1 } }\n',
+    );
     const out = join(dir, 'a.json');
-    const r = runPiped(['run', FIXTURE, '--seed', '2', '--answers', answers, '--out', out], { DRILL_HOME: join(dir, 'home') });
+    const r = runPiped(['run', FIXTURE, '--seed', '2', '--answers', answers, '--out', out], {
+      DRILL_HOME: join(dir, 'home'),
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const v = runPiped(['verify', out, '--scenario', FIXTURE]);

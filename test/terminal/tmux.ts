@@ -14,7 +14,10 @@ export const FIXTURE = join(ROOT, 'test', 'terminal', 'fixtures', 'short.yaml');
  */
 export function buildCli(): { cli: string; dir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'drill-e2e-build-'));
-  execFileSync(process.execPath, [join(ROOT, 'cli', 'build.mjs'), '--outdir', dir], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(ROOT, 'cli', 'build.mjs'), '--outdir', dir], {
+    cwd: ROOT,
+    stdio: 'pipe',
+  });
   return { cli: join(dir, 'drill.mjs'), dir };
 }
 
@@ -37,7 +40,9 @@ export class Tmux {
     const vars = Object.entries({ LANG: 'en_US.UTF-8', TERM: 'xterm-256color', ...env })
       .map(([k, v]) => `${k}=${q(v)}`)
       .join(' ');
-    const run = o.pidFile ? `sh -c ${q(`echo $$ > ${q(o.pidFile)}; exec ${argv.map(q).join(' ')}`)}` : argv.map(q).join(' ');
+    const run = o.pidFile
+      ? `sh -c ${q(`echo $$ > ${q(o.pidFile)}; exec ${argv.map(q).join(' ')}`)}`
+      : argv.map(q).join(' ');
     const cmd = `cd ${q(ROOT)} && env -u CI ${vars} ${run}; echo __EXIT__$?; sleep 600`;
     this.tmux('new-session', '-d', '-s', name, '-x', '80', '-y', '24', cmd);
     return name;
@@ -67,7 +72,8 @@ export class Tmux {
     for (;;) {
       last = this.screen(name);
       if (typeof text === 'string' ? last.includes(text) : text.test(last)) return last;
-      if (Date.now() > until) throw new Error(`timed out waiting for ${String(text)}; the screen was:\n${last}`);
+      if (Date.now() > until)
+        throw new Error(`timed out waiting for ${String(text)}; the screen was:\n${last}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }

@@ -85,6 +85,7 @@ export function startLive(scenario: Scenario, o: StartOptions): LiveDrill {
 export async function runApp(props: {
   drill?: LiveDrill;
   entries?: MenuEntry[];
+  more?: () => MenuEntry | undefined;
   lang: Lang;
   seed?: string;
   start?: (c: MenuChoice) => LiveDrill;
@@ -149,10 +150,17 @@ export async function openMenu(o: { lang?: string; pressure?: boolean } = {}): P
   } catch (e) {
     throw new UserError((e as Error).message);
   }
-  const entries: MenuEntry[] = shippedScenarioIds().map((id) => ({ arg: id, scenario: scenarioFromArg(id) }));
-  if (entries.length === 0) throw new UserError('no shipped scenarios were found');
+  const ids = shippedScenarioIds();
+  if (ids.length === 0) throw new UserError('no shipped scenarios were found');
+  const load = (id: string): MenuEntry => ({ arg: id, scenario: scenarioFromArg(id) });
+  // The default scenario before the first frame, the others while the menu is already on screen.
+  const rest = ids.slice(1);
   return runApp({
-    entries,
+    entries: [load(ids[0]!)],
+    more: () => {
+      const id = rest.shift();
+      return id === undefined ? undefined : load(id);
+    },
     lang,
     seed: freshSeed(),
     start: (c) =>

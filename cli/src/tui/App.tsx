@@ -10,6 +10,7 @@ export interface AppProps {
   drill?: LiveDrill;
   /** …or the menu's scenarios, and how to start the chosen drill. */
   entries?: MenuEntry[];
+  more?: () => MenuEntry | undefined;
   lang: Lang;
   seed?: string;
   start?: (c: MenuChoice) => LiveDrill;
@@ -26,6 +27,7 @@ export function App(p: AppProps) {
   return (
     <Menu
       entries={p.entries ?? []}
+      {...(p.more ? { more: p.more } : {})}
       lang={p.lang}
       seed={p.seed ?? '1'}
       {...(error ? { error } : {})}

@@ -5,7 +5,7 @@ import { truncateLine, wrap, type Line } from './layout.ts';
 import { Lines } from './Lines.tsx';
 import type { LiveDrill } from './live-drill.ts';
 
-export function briefingLines(drill: LiveDrill, width: number, height: number): Line[] {
+export function briefingLines(drill: LiveDrill, width: number, height: number, offset = 0): Line[] {
   const { scenario, lang } = drill;
   const s = strings(lang);
   const role =
@@ -24,14 +24,36 @@ export function briefingLines(drill: LiveDrill, width: number, height: number): 
     [],
     [{ t: s.briefing, bold: true }],
   ];
-  const foot: Line[] = [[], [{ t: s.startHint, bold: true, color: 'green' }]];
   const body = wrap(localize(scenario.briefing, lang), width).map((l): Line => [{ t: l }]);
-  const room = Math.max(1, height - head.length - foot.length);
-  const out = [...head, ...body.slice(0, room), ...foot];
+  const room = Math.max(1, height - head.length - 2);
+  const more = body.length > room;
+  const off = Math.max(0, Math.min(offset, body.length - room));
+  const foot: Line[] = [
+    more
+      ? [
+          {
+            t: `${off + room < body.length ? '▼ ' : '  '}${s.briefingScroll} ${off + 1}-${Math.min(body.length, off + room)}/${body.length}`,
+            dim: true,
+          },
+        ]
+      : [],
+    [{ t: s.startHint, bold: true, color: 'green' }],
+  ];
+  const out = [...head, ...body.slice(off, off + room), ...foot];
   return out.slice(0, height).map((l) => truncateLine(l, width));
 }
 
 /** Before the clock starts: the situation, the player's role, and Enter to begin. */
-export function Briefing({ drill, width, height }: { drill: LiveDrill; width: number; height: number }) {
-  return <Lines lines={briefingLines(drill, width, height)} />;
+export function Briefing({
+  drill,
+  width,
+  height,
+  offset = 0,
+}: {
+  drill: LiveDrill;
+  width: number;
+  height: number;
+  offset?: number;
+}) {
+  return <Lines lines={briefingLines(drill, width, height, offset)} />;
 }

@@ -118,8 +118,15 @@ export function DrillScreen({ drill, now = Date.now }: DrillScreenProps) {
       return;
     }
     if (phase === 'briefing') {
-      if (key.return) send({ type: 'start' });
-      else if (input === 'q') setOverlay('quit');
+      const page = Math.max(1, height - 8);
+      if (key.downArrow) return setScroll((x) => x + 1);
+      if (key.upArrow) return setScroll((x) => Math.max(0, x - 1));
+      if (key.pageDown || input === ' ') return setScroll((x) => x + page);
+      if (key.pageUp) return setScroll((x) => Math.max(0, x - page));
+      if (key.return) {
+        setScroll(0);
+        send({ type: 'start' });
+      } else if (input === 'q') setOverlay('quit');
       else if (input === '?') setOverlay('help');
       return;
     }
@@ -193,7 +200,7 @@ export function DrillScreen({ drill, now = Date.now }: DrillScreenProps) {
   });
 
   if (phase === 'briefing' && overlay === 'none')
-    return <Briefing drill={drill} width={width} height={height} />;
+    return <Briefing drill={drill} width={width} height={height} offset={scroll} />;
   if (phase === 'debrief' || phase === 'ended') {
     const score = drill.session.score();
     const files = drill.finished;

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startLive } from '../commands/play.ts';
 import { App } from './App.tsx';
 import type { LiveDrill } from './live-drill.ts';
-import type { MenuChoice } from './Menu.tsx';
+import type { MenuChoice, MenuEntry } from './Menu.tsx';
 import { FIXTURE, fixtureScenario, KEY, settle } from './test-kit.ts';
 
 let cleanups: (() => void)[] = [];
@@ -15,7 +15,7 @@ afterEach(() => {
   cleanups = [];
 });
 
-function setup(lang: 'en' | 'zh-CN' = 'en') {
+function setup(lang: 'en' | 'zh-CN' = 'en', more?: () => MenuEntry | undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'drill-menu-'));
   const chosen: MenuChoice[] = [];
   let drill: LiveDrill | undefined;
@@ -25,6 +25,7 @@ function setup(lang: 'en' | 'zh-CN' = 'en') {
       entries={[{ arg: FIXTURE, scenario }]}
       lang={lang}
       seed="4242"
+      {...(more ? { more } : {})}
       start={(c) => {
         chosen.push(c);
         drill = startLive(c.entry.scenario, {
@@ -80,5 +81,16 @@ describe('start menu', () => {
     expect(t.chosen[0]).toMatchObject({ role: 'chief', lang: 'zh-CN', seed: '4299' });
     expect(t.drill()!.state.seed).toBe('4299');
     expect(t.frame()).toContain('Enter：开始推演'); // the briefing, in Chinese
+  });
+
+  it('appears with the first scenario and adds the others as they are loaded', async () => {
+    const second = { ...fixtureScenario(), title: { en: 'Second storm', 'zh-CN': '第二场风暴' } };
+    const queue: MenuEntry[] = [{ arg: 'second', scenario: second }];
+    const t = setup('en', () => queue.shift());
+    await settle(200);
+    expect(t.frame()).toContain('1/2');
+    await t.press(KEY.right);
+    expect(t.frame()).toContain('Second storm');
+    expect(t.frame()).toContain('2/2');
   });
 });

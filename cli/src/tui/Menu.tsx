@@ -1,4 +1,5 @@
 import { useApp } from 'ink';
+import { useEffect } from 'react';
 import { ALL_ROLES, formatDuration, LANGUAGES, localize, type Lang, type Scenario } from '@drill/engine';
 import { strings } from './i18n.ts';
 import { truncateLine, wrap, type Line } from './layout.ts';
@@ -21,6 +22,8 @@ export interface MenuChoice {
 
 export interface MenuProps {
   entries: MenuEntry[];
+  /** Loads the next scenario, or undefined when all are loaded: the menu shows before all are compiled. */
+  more?: () => MenuEntry | undefined;
   lang: Lang;
   seed: string;
   onStart: (c: MenuChoice) => void;
@@ -31,7 +34,7 @@ export interface MenuProps {
 const FIELDS = 4;
 
 export function menuLines(
-  p: MenuProps,
+  p: MenuProps & { loading?: boolean },
   st: { field: number; scenario: number; role: number; lang: Lang; seed: string },
   width: number,
   height: number,
@@ -55,7 +58,12 @@ export function menuLines(
     ];
   };
   out.push(
-    field(0, s.menuScenario, localize(e.scenario.title, st.lang), `${st.scenario + 1}/${p.entries.length}`),
+    field(
+      0,
+      s.menuScenario,
+      localize(e.scenario.title, st.lang),
+      `${st.scenario + 1}/${p.entries.length}${p.loading ? '…' : ''}`,
+    ),
   );
   out.push(field(1, s.menuRole, roleName(roles[st.role] ?? ALL_ROLES)));
   out.push(field(2, s.menuLang, st.lang === 'zh-CN' ? '简体中文 (zh-CN)' : 'English (en)'));
@@ -99,13 +107,29 @@ export function Menu(p: MenuProps) {
   const [role, setRole, getRole] = useSyncState(0);
   const [lang, setLang, getLang] = useSyncState<Lang>(p.lang);
   const [seed, setSeed, getSeed] = useSyncState(p.seed);
+  const [entries, setEntries, getEntries] = useSyncState(p.entries);
+  const [loading, setLoading] = useSyncState(Boolean(p.more));
+  // The other scenarios compile one per tick after the first frame, so the menu appears at once.
+  useEffect(() => {
+    if (!p.more) return;
+    let timer: NodeJS.Timeout | undefined;
+    const next = (): void => {
+      const e = p.more!();
+      if (!e) return setLoading(false);
+      setEntries((x) => [...x, e]);
+      timer = setTimeout(next, 0);
+    };
+    timer = setTimeout(next, 0);
+    return () => clearTimeout(timer);
+  }, []);
 
   useKeys((input, key) => {
     const field = getField();
     const role = getRole();
     const lang = getLang();
     const seed = getSeed();
-    const entry = p.entries[getScenario()];
+    const entries = getEntries();
+    const entry = entries[getScenario()];
     const nRoles = (entry?.scenario.roles.length ?? 0) + 1;
     if (key.return) {
       if (entry)
@@ -127,8 +151,8 @@ export function Menu(p: MenuProps) {
       return;
     }
     if (!d) return;
-    if (field === 0 && p.entries.length) {
-      setScenario((x) => (x + d + p.entries.length) % p.entries.length);
+    if (field === 0 && entries.length) {
+      setScenario((x) => (x + d + entries.length) % entries.length);
       setRole(0);
     }
     if (field === 1) setRole((x) => (x + d + nRoles) % nRoles);
@@ -141,7 +165,7 @@ export function Menu(p: MenuProps) {
   return (
     <Lines
       lines={menuLines(
-        p,
+        { ...p, entries, loading },
         { field, scenario, role, lang, seed },
         Math.max(20, columns),
         Math.max(8, rows - 1),

@@ -81,7 +81,7 @@ const WIDE = /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60
 export function wrap(text: string, width: number): string[] {
   const out: string[] = [];
   const w0 = Math.max(4, width);
-  for (const para of text.replace(/\s+$/, '').split('\n')) {
+  for (const para of paragraphs(text)) {
     const tokens =
       para.match(
         /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[^\s\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|\s+/gu,
@@ -130,6 +130,31 @@ export function wrap(text: string, width: number): string[] {
 }
 
 export const isWide = (s: string): boolean => WIDE.test(s);
+
+/**
+ * Scenario texts are YAML block scalars broken at the author's line length: a blank line separates
+ * paragraphs; a single line break is a space (or nothing between Chinese characters); a line that starts
+ * like a list item keeps its own line.
+ */
+export function paragraphs(text: string): string[] {
+  const out: string[] = [];
+  for (const block of text.replace(/\s+$/, '').split(/\n[ \t]*\n/)) {
+    let para = '';
+    for (const raw of block.split('\n')) {
+      const line = raw.trim();
+      if (!line) continue;
+      if (para && /^([-*•·]|\d+[.)、])\s*/u.test(line)) {
+        out.push(para);
+        para = line;
+        continue;
+      }
+      const join = para && !(isWide(para.at(-1)!) && isWide(line[0]!)) ? ' ' : '';
+      para += join + line;
+    }
+    out.push(para);
+  }
+  return out;
+}
 
 /** Plain text of a line (for tests and for width checks). */
 export function plain(l: Line): string {

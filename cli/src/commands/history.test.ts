@@ -1,0 +1,54 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { autoplay, Session, soloParticipant } from '@drill/engine';
+import { Journal } from '../journal.ts';
+import { fixtureScenario } from '../tui/test-kit.ts';
+import { formatHistory, readHistory } from './history.ts';
+
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('practice history', () => {
+  it('lists finished runs oldest first with score and ratings, and each capability’s trend', () => {
+    dir = mkdtempSync(join(tmpdir(), 'history-'));
+    const sc = fixtureScenario();
+    const runs = [
+      ['2026-01-01T09:00:00.000Z', 'worst'],
+      ['2026-01-02T09:00:00.000Z', 'best'],
+    ] as const;
+    for (const [startedAt, policy] of runs) {
+      const t = autoplay(sc, { seed: '1', policy, startedAt }).transcript();
+      writeFileSync(join(dir, `${startedAt.replace(/[:.]/g, '-')}_short.json`), JSON.stringify(t));
+    }
+    const h = readHistory(dir);
+    expect(h.runs.map((r) => r.startedAt)).toEqual(runs.map((r) => r[0]));
+    expect(h.runs[0]!.ratings.protective_actions).toBe('U');
+    expect(h.runs[1]!.ratings.protective_actions).toBe('P');
+    expect(h.trends.short!.protective_actions).toEqual(['U', 'P']);
+    const text = formatHistory(h, 'en');
+    expect(text).toMatch(/Protective actions & evacuation\s+U → P/);
+    expect(text).toContain('PA:P');
+    expect(formatHistory(h, 'zh-CN')).toMatch(/防护行动与转移避险\s+U → P/);
+  });
+
+  it('shows unfinished journals with the command that resumes them, and skips unreadable files', () => {
+    dir = mkdtempSync(join(tmpdir(), 'history-'));
+    mkdirSync(dir, { recursive: true });
+    const s = Session.start(fixtureScenario(), {
+      seed: '3',
+      participants: [soloParticipant()],
+      startedAt: '2026-02-01T10:00:00.000Z',
+    });
+    if ('error' in s) throw new Error(s.error);
+    const j = Journal.create(join(dir, 'open.jsonl'), s.header);
+    j.append(s.apply({ type: 'start' }).entry!);
+    j.close();
+    writeFileSync(join(dir, 'broken.json'), '{ not json');
+    const h = readHistory(dir);
+    expect(h.runs).toEqual([]);
+    expect(h.unfinished).toMatchObject([{ scenario: 'short', inputs: 1 }]);
+    expect(formatHistory(h, 'en')).toContain(`pnpm drill resume ${join(dir, 'open.jsonl')}`);
+  });
+});
