@@ -16,6 +16,9 @@ export interface AarChoice {
   id: string;
   label: LocalizedText;
   amount?: number;
+  /** The option's score in the scenario (single/multi). */
+  score?: number;
+  feedback?: LocalizedText;
 }
 
 /** A decision as evidence: what was asked, what was chosen when and by whom, and what it earned. */
@@ -183,7 +186,10 @@ function decisionOf(scenario: Scenario, ds: DecisionScore, participants: Partici
   const chosen: AarChoice[] =
     d.kind === 'allocate'
       ? d.options.filter((o) => ds.allocation && o.id in ds.allocation).map((o) => ({ id: o.id, label: o.label, amount: ds.allocation![o.id]! }))
-      : ds.options.map((o) => ({ id: o, label: d.options.find((x) => x.id === o)?.label ?? o }));
+      : ds.options.map((id) => {
+          const o = d.options.find((x) => x.id === id);
+          return { id, label: o?.label ?? id, ...(o?.score !== undefined ? { score: o.score } : {}), ...(o?.feedback ? { feedback: o.feedback } : {}) };
+        });
   const feedback: LocalizedText[] =
     d.kind === 'allocate'
       ? ds.feedback.map((i) => d.feedback[i]!.text)

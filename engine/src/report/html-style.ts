@@ -54,6 +54,13 @@ ul.evidence dl { display: grid; grid-template-columns: max-content 1fr; gap: 1px
 ul.evidence dt { color: var(--muted); }
 ul.evidence dd { margin: 0; }
 .muted { color: var(--muted); }
+#overview table td:first-child, #overview table th:first-child { width: 22%; }
+#timeline td:first-child { width: 13%; white-space: nowrap; }
+#timeline td:nth-child(2) { width: 12%; }
+#plan td:first-child { width: 3%; }
+#plan td:nth-child(2) { width: 32%; }
+#plan td:last-child { width: 12%; }
+#subjects td:first-child { width: 34%; }
 figure { margin: 10px 0; break-inside: avoid; page-break-inside: avoid; text-align: center; }
 figcaption { font-size: 9pt; color: var(--muted); margin-top: 2px; }
 svg.chart { max-width: 100%; height: auto; font-family: inherit; }

@@ -51,12 +51,14 @@ export function both(f: (lang: Lang) => string): { en: string; 'zh-CN': string }
 }
 
 /**
- * A short form of a decision prompt for lists: the whole text when short, else its last sentence
- * (prompts end with the question), else its first `max` characters.
+ * A short form of a decision prompt for lists: the whole text when short, else its first sentence (the
+ * situation) and its last (the question), else its first `max` characters.
  */
-export function brief(s: string, max = 120): string {
+export function brief(s: string, max = 160): string {
   if (s.length <= max) return s;
-  const sentences = s.match(/[^.?!。？！]+[.?!。？！]+/gu) ?? [s];
-  const last = sentences.at(-1)!.trim();
-  return last.length <= max ? last : `${last.slice(0, max - 1).trimEnd()}…`;
+  const sentences = (s.match(/[^.?!。？！]+[.?!。？！]+/gu) ?? [s]).map((x) => x.trim());
+  const first = sentences[0]!;
+  const last = sentences.at(-1)!;
+  if (sentences.length > 1 && first.length + last.length + 3 <= max + 40) return `${first} … ${last}`;
+  return `${s.slice(0, max - 1).trimEnd()}…`;
 }
