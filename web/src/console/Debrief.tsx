@@ -3,7 +3,6 @@ import type { ConsoleDrill, Outcome } from '../drill/consoleDrill.ts';
 import { useT } from '../i18n.ts';
 import { clockLabel } from '../format.ts';
 import { download, slug } from '../ui/download.ts';
-import { reportHtml } from '../report/reportHtml.ts';
 import { OverrideForm } from '../ui/OverrideForm.tsx';
 import { Scoreboard } from './Scoreboard.tsx';
 import type { LoadedFile } from '../review/load.ts';
@@ -157,7 +156,7 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
                 <button
                   type="button"
                   className="secondary"
-                  onClick={() => download(fileName(i).replace(/\.json$/, '.html'), reportHtml(sc, drill.transcriptFor(i), lang), 'text/html')}
+                  onClick={() => void import('../report/reportHtml.ts').then(({ reportHtml }) => download(fileName(i).replace(/\.json$/, '.html'), reportHtml(sc, drill.transcriptFor(i), lang), 'text/html'))}
                 >
                   {t('downloadReport', { who: who(i) })}
                 </button>

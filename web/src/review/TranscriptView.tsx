@@ -7,7 +7,6 @@ import { Feed } from '../console/Feed.tsx';
 import { RatingBadge } from '../ui/Rating.tsx';
 import { OverrideForm, type SubjectChoice } from '../ui/OverrideForm.tsx';
 import { download } from '../ui/download.ts';
-import { reportHtml } from '../report/reportHtml.ts';
 import { RatingsChart } from './RatingsChart.tsx';
 import { Aar } from './Aar.tsx';
 import type { Reviewed } from './load.ts';
@@ -48,7 +47,7 @@ export function TranscriptView({ item, onOverride }: { item: Ok; onOverride(capa
           <button type="button" className="secondary" onClick={() => download(item.name.endsWith('.json') ? item.name : `${item.name}.json`, JSON.stringify(item.transcript, null, 1), 'application/json')}>
             {t('downloadCurrent')}
           </button>
-          <button type="button" className="secondary" onClick={() => download(item.name.replace(/\.jsonl?$/, '') + '.html', reportHtml(sc, item.transcript, lang), 'text/html')}>
+          <button type="button" className="secondary" onClick={() => void import('../report/reportHtml.ts').then(({ reportHtml }) => download(item.name.replace(/\.jsonl?$/, '') + '.html', reportHtml(sc, item.transcript, lang), 'text/html'))}>
             {t('downloadReportCurrent')}
           </button>
         </div>
