@@ -1,7 +1,7 @@
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { parseTranscript, Session, soloParticipant, verify } from '@drill/engine';
 import { Journal, resumeCommand, runPaths, transcriptPathForJournal } from './journal.ts';
 import { fixtureScenario } from './tui/test-kit.ts';
@@ -71,5 +71,24 @@ describe('journal', () => {
     });
     expect(transcriptPathForJournal('/a/run.jsonl')).toBe('/a/run.json');
     expect(resumeCommand('/a/my run.jsonl')).toBe("pnpm drill resume '/a/my run.jsonl'");
+  });
+});
+
+describe('a journal that cannot be written', () => {
+  it('makes the drill refuse the input, leaves the state as it was, and refuses further inputs', async () => {
+    const { newDrill } = await import('./tui/test-kit.ts');
+    const k = newDrill();
+    dir = k.dir;
+    onTestFinished(k.cleanup);
+    const d = k.drill;
+    d.apply({ type: 'start' });
+    const before = d.state;
+    d.journal.close(); // any later write fails, as on a full or vanished disk
+    const r = d.apply({ type: 'advance', to: 'next' });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toMatch(/the journal could not be written/);
+    expect(d.state).toBe(before);
+    expect(d.session.entries).toHaveLength(1);
+    expect(d.apply({ type: 'pause' }).ok).toBe(false);
   });
 });

@@ -58,6 +58,8 @@ export class LiveDrill {
   newFrom = 0;
   lastEvents: StepEvent[] = [];
   finished: FinishInfo | undefined;
+  /** Set when the journal could not be written: no further input is accepted. */
+  broken: string | undefined;
   private listeners = new Set<() => void>();
 
   constructor(o: LiveDrillOptions) {
@@ -94,10 +96,19 @@ export class LiveDrill {
 
   /** Steps the engine; an accepted input is journaled (durably) before anything else happens. */
   apply(input: Input): { ok: true } | { ok: false; reason: string } {
+    if (this.broken) return { ok: false, reason: this.broken };
     const before = this.session.state;
     const r = this.session.apply(input);
     if (!r.ok) return { ok: false, reason: r.rejection.reason };
-    this.journal.append(r.entry!);
+    try {
+      this.journal.append(r.entry!);
+    } catch (e) {
+      // Not on disk, so not accepted: undo it in memory and stop taking inputs.
+      this.session.state = before;
+      this.session.entries.pop();
+      this.broken = `the journal could not be written (${(e as Error).message}): nothing more can be saved — quit (q, y) and resume later`;
+      return { ok: false, reason: this.broken };
+    }
     if (input.type !== 'pause' && input.type !== 'resume') {
       this.prevWorld = { ...before.world };
       this.newFrom = before.feed.length;
