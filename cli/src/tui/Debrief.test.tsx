@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { debriefLines } from './Debrief.tsx';
@@ -47,6 +48,10 @@ describe('debrief', () => {
     expect(text).toContain('best practice: Publish the facts about the dam');
     expect(text).toContain(`transcript: ${d.paths.transcript}`);
     expect(text).toContain('Ending: Everyone safe');
+    // The after-action report is written beside the transcript, and the debrief says where.
+    expect(d.finished?.html).toBe(d.paths.html);
+    expect(readFileSync(d.paths.html, 'utf8')).toMatch(/<html/i);
+    expect(text).toContain(`HTML report: ${d.paths.html}`);
   });
 
   it('speaks Chinese when the drill is in Chinese', () => {

@@ -156,7 +156,7 @@ export class LiveDrill {
 }
 
 type HtmlApi = {
-  buildAar?: (scenario: Scenario, t: Transcript, replayed: unknown) => unknown;
+  buildAar?: (scenario: Scenario, t: Transcript, replayed: unknown, verification?: unknown) => unknown;
   renderHtml?: (aar: unknown, lang: Lang) => string;
 };
 
@@ -175,7 +175,8 @@ export function writeHtmlReport(
     return { htmlMissing: 'not available in this build' };
   try {
     const replayed = engine.replay(scenario, t, { keepStates: true });
-    const aar = api.buildAar(scenario, t, replayed);
+    if (!replayed.ok) return { htmlMissing: `failed: ${replayed.reason}` };
+    const aar = api.buildAar(scenario, t, replayed, engine.verify(scenario, t));
     writeFileAtomic(path, api.renderHtml(aar, lang));
     return { html: path };
   } catch (e) {
