@@ -40,7 +40,10 @@ td:first-child strong + br + .muted { font-size: 8.5pt; white-space: nowrap; }
 .rating { display: inline-block; min-width: 1.7em; text-align: center; font-weight: 700; border-radius: 3px; padding: 0 4px; color: #fff; border: 1px solid #222; }
 .r-P { background: #2e6b34; } .r-S { background: #6f7a1f; } .r-M { background: #b35c12; } .r-U { background: #a52a24; }
 .r-not-rated { background: #fff; color: var(--muted); border-style: dashed; font-weight: 400; }
-.card { border: 1px solid var(--rule); border-left: 4px solid var(--accent); border-radius: 4px; padding: 8px 12px; margin: 10px 0; break-inside: avoid-page; }
+.card { border: 1px solid var(--rule); border-left: 4px solid var(--accent); border-radius: 4px; padding: 8px 12px; margin: 10px 0; }
+/* Small cards stay whole; a capability's long card may run over a page (its evidence items do not split). */
+#objectives .card, .card.short { break-inside: avoid-page; page-break-inside: avoid; }
+.card .cols { break-inside: avoid; page-break-inside: avoid; }
 .card h3 { margin-top: 2px; }
 .card .line { color: var(--muted); font-size: 9.5pt; }
 .override { border: 1px dashed #444; background: #fafafa; padding: 4px 8px; margin: 6px 0; font-size: 9.5pt; }

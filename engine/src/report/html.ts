@@ -117,7 +117,7 @@ export function renderHtml(aar: Aar, lang: Lang): string {
       const ov = c.override
         ? `<div class="override"><strong>${h(S.override)}:</strong> ${badge(c.proposed, lang)} → ${badge(c.override.rating, lang)}${c.override.by ? ` (${h(S.overriddenBy)} ${h(c.override.by)})` : ''} — <span class="note">${h(c.override.note)}</span></div>`
         : '';
-      if (c.evidence.length === 0) return `<div class="card">${head}${ov}<p class="muted">${h(S.noEvidence)}</p></div>`;
+      if (c.evidence.length === 0) return `<div class="card short">${head}${ov}<p class="muted">${h(S.noEvidence)}</p></div>`;
       const list = (ids: string[], empty: string): string => (ids.length ? `<ul>${ids.map((id) => shortLine(byId.get(id)!)).join('')}</ul>` : `<p class="muted">${h(empty)}</p>`);
       return (
         `<div class="card">${head}${ov}` +
