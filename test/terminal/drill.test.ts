@@ -44,24 +44,56 @@ function readJournal(path: string): Transcript {
   return p.transcript;
 }
 
+/** What the fixture's screens say, in each language. */
+const SAYS = {
+  en: {
+    evacuate: 'Move the 500 people on Low Street?',
+    rationale: 'Rationale (optional):',
+    recorded: 'Decision recorded.',
+    messages: 'Which messages go out?',
+    routes: '[x] Publish safe routes',
+    relief: 'Share 4 trucks of relief',
+    allocated: 'Allocated 4 of 4 trucks',
+    t0: 'T0 · 14:00',
+    debrief: 'Debrief — Short test storm',
+  },
+  'zh-CN': {
+    evacuate: '是否转移低街的500人？',
+    rationale: '决策理由（可选）：',
+    recorded: '决策已记录。',
+    messages: '发布哪些信息？',
+    routes: '[x] 发布安全路线',
+    relief: '分配4车救灾物资',
+    allocated: '已分配 4 / 4 trucks',
+    t0: 'T0 · 14:00',
+    debrief: '讲评 — 短时测试风暴',
+  },
+};
+
 /** The fixture played with the keyboard from its first decision to the debrief. */
-async function playToDebrief(t: Tmux, s: string, from: 'evacuate' | 'messages' | 'relief'): Promise<void> {
+async function playToDebrief(
+  t: Tmux,
+  s: string,
+  from: 'evacuate' | 'messages' | 'relief',
+  lang: keyof typeof SAYS = 'en',
+): Promise<void> {
+  const say = SAYS[lang];
   if (from === 'evacuate') {
-    await t.waitFor(s, 'Move the 500 people on Low Street?');
-    await t.press(s, ['1', 'Enter'], 'Rationale (optional):');
+    await t.waitFor(s, say.evacuate);
+    await t.press(s, ['1', 'Enter'], say.rationale);
     t.type(s, 'move early');
-    await t.press(s, ['Enter'], 'Decision recorded.');
-    await t.press(s, ['n'], 'Which messages go out?');
+    await t.press(s, ['Enter'], say.recorded);
+    await t.press(s, ['n'], say.messages);
   }
   if (from !== 'relief') {
-    await t.press(s, ['1', '2'], '[x] Publish safe routes');
-    await t.press(s, ['Enter', 'Enter'], 'Decision recorded.');
-    await t.press(s, ['n'], 'Share 4 trucks of relief');
+    await t.press(s, ['1', '2'], say.routes);
+    await t.press(s, ['Enter', 'Enter'], say.recorded);
+    await t.press(s, ['n'], say.relief);
   }
-  await t.press(s, ['+', '+', '+', 'Down', '+'], 'Allocated 4 of 4 trucks');
-  await t.press(s, ['Enter', 'Enter'], 'Decision recorded.');
-  await t.press(s, ['n'], 'T0 · 14:00');
-  await t.press(s, ['n'], 'Debrief — Short test storm');
+  await t.press(s, ['+', '+', '+', 'Down', '+'], say.allocated);
+  await t.press(s, ['Enter', 'Enter'], say.recorded);
+  await t.press(s, ['n'], say.t0);
+  await t.press(s, ['n'], say.debrief);
 }
 
 describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
@@ -113,6 +145,24 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
     // The finished run is kept in the practice history too.
     const h = runPiped(['history', '--json'], { DRILL_HOME: join(dir, 'home') });
     expect(JSON.parse(h.stdout).runs).toHaveLength(1);
+  });
+
+  it('plays the whole drill in Chinese with the keyboard alone', async () => {
+    tmux = new Tmux();
+    const dir = workDir();
+    const out = join(dir, 'zh.json');
+    const s = tmux.start(
+      [process.execPath, cli, 'run', FIXTURE, '--seed', '12', '--lang', 'zh-CN', '--out', out],
+      { DRILL_HOME: join(dir, 'home') },
+    );
+    await tmux.waitFor(s, 'Enter：开始推演');
+    const first = await tmux.press(s, ['Enter'], '是否转移低街的500人？');
+    expect(first).toContain('T-3h · 11:00 周二');
+    expect(first).toContain('n 下一事件 · h 推进1小时 · p 暂停 · ? 帮助 · q 退出');
+    await playToDebrief(tmux, s, 'evacuate', 'zh-CN');
+    expect(tmux.screen(s)).toMatch(/总分: \d+\.\d\/100/);
+    await tmux.press(s, ['q'], '__EXIT__0');
+    expect(runPiped(['verify', out, '--scenario', FIXTURE]).status).toBe(0);
   });
 
   it('survives kill -9 mid-drill: resume continues from the same state hash, loses no decision, and verifies', async () => {
