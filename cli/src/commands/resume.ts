@@ -57,6 +57,8 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
   const p = parseTranscript(text);
   if (!p.ok) throw new UserError(`${file}: ${p.reason}`);
   const t = p.transcript;
+  if (typeof t.header?.scenario?.id !== 'string')
+    throw new UserError(`${file} is not a drill journal (its header names no scenario)`);
   const { scenario, arg } = scenarioForJournal(t, o.scenario);
   const s = Session.resume(scenario, t);
   if ('error' in s) throw new UserError(`${file} cannot be resumed: ${s.error}`);
