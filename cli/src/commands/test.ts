@@ -73,7 +73,10 @@ export function register(program: Command): void {
     .option('--seed <seed>', 'seed of the whole run; run i uses <seed>-i (default 1)')
     .option('--json', 'print the report as JSON')
     .option('--require-full', 'fail (exit 1) if a decision point or ending was never reached')
-    .option('--workers <n>', 'worker threads (default: all cores from 200 runs up; 1 = this thread only)')
+    .option(
+      '--workers <n>',
+      'worker threads (default: all cores when the runs would take more than a few seconds; 1 = this thread only)',
+    )
     .action(async (scenario: string, o: TestOptions) => {
       process.exitCode = await testCommand(scenario, o);
     });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '@drill/engine';
 import { aggregate, type CoverageReport } from './aggregate.ts';
@@ -10,13 +11,18 @@ import type { WorkerMessage } from './worker-main.ts';
 export interface CoverageOptions {
   runs: number;
   seed: string;
-  /** Worker threads; 0 or 1 plays in this thread. Default: every core, for 200 runs or more. */
+  /** Worker threads; 1 plays in this thread. Default: decided from a timed first few runs (see below). */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Below this many runs, starting workers (each loads the TypeScript sources) costs more than it saves. */
-export const PARALLEL_THRESHOLD = 200;
+/** Runs played in this thread first to time them, when the number of workers is left to us. */
+const PROBE_RUNS = 3;
+/**
+ * Starting a worker costs about 2 s of CPU (it loads the TypeScript sources through tsx and warms up
+ * its own JIT), so workers only pay when the remaining work is well above that.
+ */
+export const PARALLEL_MIN_SECONDS = 8;
 
 /** The worker entry: next to this file in the sources; undefined inside a bundle, which then plays in-thread. */
 function workerEntry(): URL | undefined {
@@ -24,19 +30,13 @@ function workerEntry(): URL | undefined {
   return u.protocol === 'file:' && existsSync(u) ? u : undefined;
 }
 
-export function defaultWorkers(runs: number): number {
-  return runs >= PARALLEL_THRESHOLD ? Math.min(availableParallelism(), 8) : 1;
-}
-
-/** Plays the coverage runs (in worker threads when asked) and aggregates them. Records come back in job order. */
+/** Plays the coverage runs (in worker threads when it pays) and aggregates them. Records come back in job order. */
 export async function runCoverage(
   scenario: Scenario,
   o: CoverageOptions,
 ): Promise<{ report: CoverageReport; records: RunRecord[]; workers: number }> {
   const jobs = planJobs(o.runs, o.seed);
   const entry = workerEntry();
-  const want = o.workers ?? defaultWorkers(o.runs);
-  const workers = entry && want > 1 && jobs.length > 1 ? Math.min(want, jobs.length) : 1;
   const records: RunRecord[] = new Array(jobs.length);
   let done = 0;
   const finished = (index: number, r: RunRecord): void => {
@@ -44,14 +44,23 @@ export async function runCoverage(
     done += 1;
     o.onProgress?.(done, jobs.length);
   };
-  if (workers === 1) {
-    for (const j of jobs) finished(j.index, playthrough(scenario, j.seed, j.policy));
-  } else {
-    await Promise.all(chunk(jobs, workers).map((part) => runWorker(entry!, scenario, part, finished)));
+  let next = 0;
+  let workers = o.workers ?? 1;
+  if (o.workers === undefined) {
+    // Time a few runs here, then decide whether the rest is worth the workers' start-up.
+    const t0 = performance.now();
+    for (; next < Math.min(PROBE_RUNS, jobs.length); next++)
+      finished(next, playthrough(scenario, jobs[next]!.seed, jobs[next]!.policy));
+    const perRun = (performance.now() - t0) / Math.max(1, next) / 1000;
+    const cores = Math.min(availableParallelism(), 8);
+    workers = cores > 1 && perRun * (jobs.length - next) > PARALLEL_MIN_SECONDS ? cores : 1;
   }
+  const rest = jobs.slice(next);
+  workers = entry && workers > 1 && rest.length > 1 ? Math.min(workers, rest.length) : 1;
+  if (workers === 1) for (const j of rest) finished(j.index, playthrough(scenario, j.seed, j.policy));
+  else await Promise.all(chunk(rest, workers).map((part) => runWorker(entry!, scenario, part, finished)));
   return { report: aggregate(scenario, o.seed, records), records, workers };
 }
-
 function runWorker(
   entry: URL,
   scenario: Scenario,
