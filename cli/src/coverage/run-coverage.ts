@@ -16,8 +16,8 @@ export interface CoverageOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Runs played in this thread first to time them, when the number of workers is left to us. */
-const PROBE_RUNS = 3;
+/** How long to play in this thread first, timing the runs, when the number of workers is left to us. */
+const PROBE_SECONDS = 1;
 /**
  * Starting a worker costs about 2 s of CPU (it loads the TypeScript sources through tsx and warms up
  * its own JIT), so workers only pay when the remaining work is well above that.
@@ -47,11 +47,18 @@ export async function runCoverage(
   let next = 0;
   let workers = o.workers ?? 1;
   if (o.workers === undefined) {
-    // Time a few runs here, then decide whether the rest is worth the workers' start-up.
+    // Play here for up to PROBE_SECONDS, timing the warm runs (the first ones pay for the JIT), then
+    // decide whether the rest is worth the workers' start-up.
     const t0 = performance.now();
-    for (; next < Math.min(PROBE_RUNS, jobs.length); next++)
+    const times: number[] = [];
+    while (next < jobs.length && performance.now() - t0 < PROBE_SECONDS * 1000) {
+      const s0 = performance.now();
       finished(next, playthrough(scenario, jobs[next]!.seed, jobs[next]!.policy));
-    const perRun = (performance.now() - t0) / Math.max(1, next) / 1000;
+      times.push(performance.now() - s0);
+      next++;
+    }
+    const warm = times.slice(Math.floor(times.length / 2));
+    const perRun = warm.reduce((a, b) => a + b, 0) / Math.max(1, warm.length) / 1000;
     const cores = Math.min(availableParallelism(), 8);
     workers = cores > 1 && perRun * (jobs.length - next) > PARALLEL_MIN_SECONDS ? cores : 1;
   }
