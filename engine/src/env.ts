@@ -9,15 +9,24 @@ import type { DrillState } from './state.ts';
  */
 export function stateEnv(state: DrillState | Draft<DrillState>, random: () => number = () => 0, locals?: Record<string, number>): EvalEnv {
   return {
-    world: state.world,
-    clock: state.clock,
+    // Getters, so one environment stays current while a step changes the world and moves the clock.
+    get world() {
+      return state.world;
+    },
+    get clock() {
+      return state.clock;
+    },
     chose: (d, o) => state.decisions[d]?.options?.includes(o) === true || (state.decisions[d]?.allocation?.[o] ?? 0) > 0,
     decided: (d) => state.decisions[d]?.status === 'closed' && state.decisions[d]?.by !== undefined,
     opened: (d) => {
       const s = state.decisions[d]?.status;
       return s === 'open' || s === 'closed';
     },
-    fired: (i) => state.injects[i]?.status === 'fired' || state.feed.some((f) => f.inject === i),
+    // Scenario injects have a record; only ad-hoc ones need the (longer) feed.
+    fired: (i) => {
+      const r = state.injects[i];
+      return r ? r.status === 'fired' : state.feed.some((f) => f.inject === i);
+    },
     variation: (v) => state.variations[v] ?? '',
     random,
     ...(locals ? { locals } : {}),

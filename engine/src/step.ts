@@ -156,6 +156,55 @@ function checkChoice(scenario: Scenario, state: DrillState, inp: Extract<ParsedI
 const resolveTime = (t: DecisionTime, openedAt: number): number => ('abs' in t ? t.abs : openedAt + t.rel);
 
 /**
+ * Which injects and decisions can become due, and how: by the clock (sorted by time), by a condition,
+ * or as a follow-up. Built once per scenario, so a step reads only the records that can matter instead
+ * of walking every record through immer's draft proxies.
+ */
+interface ScheduleIndex {
+  timedInjects: Inject[];
+  condInjects: Inject[];
+  followInjects: Inject[];
+  injectOrder: Map<string, number>;
+  timedDecisions: DecisionPoint[];
+  condDecisions: DecisionPoint[];
+  followDecisions: DecisionPoint[];
+  decisionOrder: Map<string, number>;
+}
+const indexes = new WeakMap<Scenario, ScheduleIndex>();
+
+function scheduleIndex(sc: Scenario): ScheduleIndex {
+  let ix = indexes.get(sc);
+  if (ix) return ix;
+  const followed = new Set<string>();
+  for (const d of sc.decisions) for (const o of d.options) for (const f of o.then) followed.add(f.inject ?? `decision:${f.decision}`);
+  const byTime = <T extends { id: string }>(xs: T[], time: (x: T) => number): T[] =>
+    xs.map((x, i) => ({ x, i })).sort((a, b) => time(a.x) - time(b.x) || a.i - b.i).map((e) => e.x);
+  ix = {
+    timedInjects: byTime(sc.injects.filter((i) => i.at !== undefined), (i) => i.at!),
+    condInjects: sc.injects.filter((i) => i.at === undefined && i.when !== undefined),
+    followInjects: sc.injects.filter((i) => followed.has(i.id)),
+    injectOrder: new Map(sc.injects.map((i, n) => [i.id, n])),
+    timedDecisions: byTime(sc.decisions.filter((d) => d.opens !== undefined), (d) => d.opens!),
+    condDecisions: sc.decisions.filter((d) => d.opens === undefined && d.opensWhen !== undefined),
+    followDecisions: sc.decisions.filter((d) => followed.has(`decision:${d.id}`)),
+    decisionOrder: new Map(sc.decisions.map((d, n) => [d.id, n])),
+  };
+  indexes.set(sc, ix);
+  return ix;
+}
+
+/** The items of a time-sorted list due at minute `t`. */
+function dueAt<T>(sorted: T[], time: (x: T) => number, t: number): T[] {
+  const out: T[] = [];
+  for (const x of sorted) {
+    const at = time(x);
+    if (at > t) break;
+    if (at === t) out.push(x);
+  }
+  return out;
+}
+
+/**
  * The next minute at which something is scheduled (at or after the clock). With `visibleOnly`, silent
  * dynamics ticks are skipped: "advance to the next event" stops where a participant sees something.
  */
@@ -172,15 +221,32 @@ export function nextEventTime(scenario: Scenario, state: DrillState, visibleOnly
       const n = state.dynamics[d.id]!;
       if (n <= d.until) consider(n);
     }
-  for (const i of scenario.injects) {
+  const ix = scheduleIndex(scenario);
+  // Timed items are sorted: the first one still pending at or after the clock is the earliest.
+  for (const i of ix.timedInjects) {
+    if (i.at! < state.clock) continue;
+    if (state.injects[i.id]!.status === 'pending') {
+      consider(i.at);
+      break;
+    }
+  }
+  for (const i of ix.followInjects) {
     const r = state.injects[i.id]!;
-    if (r.status === 'pending' && i.at !== undefined) consider(i.at);
     if (r.status === 'scheduled') consider(r.due);
+  }
+  for (const d of ix.timedDecisions) {
+    if (d.opens! < state.clock) continue;
+    if (state.decisions[d.id]!.status === 'pending') {
+      consider(d.opens);
+      break;
+    }
+  }
+  for (const d of ix.followDecisions) {
+    const r = state.decisions[d.id]!;
+    if (r.status === 'scheduled') consider(r.opensAt);
   }
   for (const d of scenario.decisions) {
     const r = state.decisions[d.id]!;
-    if (r.status === 'pending' && d.opens !== undefined) consider(d.opens);
-    if (r.status === 'scheduled') consider(r.opensAt);
     if (r.status === 'open') {
       consider(r.closesAt);
       if (r.due !== undefined && r.due < r.closesAt!) consider(r.due, true);
@@ -209,8 +275,10 @@ class Run {
     return this.rng();
   };
 
+  private baseEnv: EvalEnv | undefined;
   private env(locals?: Record<string, number>): EvalEnv {
-    return stateEnv(this.s, this.random, locals);
+    if (locals) return stateEnv(this.s, this.random, locals);
+    return (this.baseEnv ??= stateEnv(this.s, this.random));
   }
 
   private setPhase(to: Phase): void {
@@ -306,7 +374,12 @@ class Run {
       if (t <= d.until && (!d.when || evaluateBool(d.when.ast, this.env()))) this.effects(d.effects);
       this.s.dynamics[d.id] = t + d.every;
     }
-    for (const i of sc.injects) {
+    // Injects and decisions due now, in declaration order (as authors expect), whether timed or follow-ups.
+    const ix = scheduleIndex(sc);
+    const injects = [...new Set([...dueAt(ix.timedInjects, (i) => i.at!, t), ...ix.followInjects])].sort(
+      (a, b) => ix.injectOrder.get(a.id)! - ix.injectOrder.get(b.id)!,
+    );
+    for (const i of injects) {
       const r = this.s.injects[i.id]!;
       if (r.status === 'scheduled' && r.due === t) this.fire(i);
       else if (r.status === 'pending' && i.at === t) {
@@ -316,7 +389,10 @@ class Run {
         else r.status = 'skipped';
       }
     }
-    for (const d of sc.decisions) {
+    const decisions = [...new Set([...dueAt(ix.timedDecisions, (d) => d.opens!, t), ...ix.followDecisions])].sort(
+      (a, b) => ix.decisionOrder.get(a.id)! - ix.decisionOrder.get(b.id)!,
+    );
+    for (const d of decisions) {
       const r = this.s.decisions[d.id]!;
       if ((r.status === 'pending' && d.opens === t) || (r.status === 'scheduled' && r.opensAt === t)) this.open(d);
     }
@@ -327,9 +403,10 @@ class Run {
   private conditions(): void {
     const sc = this.scenario;
     const t = this.s.clock;
+    const ix = scheduleIndex(sc);
     for (let changed = true, guard = 0; changed && guard < 1000; guard++) {
       changed = false;
-      for (const i of sc.injects) {
+      for (const i of ix.condInjects) {
         const r = this.s.injects[i.id]!;
         if (r.status !== 'pending' || i.at !== undefined || !i.when) continue;
         if ((i.from !== undefined && t < i.from) || (i.until !== undefined && t > i.until)) continue;
@@ -338,7 +415,7 @@ class Run {
           changed = true;
         }
       }
-      for (const d of sc.decisions) {
+      for (const d of ix.condDecisions) {
         const r = this.s.decisions[d.id]!;
         if (r.status === 'pending' && d.opens === undefined && d.opensWhen && evaluateBool(d.opensWhen.ast, this.env())) {
           this.open(d);
