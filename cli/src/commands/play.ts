@@ -8,7 +8,8 @@ import { Journal, resumeCommand, runPaths } from '../journal.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { parseLang } from '../tui/i18n.ts';
 import { LiveDrill } from '../tui/live-drill.ts';
-import type { MenuChoice, MenuEntry } from '../tui/Menu.tsx';
+import type { AppProps } from '../tui/App.tsx';
+import type { MenuEntry } from '../tui/Menu.tsx';
 import { defaultOutPath, freshSeed, setInteractiveRunner, type RunOptions } from './run.ts';
 
 /** Seconds per decision in pressure mode. */
@@ -82,14 +83,7 @@ export function startLive(scenario: Scenario, o: StartOptions): LiveDrill {
  * Runs the ink app on the alternate screen (the shell's scrollback is left as it was) and prints, after
  * it, where the transcript is or how to resume.
  */
-export async function runApp(props: {
-  drill?: LiveDrill;
-  entries?: MenuEntry[];
-  more?: () => MenuEntry | undefined;
-  lang: Lang;
-  seed?: string;
-  start?: (c: MenuChoice) => LiveDrill;
-}): Promise<number> {
+export async function runApp(props: Omit<AppProps, 'onDrill'>): Promise<number> {
   const { mountApp } = await import('../tui/App.tsx');
   let played = props.drill;
   const alt = process.stdout.isTTY && !process.env.DRILL_NO_ALT_SCREEN;
