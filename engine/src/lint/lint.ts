@@ -440,29 +440,32 @@ class Linter {
     );
   }
 
+  /** A follow-up-only inject or decision that nothing (reachable) triggers: one rule for both kinds. */
+  private unreachableFollowUp(kind: 'inject' | 'decision', id: string): void {
+    const w =
+      kind === 'inject'
+        ? { list: 'injects' as const, happen: 'happen', at: '`at`', when: '`when`', does: 'delivers', doing: 'deliver' }
+        : { list: 'decisions' as const, happen: 'open', at: '`opens`', when: '`opensWhen`', does: 'opens', doing: 'open' };
+    const by = this.triggers(kind, id);
+    const head = `${kind} \`${id}\` can never ${w.happen}`;
+    if (by.length === 0)
+      this.warn(
+        w.list,
+        id,
+        [],
+        `unreachable-${kind}`,
+        `${head}: it has no ${w.at} or ${w.when}, and no option's \`then\` ${w.does} it`,
+        `give it a time ${w.at}, a condition ${w.when}, or name it in an option’s \`then\``,
+      );
+    else this.warn(w.list, id, [], `unreachable-${kind}`, `${head}: only options that can never be chosen ${w.doing} it (${by.join(', ')})`);
+  }
+
   private injects(): void {
     for (const i of this.s.injects) {
       const t = this.injectTime(i);
       if (!this.reachI.has(i.id)) {
         if (i.followUpOnly) {
-          const by = this.triggers('inject', i.id);
-          if (by.length === 0)
-            this.warn(
-              'injects',
-              i.id,
-              [],
-              'unreachable-inject',
-              `inject \`${i.id}\` can never happen: it has no \`at\` or \`when\`, and no option's \`then\` delivers it`,
-              'give it a time `at`, a condition `when`, or name it in an option’s `then`',
-            );
-          else
-            this.warn(
-              'injects',
-              i.id,
-              [],
-              'unreachable-inject',
-              `inject \`${i.id}\` can never happen: only options that can never be chosen deliver it (${by.join(', ')})`,
-            );
+          this.unreachableFollowUp('inject', i.id);
         } else if (i.when && !this.can(i.when, t).canTrue) {
           const d = this.describe(i.when, false, t);
           this.warn(
@@ -508,24 +511,7 @@ class Linter {
     for (const d of this.s.decisions) {
       if (!this.reachD.has(d.id)) {
         if (d.followUpOnly) {
-          const by = this.triggers('decision', d.id);
-          if (by.length === 0)
-            this.warn(
-              'decisions',
-              d.id,
-              [],
-              'unreachable-decision',
-              `decision \`${d.id}\` can never open: it has no \`opens\` or \`opensWhen\`, and no option's \`then\` opens it`,
-              'give it a time `opens`, a condition `opensWhen`, or name it in an option’s `then`',
-            );
-          else
-            this.warn(
-              'decisions',
-              d.id,
-              [],
-              'unreachable-decision',
-              `decision \`${d.id}\` can never open: only options that can never be chosen open it (${by.join(', ')})`,
-            );
+          this.unreachableFollowUp('decision', d.id);
         } else if (d.opensWhen) {
           const x = this.describe(d.opensWhen, false);
           this.warn(
