@@ -7,9 +7,16 @@ const banned = [
   { object: 'Date', property: 'now', message: 'Time is the scenario clock, moved only by inputs.' },
   { object: 'performance', property: 'now', message: 'Time is the scenario clock, moved only by inputs.' },
 ];
-const bannedGlobals = ['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'fetch', 'XMLHttpRequest', 'localStorage', 'process'].map(
-  (name) => ({ name, message: `${name} is not allowed inside engine/: the engine is pure.` }),
-);
+const bannedGlobals = [
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'queueMicrotask',
+  'fetch',
+  'XMLHttpRequest',
+  'localStorage',
+  'process',
+].map((name) => ({ name, message: `${name} is not allowed inside engine/: the engine is pure.` }));
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'test/artifacts/**'] },
@@ -28,15 +35,38 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...bannedGlobals],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date']", message: 'new Date() is banned inside engine/: use the scenario clock.' },
-        { selector: "CallExpression[callee.name='eval']", message: 'Conditions and effects are data, never eval.' },
-        { selector: "NewExpression[callee.name='Function']", message: 'Conditions and effects are data, never new Function.' },
+        {
+          selector: "NewExpression[callee.name='Date']",
+          message: 'new Date() is banned inside engine/: use the scenario clock.',
+        },
+        {
+          selector: "CallExpression[callee.name='eval']",
+          message: 'Conditions and effects are data, never eval.',
+        },
+        {
+          selector: "NewExpression[callee.name='Function']",
+          message: 'Conditions and effects are data, never new Function.',
+        },
       ],
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['fs', 'fs/*', 'node:*', 'path', 'os', 'child_process', 'net', 'http', 'https', 'worker_threads'], message: 'No I/O inside engine/: shells read files and pass text in.' },
+            {
+              group: [
+                'fs',
+                'fs/*',
+                'node:*',
+                'path',
+                'os',
+                'child_process',
+                'net',
+                'http',
+                'https',
+                'worker_threads',
+              ],
+              message: 'No I/O inside engine/: shells read files and pass text in.',
+            },
           ],
         },
       ],

@@ -5,7 +5,14 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'engine', root: './engine', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
-      { test: { name: 'scenarios', root: './scenarios', include: ['**/*.test.ts'], exclude: ['node_modules'] } },
+      {
+        test: {
+          name: 'scenarios',
+          root: './scenarios',
+          include: ['**/*.test.ts'],
+          exclude: ['node_modules'],
+        },
+      },
       { test: { name: 'cli', root: './cli', include: ['src/**/*.test.{ts,tsx}'] } },
       './web/vitest.config.ts',
       {

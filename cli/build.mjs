@@ -27,13 +27,17 @@ const lenient = args.includes('--if-possible');
 // --external-deps: leave npm packages to be loaded from node_modules (for the start-up comparison in the bench).
 const externalDeps = args.includes('--external-deps');
 
-const OWN = Object.keys(JSON.parse(await readFile(join(here, 'package.json'), 'utf8')).dependencies).filter((d) => !d.startsWith('@drill/'));
+const OWN = Object.keys(JSON.parse(await readFile(join(here, 'package.json'), 'utf8')).dependencies).filter(
+  (d) => !d.startsWith('@drill/'),
+);
 const dependenciesExternal = {
   name: 'dependencies-external',
   setup(b) {
     // Only the CLI's own dependencies: pnpm's strict node_modules would not resolve the engine's from cli/.
     b.onResolve({ filter: /^[^./]/ }, (a) =>
-      OWN.some((d) => a.path === d || a.path.startsWith(`${d}/`)) ? { path: a.path, external: true } : undefined,
+      OWN.some((d) => a.path === d || a.path.startsWith(`${d}/`))
+        ? { path: a.path, external: true }
+        : undefined,
     );
   },
 };

@@ -30,9 +30,16 @@ function timeRun(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, round
 function firstFrame(command: string, marker: string, env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((done, fail) => {
     const t0 = now();
-    const p = spawn('script', ['-qfec', `stty cols 80 rows 24; ${command}`, '/dev/null'], { cwd: root, env: { ...process.env, ...env }, detached: true });
+    const p = spawn('script', ['-qfec', `stty cols 80 rows 24; ${command}`, '/dev/null'], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      detached: true,
+    });
     let out = '';
-    const timer = setTimeout(() => finish(new Error(`no first frame within 60 s: ${out.slice(-200)}`)), 60_000);
+    const timer = setTimeout(
+      () => finish(new Error(`no first frame within 60 s: ${out.slice(-200)}`)),
+      60_000,
+    );
     const finish = (r: number | Error): void => {
       clearTimeout(timer);
       try {
@@ -55,7 +62,11 @@ async function frames(command: string, env: NodeJS.ProcessEnv, rounds: number): 
   for (let i = 0; i <= rounds; i++) {
     const home = mkdtempSync(join(tmpdir(), 'drill-bench-'));
     try {
-      const t = await firstFrame(command, 'Short test storm', { ...env, DRILL_HOME: home, LANG: 'en_US.UTF-8' });
+      const t = await firstFrame(command, 'Short test storm', {
+        ...env,
+        DRILL_HOME: home,
+        LANG: 'en_US.UTF-8',
+      });
       if (i > 0) ts.push(t); // the first round warms the file cache
     } finally {
       rmSync(home, { recursive: true, force: true });
@@ -67,28 +78,55 @@ async function frames(command: string, env: NodeJS.ProcessEnv, rounds: number): 
 const bundle = join(root, 'cli', 'dist', 'drill.mjs');
 const extDir = join(root, 'cli', 'dist', 'ext');
 spawnSync(process.execPath, [join(root, 'cli', 'build.mjs')], { cwd: root, stdio: 'inherit' });
-spawnSync(process.execPath, [join(root, 'cli', 'build.mjs'), '--external-deps', '--outdir', extDir], { cwd: root, stdio: 'inherit' });
+spawnSync(process.execPath, [join(root, 'cli', 'build.mjs'), '--external-deps', '--outdir', extDir], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (!existsSync(bundle)) throw new Error('the bundle was not built');
 
 const floor = timeRun(process.execPath, ['-e', '0']);
 const rows: [string, number][] = [
   ['node -e 0 (floor)', floor],
   ['drill --version, bundle (default build)', timeRun(process.execPath, [bundle, '--version'])],
-  ['drill --version, bundle with npm packages external', timeRun(process.execPath, [join(extDir, 'drill.mjs'), '--version'])],
-  ['drill --version, cli/bin/drill.mjs (picks the bundle)', timeRun(process.execPath, [join(root, 'cli', 'bin', 'drill.mjs'), '--version'])],
-  ['drill --version, TypeScript sources via tsx', timeRun(process.execPath, [join(root, 'cli', 'bin', 'drill.mjs'), '--version'], { DRILL_FROM_SOURCE: '1' }, 3)],
+  [
+    'drill --version, bundle with npm packages external',
+    timeRun(process.execPath, [join(extDir, 'drill.mjs'), '--version']),
+  ],
+  [
+    'drill --version, cli/bin/drill.mjs (picks the bundle)',
+    timeRun(process.execPath, [join(root, 'cli', 'bin', 'drill.mjs'), '--version']),
+  ],
+  [
+    'drill --version, TypeScript sources via tsx',
+    timeRun(
+      process.execPath,
+      [join(root, 'cli', 'bin', 'drill.mjs'), '--version'],
+      { DRILL_FROM_SOURCE: '1' },
+      3,
+    ),
+  ],
 ];
 const fixture = join(root, 'test', 'terminal', 'fixtures', 'short.yaml');
 const frameRounds = Math.max(3, Math.floor(ROUNDS / 2));
 // ink draws only the last frame when it sees CI (even empty): take it out of the environment.
 const env = { DRILL_NO_ALT_SCREEN: '1' };
 delete process.env.CI;
-rows.push(['first frame of `drill run`, bundle', await frames(`${process.execPath} ${bundle} run ${fixture} --seed 1`, env, frameRounds)]);
+rows.push([
+  'first frame of `drill run`, bundle',
+  await frames(`${process.execPath} ${bundle} run ${fixture} --seed 1`, env, frameRounds),
+]);
 rows.push([
   'first frame of `drill run`, TypeScript sources',
-  await frames(`${process.execPath} ${join(root, 'cli', 'bin', 'drill.mjs')} run ${fixture} --seed 1`, { ...env, DRILL_FROM_SOURCE: '1' }, 2),
+  await frames(
+    `${process.execPath} ${join(root, 'cli', 'bin', 'drill.mjs')} run ${fixture} --seed 1`,
+    { ...env, DRILL_FROM_SOURCE: '1' },
+    2,
+  ),
 ]);
 rmSync(extDir, { recursive: true, force: true });
 
 process.stdout.write(`\nCLI start-up (median ms; ${ROUNDS} rounds, first frames fewer)\n`);
-for (const [name, ms] of rows) process.stdout.write(`  ${name.padEnd(56)} ${ms.toFixed(0).padStart(6)} ms  ×${(ms / floor).toFixed(2)} floor\n`);
+for (const [name, ms] of rows)
+  process.stdout.write(
+    `  ${name.padEnd(56)} ${ms.toFixed(0).padStart(6)} ms  ×${(ms / floor).toFixed(2)} floor\n`,
+  );

@@ -37,22 +37,30 @@ export function parseAnswers(text: string): { ok: true; answers: Answers } | { o
     return { ok: false, reason: `${i.path.join('.') || 'file'}: ${i.message}` };
   }
   for (const [id, a] of Object.entries(r.data.decisions))
-    if (a.at !== undefined && parseScenarioTime(a.at) === undefined) return { ok: false, reason: `decisions.${id}.at: \`${a.at}\` is not a scenario time like T-6h` };
+    if (a.at !== undefined && parseScenarioTime(a.at) === undefined)
+      return { ok: false, reason: `decisions.${id}.at: \`${a.at}\` is not a scenario time like T-6h` };
   return { ok: true, answers: r.data };
 }
 
 /** The next input the answers call for in this state: a choice that is due, or undefined to advance. */
-export function answerFor(scenario: Scenario, state: DrillState, answers: Answers): Extract<Input, { type: 'choose' }> | undefined {
+export function answerFor(
+  scenario: Scenario,
+  state: DrillState,
+  answers: Answers,
+): Extract<Input, { type: 'choose' }> | undefined {
   for (const d of scenario.decisions) {
     const a = answers.decisions[d.id];
     if (!a || state.decisions[d.id]?.status !== 'open') continue;
     if (a.at !== undefined && state.clock < parseScenarioTime(a.at)!) continue;
-    const p = a.participant ?? state.participants.find((x) => holdsRole(x, d.roles))?.id ?? state.participants[0]!.id;
+    const p =
+      a.participant ?? state.participants.find((x) => holdsRole(x, d.roles))?.id ?? state.participants[0]!.id;
     return {
       type: 'choose',
       participant: p,
       decision: d.id,
-      ...(a.allocation ? { allocation: a.allocation } : { options: a.options ?? (a.option ? [a.option] : []) }),
+      ...(a.allocation
+        ? { allocation: a.allocation }
+        : { options: a.options ?? (a.option ? [a.option] : []) }),
       ...(a.rationale ? { rationale: a.rationale } : {}),
     };
   }

@@ -7,8 +7,13 @@ import { UserError } from './io.ts';
 export function scenarioFromArg(arg: string): Scenario {
   const path = resolveScenarioPath(arg, process.env.INIT_CWD ?? process.cwd());
   if (!existsSync(path))
-    throw new UserError(`no scenario \`${arg}\`: give a shipped id (${SHIPPED_IDS.join(', ')}) or a path to a .yaml file`);
+    throw new UserError(
+      `no scenario \`${arg}\`: give a shipped id (${SHIPPED_IDS.join(', ')}) or a path to a .yaml file`,
+    );
   const r = loadScenarioFile(path);
-  if (!r.ok) throw new UserError(`${r.diagnostics.map(formatDiagnostic).join('\n')}\n${r.diagnostics.length} problem(s) in ${arg}`);
+  if (!r.ok)
+    throw new UserError(
+      `${r.diagnostics.map(formatDiagnostic).join('\n')}\n${r.diagnostics.length} problem(s) in ${arg}`,
+    );
   return r.scenario;
 }

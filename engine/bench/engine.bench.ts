@@ -56,7 +56,9 @@ const sc = loadShipped(process.argv[2] ?? 'typhoon');
 // Floor: per input, one produce on a world of the scenario's size, one lifecycle transition, one log hash.
 const FLOOR_N = 20_000;
 const floorMs = time(() => {
-  let world: Record<string, number | boolean> = Object.fromEntries(sc.variables.map((v) => [v.id, v.initial]));
+  let world: Record<string, number | boolean> = Object.fromEntries(
+    sc.variables.map((v) => [v.id, v.initial]),
+  );
   const snap = lifecycleMachine.resolveState({ value: 'running', context: {} });
   let prev = '0';
   for (let i = 0; i < FLOOR_N; i++) {
@@ -71,7 +73,8 @@ const floorUs = (floorMs * 1000) / FLOOR_N;
 
 // 1. Inputs per second through `step` alone: the inputs of 100 recorded random playthroughs.
 const streams: Input[][] = [];
-for (let seed = 1; seed <= 100; seed++) streams.push(autoplay(sc, { seed, policy: 'random' }).entries.map((e) => e.input));
+for (let seed = 1; seed <= 100; seed++)
+  streams.push(autoplay(sc, { seed, policy: 'random' }).entries.map((e) => e.input));
 const stepInputs = streams.reduce((a, s) => a + s.length, 0);
 const stepMs = time(() => {
   streams.forEach((inputs, i) => {
@@ -88,15 +91,22 @@ const PLAYS = 50;
 let playInputs = 0;
 const playMs = time(() => {
   playInputs = 0;
-  for (let seed = 1; seed <= PLAYS; seed++) playInputs += autoplay(sc, { seed, policy: 'random' }).entries.length;
+  for (let seed = 1; seed <= PLAYS; seed++)
+    playInputs += autoplay(sc, { seed, policy: 'random' }).entries.length;
 });
 
 // 3. Replay of a 10,000-input transcript (every entry's chain hash and state hash checked).
-const long = Session.start(sc, { seed: 'bench', participants: [soloParticipant()], startedAt: '2026-01-01T00:00:00Z' });
+const long = Session.start(sc, {
+  seed: 'bench',
+  participants: [soloParticipant()],
+  startedAt: '2026-01-01T00:00:00Z',
+});
 if ('error' in long) throw new Error(long.error);
 long.apply({ type: 'start' });
 for (let i = 0; long.entries.length < 10_000; i++) {
-  const r = long.apply(i % 3 === 0 ? { type: 'advance', minutes: 1 } : i % 3 === 1 ? { type: 'pause' } : { type: 'resume' });
+  const r = long.apply(
+    i % 3 === 0 ? { type: 'advance', minutes: 1 } : i % 3 === 1 ? { type: 'pause' } : { type: 'resume' },
+  );
   if (!r.ok || long.state.phase === 'debrief') break;
 }
 const transcript = long.transcript();
@@ -108,10 +118,20 @@ const replayMs = time(() => {
 const replayUs = (replayMs * 1000) / n;
 
 const fmt = (x: number, d = 1): string => x.toFixed(d);
-console.log(`drill engine benchmark — scenario ${sc.id}, node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}`);
-console.log(`floor (produce + transition + log hash): ${fmt(floorUs, 2)} µs/input (${fmt(1e6 / floorUs, 0)} inputs/s)\n`);
+console.log(
+  `drill engine benchmark — scenario ${sc.id}, node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}`,
+);
+console.log(
+  `floor (produce + transition + log hash): ${fmt(floorUs, 2)} µs/input (${fmt(1e6 / floorUs, 0)} inputs/s)\n`,
+);
 console.log(`| measure | result | per input | × floor |`);
 console.log(`|---|---|---|---|`);
-console.log(`| step() throughput | ${fmt((stepInputs / stepMs) * 1000, 0)} inputs/s | ${fmt(stepUs, 2)} µs | ${fmt(stepUs / floorUs, 2)} |`);
-console.log(`| automatic playthroughs (random policy) | ${fmt((PLAYS / playMs) * 1000, 1)} drills/s (${fmt(playInputs / PLAYS, 0)} inputs each) | ${fmt((playMs * 1000) / playInputs, 2)} µs | ${fmt((playMs * 1000) / playInputs / floorUs, 2)} |`);
-console.log(`| replay of a ${n}-input transcript | ${fmt(replayMs, 0)} ms | ${fmt(replayUs, 2)} µs | ${fmt(replayUs / floorUs, 2)} |`);
+console.log(
+  `| step() throughput | ${fmt((stepInputs / stepMs) * 1000, 0)} inputs/s | ${fmt(stepUs, 2)} µs | ${fmt(stepUs / floorUs, 2)} |`,
+);
+console.log(
+  `| automatic playthroughs (random policy) | ${fmt((PLAYS / playMs) * 1000, 1)} drills/s (${fmt(playInputs / PLAYS, 0)} inputs each) | ${fmt((playMs * 1000) / playInputs, 2)} µs | ${fmt((playMs * 1000) / playInputs / floorUs, 2)} |`,
+);
+console.log(
+  `| replay of a ${n}-input transcript | ${fmt(replayMs, 0)} ms | ${fmt(replayUs, 2)} µs | ${fmt(replayUs / floorUs, 2)} |`,
+);

@@ -14,7 +14,12 @@ export type Policy = (typeof POLICIES)[number];
 type Choice = Extract<Input, { type: 'choose' }>;
 
 /** What the policy would do now: a choice for an open decision, or undefined to let the clock run. */
-export function policyChoice(scenario: Scenario, state: DrillState, policy: Policy, rnd: () => number): Choice | undefined {
+export function policyChoice(
+  scenario: Scenario,
+  state: DrillState,
+  policy: Policy,
+  rnd: () => number,
+): Choice | undefined {
   for (const d of scenario.decisions) {
     if (state.decisions[d.id]?.status !== 'open') continue;
     const p = state.participants.find((x) => holdsRole(x, d.roles));
@@ -26,9 +31,23 @@ export function policyChoice(scenario: Scenario, state: DrillState, policy: Poli
   return undefined;
 }
 
-function pick(d: DecisionPoint, state: DrillState, policy: Policy, rnd: () => number): { options: string[] } | { allocation: Record<string, number> } {
+function pick(
+  d: DecisionPoint,
+  state: DrillState,
+  policy: Policy,
+  rnd: () => number,
+): { options: string[] } | { allocation: Record<string, number> } {
   const offered = d.options.filter((o) => !o.when || evaluateBool(o.when.ast, stateEnv(state)));
-  if (d.kind === 'allocate') return { allocation: pickAllocation(d, state, offered.map((o) => o.id), policy, rnd) };
+  if (d.kind === 'allocate')
+    return {
+      allocation: pickAllocation(
+        d,
+        state,
+        offered.map((o) => o.id),
+        policy,
+        rnd,
+      ),
+    };
   const byScore = [...offered].sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
   if (d.kind === 'single') {
     if (policy === 'first') return { options: [offered[0]!.id] };
@@ -38,14 +57,21 @@ function pick(d: DecisionPoint, state: DrillState, policy: Policy, rnd: () => nu
   }
   const max = Math.min(d.max ?? offered.length, offered.length);
   if (policy === 'first') return { options: [offered[0]!.id] };
-  if (policy === 'best') return { options: byScore.filter((o, i) => i === 0 || (i < max && (o.score ?? 0) > 0)).map((o) => o.id) };
+  if (policy === 'best')
+    return { options: byScore.filter((o, i) => i === 0 || (i < max && (o.score ?? 0) > 0)).map((o) => o.id) };
   if (policy === 'worst') return { options: [byScore.at(-1)!.id] };
   const k = 1 + Math.floor(rnd() * max);
   const shuffled = [...offered].map((o) => ({ o, r: rnd() })).sort((a, b) => a.r - b.r);
   return { options: shuffled.slice(0, k).map((x) => x.o.id) };
 }
 
-function pickAllocation(d: DecisionPoint, state: DrillState, ids: string[], policy: Policy, rnd: () => number): Record<string, number> {
+function pickAllocation(
+  d: DecisionPoint,
+  state: DrillState,
+  ids: string[],
+  policy: Policy,
+  rnd: () => number,
+): Record<string, number> {
   const budget = Math.max(0, Math.floor(Number(evaluate(d.budget!.ast, stateEnv(state)))));
   const lo = (id: string): number => d.options.find((o) => o.id === id)?.min ?? 0;
   const hi = (id: string): number => Math.min(budget, d.options.find((o) => o.id === id)?.max ?? budget);
@@ -62,7 +88,8 @@ function pickAllocation(d: DecisionPoint, state: DrillState, ids: string[], poli
     return a;
   };
   if (policy === 'random') return randomSplit();
-  if (policy === 'first') return { ...Object.fromEntries(ids.map((id) => [id, lo(id)])), [ids[0]!]: hi(ids[0]!) };
+  if (policy === 'first')
+    return { ...Object.fromEntries(ids.map((id) => [id, lo(id)])), [ids[0]!]: hi(ids[0]!) };
   // best / worst: search candidate splits with a fixed, seeded sample (deterministic for a seed).
   const candidates = [randomSplit()];
   for (let i = 0; i < 300; i++) candidates.push(randomSplit());

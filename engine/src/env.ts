@@ -7,7 +7,11 @@ import type { DrillState } from './state.ts';
  * and drawn. One definition for the engine, scoring and the automatic players, so a condition means the
  * same thing everywhere. `random` is only called by `rand()` in effects.
  */
-export function stateEnv(state: DrillState | Draft<DrillState>, random: () => number = () => 0, locals?: Record<string, number>): EvalEnv {
+export function stateEnv(
+  state: DrillState | Draft<DrillState>,
+  random: () => number = () => 0,
+  locals?: Record<string, number>,
+): EvalEnv {
   return {
     // Getters, so one environment stays current while a step changes the world and moves the clock.
     get world() {
@@ -16,7 +20,8 @@ export function stateEnv(state: DrillState | Draft<DrillState>, random: () => nu
     get clock() {
       return state.clock;
     },
-    chose: (d, o) => state.decisions[d]?.options?.includes(o) === true || (state.decisions[d]?.allocation?.[o] ?? 0) > 0,
+    chose: (d, o) =>
+      state.decisions[d]?.options?.includes(o) === true || (state.decisions[d]?.allocation?.[o] ?? 0) > 0,
     decided: (d) => state.decisions[d]?.status === 'closed' && state.decisions[d]?.by !== undefined,
     opened: (d) => {
       const s = state.decisions[d]?.status;

@@ -7,7 +7,15 @@ export { parseExpr, parseAssignment } from './expr/parse.ts';
 export { evaluate, type EvalEnv, type Value } from './expr/evaluate.ts';
 export { didYouMean } from './expr/check.ts';
 export * from './scenario/model.ts';
-export { compileScenario, ALL_ROLES, type CompileResult, type SourceText, type ReadInclude, type SourceMap, type SourcePosition } from './scenario/compile.ts';
+export {
+  compileScenario,
+  ALL_ROLES,
+  type CompileResult,
+  type SourceText,
+  type ReadInclude,
+  type SourceMap,
+  type SourcePosition,
+} from './scenario/compile.ts';
 export { LIST_KEYS, type ListKey } from './scenario/schema-items.ts';
 export { lintScenario, LINT_CODES, type LintCode } from './lint/lint.ts';
 export { type Diagnostic, formatDiagnostic, sortDiagnostics } from './scenario/diagnostics.ts';
@@ -15,7 +23,14 @@ export { SourceFile } from './scenario/source.ts';
 export { ScenarioSchema, ScenarioPartSchema, scenarioJsonSchema, CHANNELS } from './scenario/schema.ts';
 export { DEFAULT_CAPABILITIES } from './scenario/rubric.ts';
 export { LANGUAGES, localize, missingLanguages, type Lang, type LocalizedText } from './text.ts';
-export { parseScenarioTime, parseDuration, formatScenarioTime, formatDuration, civilTimeAt, type CivilTime } from './time.ts';
+export {
+  parseScenarioTime,
+  parseDuration,
+  formatScenarioTime,
+  formatDuration,
+  civilTimeAt,
+  type CivilTime,
+} from './time.ts';
 export { InputSchema, RATINGS, type Input, type Rating, type Subject } from './inputs.ts';
 export { lifecycleMachine, lifecycleStep, acceptedIn, PHASES, type Phase } from './lifecycle.ts';
 export { seedRng, resumeRng, keyedDraw, type RngState } from './rng.ts';

@@ -24,7 +24,10 @@ export const InputSchema = z.discriminatedUnion('type', [
       /** …or by this many scenario minutes. */
       minutes: z.number().int().min(1).max(100_000).optional(),
     })
-    .refine((a) => (a.to === undefined) !== (a.minutes === undefined), 'advance takes either `to: next` or `minutes`'),
+    .refine(
+      (a) => (a.to === undefined) !== (a.minutes === undefined),
+      'advance takes either `to: next` or `minutes`',
+    ),
   z.strictObject({
     type: z.literal('choose'),
     participant: name,

@@ -66,7 +66,7 @@ export function lifecycleStep(phase: Phase, event: LifecycleEvent['type']): Phas
 /** Which inputs a phase accepts, for messages ("the drill is paused: resume it first"). */
 export function acceptedIn(phase: Phase): LifecycleEvent['type'][] {
   const snap = snapshots.get(phase)!;
-  return (['start', 'pause', 'resume', 'end', 'close', 'advance', 'choose', 'inject', 'override'] as const).filter((e) =>
-    snap.can({ type: e }),
-  );
+  return (
+    ['start', 'pause', 'resume', 'end', 'close', 'advance', 'choose', 'inject', 'override'] as const
+  ).filter((e) => snap.can({ type: e }));
 }

@@ -89,7 +89,12 @@ const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 
 /** The value (0…1) of a choice, before timeliness. */
-export function choiceValue(d: DecisionPoint, options: readonly string[], allocation: Record<string, number> | undefined, state: DrillState): number {
+export function choiceValue(
+  d: DecisionPoint,
+  options: readonly string[],
+  allocation: Record<string, number> | undefined,
+  state: DrillState,
+): number {
   if (d.kind === 'allocate') {
     const locals = Object.fromEntries(d.options.map((o) => [o.id, allocation?.[o.id] ?? 0]));
     return clamp01(Number(evaluate(d.score!.ast, stateEnv(state, undefined, locals))));
@@ -108,16 +113,28 @@ export function bestValue(d: DecisionPoint): number {
 
 function decisionScore(d: DecisionPoint, state: DrillState): DecisionScore {
   const r = state.decisions[d.id]!;
-  const base = { decision: d.id, capability: d.capability, roles: [...d.roles], weight: d.weight, best: round(bestValue(d)) };
-  if (r.status !== 'closed') return { ...base, status: 'not-reached', options: [], value: 0, credit: 0, feedback: [] };
+  const base = {
+    decision: d.id,
+    capability: d.capability,
+    roles: [...d.roles],
+    weight: d.weight,
+    best: round(bestValue(d)),
+  };
+  if (r.status !== 'closed')
+    return { ...base, status: 'not-reached', options: [], value: 0, credit: 0, feedback: [] };
   const options = r.options ?? [];
   const single = d.kind === 'single' ? d.options.find((o) => o.id === options[0]) : undefined;
   const value = choiceValue(d, options, r.allocation, state);
   let credit = value;
   if (r.timeliness === 'late') credit = value * Math.max(0, 1 - d.lateDecay * ((r.at! - r.due!) / 60));
   if (r.timeliness === 'missed') credit = 0;
-  const locals = d.kind === 'allocate' ? Object.fromEntries(d.options.map((o) => [o.id, r.allocation?.[o.id] ?? 0])) : undefined;
-  const feedback = d.feedback.flatMap((f, i) => (evaluate(f.when.ast, stateEnv(state, undefined, locals)) ? [i] : []));
+  const locals =
+    d.kind === 'allocate'
+      ? Object.fromEntries(d.options.map((o) => [o.id, r.allocation?.[o.id] ?? 0]))
+      : undefined;
+  const feedback = d.feedback.flatMap((f, i) =>
+    evaluate(f.when.ast, stateEnv(state, undefined, locals)) ? [i] : [],
+  );
   return {
     ...base,
     capability: single?.capability ?? d.capability,
@@ -135,25 +152,43 @@ function decisionScore(d: DecisionPoint, state: DrillState): DecisionScore {
   };
 }
 
-function rate(scenario: Scenario, ds: DecisionScore[], overrides: Override[], subject: Subject): SubjectRatings {
+function rate(
+  scenario: Scenario,
+  ds: DecisionScore[],
+  overrides: Override[],
+  subject: Subject,
+): SubjectRatings {
   const capabilities = scenario.capabilities.map((c): CapabilityRating => {
     const ev = ds.filter((d) => d.capability === c.id && d.status !== 'not-reached');
     const w = ev.reduce((a, d) => a + d.weight, 0);
     const credit = w > 0 ? round(ev.reduce((a, d) => a + d.credit * d.weight, 0) / w) : null;
     const proposed: ProposedRating = credit === null ? 'not-rated' : ratingFor(credit);
-    const o = [...overrides].reverse().find((x) => x.capability === c.id && x.subject.kind === subject.kind && (x.subject.id ?? '') === (subject.id ?? ''));
+    const o = [...overrides]
+      .reverse()
+      .find(
+        (x) =>
+          x.capability === c.id &&
+          x.subject.kind === subject.kind &&
+          (x.subject.id ?? '') === (subject.id ?? ''),
+      );
     return {
       capability: c.id,
       proposed,
       final: o ? o.rating : proposed,
       credit,
       evidence: ev.map((d) => d.decision),
-      ...(o ? { override: { rating: o.rating, note: o.note, ...(o.by ? { by: o.by } : {}), seq: o.seq } } : {}),
+      ...(o
+        ? { override: { rating: o.rating, note: o.note, ...(o.by ? { by: o.by } : {}), seq: o.seq } }
+        : {}),
     };
   });
   const reached = ds.filter((d) => d.status !== 'not-reached');
   const w = reached.reduce((a, d) => a + d.weight, 0);
-  return { subject, capabilities, score: w > 0 ? round((100 * reached.reduce((a, d) => a + d.credit * d.weight, 0)) / w, 2) : null };
+  return {
+    subject,
+    capabilities,
+    score: w > 0 ? round((100 * reached.reduce((a, d) => a + d.credit * d.weight, 0)) / w, 2) : null,
+  };
 }
 
 /** Decisions a participant answers for: those they took, and those they could have taken but nobody did. */
@@ -171,13 +206,18 @@ export function scoreDrill(scenario: Scenario, state: DrillState): ScoreReport {
   const env = stateEnv(state);
   const outcomes = scenario.outcomes.map((o): OutcomeScore => {
     const value = Number(evaluate(o.value.ast, env));
-    return { outcome: o.id, value: round(value, 2), credit: round(clamp01((value - o.worst) / (o.target - o.worst))) };
+    return {
+      outcome: o.id,
+      value: round(value, 2),
+      credit: round(clamp01((value - o.worst) / (o.target - o.worst))),
+    };
   });
   const reached = decisions.filter((d) => d.status !== 'not-reached');
   const dw = reached.reduce((a, d) => a + d.weight, 0);
   const decisionsCredit = dw > 0 ? reached.reduce((a, d) => a + d.credit * d.weight, 0) / dw : 0;
   const ow = scenario.outcomes.reduce((a, o) => a + o.weight, 0);
-  const outcomesCredit = ow > 0 ? outcomes.reduce((a, o, i) => a + o.credit * scenario.outcomes[i]!.weight, 0) / ow : null;
+  const outcomesCredit =
+    ow > 0 ? outcomes.reduce((a, o, i) => a + o.credit * scenario.outcomes[i]!.weight, 0) / ow : null;
   const share = outcomesCredit === null ? 1 : DECISION_SHARE;
   const total = 100 * (share * decisionsCredit + (1 - share) * (outcomesCredit ?? 0));
 
@@ -187,12 +227,21 @@ export function scoreDrill(scenario: Scenario, state: DrillState): ScoreReport {
     return rate(scenario, ds, state.overrides, { kind: 'team', id: team });
   });
   const roles = scenario.roles.map((r) =>
-    rate(scenario, decisions.filter((d) => d.roles.includes(r.id) || d.roles.includes('all')), state.overrides, { kind: 'role', id: r.id }),
+    rate(
+      scenario,
+      decisions.filter((d) => d.roles.includes(r.id) || d.roles.includes('all')),
+      state.overrides,
+      { kind: 'role', id: r.id },
+    ),
   );
-  const participants = state.participants.map((p) => rate(scenario, answerableBy(p, decisions), state.overrides, { kind: 'participant', id: p.id }));
+  const participants = state.participants.map((p) =>
+    rate(scenario, answerableBy(p, decisions), state.overrides, { kind: 'participant', id: p.id }),
+  );
 
   const objectives = scenario.objectives.map((o): ObjectiveRating => {
-    const rated = overall.capabilities.filter((c) => o.capabilities.includes(c.capability) && c.final !== 'not-rated');
+    const rated = overall.capabilities.filter(
+      (c) => o.capabilities.includes(c.capability) && c.final !== 'not-rated',
+    );
     const order: Rating[] = ['P', 'S', 'M', 'U'];
     // An objective is only as well met as its weakest rated capability.
     const worst = rated.reduce<Rating | undefined>((acc, c) => {
@@ -202,7 +251,9 @@ export function scoreDrill(scenario: Scenario, state: DrillState): ScoreReport {
     return { objective: o.id, rating: worst ?? 'not-rated', capabilities: [...o.capabilities] };
   });
 
-  const strengths = overall.capabilities.filter((c) => c.final === 'P' || c.final === 'S').map((c) => c.capability);
+  const strengths = overall.capabilities
+    .filter((c) => c.final === 'P' || c.final === 'S')
+    .map((c) => c.capability);
   const improvements = decisions
     .filter((d) => d.status !== 'not-reached' && d.credit < 0.6 * Math.max(d.best, 1e-9))
     .sort((a, b) => a.credit - b.credit || a.decision.localeCompare(b.decision))

@@ -107,13 +107,15 @@ export function soloParticipant(name = 'Player', team = 'solo'): Participant {
 /** The state before `start`: the world at its initial values, nothing drawn, nothing delivered. */
 export function createDrill(scenario: Scenario, options: DrillOptions): CreateResult {
   const seed = String(options.seed);
-  if (seed.length === 0 || seed.length > 200) return { ok: false, reason: 'the seed must be 1 to 200 characters' };
+  if (seed.length === 0 || seed.length > 200)
+    return { ok: false, reason: 'the seed must be 1 to 200 characters' };
   const ps = options.participants;
   if (ps.length === 0) return { ok: false, reason: 'a drill needs at least one participant' };
   const roleIds = new Set([...scenario.roles.map((r) => r.id), ALL_ROLES]);
   const seen = new Set<string>();
   for (const p of ps) {
-    if (!p.id || seen.has(p.id)) return { ok: false, reason: `participant id \`${p.id}\` is empty or used twice` };
+    if (!p.id || seen.has(p.id))
+      return { ok: false, reason: `participant id \`${p.id}\` is empty or used twice` };
     seen.add(p.id);
     if (p.roles.length === 0) return { ok: false, reason: `participant \`${p.id}\` holds no role` };
     const bad = p.roles.find((r) => !roleIds.has(r));

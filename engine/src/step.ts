@@ -16,7 +16,14 @@ export type StepEvent =
   | { type: 'inject'; id: string; at: number; roles: string[]; adhoc: boolean }
   | { type: 'decision-opened'; id: string; at: number; due: number; closes: number }
   | { type: 'decision-due'; id: string; at: number }
-  | { type: 'decision-closed'; id: string; at: number; timeliness: Timeliness; options: string[]; by?: string }
+  | {
+      type: 'decision-closed';
+      id: string;
+      at: number;
+      timeliness: Timeliness;
+      options: string[];
+      by?: string;
+    }
   | { type: 'override'; capability: string; rating: string }
   | { type: 'ended'; ending: string | undefined; at: number };
 
@@ -66,14 +73,22 @@ export function step(scenario: Scenario, state: DrillState, input: Input | unkno
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first?.path.length ? ` (${first.path.join('.')})` : '';
-    return reject(state, 'malformed', `this input is not well-formed${where}: ${first?.message ?? 'unknown problem'}`);
+    return reject(
+      state,
+      'malformed',
+      `this input is not well-formed${where}: ${first?.message ?? 'unknown problem'}`,
+    );
   }
   const inp = parsed.data;
   const lifecycle = inp.type as LifecycleEvent['type'];
   const nextPhase = lifecycleStep(state.phase, lifecycle);
   if (nextPhase === undefined) {
     const ok = acceptedIn(state.phase);
-    return reject(state, 'wrong-phase', `cannot ${inp.type} now: ${PHASE_WORDS[state.phase]}${ok.length ? ` (accepted now: ${ok.join(', ')})` : ''}`);
+    return reject(
+      state,
+      'wrong-phase',
+      `cannot ${inp.type} now: ${PHASE_WORDS[state.phase]}${ok.length ? ` (accepted now: ${ok.join(', ')})` : ''}`,
+    );
   }
   const pre = precheck(scenario, state, inp);
   if (pre) return reject(state, pre.code, pre.reason);
@@ -103,7 +118,10 @@ function precheck(scenario: Scenario, state: DrillState, inp: ParsedInput): Reje
     }
     case 'override': {
       if (!scenario.capabilities.some((c) => c.id === inp.capability))
-        return { code: 'unknown-capability', reason: `this scenario has no capability \`${inp.capability}\`` };
+        return {
+          code: 'unknown-capability',
+          reason: `this scenario has no capability \`${inp.capability}\``,
+        };
       return undefined;
     }
     default:
@@ -111,43 +129,70 @@ function precheck(scenario: Scenario, state: DrillState, inp: ParsedInput): Reje
   }
 }
 
-function checkChoice(scenario: Scenario, state: DrillState, inp: Extract<ParsedInput, { type: 'choose' }>): Rejection | undefined {
+function checkChoice(
+  scenario: Scenario,
+  state: DrillState,
+  inp: Extract<ParsedInput, { type: 'choose' }>,
+): Rejection | undefined {
   const p = state.participants.find((x) => x.id === inp.participant);
-  if (!p) return { code: 'unknown-participant', reason: `there is no participant \`${inp.participant}\` in this drill` };
+  if (!p)
+    return {
+      code: 'unknown-participant',
+      reason: `there is no participant \`${inp.participant}\` in this drill`,
+    };
   const d = scenario.decisions.find((x) => x.id === inp.decision);
   if (!d) return { code: 'unknown-decision', reason: `this scenario has no decision \`${inp.decision}\`` };
   const rec = state.decisions[d.id]!;
-  if (rec.status === 'closed') return { code: 'decision-closed', reason: `decision \`${d.id}\` is already closed` };
-  if (rec.status !== 'open') return { code: 'decision-not-open', reason: `decision \`${d.id}\` is not open yet` };
+  if (rec.status === 'closed')
+    return { code: 'decision-closed', reason: `decision \`${d.id}\` is already closed` };
+  if (rec.status !== 'open')
+    return { code: 'decision-not-open', reason: `decision \`${d.id}\` is not open yet` };
   if (!holdsRole(p, d.roles))
-    return { code: 'role-not-allowed', reason: `${p.name} (${p.roles.join(', ')}) may not decide \`${d.id}\`: it is for ${d.roles.join(', ')}` };
+    return {
+      code: 'role-not-allowed',
+      reason: `${p.name} (${p.roles.join(', ')}) may not decide \`${d.id}\`: it is for ${d.roles.join(', ')}`,
+    };
   const env = stateEnv(state);
   const offered = new Set(d.options.filter((o) => !o.when || evaluateBool(o.when.ast, env)).map((o) => o.id));
   if (d.kind === 'allocate') {
     const alloc = inp.allocation;
-    if (!alloc || inp.options) return { code: 'bad-choice', reason: `decision \`${d.id}\` is an allocation: give amounts per target` };
+    if (!alloc || inp.options)
+      return { code: 'bad-choice', reason: `decision \`${d.id}\` is an allocation: give amounts per target` };
     const budget = Number(evaluate(d.budget!.ast, env));
     let total = 0;
     for (const [k, v] of Object.entries(alloc)) {
       const o = d.options.find((x) => x.id === k);
       if (!o) return { code: 'option-not-offered', reason: `\`${k}\` is not a target of \`${d.id}\`` };
       if (!offered.has(k)) return { code: 'option-not-offered', reason: `\`${k}\` is not offered now` };
-      if (!Number.isFinite(v) || v < 0) return { code: 'bad-choice', reason: `the amount for \`${k}\` must be a number ≥ 0` };
-      if (o.min !== undefined && v < o.min) return { code: 'bad-choice', reason: `\`${k}\` needs at least ${o.min}` };
-      if (o.max !== undefined && v > o.max) return { code: 'bad-choice', reason: `\`${k}\` takes at most ${o.max}` };
+      if (!Number.isFinite(v) || v < 0)
+        return { code: 'bad-choice', reason: `the amount for \`${k}\` must be a number ≥ 0` };
+      if (o.min !== undefined && v < o.min)
+        return { code: 'bad-choice', reason: `\`${k}\` needs at least ${o.min}` };
+      if (o.max !== undefined && v > o.max)
+        return { code: 'bad-choice', reason: `\`${k}\` takes at most ${o.max}` };
       total += v;
     }
-    if (total > budget + 1e-9) return { code: 'bad-choice', reason: `the amounts add up to ${total}, more than the ${budget} available` };
+    if (total > budget + 1e-9)
+      return {
+        code: 'bad-choice',
+        reason: `the amounts add up to ${total}, more than the ${budget} available`,
+      };
     return undefined;
   }
   const opts = inp.options ?? [];
-  if (inp.allocation) return { code: 'bad-choice', reason: `decision \`${d.id}\` takes options, not amounts` };
-  if (d.kind === 'single' && opts.length !== 1) return { code: 'bad-choice', reason: `choose exactly one option for \`${d.id}\`` };
+  if (inp.allocation)
+    return { code: 'bad-choice', reason: `decision \`${d.id}\` takes options, not amounts` };
+  if (d.kind === 'single' && opts.length !== 1)
+    return { code: 'bad-choice', reason: `choose exactly one option for \`${d.id}\`` };
   if (d.kind === 'multi' && (opts.length < 1 || (d.max !== undefined && opts.length > d.max)))
-    return { code: 'bad-choice', reason: `choose between 1 and ${d.max ?? d.options.length} options for \`${d.id}\`` };
+    return {
+      code: 'bad-choice',
+      reason: `choose between 1 and ${d.max ?? d.options.length} options for \`${d.id}\``,
+    };
   if (new Set(opts).size !== opts.length) return { code: 'bad-choice', reason: 'an option is chosen twice' };
   for (const o of opts) {
-    if (!d.options.some((x) => x.id === o)) return { code: 'option-not-offered', reason: `decision \`${d.id}\` has no option \`${o}\`` };
+    if (!d.options.some((x) => x.id === o))
+      return { code: 'option-not-offered', reason: `decision \`${d.id}\` has no option \`${o}\`` };
     if (!offered.has(o)) return { code: 'option-not-offered', reason: `option \`${o}\` is not offered now` };
   }
   return undefined;
@@ -176,15 +221,25 @@ function scheduleIndex(sc: Scenario): ScheduleIndex {
   let ix = indexes.get(sc);
   if (ix) return ix;
   const followed = new Set<string>();
-  for (const d of sc.decisions) for (const o of d.options) for (const f of o.then) followed.add(f.inject ?? `decision:${f.decision}`);
+  for (const d of sc.decisions)
+    for (const o of d.options) for (const f of o.then) followed.add(f.inject ?? `decision:${f.decision}`);
   const byTime = <T extends { id: string }>(xs: T[], time: (x: T) => number): T[] =>
-    xs.map((x, i) => ({ x, i })).sort((a, b) => time(a.x) - time(b.x) || a.i - b.i).map((e) => e.x);
+    xs
+      .map((x, i) => ({ x, i }))
+      .sort((a, b) => time(a.x) - time(b.x) || a.i - b.i)
+      .map((e) => e.x);
   ix = {
-    timedInjects: byTime(sc.injects.filter((i) => i.at !== undefined), (i) => i.at!),
+    timedInjects: byTime(
+      sc.injects.filter((i) => i.at !== undefined),
+      (i) => i.at!,
+    ),
     condInjects: sc.injects.filter((i) => i.at === undefined && i.when !== undefined),
     followInjects: sc.injects.filter((i) => followed.has(i.id)),
     injectOrder: new Map(sc.injects.map((i, n) => [i.id, n])),
-    timedDecisions: byTime(sc.decisions.filter((d) => d.opens !== undefined), (d) => d.opens!),
+    timedDecisions: byTime(
+      sc.decisions.filter((d) => d.opens !== undefined),
+      (d) => d.opens!,
+    ),
     condDecisions: sc.decisions.filter((d) => d.opens === undefined && d.opensWhen !== undefined),
     followDecisions: sc.decisions.filter((d) => followed.has(`decision:${d.id}`)),
     decisionOrder: new Map(sc.decisions.map((d, n) => [d.id, n])),
@@ -208,7 +263,11 @@ function dueAt<T>(sorted: T[], time: (x: T) => number, t: number): T[] {
  * The next minute at which something is scheduled (at or after the clock). With `visibleOnly`, silent
  * dynamics ticks are skipped: "advance to the next event" stops where a participant sees something.
  */
-export function nextEventTime(scenario: Scenario, state: DrillState, visibleOnly = false): number | undefined {
+export function nextEventTime(
+  scenario: Scenario,
+  state: DrillState,
+  visibleOnly = false,
+): number | undefined {
   let best: number | undefined;
   const consider = (t: number | undefined, strict = false): void => {
     if (t === undefined || t > scenario.clock.end) return;
@@ -366,7 +425,8 @@ class Run {
     for (const v of sc.variations) if (v.at === t && this.s.variations[v.id] === undefined) this.draw(v.id);
     for (const d of sc.decisions) {
       const r = this.s.decisions[d.id]!;
-      if (r.status === 'open' && r.due === t && r.closesAt! > t) this.events.push({ type: 'decision-due', id: d.id, at: t });
+      if (r.status === 'open' && r.due === t && r.closesAt! > t)
+        this.events.push({ type: 'decision-due', id: d.id, at: t });
       if (r.status === 'open' && r.closesAt === t) this.closeWithDefault(d);
     }
     for (const d of sc.dynamics) {
@@ -384,17 +444,19 @@ class Run {
       if (r.status === 'scheduled' && r.due === t) this.fire(i);
       else if (r.status === 'pending' && i.at === t) {
         const env = this.env();
-        const holds = (!i.when || evaluateBool(i.when.ast, env)) && (!i.unless || !evaluateBool(i.unless.ast, env));
+        const holds =
+          (!i.when || evaluateBool(i.when.ast, env)) && (!i.unless || !evaluateBool(i.unless.ast, env));
         if (holds) this.fire(i);
         else r.status = 'skipped';
       }
     }
-    const decisions = [...new Set([...dueAt(ix.timedDecisions, (d) => d.opens!, t), ...ix.followDecisions])].sort(
-      (a, b) => ix.decisionOrder.get(a.id)! - ix.decisionOrder.get(b.id)!,
-    );
+    const decisions = [
+      ...new Set([...dueAt(ix.timedDecisions, (d) => d.opens!, t), ...ix.followDecisions]),
+    ].sort((a, b) => ix.decisionOrder.get(a.id)! - ix.decisionOrder.get(b.id)!);
     for (const d of decisions) {
       const r = this.s.decisions[d.id]!;
-      if ((r.status === 'pending' && d.opens === t) || (r.status === 'scheduled' && r.opensAt === t)) this.open(d);
+      if ((r.status === 'pending' && d.opens === t) || (r.status === 'scheduled' && r.opensAt === t))
+        this.open(d);
     }
     this.conditions();
   }
@@ -417,7 +479,12 @@ class Run {
       }
       for (const d of ix.condDecisions) {
         const r = this.s.decisions[d.id]!;
-        if (r.status === 'pending' && d.opens === undefined && d.opensWhen && evaluateBool(d.opensWhen.ast, this.env())) {
+        if (
+          r.status === 'pending' &&
+          d.opens === undefined &&
+          d.opensWhen &&
+          evaluateBool(d.opensWhen.ast, this.env())
+        ) {
           this.open(d);
           changed = true;
         }
@@ -467,11 +534,24 @@ class Run {
     if (closes <= now) this.closeWithDefault(d);
   }
 
-  private close(d: DecisionPoint, r: Draft<DecisionRecord>, timeliness: Timeliness, options: string[], by?: string): void {
+  private close(
+    d: DecisionPoint,
+    r: Draft<DecisionRecord>,
+    timeliness: Timeliness,
+    options: string[],
+    by?: string,
+  ): void {
     r.status = 'closed';
     r.at = this.s.clock;
     r.timeliness = timeliness;
-    this.events.push({ type: 'decision-closed', id: d.id, at: this.s.clock, timeliness, options, ...(by ? { by } : {}) });
+    this.events.push({
+      type: 'decision-closed',
+      id: d.id,
+      at: this.s.clock,
+      timeliness,
+      options,
+      ...(by ? { by } : {}),
+    });
   }
 
   private closeWithDefault(d: DecisionPoint): void {
@@ -498,7 +578,13 @@ class Run {
       const alloc: Record<string, number> = {};
       for (const o of d.options) alloc[o.id] = inp.allocation?.[o.id] ?? 0;
       r.allocation = alloc;
-      this.close(d, r, timeliness, Object.keys(alloc).filter((k) => alloc[k]! > 0), inp.participant);
+      this.close(
+        d,
+        r,
+        timeliness,
+        Object.keys(alloc).filter((k) => alloc[k]! > 0),
+        inp.participant,
+      );
       for (const o of d.options) if (alloc[o.id]! > 0) this.applyOption(d, o.id, alloc[o.id]);
       return;
     }
@@ -554,7 +640,8 @@ class Run {
 
   /** Closes what is still open (defaults taken), settles the ending and moves to the debrief. */
   private finish(): void {
-    for (const d of this.scenario.decisions) if (this.s.decisions[d.id]!.status === 'open') this.closeWithDefault(d);
+    for (const d of this.scenario.decisions)
+      if (this.s.decisions[d.id]!.status === 'open') this.closeWithDefault(d);
     const env = this.env();
     const ending = this.scenario.endings.find((e) => !e.when || evaluateBool(e.when.ast, env));
     if (ending) this.s.ending = ending.id;

@@ -7,7 +7,7 @@ const DURATION = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;
 /** Minutes in a duration like `1d6h30m`, or undefined when it is not one. */
 export function parseDuration(text: string): number | undefined {
   const s = text.trim();
-  if (s === '' ) return undefined;
+  if (s === '') return undefined;
   if (/^\d+$/.test(s)) return Number(s);
   const m = DURATION.exec(s);
   if (!m || (!m[1] && !m[2] && !m[3])) return undefined;
@@ -58,12 +58,20 @@ export interface CivilTime {
 export function civilTimeAt(t0: string, minutes: number): CivilTime | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(t0);
   if (!m) return undefined;
-  const base = daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3])) * 1440 + Number(m[4]) * 60 + Number(m[5]);
+  const base =
+    daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3])) * 1440 + Number(m[4]) * 60 + Number(m[5]);
   const total = base + minutes;
   const days = Math.floor(total / 1440);
   const rem = total - days * 1440;
   const { y, mo, d } = civilFromDays(days);
-  return { year: y, month: mo, day: d, hour: Math.floor(rem / 60), minute: rem % 60, weekday: (((days + 4) % 7) + 7) % 7 };
+  return {
+    year: y,
+    month: mo,
+    day: d,
+    hour: Math.floor(rem / 60),
+    minute: rem % 60,
+    weekday: (((days + 4) % 7) + 7) % 7,
+  };
 }
 
 function daysFromCivil(y: number, m: number, d: number): number {
@@ -79,7 +87,9 @@ function civilFromDays(z0: number): { y: number; mo: number; d: number } {
   const z = z0 + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;

@@ -120,7 +120,13 @@ export class Session {
     const r = step(this.scenario, this.state, input);
     if (!r.ok) return r;
     this.state = r.state;
-    const base = { seq: this.entries.length + 1, at, input, stateHash: stateHash(r.state), prev: this.lastHash };
+    const base = {
+      seq: this.entries.length + 1,
+      at,
+      input,
+      stateHash: stateHash(r.state),
+      prev: this.lastHash,
+    };
     const entry: TranscriptEntry = { ...base, hash: entryHash(base) };
     this.entries.push(entry);
     return { ...r, entry };
@@ -148,10 +154,12 @@ export type ReplayResult =
 export function checkCompatible(scenario: Scenario, t: Transcript): string | undefined {
   const h = t?.header;
   if (!h || typeof h !== 'object') return 'this is not a drill transcript (no header)';
-  if (h.format !== TRANSCRIPT_FORMAT) return `unsupported transcript format \`${String(h.format)}\` (this drill reads ${TRANSCRIPT_FORMAT})`;
+  if (h.format !== TRANSCRIPT_FORMAT)
+    return `unsupported transcript format \`${String(h.format)}\` (this drill reads ${TRANSCRIPT_FORMAT})`;
   if (typeof h.engine !== 'string' || !COMPATIBLE_ENGINES.test(h.engine))
     return `the transcript was written by engine ${String(h.engine)}; this engine (${ENGINE_VERSION}) cannot replay it exactly`;
-  if (h.scenario?.id !== scenario.id) return `the transcript is for scenario \`${String(h.scenario?.id)}\`, not \`${scenario.id}\``;
+  if (h.scenario?.id !== scenario.id)
+    return `the transcript is for scenario \`${String(h.scenario?.id)}\`, not \`${scenario.id}\``;
   if (h.scenario.contentHash !== scenario.contentHash)
     return `the transcript was recorded on a different version of scenario \`${scenario.id}\` (content hash ${String(h.scenario.contentHash).slice(0, 12)}… ≠ ${scenario.contentHash.slice(0, 12)}…); replaying it would give a different drill`;
   if (!Array.isArray(t.entries)) return 'the transcript has no list of entries';
@@ -162,7 +170,11 @@ export function checkCompatible(scenario: Scenario, t: Transcript): string | und
  * Folds the recorded inputs from the initial state, checking the hash chain and every recorded state
  * hash on the way. `keepStates` keeps the state after each entry (for time travel in review).
  */
-export function replay(scenario: Scenario, t: Transcript, opts: { keepStates?: boolean; upTo?: number } = {}): ReplayResult {
+export function replay(
+  scenario: Scenario,
+  t: Transcript,
+  opts: { keepStates?: boolean; upTo?: number } = {},
+): ReplayResult {
   const incompatible = checkCompatible(scenario, t);
   if (incompatible) return { ok: false, reason: incompatible };
   const created = createDrill(scenario, { seed: t.header.seed, participants: t.header.participants });
@@ -176,25 +188,58 @@ export function replay(scenario: Scenario, t: Transcript, opts: { keepStates?: b
     const e = t.entries[i]!;
     const no = i + 1;
     if (!e || typeof e !== 'object') return { ok: false, entry: no, reason: `entry ${no}: not an entry` };
-    if (e.seq !== no) return { ok: false, entry: no, reason: `entry ${no}: sequence number ${String(e.seq)} where ${no} was expected (an entry was removed, added or moved)` };
+    if (e.seq !== no)
+      return {
+        ok: false,
+        entry: no,
+        reason: `entry ${no}: sequence number ${String(e.seq)} where ${no} was expected (an entry was removed, added or moved)`,
+      };
     if (e.prev !== prev)
       return {
         ok: false,
         entry: no,
-        reason: no === 1 ? `entry 1: the header was changed after the drill was recorded` : `entry ${no}: the chain is broken (entry ${no - 1} was changed, or an entry was removed or inserted)`,
+        reason:
+          no === 1
+            ? `entry 1: the header was changed after the drill was recorded`
+            : `entry ${no}: the chain is broken (entry ${no - 1} was changed, or an entry was removed or inserted)`,
       };
-    if (entryHash(e) !== e.hash) return { ok: false, entry: no, reason: `entry ${no}: recorded ${describeInput(e.input)} was changed after it was written` };
-    if (e.at !== state.clock) return { ok: false, entry: no, reason: `entry ${no}: recorded at ${e.at} but the replayed clock is at ${state.clock}` };
+    if (entryHash(e) !== e.hash)
+      return {
+        ok: false,
+        entry: no,
+        reason: `entry ${no}: recorded ${describeInput(e.input)} was changed after it was written`,
+      };
+    if (e.at !== state.clock)
+      return {
+        ok: false,
+        entry: no,
+        reason: `entry ${no}: recorded at ${e.at} but the replayed clock is at ${state.clock}`,
+      };
     const r = step(scenario, state, e.input);
-    if (!r.ok) return { ok: false, entry: no, reason: `entry ${no}: the engine refuses this input on replay: ${r.rejection.reason}` };
+    if (!r.ok)
+      return {
+        ok: false,
+        entry: no,
+        reason: `entry ${no}: the engine refuses this input on replay: ${r.rejection.reason}`,
+      };
     state = r.state;
     if (stateHash(state) !== e.stateHash)
-      return { ok: false, entry: no, reason: `entry ${no}: replaying it gives a different state than was recorded (state hash differs)` };
+      return {
+        ok: false,
+        entry: no,
+        reason: `entry ${no}: replaying it gives a different state than was recorded (state hash differs)`,
+      };
     events.push(r.events);
     if (opts.keepStates) states.push(state);
     prev = e.hash;
   }
-  return { ok: true, state, events, finalStateHash: stateHash(state), ...(opts.keepStates ? { states } : {}) };
+  return {
+    ok: true,
+    state,
+    events,
+    finalStateHash: stateHash(state),
+    ...(opts.keepStates ? { states } : {}),
+  };
 }
 
 function describeInput(input: unknown): string {
@@ -228,12 +273,22 @@ export function verify(scenario: Scenario, t: Transcript): VerifyResult {
   if (!t.result) return { ok: true, entries, finalStateHash: r.finalStateHash, complete: false };
   const res = t.result;
   const last = t.entries.at(-1)?.hash ?? headerHash(t.header);
-  if (res.prev !== last) return { ok: false, reason: 'the result does not follow the last entry (entries were added or removed after it)', entries };
-  if (res.finalStateHash !== r.finalStateHash) return { ok: false, reason: 'the recorded final state hash differs from the replayed one', entries };
+  if (res.prev !== last)
+    return {
+      ok: false,
+      reason: 'the result does not follow the last entry (entries were added or removed after it)',
+      entries,
+    };
+  if (res.finalStateHash !== r.finalStateHash)
+    return { ok: false, reason: 'the recorded final state hash differs from the replayed one', entries };
   const score = scoreDrill(scenario, r.state);
   if (canonicalJson(score) !== canonicalJson(res.score)) {
     const where = firstDifference(score, res.score);
-    return { ok: false, reason: `the recorded score differs from the recomputed one${where ? ` at ${where}` : ''} (edited after the drill?)`, entries };
+    return {
+      ok: false,
+      reason: `the recorded score differs from the recomputed one${where ? ` at ${where}` : ''} (edited after the drill?)`,
+      entries,
+    };
   }
   if (hashJson({ finalStateHash: res.finalStateHash, score: res.score, prev: res.prev }) !== res.hash)
     return { ok: false, reason: 'the result block was changed after it was written', entries };
@@ -245,7 +300,11 @@ function firstDifference(a: unknown, b: unknown, path = 'score'): string | undef
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     for (const k of keys) {
-      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], Array.isArray(a) ? `${path}[${k}]` : `${path}.${k}`);
+      const d = firstDifference(
+        (a as Record<string, unknown>)[k],
+        (b as Record<string, unknown>)[k],
+        Array.isArray(a) ? `${path}[${k}]` : `${path}.${k}`,
+      );
       if (d) return d;
     }
   }
@@ -253,7 +312,9 @@ function firstDifference(a: unknown, b: unknown, path = 'score'): string | undef
 }
 
 /** Parses transcript text (a JSON transcript or a JSONL journal) without trusting it. */
-export function parseTranscript(text: string): { ok: true; transcript: Transcript } | { ok: false; reason: string } {
+export function parseTranscript(
+  text: string,
+): { ok: true; transcript: Transcript } | { ok: false; reason: string } {
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, reason: 'the file is empty' };
   let whole: unknown;
@@ -264,7 +325,10 @@ export function parseTranscript(text: string): { ok: true; transcript: Transcrip
   }
   if (whole && typeof whole === 'object' && 'header' in whole) {
     const t = whole as Partial<Transcript>;
-    return { ok: true, transcript: { ...(t as Transcript), entries: Array.isArray(t.entries) ? t.entries : [] } };
+    return {
+      ok: true,
+      transcript: { ...(t as Transcript), entries: Array.isArray(t.entries) ? t.entries : [] },
+    };
   }
   // A journal: the header on the first line, one entry per line; a torn last line (killed mid-write) is dropped.
   const lines = trimmed.split('\n');

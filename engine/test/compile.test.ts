@@ -29,7 +29,9 @@ describe('scenario compiler', () => {
     const text = FIXTURE_YAML.replace('roles: [chief], source: Met', 'roles: [chif], source: Met');
     const line = text.split('\n').findIndex((l) => l.includes('[chif]')) + 1;
     const col = text.split('\n')[line - 1]!.indexOf('chif') + 1;
-    expect(problems(text)).toEqual([`s.yaml:${line}:${col}: error: unknown role \`chif\` (at injects[1].roles[0])\n    hint: did you mean \`chief\`?`]);
+    expect(problems(text)).toEqual([
+      `s.yaml:${line}:${col}: error: unknown role \`chif\` (at injects[1].roles[0])\n    hint: did you mean \`chief\`?`,
+    ]);
   });
   it('points inside an expression at the unknown variable', () => {
     const text = FIXTURE_YAML.replace('effects: ["rumour += 1"]', 'effects: ["rumor += 1"]');
@@ -59,25 +61,39 @@ describe('scenario compiler', () => {
     expect(out[0]).toMatch(/^s\.yaml:\d+:\d+: error: /);
   });
   it('reports an unknown key with the closest allowed one', () => {
-    const out = problems(FIXTURE_YAML.replace('  - { id: people, name: People,', '  - { id: people, nmae: People, name: People,'));
+    const out = problems(
+      FIXTURE_YAML.replace(
+        '  - { id: people, name: People,',
+        '  - { id: people, nmae: People, name: People,',
+      ),
+    );
     expect(out.join('\n')).toMatch(/unknown key `nmae`[\s\S]*did you mean `name`\?/);
   });
   it('reports duplicate ids and out-of-bounds initial values', () => {
     const out = problems(
-      FIXTURE_YAML.replace('- { id: rumour, name: Rumour, initial: 0', '- { id: people, name: Rumour, initial: 0').replace(
-        'initial: 1, min: 0, max: 3',
-        'initial: 5, min: 0, max: 3',
-      ),
+      FIXTURE_YAML.replace(
+        '- { id: rumour, name: Rumour, initial: 0',
+        '- { id: people, name: Rumour, initial: 0',
+      ).replace('initial: 1, min: 0, max: 3', 'initial: 5, min: 0, max: 3'),
     );
     expect(out.join('\n')).toMatch(/duplicate variable id `people`/);
     expect(out.join('\n')).toMatch(/initial value 5 is outside the bounds \[0, 3\]/);
   });
   it('reads included part files through the callback the shell gives', () => {
-    const part = 'format: drill/1-part\ninjects:\n  - { id: extra, at: T-1h, roles: [all], source: X, channel: media, text: Extra }\n';
-    const main = FIXTURE_YAML.replace('briefing: A test drill.', 'briefing: A test drill.\ninclude: [part.yaml]');
-    const r = compileScenario({ path: 'dir/main.yaml', text: main }, (from, inc) => (inc === 'part.yaml' ? { path: 'dir/part.yaml', text: part } : undefined));
+    const part =
+      'format: drill/1-part\ninjects:\n  - { id: extra, at: T-1h, roles: [all], source: X, channel: media, text: Extra }\n';
+    const main = FIXTURE_YAML.replace(
+      'briefing: A test drill.',
+      'briefing: A test drill.\ninclude: [part.yaml]',
+    );
+    const r = compileScenario({ path: 'dir/main.yaml', text: main }, (from, inc) =>
+      inc === 'part.yaml' ? { path: 'dir/part.yaml', text: part } : undefined,
+    );
     expect(r.ok && r.scenario.injects.map((i) => i.id)).toContain('extra');
-    const bad = compileScenario({ path: 'dir/main.yaml', text: main }, (_from, _inc) => ({ path: 'dir/part.yaml', text: part.replace('roles: [all]', 'roles: [nobody]') }));
+    const bad = compileScenario({ path: 'dir/main.yaml', text: main }, (_from, _inc) => ({
+      path: 'dir/part.yaml',
+      text: part.replace('roles: [all]', 'roles: [nobody]'),
+    }));
     expect(bad.ok ? [] : bad.diagnostics.map((d) => `${d.file}:${d.line}`)).toEqual(['dir/part.yaml:3']);
   });
 });

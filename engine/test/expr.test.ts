@@ -66,16 +66,28 @@ describe('expression type checking', () => {
     variations: new Map([['track', new Set(['west', 'east'])]]),
     allowRandom: false,
   };
-  const problems = (s: string): string[] => checkExpr(parseExpr(s), scope).problems.map((p) => `${p.offset}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
+  const problems = (s: string): string[] =>
+    checkExpr(parseExpr(s), scope).problems.map(
+      (p) => `${p.offset}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`,
+    );
   it('accepts a well-typed condition and gives its type', () => {
-    expect(checkExpr(parseExpr("rumour > 3 && chose('press', 'publish')"), scope)).toEqual({ type: 'boolean', problems: [] });
+    expect(checkExpr(parseExpr("rumour > 3 && chose('press', 'publish')"), scope)).toEqual({
+      type: 'boolean',
+      problems: [],
+    });
   });
   it('suggests the closest name for an unknown variable, decision, option, inject or outcome', () => {
     expect(problems('rumor > 3')).toEqual(['0: unknown variable `rumor` (did you mean `rumour`?)']);
-    expect(problems("chose('pres', 'publish')")).toEqual(["6: unknown decision `pres` (did you mean `press`?)"]);
-    expect(problems("chose('press', 'publsh')")).toEqual(["15: decision `press` has no option `publsh` (did you mean `publish`?)"]);
-    expect(problems("fired('rd')")).toEqual(["6: unknown inject `rd` (did you mean `red`?)"]);
-    expect(problems("variation('track') == 'wset'")).toEqual(["22: variation `track` has no outcome `wset` (did you mean `west`?)"]);
+    expect(problems("chose('pres', 'publish')")).toEqual([
+      '6: unknown decision `pres` (did you mean `press`?)',
+    ]);
+    expect(problems("chose('press', 'publsh')")).toEqual([
+      '15: decision `press` has no option `publsh` (did you mean `publish`?)',
+    ]);
+    expect(problems("fired('rd')")).toEqual(['6: unknown inject `rd` (did you mean `red`?)']);
+    expect(problems("variation('track') == 'wset'")).toEqual([
+      '22: variation `track` has no outcome `wset` (did you mean `west`?)',
+    ]);
   });
   it('finds type errors', () => {
     expect(problems('acked + 1')).toEqual(["0: '+' needs numbers, but this is a boolean"]);

@@ -2,7 +2,17 @@ import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { acceptedIn, lifecycleMachine, lifecycleStep, PHASES } from '../src/index.ts';
 
-const EVENTS = ['start', 'pause', 'resume', 'end', 'close', 'advance', 'choose', 'inject', 'override'] as const;
+const EVENTS = [
+  'start',
+  'pause',
+  'resume',
+  'end',
+  'close',
+  'advance',
+  'choose',
+  'inject',
+  'override',
+] as const;
 const events = EVENTS.map((type) => ({ type }));
 
 describe('drill lifecycle machine', () => {

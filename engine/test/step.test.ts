@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createDrill, nextEventTime, step, type DrillState, type Input, type StepResult } from '../src/index.ts';
+import {
+  createDrill,
+  nextEventTime,
+  step,
+  type DrillState,
+  type Input,
+  type StepResult,
+} from '../src/index.ts';
 import { fixture } from './fixture.ts';
 
 const sc = fixture();
@@ -52,7 +59,15 @@ describe('step: lifecycle', () => {
   });
   it('never throws on garbage input and says the input is malformed', () => {
     const s = given([{ type: 'start' }]);
-    for (const bad of [null, 42, 'advance', { type: 'fly' }, { type: 'advance' }, { type: 'advance', minutes: -5 }, { type: 'choose' }])
+    for (const bad of [
+      null,
+      42,
+      'advance',
+      { type: 'fly' },
+      { type: 'advance' },
+      { type: 'advance', minutes: -5 },
+      { type: 'choose' },
+    ])
       expect(rejected(step(sc, s, bad))).toBe('malformed');
   });
 });
@@ -83,14 +98,30 @@ describe('step: decisions', () => {
     expect(s.decisions.ack).toMatchObject({ status: 'open', openedAt: -360, due: -300, closesAt: -240 });
   });
   it('records an on-time choice with who made it and the rationale, and applies its effects', () => {
-    const r = step(sc, given(atWarn), { type: 'choose', participant: 'p1', decision: 'ack', options: ['yes'], rationale: 'call-and-answer' });
+    const r = step(sc, given(atWarn), {
+      type: 'choose',
+      participant: 'p1',
+      decision: 'ack',
+      options: ['yes'],
+      rationale: 'call-and-answer',
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.state.decisions.ack).toMatchObject({ status: 'closed', by: 'p1', timeliness: 'on-time', options: ['yes'], rationale: 'call-and-answer' });
+    expect(r.state.decisions.ack).toMatchObject({
+      status: 'closed',
+      by: 'p1',
+      timeliness: 'on-time',
+      options: ['yes'],
+      rationale: 'call-and-answer',
+    });
     expect(r.state.world.acked).toBe(true);
   });
   it('marks a choice after the due time but before closing as late', () => {
-    const s = given([...atWarn, { type: 'advance', minutes: 90 }, { type: 'choose', participant: 'p1', decision: 'ack', options: ['yes'] }]);
+    const s = given([
+      ...atWarn,
+      { type: 'advance', minutes: 90 },
+      { type: 'choose', participant: 'p1', decision: 'ack', options: ['yes'] },
+    ]);
     expect(s.decisions.ack!.timeliness).toBe('late');
   });
   it('takes the default and records the decision as missed when nobody decides by the close', () => {
@@ -100,13 +131,27 @@ describe('step: decisions', () => {
   });
   it('refuses a decision that is closed, not yet open, unknown, or an option it does not offer', () => {
     const s = given(atWarn);
-    expect(rejected(step(sc, s, { type: 'choose', participant: 'p1', decision: 'trucks', allocation: { x: 1 } }))).toBe('decision-not-open');
-    expect(rejected(step(sc, s, { type: 'choose', participant: 'p1', decision: 'nope', options: ['a'] }))).toBe('unknown-decision');
-    expect(rejected(step(sc, s, { type: 'choose', participant: 'p1', decision: 'ack', options: ['maybe'] }))).toBe('option-not-offered');
-    expect(rejected(step(sc, s, { type: 'choose', participant: 'p1', decision: 'ack', options: ['yes', 'ignore'] }))).toBe('bad-choice');
-    expect(rejected(step(sc, s, { type: 'choose', participant: 'ghost', decision: 'ack', options: ['yes'] }))).toBe('unknown-participant');
+    expect(
+      rejected(step(sc, s, { type: 'choose', participant: 'p1', decision: 'trucks', allocation: { x: 1 } })),
+    ).toBe('decision-not-open');
+    expect(
+      rejected(step(sc, s, { type: 'choose', participant: 'p1', decision: 'nope', options: ['a'] })),
+    ).toBe('unknown-decision');
+    expect(
+      rejected(step(sc, s, { type: 'choose', participant: 'p1', decision: 'ack', options: ['maybe'] })),
+    ).toBe('option-not-offered');
+    expect(
+      rejected(
+        step(sc, s, { type: 'choose', participant: 'p1', decision: 'ack', options: ['yes', 'ignore'] }),
+      ),
+    ).toBe('bad-choice');
+    expect(
+      rejected(step(sc, s, { type: 'choose', participant: 'ghost', decision: 'ack', options: ['yes'] })),
+    ).toBe('unknown-participant');
     const done = given([...atWarn, { type: 'choose', participant: 'p1', decision: 'ack', options: ['yes'] }]);
-    expect(rejected(step(sc, done, { type: 'choose', participant: 'p1', decision: 'ack', options: ['yes'] }))).toBe('decision-closed');
+    expect(
+      rejected(step(sc, done, { type: 'choose', participant: 'p1', decision: 'ack', options: ['yes'] })),
+    ).toBe('decision-closed');
   });
   it('lets a participant decide only for the roles they hold', () => {
     const team = [
@@ -117,7 +162,9 @@ describe('step: decisions', () => {
     const r = step(sc, s, { type: 'choose', participant: 'p', decision: 'ack', options: ['yes'] });
     expect(rejected(r)).toBe('role-not-allowed');
     if (!r.ok) expect(r.rejection.reason).toMatch(/Press .* may not decide `ack`/);
-    expect(step(sc, s, { type: 'choose', participant: 'c', decision: 'ack', options: ['yes'] }).ok).toBe(true);
+    expect(step(sc, s, { type: 'choose', participant: 'c', decision: 'ack', options: ['yes'] }).ok).toBe(
+      true,
+    );
   });
   it('delivers a follow-up inject after its delay', () => {
     const s = given([...atWarn, { type: 'choose', participant: 'p1', decision: 'ack', options: ['yes'] }]);
@@ -126,7 +173,11 @@ describe('step: decisions', () => {
     expect(r.ok && r.state.injects.followup!.status).toBe('fired');
   });
   it('fires a contingency inject only when the expected action has not happened', () => {
-    const skipped = given([...atWarn, { type: 'choose', participant: 'p1', decision: 'ack', options: ['yes'] }, { type: 'advance', minutes: 200 }]);
+    const skipped = given([
+      ...atWarn,
+      { type: 'choose', participant: 'p1', decision: 'ack', options: ['yes'] },
+      { type: 'advance', minutes: 200 },
+    ]);
     expect(skipped.injects.nag!.status).toBe('skipped');
     const fired = given([...atWarn, { type: 'advance', minutes: 200 }]);
     expect(fired.injects.nag!.status).toBe('fired');
@@ -139,17 +190,34 @@ describe('step: decisions', () => {
   });
   it('takes several options in a multi-choice decision, up to its max', () => {
     const s = given([{ type: 'start' }, { type: 'advance', minutes: 300 }]);
-    expect(rejected(step(sc, s, { type: 'choose', participant: 'p1', decision: 'measures', options: ['a', 'b', 'none'] }))).toBe('bad-choice');
+    expect(
+      rejected(
+        step(sc, s, { type: 'choose', participant: 'p1', decision: 'measures', options: ['a', 'b', 'none'] }),
+      ),
+    ).toBe('bad-choice');
     const r = step(sc, s, { type: 'choose', participant: 'p1', decision: 'measures', options: ['a', 'b'] });
     expect(r.ok && r.state.world.rate).toBe(30);
   });
   it('checks an allocation against the budget and the per-target bounds', () => {
     const s = given([{ type: 'start' }, { type: 'advance', minutes: 600 }]);
     expect(s.decisions.trucks!.status).toBe('open');
-    expect(rejected(step(sc, s, { type: 'choose', participant: 'p1', decision: 'trucks', allocation: { x: 3, y: 2 } }))).toBe('bad-choice');
-    expect(rejected(step(sc, s, { type: 'choose', participant: 'p1', decision: 'trucks', allocation: { x: 4 } }))).toBe('bad-choice');
-    expect(rejected(step(sc, s, { type: 'choose', participant: 'p1', decision: 'trucks', allocation: { z: 1 } }))).toBe('option-not-offered');
-    const r = step(sc, s, { type: 'choose', participant: 'p1', decision: 'trucks', allocation: { x: 2, y: 2 } });
+    expect(
+      rejected(
+        step(sc, s, { type: 'choose', participant: 'p1', decision: 'trucks', allocation: { x: 3, y: 2 } }),
+      ),
+    ).toBe('bad-choice');
+    expect(
+      rejected(step(sc, s, { type: 'choose', participant: 'p1', decision: 'trucks', allocation: { x: 4 } })),
+    ).toBe('bad-choice');
+    expect(
+      rejected(step(sc, s, { type: 'choose', participant: 'p1', decision: 'trucks', allocation: { z: 1 } })),
+    ).toBe('option-not-offered');
+    const r = step(sc, s, {
+      type: 'choose',
+      participant: 'p1',
+      decision: 'trucks',
+      allocation: { x: 2, y: 2 },
+    });
     expect(r.ok && r.state.decisions.trucks!.allocation).toEqual({ x: 2, y: 2 });
   });
 });
@@ -157,14 +225,36 @@ describe('step: decisions', () => {
 describe('step: trainer actions', () => {
   it('delivers an ad-hoc inject to the roles named, and refuses an unknown role', () => {
     const s = given([{ type: 'start' }]);
-    const r = step(sc, s, { type: 'inject', id: 'adhoc-1', roles: ['press'], text: 'A journalist is at the gate' });
+    const r = step(sc, s, {
+      type: 'inject',
+      id: 'adhoc-1',
+      roles: ['press'],
+      text: 'A journalist is at the gate',
+    });
     expect(r.ok && r.state.feed.at(-1)).toMatchObject({ inject: 'adhoc-1', roles: ['press'] });
-    expect(rejected(step(sc, s, { type: 'inject', id: 'adhoc-2', roles: ['mayor'], text: 'x' }))).toBe('unknown-role');
+    expect(rejected(step(sc, s, { type: 'inject', id: 'adhoc-2', roles: ['mayor'], text: 'x' }))).toBe(
+      'unknown-role',
+    );
   });
   it('records an evaluator override in the state, even after the drill ended', () => {
     const s = given([{ type: 'start' }, { type: 'end' }]);
-    const r = step(sc, s, { type: 'override', capability: 'mass_care', rating: 'S', note: 'Good improvisation' });
-    expect(r.ok && r.state.overrides).toEqual([{ capability: 'mass_care', subject: { kind: 'overall' }, rating: 'S', note: 'Good improvisation', seq: 3 }]);
-    expect(rejected(step(sc, s, { type: 'override', capability: 'flying', rating: 'S', note: 'x' }))).toBe('unknown-capability');
+    const r = step(sc, s, {
+      type: 'override',
+      capability: 'mass_care',
+      rating: 'S',
+      note: 'Good improvisation',
+    });
+    expect(r.ok && r.state.overrides).toEqual([
+      {
+        capability: 'mass_care',
+        subject: { kind: 'overall' },
+        rating: 'S',
+        note: 'Good improvisation',
+        seq: 3,
+      },
+    ]);
+    expect(rejected(step(sc, s, { type: 'override', capability: 'flying', rating: 'S', note: 'x' }))).toBe(
+      'unknown-capability',
+    );
   });
 });

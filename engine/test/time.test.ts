@@ -13,13 +13,35 @@ describe('scenario time', () => {
     expect(parseDuration('')).toBeUndefined();
   });
   it('formats and parses back the same minute', () => {
-    for (const m of [-4320, -1110, -1, 0, 1, 61, 2880]) expect(parseScenarioTime(formatScenarioTime(m))).toBe(m);
+    for (const m of [-4320, -1110, -1, 0, 1, 61, 2880])
+      expect(parseScenarioTime(formatScenarioTime(m))).toBe(m);
   });
   it('computes the wall-clock time and weekday without the platform clock', () => {
     // 2025-08-28 was a Thursday.
-    expect(civilTimeAt('2025-08-28T14:00', 0)).toEqual({ year: 2025, month: 8, day: 28, hour: 14, minute: 0, weekday: 4 });
-    expect(civilTimeAt('2025-08-28T14:00', -18 * 60)).toEqual({ year: 2025, month: 8, day: 27, hour: 20, minute: 0, weekday: 3 });
-    expect(civilTimeAt('2024-02-28T23:30', 60)).toEqual({ year: 2024, month: 2, day: 29, hour: 0, minute: 30, weekday: 4 });
+    expect(civilTimeAt('2025-08-28T14:00', 0)).toEqual({
+      year: 2025,
+      month: 8,
+      day: 28,
+      hour: 14,
+      minute: 0,
+      weekday: 4,
+    });
+    expect(civilTimeAt('2025-08-28T14:00', -18 * 60)).toEqual({
+      year: 2025,
+      month: 8,
+      day: 27,
+      hour: 20,
+      minute: 0,
+      weekday: 3,
+    });
+    expect(civilTimeAt('2024-02-28T23:30', 60)).toEqual({
+      year: 2024,
+      month: 2,
+      day: 29,
+      hour: 0,
+      minute: 30,
+      weekday: 4,
+    });
     expect(civilTimeAt('2025-12-31T23:00', 120)).toMatchObject({ year: 2026, month: 1, day: 1, hour: 1 });
   });
 });

@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { autoplay, headerHash, parseTranscript, replay, Session, verify, type Transcript } from '../src/index.ts';
+import {
+  autoplay,
+  headerHash,
+  parseTranscript,
+  replay,
+  Session,
+  verify,
+  type Transcript,
+} from '../src/index.ts';
 import { fixture } from './fixture.ts';
 
 const sc = fixture();
-const played = (): Transcript => autoplay(sc, { seed: 3, policy: 'random', startedAt: '2026-01-01T00:00:00Z' }).transcript();
+const played = (): Transcript =>
+  autoplay(sc, { seed: 3, policy: 'random', startedAt: '2026-01-01T00:00:00Z' }).transcript();
 
 describe('transcripts', () => {
   it('record a header, hash-chained entries and a result that verify', () => {
     const t = played();
-    expect(t.header).toMatchObject({ format: 'drill-transcript/1', scenario: { id: 'fixture', contentHash: sc.contentHash }, seed: '3' });
+    expect(t.header).toMatchObject({
+      format: 'drill-transcript/1',
+      scenario: { id: 'fixture', contentHash: sc.contentHash },
+      seed: '3',
+    });
     t.entries.forEach((e, i) => expect(e.prev).toBe(i === 0 ? headerHash(t.header) : t.entries[i - 1]!.hash));
     expect(verify(sc, t)).toMatchObject({ ok: true, entries: t.entries.length, complete: true });
   });
@@ -17,7 +30,11 @@ describe('transcripts', () => {
     const k = t.entries.findIndex((e) => e.input.type === 'choose');
     const bad = structuredClone(t);
     (bad.entries[k]!.input as { options?: string[] }).options = ['ignore'];
-    expect(verify(sc, bad)).toMatchObject({ ok: false, entry: k + 1, reason: `entry ${k + 1}: recorded decision was changed after it was written` });
+    expect(verify(sc, bad)).toMatchObject({
+      ok: false,
+      entry: k + 1,
+      reason: `entry ${k + 1}: recorded decision was changed after it was written`,
+    });
   });
   it('detects a removed entry as a broken chain', () => {
     const bad = structuredClone(played());
@@ -35,27 +52,48 @@ describe('transcripts', () => {
   });
   it('refuses a transcript of another format, engine line or scenario version before replaying', () => {
     const t = played();
-    expect(verify(sc, { ...t, header: { ...t.header, format: 'drill-transcript/9' } })).toMatchObject({ ok: false, reason: expect.stringMatching(/unsupported transcript format/) });
-    expect(verify(sc, { ...t, header: { ...t.header, engine: '2.0.0' } })).toMatchObject({ ok: false, reason: expect.stringMatching(/cannot replay it exactly/) });
-    expect(verify(sc, { ...t, header: { ...t.header, scenario: { ...t.header.scenario, contentHash: 'f'.repeat(64) } } })).toMatchObject({
+    expect(verify(sc, { ...t, header: { ...t.header, format: 'drill-transcript/9' } })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/unsupported transcript format/),
+    });
+    expect(verify(sc, { ...t, header: { ...t.header, engine: '2.0.0' } })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/cannot replay it exactly/),
+    });
+    expect(
+      verify(sc, {
+        ...t,
+        header: { ...t.header, scenario: { ...t.header.scenario, contentHash: 'f'.repeat(64) } },
+      }),
+    ).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/different version of scenario `fixture`/),
     });
   });
   it('resumes a session from its transcript with the same state, and carries on', () => {
-    const s = Session.start(sc, { seed: 'r', participants: [{ id: 'p', name: 'P', team: 'T', roles: ['all'] }], startedAt: 'x' });
+    const s = Session.start(sc, {
+      seed: 'r',
+      participants: [{ id: 'p', name: 'P', team: 'T', roles: ['all'] }],
+      startedAt: 'x',
+    });
     if ('error' in s) throw new Error(s.error);
     s.apply({ type: 'start' });
     s.apply({ type: 'advance', minutes: 240 });
     const resumed = Session.resume(sc, s.transcript());
     if ('error' in resumed) throw new Error(resumed.error);
     expect(resumed.state).toEqual(s.state);
-    expect(resumed.apply({ type: 'choose', participant: 'p', decision: 'ack', options: ['yes'] }).ok).toBe(true);
+    expect(resumed.apply({ type: 'choose', participant: 'p', decision: 'ack', options: ['yes'] }).ok).toBe(
+      true,
+    );
     expect(verify(sc, resumed.transcript()).ok).toBe(true);
   });
   it('reads a JSONL journal and drops a torn last line', () => {
     const t = played();
-    const jsonl = [JSON.stringify({ header: t.header }), ...t.entries.slice(0, 5).map((e) => JSON.stringify(e)), '{"seq":6,"at":'].join('\n');
+    const jsonl = [
+      JSON.stringify({ header: t.header }),
+      ...t.entries.slice(0, 5).map((e) => JSON.stringify(e)),
+      '{"seq":6,"at":',
+    ].join('\n');
     const p = parseTranscript(jsonl);
     expect(p.ok && p.transcript.entries.length).toBe(5);
     expect(p.ok && replay(sc, p.transcript).ok).toBe(true);

@@ -28,7 +28,15 @@ export function loadScenarioFile(path: string): CompileResult {
     return {
       ok: false,
       diagnostics: [
-        { severity: 'error', code: 'file-not-found', file: path, line: 1, column: 1, path: '', message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` },
+        {
+          severity: 'error',
+          code: 'file-not-found',
+          file: path,
+          line: 1,
+          column: 1,
+          path: '',
+          message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        },
       ],
     };
   }
@@ -56,7 +64,10 @@ export function loadScenario(idOrPath: string, cwd?: string): Scenario {
   const hit = cache.get(path);
   if (hit) return hit;
   const r = loadScenarioFile(path);
-  if (!r.ok) throw new Error(`scenario ${idOrPath} is broken:\n${r.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n')}`);
+  if (!r.ok)
+    throw new Error(
+      `scenario ${idOrPath} is broken:\n${r.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n')}`,
+    );
   cache.set(path, r.scenario);
   return r.scenario;
 }

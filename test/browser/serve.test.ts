@@ -7,7 +7,10 @@ import { ROOT } from './harness.ts';
 describe('drill serve', () => {
   it('serves the built app on 127.0.0.1, prints the address, refuses paths outside dist, and stops on Ctrl-C', async () => {
     if (needsBuild(ROOT)) buildWeb(ROOT, () => {});
-    const child = spawn(process.execPath, [join(ROOT, 'cli', 'bin', 'drill.mjs'), 'serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'cli', 'bin', 'drill.mjs'), 'serve', '--port', '0'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (b: Buffer) => (out += b.toString()));
     const url = await new Promise<string>((ok, fail) => {

@@ -14,7 +14,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
+const shot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
 
 /** Records every open decision of one team: the first or last option, or 1 unit for the first target. */
 async function decideAll(page: Page, team: string, pick: 'first' | 'last'): Promise<number> {
@@ -31,7 +32,9 @@ async function decideAll(page: Page, team: string, pick: 'first' | 'last'): Prom
     await card.getByLabel('Rationale').fill(`${team}: ${pick} — keep people safe`);
     const id = await card.getAttribute('data-decision');
     await card.getByRole('button', { name: /^Record/ }).click();
-    await page.locator(`section.team-decisions[data-team="${team}"] article.decision[data-decision="${id}"]`).waitFor({ state: 'detached' });
+    await page
+      .locator(`section.team-decisions[data-team="${team}"] article.decision[data-decision="${id}"]`)
+      .waitFor({ state: 'detached' });
     n++;
   }
   return n;
@@ -62,7 +65,10 @@ describe('web app in Chromium', () => {
     await expect(page.getByTestId('phase').textContent()).resolves.toBe('Running');
 
     // The projector: a second window kept in sync over BroadcastChannel.
-    const [pj] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: /Open participant view/ }).click()]);
+    const [pj] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: /Open participant view/ }).click(),
+    ]);
     await pj.setViewportSize({ width: 1920, height: 1080 });
     await pj.getByTestId('pj-clock').waitFor();
 
@@ -84,7 +90,10 @@ describe('web app in Chromium', () => {
       if (decided >= 2 && !reloaded) {
         const clock = await page.getByTestId('clock').textContent();
         const saved = await savedCount(page);
-        await pj.waitForFunction((c) => document.querySelector('[data-testid=pj-clock]')?.textContent?.includes(c!), clock);
+        await pj.waitForFunction(
+          (c) => document.querySelector('[data-testid=pj-clock]')?.textContent?.includes(c!),
+          clock,
+        );
         await page.reload();
         expect(await page.getByTestId('clock').textContent()).toBe(clock);
         expect(await savedCount(page)).toBe(saved);
@@ -121,14 +130,20 @@ describe('web app in Chromium', () => {
 
     const files: Record<string, string> = {};
     for (const team of ['Red', 'Blue']) {
-      const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Transcript (JSON) — ${team}` }).click()]);
+      const [dl] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: `Transcript (JSON) — ${team}` }).click(),
+      ]);
       files[team] = join(ARTIFACTS, `web-${team.toLowerCase()}.json`);
       await dl.saveAs(files[team]);
       const t = JSON.parse(readFileSync(files[team], 'utf8')) as Transcript;
       const v = verify(typhoon, t);
       expect(v.ok && v.complete, `${team}: ${v.ok ? '' : v.reason}`).toBe(true);
     }
-    const [rep] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Report (HTML) — Red' }).click()]);
+    const [rep] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Report (HTML) — Red' }).click(),
+    ]);
     await rep.saveAs(join(ARTIFACTS, 'web-red-report.html'));
     const html = readFileSync(join(ARTIFACTS, 'web-red-report.html'), 'utf8');
     expect(html).toContain('Red');
@@ -145,7 +160,10 @@ describe('web app in Chromium', () => {
 
     await page.getByRole('button', { name: 'Review', exact: true }).click();
     await page.locator('#transcript-files').setInputFiles([files.Red!, files.Blue!, tampered]);
-    await page.getByText(/Verified · \d+ inputs/).first().waitFor();
+    await page
+      .getByText(/Verified · \d+ inputs/)
+      .first()
+      .waitFor();
     expect(await page.getByText(/Verified · \d+ inputs/).count()).toBe(2);
     const refused = page.locator('.refused', { hasText: 'web-red-tampered.json' });
     expect(await refused.textContent()).toContain(expected.ok ? '' : expected.reason);
@@ -167,14 +185,28 @@ describe('web app in Chromium', () => {
     await page.locator('#review-override-capability').selectOption({ index: 0 });
     await page.locator('#review-override-rating').selectOption('U');
     await page.locator('#review-override-note').fill('Evaluator: warnings were not called back.');
-    await page.locator('#review-override-note').locator('xpath=ancestor::form').getByRole('button', { name: 'Override rating' }).click();
-    await page.getByRole('status').getByText(`input ${entriesBefore + 1}`).waitFor();
-    const [dl2] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download transcript' }).click()]);
+    await page
+      .locator('#review-override-note')
+      .locator('xpath=ancestor::form')
+      .getByRole('button', { name: 'Override rating' })
+      .click();
+    await page
+      .getByRole('status')
+      .getByText(`input ${entriesBefore + 1}`)
+      .waitFor();
+    const [dl2] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download transcript' }).click(),
+    ]);
     const overridden = join(ARTIFACTS, 'web-red-overridden.json');
     await dl2.saveAs(overridden);
     const p = parseTranscript(readFileSync(overridden, 'utf8'));
     if (!p.ok) throw new Error(p.reason);
-    expect(p.transcript.entries.at(-1)!.input).toMatchObject({ type: 'override', rating: 'U', note: 'Evaluator: warnings were not called back.' });
+    expect(p.transcript.entries.at(-1)!.input).toMatchObject({
+      type: 'override',
+      rating: 'U',
+      note: 'Evaluator: warnings were not called back.',
+    });
     const v2 = verify(typhoon, p.transcript);
     expect(v2.ok && v2.complete).toBe(true);
 
@@ -211,7 +243,10 @@ describe('web app in Chromium', () => {
     await page.getByLabel(/^Parallel/).check();
     await page.getByText("Briefing <script>window.__pwned='briefing'</script>", { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Start drill' }).click();
-    await page.getByText("Inject <script>window.__pwned='inject'</script>", { exact: false }).first().waitFor();
+    await page
+      .getByText("Inject <script>window.__pwned='inject'</script>", { exact: false })
+      .first()
+      .waitFor();
     const card = page.locator('article.decision').first();
     await card.locator('input[type=radio]').first().check();
     await card.getByLabel('Rationale').fill('<img src=x onerror="window.__pwned=\'rationale\'">');
@@ -220,7 +255,10 @@ describe('web app in Chromium', () => {
     await page.getByRole('heading', { name: /Debrief/ }).waitFor();
     await page.getByText('<img src=x onerror="window.__pwned=\'rationale\'">').first().waitFor();
     await page.getByRole('button', { name: 'Open in review' }).click();
-    await page.getByText(/Verified · \d+ inputs/).first().waitFor();
+    await page
+      .getByText(/Verified · \d+ inputs/)
+      .first()
+      .waitFor();
     await page.locator('.decision-detail').first().waitFor();
     await shot(page, 'web-11-xss-inert', true);
     const probe = await page.evaluate(() => ({

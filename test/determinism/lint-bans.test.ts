@@ -27,7 +27,14 @@ describe('the determinism contract is enforced by lint inside engine/', () => {
       expect((await messages(`export const x = ${code};\n`, 'engine/src/probe.ts')).join('\n')).toMatch(msg);
     });
   it('rejects file-system and network imports in engine/src', async () => {
-    expect((await messages("import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", 'engine/src/probe.ts')).join('\n')).toMatch(/No I\/O inside engine/);
+    expect(
+      (
+        await messages(
+          "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+          'engine/src/probe.ts',
+        )
+      ).join('\n'),
+    ).toMatch(/No I\/O inside engine/);
   });
   it('allows the same code outside the engine (the shells own clocks and I/O)', async () => {
     expect(await messages('export const x = Date.now() + Math.random();\n', 'cli/src/probe.ts')).toEqual([]);

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDrill, replay, Session, step, verify, type DrillState, type Scenario, type Transcript } from '@drill/engine';
+import {
+  createDrill,
+  replay,
+  Session,
+  step,
+  verify,
+  type DrillState,
+  type Scenario,
+  type Transcript,
+} from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
 import { fixture } from '../../engine/test/fixture.ts';
 import { inputArb } from './arbitraries.ts';
@@ -19,7 +28,12 @@ function inBounds(sc: Scenario, s: DrillState): boolean {
   return sc.variables.every((v) => {
     const x = s.world[v.id];
     if (v.type === 'boolean') return typeof x === 'boolean';
-    return typeof x === 'number' && Number.isFinite(x) && (v.min === undefined || x >= v.min) && (v.max === undefined || x <= v.max);
+    return (
+      typeof x === 'number' &&
+      Number.isFinite(x) &&
+      (v.min === undefined || x >= v.min) &&
+      (v.max === undefined || x <= v.max)
+    );
   });
 }
 
@@ -32,7 +46,13 @@ function record(sc: Scenario, seed: string, inputs: unknown[]): Session {
 }
 
 describe.each(scenarios)('engine invariants on %s', (_name, sc) => {
-  const inputs = fc.array(inputArb(sc, team.map((p) => p.id)), { maxLength: 60 });
+  const inputs = fc.array(
+    inputArb(
+      sc,
+      team.map((p) => p.id),
+    ),
+    { maxLength: 60 },
+  );
 
   it('never throws on any sequence of valid and invalid inputs; a refusal leaves the state untouched', () => {
     fc.assert(
@@ -115,21 +135,27 @@ describe.each(scenarios)('engine invariants on %s', (_name, sc) => {
   it('changing any single entry of a transcript makes verify fail at that entry', () => {
     const mutate = fc.constantFrom('input', 'at', 'stateHash', 'hash', 'prev', 'seq');
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 8 }), inputs, fc.nat(), mutate, (seed, list, pick, field) => {
-        const t = record(sc, seed, list).transcript();
-        const k = pick % t.entries.length;
-        const bad: Transcript = JSON.parse(JSON.stringify(t));
-        const e = bad.entries[k]! as unknown as Record<string, unknown>;
-        if (field === 'input') e.input = { ...(e.input as object), tampered: true };
-        else if (field === 'at' || field === 'seq') e[field] = (e[field] as number) + 1;
-        else e[field] = (e[field] as string).replace(/^./, (c) => (c === '0' ? '1' : '0'));
-        const v = verify(sc, bad);
-        expect(v.ok).toBe(false);
-        if (!v.ok) {
-          expect(v.entry).toBe(k + 1);
-          expect(v.reason).toMatch(new RegExp(`^entry ${k + 1}: `));
-        }
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 8 }),
+        inputs,
+        fc.nat(),
+        mutate,
+        (seed, list, pick, field) => {
+          const t = record(sc, seed, list).transcript();
+          const k = pick % t.entries.length;
+          const bad: Transcript = JSON.parse(JSON.stringify(t));
+          const e = bad.entries[k]! as unknown as Record<string, unknown>;
+          if (field === 'input') e.input = { ...(e.input as object), tampered: true };
+          else if (field === 'at' || field === 'seq') e[field] = (e[field] as number) + 1;
+          else e[field] = (e[field] as string).replace(/^./, (c) => (c === '0' ? '1' : '0'));
+          const v = verify(sc, bad);
+          expect(v.ok).toBe(false);
+          if (!v.ok) {
+            expect(v.entry).toBe(k + 1);
+            expect(v.reason).toMatch(new RegExp(`^entry ${k + 1}: `));
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });

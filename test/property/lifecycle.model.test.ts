@@ -28,7 +28,10 @@ abstract class Cmd implements fc.Command<Model, Real> {
     const before = r.s.state;
     const res = r.s.apply(input);
     const expectAccepted = this.allowedIn.includes(m.phase) && this.extraValid(m, r);
-    expect(res.ok, `${JSON.stringify(input)} in ${m.phase}: ${res.ok ? 'accepted' : res.rejection.reason}`).toBe(expectAccepted);
+    expect(
+      res.ok,
+      `${JSON.stringify(input)} in ${m.phase}: ${res.ok ? 'accepted' : res.rejection.reason}`,
+    ).toBe(expectAccepted);
     if (!res.ok) {
       expect(r.s.state).toBe(before);
       return;
@@ -86,9 +89,14 @@ class ChooseOpen extends Cmd {
   allowedIn: Phase[] = ['running'];
   private picked: Input | undefined;
   input = (r: Real): Input | undefined => {
-    const d = r.sc.decisions.find((x) => r.s.state.decisions[x.id]?.status === 'open' && x.kind !== 'allocate');
+    const d = r.sc.decisions.find(
+      (x) => r.s.state.decisions[x.id]?.status === 'open' && x.kind !== 'allocate',
+    );
     const p = d && r.s.state.participants.find((x) => holdsRole(x, d.roles));
-    this.picked = d && p ? { type: 'choose', participant: p.id, decision: d.id, options: [d.options.at(-1)!.id] } : undefined;
+    this.picked =
+      d && p
+        ? { type: 'choose', participant: p.id, decision: d.id, options: [d.options.at(-1)!.id] }
+        : undefined;
     return this.picked;
   };
   update(): void {}
@@ -140,9 +148,19 @@ describe.each([
   it('accepts exactly the inputs the model allows, with the predicted phase and clock', () => {
     fc.assert(
       fc.property(fc.commands(commands, { maxCommands: 40 }), (cmds) => {
-        const s = Session.start(sc, { seed: 'model', participants: [{ id: 'p', name: 'P', team: 'T', roles: ['all'] }], startedAt: 'x' });
+        const s = Session.start(sc, {
+          seed: 'model',
+          participants: [{ id: 'p', name: 'P', team: 'T', roles: ['all'] }],
+          startedAt: 'x',
+        });
         if ('error' in s) throw new Error(s.error);
-        fc.modelRun(() => ({ model: { phase: 'briefing' as Phase, clock: sc.clock.start, accepted: 0 }, real: { s, sc } }), cmds);
+        fc.modelRun(
+          () => ({
+            model: { phase: 'briefing' as Phase, clock: sc.clock.start, accepted: 0 },
+            real: { s, sc },
+          }),
+          cmds,
+        );
       }),
       { numRuns: 150 },
     );

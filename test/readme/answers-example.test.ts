@@ -18,7 +18,9 @@ describe("the README's answers-file example", () => {
     if (!parsed.ok) return;
     const sc = loadScenario('typhoon');
     const t = playHeadless(sc, { seed: '7', answers: parsed.answers, startedAt: '2026-01-01T00:00:00Z' });
-    const chosen = t.entries.filter((e) => e.input.type === 'choose').map((e) => (e.input as { decision: string }).decision);
+    const chosen = t.entries
+      .filter((e) => e.input.type === 'choose')
+      .map((e) => (e.input as { decision: string }).decision);
     expect(chosen.sort()).toEqual(Object.keys(parsed.answers.decisions).sort());
     expect(verify(sc, t).ok).toBe(true);
   });

@@ -12,7 +12,11 @@ describe('the After-Action Report', () => {
 
   it('recomputes its numbers from the replay and equals the recorded result', () => {
     expect(aar.overall.score).toBe(t.result!.score.overall);
-    expect(aar.verification).toMatchObject({ ok: true, complete: true, finalStateHash: t.result!.finalStateHash });
+    expect(aar.verification).toMatchObject({
+      ok: true,
+      complete: true,
+      finalStateHash: t.result!.finalStateHash,
+    });
   });
 
   it('holds the exercise overview: name, date, hazard, participants, teams, objectives, capabilities', () => {
@@ -45,7 +49,9 @@ describe('the After-Action Report', () => {
   it('has a timeline in time order with the injects and decisions', () => {
     const ats = aar.timeline.map((x) => x.at);
     expect(ats).toEqual([...ats].sort((a, b) => a - b));
-    expect(aar.timeline.filter((x) => x.kind === 'decision').length).toBe(aar.decisions.filter((d) => d.status !== 'not-reached').length);
+    expect(aar.timeline.filter((x) => x.kind === 'decision').length).toBe(
+      aar.decisions.filter((d) => d.status !== 'not-reached').length,
+    );
     expect(aar.timeline.some((x) => x.kind === 'inject')).toBe(true);
   });
 

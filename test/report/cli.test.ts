@@ -13,8 +13,15 @@ const T = { timeout: 240_000 };
 
 /** Runs the real `drill` command (as `pnpm drill` does), in a given environment. */
 function drill(args: string[], env: Record<string, string> = {}): { code: number; out: string; err: string } {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['NO_COLOR', 'FORCE_COLOR', 'INIT_CWD'].includes(k))) as Record<string, string>;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...base, LANG: 'C', ...env }, encoding: 'utf8', timeout: 120_000 });
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !['NO_COLOR', 'FORCE_COLOR', 'INIT_CWD'].includes(k)),
+  ) as Record<string, string>;
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: { ...base, LANG: 'C', ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
@@ -30,25 +37,45 @@ beforeAll(() => {
     writeFileSync(p, JSON.stringify(t));
     return p;
   };
-  a = write('a.json', autoplay(typhoon, { seed: '7', policy: 'random', startedAt: '2026-05-20T01:30:00.000Z', participants: [{ id: 'p1', name: 'Li Wei', team: 'red', roles: ['all'] }] }).transcript());
-  b = write('b.json', autoplay(typhoon, { seed: '7', policy: 'best', startedAt: '2026-05-20T02:30:00.000Z', participants: [{ id: 'p1', name: 'Li Wei', team: 'blue', roles: ['all'] }] }).transcript());
+  a = write(
+    'a.json',
+    autoplay(typhoon, {
+      seed: '7',
+      policy: 'random',
+      startedAt: '2026-05-20T01:30:00.000Z',
+      participants: [{ id: 'p1', name: 'Li Wei', team: 'red', roles: ['all'] }],
+    }).transcript(),
+  );
+  b = write(
+    'b.json',
+    autoplay(typhoon, {
+      seed: '7',
+      policy: 'best',
+      startedAt: '2026-05-20T02:30:00.000Z',
+      participants: [{ id: 'p1', name: 'Li Wei', team: 'blue', roles: ['all'] }],
+    }).transcript(),
+  );
 });
 
 describe('drill review / report / compare / override', () => {
-  it('review prints the timeline, each decision with its feedback, ratings with evidence; plain without colour under NO_COLOR', T, () => {
-    const r = drill(['review', a, '--lang', 'en', '--width', '100'], { NO_COLOR: '1', FORCE_COLOR: '1' });
-    expect(r.code).toBe(0);
-    expect(r.out).toContain('TIMELINE OF KEY INJECTS AND DECISIONS');
-    expect(r.out).toContain('◆ Decision');
-    expect(r.out).toContain('Feedback: ');
-    expect(r.out).toContain('ANALYSIS OF CAPABILITIES');
-    expect(r.out).toMatch(/✓ verified/);
-    expect(r.out).not.toContain('\u001b[');
-    for (const line of r.out.split('\n')) expect([...line].length).toBeLessThanOrEqual(100 + 30);
-    const coloured = drill(['review', a, '--lang', 'zh-CN', '--color']);
-    expect(coloured.out).toContain('\u001b[');
-    expect(coloured.out).toContain('关键情景注入与决策时间线');
-  });
+  it(
+    'review prints the timeline, each decision with its feedback, ratings with evidence; plain without colour under NO_COLOR',
+    T,
+    () => {
+      const r = drill(['review', a, '--lang', 'en', '--width', '100'], { NO_COLOR: '1', FORCE_COLOR: '1' });
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('TIMELINE OF KEY INJECTS AND DECISIONS');
+      expect(r.out).toContain('◆ Decision');
+      expect(r.out).toContain('Feedback: ');
+      expect(r.out).toContain('ANALYSIS OF CAPABILITIES');
+      expect(r.out).toMatch(/✓ verified/);
+      expect(r.out).not.toContain('\u001b[');
+      for (const line of r.out.split('\n')) expect([...line].length).toBeLessThanOrEqual(100 + 30);
+      const coloured = drill(['review', a, '--lang', 'zh-CN', '--color']);
+      expect(coloured.out).toContain('\u001b[');
+      expect(coloured.out).toContain('关键情景注入与决策时间线');
+    },
+  );
 
   it('report writes Markdown, HTML and JSON in English and Chinese', T, () => {
     for (const [format, lang, needle] of [
@@ -63,7 +90,10 @@ describe('drill review / report / compare / override', () => {
       expect(r.code, r.err).toBe(0);
       expect(readFileSync(out, 'utf8')).toContain(needle);
     }
-    const json = JSON.parse(readFileSync(join(dir, 'r.en.json'), 'utf8')) as { verification: { ok: boolean }; overall: { score: number } };
+    const json = JSON.parse(readFileSync(join(dir, 'r.en.json'), 'utf8')) as {
+      verification: { ok: boolean };
+      overall: { score: number };
+    };
     expect(json.verification.ok).toBe(true);
     const t = JSON.parse(readFileSync(a, 'utf8')) as Transcript;
     expect(json.overall.score).toBe(t.result!.score.overall);
@@ -83,18 +113,50 @@ describe('drill review / report / compare / override', () => {
     expect(u.out).toContain('NOT VERIFIED: the recorded score differs');
   });
 
-  it('override appends an evaluator override that verify keeps and the report shows beside the proposed rating', T, () => {
-    const out = join(dir, 'a-override.json');
-    const r = drill(['override', a, '--capability', 'protective_actions', '--rating', 'P', '--note', 'Strong recall under pressure', '--by', 'Evaluator Wang', '-o', out]);
-    expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/override recorded: protective_actions \(overall\): proposed [PSMU] → final P/);
-    expect(drill(['verify', out]).code).toBe(0);
-    const md = drill(['report', out, '--format', 'md']).out;
-    expect(md).toMatch(/> Evaluator override: [PSMU] → \*\*P\*\* \(by Evaluator Wang\) — Strong recall under pressure/);
-    const team = drill(['override', a, '--capability', 'protective_actions', '--rating', 'U', '--note', 'x', '--subject', 'team:green', '-o', join(dir, 'x.json')]);
-    expect(team.code).toBe(2);
-    expect(team.err).toContain('there is no team `green` in this drill (teams: red)');
-  });
+  it(
+    'override appends an evaluator override that verify keeps and the report shows beside the proposed rating',
+    T,
+    () => {
+      const out = join(dir, 'a-override.json');
+      const r = drill([
+        'override',
+        a,
+        '--capability',
+        'protective_actions',
+        '--rating',
+        'P',
+        '--note',
+        'Strong recall under pressure',
+        '--by',
+        'Evaluator Wang',
+        '-o',
+        out,
+      ]);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toMatch(/override recorded: protective_actions \(overall\): proposed [PSMU] → final P/);
+      expect(drill(['verify', out]).code).toBe(0);
+      const md = drill(['report', out, '--format', 'md']).out;
+      expect(md).toMatch(
+        /> Evaluator override: [PSMU] → \*\*P\*\* \(by Evaluator Wang\) — Strong recall under pressure/,
+      );
+      const team = drill([
+        'override',
+        a,
+        '--capability',
+        'protective_actions',
+        '--rating',
+        'U',
+        '--note',
+        'x',
+        '--subject',
+        'team:green',
+        '-o',
+        join(dir, 'x.json'),
+      ]);
+      expect(team.code).toBe(2);
+      expect(team.err).toContain('there is no team `green` in this drill (teams: red)');
+    },
+  );
 
   it('compare shows where two teams first diverged and their ratings and outcomes side by side', T, () => {
     const r = drill(['compare', a, b, '--lang', 'en']);
@@ -106,7 +168,10 @@ describe('drill review / report / compare / override', () => {
     expect(r.out).toContain('OUTCOMES');
     // The same person in both teams is listed per team, never merged into one best result.
     expect(r.out).toMatch(/Li Wei \(several teams\)\s+Team red: [\d.]+\s+Team blue: [\d.]+/);
-    const json = JSON.parse(drill(['compare', a, b, '--json']).out) as { firstDivergence: { entry: number } | null; runs: { teams: string }[] };
+    const json = JSON.parse(drill(['compare', a, b, '--json']).out) as {
+      firstDivergence: { entry: number } | null;
+      runs: { teams: string }[];
+    };
     expect(json.firstDivergence?.entry).toBeGreaterThan(0);
     expect(json.runs.map((x) => x.teams)).toEqual(['red', 'blue']);
   });
@@ -117,7 +182,9 @@ describe('drill review / report / compare / override', () => {
     writeFileSync(other, JSON.stringify(autoplay(typhoon, { seed: '8', policy: 'best' }).transcript()));
     const r = drill(['compare', a, other]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/cannot compare: .*a\.json is scenario `typhoon` .* with seed 7, but .*seed8\.json is `typhoon` .* with seed 8/);
+    expect(r.err).toMatch(
+      /cannot compare: .*a\.json is scenario `typhoon` .* with seed 7, but .*seed8\.json is `typhoon` .* with seed 8/,
+    );
     expect(r.err).toContain('compare only runs of the same scenario and seed');
   });
 });

@@ -1,9 +1,22 @@
-import { autoplay, buildAar, replay, Session, type Aar, type Participant, type Scenario, type Transcript } from '@drill/engine';
+import {
+  autoplay,
+  buildAar,
+  replay,
+  Session,
+  type Aar,
+  type Participant,
+  type Scenario,
+  type Transcript,
+} from '@drill/engine';
 
 export const STARTED_AT = '2026-05-20T01:30:00.000Z';
 
 /** A finished automatic drill: the same transcript every time for a scenario, seed and policy. */
-export function autoTranscript(scenario: Scenario, seed = 'golden', policy: 'random' | 'best' | 'worst' | 'first' = 'random'): Transcript {
+export function autoTranscript(
+  scenario: Scenario,
+  seed = 'golden',
+  policy: 'random' | 'best' | 'worst' | 'first' = 'random',
+): Transcript {
   return autoplay(scenario, { seed, policy, startedAt: STARTED_AT }).transcript();
 }
 
@@ -27,18 +40,39 @@ export function hostileTranscript(scenario: Scenario): Transcript {
   const s = Session.start(scenario, { seed: 'hostile', participants, startedAt: STARTED_AT });
   if ('error' in s) throw new Error(s.error);
   s.apply({ type: 'start' });
-  s.apply({ type: 'inject', id: 'adhoc-x', roles: ['all'], text: `Exercise control says ${HOSTILE}`, by: HOSTILE });
+  s.apply({
+    type: 'inject',
+    id: 'adhoc-x',
+    roles: ['all'],
+    text: `Exercise control says ${HOSTILE}`,
+    by: HOSTILE,
+  });
   for (let i = 0; i < 2000 && s.state.phase === 'running'; i++) {
     const open = scenario.decisions.find((d) => s.state.decisions[d.id]?.status === 'open');
     if (open) {
       const choice =
-        open.kind === 'allocate' ? { allocation: Object.fromEntries(open.options.map((o) => [o.id, o.min ?? 0])) } : { options: [open.options[0]!.id] };
-      const r = s.apply({ type: 'choose', participant: 'p1', decision: open.id, ...choice, rationale: `Because ${HOSTILE}` });
+        open.kind === 'allocate'
+          ? { allocation: Object.fromEntries(open.options.map((o) => [o.id, o.min ?? 0])) }
+          : { options: [open.options[0]!.id] };
+      const r = s.apply({
+        type: 'choose',
+        participant: 'p1',
+        decision: open.id,
+        ...choice,
+        rationale: `Because ${HOSTILE}`,
+      });
       if (r.ok) continue;
     }
     s.apply({ type: 'advance', to: 'next' });
   }
   if (s.state.phase === 'running') s.apply({ type: 'end' });
-  s.apply({ type: 'override', capability: scenario.decisions[0]!.capability, subject: { kind: 'overall' }, rating: 'U', note: `Overruled: ${HOSTILE}`, by: `Evaluator ${HOSTILE}` });
+  s.apply({
+    type: 'override',
+    capability: scenario.decisions[0]!.capability,
+    subject: { kind: 'overall' },
+    rating: 'U',
+    note: `Overruled: ${HOSTILE}`,
+    by: `Evaluator ${HOSTILE}`,
+  });
   return s.transcript();
 }

@@ -28,10 +28,15 @@ describe('golden After-Action Reports (seed "golden", random policy)', () => {
           mkdirSync(here, { recursive: true });
           writeFileSync(file, md);
         }
-        expect(existsSync(file), `no golden report for ${id} (${lang}): run UPDATE_GOLDEN=1 npx vitest run --project e2e test/report/golden.test.ts`).toBe(true);
+        expect(
+          existsSync(file),
+          `no golden report for ${id} (${lang}): run UPDATE_GOLDEN=1 npx vitest run --project e2e test/report/golden.test.ts`,
+        ).toBe(true);
         // A difference after an intended change (a scenario edit, new report wording) is regenerated with
         // UPDATE_GOLDEN=1 npx vitest run --project e2e test/report/golden.test.ts — then review the git diff.
-        expect(md, `golden/${id}.${lang}.md differs (intended? regenerate with UPDATE_GOLDEN=1)`).toBe(readFileSync(file, 'utf8'));
+        expect(md, `golden/${id}.${lang}.md differs (intended? regenerate with UPDATE_GOLDEN=1)`).toBe(
+          readFileSync(file, 'utf8'),
+        );
       });
     }
   }

@@ -14,11 +14,20 @@ const typhoon = loadScenario('typhoon');
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium`);
   mkdirSync(ARTIFACTS, { recursive: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 });
 afterAll(async () => {
@@ -42,7 +51,9 @@ async function open(html: string): Promise<{ page: Page; errors: string[]; reque
 }
 
 /** Luminance statistics of a PNG, measured by drawing it on a canvas in the browser. */
-async function pngStats(png: Buffer): Promise<{ width: number; height: number; variance: number; inked: number }> {
+async function pngStats(
+  png: Buffer,
+): Promise<{ width: number; height: number; variance: number; inked: number }> {
   const page = await browser.newPage();
   try {
     return await page.evaluate(async (b64) => {
@@ -76,84 +87,102 @@ async function pngStats(png: Buffer): Promise<{ width: number; height: number; v
 
 describe('the HTML report in headless Chromium', () => {
   for (const lang of ['en', 'zh-CN'] as Lang[]) {
-    it(`renders every section and its SVG charts (${lang}), prints to an A4 PDF, and its screenshot is not blank`, { timeout: 240_000 }, async () => {
-      const aar = aarOf(typhoon, autoTranscript(typhoon, '7', 'random'));
-      const html = renderHtml(aar, lang);
-      writeFileSync(join(ARTIFACTS, `report-${lang}.html`), html);
+    it(
+      `renders every section and its SVG charts (${lang}), prints to an A4 PDF, and its screenshot is not blank`,
+      { timeout: 240_000 },
+      async () => {
+        const aar = aarOf(typhoon, autoTranscript(typhoon, '7', 'random'));
+        const html = renderHtml(aar, lang);
+        writeFileSync(join(ARTIFACTS, `report-${lang}.html`), html);
+        const { page, errors, requests } = await open(html);
+        try {
+          const S = stringsFor(lang);
+          const headings = await page.$$eval('section > h2', (hs) => hs.map((h) => h.textContent ?? ''));
+          expect(headings).toEqual(Object.values(S.sections).map((t, i) => `${i + 1}. ${t}`));
+          expect(await page.title()).toContain(S.reportTitle);
+
+          const charts = await page.$$('svg.chart');
+          expect(charts.length).toBe(2);
+          for (const c of charts) {
+            const box = await c.boundingBox();
+            expect(box!.width).toBeGreaterThan(300);
+            expect(box!.height).toBeGreaterThan(100);
+          }
+          // The ratings chart has a bar per rated capability; the score line has a point per step.
+          const bars = await page.$$eval('svg.chart:first-of-type rect[stroke="#222"]', (r) => r.length);
+          expect(bars).toBe(aar.capabilities.filter((c) => c.credit !== null).length);
+          const points = await page.$eval(
+            'path.series-score',
+            (p) => (p.getAttribute('d') ?? '').split('L').length,
+          );
+          expect(points).toBeGreaterThan(3);
+          const bbox = await page.$eval('path.series-score', (p) => {
+            const b = (p as SVGGraphicsElement).getBBox();
+            return { w: b.width, h: b.height };
+          });
+          expect(bbox.w).toBeGreaterThan(100);
+
+          const rows = await page.$$eval('#plan tbody tr', (r) => r.length);
+          expect(rows).toBe(aar.improvementPlan.length);
+          expect(errors).toEqual([]);
+          expect(requests).toEqual([]);
+
+          // The first screen (cover and contents) and the charts: what a reader sees first.
+          const png = await page.screenshot();
+          writeFileSync(join(ARTIFACTS, `report-${lang}.png`), png);
+          await page.locator('#score').scrollIntoViewIfNeeded();
+          writeFileSync(
+            join(ARTIFACTS, `report-${lang}-charts.png`),
+            await page.locator('#score').screenshot(),
+          );
+          const stats = await pngStats(png);
+          expect(stats.width).toBe(1000);
+          expect(stats.height).toBe(1400);
+          expect(stats.variance).toBeGreaterThan(200);
+          expect(stats.inked).toBeGreaterThan(0.01);
+
+          const pdf = await page.pdf({ format: 'A4', printBackground: true });
+          writeFileSync(join(ARTIFACTS, `report-${lang}.pdf`), pdf);
+          expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+          const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+          expect(pages).toBeGreaterThanOrEqual(1);
+          expect(pages).toBeLessThan(40);
+          // A4 is 595 × 842 points.
+          expect(pdf.toString('latin1')).toMatch(
+            /\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+841(\.\d+)?|\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+842/,
+          );
+        } finally {
+          await page.close();
+        }
+      },
+    );
+  }
+
+  it(
+    'keeps a <script> in a rationale, a name or an override note inert: shown as text, never run',
+    { timeout: 240_000 },
+    async () => {
+      const aar = aarOf(typhoon, hostileTranscript(typhoon));
+      const html = renderHtml(aar, 'en');
+      writeFileSync(join(ARTIFACTS, 'report-hostile.html'), html);
       const { page, errors, requests } = await open(html);
       try {
-        const S = stringsFor(lang);
-        const headings = await page.$$eval('section > h2', (hs) => hs.map((h) => h.textContent ?? ''));
-        expect(headings).toEqual(Object.values(S.sections).map((t, i) => `${i + 1}. ${t}`));
-        expect(await page.title()).toContain(S.reportTitle);
-
-        const charts = await page.$$('svg.chart');
-        expect(charts.length).toBe(2);
-        for (const c of charts) {
-          const box = await c.boundingBox();
-          expect(box!.width).toBeGreaterThan(300);
-          expect(box!.height).toBeGreaterThan(100);
-        }
-        // The ratings chart has a bar per rated capability; the score line has a point per step.
-        const bars = await page.$$eval('svg.chart:first-of-type rect[stroke="#222"]', (r) => r.length);
-        expect(bars).toBe(aar.capabilities.filter((c) => c.credit !== null).length);
-        const points = await page.$eval('path.series-score', (p) => (p.getAttribute('d') ?? '').split('L').length);
-        expect(points).toBeGreaterThan(3);
-        const bbox = await page.$eval('path.series-score', (p) => {
-          const b = (p as SVGGraphicsElement).getBBox();
-          return { w: b.width, h: b.height };
-        });
-        expect(bbox.w).toBeGreaterThan(100);
-
-        const rows = await page.$$eval('#plan tbody tr', (r) => r.length);
-        expect(rows).toBe(aar.improvementPlan.length);
+        expect(
+          await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+        ).toBeUndefined();
+        expect(await page.$$eval('script', (s) => s.length)).toBe(0);
+        expect(await page.$$eval('img', (s) => s.length)).toBe(0);
+        expect(await page.$eval('body', (b) => b.innerHTML.includes('\u001b'))).toBe(false);
+        const rationale = await page.$eval('.rationale', (e) => e.textContent ?? '');
+        expect(rationale).toContain('<script>window.__pwned = 1</script>');
+        const note = await page.$eval('.override .note', (e) => e.textContent ?? '');
+        expect(note).toContain('<img src=x onerror=');
         expect(errors).toEqual([]);
         expect(requests).toEqual([]);
-
-        // The first screen (cover and contents) and the charts: what a reader sees first.
-        const png = await page.screenshot();
-        writeFileSync(join(ARTIFACTS, `report-${lang}.png`), png);
-        await page.locator('#score').scrollIntoViewIfNeeded();
-        writeFileSync(join(ARTIFACTS, `report-${lang}-charts.png`), await page.locator('#score').screenshot());
-        const stats = await pngStats(png);
-        expect(stats.width).toBe(1000);
-        expect(stats.height).toBe(1400);
-        expect(stats.variance).toBeGreaterThan(200);
-        expect(stats.inked).toBeGreaterThan(0.01);
-
-        const pdf = await page.pdf({ format: 'A4', printBackground: true });
-        writeFileSync(join(ARTIFACTS, `report-${lang}.pdf`), pdf);
-        expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-        const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
-        expect(pages).toBeGreaterThanOrEqual(1);
-        expect(pages).toBeLessThan(40);
-        // A4 is 595 × 842 points.
-        expect(pdf.toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+841(\.\d+)?|\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+842/);
+        writeFileSync(join(ARTIFACTS, 'report-hostile.png'), await page.screenshot());
       } finally {
         await page.close();
       }
-    });
-  }
-
-  it('keeps a <script> in a rationale, a name or an override note inert: shown as text, never run', { timeout: 240_000 }, async () => {
-    const aar = aarOf(typhoon, hostileTranscript(typhoon));
-    const html = renderHtml(aar, 'en');
-    writeFileSync(join(ARTIFACTS, 'report-hostile.html'), html);
-    const { page, errors, requests } = await open(html);
-    try {
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-      expect(await page.$$eval('script', (s) => s.length)).toBe(0);
-      expect(await page.$$eval('img', (s) => s.length)).toBe(0);
-      expect(await page.$eval('body', (b) => b.innerHTML.includes('\u001b'))).toBe(false);
-      const rationale = await page.$eval('.rationale', (e) => e.textContent ?? '');
-      expect(rationale).toContain('<script>window.__pwned = 1</script>');
-      const note = await page.$eval('.override .note', (e) => e.textContent ?? '');
-      expect(note).toContain('<img src=x onerror=');
-      expect(errors).toEqual([]);
-      expect(requests).toEqual([]);
-      writeFileSync(join(ARTIFACTS, 'report-hostile.png'), await page.screenshot());
-    } finally {
-      await page.close();
-    }
-  });
+    },
+  );
 });

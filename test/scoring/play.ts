@@ -1,4 +1,13 @@
-import { nextEventTime, Session, soloParticipant, type DecisionPoint, type Input, type Participant, type Scenario, type Transcript } from '@drill/engine';
+import {
+  nextEventTime,
+  Session,
+  soloParticipant,
+  type DecisionPoint,
+  type Input,
+  type Participant,
+  type Scenario,
+  type Transcript,
+} from '@drill/engine';
 
 /** How a test player handles one decision: when in its open window, and which options. */
 export interface DecisionPlan {
@@ -20,14 +29,28 @@ export interface PlayOptions {
 
 type Choose = Extract<Input, { type: 'choose' }>;
 
-function candidates(d: DecisionPoint, plan: DecisionPlan, best: boolean): Omit<Choose, 'type' | 'participant' | 'decision'>[] {
+function candidates(
+  d: DecisionPoint,
+  plan: DecisionPlan,
+  best: boolean,
+): Omit<Choose, 'type' | 'participant' | 'decision'>[] {
   const n = d.options.length;
   const ids = d.options.map((o) => o.id);
   if (d.kind === 'allocate') {
-    const base = Object.fromEntries(ids.map((id, i) => [id, Math.max(d.options[i]!.min ?? 0, (plan.picks[i] ?? 0) % 7)]));
+    const base = Object.fromEntries(
+      ids.map((id, i) => [id, Math.max(d.options[i]!.min ?? 0, (plan.picks[i] ?? 0) % 7)]),
+    );
     // Halve until the budget takes it (the player does not know the budget).
     const out = [];
-    for (let k = 0; k < 6; k++) out.push({ allocation: Object.fromEntries(Object.entries(base).map(([id, v], i) => [id, Math.max(d.options[i]!.min ?? 0, Math.floor(v / 2 ** k))])) });
+    for (let k = 0; k < 6; k++)
+      out.push({
+        allocation: Object.fromEntries(
+          Object.entries(base).map(([id, v], i) => [
+            id,
+            Math.max(d.options[i]!.min ?? 0, Math.floor(v / 2 ** k)),
+          ]),
+        ),
+      });
     return out;
   }
   const byScore = [...d.options].sort((a, b) => (b.score ?? 0) - (a.score ?? 0)).map((o) => o.id);
@@ -79,10 +102,18 @@ export function playPlan(scenario: Scenario, o: PlayOptions): { session: Session
         planned.push(when);
         return;
       }
-      const who = participants.find((p) => p.roles.includes('all') || d.roles.includes('all') || p.roles.some((r) => d.roles.includes(r)));
+      const who = participants.find(
+        (p) => p.roles.includes('all') || d.roles.includes('all') || p.roles.some((r) => d.roles.includes(r)),
+      );
       if (!who) return;
       for (const c of candidates(d, plan, o.best?.has(d.id) === true)) {
-        const r = s.apply({ type: 'choose', participant: who.id, decision: d.id, ...c, rationale: `plan ${i}` });
+        const r = s.apply({
+          type: 'choose',
+          participant: who.id,
+          decision: d.id,
+          ...c,
+          rationale: `plan ${i}`,
+        });
         if (r.ok) break;
       }
       done.add(d.id);
@@ -95,7 +126,11 @@ export function playPlan(scenario: Scenario, o: PlayOptions): { session: Session
       s.apply({ type: 'end' });
       break;
     }
-    s.apply(target > s.state.clock ? { type: 'advance', minutes: target - s.state.clock } : { type: 'advance', to: 'next' });
+    s.apply(
+      target > s.state.clock
+        ? { type: 'advance', minutes: target - s.state.clock }
+        : { type: 'advance', to: 'next' },
+    );
   }
   if (s.state.phase === 'running') s.apply({ type: 'end' });
   return { session: s, transcript: s.transcript() };

@@ -52,7 +52,13 @@ export function App() {
         </div>
         <nav aria-label="main">
           {(['console', 'review'] as const).map((k) => (
-            <button key={k} type="button" className={`tab ${tab === k ? 'active' : ''}`} aria-current={tab === k ? 'page' : undefined} onClick={() => setTab(k)}>
+            <button
+              key={k}
+              type="button"
+              className={`tab ${tab === k ? 'active' : ''}`}
+              aria-current={tab === k ? 'page' : undefined}
+              onClick={() => setTab(k)}
+            >
               {t(k === 'console' ? 'navConsole' : 'navReview')}
             </button>
           ))}

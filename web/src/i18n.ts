@@ -112,7 +112,8 @@ const en = {
   choice: 'Choice',
   openInReview: 'Open in review',
   newDrill: 'New drill',
-  confirmNew: 'Start a new drill? The current one is removed from this browser (download its transcripts first).',
+  confirmNew:
+    'Start a new drill? The current one is removed from this browser (download its transcripts first).',
   missed: 'missed — default taken',
   timeliness_on_time: 'on time',
   timeliness_late: 'late',

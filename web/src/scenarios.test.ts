@@ -18,7 +18,8 @@ describe('scenario library in the browser', () => {
     for (const id of SHIPPED_IDS) {
       const r = compileShipped(id);
       if (!r.ok) continue;
-      for (const lang of ['en', 'zh-CN'] as const) expect(shippedTitle(id, lang), `${id} ${lang}`).toBe(localize(r.scenario.title, lang));
+      for (const lang of ['en', 'zh-CN'] as const)
+        expect(shippedTitle(id, lang), `${id} ${lang}`).toBe(localize(r.scenario.title, lang));
     }
   });
 });

@@ -4,10 +4,13 @@ import { compileScenario, type CompileResult, type Scenario, formatDiagnostic } 
  * The shipped scenarios as YAML text, one lazily loaded chunk per file (the scenarios package reads files with node:fs, so
  * the browser compiles the YAML itself with the engine's pure compiler).
  */
-const loaders = import.meta.glob(['../../scenarios/**/*.yaml', '!**/node_modules/**', '!../../scenarios/examples/**'], {
-  query: '?raw',
-  import: 'default',
-}) as Record<string, () => Promise<string>>;
+const loaders = import.meta.glob(
+  ['../../scenarios/**/*.yaml', '!**/node_modules/**', '!../../scenarios/examples/**'],
+  {
+    query: '?raw',
+    import: 'default',
+  },
+) as Record<string, () => Promise<string>>;
 
 /** Menu order of the shipped scenarios; anything else found top-level follows alphabetically. */
 const ORDER = ['typhoon', 'flood', 'rainstorm', 'earthquake'];
@@ -33,7 +36,11 @@ export const SHIPPED_IDS: string[] = [];
  */
 export async function loadLibrary(): Promise<void> {
   if (byPath.size) return;
-  const entries = await Promise.all(Object.entries(loaders).map(async ([k, load]) => [normalize(k.slice(PREFIX.length)), await load()] as const));
+  const entries = await Promise.all(
+    Object.entries(loaders).map(
+      async ([k, load]) => [normalize(k.slice(PREFIX.length)), await load()] as const,
+    ),
+  );
   byPath = new Map(entries);
   const ids = [...byPath.keys()]
     .filter((p) => !p.includes('/') && /^id:\s/m.test(byPath.get(p)!))
@@ -55,13 +62,27 @@ export function compileShipped(id: string): CompileResult {
   if (hit) return hit;
   const path = `${id}.yaml`;
   const text = byPath.get(path);
-  const r: CompileResult = text === undefined
-    ? { ok: false, diagnostics: [{ severity: 'error', code: 'file-not-found', file: path, line: 1, column: 1, path: '', message: `no shipped scenario \`${id}\`` }] }
-    : compileScenario({ path, text }, (from, inc) => {
-        const p = normalize(dirOf(from) + inc);
-        const t = byPath.get(p);
-        return t === undefined ? undefined : { path: p, text: t };
-      });
+  const r: CompileResult =
+    text === undefined
+      ? {
+          ok: false,
+          diagnostics: [
+            {
+              severity: 'error',
+              code: 'file-not-found',
+              file: path,
+              line: 1,
+              column: 1,
+              path: '',
+              message: `no shipped scenario \`${id}\``,
+            },
+          ],
+        }
+      : compileScenario({ path, text }, (from, inc) => {
+          const p = normalize(dirOf(from) + inc);
+          const t = byPath.get(p);
+          return t === undefined ? undefined : { path: p, text: t };
+        });
   cache.set(id, r);
   return r;
 }
@@ -79,7 +100,13 @@ export function compileText(name: string, text: string): CompileResult {
 const fileCache = new Map<string, CompileResult>();
 
 export function compileError(r: CompileResult): string {
-  return r.ok ? '' : r.diagnostics.filter((d) => d.severity === 'error').slice(0, 5).map(formatDiagnostic).join('\n');
+  return r.ok
+    ? ''
+    : r.diagnostics
+        .filter((d) => d.severity === 'error')
+        .slice(0, 5)
+        .map(formatDiagnostic)
+        .join('\n');
 }
 
 export type ScenarioSource = { kind: 'shipped'; id: string } | { kind: 'file'; name: string; text: string };
@@ -118,7 +145,12 @@ export function shippedTitle(id: string, lang: 'en' | 'zh-CN'): string {
     return s || undefined;
   };
   const key = (k: string): string | undefined =>
-    value(new RegExp(`(?:^|[\\s{,])${k.replace('-', '\\-')}:[ \\t]*("(?:[^"\\\\]|\\\\.)*"|'(?:[^']|'')*'|[^,}\\r\\n]+)`).exec(block)?.[1]);
-  const plain = block.trim() && !block.trim().startsWith('{') && !/^\s*\n/.test(block) ? value(block) : undefined;
+    value(
+      new RegExp(
+        `(?:^|[\\s{,])${k.replace('-', '\\-')}:[ \\t]*("(?:[^"\\\\]|\\\\.)*"|'(?:[^']|'')*'|[^,}\\r\\n]+)`,
+      ).exec(block)?.[1],
+    );
+  const plain =
+    block.trim() && !block.trim().startsWith('{') && !/^\s*\n/.test(block) ? value(block) : undefined;
   return key(lang) ?? key('en') ?? plain ?? id;
 }

@@ -1,6 +1,17 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { canonicalJson, capabilityName, formatScenarioTime, localize, stringsFor, type Aar, type AarDecision, type Input, type Lang, type Transcript } from '@drill/engine';
+import {
+  canonicalJson,
+  capabilityName,
+  formatScenarioTime,
+  localize,
+  stringsFor,
+  type Aar,
+  type AarDecision,
+  type Input,
+  type Lang,
+  type Transcript,
+} from '@drill/engine';
 import { UserError } from '../io.ts';
 import { clean, colourWanted, makeStyle, type Style } from '../render/style.ts';
 import { textTable } from '../render/text-table.ts';
@@ -28,7 +39,13 @@ export interface Divergence {
 /** What an input decides, without who typed it or why: two teams making the same move compare equal. */
 function essence(input: Input | undefined): string {
   if (!input) return 'none';
-  if (input.type === 'choose') return canonicalJson({ type: 'choose', decision: input.decision, options: [...(input.options ?? [])].sort(), allocation: input.allocation ?? null });
+  if (input.type === 'choose')
+    return canonicalJson({
+      type: 'choose',
+      decision: input.decision,
+      options: [...(input.options ?? [])].sort(),
+      allocation: input.allocation ?? null,
+    });
   const { by: _by, ...rest } = input as Input & { by?: string };
   return canonicalJson(rest);
 }
@@ -38,16 +55,27 @@ export function firstDivergence(ts: readonly Transcript[]): Divergence | undefin
   const n = Math.max(...ts.map((t) => t.entries.length));
   for (let i = 0; i < n; i++) {
     const inputs = ts.map((t) => t.entries[i]?.input);
-    if (new Set(inputs.map(essence)).size > 1) return { entry: i + 1, at: ts.map((t) => t.entries[i]?.at), inputs };
+    if (new Set(inputs.map(essence)).size > 1)
+      return { entry: i + 1, at: ts.map((t) => t.entries[i]?.at), inputs };
   }
   return undefined;
 }
 
 /** The first decision (in the order they closed) whose choice or timeliness differs between the runs. */
-export function firstDecisionDifference(aars: readonly Aar[]): { decision: string; per: (AarDecision | undefined)[] } | undefined {
+export function firstDecisionDifference(
+  aars: readonly Aar[],
+): { decision: string; per: (AarDecision | undefined)[] } | undefined {
   const ids = aars[0]!.decisions.map((d) => d.id);
-  const closedAt = (id: string): number => Math.min(...aars.map((a) => a.decisions.find((d) => d.id === id)?.at ?? Infinity));
-  const key = (d: AarDecision | undefined): string => (d ? canonicalJson({ s: d.status, t: d.timeliness ?? null, c: d.chosen.map((c) => [c.id, c.amount ?? null]) }) : 'none');
+  const closedAt = (id: string): number =>
+    Math.min(...aars.map((a) => a.decisions.find((d) => d.id === id)?.at ?? Infinity));
+  const key = (d: AarDecision | undefined): string =>
+    d
+      ? canonicalJson({
+          s: d.status,
+          t: d.timeliness ?? null,
+          c: d.chosen.map((c) => [c.id, c.amount ?? null]),
+        })
+      : 'none';
   for (const id of [...ids].sort((a, b) => closedAt(a) - closedAt(b))) {
     const per = aars.map((a) => a.decisions.find((d) => d.id === id));
     if (new Set(per.map(key)).size > 1) return { decision: id, per };
@@ -61,7 +89,11 @@ export function checkComparable(runs: readonly { file: string; transcript: Trans
   const h0 = first!.transcript.header;
   for (const r of rest) {
     const h = r.transcript.header;
-    if (h.scenario.id !== h0.scenario.id || h.scenario.contentHash !== h0.scenario.contentHash || h.seed !== h0.seed)
+    if (
+      h.scenario.id !== h0.scenario.id ||
+      h.scenario.contentHash !== h0.scenario.contentHash ||
+      h.seed !== h0.seed
+    )
       throw new UserError(
         `cannot compare: ${first!.file} is scenario \`${h0.scenario.id}\` ${h0.scenario.version} with seed ${h0.seed}, but ${r.file} is \`${h.scenario.id}\` ${h.scenario.version} with seed ${h.seed}` +
           `${h.scenario.id === h0.scenario.id && h.scenario.contentHash !== h0.scenario.contentHash ? ' (another version of the scenario)' : ''}.\n` +
@@ -76,10 +108,19 @@ function describeInput(run: CompareRun, input: Input | undefined, lang: Lang): s
   if (!input) return lang === 'zh-CN' ? '（记录已结束）' : '(transcript ended)';
   if (input.type === 'choose') {
     const d = run.aar.decisions.find((x) => x.id === input.decision);
-    const what = input.allocation ? Object.entries(input.allocation).map(([k, v]) => `${k}×${v}`).join(', ') : (input.options ?? []).join(', ');
+    const what = input.allocation
+      ? Object.entries(input.allocation)
+          .map(([k, v]) => `${k}×${v}`)
+          .join(', ')
+      : (input.options ?? []).join(', ');
     return `${lang === 'zh-CN' ? '决策' : 'decide'} ${input.decision}: ${what}${d ? ` — ${clip(clean(localize(d.prompt, lang)), 60)}` : ''}`;
   }
-  if (input.type === 'advance') return input.to === 'next' ? (lang === 'zh-CN' ? '推进到下一事件' : 'advance to the next event') : `advance ${input.minutes} min`;
+  if (input.type === 'advance')
+    return input.to === 'next'
+      ? lang === 'zh-CN'
+        ? '推进到下一事件'
+        : 'advance to the next event'
+      : `advance ${input.minutes} min`;
   return input.type;
 }
 
@@ -98,22 +139,44 @@ export function renderCompare(runs: CompareRun[], lang: Lang, style: Style, widt
   const a0 = runs[0]!.aar;
   const out: string[] = [];
   const section = (t: string): void => void out.push('', style.bold(style.blue(t.toUpperCase())), '');
-  out.push(style.bold(`${zh ? '对比' : 'Comparing'} ${runs.length} ${zh ? '份记录' : 'runs'}: ${clean(localize(a0.exercise.title, lang))}`));
-  out.push(style.dim(`${a0.exercise.scenario.id} ${a0.exercise.scenario.version} · ${S.field.seed} ${clean(a0.exercise.seed)}`));
-  for (const r of runs) out.push(`  ${style.bold(r.key)} = ${clean(r.file)} — ${S.col.team} ${clean(r.label)} (${r.aar.exercise.participants.map((p) => clean(p.name)).join(', ')})${r.aar.verification.ok ? '' : style.red(` ✗ ${S.notVerified(clean(r.aar.verification.reason ?? ''))}`)}`);
+  out.push(
+    style.bold(
+      `${zh ? '对比' : 'Comparing'} ${runs.length} ${zh ? '份记录' : 'runs'}: ${clean(localize(a0.exercise.title, lang))}`,
+    ),
+  );
+  out.push(
+    style.dim(
+      `${a0.exercise.scenario.id} ${a0.exercise.scenario.version} · ${S.field.seed} ${clean(a0.exercise.seed)}`,
+    ),
+  );
+  for (const r of runs)
+    out.push(
+      `  ${style.bold(r.key)} = ${clean(r.file)} — ${S.col.team} ${clean(r.label)} (${r.aar.exercise.participants.map((p) => clean(p.name)).join(', ')})${r.aar.verification.ok ? '' : style.red(` ✗ ${S.notVerified(clean(r.aar.verification.reason ?? ''))}`)}`,
+    );
 
   section(zh ? '首次分歧' : 'Where they first diverged');
   const div = firstDivergence(runs.map((r) => r.transcript));
   if (!div) out.push(zh ? '所有记录的输入完全相同。' : 'The runs made the same inputs throughout.');
   else {
     out.push(`${zh ? '第' : 'Entry '}${div.entry}${zh ? '条输入' : ''}:`);
-    runs.forEach((r, i) => out.push(`  ${style.bold(r.key)} ${div.at[i] !== undefined ? formatScenarioTime(div.at[i]!) : '—'}  ${describeInput(r, div.inputs[i], lang)}`));
+    runs.forEach((r, i) =>
+      out.push(
+        `  ${style.bold(r.key)} ${div.at[i] !== undefined ? formatScenarioTime(div.at[i]!) : '—'}  ${describeInput(r, div.inputs[i], lang)}`,
+      ),
+    );
   }
   const dd = firstDecisionDifference(runs.map((r) => r.aar));
   if (dd) {
     const d0 = dd.per.find(Boolean)!;
-    out.push('', `${zh ? '首个不同的决策' : 'First decision that differs'}: ${style.bold(dd.decision)} — ${clean(localize(d0.prompt, lang))}`);
-    runs.forEach((r, i) => out.push(`  ${style.bold(r.key)} ${choiceCell(dd.per[i], lang)}${dd.per[i]?.at !== undefined ? ` @ ${formatScenarioTime(dd.per[i]!.at!)}` : ''}`));
+    out.push(
+      '',
+      `${zh ? '首个不同的决策' : 'First decision that differs'}: ${style.bold(dd.decision)} — ${clean(localize(d0.prompt, lang))}`,
+    );
+    runs.forEach((r, i) =>
+      out.push(
+        `  ${style.bold(r.key)} ${choiceCell(dd.per[i], lang)}${dd.per[i]?.at !== undefined ? ` @ ${formatScenarioTime(dd.per[i]!.at!)}` : ''}`,
+      ),
+    );
   }
 
   const keys = runs.map((r) => r.key);
@@ -124,8 +187,18 @@ export function renderCompare(runs: CompareRun[], lang: Lang, style: Style, widt
       [
         [S.overall, ...runs.map((r) => r.aar.overall.score.toFixed(1))],
         [S.decisionsPart, ...runs.map((r) => r.aar.overall.breakdown.decisions.toFixed(1))],
-        [S.outcomesPart, ...runs.map((r) => (r.aar.overall.breakdown.outcomes === null ? '—' : r.aar.overall.breakdown.outcomes.toFixed(1)))],
-        [S.field.ending, ...runs.map((r) => (r.aar.exercise.ending ? clean(localize(r.aar.exercise.ending.title, lang)) : '—'))],
+        [
+          S.outcomesPart,
+          ...runs.map((r) =>
+            r.aar.overall.breakdown.outcomes === null ? '—' : r.aar.overall.breakdown.outcomes.toFixed(1),
+          ),
+        ],
+        [
+          S.field.ending,
+          ...runs.map((r) =>
+            r.aar.exercise.ending ? clean(localize(r.aar.exercise.ending.title, lang)) : '—',
+          ),
+        ],
       ],
       width,
       { head: style.bold },
@@ -154,7 +227,15 @@ export function renderCompare(runs: CompareRun[], lang: Lang, style: Style, widt
   out.push(
     textTable(
       [S.col.decision, ...keys],
-      a0.decisions.map((d) => [d.id, ...runs.map((r) => choiceCell(r.aar.decisions.find((x) => x.id === d.id), lang))]),
+      a0.decisions.map((d) => [
+        d.id,
+        ...runs.map((r) =>
+          choiceCell(
+            r.aar.decisions.find((x) => x.id === d.id),
+            lang,
+          ),
+        ),
+      ]),
       width,
       { head: style.bold },
     ),
@@ -184,7 +265,12 @@ export function renderCompare(runs: CompareRun[], lang: Lang, style: Style, widt
     textTable(
       [S.col.name, ...keys],
       names.map((n) => [
-        clean(n) + (runs.filter((r) => r.aar.exercise.participants.some((p) => p.name.trim() === n)).length > 1 ? (zh ? '（多队）' : ' (several teams)') : ''),
+        clean(n) +
+          (runs.filter((r) => r.aar.exercise.participants.some((p) => p.name.trim() === n)).length > 1
+            ? zh
+              ? '（多队）'
+              : ' (several teams)'
+            : ''),
         ...runs.map((r) => {
           const p = r.aar.exercise.participants.find((x) => x.name.trim() === n);
           if (!p) return '—';
@@ -208,16 +294,24 @@ export function loadRuns(files: string[], o: { scenario?: string; unverified?: b
   const runs = ts.map((x, i) => {
     const aar = aarFor(x.file, x.transcript, scenario, { unverified: o.unverified === true });
     const label = [...new Set(aar.exercise.participants.map((p) => p.team))].join('+');
-    return { ...x, key: String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : ''), label, aar };
+    return {
+      ...x,
+      key: String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : ''),
+      label,
+      aar,
+    };
   });
-  for (const r of runs) if (runs.filter((x) => x.label === r.label).length > 1) r.label = `${r.label} (${basename(r.file)})`;
+  for (const r of runs)
+    if (runs.filter((x) => x.label === r.label).length > 1) r.label = `${r.label} (${basename(r.file)})`;
   return runs;
 }
 
 export function register(program: Command): void {
   program
     .command('compare')
-    .description('several teams on the same scenario and seed: where their decisions first diverged, ratings and outcomes side by side')
+    .description(
+      'several teams on the same scenario and seed: where their decisions first diverged, ratings and outcomes side by side',
+    )
     .argument('<transcripts...>', 'two or more transcripts of the same scenario and seed')
     .option('--lang <lang>', 'en | zh-CN (default from the environment)')
     .option('--scenario <file>', 'the scenario file, when it is not a shipped one')
@@ -225,31 +319,70 @@ export function register(program: Command): void {
     .option('--json', 'print the comparison as JSON')
     .option('--color', 'colour even when not writing to a terminal')
     .option('--no-color', 'no colour (so does NO_COLOR)')
-    .action((files: string[], o: { lang?: string; scenario?: string; unverified?: boolean; json?: boolean; color?: boolean }) => {
-      const lang = langOption(o.lang);
-      const runs = loadRuns(files, o);
-      if (o.json) {
-        const div = firstDivergence(runs.map((r) => r.transcript));
-        const dd = firstDecisionDifference(runs.map((r) => r.aar));
-        const json = {
-          scenario: runs[0]!.aar.exercise.scenario,
-          seed: runs[0]!.aar.exercise.seed,
-          runs: runs.map((r) => ({
-            key: r.key,
-            file: r.file,
-            teams: r.label,
-            verified: r.aar.verification.ok,
-            overall: r.aar.overall,
-            ending: r.aar.exercise.ending?.id ?? null,
-            capabilities: r.aar.capabilities.map((c) => ({ id: c.id, proposed: c.proposed, final: c.final, credit: c.credit })),
-            outcomes: r.aar.outcomes.map((x) => ({ id: x.id, value: x.value, credit: x.credit })),
-            participants: r.aar.subjects.filter((s) => s.subject.kind === 'participant').map((s) => ({ id: s.subject.id, name: localize(s.name, 'en'), team: s.detail, score: s.score })),
-          })),
-          firstDivergence: div ?? null,
-          firstDecisionDifference: dd ? { decision: dd.decision, per: dd.per.map((d) => (d ? { chosen: d.chosen, timeliness: d.timeliness ?? null, status: d.status, credit: d.credit } : null)) } : null,
-        };
-        process.stdout.write(`${JSON.stringify(json, null, 1)}\n`);
-      } else process.stdout.write(renderCompare(runs, lang, makeStyle(colourWanted(o.color)), Math.min(120, process.stdout.columns ?? 100)));
-      process.exitCode = 0;
-    });
+    .action(
+      (
+        files: string[],
+        o: { lang?: string; scenario?: string; unverified?: boolean; json?: boolean; color?: boolean },
+      ) => {
+        const lang = langOption(o.lang);
+        const runs = loadRuns(files, o);
+        if (o.json) {
+          const div = firstDivergence(runs.map((r) => r.transcript));
+          const dd = firstDecisionDifference(runs.map((r) => r.aar));
+          const json = {
+            scenario: runs[0]!.aar.exercise.scenario,
+            seed: runs[0]!.aar.exercise.seed,
+            runs: runs.map((r) => ({
+              key: r.key,
+              file: r.file,
+              teams: r.label,
+              verified: r.aar.verification.ok,
+              overall: r.aar.overall,
+              ending: r.aar.exercise.ending?.id ?? null,
+              capabilities: r.aar.capabilities.map((c) => ({
+                id: c.id,
+                proposed: c.proposed,
+                final: c.final,
+                credit: c.credit,
+              })),
+              outcomes: r.aar.outcomes.map((x) => ({ id: x.id, value: x.value, credit: x.credit })),
+              participants: r.aar.subjects
+                .filter((s) => s.subject.kind === 'participant')
+                .map((s) => ({
+                  id: s.subject.id,
+                  name: localize(s.name, 'en'),
+                  team: s.detail,
+                  score: s.score,
+                })),
+            })),
+            firstDivergence: div ?? null,
+            firstDecisionDifference: dd
+              ? {
+                  decision: dd.decision,
+                  per: dd.per.map((d) =>
+                    d
+                      ? {
+                          chosen: d.chosen,
+                          timeliness: d.timeliness ?? null,
+                          status: d.status,
+                          credit: d.credit,
+                        }
+                      : null,
+                  ),
+                }
+              : null,
+          };
+          process.stdout.write(`${JSON.stringify(json, null, 1)}\n`);
+        } else
+          process.stdout.write(
+            renderCompare(
+              runs,
+              lang,
+              makeStyle(colourWanted(o.color)),
+              Math.min(120, process.stdout.columns ?? 100),
+            ),
+          );
+        process.exitCode = 0;
+      },
+    );
 }

@@ -17,4 +17,21 @@ import * as compare from './compare.ts';
 import * as override from './override.ts';
 
 /** Every subcommand, one module each (`register(program)`); the order is the order of `drill --help`. */
-export const COMMANDS: { register(program: Command): void }[] = [run, play, resume, history, review, report, compare, override, verify, validate, schema, lint, coverageTest, msel, graph, serve];
+export const COMMANDS: { register(program: Command): void }[] = [
+  run,
+  play,
+  resume,
+  history,
+  review,
+  report,
+  compare,
+  override,
+  verify,
+  validate,
+  schema,
+  lint,
+  coverageTest,
+  msel,
+  graph,
+  serve,
+];

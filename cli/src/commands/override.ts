@@ -7,14 +7,19 @@ import { readTranscript, scenarioForTranscript } from './verify.ts';
 export function parseSubject(text: string | undefined, t: Transcript): Subject {
   if (!text || text === 'overall') return { kind: 'overall' };
   const m = /^(team|role|participant):(.+)$/.exec(text);
-  if (!m) throw new UserError(`--subject takes overall, team:NAME, role:ID or participant:ID (not \`${text}\`)`);
+  if (!m)
+    throw new UserError(`--subject takes overall, team:NAME, role:ID or participant:ID (not \`${text}\`)`);
   const kind = m[1] as Subject['kind'];
   const id = m[2]!;
   const ps = t.header.participants;
   if (kind === 'team' && !ps.some((p) => p.team === id))
-    throw new UserError(`there is no team \`${id}\` in this drill (teams: ${[...new Set(ps.map((p) => p.team))].join(', ')})`);
+    throw new UserError(
+      `there is no team \`${id}\` in this drill (teams: ${[...new Set(ps.map((p) => p.team))].join(', ')})`,
+    );
   if (kind === 'participant' && !ps.some((p) => p.id === id))
-    throw new UserError(`there is no participant \`${id}\` in this drill (participants: ${ps.map((p) => `${p.id} (${p.name})`).join(', ')})`);
+    throw new UserError(
+      `there is no participant \`${id}\` in this drill (participants: ${ps.map((p) => `${p.id} (${p.name})`).join(', ')})`,
+    );
   return { kind, id };
 }
 
@@ -32,22 +37,40 @@ interface OverrideOptions {
  * Appends an evaluator override to a finished, verified transcript and returns the new transcript:
  * the override is an input like any other, so replay and verify keep it.
  */
-export function overrideTranscript(file: string, t: Transcript, o: OverrideOptions, scenarioArg?: string): { transcript: Transcript; summary: string } {
+export function overrideTranscript(
+  file: string,
+  t: Transcript,
+  o: OverrideOptions,
+  scenarioArg?: string,
+): { transcript: Transcript; summary: string } {
   const scenario = scenarioForTranscript(t, scenarioArg);
   const v = verify(scenario, t);
   if (!v.ok) throw new UserError(`${file} fails verification, so it cannot be amended: ${v.reason}`);
-  if (!v.complete) throw new UserError(`${file} is an unfinished drill: end it first, then override its ratings`);
+  if (!v.complete)
+    throw new UserError(`${file} is an unfinished drill: end it first, then override its ratings`);
   const rating = o.rating.toUpperCase() as Rating;
-  if (!RATINGS.includes(rating)) throw new UserError(`--rating takes one of ${RATINGS.join(', ')} (not \`${o.rating}\`)`);
+  if (!RATINGS.includes(rating))
+    throw new UserError(`--rating takes one of ${RATINGS.join(', ')} (not \`${o.rating}\`)`);
   if (!scenario.capabilities.some((c) => c.id === o.capability))
-    throw new UserError(`this scenario has no capability \`${o.capability}\` (capabilities: ${scenario.capabilities.map((c) => c.id).join(', ')})`);
+    throw new UserError(
+      `this scenario has no capability \`${o.capability}\` (capabilities: ${scenario.capabilities.map((c) => c.id).join(', ')})`,
+    );
   const subject = parseSubject(o.subject, t);
   if (subject.kind === 'role' && !scenario.roles.some((r) => r.id === subject.id))
-    throw new UserError(`this scenario has no role \`${subject.id}\` (roles: ${scenario.roles.map((r) => r.id).join(', ')})`);
+    throw new UserError(
+      `this scenario has no role \`${subject.id}\` (roles: ${scenario.roles.map((r) => r.id).join(', ')})`,
+    );
   const s = Session.resume(scenario, t);
   if ('error' in s) throw new UserError(`${file}: ${s.error}`);
   const before = s.score().capabilities.find((c) => c.capability === o.capability);
-  const r = s.apply({ type: 'override', capability: o.capability, subject, rating, note: o.note, ...(o.by ? { by: o.by } : {}) });
+  const r = s.apply({
+    type: 'override',
+    capability: o.capability,
+    subject,
+    rating,
+    note: o.note,
+    ...(o.by ? { by: o.by } : {}),
+  });
   if (!r.ok) throw new UserError(`the override was refused: ${r.rejection.reason}`);
   const out = s.transcript();
   const who = subject.kind === 'overall' ? 'overall' : `${subject.kind} ${subject.id}`;
@@ -61,7 +84,9 @@ export function overrideTranscript(file: string, t: Transcript, o: OverrideOptio
 export function register(program: Command): void {
   program
     .command('override')
-    .description("overrule a rating as evaluator: appends an override (with its note) to a finished transcript, which verify keeps")
+    .description(
+      'overrule a rating as evaluator: appends an override (with its note) to a finished transcript, which verify keeps',
+    )
     .argument('<transcript>', 'a finished transcript (.json) or journal (.jsonl)')
     .requiredOption('--capability <id>', 'the capability to rate')
     .requiredOption('--rating <P|S|M|U>', 'the final rating')
@@ -75,7 +100,9 @@ export function register(program: Command): void {
       const { transcript, summary } = overrideTranscript(file, t, o, o.scenario);
       const path = userPath(o.out);
       writeFileAtomic(path, `${JSON.stringify(transcript, null, 1)}\n`);
-      process.stdout.write(`override recorded: ${summary} — "${o.note}"\ntranscript: ${path} (${transcript.entries.length} entries, final state ${transcript.result?.finalStateHash ?? '-'})\n`);
+      process.stdout.write(
+        `override recorded: ${summary} — "${o.note}"\ntranscript: ${path} (${transcript.entries.length} entries, final state ${transcript.result?.finalStateHash ?? '-'})\n`,
+      );
       process.exitCode = 0;
     });
 }

@@ -1,5 +1,15 @@
 import type { Command } from 'commander';
-import { buildAar, renderHtml, renderMarkdown, replay, verify, type Aar, type Lang, type Scenario, type Transcript } from '@drill/engine';
+import {
+  buildAar,
+  renderHtml,
+  renderMarkdown,
+  replay,
+  verify,
+  type Aar,
+  type Lang,
+  type Scenario,
+  type Transcript,
+} from '@drill/engine';
 import { userPath, UserError, writeFileAtomic } from '../io.ts';
 import { parseLang } from '../tui/i18n.ts';
 import { readTranscript, scenarioForTranscript } from './verify.ts';
@@ -20,9 +30,17 @@ export function langOption(v: string | undefined): Lang {
  * The After-Action Report of a transcript. Refuses one that fails verification (with verify's reason)
  * unless `unverified`; then it reports on what replays — up to the first broken entry — and says so.
  */
-export function aarFor(file: string, t: Transcript, scenario: Scenario, o: { unverified?: boolean } = {}): Aar {
+export function aarFor(
+  file: string,
+  t: Transcript,
+  scenario: Scenario,
+  o: { unverified?: boolean } = {},
+): Aar {
   const v = verify(scenario, t);
-  if (!v.ok && !o.unverified) throw new UserError(`${file} fails verification: ${v.reason}\n(add --unverified to report on it anyway, marked as not verified)`);
+  if (!v.ok && !o.unverified)
+    throw new UserError(
+      `${file} fails verification: ${v.reason}\n(add --unverified to report on it anyway, marked as not verified)`,
+    );
   let r = replay(scenario, t, { keepStates: true });
   if (!r.ok && r.entry !== undefined) r = replay(scenario, t, { keepStates: true, upTo: r.entry - 1 });
   if (!r.ok) throw new UserError(`${file} cannot be replayed: ${r.reason}`);
@@ -51,7 +69,9 @@ interface ReportOptions {
 export function register(program: Command): void {
   program
     .command('report')
-    .description('write the After-Action Report and Improvement Plan of a transcript (Markdown, self-contained HTML or JSON)')
+    .description(
+      'write the After-Action Report and Improvement Plan of a transcript (Markdown, self-contained HTML or JSON)',
+    )
     .argument('<transcript>', 'transcript (.json) or journal (.jsonl)')
     .option('--format <format>', `${FORMATS.join(' | ')}`, 'md')
     .option('-o, --out <file>', 'write to this file (default: print)')
@@ -60,7 +80,8 @@ export function register(program: Command): void {
     .option('--unverified', 'report on a transcript that fails verification (marked as not verified)')
     .action((file: string, o: ReportOptions) => {
       const format = (o.format ?? 'md').toLowerCase().replace(/^markdown$/, 'md') as ReportFormat;
-      if (!FORMATS.includes(format)) throw new UserError(`unknown format \`${o.format}\`: use ${FORMATS.join(', ')}`);
+      if (!FORMATS.includes(format))
+        throw new UserError(`unknown format \`${o.format}\`: use ${FORMATS.join(', ')}`);
       const lang = langOption(o.lang);
       const t = readTranscript(file);
       const scenario = scenarioForTranscript(t, o.scenario);
@@ -69,7 +90,9 @@ export function register(program: Command): void {
       if (o.out) {
         const path = userPath(o.out);
         writeFileAtomic(path, text);
-        process.stderr.write(`report (${format}, ${lang}${aar.verification.ok ? '' : ', NOT VERIFIED'}): ${path}\n`);
+        process.stderr.write(
+          `report (${format}, ${lang}${aar.verification.ok ? '' : ', NOT VERIFIED'}): ${path}\n`,
+        );
       } else process.stdout.write(text);
       process.exitCode = 0;
     });

@@ -15,7 +15,9 @@ interface ReviewOptions {
 export function register(program: Command): void {
   program
     .command('review')
-    .description('the scored transcript in the terminal: timeline, each decision with its feedback, ratings with evidence')
+    .description(
+      'the scored transcript in the terminal: timeline, each decision with its feedback, ratings with evidence',
+    )
     .argument('<transcript>', 'transcript (.json) or journal (.jsonl)')
     .option('--lang <lang>', 'en | zh-CN (default from the environment)')
     .option('--scenario <file>', 'the scenario file, when it is not a shipped one')
@@ -25,7 +27,8 @@ export function register(program: Command): void {
     .action((file: string, o: ReviewOptions) => {
       const lang = langOption(o.lang);
       const width = o.width ? Number(o.width) : Math.min(120, process.stdout.columns ?? 100);
-      if (!Number.isInteger(width) || width < 40) throw new UserError('--width takes a number of columns, at least 40');
+      if (!Number.isInteger(width) || width < 40)
+        throw new UserError('--width takes a number of columns, at least 40');
       const t = readTranscript(file);
       const scenario = scenarioForTranscript(t, o.scenario);
       // Review shows what replays even when verification fails: the header says so in red.

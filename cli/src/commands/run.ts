@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ALL_ROLES, POLICIES, policyChoice, Session, soloParticipant, type Policy, type Scenario, type Transcript } from '@drill/engine';
+import {
+  ALL_ROLES,
+  POLICIES,
+  policyChoice,
+  Session,
+  soloParticipant,
+  type Policy,
+  type Scenario,
+  type Transcript,
+} from '@drill/engine';
 import seedrandom from 'seedrandom';
 import { answerFor, nextAnswerTime, parseAnswers, type Answers } from '../answers.ts';
 import { historyDir, runFileName } from '../history.ts';
@@ -28,9 +37,20 @@ export function freshSeed(): string {
 /** Plays a drill without a screen, by policy or by an answers file, and returns the transcript. */
 export function playHeadless(
   scenario: Scenario,
-  o: { seed: string; policy?: Policy; answers?: Answers; startedAt: string; name?: string; team?: string; role?: string },
+  o: {
+    seed: string;
+    policy?: Policy;
+    answers?: Answers;
+    startedAt: string;
+    name?: string;
+    team?: string;
+    role?: string;
+  },
 ): Transcript {
-  const participant = { ...soloParticipant(o.name ?? 'Player', o.team ?? 'solo'), roles: [o.role ?? ALL_ROLES] };
+  const participant = {
+    ...soloParticipant(o.name ?? 'Player', o.team ?? 'solo'),
+    roles: [o.role ?? ALL_ROLES],
+  };
   const s = Session.start(scenario, {
     seed: o.seed,
     participants: [participant],
@@ -46,11 +66,16 @@ export function playHeadless(
     else if (o.answers) input = answerFor(scenario, s.state, o.answers);
     if (input) {
       const r = s.apply(input);
-      if (!r.ok) throw new UserError(`the answer for \`${input.decision}\` was refused: ${r.rejection.reason}`);
+      if (!r.ok)
+        throw new UserError(`the answer for \`${input.decision}\` was refused: ${r.rejection.reason}`);
       continue;
     }
     const wait = o.answers ? nextAnswerTime(scenario, s.state, o.answers) : undefined;
-    s.apply(wait !== undefined ? { type: 'advance', minutes: wait - s.state.clock } : { type: 'advance', to: 'next' });
+    s.apply(
+      wait !== undefined
+        ? { type: 'advance', minutes: wait - s.state.clock }
+        : { type: 'advance', to: 'next' },
+    );
   }
   if (s.state.phase === 'running') s.apply({ type: 'end' });
   return s.transcript();
@@ -61,7 +86,10 @@ export function defaultOutPath(scenarioId: string, startedAt: string, seed: stri
 }
 
 /** The hook the interactive terminal drill plugs into (see ../tui). */
-export type InteractiveRunner = (scenario: Scenario, o: RunOptions & { seed: string; scenarioArg: string }) => Promise<number>;
+export type InteractiveRunner = (
+  scenario: Scenario,
+  o: RunOptions & { seed: string; scenarioArg: string },
+) => Promise<number>;
 let interactive: InteractiveRunner | undefined;
 export function setInteractiveRunner(r: InteractiveRunner): void {
   interactive = r;
@@ -71,9 +99,12 @@ export async function runCommand(scenarioArg: string, o: RunOptions): Promise<nu
   const scenario = scenarioFromArg(scenarioArg);
   const seed = o.seed ?? freshSeed();
   if (o.role && o.role !== ALL_ROLES && !scenario.roles.some((r) => r.id === o.role))
-    throw new UserError(`scenario \`${scenario.id}\` has no role \`${o.role}\` (roles: ${scenario.roles.map((r) => r.id).join(', ')}, or all)`);
+    throw new UserError(
+      `scenario \`${scenario.id}\` has no role \`${o.role}\` (roles: ${scenario.roles.map((r) => r.id).join(', ')}, or all)`,
+    );
   if (o.auto || o.answers) {
-    if (o.auto && !POLICIES.includes(o.auto as Policy)) throw new UserError(`unknown policy \`${o.auto}\`: use one of ${POLICIES.join(', ')}`);
+    if (o.auto && !POLICIES.includes(o.auto as Policy))
+      throw new UserError(`unknown policy \`${o.auto}\`: use one of ${POLICIES.join(', ')}`);
     let answers: Answers | undefined;
     if (o.answers) {
       let text: string;

@@ -11,7 +11,8 @@ import { UserError } from '../io.ts';
 export function repoRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
   for (let d = from; ; d = dirname(d)) {
     if (existsSync(join(d, 'web', 'package.json')) && existsSync(join(d, 'pnpm-workspace.yaml'))) return d;
-    if (dirname(d) === d) throw new UserError('cannot find the drill repository (web/package.json) above this command');
+    if (dirname(d) === d)
+      throw new UserError('cannot find the drill repository (web/package.json) above this command');
   }
 }
 
@@ -32,7 +33,14 @@ export function needsBuild(root: string): boolean {
   const index = join(root, 'web', 'dist', 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/package.json', 'engine/src', 'scenarios'].map((p) => newest(join(root, p)));
+  const sources = [
+    'web/src',
+    'web/index.html',
+    'web/vite.config.ts',
+    'web/package.json',
+    'engine/src',
+    'scenarios',
+  ].map((p) => newest(join(root, p)));
   return Math.max(...sources) > built;
 }
 
@@ -42,8 +50,12 @@ export function buildWeb(root: string, log: (s: string) => void = (s) => process
   const vite = join(web, 'node_modules', 'vite', 'bin', 'vite.js');
   if (!existsSync(vite)) throw new UserError('Vite is not installed: run `pnpm install` first');
   log('drill: building the web app (vite build)…\n');
-  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: web, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.status !== 0) throw new UserError(`the web app did not build (vite exited with ${r.status ?? r.signal})`);
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: web,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (r.status !== 0)
+    throw new UserError(`the web app did not build (vite exited with ${r.status ?? r.signal})`);
 }
 
 const TYPES: Record<string, string> = {
@@ -66,7 +78,11 @@ const SECURITY = {
 };
 
 /** A small static file server for the built app, bound to loopback only. Port 0 picks a free port. */
-export function startServer(dir: string, port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string }> {
+export function startServer(
+  dir: string,
+  port: number,
+  host = '127.0.0.1',
+): Promise<{ server: Server; url: string }> {
   const root = resolve(dir);
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -119,11 +135,14 @@ export function register(program: Command): void {
     .option('--rebuild', 'build the app even when web/dist is up to date')
     .action(async (o: { port: string; rebuild?: boolean }) => {
       const port = Number(o.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be a number from 0 to 65535, not ${o.port}`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UserError(`--port must be a number from 0 to 65535, not ${o.port}`);
       const root = repoRoot();
       if (o.rebuild || needsBuild(root)) buildWeb(root);
       const { server, url } = await startServer(join(root, 'web', 'dist'), port);
-      process.stdout.write(`drill web app: ${url}\n  facilitator console: ${url}\n  participant view:    ${url}?view=participant\n  review:              ${url}?view=review\nPress Ctrl-C to stop.\n`);
+      process.stdout.write(
+        `drill web app: ${url}\n  facilitator console: ${url}\n  participant view:    ${url}?view=participant\n  review:              ${url}?view=review\nPress Ctrl-C to stop.\n`,
+      );
       await new Promise<void>((done) => {
         const stop = (): void => {
           process.stdout.write('\nstopping…\n');

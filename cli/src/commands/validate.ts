@@ -17,7 +17,10 @@ export function register(program: Command): void {
         all.push(...ds);
         if (!o.json) {
           for (const d of ds) process.stdout.write(`${formatDiagnostic(d)}\n`);
-          if (r.ok) process.stdout.write(`ok: ${f} (${r.scenario.injects.length} injects, ${r.scenario.decisions.length} decision points, ${r.scenario.roles.length} roles)\n`);
+          if (r.ok)
+            process.stdout.write(
+              `ok: ${f} (${r.scenario.injects.length} injects, ${r.scenario.decisions.length} decision points, ${r.scenario.roles.length} roles)\n`,
+            );
           else process.stdout.write(`${ds.filter((d) => d.severity === 'error').length} error(s) in ${f}\n`);
         }
         if (!r.ok) failed = true;

@@ -23,13 +23,17 @@ export function scenarioForTranscript(t: Transcript, scenarioArg?: string): Scen
   if (scenarioArg) return scenarioFromArg(scenarioArg);
   const id = t.header?.scenario?.id;
   if (typeof id === 'string' && SHIPPED_IDS.includes(id)) return scenarioFromArg(id);
-  throw new UserError(`the transcript is for scenario \`${String(id)}\`, which is not shipped: name its file with --scenario`);
+  throw new UserError(
+    `the transcript is for scenario \`${String(id)}\`, which is not shipped: name its file with --scenario`,
+  );
 }
 
 export function register(program: Command): void {
   program
     .command('verify')
-    .description('replay a transcript, check its hash chain and recompute its scores (exit 0 only if it holds)')
+    .description(
+      'replay a transcript, check its hash chain and recompute its scores (exit 0 only if it holds)',
+    )
     .argument('<transcript>', 'transcript (.json) or journal (.jsonl)')
     .option('--scenario <file>', 'the scenario file, when it is not a shipped one')
     .option('--json', 'print { ok, entries, finalStateHash, complete, entry?, reason? }')
@@ -40,7 +44,13 @@ export function register(program: Command): void {
       if (o.json) {
         const out = r.ok
           ? { ok: true, entries: r.entries, finalStateHash: r.finalStateHash, complete: r.complete }
-          : { ok: false, entries: r.entries, finalStateHash: null, ...(r.entry ? { entry: r.entry } : {}), reason: r.reason };
+          : {
+              ok: false,
+              entries: r.entries,
+              finalStateHash: null,
+              ...(r.entry ? { entry: r.entry } : {}),
+              reason: r.reason,
+            };
         process.stdout.write(`${JSON.stringify(out)}\n`);
       } else if (r.ok) {
         process.stdout.write(

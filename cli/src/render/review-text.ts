@@ -1,9 +1,23 @@
-import { capabilityName, dateText, evidenceHead, formatScenarioTime, localize, roleNames, stringsFor, type Aar, type Lang, type LocalizedText } from '@drill/engine';
+import {
+  capabilityName,
+  dateText,
+  evidenceHead,
+  formatScenarioTime,
+  localize,
+  roleNames,
+  stringsFor,
+  type Aar,
+  type Lang,
+  type LocalizedText,
+} from '@drill/engine';
 import { textWidth, wrap } from '../tui/layout.ts';
 import { clean, type Style } from './style.ts';
 import { textTable } from './text-table.ts';
 
-const oneLine = (t: LocalizedText | undefined, lang: Lang): string => clean(localize(t, lang)).replace(/\s*\n\s*/g, ' ').trim();
+const oneLine = (t: LocalizedText | undefined, lang: Lang): string =>
+  clean(localize(t, lang))
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 
 /** Indents wrapped text under a hanging label. */
 function hang(label: string, text: string, width: number, indent: number): string[] {
@@ -26,12 +40,20 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
   const v = aar.verification;
 
   out.push(style.bold(L(x.title)));
-  out.push(style.dim(`${x.scenario.id} ${x.scenario.version} · ${S.field.seed} ${clean(x.seed)} · ${dateText(clean(x.date))}${x.meta.mode ? ` · ${clean(x.meta.mode)}` : ''}`));
+  out.push(
+    style.dim(
+      `${x.scenario.id} ${x.scenario.version} · ${S.field.seed} ${clean(x.seed)} · ${dateText(clean(x.date))}${x.meta.mode ? ` · ${clean(x.meta.mode)}` : ''}`,
+    ),
+  );
   out.push(
     `${S.field.participants}${c}${x.participants.map((p) => `${clean(p.name)} (${clean(p.team)}: ${roleNames(aar, p.roles, lang)})`).join('; ')}`,
   );
   const b = aar.overall.breakdown;
-  const verdict = v.ok ? (v.complete ? style.green(`✓ ${lang === 'zh-CN' ? '已校验' : 'verified'}`) : style.yellow(S.incomplete)) : style.red(`✗ ${S.notVerified(clean(v.reason ?? ''))}`);
+  const verdict = v.ok
+    ? v.complete
+      ? style.green(`✓ ${lang === 'zh-CN' ? '已校验' : 'verified'}`)
+      : style.yellow(S.incomplete)
+    : style.red(`✗ ${S.notVerified(clean(v.reason ?? ''))}`);
   out.push(
     `${style.bold(`${S.sections.score}: ${aar.overall.score.toFixed(1)}/100`)} (${S.decisionsPart} ${b.decisions.toFixed(1)}${b.outcomes !== null ? `, ${S.outcomesPart} ${b.outcomes.toFixed(1)}` : ''})${x.ending ? ` · ${S.field.ending}: ${L(x.ending.title)}` : ''} · ${verdict}`,
   );
@@ -44,9 +66,17 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
   const ind = 24;
   // Every timeline row: time (8 columns), a tag (16), then the text wrapped in the remaining width and
   // styled line by line (wrapping styled text would count escape codes as columns).
-  const row = (at: string, tag: string, tagStyle: (s: string) => string, text: string, textStyle: (s: string) => string = (x) => x): void => {
+  const row = (
+    at: string,
+    tag: string,
+    tagStyle: (s: string) => string,
+    text: string,
+    textStyle: (s: string) => string = (x) => x,
+  ): void => {
     const lines = wrap(text, Math.max(20, width - ind));
-    out.push(`${at.padEnd(8)}${tagStyle(tag)}${' '.repeat(Math.max(1, 16 - textWidth(tag)))}${textStyle(lines[0] ?? '')}`.trimEnd());
+    out.push(
+      `${at.padEnd(8)}${tagStyle(tag)}${' '.repeat(Math.max(1, 16 - textWidth(tag)))}${textStyle(lines[0] ?? '')}`.trimEnd(),
+    );
     for (const l of lines.slice(1)) out.push(' '.repeat(ind) + textStyle(l));
   };
   const more = (text: string, textStyle: (s: string) => string = (x) => x): void => {
@@ -56,12 +86,25 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
     const when = formatScenarioTime(it.at);
     switch (it.kind) {
       case 'inject':
-        row(when, `▸ ${it.adhoc ? S.event.adhoc : S.event.inject}`, style.dim, `${it.title ? `${L(it.title)}${c}` : ''}${L(it.text)} — ${L(it.source)}`, style.dim);
+        row(
+          when,
+          `▸ ${it.adhoc ? S.event.adhoc : S.event.inject}`,
+          style.dim,
+          `${it.title ? `${L(it.title)}${c}` : ''}${L(it.text)} — ${L(it.source)}`,
+          style.dim,
+        );
         break;
       case 'decision': {
         const d = byId.get(it.id)!;
         const h = evidenceHead(aar, d, lang);
-        const credit = d.share >= 0.85 ? style.green : d.share >= 0.6 ? style.cyan : d.share >= 0.35 ? style.yellow : style.red;
+        const credit =
+          d.share >= 0.85
+            ? style.green
+            : d.share >= 0.6
+              ? style.cyan
+              : d.share >= 0.35
+                ? style.yellow
+                : style.red;
         row(when, `◆ ${S.event.decision}`, style.bold, clean(h.prompt), style.bold);
         more(clean(h.choice));
         more(clean(h.detail), credit);
@@ -70,10 +113,20 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
         break;
       }
       case 'variation':
-        row(when, `~ ${S.event.variation}`, style.dim, `${it.description ? `${L(it.description)}: ` : ''}${it.label ? L(it.label) : clean(it.outcome)}`);
+        row(
+          when,
+          `~ ${S.event.variation}`,
+          style.dim,
+          `${it.description ? `${L(it.description)}: ` : ''}${it.label ? L(it.label) : clean(it.outcome)}`,
+        );
         break;
       case 'override':
-        row(when, `! ${S.event.override}`, style.yellow, `${capabilityName(aar, it.capability, lang)} → ${it.rating}${it.by ? ` (${clean(it.by)})` : ''}: ${clean(it.note)}`);
+        row(
+          when,
+          `! ${S.event.override}`,
+          style.yellow,
+          `${capabilityName(aar, it.capability, lang)} → ${it.rating}${it.by ? ` (${clean(it.by)})` : ''}: ${clean(it.note)}`,
+        );
         break;
       case 'phase':
         row(when, `· ${S.event[it.to]}`, style.dim, '');
@@ -90,7 +143,8 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
         style.rating(c.proposed === 'not-rated' ? '—' : c.proposed),
         style.rating(c.final === 'not-rated' ? '—' : c.final),
         c.credit === null ? '—' : `${Math.round(c.credit * 100)}%`,
-        c.evidence.map((id) => `${id} ${Math.round((byId.get(id)?.share ?? 0) * 100)}%`).join(', ') || S.notRated,
+        c.evidence.map((id) => `${id} ${Math.round((byId.get(id)?.share ?? 0) * 100)}%`).join(', ') ||
+          S.notRated,
       ]),
       width,
       { head: style.bold },
@@ -98,7 +152,15 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
   );
   for (const c of aar.capabilities.filter((y) => y.override)) {
     const o = c.override!;
-    out.push('', ...hang('', `${S.override}: ${capabilityName(aar, c.id, lang)} ${c.proposed} → ${o.rating}${o.by ? ` (${clean(o.by)})` : ''} — ${clean(o.note)}`, width, 2).map(style.yellow));
+    out.push(
+      '',
+      ...hang(
+        '',
+        `${S.override}: ${capabilityName(aar, c.id, lang)} ${c.proposed} → ${o.rating}${o.by ? ` (${clean(o.by)})` : ''} — ${clean(o.note)}`,
+        width,
+        2,
+      ).map(style.yellow),
+    );
   }
   const teams = aar.subjects.filter((s) => s.subject.kind === 'team' || s.subject.kind === 'participant');
   if (teams.length > 2 || aar.exercise.participants.length > 1) {
@@ -121,7 +183,13 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
   out.push(
     textTable(
       [S.col.measure, S.col.value, S.col.target, S.col.worst, S.col.credit],
-      aar.outcomes.map((o) => [L(o.label), `${o.value}${o.unit ? ` ${clean(o.unit)}` : ''}`, String(o.target), String(o.worst), `${Math.round(o.credit * 100)}%`]),
+      aar.outcomes.map((o) => [
+        L(o.label),
+        `${o.value}${o.unit ? ` ${clean(o.unit)}` : ''}`,
+        String(o.target),
+        String(o.worst),
+        `${Math.round(o.credit * 100)}%`,
+      ]),
       width,
       { head: style.bold },
     ),
@@ -131,7 +199,14 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
   if (aar.improvementPlan.length === 0) out.push(S.noImprovements);
   aar.improvementPlan.forEach((p, i) => {
     out.push(...hang(`${i + 1}.`, L(p.issue), width, 4));
-    out.push(...hang('', `→ ${L(p.action)} (${capabilityName(aar, p.capability, lang)}; ${roleNames(aar, p.roles, lang) || '—'}; ${L(p.due)})`, width, 4));
+    out.push(
+      ...hang(
+        '',
+        `→ ${L(p.action)} (${capabilityName(aar, p.capability, lang)}; ${roleNames(aar, p.roles, lang) || '—'}; ${L(p.due)})`,
+        width,
+        4,
+      ),
+    );
   });
 
   section(S.sections.verification);

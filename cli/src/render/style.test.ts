@@ -26,7 +26,11 @@ describe('terminal styling', () => {
 
 describe('textTable', () => {
   it('fits the width, wrapping the widest column, with Chinese counted as two columns', () => {
-    const t = textTable(['能力', 'Evidence'], [['防护行动与转移避险', 'boats_recall 35%, evacuation 50%, suspend 40%, more evidence here']], 40);
+    const t = textTable(
+      ['能力', 'Evidence'],
+      [['防护行动与转移避险', 'boats_recall 35%, evacuation 50%, suspend 40%, more evidence here']],
+      40,
+    );
     for (const line of t.split('\n')) expect(textWidth(stripAnsi(line))).toBeLessThanOrEqual(40);
     expect(t).toContain('防护行动与转移避险');
     expect(t.split('\n').length).toBeGreaterThan(3);

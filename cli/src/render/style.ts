@@ -37,7 +37,11 @@ export function makeStyle(enabled: boolean): Style {
  * Colour or not: an explicit `--color` / `--no-color` decides; else NO_COLOR (https://no-color.org: any
  * non-empty value) turns it off and FORCE_COLOR on; else colour only when writing to a terminal.
  */
-export function colourWanted(option: boolean | undefined, env: NodeJS.ProcessEnv = process.env, isTTY: boolean = process.stdout.isTTY === true): boolean {
+export function colourWanted(
+  option: boolean | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  isTTY: boolean = process.stdout.isTTY === true,
+): boolean {
   if (option !== undefined) return option;
   if (env.NO_COLOR) return false;
   if (env.FORCE_COLOR && env.FORCE_COLOR !== '0') return true;

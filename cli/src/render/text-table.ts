@@ -13,9 +13,19 @@ export const stripAnsi = (s: string): string => s.replace(ANSI, '');
  * widest shrink (their cells wrap) when they cannot. Cells may carry ANSI colour only if they are short
  * (wrapping is done on the plain text of cells wider than their column).
  */
-export function textTable(head: string[], rows: string[][], maxWidth = 100, style: { head?: (s: string) => string } = {}): string {
+export function textTable(
+  head: string[],
+  rows: string[][],
+  maxWidth = 100,
+  style: { head?: (s: string) => string } = {},
+): string {
   const n = head.length;
-  const natural = head.map((h, i) => Math.max(textWidth(stripAnsi(h)), ...rows.map((r) => Math.max(...(r[i] ?? '').split('\n').map((l) => textWidth(stripAnsi(l)))))));
+  const natural = head.map((h, i) =>
+    Math.max(
+      textWidth(stripAnsi(h)),
+      ...rows.map((r) => Math.max(...(r[i] ?? '').split('\n').map((l) => textWidth(stripAnsi(l))))),
+    ),
+  );
   const gap = 2;
   const widths = [...natural];
   const budget = Math.max(n * 6, maxWidth - gap * (n - 1));
@@ -29,7 +39,12 @@ export function textTable(head: string[], rows: string[][], maxWidth = 100, styl
   const renderRow = (cells: string[]): string[] => {
     const cols = cells.map((c, i) => cellLines(c ?? '', widths[i]!));
     const height = Math.max(...cols.map((c) => c.length));
-    return Array.from({ length: height }, (_, k) => cols.map((c, i) => (i === n - 1 ? (c[k] ?? '') : padEnd(c[k] ?? '', widths[i]!))).join(' '.repeat(gap)).trimEnd());
+    return Array.from({ length: height }, (_, k) =>
+      cols
+        .map((c, i) => (i === n - 1 ? (c[k] ?? '') : padEnd(c[k] ?? '', widths[i]!)))
+        .join(' '.repeat(gap))
+        .trimEnd(),
+    );
   };
   const h = renderRow(head).map((l) => (style.head ? style.head(l) : l));
   const rule = widths.map((w) => '─'.repeat(w)).join(' '.repeat(gap));

@@ -50,7 +50,11 @@ export function editDistance(a: string, b: string): number {
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++)
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      d[i]![j] = Math.min(
+        d[i - 1]![j]! + 1,
+        d[i]![j - 1]! + 1,
+        d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
   return d[a.length]![b.length]!;
 }
 
@@ -122,15 +126,18 @@ function typeOf(e: Expr, scope: ExprScope, out: ExprProblem[]): ValueType | unde
         [e.left, l],
         [e.right, r],
       ] as const)
-        if (t && t !== want) out.push({ offset: side.pos, message: `'${e.op}' needs ${want}s, but this is a ${t}` });
+        if (t && t !== want)
+          out.push({ offset: side.pos, message: `'${e.op}' needs ${want}s, but this is a ${t}` });
       return ['<', '<=', '>', '>=', '&&', '||'].includes(e.op) ? 'boolean' : 'number';
     }
     case 'cond': {
       const c = typeOf(e.test, scope, out);
-      if (c && c !== 'boolean') out.push({ offset: e.test.pos, message: `the test before '?' must be true/false, not a ${c}` });
+      if (c && c !== 'boolean')
+        out.push({ offset: e.test.pos, message: `the test before '?' must be true/false, not a ${c}` });
       const a = typeOf(e.then, scope, out);
       const b = typeOf(e.else, scope, out);
-      if (a && b && a !== b) out.push({ offset: e.pos, message: `both branches of '?:' must have the same type (${a} vs ${b})` });
+      if (a && b && a !== b)
+        out.push({ offset: e.pos, message: `both branches of '?:' must have the same type (${a} vs ${b})` });
       return a ?? b;
     }
     case 'call':
@@ -138,29 +145,49 @@ function typeOf(e: Expr, scope: ExprScope, out: ExprProblem[]): ValueType | unde
   }
 }
 
-function typeOfCall(e: Extract<Expr, { kind: 'call' }>, scope: ExprScope, out: ExprProblem[]): ValueType | undefined {
+function typeOfCall(
+  e: Extract<Expr, { kind: 'call' }>,
+  scope: ExprScope,
+  out: ExprProblem[],
+): ValueType | undefined {
   const sig = FUNCTIONS[e.fn];
   if (!sig) {
-    out.push({ offset: e.pos, message: `unknown function \`${e.fn}\``, ...hintFor(e.fn, Object.keys(FUNCTIONS)) });
+    out.push({
+      offset: e.pos,
+      message: `unknown function \`${e.fn}\``,
+      ...hintFor(e.fn, Object.keys(FUNCTIONS)),
+    });
     return undefined;
   }
   if (e.fn === 'rand' && !scope.allowRandom)
-    out.push({ offset: e.pos, message: '`rand()` may only be used in effects', hint: 'conditions must not draw random numbers' });
+    out.push({
+      offset: e.pos,
+      message: '`rand()` may only be used in effects',
+      hint: 'conditions must not draw random numbers',
+    });
   const types = e.args.map((a) => typeOf(a, scope, out));
   if (sig.args === 'numbers') {
     if (e.args.length === 0) out.push({ offset: e.pos, message: `\`${e.fn}\` needs at least one number` });
     types.forEach((t, i) => {
-      if (t && t !== 'number') out.push({ offset: e.args[i]!.pos, message: `\`${e.fn}\` takes numbers, not a ${t}` });
+      if (t && t !== 'number')
+        out.push({ offset: e.args[i]!.pos, message: `\`${e.fn}\` takes numbers, not a ${t}` });
     });
     return sig.returns;
   }
   if (e.args.length !== sig.args.length) {
-    out.push({ offset: e.pos, message: `\`${e.fn}\` takes ${sig.args.length} argument(s), not ${e.args.length}` });
+    out.push({
+      offset: e.pos,
+      message: `\`${e.fn}\` takes ${sig.args.length} argument(s), not ${e.args.length}`,
+    });
     return sig.returns;
   }
   sig.args.forEach((want, i) => {
     const t = types[i];
-    if (t && t !== want) out.push({ offset: e.args[i]!.pos, message: `argument ${i + 1} of \`${e.fn}\` must be a ${want}, not a ${t}` });
+    if (t && t !== want)
+      out.push({
+        offset: e.args[i]!.pos,
+        message: `argument ${i + 1} of \`${e.fn}\` must be a ${want}, not a ${t}`,
+      });
   });
   checkIdArguments(e, scope, out);
   return sig.returns;
@@ -181,7 +208,11 @@ function checkIdArguments(e: Extract<Expr, { kind: 'call' }>, scope: ExprScope, 
   if (e.fn === 'chose' || e.fn === 'decided' || e.fn === 'opened') {
     const options = scope.decisions.get(first.value);
     if (!options) {
-      out.push({ offset: first.pos, message: `unknown decision \`${first.value}\``, ...hintFor(first.value, scope.decisions.keys()) });
+      out.push({
+        offset: first.pos,
+        message: `unknown decision \`${first.value}\``,
+        ...hintFor(first.value, scope.decisions.keys()),
+      });
       return;
     }
     const opt = lit(1);
@@ -191,13 +222,22 @@ function checkIdArguments(e: Extract<Expr, { kind: 'call' }>, scope: ExprScope, 
         message: `decision \`${first.value}\` has no option \`${opt.value}\``,
         ...hintFor(opt.value, options),
       });
-    if (e.fn === 'chose' && !opt && e.args[1]) out.push({ offset: e.args[1].pos, message: 'the option must be a quoted id' });
+    if (e.fn === 'chose' && !opt && e.args[1])
+      out.push({ offset: e.args[1].pos, message: 'the option must be a quoted id' });
   } else if (e.fn === 'fired') {
     if (!scope.injects.has(first.value))
-      out.push({ offset: first.pos, message: `unknown inject \`${first.value}\``, ...hintFor(first.value, scope.injects) });
+      out.push({
+        offset: first.pos,
+        message: `unknown inject \`${first.value}\``,
+        ...hintFor(first.value, scope.injects),
+      });
   } else if (e.fn === 'variation') {
     if (!scope.variations.has(first.value))
-      out.push({ offset: first.pos, message: `unknown variation \`${first.value}\``, ...hintFor(first.value, scope.variations.keys()) });
+      out.push({
+        offset: first.pos,
+        message: `unknown variation \`${first.value}\``,
+        ...hintFor(first.value, scope.variations.keys()),
+      });
   }
 }
 

@@ -7,7 +7,32 @@ type Tok =
   | { t: 'op'; v: string; pos: number }
   | { t: 'end'; pos: number };
 
-const OPS = ['&&', '||', '==', '!=', '<=', '>=', '+=', '-=', '*=', '/=', '<', '>', '+', '-', '*', '/', '%', '!', '(', ')', ',', '?', ':', '='];
+const OPS = [
+  '&&',
+  '||',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '<',
+  '>',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '!',
+  '(',
+  ')',
+  ',',
+  '?',
+  ':',
+  '=',
+];
 
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
@@ -81,7 +106,8 @@ class Parser {
   }
   expect(v: string): void {
     const t = this.next();
-    if (!((t.t === 'op' || t.t === 'id') && t.v === v)) throw new ExprSyntaxError(`expected '${v}' but found ${describe(t)}`, t.pos);
+    if (!((t.t === 'op' || t.t === 'id') && t.v === v))
+      throw new ExprSyntaxError(`expected '${v}' but found ${describe(t)}`, t.pos);
   }
   end(): void {
     const t = this.peek();
@@ -172,9 +198,13 @@ export function parseAssignment(src: string): Assignment {
   const toks = tokenize(src);
   const target = toks[0];
   const op = toks[1];
-  if (!target || target.t !== 'id') throw new ExprSyntaxError('an effect starts with the variable it changes', target?.pos ?? 0);
+  if (!target || target.t !== 'id')
+    throw new ExprSyntaxError('an effect starts with the variable it changes', target?.pos ?? 0);
   if (!op || op.t !== 'op' || !['=', '+=', '-=', '*=', '/='].includes(op.v))
-    throw new ExprSyntaxError(`expected '=', '+=', '-=', '*=' or '/=' after '${target.v}'`, op?.pos ?? src.length);
+    throw new ExprSyntaxError(
+      `expected '=', '+=', '-=', '*=' or '/=' after '${target.v}'`,
+      op?.pos ?? src.length,
+    );
   const p = new Parser(toks.slice(2));
   const value = p.expr();
   p.end();

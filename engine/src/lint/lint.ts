@@ -444,8 +444,22 @@ class Linter {
   private unreachableFollowUp(kind: 'inject' | 'decision', id: string): void {
     const w =
       kind === 'inject'
-        ? { list: 'injects' as const, happen: 'happen', at: '`at`', when: '`when`', does: 'delivers', doing: 'deliver' }
-        : { list: 'decisions' as const, happen: 'open', at: '`opens`', when: '`opensWhen`', does: 'opens', doing: 'open' };
+        ? {
+            list: 'injects' as const,
+            happen: 'happen',
+            at: '`at`',
+            when: '`when`',
+            does: 'delivers',
+            doing: 'deliver',
+          }
+        : {
+            list: 'decisions' as const,
+            happen: 'open',
+            at: '`opens`',
+            when: '`opensWhen`',
+            does: 'opens',
+            doing: 'open',
+          };
     const by = this.triggers(kind, id);
     const head = `${kind} \`${id}\` can never ${w.happen}`;
     if (by.length === 0)
@@ -457,7 +471,14 @@ class Linter {
         `${head}: it has no ${w.at} or ${w.when}, and no option's \`then\` ${w.does} it`,
         `give it a time ${w.at}, a condition ${w.when}, or name it in an option’s \`then\``,
       );
-    else this.warn(w.list, id, [], `unreachable-${kind}`, `${head}: only options that can never be chosen ${w.doing} it (${by.join(', ')})`);
+    else
+      this.warn(
+        w.list,
+        id,
+        [],
+        `unreachable-${kind}`,
+        `${head}: only options that can never be chosen ${w.doing} it (${by.join(', ')})`,
+      );
   }
 
   private injects(): void {

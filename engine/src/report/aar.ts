@@ -1,6 +1,13 @@
 import type { Rating, Subject } from '../inputs.ts';
 import type { Channel, Scenario, Urgency } from '../scenario/model.ts';
-import { ratingFor, scoreDrill, type DecisionScore, type ProposedRating, type ScoreReport, type SubjectRatings } from '../score.ts';
+import {
+  ratingFor,
+  scoreDrill,
+  type DecisionScore,
+  type ProposedRating,
+  type ScoreReport,
+  type SubjectRatings,
+} from '../score.ts';
 import type { Participant, Timeliness } from '../state.ts';
 import type { LocalizedText } from '../text.ts';
 import { headerHash, verify, type ReplayResult, type Transcript, type VerifyResult } from '../transcript.ts';
@@ -86,8 +93,23 @@ export type AarTimelineItem =
       roles: string[];
     }
   | { kind: 'decision'; at: number; id: string }
-  | { kind: 'variation'; at: number; id: string; outcome: string; label?: LocalizedText; description?: LocalizedText }
-  | { kind: 'override'; at: number; capability: string; subject: Subject; rating: Rating; note: string; by?: string }
+  | {
+      kind: 'variation';
+      at: number;
+      id: string;
+      outcome: string;
+      label?: LocalizedText;
+      description?: LocalizedText;
+    }
+  | {
+      kind: 'override';
+      at: number;
+      capability: string;
+      subject: Subject;
+      rating: Rating;
+      note: string;
+      by?: string;
+    }
   | { kind: 'phase'; at: number; to: 'start' | 'pause' | 'resume' | 'end' };
 
 export interface AarOutcome {
@@ -117,7 +139,13 @@ export interface AarSubject {
   /** Team members, or the participant's team. */
   detail?: string;
   score: number | null;
-  capabilities: { id: string; proposed: ProposedRating; final: ProposedRating; credit: number | null; overridden: boolean }[];
+  capabilities: {
+    id: string;
+    proposed: ProposedRating;
+    final: ProposedRating;
+    credit: number | null;
+    overridden: boolean;
+  }[];
 }
 
 export interface AarVerification {
@@ -181,14 +209,26 @@ const ORDER: ProposedRating[] = ['P', 'S', 'M', 'U'];
 
 function decisionOf(scenario: Scenario, ds: DecisionScore, participants: Participant[]): AarDecision {
   const d = scenario.decisions.find((x) => x.id === ds.decision)!;
-  const refIds = [d.ref, ...ds.options.map((o) => d.options.find((x) => x.id === o)?.ref)].filter((r): r is string => !!r);
-  const refs = [...new Set(refIds)].map((id) => ({ id, title: scenario.references.find((r) => r.id === id)?.title ?? id }));
+  const refIds = [d.ref, ...ds.options.map((o) => d.options.find((x) => x.id === o)?.ref)].filter(
+    (r): r is string => !!r,
+  );
+  const refs = [...new Set(refIds)].map((id) => ({
+    id,
+    title: scenario.references.find((r) => r.id === id)?.title ?? id,
+  }));
   const chosen: AarChoice[] =
     d.kind === 'allocate'
-      ? d.options.filter((o) => ds.allocation && o.id in ds.allocation).map((o) => ({ id: o.id, label: o.label, amount: ds.allocation![o.id]! }))
+      ? d.options
+          .filter((o) => ds.allocation && o.id in ds.allocation)
+          .map((o) => ({ id: o.id, label: o.label, amount: ds.allocation![o.id]! }))
       : ds.options.map((id) => {
           const o = d.options.find((x) => x.id === id);
-          return { id, label: o?.label ?? id, ...(o?.score !== undefined ? { score: o.score } : {}), ...(o?.feedback ? { feedback: o.feedback } : {}) };
+          return {
+            id,
+            label: o?.label ?? id,
+            ...(o?.score !== undefined ? { score: o.score } : {}),
+            ...(o?.feedback ? { feedback: o.feedback } : {}),
+          };
         });
   const feedback: LocalizedText[] =
     d.kind === 'allocate'
@@ -217,7 +257,11 @@ function decisionOf(scenario: Scenario, ds: DecisionScore, participants: Partici
     ...(ds.timeliness ? { timeliness: ds.timeliness } : {}),
     ...(ds.at !== undefined ? { at: ds.at } : {}),
     ...(ds.due !== undefined ? { due: ds.due } : {}),
-    ...(by ? { by: { id: by.id, name: by.name, team: by.team } } : ds.by ? { by: { id: ds.by, name: ds.by, team: '' } } : {}),
+    ...(by
+      ? { by: { id: by.id, name: by.name, team: by.team } }
+      : ds.by
+        ? { by: { id: ds.by, name: ds.by, team: '' } }
+        : {}),
     chosen,
     ...(d.unit ? { unit: d.unit } : {}),
     ...(ds.rationale ? { rationale: ds.rationale } : {}),
@@ -231,7 +275,11 @@ function decisionOf(scenario: Scenario, ds: DecisionScore, participants: Partici
   };
 }
 
-function timelineOf(scenario: Scenario, replayed: Extract<ReplayResult, { ok: true }>, t: Transcript): AarTimelineItem[] {
+function timelineOf(
+  scenario: Scenario,
+  replayed: Extract<ReplayResult, { ok: true }>,
+  t: Transcript,
+): AarTimelineItem[] {
   const items: AarTimelineItem[] = [];
   const feedById = new Map(replayed.state.feed.filter((f) => f.adhoc).map((f) => [f.inject, f.adhoc!]));
   replayed.events.forEach((evs, i) => {
@@ -301,7 +349,8 @@ function timelineOf(scenario: Scenario, replayed: Extract<ReplayResult, { ok: tr
           }
           break;
         case 'phase':
-          if (e.to === 'running' && e.from === 'briefing') items.push({ kind: 'phase', at: e.at, to: 'start' });
+          if (e.to === 'running' && e.from === 'briefing')
+            items.push({ kind: 'phase', at: e.at, to: 'start' });
           else if (e.to === 'paused') items.push({ kind: 'phase', at: e.at, to: 'pause' });
           else if (e.to === 'running') items.push({ kind: 'phase', at: e.at, to: 'resume' });
           else if (e.to === 'debrief') items.push({ kind: 'phase', at: e.at, to: 'end' });
@@ -322,11 +371,28 @@ function subjectsOf(scenario: Scenario, score: ScoreReport, participants: Partic
     score: r.score,
     capabilities: r.capabilities
       .filter((c) => c.final !== 'not-rated' || c.override)
-      .map((c) => ({ id: c.capability, proposed: c.proposed, final: c.final, credit: c.credit, overridden: !!c.override })),
+      .map((c) => ({
+        id: c.capability,
+        proposed: c.proposed,
+        final: c.final,
+        credit: c.credit,
+        overridden: !!c.override,
+      })),
   });
   return [
-    ...score.teams.map((r) => conv(r, r.subject.id ?? '', participants.filter((p) => p.team === r.subject.id).map((p) => p.name).join(', '))),
-    ...score.roles.map((r) => conv(r, scenario.roles.find((x) => x.id === r.subject.id)?.name ?? r.subject.id ?? '')),
+    ...score.teams.map((r) =>
+      conv(
+        r,
+        r.subject.id ?? '',
+        participants
+          .filter((p) => p.team === r.subject.id)
+          .map((p) => p.name)
+          .join(', '),
+      ),
+    ),
+    ...score.roles.map((r) =>
+      conv(r, scenario.roles.find((x) => x.id === r.subject.id)?.name ?? r.subject.id ?? ''),
+    ),
     ...score.participants.map((r) => {
       const p = participants.find((x) => x.id === r.subject.id);
       return conv(r, p?.name ?? r.subject.id ?? '', p?.team);
@@ -350,7 +416,12 @@ function taskRating(ds: AarDecision[]): ProposedRating {
  * const r = replay(scenario, t, { keepStates: true });
  * if (r.ok) renderHtml(buildAar(scenario, t, r), 'zh-CN');
  */
-export function buildAar(scenario: Scenario, t: Transcript, replayed: Extract<ReplayResult, { ok: true }>, verification?: VerifyResult): Aar {
+export function buildAar(
+  scenario: Scenario,
+  t: Transcript,
+  replayed: Extract<ReplayResult, { ok: true }>,
+  verification?: VerifyResult,
+): Aar {
   const state = replayed.state;
   const score = scoreDrill(scenario, state);
   const participants = state.participants;
@@ -359,7 +430,10 @@ export function buildAar(scenario: Scenario, t: Transcript, replayed: Extract<Re
 
   // Capabilities worth a section: those the scenario can evidence, an objective names, or an evaluator rated.
   const relevant = new Set([
-    ...scenario.decisions.flatMap((d) => [d.capability, ...d.options.flatMap((o) => (o.capability ? [o.capability] : []))]),
+    ...scenario.decisions.flatMap((d) => [
+      d.capability,
+      ...d.options.flatMap((o) => (o.capability ? [o.capability] : [])),
+    ]),
     ...scenario.objectives.flatMap((o) => o.capabilities),
     ...state.overrides.map((o) => o.capability),
   ]);
@@ -412,7 +486,10 @@ export function buildAar(scenario: Scenario, t: Transcript, replayed: Extract<Re
 
   const v = verification ?? verify(scenario, t);
   const ending = state.ending ? scenario.endings.find((e) => e.id === state.ending) : undefined;
-  const teams = [...new Set(participants.map((p) => p.team))].map((id) => ({ id, members: participants.filter((p) => p.team === id).map((p) => p.id) }));
+  const teams = [...new Set(participants.map((p) => p.team))].map((id) => ({
+    id,
+    members: participants.filter((p) => p.team === id).map((p) => p.id),
+  }));
 
   const base = {
     format: AAR_FORMAT,
@@ -459,7 +536,11 @@ export function buildAar(scenario: Scenario, t: Transcript, replayed: Extract<Re
     score,
   };
   const partial: AarCore = { ...base, summary: summaryText(scenario, score) };
-  return { ...partial, improvementPlan: improvementPlan(scenario, partial), hotWash: hotWashQuestions(scenario, partial) };
+  return {
+    ...partial,
+    improvementPlan: improvementPlan(scenario, partial),
+    hotWash: hotWashQuestions(scenario, partial),
+  };
 }
 
 /** P > S > M > U; not rated sorts last. */

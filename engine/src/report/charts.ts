@@ -34,26 +34,45 @@ export function ratingsChart(aar: Aar, lang: Lang): string {
   const X = (c: number): number => x0 + c * barW;
   const parts: string[] = [];
   for (const b of BANDS) {
-    parts.push(`<rect x="${f1(X(b.from))}" y="${top - 6}" width="${f1((b.to - b.from) * barW)}" height="${caps.length * rowH + 6}" fill="${b.fill}"/>`);
-    parts.push(`<text x="${f1(X((b.from + b.to) / 2))}" y="${top - 10}" text-anchor="middle" class="band">${b.label}</text>`);
+    parts.push(
+      `<rect x="${f1(X(b.from))}" y="${top - 6}" width="${f1((b.to - b.from) * barW)}" height="${caps.length * rowH + 6}" fill="${b.fill}"/>`,
+    );
+    parts.push(
+      `<text x="${f1(X((b.from + b.to) / 2))}" y="${top - 10}" text-anchor="middle" class="band">${b.label}</text>`,
+    );
   }
-  for (const t of [0.35, 0.6, 0.85]) parts.push(`<line x1="${f1(X(t))}" x2="${f1(X(t))}" y1="${top - 6}" y2="${top + caps.length * rowH}" stroke="#888" stroke-dasharray="3 3"/>`);
+  for (const t of [0.35, 0.6, 0.85])
+    parts.push(
+      `<line x1="${f1(X(t))}" x2="${f1(X(t))}" y1="${top - 6}" y2="${top + caps.length * rowH}" stroke="#888" stroke-dasharray="3 3"/>`,
+    );
   caps.forEach((c, i) => {
     const y = top + i * rowH;
     const name = localize(c.name, lang);
-    parts.push(`<text x="${labelW}" y="${y + 17}" text-anchor="end" class="label"><title>${h(name)}</title>${h(clip(name, lang === 'zh-CN' ? 13 : 40))}</text>`);
+    parts.push(
+      `<text x="${labelW}" y="${y + 17}" text-anchor="end" class="label"><title>${h(name)}</title>${h(clip(name, lang === 'zh-CN' ? 13 : 40))}</text>`,
+    );
     if (c.credit === null) {
-      parts.push(`<rect x="${x0}" y="${y + 6}" width="${barW}" height="14" fill="none" stroke="#999" stroke-dasharray="4 3"/>`);
+      parts.push(
+        `<rect x="${x0}" y="${y + 6}" width="${barW}" height="14" fill="none" stroke="#999" stroke-dasharray="4 3"/>`,
+      );
       parts.push(`<text x="${x0 + 8}" y="${y + 17}" class="muted">${h(S.notRated)}</text>`);
     } else {
       const w = Math.max(2, c.credit * barW);
-      parts.push(`<rect x="${x0}" y="${y + 6}" width="${f1(w)}" height="14" fill="${RATING_FILL[c.proposed] ?? '#555'}" stroke="#222" stroke-width="0.6"/>`);
-      parts.push(`<text x="${f1(x0 + w + 4)}" y="${y + 17}" class="value">${Math.round(c.credit * 100)}%</text>`);
+      parts.push(
+        `<rect x="${x0}" y="${y + 6}" width="${f1(w)}" height="14" fill="${RATING_FILL[c.proposed] ?? '#555'}" stroke="#222" stroke-width="0.6"/>`,
+      );
+      parts.push(
+        `<text x="${f1(x0 + w + 4)}" y="${y + 17}" class="value">${Math.round(c.credit * 100)}%</text>`,
+      );
     }
     const finalText = c.final === 'not-rated' ? '—' : c.final;
-    parts.push(`<text x="${x0 + barW + 14}" y="${y + 18}" class="rating">${h(finalText)}${c.override ? `<tspan class="muted" dx="4">(${h(c.proposed === 'not-rated' ? '—' : c.proposed)})</tspan>` : ''}</text>`);
+    parts.push(
+      `<text x="${x0 + barW + 14}" y="${y + 18}" class="rating">${h(finalText)}${c.override ? `<tspan class="muted" dx="4">(${h(c.proposed === 'not-rated' ? '—' : c.proposed)})</tspan>` : ''}</text>`,
+    );
   });
-  parts.push(`<text x="${x0}" y="${height - 4}" class="muted">0%</text><text x="${x0 + barW}" y="${height - 4}" text-anchor="end" class="muted">100%</text>`);
+  parts.push(
+    `<text x="${x0}" y="${height - 4}" class="muted">0%</text><text x="${x0 + barW}" y="${height - 4}" text-anchor="end" class="muted">100%</text>`,
+  );
   return svg(width, height, S.chartAlt.ratings, parts);
 }
 
@@ -75,15 +94,29 @@ export function scoreChart(aar: Aar, lang: Lang): string {
   const span = (t1 - t0) / 60;
   const stepH = [3, 6, 12, 24, 48, 96].find((s) => span / s <= 10) ?? 168;
   for (let t = Math.ceil(t0 / (stepH * 60)) * stepH * 60; t <= t1; t += stepH * 60) {
-    parts.push(`<line x1="${f1(X(t))}" x2="${f1(X(t))}" y1="${height - m.b}" y2="${height - m.b + 4}" stroke="#666"/>`);
-    parts.push(`<text x="${f1(X(t))}" y="${height - m.b + 16}" text-anchor="middle" class="muted">${h(formatScenarioTime(t))}</text>`);
+    parts.push(
+      `<line x1="${f1(X(t))}" x2="${f1(X(t))}" y1="${height - m.b}" y2="${height - m.b + 4}" stroke="#666"/>`,
+    );
+    parts.push(
+      `<text x="${f1(X(t))}" y="${height - m.b + 16}" text-anchor="middle" class="muted">${h(formatScenarioTime(t))}</text>`,
+    );
   }
   if (t0 < 0 && t1 > 0) {
-    parts.push(`<line x1="${f1(X(0))}" x2="${f1(X(0))}" y1="${m.t}" y2="${height - m.b}" stroke="#333" stroke-dasharray="5 3"/>`);
-    parts.push(`<text x="${f1(X(0) + 4)}" y="${m.t + 10}" class="muted">T0 · ${h(localize(aar.exercise.anchor, lang))}</text>`);
+    parts.push(
+      `<line x1="${f1(X(0))}" x2="${f1(X(0))}" y1="${m.t}" y2="${height - m.b}" stroke="#333" stroke-dasharray="5 3"/>`,
+    );
+    parts.push(
+      `<text x="${f1(X(0) + 4)}" y="${m.t + 10}" class="muted">T0 · ${h(localize(aar.exercise.anchor, lang))}</text>`,
+    );
   }
-  parts.push(`<line x1="${m.l}" x2="${width - m.r}" y1="${height - m.b}" y2="${height - m.b}" stroke="#333"/>`);
-  for (const it of aar.timeline) if (it.kind === 'decision') parts.push(`<path d="M${f1(X(it.at))} ${height - m.b - 1} l-4 -7 h8 z" fill="#1f3a5f"><title>${h(it.id)}</title></path>`);
+  parts.push(
+    `<line x1="${m.l}" x2="${width - m.r}" y1="${height - m.b}" y2="${height - m.b}" stroke="#333"/>`,
+  );
+  for (const it of aar.timeline)
+    if (it.kind === 'decision')
+      parts.push(
+        `<path d="M${f1(X(it.at))} ${height - m.b - 1} l-4 -7 h8 z" fill="#1f3a5f"><title>${h(it.id)}</title></path>`,
+      );
   const all = aar.series;
   // The score line starts at the first decision: before it, "the score so far" would only be the outcomes.
   const scored = all.filter((p) => p.decided > 0);
@@ -96,18 +129,28 @@ export function scoreChart(aar: Aar, lang: Lang): string {
     return d;
   };
   if (all.length) {
-    parts.push(`<path d="${line(all, 'credit', true)}" fill="none" stroke="#777" stroke-width="2" stroke-dasharray="6 4" class="series-credit"/>`);
+    parts.push(
+      `<path d="${line(all, 'credit', true)}" fill="none" stroke="#777" stroke-width="2" stroke-dasharray="6 4" class="series-credit"/>`,
+    );
   }
   if (scored.length) {
-    parts.push(`<path d="${line(scored, 'score', false)}" fill="none" stroke="#1f3a5f" stroke-width="2.5" class="series-score"/>`);
+    parts.push(
+      `<path d="${line(scored, 'score', false)}" fill="none" stroke="#1f3a5f" stroke-width="2.5" class="series-score"/>`,
+    );
     const last = scored.at(-1)!;
     parts.push(`<circle cx="${f1(X(last.at))}" cy="${f1(Y(last.score))}" r="3.5" fill="#1f3a5f"/>`);
-    parts.push(`<text x="${f1(Math.min(X(last.at), width - m.r - 30))}" y="${f1(Y(last.score) - 8)}" class="value">${last.score.toFixed(1)}</text>`);
+    parts.push(
+      `<text x="${f1(Math.min(X(last.at), width - m.r - 30))}" y="${f1(Y(last.score) - 8)}" class="value">${last.score.toFixed(1)}</text>`,
+    );
   }
   // Legend: a solid line for the score, a dashed one for credit, so it reads in black and white too.
-  parts.push(`<line x1="${m.l}" x2="${m.l + 26}" y1="12" y2="12" stroke="#1f3a5f" stroke-width="2.5"/><text x="${m.l + 32}" y="16" class="label">${h(S.scoreSoFar)}</text>`);
+  parts.push(
+    `<line x1="${m.l}" x2="${m.l + 26}" y1="12" y2="12" stroke="#1f3a5f" stroke-width="2.5"/><text x="${m.l + 32}" y="16" class="label">${h(S.scoreSoFar)}</text>`,
+  );
   const lx = m.l + 60 + S.scoreSoFar.length * (lang === 'zh-CN' ? 12 : 6.5);
-  parts.push(`<line x1="${f1(lx)}" x2="${f1(lx + 26)}" y1="12" y2="12" stroke="#777" stroke-width="2" stroke-dasharray="6 4"/><text x="${f1(lx + 32)}" y="16" class="label">${h(S.creditEarned)}</text>`);
+  parts.push(
+    `<line x1="${f1(lx)}" x2="${f1(lx + 26)}" y1="12" y2="12" stroke="#777" stroke-width="2" stroke-dasharray="6 4"/><text x="${f1(lx + 32)}" y="16" class="label">${h(S.creditEarned)}</text>`,
+  );
   return svg(width, height, S.chartAlt.score, parts);
 }
 

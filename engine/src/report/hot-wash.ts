@@ -24,7 +24,9 @@ export function hotWashQuestions(scenario: Scenario, aar: AarCore): LocalizedTex
         both((lang) => {
           const p = quote(brief(oneLine(d.prompt, lang)), lang);
           const due = d.due !== undefined ? formatScenarioTime(d.due) : '';
-          return lang === 'zh-CN' ? `${p}没有在${due}前作出决策。是什么耽误了？这项决策应该由谁负责？` : `${p} was not decided by ${due}. What held it up, and who should have owned it?`;
+          return lang === 'zh-CN'
+            ? `${p}没有在${due}前作出决策。是什么耽误了？这项决策应该由谁负责？`
+            : `${p} was not decided by ${due}. What held it up, and who should have owned it?`;
         }),
       );
       continue;
@@ -32,7 +34,9 @@ export function hotWashQuestions(scenario: Scenario, aar: AarCore): LocalizedTex
     qs.push(
       both((lang) => {
         const labels = joinList(
-          d.chosen.map((c) => quote(oneLine(c.label, lang) + (c.amount !== undefined ? ` ×${c.amount}` : ''), lang)),
+          d.chosen.map((c) =>
+            quote(oneLine(c.label, lang) + (c.amount !== undefined ? ` ×${c.amount}` : ''), lang),
+          ),
           lang,
         );
         const at = d.at !== undefined ? formatScenarioTime(d.at) : '';
@@ -47,7 +51,9 @@ export function hotWashQuestions(scenario: Scenario, aar: AarCore): LocalizedTex
     qs.push(
       both((lang) => {
         const n = quote(localize(best.name, lang), lang);
-        return lang === 'zh-CN' ? `${n}做得较好。是什么让它奏效？怎样确保下次同样做到？` : `${n} went well. What made it work, and how do we make sure it happens again?`;
+        return lang === 'zh-CN'
+          ? `${n}做得较好。是什么让它奏效？怎样确保下次同样做到？`
+          : `${n} went well. What made it work, and how do we make sure it happens again?`;
       }),
     );
   const ending = aar.exercise.ending;
@@ -71,7 +77,10 @@ export function hotWashQuestions(scenario: Scenario, aar: AarCore): LocalizedTex
       }),
     );
   qs.push(
-    { en: 'Which information did you lack during the drill, and who had it?', 'zh-CN': '演练中你们缺少哪些信息？这些信息掌握在谁手里？' },
+    {
+      en: 'Which information did you lack during the drill, and who had it?',
+      'zh-CN': '演练中你们缺少哪些信息？这些信息掌握在谁手里？',
+    },
     {
       en: `What would you change in the ${PLAN[scenario.hazard].en} or the duty procedures after this drill?`,
       'zh-CN': `这次演练之后，${PLAN[scenario.hazard]['zh-CN']}或值班值守制度应做哪些修改？`,

@@ -7,7 +7,20 @@ import { REPORT_CSS } from './html-style.ts';
 import { stringsFor } from './strings.ts';
 import { civilLabel, colon, formatScenarioTime, oneLine, pct } from './words.ts';
 
-const SECTION_IDS = ['overview', 'summary', 'score', 'objectives', 'capabilities', 'subjects', 'timeline', 'outcomes', 'plan', 'hotWash', 'method', 'verification'] as const;
+const SECTION_IDS = [
+  'overview',
+  'summary',
+  'score',
+  'objectives',
+  'capabilities',
+  'subjects',
+  'timeline',
+  'outcomes',
+  'plan',
+  'hotWash',
+  'method',
+  'verification',
+] as const;
 
 function badge(r: string, lang: Lang): string {
   const S = stringsFor(lang);
@@ -18,7 +31,12 @@ function badge(r: string, lang: Lang): string {
 
 function table(head: string[], rows: string[][], numeric: number[] = []): string {
   const th = head.map((c, i) => `<th${numeric.includes(i) ? ' class="num"' : ''}>${c}</th>`).join('');
-  const tr = rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`).join('');
+  const tr = rows
+    .map(
+      (r) =>
+        `<tr>${r.map((c, i) => `<td${numeric.includes(i) ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`,
+    )
+    .join('');
   return `<table><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table>`;
 }
 
@@ -35,7 +53,10 @@ export function renderHtml(aar: Aar, lang: Lang): string {
   const sec = (id: (typeof SECTION_IDS)[number], body: string, cls = ''): string =>
     `<section id="${id}"${cls ? ` class="${cls}"` : ''}><h2>${SECTION_IDS.indexOf(id) + 1}. ${h(S.sections[id])}</h2>${body}</section>`;
   const v = aar.verification;
-  const verifiedBadge = v.ok && v.complete ? `<span class="badge-ok">✓ ${h(lang === 'zh-CN' ? '已校验' : 'verified')}</span>` : `<span class="badge-bad">✗ ${h(lang === 'zh-CN' ? '未校验' : 'not verified')}</span>`;
+  const verifiedBadge =
+    v.ok && v.complete
+      ? `<span class="badge-ok">✓ ${h(lang === 'zh-CN' ? '已校验' : 'verified')}</span>`
+      : `<span class="badge-bad">✗ ${h(lang === 'zh-CN' ? '未校验' : 'not verified')}</span>`;
 
   const cover = `<header class="cover"><div>
 <div class="kicker">${h(S.fullTitle)}</div>
@@ -56,10 +77,15 @@ export function renderHtml(aar: Aar, lang: Lang): string {
         [h(S.field.hazard), h(S.hazard[x.hazard])],
         [h(S.field.place), `${L(x.place)}${x.season ? ` · ${L(x.season)}` : ''}`],
         [h(S.field.difficulty), h(S.difficulty[x.difficulty])],
-        [h(S.field.scenarioTime), h(`${formatScenarioTime(x.start)} → ${formatScenarioTime(x.end)} (${anchor})`)],
+        [
+          h(S.field.scenarioTime),
+          h(`${formatScenarioTime(x.start)} → ${formatScenarioTime(x.end)} (${anchor})`),
+        ],
         [h(S.field.seed), h(x.seed)],
         ...(x.meta.mode ? [[h(S.field.mode), h(x.meta.mode)]] : []),
-        ...(x.ending ? [[h(S.field.ending), `<strong>${L(x.ending.title)}</strong> — ${L(x.ending.text)}`]] : []),
+        ...(x.ending
+          ? [[h(S.field.ending), `<strong>${L(x.ending.title)}</strong> — ${L(x.ending.text)}`]]
+          : []),
       ],
     ) +
     `<h3>${h(S.field.participants)}</h3>` +
@@ -90,7 +116,9 @@ export function renderHtml(aar: Aar, lang: Lang): string {
         `<div class="card"><h3>${badge(o.rating, lang)} ${L(o.text)}</h3>` +
         `<p class="line">${h(S.ratingLong[o.rating])}</p>` +
         `<ul>${o.capabilities.map((c) => `<li>${h(capabilityName(aar, c, lang))}${colon(lang)}${badge(aar.capabilities.find((y) => y.id === c)?.final ?? 'not-rated', lang)}</li>`).join('')}</ul>` +
-        (o.tasks.length ? `<h4>${h(S.tasks)}</h4><ul>${o.tasks.map((t) => `<li>${L(t.text)}${colon(lang)}${badge(t.rating, lang)}</li>`).join('')}</ul>` : '') +
+        (o.tasks.length
+          ? `<h4>${h(S.tasks)}</h4><ul>${o.tasks.map((t) => `<li>${L(t.text)}${colon(lang)}${badge(t.rating, lang)}</li>`).join('')}</ul>`
+          : '') +
         `</div>`,
     )
     .join('');
@@ -117,8 +145,12 @@ export function renderHtml(aar: Aar, lang: Lang): string {
       const ov = c.override
         ? `<div class="override"><strong>${h(S.override)}:</strong> ${badge(c.proposed, lang)} → ${badge(c.override.rating, lang)}${c.override.by ? ` (${h(S.overriddenBy)} ${h(c.override.by)})` : ''} — <span class="note">${h(c.override.note)}</span></div>`
         : '';
-      if (c.evidence.length === 0) return `<div class="card short">${head}${ov}<p class="muted">${h(S.noEvidence)}</p></div>`;
-      const list = (ids: string[], empty: string): string => (ids.length ? `<ul>${ids.map((id) => shortLine(byId.get(id)!)).join('')}</ul>` : `<p class="muted">${h(empty)}</p>`);
+      if (c.evidence.length === 0)
+        return `<div class="card short">${head}${ov}<p class="muted">${h(S.noEvidence)}</p></div>`;
+      const list = (ids: string[], empty: string): string =>
+        ids.length
+          ? `<ul>${ids.map((id) => shortLine(byId.get(id)!)).join('')}</ul>`
+          : `<p class="muted">${h(empty)}</p>`;
       return (
         `<div class="card">${head}${ov}` +
         `<div class="cols"><div><h4>${h(S.strengths)}</h4>${list(c.strengths, S.none)}</div><div><h4>${h(S.improvements)}</h4>${list(c.improvements, S.none)}</div></div>` +
@@ -132,7 +164,12 @@ export function renderHtml(aar: Aar, lang: Lang): string {
     aar.subjects.map((s) => [
       `${h(S.subjectKind[s.subject.kind])}${colon(lang)}<strong>${L(s.name)}</strong>${s.detail ? ` <span class="muted">(${h(s.detail)})</span>` : ''}`,
       s.score === null ? '—' : s.score.toFixed(1),
-      s.capabilities.map((c) => `${h(capabilityName(aar, c.id, lang))} ${badge(c.final, lang)}${c.overridden ? ` <span class="muted">(${h(c.proposed)})</span>` : ''}`).join('<br>') || h(S.notRated),
+      s.capabilities
+        .map(
+          (c) =>
+            `${h(capabilityName(aar, c.id, lang))} ${badge(c.final, lang)}${c.overridden ? ` <span class="muted">(${h(c.proposed)})</span>` : ''}`,
+        )
+        .join('<br>') || h(S.notRated),
     ]),
     [1],
   );
@@ -142,7 +179,11 @@ export function renderHtml(aar: Aar, lang: Lang): string {
     const when = `<strong>${h(formatScenarioTime(it.at))}</strong>${civil ? `<br><span class="muted">${h(civil)}</span>` : ''}`;
     switch (it.kind) {
       case 'inject':
-        return [when, h(it.adhoc ? S.event.adhoc : S.event.inject), `${it.title ? `<strong>${L(it.title)}</strong><br>` : ''}${L(it.text)} <span class="muted">— ${L(it.source)}</span>`];
+        return [
+          when,
+          h(it.adhoc ? S.event.adhoc : S.event.inject),
+          `${it.title ? `<strong>${L(it.title)}</strong><br>` : ''}${L(it.text)} <span class="muted">— ${L(it.source)}</span>`,
+        ];
       case 'decision': {
         const d = byId.get(it.id)!;
         const hd = evidenceHead(aar, d, lang);
@@ -153,9 +194,17 @@ export function renderHtml(aar: Aar, lang: Lang): string {
         ];
       }
       case 'variation':
-        return [when, h(S.event.variation), `${it.description ? `${L(it.description)}: ` : ''}<strong>${it.label ? L(it.label) : h(it.outcome)}</strong>`];
+        return [
+          when,
+          h(S.event.variation),
+          `${it.description ? `${L(it.description)}: ` : ''}<strong>${it.label ? L(it.label) : h(it.outcome)}</strong>`,
+        ];
       case 'override':
-        return [when, h(S.event.override), `${h(capabilityName(aar, it.capability, lang))} → ${badge(it.rating, lang)}${it.by ? ` (${h(it.by)})` : ''}: <span class="note">${h(it.note)}</span>`];
+        return [
+          when,
+          h(S.event.override),
+          `${h(capabilityName(aar, it.capability, lang))} → ${badge(it.rating, lang)}${it.by ? ` (${h(it.by)})` : ''}: <span class="note">${h(it.note)}</span>`,
+        ];
       case 'phase':
         return [when, h(S.event[it.to]), ''];
     }
@@ -166,7 +215,13 @@ export function renderHtml(aar: Aar, lang: Lang): string {
     [h(S.col.measure), h(S.col.value), h(S.col.target), h(S.col.worst), h(S.col.credit)],
     aar.outcomes.map((o) => {
       const u = o.unit ? ` ${h(o.unit)}` : '';
-      return [L(o.label), `${numberText(o.value)}${u}`, `${numberText(o.target)}${u}`, `${numberText(o.worst)}${u}`, pct(o.credit)];
+      return [
+        L(o.label),
+        `${numberText(o.value)}${u}`,
+        `${numberText(o.target)}${u}`,
+        `${numberText(o.worst)}${u}`,
+        pct(o.credit),
+      ];
     }),
     [1, 2, 3, 4],
   );
@@ -174,7 +229,14 @@ export function renderHtml(aar: Aar, lang: Lang): string {
   const plan = aar.improvementPlan.length
     ? table(
         ['#', h(S.col.issue), h(S.col.action), h(S.col.capability), h(S.col.responsible), h(S.col.due)],
-        aar.improvementPlan.map((p, i) => [String(i + 1), L(p.issue), L(p.action), h(capabilityName(aar, p.capability, lang)), h(roleNames(aar, p.roles, lang)) || '—', L(p.due)]),
+        aar.improvementPlan.map((p, i) => [
+          String(i + 1),
+          L(p.issue),
+          L(p.action),
+          h(capabilityName(aar, p.capability, lang)),
+          h(roleNames(aar, p.roles, lang)) || '—',
+          L(p.due),
+        ]),
       )
     : `<p>${h(S.noImprovements)}</p>`;
 

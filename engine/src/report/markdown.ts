@@ -1,4 +1,4 @@
-import type { localize} from '../text.ts';
+import type { localize } from '../text.ts';
 import { type Lang } from '../text.ts';
 import type { Aar } from './aar.ts';
 import { capabilityName, dateText, evidenceHead, numberText, ratingText, roleNames } from './describe.ts';
@@ -7,7 +7,11 @@ import { stringsFor } from './strings.ts';
 import { colon, formatScenarioTime, oneLine, pct, timeLabel } from './words.ts';
 
 const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
-const table = (head: string[], rows: string[][]): string[] => [row(head), row(head.map(() => '---')), ...rows.map(row)];
+const table = (head: string[], rows: string[][]): string[] => [
+  row(head),
+  row(head.map(() => '---')),
+  ...rows.map(row),
+];
 
 /**
  * The After-Action Report as Markdown (CommonMark tables). Every text from the scenario or the
@@ -35,7 +39,10 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
         [S.field.hazard, S.hazard[x.hazard]],
         [S.field.place, L(x.place)],
         [S.field.difficulty, S.difficulty[x.difficulty]],
-        [S.field.scenarioTime, e(`${formatScenarioTime(x.start)} → ${formatScenarioTime(x.end)} (${anchor})`)],
+        [
+          S.field.scenarioTime,
+          e(`${formatScenarioTime(x.start)} → ${formatScenarioTime(x.end)} (${anchor})`),
+        ],
         [S.field.seed, e(x.seed)],
         ...(x.meta.mode ? [[S.field.mode, e(x.meta.mode)]] : []),
         ...(x.ending ? [[S.field.ending, `${L(x.ending.title)} — ${L(x.ending.text)}`]] : []),
@@ -43,7 +50,12 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
     ),
   );
   out.push('', `### ${S.field.participants}`, '');
-  out.push(...table([S.col.name, S.col.team, S.col.roles], x.participants.map((p) => [e(p.name), e(p.team), e(roleNames(aar, p.roles, lang))])));
+  out.push(
+    ...table(
+      [S.col.name, S.col.team, S.col.roles],
+      x.participants.map((p) => [e(p.name), e(p.team), e(roleNames(aar, p.roles, lang))]),
+    ),
+  );
   out.push('', `### ${S.field.objectives}`, '');
   aar.objectives.forEach((o, i) => out.push(`${i + 1}. ${L(o.text)}`));
   out.push('', `### ${S.field.capabilities}`, '');
@@ -67,10 +79,17 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
 
   h2(4, S.sections.objectives);
   for (const o of aar.objectives) {
-    out.push(`### ${L(o.text)}`, '', `${S.col.final}: **${ratingText(o.rating, lang)}** — ${S.ratingLong[o.rating]}`, '');
+    out.push(
+      `### ${L(o.text)}`,
+      '',
+      `${S.col.final}: **${ratingText(o.rating, lang)}** — ${S.ratingLong[o.rating]}`,
+      '',
+    );
     for (const c of o.capabilities) {
       const cap = aar.capabilities.find((y) => y.id === c);
-      out.push(`- ${e(capabilityName(aar, c, lang))}${colon(lang)}${ratingText(cap?.final ?? 'not-rated', lang)}`);
+      out.push(
+        `- ${e(capabilityName(aar, c, lang))}${colon(lang)}${ratingText(cap?.final ?? 'not-rated', lang)}`,
+      );
     }
     if (o.tasks.length) {
       out.push('', `${S.tasks}:`, '');
@@ -82,8 +101,17 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
   h2(5, S.sections.capabilities);
   for (const c of aar.capabilities) {
     const credit = c.credit === null ? '' : ` (${S.col.credit} ${pct(c.credit)})`;
-    out.push(`### ${L(c.name)}`, '', `${S.col.proposed}: **${ratingText(c.proposed, lang)}** · ${S.col.final}: **${ratingText(c.final, lang)}** — ${S.ratingLong[c.final]}${credit}`, '');
-    if (c.override) out.push(`> ${S.override}: ${c.proposed} → **${c.override.rating}**${c.override.by ? ` (${S.overriddenBy} ${e(c.override.by)})` : ''} — ${e(c.override.note)}`, '');
+    out.push(
+      `### ${L(c.name)}`,
+      '',
+      `${S.col.proposed}: **${ratingText(c.proposed, lang)}** · ${S.col.final}: **${ratingText(c.final, lang)}** — ${S.ratingLong[c.final]}${credit}`,
+      '',
+    );
+    if (c.override)
+      out.push(
+        `> ${S.override}: ${c.proposed} → **${c.override.rating}**${c.override.by ? ` (${S.overriddenBy} ${e(c.override.by)})` : ''} — ${e(c.override.note)}`,
+        '',
+      );
     if (c.evidence.length === 0) {
       out.push(`*${S.noEvidence}*`, '');
       continue;
@@ -94,7 +122,12 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
       return `- ${e(h.choice)} — ${e(h.detail)}`;
     };
     out.push(`**${S.strengths}**`, '', ...(c.strengths.length ? c.strengths.map(line) : [`- ${S.none}`]), '');
-    out.push(`**${S.improvements}**`, '', ...(c.improvements.length ? c.improvements.map(line) : [`- ${S.none}`]), '');
+    out.push(
+      `**${S.improvements}**`,
+      '',
+      ...(c.improvements.length ? c.improvements.map(line) : [`- ${S.none}`]),
+      '',
+    );
     out.push(`**${S.col.evidence}**`, '');
     for (const id of c.evidence) {
       const d = byId.get(id)!;
@@ -114,7 +147,12 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
       aar.subjects.map((s) => [
         `${S.subjectKind[s.subject.kind]}${colon(lang)}${L(s.name)}${s.detail ? ` (${e(s.detail)})` : ''}`,
         s.score === null ? '—' : s.score.toFixed(1),
-        s.capabilities.map((c) => `${e(capabilityName(aar, c.id, lang))} ${c.final}${c.overridden ? ` (${c.proposed})` : ''}`).join('; ') || S.notRated,
+        s.capabilities
+          .map(
+            (c) =>
+              `${e(capabilityName(aar, c.id, lang))} ${c.final}${c.overridden ? ` (${c.proposed})` : ''}`,
+          )
+          .join('; ') || S.notRated,
       ]),
     ),
   );
@@ -125,19 +163,35 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
     const when = e(timeLabel(x.t0, it.at));
     switch (it.kind) {
       case 'inject':
-        rows.push([when, it.adhoc ? S.event.adhoc : S.event.inject, `${it.title ? `**${L(it.title)}** ` : ''}${L(it.text)} — *${L(it.source)}*`]);
+        rows.push([
+          when,
+          it.adhoc ? S.event.adhoc : S.event.inject,
+          `${it.title ? `**${L(it.title)}** ` : ''}${L(it.text)} — *${L(it.source)}*`,
+        ]);
         break;
       case 'decision': {
         const d = byId.get(it.id)!;
         const h = evidenceHead(aar, d, lang);
-        rows.push([when, S.event.decision, `${e(h.prompt)} **${e(h.choice)}** (${e(h.detail)})${d.rationale ? ` — ${S.rationale}: ${e(d.rationale)}` : ''}`]);
+        rows.push([
+          when,
+          S.event.decision,
+          `${e(h.prompt)} **${e(h.choice)}** (${e(h.detail)})${d.rationale ? ` — ${S.rationale}: ${e(d.rationale)}` : ''}`,
+        ]);
         break;
       }
       case 'variation':
-        rows.push([when, S.event.variation, `${it.description ? `${L(it.description)}: ` : ''}${it.label ? L(it.label) : e(it.outcome)}`]);
+        rows.push([
+          when,
+          S.event.variation,
+          `${it.description ? `${L(it.description)}: ` : ''}${it.label ? L(it.label) : e(it.outcome)}`,
+        ]);
         break;
       case 'override':
-        rows.push([when, S.event.override, `${e(capabilityName(aar, it.capability, lang))} → ${it.rating}${it.by ? ` (${e(it.by)})` : ''}: ${e(it.note)}`]);
+        rows.push([
+          when,
+          S.event.override,
+          `${e(capabilityName(aar, it.capability, lang))} → ${it.rating}${it.by ? ` (${e(it.by)})` : ''}: ${e(it.note)}`,
+        ]);
         break;
       case 'phase':
         rows.push([when, S.event[it.to], '']);
@@ -152,7 +206,13 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
       [S.col.measure, S.col.value, S.col.target, S.col.worst, S.col.credit],
       aar.outcomes.map((o) => {
         const u = o.unit ? ` ${e(o.unit)}` : '';
-        return [L(o.label), `${numberText(o.value)}${u}`, `${numberText(o.target)}${u}`, `${numberText(o.worst)}${u}`, pct(o.credit)];
+        return [
+          L(o.label),
+          `${numberText(o.value)}${u}`,
+          `${numberText(o.target)}${u}`,
+          `${numberText(o.worst)}${u}`,
+          pct(o.credit),
+        ];
       }),
     ),
   );
@@ -162,7 +222,14 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
     ...(aar.improvementPlan.length
       ? table(
           ['#', S.col.issue, S.col.action, S.col.capability, S.col.responsible, S.col.due],
-          aar.improvementPlan.map((p, i) => [String(i + 1), L(p.issue), L(p.action), e(capabilityName(aar, p.capability, lang)), e(roleNames(aar, p.roles, lang)) || '—', L(p.due)]),
+          aar.improvementPlan.map((p, i) => [
+            String(i + 1),
+            L(p.issue),
+            L(p.action),
+            e(capabilityName(aar, p.capability, lang)),
+            e(roleNames(aar, p.roles, lang)) || '—',
+            L(p.due),
+          ]),
         )
       : [S.noImprovements]),
   );
@@ -176,6 +243,11 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
   h2(12, S.sections.verification);
   const v = aar.verification;
   out.push(v.ok ? (v.complete ? S.verified : S.incomplete) : `**${e(S.notVerified(v.reason ?? ''))}**`, '');
-  out.push(`- ${S.entries}: ${v.entries}`, `- ${S.finalStateHash}: \`${v.finalStateHash}\``, `- ${S.transcriptHash}: \`${v.lastHash}\``, `- ${S.engine}: ${e(x.engine)}`);
+  out.push(
+    `- ${S.entries}: ${v.entries}`,
+    `- ${S.finalStateHash}: \`${v.finalStateHash}\``,
+    `- ${S.transcriptHash}: \`${v.lastHash}\``,
+    `- ${S.engine}: ${e(x.engine)}`,
+  );
   return `${out.join('\n')}\n`;
 }

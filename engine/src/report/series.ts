@@ -26,7 +26,10 @@ export function scoreSeries(scenario: Scenario, states: readonly DrillState[]): 
   let picked = [...lastAt.values()];
   if (picked.length > MAX_POINTS) {
     const stride = picked.length / MAX_POINTS;
-    picked = [...Array.from({ length: MAX_POINTS - 1 }, (_, i) => picked[Math.floor(i * stride)]!), picked.at(-1)!];
+    picked = [
+      ...Array.from({ length: MAX_POINTS - 1 }, (_, i) => picked[Math.floor(i * stride)]!),
+      picked.at(-1)!,
+    ];
   }
   const totalWeight = scenario.decisions.reduce((a, d) => a + d.weight, 0);
   return picked.map((s) => {

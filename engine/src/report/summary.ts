@@ -10,7 +10,8 @@ import { both, joinList, oneLine, quote } from './words.ts';
  * @example summarize(scenario, scoreDrill(scenario, state), 'zh-CN')
  */
 export function summarize(scenario: Scenario, report: ScoreReport, lang: Lang): string {
-  const capName = (id: string): string => localize(scenario.capabilities.find((c) => c.id === id)?.name ?? id, lang);
+  const capName = (id: string): string =>
+    localize(scenario.capabilities.find((c) => c.id === id)?.name ?? id, lang);
   const zh = lang === 'zh-CN';
   const sentences: string[] = [];
   const b = report.breakdown;
@@ -22,28 +23,55 @@ export function summarize(scenario: Scenario, report: ScoreReport, lang: Lang): 
   );
 
   const rated = report.capabilities.filter((c) => c.final !== 'not-rated');
-  const strong = rated.filter((c) => c.final === 'P' || c.final === 'S').map((c) => `${capName(c.capability)} (${c.final})`);
-  const weak = rated.filter((c) => c.final === 'M' || c.final === 'U').map((c) => `${capName(c.capability)} (${c.final})`);
-  if (strong.length) sentences.push(zh ? `做得好的方面：${joinList(strong, lang)}。` : `Strengths: ${joinList(strong, lang)}.`);
+  const strong = rated
+    .filter((c) => c.final === 'P' || c.final === 'S')
+    .map((c) => `${capName(c.capability)} (${c.final})`);
+  const weak = rated
+    .filter((c) => c.final === 'M' || c.final === 'U')
+    .map((c) => `${capName(c.capability)} (${c.final})`);
+  if (strong.length)
+    sentences.push(
+      zh ? `做得好的方面：${joinList(strong, lang)}。` : `Strengths: ${joinList(strong, lang)}.`,
+    );
   else if (rated.length) sentences.push(zh ? '没有能力达到P或S。' : 'No capability reached P or S.');
-  if (weak.length) sentences.push(zh ? `需要改进：${joinList(weak, lang)}。` : `Areas for improvement: ${joinList(weak, lang)}.`);
+  if (weak.length)
+    sentences.push(
+      zh ? `需要改进：${joinList(weak, lang)}。` : `Areas for improvement: ${joinList(weak, lang)}.`,
+    );
 
   const worst = report.improvements.slice(0, 2).map((id) => {
     const ds = report.decisions.find((d) => d.decision === id)!;
     const d = scenario.decisions.find((x) => x.id === id)!;
-    if (ds.status === 'missed') return zh ? `${quote(oneLine(d.prompt, lang), lang)}未在时限内作出决策` : `${quote(oneLine(d.prompt, lang), lang)} was not decided in time`;
-    const labels = d.kind === 'allocate' ? [] : ds.options.map((o) => quote(oneLine(d.options.find((x) => x.id === o)?.label, lang), lang));
-    if (labels.length === 0) return zh ? `${quote(oneLine(d.prompt, lang), lang)}的分配得分偏低` : `the allocation for ${quote(oneLine(d.prompt, lang), lang)} scored low`;
+    if (ds.status === 'missed')
+      return zh
+        ? `${quote(oneLine(d.prompt, lang), lang)}未在时限内作出决策`
+        : `${quote(oneLine(d.prompt, lang), lang)} was not decided in time`;
+    const labels =
+      d.kind === 'allocate'
+        ? []
+        : ds.options.map((o) => quote(oneLine(d.options.find((x) => x.id === o)?.label, lang), lang));
+    if (labels.length === 0)
+      return zh
+        ? `${quote(oneLine(d.prompt, lang), lang)}的分配得分偏低`
+        : `the allocation for ${quote(oneLine(d.prompt, lang), lang)} scored low`;
     return zh ? `选择了${joinList(labels, lang)}` : `choosing ${joinList(labels, lang)}`;
   });
-  if (worst.length) sentences.push(zh ? `失分最多的是：${worst.join('；')}。` : `The costliest choices: ${worst.join('; ')}.`);
+  if (worst.length)
+    sentences.push(
+      zh ? `失分最多的是：${worst.join('；')}。` : `The costliest choices: ${worst.join('; ')}.`,
+    );
 
   if (report.ending) {
     const e = scenario.endings.find((x) => x.id === report.ending);
     if (e) sentences.push(zh ? `结局：${oneLine(e.title, lang)}。` : `Ending: ${oneLine(e.title, lang)}.`);
   }
   const overridden = report.capabilities.filter((c) => c.override).length;
-  if (overridden) sentences.push(zh ? `评估员调整了${overridden}项评定。` : `An evaluator overrode ${overridden} rating${overridden > 1 ? 's' : ''}.`);
+  if (overridden)
+    sentences.push(
+      zh
+        ? `评估员调整了${overridden}项评定。`
+        : `An evaluator overrode ${overridden} rating${overridden > 1 ? 's' : ''}.`,
+    );
   return sentences.join(zh ? '' : ' ');
 }
 

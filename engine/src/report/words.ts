@@ -42,7 +42,9 @@ export { formatDuration, formatScenarioTime };
 
 /** Localizes, then makes one line of it (scenario texts may hold newlines). */
 export function oneLine(t: LocalizedText | undefined, lang: Lang): string {
-  return localize(t, lang).replace(/\s*\n\s*/g, ' ').trim();
+  return localize(t, lang)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 /** Both languages of a generated sentence from one builder. */

@@ -17,7 +17,14 @@ import type {
 } from './model.ts';
 import { DEFAULT_CAPABILITIES } from './rubric.ts';
 import { ScenarioSchema } from './schema.ts';
-import { HeaderSchema, itemSchema, knownKeysAt, LIST_KEYS, PartHeaderSchema, type ListKey } from './schema-items.ts';
+import {
+  HeaderSchema,
+  itemSchema,
+  knownKeysAt,
+  LIST_KEYS,
+  PartHeaderSchema,
+  type ListKey,
+} from './schema-items.ts';
 import { SourceFile } from './source.ts';
 
 export interface SourceText {
@@ -39,7 +46,12 @@ export interface SourcePosition {
 /** Finds where things stand in the source files: a list item by its id (and a path inside it), or a path from the main file's root. */
 export interface SourceMap {
   /** `offset`: a character offset inside the string value at that path (e.g. a sub-expression). */
-  locate(list: ListKey | undefined, id: string | undefined, sub?: readonly (string | number)[], offset?: number): SourcePosition;
+  locate(
+    list: ListKey | undefined,
+    id: string | undefined,
+    sub?: readonly (string | number)[],
+    offset?: number,
+  ): SourcePosition;
 }
 
 export type CompileResult =
@@ -74,9 +86,14 @@ export function compileScenario(entry: SourceText, readInclude?: ReadInclude): C
 
 class Compiler {
   diagnostics: Diagnostic[] = [];
-  private lists = Object.fromEntries(LIST_KEYS.map((k) => [k, []])) as unknown as { [K in ListKey]: Located<Item<K>>[] };
+  private lists = Object.fromEntries(LIST_KEYS.map((k) => [k, []])) as unknown as {
+    [K in ListKey]: Located<Item<K>>[];
+  };
   /** Ids seen in items that failed validation: known, so they cause no second "unknown id" error. */
-  private brokenIds = Object.fromEntries(LIST_KEYS.map((k) => [k, new Set<string>()])) as Record<ListKey, Set<string>>;
+  private brokenIds = Object.fromEntries(LIST_KEYS.map((k) => [k, new Set<string>()])) as Record<
+    ListKey,
+    Set<string>
+  >;
 
   private main: SourceFile | undefined;
 
@@ -84,7 +101,10 @@ class Compiler {
   sourceMap(): SourceMap {
     return {
       locate: (list, id, sub = [], offset) => {
-        const it = list && id !== undefined ? (this.lists[list] as Located<{ id: string }>[]).find((x) => x.value.id === id) : undefined;
+        const it =
+          list && id !== undefined
+            ? (this.lists[list] as Located<{ id: string }>[]).find((x) => x.value.id === id)
+            : undefined;
         const file = it?.file ?? this.main!;
         const path = [...(it?.path ?? (list ? [list] : [])), ...sub];
         // Descend only as far as the source has nodes, so a defaulted key points at its parent.
@@ -105,9 +125,11 @@ class Compiler {
     }
     const raw = main.doc.toJS() as unknown;
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-      this.diagnostics.push(main.diagnostic([], 'not-a-scenario', 'a scenario file is a YAML mapping (key: value lines)', {
-        hint: 'start from scenarios/FORMAT.md’s annotated example',
-      }));
+      this.diagnostics.push(
+        main.diagnostic([], 'not-a-scenario', 'a scenario file is a YAML mapping (key: value lines)', {
+          hint: 'start from scenarios/FORMAT.md’s annotated example',
+        }),
+      );
       return undefined;
     }
     const header = this.validate(main, HeaderSchema, raw, [], ScenarioSchema);
@@ -120,9 +142,11 @@ class Compiler {
     includes.forEach((inc, i) => {
       const part = readInclude?.(entry.path, inc);
       if (!part) {
-        this.diagnostics.push(main.diagnostic(['include', i], 'include-not-found', `cannot read included file \`${inc}\``, {
-          hint: 'paths are relative to this file',
-        }));
+        this.diagnostics.push(
+          main.diagnostic(['include', i], 'include-not-found', `cannot read included file \`${inc}\``, {
+            hint: 'paths are relative to this file',
+          }),
+        );
         return;
       }
       const pf = new SourceFile(part.path, part.text);
@@ -159,7 +183,11 @@ class Compiler {
           this.diagnostics.push(
             file.diagnostic(path, 'unknown-key', `unknown key \`${key}\``, {
               atKey: key,
-              hint: m ? `did you mean \`${m}\`?` : known.length ? `allowed here: ${known.join(', ')}` : undefined,
+              hint: m
+                ? `did you mean \`${m}\`?`
+                : known.length
+                  ? `allowed here: ${known.join(', ')}`
+                  : undefined,
             }),
           );
         }
@@ -213,7 +241,13 @@ class Compiler {
     }
   }
 
-  private err(loc: { file: SourceFile; path: Path }, sub: Path, code: string, message: string, hint?: string): void {
+  private err(
+    loc: { file: SourceFile; path: Path },
+    sub: Path,
+    code: string,
+    message: string,
+    hint?: string,
+  ): void {
     this.diagnostics.push(loc.file.diagnostic([...loc.path, ...sub], code, message, hint ? { hint } : {}));
   }
 
@@ -229,13 +263,22 @@ class Compiler {
         const id = (it.value as { id: string }).id;
         const first = seen.get(id);
         if (first)
-          this.err(it, ['id'], 'duplicate-id', `duplicate ${k.replace(/s$/, '')} id \`${id}\``, first.file === it.file ? `first defined on line ${first.file.diagnostic([...first.path, 'id'], '', '').line}` : `first defined in ${first.file.path}:${first.file.diagnostic([...first.path, 'id'], '', '').line}`);
+          this.err(
+            it,
+            ['id'],
+            'duplicate-id',
+            `duplicate ${k.replace(/s$/, '')} id \`${id}\``,
+            first.file === it.file
+              ? `first defined on line ${first.file.diagnostic([...first.path, 'id'], '', '').line}`
+              : `first defined in ${first.file.path}:${first.file.diagnostic([...first.path, 'id'], '', '').line}`,
+          );
         else seen.set(id, it);
       }
       return new Set([...seen.keys(), ...this.brokenIds[k]]);
     };
     const roleIds = ids('roles');
-    if (roleIds.has(ALL_ROLES)) this.err(root, ['roles'], 'reserved-id', '`all` is reserved: it means every role');
+    if (roleIds.has(ALL_ROLES))
+      this.err(root, ['roles'], 'reserved-id', '`all` is reserved: it means every role');
     ids('variables');
     const injectIds = ids('injects');
     const decisionIds = ids('decisions');
@@ -248,37 +291,90 @@ class Compiler {
     const scenarioCaps = ids('capabilities');
     const capIds = new Set([...DEFAULT_CAPABILITIES.map((c) => c.id), ...scenarioCaps]);
 
-    const checkRef = (loc: Located<unknown>, sub: Path, kind: string, value: string | undefined, known: Set<string>): void => {
+    const checkRef = (
+      loc: Located<unknown>,
+      sub: Path,
+      kind: string,
+      value: string | undefined,
+      known: Set<string>,
+    ): void => {
       if (value === undefined || known.has(value)) return;
       const m = didYouMean(value, known);
-      this.err(loc, sub, `unknown-${kind}`, `unknown ${kind} \`${value}\``, m ? `did you mean \`${m}\`?` : known.size ? `known: ${[...known].slice(0, 12).join(', ')}` : `no ${kind}s are declared`);
+      this.err(
+        loc,
+        sub,
+        `unknown-${kind}`,
+        `unknown ${kind} \`${value}\``,
+        m
+          ? `did you mean \`${m}\`?`
+          : known.size
+            ? `known: ${[...known].slice(0, 12).join(', ')}`
+            : `no ${kind}s are declared`,
+      );
     };
 
     // expression scope
     const varTypes = new Map<string, ValueType>(L.variables.map((v) => [v.value.id, v.value.type]));
     for (const b of this.brokenIds.variables) if (!varTypes.has(b)) varTypes.set(b, 'number');
-    const decisionOptions = new Map<string, Set<string>>(L.decisions.map((d) => [d.value.id, new Set(d.value.options.map((o) => o.id))]));
-    const variationOutcomes = new Map<string, Set<string>>(L.variations.map((v) => [v.value.id, new Set(v.value.outcomes.map((o) => o.id))]));
-    const scope: ExprScope = { variables: varTypes, decisions: decisionOptions, injects: injectIds, variations: variationOutcomes, allowRandom: false };
+    const decisionOptions = new Map<string, Set<string>>(
+      L.decisions.map((d) => [d.value.id, new Set(d.value.options.map((o) => o.id))]),
+    );
+    const variationOutcomes = new Map<string, Set<string>>(
+      L.variations.map((v) => [v.value.id, new Set(v.value.outcomes.map((o) => o.id))]),
+    );
+    const scope: ExprScope = {
+      variables: varTypes,
+      decisions: decisionOptions,
+      injects: injectIds,
+      variations: variationOutcomes,
+      allowRandom: false,
+    };
 
-    const expr = (loc: Located<unknown>, sub: Path, src: string, want: ValueType, extra: Partial<ExprScope> = {}): CompiledExpr | undefined => {
+    const expr = (
+      loc: Located<unknown>,
+      sub: Path,
+      src: string,
+      want: ValueType,
+      extra: Partial<ExprScope> = {},
+    ): CompiledExpr | undefined => {
       const path = [...loc.path, ...sub];
       const base = loc.file.valueContentOffset(path);
       try {
         const ast = parseExpr(src);
         const r = checkExpr(ast, { ...scope, ...extra });
         for (const p of r.problems)
-          this.diagnostics.push(loc.file.diagnostic(path, 'expression', p.message, { offset: base === undefined ? undefined : base + p.offset, hint: p.hint }));
+          this.diagnostics.push(
+            loc.file.diagnostic(path, 'expression', p.message, {
+              offset: base === undefined ? undefined : base + p.offset,
+              hint: p.hint,
+            }),
+          );
         if (r.type && r.type !== want)
-          this.diagnostics.push(loc.file.diagnostic(path, 'expression-type', `this expression gives a ${r.type}; a ${want} is needed here`, want === 'boolean' ? { hint: 'compare it, e.g. `x > 0`' } : {}));
+          this.diagnostics.push(
+            loc.file.diagnostic(
+              path,
+              'expression-type',
+              `this expression gives a ${r.type}; a ${want} is needed here`,
+              want === 'boolean' ? { hint: 'compare it, e.g. `x > 0`' } : {},
+            ),
+          );
         return { src, ast };
       } catch (e) {
         if (!(e instanceof ExprSyntaxError)) throw e;
-        this.diagnostics.push(loc.file.diagnostic(path, 'expression-syntax', e.message, { offset: base === undefined ? undefined : base + e.offset }));
+        this.diagnostics.push(
+          loc.file.diagnostic(path, 'expression-syntax', e.message, {
+            offset: base === undefined ? undefined : base + e.offset,
+          }),
+        );
         return undefined;
       }
     };
-    const effects = (loc: Located<unknown>, sub: Path, list: string[], locals?: Set<string>): CompiledEffect[] => {
+    const effects = (
+      loc: Located<unknown>,
+      sub: Path,
+      list: string[],
+      locals?: Set<string>,
+    ): CompiledEffect[] => {
       const out: CompiledEffect[] = [];
       list.forEach((src, i) => {
         const path = [...loc.path, ...sub, i];
@@ -289,20 +385,44 @@ class Compiler {
           const target = varTypes.get(ast.target);
           if (!target) {
             const m = didYouMean(ast.target, varTypes.keys());
-            this.diagnostics.push(loc.file.diagnostic(path, 'unknown-variable', `unknown variable \`${ast.target}\``, { offset: at(ast.targetPos), hint: m ? `did you mean \`${m}\`?` : 'declare it under `variables`' }));
+            this.diagnostics.push(
+              loc.file.diagnostic(path, 'unknown-variable', `unknown variable \`${ast.target}\``, {
+                offset: at(ast.targetPos),
+                hint: m ? `did you mean \`${m}\`?` : 'declare it under `variables`',
+              }),
+            );
           }
           const r = checkExpr(ast.value, { ...scope, allowRandom: true, locals: locals ?? new Set() });
-          for (const p of r.problems) this.diagnostics.push(loc.file.diagnostic(path, 'expression', p.message, { offset: at(p.offset), hint: p.hint }));
+          for (const p of r.problems)
+            this.diagnostics.push(
+              loc.file.diagnostic(path, 'expression', p.message, { offset: at(p.offset), hint: p.hint }),
+            );
           if (target && r.type) {
             if (ast.op !== '=' && target !== 'number')
-              this.diagnostics.push(loc.file.diagnostic(path, 'expression-type', `\`${ast.op}\` needs a number variable; \`${ast.target}\` is a ${target}`, { offset: at(ast.targetPos) }));
+              this.diagnostics.push(
+                loc.file.diagnostic(
+                  path,
+                  'expression-type',
+                  `\`${ast.op}\` needs a number variable; \`${ast.target}\` is a ${target}`,
+                  { offset: at(ast.targetPos) },
+                ),
+              );
             else if (r.type !== target)
-              this.diagnostics.push(loc.file.diagnostic(path, 'expression-type', `\`${ast.target}\` is a ${target} but this gives a ${r.type}`, { offset: at(ast.value.pos) }));
+              this.diagnostics.push(
+                loc.file.diagnostic(
+                  path,
+                  'expression-type',
+                  `\`${ast.target}\` is a ${target} but this gives a ${r.type}`,
+                  { offset: at(ast.value.pos) },
+                ),
+              );
           }
           out.push({ src, ast });
         } catch (e) {
           if (!(e instanceof ExprSyntaxError)) throw e;
-          this.diagnostics.push(loc.file.diagnostic(path, 'expression-syntax', e.message, { offset: at(e.offset) }));
+          this.diagnostics.push(
+            loc.file.diagnostic(path, 'expression-syntax', e.message, { offset: at(e.offset) }),
+          );
         }
       });
       return out;
@@ -310,14 +430,22 @@ class Compiler {
     const time = (loc: Located<unknown>, sub: Path, text: string | undefined): number | undefined => {
       if (text === undefined) return undefined;
       const t = parseScenarioTime(text);
-      if (t === undefined) this.err(loc, sub, 'bad-time', `\`${text}\` is not a scenario time`, 'write times as T-48h, T+2h30m or T0');
+      if (t === undefined)
+        this.err(
+          loc,
+          sub,
+          'bad-time',
+          `\`${text}\` is not a scenario time`,
+          'write times as T-48h, T+2h30m or T0',
+        );
       return t;
     };
     const dur = (loc: Located<unknown>, sub: Path, v: string | number | undefined, dflt: number): number => {
       if (v === undefined) return dflt;
       if (typeof v === 'number') return v;
       const d = parseDuration(v);
-      if (d === undefined) this.err(loc, sub, 'bad-duration', `\`${v}\` is not a duration`, 'write durations as 30m, 2h, 1d6h');
+      if (d === undefined)
+        this.err(loc, sub, 'bad-duration', `\`${v}\` is not a duration`, 'write durations as 30m, 2h, 1d6h');
       return d ?? dflt;
     };
 
@@ -326,7 +454,12 @@ class Compiler {
     if (end <= start) this.err(root, ['clock', 'end'], 'bad-clock', 'the clock must end after it starts');
     const inClock = (loc: Located<unknown>, sub: Path, t: number | undefined): void => {
       if (t !== undefined && (t < start || t > end))
-        this.err(loc, sub, 'time-out-of-clock', `this time is outside the scenario clock (${h.clock.start} … ${h.clock.end})`);
+        this.err(
+          loc,
+          sub,
+          'time-out-of-clock',
+          `this time is outside the scenario clock (${h.clock.start} … ${h.clock.end})`,
+        );
     };
 
     // references to things
@@ -344,22 +477,43 @@ class Compiler {
     for (const v of L.variables) {
       const x = v.value;
       if (x.type === 'boolean') {
-        if (typeof x.initial !== 'boolean') this.err(v, ['initial'], 'bad-initial', 'a boolean variable starts as true or false');
-        if (x.min !== undefined || x.max !== undefined) this.err(v, [x.min !== undefined ? 'min' : 'max'], 'bad-bounds', 'a boolean variable has no bounds');
+        if (typeof x.initial !== 'boolean')
+          this.err(v, ['initial'], 'bad-initial', 'a boolean variable starts as true or false');
+        if (x.min !== undefined || x.max !== undefined)
+          this.err(
+            v,
+            [x.min !== undefined ? 'min' : 'max'],
+            'bad-bounds',
+            'a boolean variable has no bounds',
+          );
       } else {
-        if (typeof x.initial !== 'number') this.err(v, ['initial'], 'bad-initial', 'a number variable starts as a number');
+        if (typeof x.initial !== 'number')
+          this.err(v, ['initial'], 'bad-initial', 'a number variable starts as a number');
         else if ((x.min !== undefined && x.initial < x.min) || (x.max !== undefined && x.initial > x.max))
-          this.err(v, ['initial'], 'out-of-bounds', `initial value ${x.initial} is outside the bounds [${x.min ?? '-∞'}, ${x.max ?? '∞'}]`);
-        if (x.min !== undefined && x.max !== undefined && x.min > x.max) this.err(v, ['min'], 'bad-bounds', 'min is greater than max');
+          this.err(
+            v,
+            ['initial'],
+            'out-of-bounds',
+            `initial value ${x.initial} is outside the bounds [${x.min ?? '-∞'}, ${x.max ?? '∞'}]`,
+          );
+        if (x.min !== undefined && x.max !== undefined && x.min > x.max)
+          this.err(v, ['min'], 'bad-bounds', 'min is greater than max');
       }
     }
 
     const variations = L.variations.map((v) => {
       const sum = v.value.outcomes.reduce((s, o) => s + o.p, 0);
-      if (Math.abs(sum - 1) > 1e-6) this.err(v, ['outcomes'], 'bad-probabilities', `the outcomes' probabilities add up to ${+sum.toFixed(6)}, not 1`);
+      if (Math.abs(sum - 1) > 1e-6)
+        this.err(
+          v,
+          ['outcomes'],
+          'bad-probabilities',
+          `the outcomes' probabilities add up to ${+sum.toFixed(6)}, not 1`,
+        );
       const seen = new Set<string>();
       v.value.outcomes.forEach((o, i) => {
-        if (seen.has(o.id)) this.err(v, ['outcomes', i, 'id'], 'duplicate-id', `duplicate outcome id \`${o.id}\``);
+        if (seen.has(o.id))
+          this.err(v, ['outcomes', i, 'id'], 'duplicate-id', `duplicate outcome id \`${o.id}\``);
         seen.add(o.id);
       });
       const at = time(v, ['at'], v.value.at) ?? start;
@@ -368,7 +522,12 @@ class Compiler {
         id: v.value.id,
         at,
         ...(v.value.description !== undefined ? { description: v.value.description } : {}),
-        outcomes: v.value.outcomes.map((o, i) => ({ id: o.id, p: o.p, ...(o.label !== undefined ? { label: o.label } : {}), effects: effects(v, ['outcomes', i, 'effects'], o.effects) })),
+        outcomes: v.value.outcomes.map((o, i) => ({
+          id: o.id,
+          p: o.p,
+          ...(o.label !== undefined ? { label: o.label } : {}),
+          effects: effects(v, ['outcomes', i, 'effects'], o.effects),
+        })),
       };
     });
 
@@ -395,7 +554,12 @@ class Compiler {
       const at = time(it, ['at'], x.at);
       inClock(it, ['at'], at);
       if (x.unless !== undefined && x.at === undefined)
-        this.err(it, ['unless'], 'contingency-without-time', 'a contingency (`unless`) needs the time `at` when it is checked');
+        this.err(
+          it,
+          ['unless'],
+          'contingency-without-time',
+          'a contingency (`unless`) needs the time `at` when it is checked',
+        );
       const when = x.when !== undefined ? expr(it, ['when'], x.when, 'boolean') : undefined;
       const unless = x.unless !== undefined ? expr(it, ['unless'], x.unless, 'boolean') : undefined;
       const from = time(it, ['from'], x.from);
@@ -420,16 +584,33 @@ class Compiler {
       };
     });
 
-    const decisionTime = (loc: Located<unknown>, sub: Path, text: string | undefined): DecisionTime | undefined => {
+    const decisionTime = (
+      loc: Located<unknown>,
+      sub: Path,
+      text: string | undefined,
+    ): DecisionTime | undefined => {
       if (text === undefined) return undefined;
       if (/^\s*\+/.test(text)) {
         const d = parseDuration(text.trim().slice(1));
-        if (d === undefined) this.err(loc, sub, 'bad-time', `\`${text}\` is not a time`, 'write T-40h for a fixed time or +2h for two hours after it opens');
+        if (d === undefined)
+          this.err(
+            loc,
+            sub,
+            'bad-time',
+            `\`${text}\` is not a time`,
+            'write T-40h for a fixed time or +2h for two hours after it opens',
+          );
         return { rel: d ?? 0 };
       }
       const t = parseScenarioTime(text);
       if (t === undefined) {
-        this.err(loc, sub, 'bad-time', `\`${text}\` is not a time`, 'write T-40h for a fixed time or +2h for two hours after it opens');
+        this.err(
+          loc,
+          sub,
+          'bad-time',
+          `\`${text}\` is not a time`,
+          'write T-40h for a fixed time or +2h for two hours after it opens',
+        );
         return undefined;
       }
       inClock(loc, sub, t);
@@ -444,48 +625,102 @@ class Compiler {
       checkRef(dl, ['objective'], 'objective', x.objective, objectiveIds);
       const optionIds = new Set<string>();
       x.options.forEach((o, i) => {
-        if (optionIds.has(o.id)) this.err(dl, ['options', i, 'id'], 'duplicate-id', `duplicate option id \`${o.id}\``);
+        if (optionIds.has(o.id))
+          this.err(dl, ['options', i, 'id'], 'duplicate-id', `duplicate option id \`${o.id}\``);
         optionIds.add(o.id);
       });
       const defaults = Array.isArray(x.default) ? x.default : [x.default];
-      defaults.forEach((d, i) => checkRef(dl, Array.isArray(x.default) ? ['default', i] : ['default'], 'option', d, optionIds));
-      if (x.kind === 'single' && defaults.length !== 1) this.err(dl, ['default'], 'bad-default', 'a single-choice decision has exactly one default option');
-      if (x.kind === 'multi' && x.max !== undefined && defaults.length > x.max) this.err(dl, ['default'], 'bad-default', `the default chooses more than max (${x.max}) options`);
+      defaults.forEach((d, i) =>
+        checkRef(dl, Array.isArray(x.default) ? ['default', i] : ['default'], 'option', d, optionIds),
+      );
+      if (x.kind === 'single' && defaults.length !== 1)
+        this.err(dl, ['default'], 'bad-default', 'a single-choice decision has exactly one default option');
+      if (x.kind === 'multi' && x.max !== undefined && defaults.length > x.max)
+        this.err(dl, ['default'], 'bad-default', `the default chooses more than max (${x.max}) options`);
       if (x.kind === 'allocate') {
-        if (x.budget === undefined) this.err(dl, [], 'missing-key', 'an allocation decision needs a `budget`', 'e.g. budget: 6 (teams), or an expression');
-        if (x.score === undefined) this.err(dl, [], 'missing-key', 'an allocation decision needs a `score` expression over its option ids', 'e.g. score: "min(1, coast / 4)"');
+        if (x.budget === undefined)
+          this.err(
+            dl,
+            [],
+            'missing-key',
+            'an allocation decision needs a `budget`',
+            'e.g. budget: 6 (teams), or an expression',
+          );
+        if (x.score === undefined)
+          this.err(
+            dl,
+            [],
+            'missing-key',
+            'an allocation decision needs a `score` expression over its option ids',
+            'e.g. score: "min(1, coast / 4)"',
+          );
       } else {
         x.options.forEach((o, i) => {
-          if (o.score === undefined) this.err(dl, ['options', i], 'missing-score', `option \`${o.id}\` has no \`score\` (0…1)`, 'every option of a scored decision says how good it is');
-          if (o.feedback === undefined) this.err(dl, ['options', i], 'missing-feedback', `option \`${o.id}\` has no \`feedback\``, 'say why this choice is good or bad, citing the principle');
+          if (o.score === undefined)
+            this.err(
+              dl,
+              ['options', i],
+              'missing-score',
+              `option \`${o.id}\` has no \`score\` (0…1)`,
+              'every option of a scored decision says how good it is',
+            );
+          if (o.feedback === undefined)
+            this.err(
+              dl,
+              ['options', i],
+              'missing-feedback',
+              `option \`${o.id}\` has no \`feedback\``,
+              'say why this choice is good or bad, citing the principle',
+            );
         });
       }
       const locals = x.kind === 'allocate' ? new Set(optionIds) : undefined;
       const opens = time(dl, ['opens'], x.opens);
       inClock(dl, ['opens'], opens);
-      const opensWhen = x.opensWhen !== undefined ? expr(dl, ['opensWhen'], x.opensWhen, 'boolean') : undefined;
+      const opensWhen =
+        x.opensWhen !== undefined ? expr(dl, ['opensWhen'], x.opensWhen, 'boolean') : undefined;
       const due = decisionTime(dl, ['due'], x.due) ?? { rel: 60 };
       const closes = decisionTime(dl, ['closes'], x.closes) ?? due;
-      if ('abs' in due && 'abs' in closes && closes.abs < due.abs) this.err(dl, ['closes'], 'bad-deadline', 'it closes before it is due');
-      if ('rel' in due && 'rel' in closes && closes.rel < due.rel) this.err(dl, ['closes'], 'bad-deadline', 'it closes before it is due');
-      if (opens !== undefined && 'abs' in due && due.abs <= opens) this.err(dl, ['due'], 'bad-deadline', 'it is due before (or when) it opens');
+      if ('abs' in due && 'abs' in closes && closes.abs < due.abs)
+        this.err(dl, ['closes'], 'bad-deadline', 'it closes before it is due');
+      if ('rel' in due && 'rel' in closes && closes.rel < due.rel)
+        this.err(dl, ['closes'], 'bad-deadline', 'it closes before it is due');
+      if (opens !== undefined && 'abs' in due && due.abs <= opens)
+        this.err(dl, ['due'], 'bad-deadline', 'it is due before (or when) it opens');
       const budget = x.budget === undefined ? undefined : expr(dl, ['budget'], String(x.budget), 'number');
-      const score = x.score !== undefined ? expr(dl, ['score'], x.score, 'number', { locals: locals ?? new Set() }) : undefined;
+      const score =
+        x.score !== undefined
+          ? expr(dl, ['score'], x.score, 'number', { locals: locals ?? new Set() })
+          : undefined;
       const options = x.options.map((o, i) => {
         checkRef(dl, ['options', i, 'capability'], 'capability', o.capability, capIds);
         checkRef(dl, ['options', i, 'ref'], 'reference', o.ref, refIds);
         const then: FollowUp[] = o.then.map((t, j) => {
           if ((t.inject === undefined) === (t.decision === undefined))
-            this.err(dl, ['options', i, 'then', j], 'bad-follow-up', 'a follow-up names exactly one `inject` or one `decision`');
+            this.err(
+              dl,
+              ['options', i, 'then', j],
+              'bad-follow-up',
+              'a follow-up names exactly one `inject` or one `decision`',
+            );
           checkRef(dl, ['options', i, 'then', j, 'inject'], 'inject', t.inject, injectIds);
           checkRef(dl, ['options', i, 'then', j, 'decision'], 'decision', t.decision, decisionIds);
-          return { ...(t.inject ? { inject: t.inject } : {}), ...(t.decision ? { decision: t.decision } : {}), after: dur(dl, ['options', i, 'then', j, 'after'], t.after, 0) };
+          return {
+            ...(t.inject ? { inject: t.inject } : {}),
+            ...(t.decision ? { decision: t.decision } : {}),
+            after: dur(dl, ['options', i, 'then', j, 'after'], t.after, 0),
+          };
         });
         const when = o.when !== undefined ? expr(dl, ['options', i, 'when'], o.when, 'boolean') : undefined;
         return {
           id: o.id,
           label: o.label,
-          effects: effects(dl, ['options', i, 'effects'], o.effects, x.kind === 'allocate' ? new Set(['amount']) : undefined),
+          effects: effects(
+            dl,
+            ['options', i, 'effects'],
+            o.effects,
+            x.kind === 'allocate' ? new Set(['amount']) : undefined,
+          ),
           then,
           ...(o.score !== undefined ? { score: o.score } : {}),
           ...(o.capability !== undefined ? { capability: o.capability } : {}),
@@ -530,13 +765,24 @@ class Compiler {
       return { id: e.value.id, ...(when ? { when } : {}), title: e.value.title, text: e.value.text };
     });
     if (!endings.some((e) => !e.when))
-      this.diagnostics.push(main.diagnostic(['endings'], 'no-fallback-ending', 'no ending without `when`: add a fallback ending so every drill ends somewhere', { severity: 'warning' }));
+      this.diagnostics.push(
+        main.diagnostic(
+          ['endings'],
+          'no-fallback-ending',
+          'no ending without `when`: add a fallback ending so every drill ends somewhere',
+          { severity: 'warning' },
+        ),
+      );
 
     const outcomes = L.outcomes.map((o) => {
       checkRef(o, ['capability'], 'capability', o.value.capability, capIds);
-      if (o.value.target === o.value.worst) this.err(o, ['worst'], 'bad-outcome', '`target` and `worst` must differ');
+      if (o.value.target === o.value.worst)
+        this.err(o, ['worst'], 'bad-outcome', '`target` and `worst` must differ');
       const value = expr(o, ['value'], o.value.value, 'number');
-      return { ...o.value, value: value ?? { src: o.value.value, ast: { kind: 'num' as const, value: 0, pos: 0 } } };
+      return {
+        ...o.value,
+        value: value ?? { src: o.value.value, ast: { kind: 'num' as const, value: 0, pos: 0 } },
+      };
     });
 
     if (this.diagnostics.some((d) => d.severity === 'error')) return undefined;
@@ -582,7 +828,8 @@ function lenientHeader(raw: Record<string, unknown>): z.infer<typeof HeaderSchem
 
 function valueAt(data: unknown, path: Path): unknown {
   let v = data;
-  for (const p of path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
+  for (const p of path)
+    v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
   return v;
 }
 
@@ -590,12 +837,15 @@ function valueAt(data: unknown, path: Path): unknown {
 function unionExpected(issue: z.core.$ZodIssue): string[] {
   const branches = (issue as { errors?: z.core.$ZodIssue[][] }).errors ?? [];
   const out = new Set<string>();
-  for (const b of branches) for (const e of b) if (e.code === 'invalid_type' && e.path.length === 0) out.add(e.expected);
+  for (const b of branches)
+    for (const e of b) if (e.code === 'invalid_type' && e.path.length === 0) out.add(e.expected);
   return out.size ? [...out] : ['a valid value'];
 }
 
 function describeUnion(expected: string[]): string {
-  return expected.includes('string') && expected.includes('object') ? 'a text, or { en: …, zh-CN: … }' : expected.join(' or ');
+  return expected.includes('string') && expected.includes('object')
+    ? 'a text, or { en: …, zh-CN: … }'
+    : expected.join(' or ');
 }
 
 function describeValue(v: unknown): string {

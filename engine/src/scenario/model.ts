@@ -72,7 +72,16 @@ export interface Dynamic {
   effects: CompiledEffect[];
   description?: string;
 }
-export type Channel = 'phone' | 'document' | 'media' | 'social-media' | 'field-report' | 'warning-system' | 'radio' | 'meeting' | 'email';
+export type Channel =
+  | 'phone'
+  | 'document'
+  | 'media'
+  | 'social-media'
+  | 'field-report'
+  | 'warning-system'
+  | 'radio'
+  | 'meeting'
+  | 'email';
 export type Urgency = 'routine' | 'priority' | 'flash';
 
 export interface Inject {

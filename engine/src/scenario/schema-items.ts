@@ -18,7 +18,8 @@ export const LIST_KEYS = [
 export type ListKey = (typeof LIST_KEYS)[number];
 
 type Shape = typeof ScenarioSchema.shape;
-type ItemOf<K extends ListKey> = Shape[K] extends z.ZodDefault<z.ZodArray<infer I>> ? I : Shape[K] extends z.ZodArray<infer I> ? I : never;
+type ItemOf<K extends ListKey> =
+  Shape[K] extends z.ZodDefault<z.ZodArray<infer I>> ? I : Shape[K] extends z.ZodArray<infer I> ? I : never;
 
 export function itemSchema<K extends ListKey>(key: K): ItemOf<K> {
   let s = ScenarioSchema.shape[key] as unknown as z.ZodType;
@@ -41,7 +42,8 @@ export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): st
     // unwrap wrappers
     for (let guard = 0; s && guard < 10; guard++) {
       const def = (s as unknown as { def: { type: string; innerType?: z.ZodType } }).def;
-      if ((def.type === 'default' || def.type === 'optional' || def.type === 'nullable') && def.innerType) s = def.innerType;
+      if ((def.type === 'default' || def.type === 'optional' || def.type === 'nullable') && def.innerType)
+        s = def.innerType;
       else break;
     }
     if (!s) return [];

@@ -16,9 +16,13 @@ export const LocalizedTextSchema = z
   .describe('Participant-facing text: a string, or { en: …, zh-CN: … }.');
 
 const time = z.string().describe('Scenario time relative to T0, e.g. `T-48h`, `T+2h30m`, `T0`.');
-const duration = z.union([z.string(), z.number().int().nonnegative()]).describe('A duration: `90m`, `2h`, `1d6h`, or minutes.');
+const duration = z
+  .union([z.string(), z.number().int().nonnegative()])
+  .describe('A duration: `90m`, `2h`, `1d6h`, or minutes.');
 const expr = z.string().describe('An expression, e.g. `rumour > 40 && !chose("press", "silent")`.');
-const effects = z.array(z.string()).describe('Effect statements, e.g. `evacuated += 1200`, `trust = min(100, trust + 5)`.');
+const effects = z
+  .array(z.string())
+  .describe('Effect statements, e.g. `evacuated += 1200`, `trust = min(100, trust + 5)`.');
 
 const Then = z
   .strictObject({
@@ -30,12 +34,20 @@ const Then = z
 
 const Reference = z.strictObject({
   id,
-  title: z.string().describe('Full title with document number and year, e.g. 《国家自然灾害救助应急预案》 国办函〔2024〕11号.'),
+  title: z
+    .string()
+    .describe(
+      'Full title with document number and year, e.g. 《国家自然灾害救助应急预案》 国办函〔2024〕11号.',
+    ),
   version: z.string().optional(),
   note: z.string().optional(),
 });
 
-const Capability = z.strictObject({ id, name: LocalizedTextSchema, description: LocalizedTextSchema.optional() });
+const Capability = z.strictObject({
+  id,
+  name: LocalizedTextSchema,
+  description: LocalizedTextSchema.optional(),
+});
 
 const CriticalTask = z.strictObject({
   id,
@@ -62,7 +74,10 @@ const Variable = z.strictObject({
   min: z.number().optional(),
   max: z.number().optional(),
   indicator: z.boolean().default(false).describe('Show it in the drill header.'),
-  better: z.enum(['higher', 'lower']).optional().describe('Which direction is good, for colour and trend marks.'),
+  better: z
+    .enum(['higher', 'lower'])
+    .optional()
+    .describe('Which direction is good, for colour and trend marks.'),
   levels: z
     .array(z.strictObject({ value: z.number(), label: LocalizedTextSchema }))
     .optional()
@@ -93,15 +108,29 @@ const Dynamic = z.strictObject({
   description: z.string().optional(),
 });
 
-export const CHANNELS = ['phone', 'document', 'media', 'social-media', 'field-report', 'warning-system', 'radio', 'meeting', 'email'] as const;
+export const CHANNELS = [
+  'phone',
+  'document',
+  'media',
+  'social-media',
+  'field-report',
+  'warning-system',
+  'radio',
+  'meeting',
+  'email',
+] as const;
 
 const Inject = z.strictObject({
   id,
   at: time.optional().describe('When it fires. Without `at` and `when`, it fires only as a follow-up.'),
-  when: expr.optional().describe('With `at`: fires at that time only if this holds. Alone: fires as soon as it holds.'),
+  when: expr
+    .optional()
+    .describe('With `at`: fires at that time only if this holds. Alone: fires as soon as it holds.'),
   unless: expr
     .optional()
-    .describe('Contingency: at `at`, fires only if this does NOT hold (the expected action has not happened).'),
+    .describe(
+      'Contingency: at `at`, fires only if this does NOT hold (the expected action has not happened).',
+    ),
   from: time.optional().describe('With `when` alone: not before this time.'),
   until: time.optional().describe('With `when` alone: not after this time.'),
   roles: z.array(id).min(1).describe('Audience roles, or [all].'),
@@ -111,7 +140,10 @@ const Inject = z.strictObject({
   title: LocalizedTextSchema.optional(),
   text: LocalizedTextSchema,
   effects: effects.default([]),
-  expects: z.array(id).default([]).describe('Decision points this inject expects an action on (MSEL "expected action").'),
+  expects: z
+    .array(id)
+    .default([])
+    .describe('Decision points this inject expects an action on (MSEL "expected action").'),
   objective: id.optional(),
 });
 
@@ -120,7 +152,12 @@ const Option = z.strictObject({
   label: LocalizedTextSchema,
   effects: effects.default([]),
   then: z.array(Then).default([]),
-  score: z.number().min(0).max(1).optional().describe('Contribution to the capability, 0 (harmful) … 1 (best practice).'),
+  score: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('Contribution to the capability, 0 (harmful) … 1 (best practice).'),
   capability: id.optional().describe('Scores another capability than the decision’s.'),
   feedback: LocalizedTextSchema.optional().describe('Why this option is good or bad, for the debrief.'),
   ref: id.optional().describe('The reference (doctrine document) the feedback relies on.'),
@@ -136,27 +173,42 @@ const Decision = z.strictObject({
   roles: z.array(id).min(1),
   prompt: LocalizedTextSchema,
   kind: z.enum(['single', 'multi', 'allocate']).default('single'),
-  opens: time.optional().describe('When it opens. Without it (and without `opensWhen`) it opens only as a follow-up.'),
+  opens: time
+    .optional()
+    .describe('When it opens. Without it (and without `opensWhen`) it opens only as a follow-up.'),
   opensWhen: expr.optional(),
   due: z.string().describe('Deadline: a scenario time `T-40h`, or `+2h` after it opens.'),
-  closes: z.string().optional().describe('Hard close (default = due): after `due` it is late, at `closes` the default is taken.'),
+  closes: z
+    .string()
+    .optional()
+    .describe('Hard close (default = due): after `due` it is late, at `closes` the default is taken.'),
   options: z.array(Option).min(2),
   default: z.union([id, z.array(id)]).describe('What happens when nobody decides.'),
   max: z.number().int().positive().optional().describe('multi: most options one may choose.'),
-  budget: z.union([z.number(), z.string()]).optional().describe('allocate: the total to share out (number or expression).'),
+  budget: z
+    .union([z.number(), z.string()])
+    .optional()
+    .describe('allocate: the total to share out (number or expression).'),
   unit: z.string().optional(),
   capability: id,
   weight: z.number().positive().default(1),
   lateDecay: z.number().min(0).max(1).default(0.25).describe('Credit lost per hour late.'),
-  score: expr.optional().describe('allocate: the contribution 0…1 as an expression over the option ids (amounts).'),
-  feedback: z.array(AllocationFeedback).default([]).describe('allocate: feedback lines shown when their condition holds.'),
+  score: expr
+    .optional()
+    .describe('allocate: the contribution 0…1 as an expression over the option ids (amounts).'),
+  feedback: z
+    .array(AllocationFeedback)
+    .default([])
+    .describe('allocate: feedback lines shown when their condition holds.'),
   ref: id.optional(),
   objective: id.optional(),
 });
 
 const Ending = z.strictObject({
   id,
-  when: expr.optional().describe('The first ending whose condition holds is reached; one without `when` is the fallback.'),
+  when: expr
+    .optional()
+    .describe('The first ending whose condition holds is reached; one without `when` is the fallback.'),
   title: LocalizedTextSchema,
   text: LocalizedTextSchema,
 });
@@ -186,7 +238,10 @@ export const ScenarioSchema = z.strictObject({
     fictional: z.boolean().default(true),
   }),
   difficulty: z.enum(['introductory', 'intermediate', 'advanced']).default('intermediate'),
-  languages: z.array(z.enum(['en', 'zh-CN'])).min(1).default(['en', 'zh-CN']),
+  languages: z
+    .array(z.enum(['en', 'zh-CN']))
+    .min(1)
+    .default(['en', 'zh-CN']),
   clock: z.strictObject({
     anchor: LocalizedTextSchema.describe('What T0 is, e.g. landfall.'),
     t0: z
@@ -198,13 +253,19 @@ export const ScenarioSchema = z.strictObject({
   }),
   references: z.array(Reference).default([]),
   briefing: LocalizedTextSchema,
-  capabilities: z.array(Capability).default([]).describe('Capabilities this scenario adds to the default rubric.'),
+  capabilities: z
+    .array(Capability)
+    .default([])
+    .describe('Capabilities this scenario adds to the default rubric.'),
   objectives: z.array(Objective).default([]),
   roles: z.array(Role).min(1),
   variables: z.array(Variable).default([]),
   variations: z.array(Variation).default([]),
   dynamics: z.array(Dynamic).default([]),
-  include: z.array(z.string()).default([]).describe('Other files whose injects/decisions/… are merged into this one.'),
+  include: z
+    .array(z.string())
+    .default([])
+    .describe('Other files whose injects/decisions/… are merged into this one.'),
   injects: z.array(Inject).default([]),
   decisions: z.array(Decision).default([]),
   endings: z.array(Ending).default([]),

@@ -6,7 +6,13 @@ import type { Outcome } from '../drill/consoleDrill.ts';
 type Urgency = 'routine' | 'priority' | 'flash';
 
 /** An inject written on the spot; it becomes a recorded engine input (`inject`, id `adhoc-…`). */
-export function AdhocForm({ scenario, onRelease }: { scenario: Scenario; onRelease(a: { title: string; text: string; roles: string[]; urgency: Urgency }): Outcome }) {
+export function AdhocForm({
+  scenario,
+  onRelease,
+}: {
+  scenario: Scenario;
+  onRelease(a: { title: string; text: string; roles: string[]; urgency: Urgency }): Outcome;
+}) {
   const { t, lang } = useT();
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');

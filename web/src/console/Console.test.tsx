@@ -54,13 +54,20 @@ describe('facilitator console', () => {
       const first = card.querySelector<HTMLInputElement>('input[type=number]')!;
       fireEvent.change(first, { target: { value: '1' } });
     }
-    fireEvent.change(within(card).getByLabelText('Rationale'), { target: { value: 'Because <b>safety</b> first' } });
+    fireEvent.change(within(card).getByLabelText('Rationale'), {
+      target: { value: 'Because <b>safety</b> first' },
+    });
     fireEvent.click(within(card).getByRole('button', { name: /Record/ }));
     expect(document.querySelector(`article.decision[data-decision="${decision}"]`)).toBeNull();
 
     const saved = loadSaved()!;
     const entries = saved.transcripts[0]!.entries;
-    const choose = entries.at(-1)!.input as { type: string; decision: string; rationale: string; participant: string };
+    const choose = entries.at(-1)!.input as {
+      type: string;
+      decision: string;
+      rationale: string;
+      participant: string;
+    };
     expect(choose).toMatchObject({ type: 'choose', decision, rationale: 'Because <b>safety</b> first' });
     const clock = screen.getByTestId('clock').textContent;
 
@@ -76,14 +83,23 @@ describe('facilitator console', () => {
   it('runs parallel teams on one clock, releases an ad-hoc inject, adjudicates and reaches the debrief', () => {
     mount();
     fireEvent.click(screen.getByLabelText(/Parallel/));
-    fireEvent.change(screen.getByLabelText('Team name', { selector: '#team-0' }), { target: { value: 'Red' } });
-    fireEvent.change(screen.getByLabelText('Team name', { selector: '#team-1' }), { target: { value: 'Blue' } });
+    fireEvent.change(screen.getByLabelText('Team name', { selector: '#team-0' }), {
+      target: { value: 'Red' },
+    });
+    fireEvent.change(screen.getByLabelText('Team name', { selector: '#team-1' }), {
+      target: { value: 'Blue' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Start drill' }));
-    fireEvent.change(screen.getByLabelText('Message'), { target: { value: 'Power cut at the shelter <img src=x onerror=alert(1)>' } });
+    fireEvent.change(screen.getByLabelText('Message'), {
+      target: { value: 'Power cut at the shelter <img src=x onerror=alert(1)>' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Release inject' }));
-    expect(screen.getAllByText(/Power cut at the shelter <img src=x onerror=alert\(1\)>/).length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText(/Power cut at the shelter <img src=x onerror=alert\(1\)>/).length,
+    ).toBeGreaterThan(0);
     expect(document.querySelector('img')).toBeNull();
-    for (let i = 0; i < 3; i++) fireEvent.click(screen.getByRole('button', { name: 'Advance to next event' }));
+    for (let i = 0; i < 3; i++)
+      fireEvent.click(screen.getByRole('button', { name: 'Advance to next event' }));
     const saved = loadSaved()!;
     expect(saved.transcripts).toHaveLength(2);
     const clocks = saved.transcripts.map((t) => t.entries.at(-1)!.stateHash && t.entries.length);
@@ -95,7 +111,11 @@ describe('facilitator console', () => {
     fireEvent.change(within(adj).getByLabelText('Note'), { target: { value: 'Slow to call the shelter' } });
     fireEvent.click(within(adj).getByRole('button', { name: 'Override rating' }));
     const blue = loadSaved()!.transcripts[1]!;
-    expect(blue.entries.at(-1)!.input).toMatchObject({ type: 'override', rating: 'M', subject: { kind: 'team', id: 'Blue' } });
+    expect(blue.entries.at(-1)!.input).toMatchObject({
+      type: 'override',
+      rating: 'M',
+      subject: { kind: 'team', id: 'Blue' },
+    });
 
     fireEvent.click(screen.getByRole('button', { name: 'End drill' }));
     expect(screen.getByRole('heading', { name: /Debrief/ })).toBeTruthy();

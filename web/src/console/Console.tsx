@@ -31,7 +31,12 @@ export interface UiPrefs {
 const PREFS_KEY = 'drill.console.ui';
 function loadPrefs(): UiPrefs {
   try {
-    return { scoresHidden: false, projectorScores: false, projectorTeam: '', ...(JSON.parse(localStorage.getItem(PREFS_KEY) ?? '{}') as Partial<UiPrefs>) };
+    return {
+      scoresHidden: false,
+      projectorScores: false,
+      projectorTeam: '',
+      ...(JSON.parse(localStorage.getItem(PREFS_KEY) ?? '{}') as Partial<UiPrefs>),
+    };
   } catch {
     return { scoresHidden: false, projectorScores: false, projectorTeam: '' };
   }
@@ -69,7 +74,8 @@ export function Console({ onReview }: { onReview(files: LoadedFile[]): void }) {
     [drill, persist],
   );
 
-  const projectorTeam = drill && drill.teams.includes(prefs.projectorTeam) ? prefs.projectorTeam : (drill?.teams[0] ?? '');
+  const projectorTeam =
+    drill && drill.teams.includes(prefs.projectorTeam) ? prefs.projectorTeam : (drill?.teams[0] ?? '');
   const snapshot = useCallback(
     () => (drill ? projectorSnapshot(drill, lang, projectorTeam, prefs.projectorScores) : null),
     [drill, lang, projectorTeam, prefs.projectorScores, version],
@@ -83,7 +89,8 @@ export function Console({ onReview }: { onReview(files: LoadedFile[]): void }) {
   useEffect(() => {
     const ch = channel.current;
     if (!ch) return;
-    const post = (): void => ch.postMessage({ type: 'snapshot', snapshot: snapshot() } satisfies ProjectorMessage);
+    const post = (): void =>
+      ch.postMessage({ type: 'snapshot', snapshot: snapshot() } satisfies ProjectorMessage);
     post();
     const onMsg = (e: MessageEvent<ProjectorMessage>): void => {
       if (e.data?.type === 'hello') post();
@@ -142,7 +149,13 @@ export function Console({ onReview }: { onReview(files: LoadedFile[]): void }) {
       {over ? (
         <Debrief drill={drill} act={act} onReview={onReview} onNew={reset} version={version} />
       ) : (
-        <RunView drill={drill} act={act} prefs={{ ...prefs, projectorTeam }} setPrefs={setPrefs} version={version} />
+        <RunView
+          drill={drill}
+          act={act}
+          prefs={{ ...prefs, projectorTeam }}
+          setPrefs={setPrefs}
+          version={version}
+        />
       )}
     </>
   );

@@ -33,15 +33,21 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
     return d.status === 'missed' ? `${what} (${t('missed')})` : what;
   };
   const files = (): LoadedFile[] =>
-    drill.sessions.map((s, i) => ({ name: fileName(i), text: JSON.stringify(drill.transcriptFor(i), null, 1) }));
-  const who = (i: number): string => (drill.setup.mode === 'parallel' ? drill.teams[i]! : drill.teams.join(' + '));
+    drill.sessions.map((s, i) => ({
+      name: fileName(i),
+      text: JSON.stringify(drill.transcriptFor(i), null, 1),
+    }));
+  const who = (i: number): string =>
+    drill.setup.mode === 'parallel' ? drill.teams[i]! : drill.teams.join(' + ');
   const fileName = (i: number): string => `drill-${sc.id}-${slug(who(i))}.json`;
   const ending = (i: number) => {
     const id = drill.sessions[i]!.state.ending;
     return id ? sc.endings.find((e) => e.id === id) : undefined;
   };
   // Decisions someone reached, in the order they closed in the first team's drill.
-  const reached = sc.decisions.filter((d) => teams.some(({ s }) => s.report.decisions.find((x) => x.decision === d.id)?.status !== 'not-reached'));
+  const reached = sc.decisions.filter((d) =>
+    teams.some(({ s }) => s.report.decisions.find((x) => x.decision === d.id)?.status !== 'not-reached'),
+  );
 
   return (
     <div className="debrief">
@@ -61,7 +67,8 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
                 {t('ending')}
                 {drill.sessions.length > 1 ? ` (${who(i)})` : ''}:
               </strong>{' '}
-              {localize(ending(i)!.title, lang)} — <span className="prewrap">{localize(ending(i)!.text, lang)}</span>
+              {localize(ending(i)!.title, lang)} —{' '}
+              <span className="prewrap">{localize(ending(i)!.text, lang)}</span>
             </p>
           ) : null,
         )}
@@ -89,7 +96,9 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
                   <th scope="row">{localize(dp.prompt, lang)}</th>
                   {teams.map(({ team, s }) => {
                     const d = s.report.decisions.find((x) => x.decision === dp.id)!;
-                    const mine = drill.setup.mode === 'parallel' || s.ratings.capabilities.some((c) => c.evidence.includes(dp.id));
+                    const mine =
+                      drill.setup.mode === 'parallel' ||
+                      s.ratings.capabilities.some((c) => c.evidence.includes(dp.id));
                     return (
                       <td key={team}>
                         {mine ? (
@@ -98,10 +107,13 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
                             {d.timeliness ? (
                               <div className={`muted small t-${d.timeliness}`}>
                                 {t(`timeliness_${d.timeliness.replace('-', '_')}` as 'timeliness_late')}
-                                {d.at !== undefined ? ` · ${clockLabel(sc, d.at)}` : ''} · {Math.round(d.credit * 100)}%
+                                {d.at !== undefined ? ` · ${clockLabel(sc, d.at)}` : ''} ·{' '}
+                                {Math.round(d.credit * 100)}%
                               </div>
                             ) : null}
-                            {d.rationale ? <blockquote className="rationale">{d.rationale}</blockquote> : null}
+                            {d.rationale ? (
+                              <blockquote className="rationale">{d.rationale}</blockquote>
+                            ) : null}
                           </>
                         ) : (
                           <span className="muted">—</span>
@@ -120,7 +132,11 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
         <section className="panel" aria-labelledby="impr-h">
           <h2 id="impr-h">{t('improvements')}</h2>
           {teams.map(({ team, s }) => {
-            const mine = s.report.improvements.filter((id) => drill.setup.mode === 'parallel' || s.ratings.capabilities.some((c) => c.evidence.includes(id)));
+            const mine = s.report.improvements.filter(
+              (id) =>
+                drill.setup.mode === 'parallel' ||
+                s.ratings.capabilities.some((c) => c.evidence.includes(id)),
+            );
             return (
               <div key={team}>
                 <h3>{team}</h3>
@@ -137,7 +153,12 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
                   {t('strengths')}:{' '}
                   {s.ratings.capabilities
                     .filter((c) => c.final === 'P' || c.final === 'S')
-                    .map((c) => localize(sc.capabilities.find((x) => x.id === c.capability)?.name ?? c.capability, lang))
+                    .map((c) =>
+                      localize(
+                        sc.capabilities.find((x) => x.id === c.capability)?.name ?? c.capability,
+                        lang,
+                      ),
+                    )
                     .join(', ') || '—'}
                 </p>
               </div>
@@ -150,13 +171,27 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
           <ul className="downloads">
             {drill.sessions.map((_, i) => (
               <li key={i}>
-                <button type="button" className="secondary" onClick={() => download(fileName(i), JSON.stringify(drill.transcriptFor(i), null, 1), 'application/json')}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() =>
+                    download(fileName(i), JSON.stringify(drill.transcriptFor(i), null, 1), 'application/json')
+                  }
+                >
                   {t('downloadTranscript', { who: who(i) })}
                 </button>
                 <button
                   type="button"
                   className="secondary"
-                  onClick={() => void import('../report/reportHtml.ts').then(({ reportHtml }) => download(fileName(i).replace(/\.json$/, '.html'), reportHtml(sc, drill.transcriptFor(i), lang), 'text/html'))}
+                  onClick={() =>
+                    void import('../report/reportHtml.ts').then(({ reportHtml }) =>
+                      download(
+                        fileName(i).replace(/\.json$/, '.html'),
+                        reportHtml(sc, drill.transcriptFor(i), lang),
+                        'text/html',
+                      ),
+                    )
+                  }
                 >
                   {t('downloadReport', { who: who(i) })}
                 </button>
@@ -172,7 +207,11 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
             idPrefix="debrief-override"
             scenario={sc}
             subjects={drill.teams.map((tm) => ({ key: tm, label: tm, subject: { kind: 'team', id: tm } }))}
-            onOverride={(capability, s, rating, note) => act((d) => d.applyTeam(s.key, { type: 'override', capability, subject: s.subject, rating, note }))}
+            onOverride={(capability, s, rating, note) =>
+              act((d) =>
+                d.applyTeam(s.key, { type: 'override', capability, subject: s.subject, rating, note }),
+              )
+            }
           />
         </section>
       </div>
@@ -182,7 +221,10 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
             {team}:{' '}
             {s.ratings.capabilities
               .filter((c) => c.override)
-              .map((c) => `${localize(sc.capabilities.find((x) => x.id === c.capability)?.name ?? c.capability, lang)} → ${c.final} (${c.override!.note})`)
+              .map(
+                (c) =>
+                  `${localize(sc.capabilities.find((x) => x.id === c.capability)?.name ?? c.capability, lang)} → ${c.final} (${c.override!.note})`,
+              )
               .join('; ')}
           </p>
         ) : null,

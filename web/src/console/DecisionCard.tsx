@@ -10,7 +10,10 @@ interface Props {
   state: DrillState;
   decision: DecisionPoint;
   team: string;
-  onChoose(choice: { options: string[] } | { allocation: Record<string, number> }, rationale: string): Outcome;
+  onChoose(
+    choice: { options: string[] } | { allocation: Record<string, number> },
+    rationale: string,
+  ): Outcome;
 }
 
 /** One open decision point for one team: the question, its deadline, and the form to record the choice. */
@@ -40,11 +43,17 @@ export function DecisionCard({ scenario, state, decision: d, team, onChoose }: P
   };
 
   return (
-    <article className={`decision ${overdue ? 'overdue' : ''}`} aria-labelledby={headingId} data-decision={d.id}>
+    <article
+      className={`decision ${overdue ? 'overdue' : ''}`}
+      aria-labelledby={headingId}
+      data-decision={d.id}
+    >
       <h4 id={headingId}>{localize(d.prompt, lang)}</h4>
       <p className="deadline">
         {rec.due !== undefined ? t('due', { t: clockLabel(scenario, rec.due) }) : null}
-        {rec.closesAt !== undefined && rec.closesAt !== rec.due ? ` · ${t('closes', { t: clockLabel(scenario, rec.closesAt) })}` : null}
+        {rec.closesAt !== undefined && rec.closesAt !== rec.due
+          ? ` · ${t('closes', { t: clockLabel(scenario, rec.closesAt) })}`
+          : null}
         {overdue ? <strong className="late-tag"> · {t('overdue')}</strong> : null}
       </p>
       <form
@@ -84,7 +93,13 @@ export function DecisionCard({ scenario, state, decision: d, team, onChoose }: P
                   value={o.id}
                   checked={picked.includes(o.id)}
                   onChange={(e) =>
-                    setPicked((p) => (d.kind === 'single' ? [o.id] : e.target.checked ? [...p, o.id] : p.filter((x) => x !== o.id)))
+                    setPicked((p) =>
+                      d.kind === 'single'
+                        ? [o.id]
+                        : e.target.checked
+                          ? [...p, o.id]
+                          : p.filter((x) => x !== o.id),
+                    )
                   }
                 />
                 {localize(o.label, lang)}
@@ -94,7 +109,12 @@ export function DecisionCard({ scenario, state, decision: d, team, onChoose }: P
         </fieldset>
         <label className="field">
           <span>{t('rationale')}</span>
-          <textarea rows={2} value={rationale} maxLength={2000} onChange={(e) => setRationale(e.target.value)} />
+          <textarea
+            rows={2}
+            value={rationale}
+            maxLength={2000}
+            onChange={(e) => setRationale(e.target.value)}
+          />
         </label>
         <button type="submit" className="primary">
           {t('record', { team })}

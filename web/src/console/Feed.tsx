@@ -13,7 +13,9 @@ export function Feed({ items }: { items: FeedItem[] }) {
             <time>{f.at}</time>
             <span className="source">{f.source}</span>
             {f.adhoc ? <span className="tag">{t('adhoc')}</span> : null}
-            {f.urgency !== 'routine' ? <span className={`tag tag-${f.urgency}`}>{t(`urgency_${f.urgency}` as 'urgency_flash')}</span> : null}
+            {f.urgency !== 'routine' ? (
+              <span className={`tag tag-${f.urgency}`}>{t(`urgency_${f.urgency}` as 'urgency_flash')}</span>
+            ) : null}
           </div>
           {f.title ? <h4 className="inject-title">{f.title}</h4> : null}
           <p className="prewrap inject-text">{f.text}</p>

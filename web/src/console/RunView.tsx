@@ -60,7 +60,12 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
           </div>
         ) : null}
         <div className="controls">
-          <button type="button" className="primary" onClick={() => act((d) => d.advanceNext())} disabled={paused}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => act((d) => d.advanceNext())}
+            disabled={paused}
+          >
             {t('nextEvent')}
           </button>
           <form
@@ -72,15 +77,30 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
             }}
           >
             <label htmlFor="advance-min">{t('advanceBy')}</label>
-            <input id="advance-min" type="number" min={1} max={100000} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+            <input
+              id="advance-min"
+              type="number"
+              min={1}
+              max={100000}
+              value={minutes}
+              onChange={(e) => setMinutes(e.target.value)}
+            />
             <button type="submit" className="secondary" disabled={paused}>
               {t('advance')}
             </button>
           </form>
-          <button type="button" className="secondary" onClick={() => act((d) => d.applyAll({ type: paused ? 'resume' : 'pause' }))}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => act((d) => d.applyAll({ type: paused ? 'resume' : 'pause' }))}
+          >
             {paused ? t('resume') : t('pause')}
           </button>
-          <button type="button" className="danger" onClick={() => window.confirm(t('confirmEnd')) && act((d) => d.applyAll({ type: 'end' }))}>
+          <button
+            type="button"
+            className="danger"
+            onClick={() => window.confirm(t('confirmEnd')) && act((d) => d.applyAll({ type: 'end' }))}
+          >
             {t('endDrill')}
           </button>
         </div>
@@ -91,7 +111,10 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
           {drill.setup.mode === 'parallel' ? (
             <label className="inline">
               {t('projectorFor')}
-              <select value={prefs.projectorTeam} onChange={(e) => setPrefs({ projectorTeam: e.target.value })}>
+              <select
+                value={prefs.projectorTeam}
+                onChange={(e) => setPrefs({ projectorTeam: e.target.value })}
+              >
                 {drill.teams.map((tm) => (
                   <option key={tm} value={tm}>
                     {tm}
@@ -101,7 +124,11 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
             </label>
           ) : null}
           <label className="check">
-            <input type="checkbox" checked={prefs.projectorScores} onChange={(e) => setPrefs({ projectorScores: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={prefs.projectorScores}
+              onChange={(e) => setPrefs({ projectorScores: e.target.checked })}
+            />
             {t('showScoresOnProjector')}
           </label>
           <span className="muted saved" data-testid="saved">
@@ -114,7 +141,9 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
         <section className="panel feed-panel" aria-labelledby="feed-h">
           <h2 id="feed-h">
             {t('feed')}
-            {drill.setup.mode === 'parallel' ? <span className="muted"> — {feedSeat.session.header.meta?.team}</span> : null}
+            {drill.setup.mode === 'parallel' ? (
+              <span className="muted"> — {feedSeat.session.header.meta?.team}</span>
+            ) : null}
           </h2>
           <Feed items={feedItems(sc, state, lang)} />
         </section>
@@ -147,11 +176,23 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
           <section className="panel" aria-labelledby="score-h">
             <div className="panel-head">
               <h2 id="score-h">{t('scoreboard')}</h2>
-              <button type="button" className="ghost" aria-expanded={!prefs.scoresHidden} aria-controls="scoreboard" onClick={() => setPrefs({ scoresHidden: !prefs.scoresHidden })}>
+              <button
+                type="button"
+                className="ghost"
+                aria-expanded={!prefs.scoresHidden}
+                aria-controls="scoreboard"
+                onClick={() => setPrefs({ scoresHidden: !prefs.scoresHidden })}
+              >
                 {prefs.scoresHidden ? t('showScoreboard') : t('hideScoreboard')}
               </button>
             </div>
-            <div id="scoreboard">{prefs.scoresHidden ? <p className="muted">{t('scoreboardHidden')}</p> : <Scoreboard drill={drill} />}</div>
+            <div id="scoreboard">
+              {prefs.scoresHidden ? (
+                <p className="muted">{t('scoreboardHidden')}</p>
+              ) : (
+                <Scoreboard drill={drill} />
+              )}
+            </div>
           </section>
           <section className="panel" aria-labelledby="adhoc-h">
             <h2 id="adhoc-h">{t('adhocTitle')}</h2>
@@ -159,7 +200,15 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
               scenario={sc}
               onRelease={(a) =>
                 act((d) =>
-                  d.applyAll({ type: 'inject', id: d.nextAdhocId(), roles: a.roles, text: a.text, ...(a.title ? { title: a.title } : {}), urgency: a.urgency, source: t('exerciseControl') }),
+                  d.applyAll({
+                    type: 'inject',
+                    id: d.nextAdhocId(),
+                    roles: a.roles,
+                    text: a.text,
+                    ...(a.title ? { title: a.title } : {}),
+                    urgency: a.urgency,
+                    source: t('exerciseControl'),
+                  }),
                 )
               }
             />
@@ -170,7 +219,11 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
               idPrefix="console-override"
               scenario={sc}
               subjects={drill.teams.map((tm) => ({ key: tm, label: tm, subject: { kind: 'team', id: tm } }))}
-              onOverride={(capability, s, rating, note) => act((d) => d.applyTeam(s.key, { type: 'override', capability, subject: s.subject, rating, note }))}
+              onOverride={(capability, s, rating, note) =>
+                act((d) =>
+                  d.applyTeam(s.key, { type: 'override', capability, subject: s.subject, rating, note }),
+                )
+              }
             />
           </section>
           <p className="muted small">{localize(sc.title, lang)}</p>

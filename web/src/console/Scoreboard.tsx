@@ -7,7 +7,11 @@ import { RatingBadge } from '../ui/Rating.tsx';
 export function Scoreboard({ drill }: { drill: ConsoleDrill }) {
   const { t, lang } = useT();
   const scores = drill.teams.map((team) => ({ team, s: drill.score(team) }));
-  const caps = drill.scenario.capabilities.filter((c) => scores.some(({ s }) => s?.ratings.capabilities.some((x) => x.capability === c.id && x.final !== 'not-rated')));
+  const caps = drill.scenario.capabilities.filter((c) =>
+    scores.some(({ s }) =>
+      s?.ratings.capabilities.some((x) => x.capability === c.id && x.final !== 'not-rated'),
+    ),
+  );
   return (
     <table className="grid scoreboard">
       <caption className="sr-only">{t('scoreboard')}</caption>

@@ -53,23 +53,46 @@ export class ConsoleDrill {
     if (names.some((n) => n === '')) return { error: 'every team needs a name' };
     if (new Set(names).size !== names.length) return { error: 'team names must differ' };
     const idle = setup.mode === 'roles' ? setup.teams.find((t) => t.roles.length === 0) : undefined;
-    if (idle) return { error: `${idle.name.trim()} plays no role: tick at least one of its roles, or use parallel mode` };
-    const meta = (team?: string): Record<string, string> => ({ lang: setup.lang, mode: setup.mode, ...(team ? { team } : {}) });
+    if (idle)
+      return {
+        error: `${idle.name.trim()} plays no role: tick at least one of its roles, or use parallel mode`,
+      };
+    const meta = (team?: string): Record<string, string> => ({
+      lang: setup.lang,
+      mode: setup.mode,
+      ...(team ? { team } : {}),
+    });
     const sessions: Session[] = [];
     if (setup.mode === 'roles') {
-      const participants = setup.teams.map((t, i) => ({ id: participantId(i), name: t.name.trim(), team: t.name.trim(), roles: [...t.roles] }));
+      const participants = setup.teams.map((t, i) => ({
+        id: participantId(i),
+        name: t.name.trim(),
+        team: t.name.trim(),
+        roles: [...t.roles],
+      }));
       const s = Session.start(scenario, { seed: setup.seed, participants, startedAt, meta: meta() });
       if ('error' in s) return { error: s.error };
       sessions.push(s);
     } else {
       for (const [i, t] of setup.teams.entries()) {
-        const participants = [{ id: participantId(i), name: t.name.trim(), team: t.name.trim(), roles: [ALL_ROLES] }];
-        const s = Session.start(scenario, { seed: setup.seed, participants, startedAt, meta: meta(t.name.trim()) });
+        const participants = [
+          { id: participantId(i), name: t.name.trim(), team: t.name.trim(), roles: [ALL_ROLES] },
+        ];
+        const s = Session.start(scenario, {
+          seed: setup.seed,
+          participants,
+          startedAt,
+          meta: meta(t.name.trim()),
+        });
         if ('error' in s) return { error: s.error };
         sessions.push(s);
       }
     }
-    const d = new ConsoleDrill(scenario, { ...setup, teams: setup.teams.map((t) => ({ ...t, name: t.name.trim() })) }, sessions);
+    const d = new ConsoleDrill(
+      scenario,
+      { ...setup, teams: setup.teams.map((t) => ({ ...t, name: t.name.trim() })) },
+      sessions,
+    );
     const r = d.applyAll({ type: 'start' });
     return r.ok ? d : { error: r.reason };
   }
@@ -87,7 +110,11 @@ export class ConsoleDrill {
   }
 
   save(): SavedDrill {
-    return { version: 1, setup: this.setup, transcripts: this.sessions.map((s) => ({ header: s.header, entries: [...s.entries] })) };
+    return {
+      version: 1,
+      setup: this.setup,
+      transcripts: this.sessions.map((s) => ({ header: s.header, entries: [...s.entries] })),
+    };
   }
 
   get teams(): string[] {
@@ -137,16 +164,29 @@ export class ConsoleDrill {
   advanceNext(): Outcome {
     if (this.sessions.length === 1) return this.applyAll({ type: 'advance', to: 'next' });
     const now = this.clock;
-    const times = this.sessions.map((s) => nextEventTime(this.scenario, s.state, true)).filter((t): t is number => t !== undefined && t > now);
+    const times = this.sessions
+      .map((s) => nextEventTime(this.scenario, s.state, true))
+      .filter((t): t is number => t !== undefined && t > now);
     const target = times.length ? Math.min(...times) : this.scenario.clock.end;
     if (target <= now) return this.applyAll({ type: 'advance', to: 'next' });
     return this.applyAll({ type: 'advance', minutes: target - now });
   }
 
-  choose(team: string, decision: string, choice: { options: string[] } | { allocation: Record<string, number> }, rationale: string): Outcome {
+  choose(
+    team: string,
+    decision: string,
+    choice: { options: string[] } | { allocation: Record<string, number> },
+    rationale: string,
+  ): Outcome {
     const seat = this.seat(team);
     if (!seat) return { ok: false, reason: `no team ${team}` };
-    return this.applyTeam(team, { type: 'choose', participant: seat.participant, decision, ...choice, ...(rationale.trim() ? { rationale } : {}) });
+    return this.applyTeam(team, {
+      type: 'choose',
+      participant: seat.participant,
+      decision,
+      ...choice,
+      ...(rationale.trim() ? { rationale } : {}),
+    });
   }
 
   /** Decisions open now that this team may take. */
@@ -156,7 +196,12 @@ export class ConsoleDrill {
     const p = seat.session.state.participants.find((x) => x.id === seat.participant)!;
     return this.scenario.decisions
       .filter((d) => seat.session.state.decisions[d.id]?.status === 'open')
-      .filter((d) => p.roles.includes(ALL_ROLES) || d.roles.includes(ALL_ROLES) || p.roles.some((r) => d.roles.includes(r)))
+      .filter(
+        (d) =>
+          p.roles.includes(ALL_ROLES) ||
+          d.roles.includes(ALL_ROLES) ||
+          p.roles.some((r) => d.roles.includes(r)),
+      )
       .map((d) => d.id);
   }
 

@@ -5,7 +5,8 @@ export function envOf(state: DrillState): EvalEnv {
   return {
     world: state.world,
     clock: state.clock,
-    chose: (d, o) => state.decisions[d]?.options?.includes(o) === true || (state.decisions[d]?.allocation?.[o] ?? 0) > 0,
+    chose: (d, o) =>
+      state.decisions[d]?.options?.includes(o) === true || (state.decisions[d]?.allocation?.[o] ?? 0) > 0,
     decided: (d) => state.decisions[d]?.status === 'closed' && state.decisions[d]?.by !== undefined,
     opened: (d) => ['open', 'closed'].includes(state.decisions[d]?.status ?? ''),
     fired: (i) => state.injects[i]?.status === 'fired' || state.feed.some((f) => f.inject === i),

@@ -6,7 +6,12 @@ import type { ProjectorSnapshot } from './channel.ts';
 import { feedItems } from '../console/feedItems.ts';
 
 /** The participant view of the drill: no scores unless the trainer shows them. */
-export function projectorSnapshot(d: ConsoleDrill, lang: Lang, team: string, showScores: boolean): ProjectorSnapshot {
+export function projectorSnapshot(
+  d: ConsoleDrill,
+  lang: Lang,
+  team: string,
+  showScores: boolean,
+): ProjectorSnapshot {
   const seat = d.seat(team) ?? d.seat(d.teams[0]!)!;
   const state = seat.session.state;
   const sc = d.scenario;
@@ -17,7 +22,12 @@ export function projectorSnapshot(d: ConsoleDrill, lang: Lang, team: string, sho
     for (const id of d.openFor(tm)) {
       const dp = sc.decisions.find((x) => x.id === id)!;
       const r = state.decisions[id]!;
-      qs.set(id, { id, prompt: localize(dp.prompt, lang), options: dp.options.map((o) => localize(o.label, lang)), due: r.due !== undefined ? clockParts(sc, r.due).rel : '' });
+      qs.set(id, {
+        id,
+        prompt: localize(dp.prompt, lang),
+        options: dp.options.map((o) => localize(o.label, lang)),
+        due: r.due !== undefined ? clockParts(sc, r.due).rel : '',
+      });
     }
   return {
     lang,
@@ -28,7 +38,14 @@ export function projectorSnapshot(d: ConsoleDrill, lang: Lang, team: string, sho
     ...(w ? { warning: { name: w.name, label: w.label, tone: warningTone(w.label, w.value, w.max) } } : {}),
     injects: feedItems(sc, state, lang)
       .slice(0, 4)
-      .map((f) => ({ id: f.id, at: f.at, title: f.title, text: f.text, source: f.source, urgency: f.urgency })),
+      .map((f) => ({
+        id: f.id,
+        at: f.at,
+        title: f.title,
+        text: f.text,
+        source: f.source,
+        urgency: f.urgency,
+      })),
     questions: [...qs.values()],
     ...(showScores
       ? {
@@ -37,7 +54,15 @@ export function projectorSnapshot(d: ConsoleDrill, lang: Lang, team: string, sho
             return {
               team: tm,
               score: s?.ratings.score ?? null,
-              ratings: (s?.ratings.capabilities ?? []).filter((c) => c.final !== 'not-rated').map((c) => ({ capability: localize(sc.capabilities.find((x) => x.id === c.capability)?.name ?? c.capability, lang), rating: c.final })),
+              ratings: (s?.ratings.capabilities ?? [])
+                .filter((c) => c.final !== 'not-rated')
+                .map((c) => ({
+                  capability: localize(
+                    sc.capabilities.find((x) => x.id === c.capability)?.name ?? c.capability,
+                    lang,
+                  ),
+                  rating: c.final,
+                })),
             };
           }),
         }

@@ -1,4 +1,12 @@
-import { buildAar, renderHtml, replay, verify, type Lang, type Scenario, type Transcript } from '@drill/engine';
+import {
+  buildAar,
+  renderHtml,
+  replay,
+  verify,
+  type Lang,
+  type Scenario,
+  type Transcript,
+} from '@drill/engine';
 
 /**
  * The engine's after-action report for one transcript: a self-contained HTML file (inline CSS and SVG, no

@@ -42,7 +42,9 @@ export function Aar({ item }: { item: Ok }) {
           <tbody>
             {s.objectives.map((o) => (
               <tr key={o.objective}>
-                <th scope="row">{localize(sc.objectives.find((x) => x.id === o.objective)?.text ?? o.objective, lang)}</th>
+                <th scope="row">
+                  {localize(sc.objectives.find((x) => x.id === o.objective)?.text ?? o.objective, lang)}
+                </th>
                 <td>{o.rating === 'not-rated' ? '—' : o.rating}</td>
               </tr>
             ))}
@@ -88,13 +90,25 @@ export function Aar({ item }: { item: Ok }) {
               .filter((d) => d.status !== 'not-reached')
               .map((d) => {
                 const dp = sc.decisions.find((x) => x.id === d.decision)!;
-                const opts = d.allocation ? Object.keys(d.allocation).filter((k) => d.allocation![k]! > 0) : d.options;
+                const opts = d.allocation
+                  ? Object.keys(d.allocation).filter((k) => d.allocation![k]! > 0)
+                  : d.options;
                 return (
                   <tr key={d.decision}>
                     <th scope="row">{localize(dp.prompt, lang)}</th>
-                    <td>{opts.map((o) => `${localize(dp.options.find((x) => x.id === o)?.label ?? o, lang)}${d.allocation ? ` (${d.allocation[o]})` : ''}`).join('; ')}</td>
                     <td>
-                      {d.timeliness ? t(`timeliness_${d.timeliness.replace('-', '_')}` as 'timeliness_late') : ''} {d.at !== undefined ? clockLabel(sc, d.at) : ''}
+                      {opts
+                        .map(
+                          (o) =>
+                            `${localize(dp.options.find((x) => x.id === o)?.label ?? o, lang)}${d.allocation ? ` (${d.allocation[o]})` : ''}`,
+                        )
+                        .join('; ')}
+                    </td>
+                    <td>
+                      {d.timeliness
+                        ? t(`timeliness_${d.timeliness.replace('-', '_')}` as 'timeliness_late')
+                        : ''}{' '}
+                      {d.at !== undefined ? clockLabel(sc, d.at) : ''}
                     </td>
                     <td>{d.rationale ?? ''}</td>
                   </tr>
@@ -108,7 +122,8 @@ export function Aar({ item }: { item: Ok }) {
             const def = sc.outcomes.find((x) => x.id === o.outcome);
             return (
               <li key={o.outcome}>
-                {localize(def?.label, lang)}: {formatValue(o.value, def?.unit)} ({Math.round(o.credit * 100)}%)
+                {localize(def?.label, lang)}: {formatValue(o.value, def?.unit)} ({Math.round(o.credit * 100)}
+                %)
               </li>
             );
           })}

@@ -7,18 +7,33 @@ import type { Reviewed } from './load.ts';
 
 type Ok = Extract<Reviewed, { ok: true }>;
 
-const label = (r: Ok): string => r.transcript.header.meta?.team ?? [...new Set(r.transcript.header.participants.map((p) => p.team))].join(' + ');
+const label = (r: Ok): string =>
+  r.transcript.header.meta?.team ??
+  [...new Set(r.transcript.header.participants.map((p) => p.team))].join(' + ');
 
 /** Teams side by side: where their decisions first diverged, and how ratings and outcomes differ. */
 export function Compare({ items }: { items: Ok[] }) {
   const { t, lang } = useT();
   const sc = items[0]!.scenario;
-  const div = firstDivergence(sc, items.map((x) => x.states.at(-1)!));
-  const caps = sc.capabilities.filter((c) => items.some((x) => x.score.capabilities.find((y) => y.capability === c.id)?.final !== 'not-rated'));
+  const div = firstDivergence(
+    sc,
+    items.map((x) => x.states.at(-1)!),
+  );
+  const caps = sc.capabilities.filter((c) =>
+    items.some((x) => x.score.capabilities.find((y) => y.capability === c.id)?.final !== 'not-rated'),
+  );
   return (
     <div className="compare" data-testid="compare">
       <p className="divergence">
-        {div ? t('divergedAt', { decision: localize(sc.decisions.find((d) => d.id === div.decision)?.prompt ?? div.decision, lang), t: clockLabel(sc, div.at) }) : t('noDivergence')}
+        {div
+          ? t('divergedAt', {
+              decision: localize(
+                sc.decisions.find((d) => d.id === div.decision)?.prompt ?? div.decision,
+                lang,
+              ),
+              t: clockLabel(sc, div.at),
+            })
+          : t('noDivergence')}
       </p>
       {div ? (
         <ul className="plain">
@@ -28,7 +43,8 @@ export function Compare({ items }: { items: Ok[] }) {
             const opts = r.options ?? Object.keys(r.allocation ?? {}).filter((k) => r.allocation![k]! > 0);
             return (
               <li key={x.key}>
-                <strong>{label(x)}:</strong> {opts.map((o) => localize(dp.options.find((y) => y.id === o)?.label ?? o, lang)).join('; ')}
+                <strong>{label(x)}:</strong>{' '}
+                {opts.map((o) => localize(dp.options.find((y) => y.id === o)?.label ?? o, lang)).join('; ')}
                 {r.allocation ? ` (${opts.map((o) => r.allocation![o]).join(', ')})` : ''}
               </li>
             );
@@ -84,7 +100,9 @@ export function Compare({ items }: { items: Ok[] }) {
             <tr>
               <th scope="row">{t('ending')}</th>
               {items.map((x) => (
-                <td key={x.key}>{localize(sc.endings.find((e) => e.id === x.score.ending)?.title, lang) || '—'}</td>
+                <td key={x.key}>
+                  {localize(sc.endings.find((e) => e.id === x.score.ending)?.title, lang) || '—'}
+                </td>
               ))}
             </tr>
           </tbody>

@@ -6,12 +6,27 @@ const LABEL_W = 230;
 const BAR_W = 300;
 
 /** Capability credit as horizontal bars with the final rating: inline SVG, no chart library. */
-export function RatingsChart({ scenario, ratings, id }: { scenario: Scenario; ratings: CapabilityRating[]; id: string }) {
+export function RatingsChart({
+  scenario,
+  ratings,
+  id,
+}: {
+  scenario: Scenario;
+  ratings: CapabilityRating[];
+  id: string;
+}) {
   const { t, lang } = useT();
   const rated = ratings.filter((c) => c.credit !== null || c.override);
   const h = rated.length * ROW + 24;
   return (
-    <svg className="chart" role="img" aria-labelledby={`${id}-title`} viewBox={`0 0 ${LABEL_W + BAR_W + 60} ${h}`} width="100%" preserveAspectRatio="xMinYMin meet">
+    <svg
+      className="chart"
+      role="img"
+      aria-labelledby={`${id}-title`}
+      viewBox={`0 0 ${LABEL_W + BAR_W + 60} ${h}`}
+      width="100%"
+      preserveAspectRatio="xMinYMin meet"
+    >
       <title id={`${id}-title`}>{t('ratingsChart')}</title>
       {[0, 0.35, 0.6, 0.85, 1].map((x) => (
         <g key={x}>
@@ -22,14 +37,23 @@ export function RatingsChart({ scenario, ratings, id }: { scenario: Scenario; ra
         </g>
       ))}
       {rated.map((c, i) => {
-        const name = localize(scenario.capabilities.find((x) => x.id === c.capability)?.name ?? c.capability, lang);
+        const name = localize(
+          scenario.capabilities.find((x) => x.id === c.capability)?.name ?? c.capability,
+          lang,
+        );
         const credit = c.credit ?? 0;
         return (
           <g key={c.capability} transform={`translate(0 ${i * ROW})`}>
             <text x={LABEL_W - 8} y={ROW / 2 + 4} textAnchor="end" className="chart-label">
               {name.length > 30 ? `${name.slice(0, 29)}…` : name}
             </text>
-            <rect x={LABEL_W} y={5} width={Math.max(2, credit * BAR_W)} height={ROW - 10} className={`bar bar-${c.final}`} />
+            <rect
+              x={LABEL_W}
+              y={5}
+              width={Math.max(2, credit * BAR_W)}
+              height={ROW - 10}
+              className={`bar bar-${c.final}`}
+            />
             <text x={LABEL_W + BAR_W + 10} y={ROW / 2 + 4} className="chart-rating">
               {c.final === 'not-rated' ? '—' : c.final}
               {c.override ? '*' : ''}

@@ -34,11 +34,20 @@ describe('review', () => {
 
     render(
       <LangContext.Provider value="en">
-        <Review incoming={[{ name: 'red.json', text: JSON.stringify(good) }, { name: 'bad.json', text: JSON.stringify(tampered) }, { name: 'junk.json', text: '{not json' }]} extraScenarios={[]} />
+        <Review
+          incoming={[
+            { name: 'red.json', text: JSON.stringify(good) },
+            { name: 'bad.json', text: JSON.stringify(tampered) },
+            { name: 'junk.json', text: '{not json' },
+          ]}
+          extraScenarios={[]}
+        />
       </LangContext.Provider>,
     );
     const alerts = screen.getAllByRole('alert').map((a) => a.textContent ?? '');
-    expect(alerts.some((a) => a.includes('bad.json') && a.includes(!reason.ok ? reason.reason : '?'))).toBe(true);
+    expect(alerts.some((a) => a.includes('bad.json') && a.includes(!reason.ok ? reason.reason : '?'))).toBe(
+      true,
+    );
     expect(alerts.some((a) => a.includes('junk.json') && a.includes('not valid JSON'))).toBe(true);
     expect(screen.getByText(/Verified · \d+ inputs/)).toBeTruthy();
 
@@ -63,7 +72,9 @@ describe('review', () => {
     const cap = scenario.capabilities[0]!.id;
     fireEvent.change(within(form).getByLabelText('Capability'), { target: { value: cap } });
     fireEvent.change(within(form).getByLabelText('Rating'), { target: { value: 'U' } });
-    fireEvent.change(within(form).getByLabelText('Note'), { target: { value: 'Evaluator saw no plan <script>alert(1)</script>' } });
+    fireEvent.change(within(form).getByLabelText('Note'), {
+      target: { value: 'Evaluator saw no plan <script>alert(1)</script>' },
+    });
     fireEvent.click(within(form).getByRole('button', { name: 'Override rating' }));
     expect(screen.getByRole('status').textContent).toContain(`input ${good.entries.length + 1}`);
     const row = document.querySelector(`[data-testid=ratings-table] tr[data-capability="${cap}"]`)!;
@@ -89,12 +100,20 @@ describe('review', () => {
     if (!a.ok || !b.ok) throw new Error('not ok');
     const d = firstDivergence(scenario, [a.states.at(-1)!, b.states.at(-1)!]);
     expect(d).toBeDefined();
-    expect(a.states.at(-1)!.decisions[d!.decision]!.options).not.toEqual(b.states.at(-1)!.decisions[d!.decision]!.options);
+    expect(a.states.at(-1)!.decisions[d!.decision]!.options).not.toEqual(
+      b.states.at(-1)!.decisions[d!.decision]!.options,
+    );
     expect(firstDivergence(scenario, [a.states.at(-1)!, a.states.at(-1)!])).toBeUndefined();
 
     render(
       <LangContext.Provider value="en">
-        <Review incoming={[{ name: 'a.json', text: JSON.stringify(good) }, { name: 'b.json', text: JSON.stringify(other) }]} extraScenarios={[]} />
+        <Review
+          incoming={[
+            { name: 'a.json', text: JSON.stringify(good) },
+            { name: 'b.json', text: JSON.stringify(other) },
+          ]}
+          extraScenarios={[]}
+        />
       </LangContext.Provider>,
     );
     expect(screen.getByTestId('compare').textContent).toMatch(/first diverged/);

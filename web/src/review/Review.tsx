@@ -10,11 +10,20 @@ import type { Outcome } from '../drill/consoleDrill.ts';
 type Ok = Extract<Reviewed, { ok: true }>;
 
 export function teamsOf(r: Ok): string {
-  return r.transcript.header.meta?.team ?? [...new Set(r.transcript.header.participants.map((p) => p.team))].join(' + ');
+  return (
+    r.transcript.header.meta?.team ??
+    [...new Set(r.transcript.header.participants.map((p) => p.team))].join(' + ')
+  );
 }
 
 /** Transcript review: open files, verify them, travel in time, compare teams, adjudicate, print. */
-export function Review({ incoming, extraScenarios }: { incoming: LoadedFile[] | undefined; extraScenarios: Scenario[] }) {
+export function Review({
+  incoming,
+  extraScenarios,
+}: {
+  incoming: LoadedFile[] | undefined;
+  extraScenarios: Scenario[];
+}) {
   const { t } = useT();
   const [items, setItems] = useState<Reviewed[]>([]);
   const [selected, setSelected] = useState<string>();
@@ -45,10 +54,23 @@ export function Review({ incoming, extraScenarios }: { incoming: LoadedFile[] | 
   };
 
   /** An evaluator's override becomes a recorded input: resume the transcript, apply, re-verify. */
-  const override = (item: Ok, capability: string, s: SubjectChoice, rating: Rating, note: string): Outcome & { seq?: number } => {
+  const override = (
+    item: Ok,
+    capability: string,
+    s: SubjectChoice,
+    rating: Rating,
+    note: string,
+  ): Outcome & { seq?: number } => {
     const session = Session.resume(item.scenario, item.transcript);
     if ('error' in session) return { ok: false, reason: session.error };
-    const r = session.apply({ type: 'override', capability, subject: s.subject, rating, note, by: 'evaluator' });
+    const r = session.apply({
+      type: 'override',
+      capability,
+      subject: s.subject,
+      rating,
+      note,
+      by: 'evaluator',
+    });
     if (!r.ok) return { ok: false, reason: r.rejection.reason };
     const next = reviewTranscript(item.name, session.transcript(), extraScenarios, item.key);
     if (!next.ok) return { ok: false, reason: next.reason };
@@ -76,7 +98,14 @@ export function Review({ incoming, extraScenarios }: { incoming: LoadedFile[] | 
           <label htmlFor="transcript-files" className="button-like primary">
             {t('openFiles')}
           </label>
-          <input id="transcript-files" className="file-hidden" type="file" multiple accept=".json,.jsonl,application/json" onChange={(e) => void readFiles(e.target.files)} />
+          <input
+            id="transcript-files"
+            className="file-hidden"
+            type="file"
+            multiple
+            accept=".json,.jsonl,application/json"
+            onChange={(e) => void readFiles(e.target.files)}
+          />
           <span className="muted">{t('dropHere')}</span>
         </div>
         {items.length ? (
@@ -84,7 +113,12 @@ export function Review({ incoming, extraScenarios }: { incoming: LoadedFile[] | 
             {items.map((it) => (
               <li key={it.key} className={it.ok ? 'file-ok' : 'file-bad'} data-file={it.name}>
                 {it.ok ? (
-                  <button type="button" className={`file-select ${selected === it.key ? 'selected' : ''}`} aria-pressed={selected === it.key} onClick={() => setSelected(it.key)}>
+                  <button
+                    type="button"
+                    className={`file-select ${selected === it.key ? 'selected' : ''}`}
+                    aria-pressed={selected === it.key}
+                    onClick={() => setSelected(it.key)}
+                  >
                     <strong>{teamsOf(it)}</strong> <span className="muted">{it.name}</span>
                     <span className="ok-tag">
                       ✓ {t('verified', { n: it.transcript.entries.length })}
@@ -93,10 +127,20 @@ export function Review({ incoming, extraScenarios }: { incoming: LoadedFile[] | 
                   </button>
                 ) : (
                   <div role="alert" className="refused">
-                    <strong>{it.name}</strong> — {t('refusedFile', { reason: it.reason.startsWith('unknown-scenario:') ? t('unknownScenario', { id: it.reason.slice(17) }) : it.reason })}
+                    <strong>{it.name}</strong> —{' '}
+                    {t('refusedFile', {
+                      reason: it.reason.startsWith('unknown-scenario:')
+                        ? t('unknownScenario', { id: it.reason.slice(17) })
+                        : it.reason,
+                    })}
                   </div>
                 )}
-                <button type="button" className="ghost small" onClick={() => setItems((old) => old.filter((x) => x.key !== it.key))} aria-label={`${t('remove')} ${it.name}`}>
+                <button
+                  type="button"
+                  className="ghost small"
+                  onClick={() => setItems((old) => old.filter((x) => x.key !== it.key))}
+                  aria-label={`${t('remove')} ${it.name}`}
+                >
                   ✕
                 </button>
               </li>
@@ -104,7 +148,9 @@ export function Review({ incoming, extraScenarios }: { incoming: LoadedFile[] | 
           </ul>
         ) : null}
       </section>
-      {current ? <TranscriptView key={current.key} item={current} onOverride={(...a) => override(current, ...a)} /> : null}
+      {current ? (
+        <TranscriptView key={current.key} item={current} onOverride={(...a) => override(current, ...a)} />
+      ) : null}
       {current ? (
         <section className="panel screen-only" aria-labelledby="cmp-h">
           <h2 id="cmp-h">{t('compare')}</h2>

@@ -15,7 +15,13 @@ import type { Outcome } from '../drill/consoleDrill.ts';
 type Ok = Extract<Reviewed, { ok: true }>;
 
 /** One transcript: timeline scrubber (time travel by replay), decisions, ratings, override, report. */
-export function TranscriptView({ item, onOverride }: { item: Ok; onOverride(capability: string, s: SubjectChoice, rating: Rating, note: string): Outcome & { seq?: number } }) {
+export function TranscriptView({
+  item,
+  onOverride,
+}: {
+  item: Ok;
+  onOverride(capability: string, s: SubjectChoice, rating: Rating, note: string): Outcome & { seq?: number };
+}) {
   const { t, lang } = useT();
   const sc = item.scenario;
   const n = item.transcript.entries.length;
@@ -28,11 +34,18 @@ export function TranscriptView({ item, onOverride }: { item: Ok; onOverride(capa
   const teams = [...new Set(item.transcript.header.participants.map((p) => p.team))];
   const subjects: SubjectChoice[] = [
     { key: 'overall', label: t('overall'), subject: { kind: 'overall' } },
-    ...teams.map((tm): SubjectChoice => ({ key: `team:${tm}`, label: tm, subject: { kind: 'team', id: tm } })),
+    ...teams.map((tm): SubjectChoice => ({
+      key: `team:${tm}`,
+      label: tm,
+      subject: { kind: 'team', id: tm },
+    })),
   ];
   const [subjectKey, setSubjectKey] = useState('overall');
   const ratings =
-    subjectKey === 'overall' ? item.score.capabilities : (item.score.teams.find((x) => `team:${x.subject.id}` === subjectKey)?.capabilities ?? item.score.capabilities);
+    subjectKey === 'overall'
+      ? item.score.capabilities
+      : (item.score.teams.find((x) => `team:${x.subject.id}` === subjectKey)?.capabilities ??
+        item.score.capabilities);
   const vars = sc.variables.filter((v) => v.indicator);
   const closedThen = sc.decisions.filter((d) => state.decisions[d.id]?.status === 'closed');
   const name = item.transcript.header.meta?.team ?? teams.join(' + ');
@@ -44,15 +57,42 @@ export function TranscriptView({ item, onOverride }: { item: Ok; onOverride(capa
           <h2 id="tl-h">
             {t('timeline')} — {localize(sc.title, lang)} · {name}
           </h2>
-          <button type="button" className="secondary" onClick={() => download(item.name.endsWith('.json') ? item.name : `${item.name}.json`, JSON.stringify(item.transcript, null, 1), 'application/json')}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              download(
+                item.name.endsWith('.json') ? item.name : `${item.name}.json`,
+                JSON.stringify(item.transcript, null, 1),
+                'application/json',
+              )
+            }
+          >
             {t('downloadCurrent')}
           </button>
-          <button type="button" className="secondary" onClick={() => void import('../report/reportHtml.ts').then(({ reportHtml }) => download(item.name.replace(/\.jsonl?$/, '') + '.html', reportHtml(sc, item.transcript, lang), 'text/html'))}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              void import('../report/reportHtml.ts').then(({ reportHtml }) =>
+                download(
+                  item.name.replace(/\.jsonl?$/, '') + '.html',
+                  reportHtml(sc, item.transcript, lang),
+                  'text/html',
+                ),
+              )
+            }
+          >
             {t('downloadReportCurrent')}
           </button>
         </div>
         <div className="scrubber">
-          <button type="button" className="secondary" onClick={() => setIdx((i) => Math.max(0, Math.min(i, n) - 1))} disabled={at === 0}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setIdx((i) => Math.max(0, Math.min(i, n) - 1))}
+            disabled={at === 0}
+          >
             ◀ {t('previous')}
           </button>
           <label htmlFor="scrub" className="sr-only">
@@ -66,14 +106,23 @@ export function TranscriptView({ item, onOverride }: { item: Ok; onOverride(capa
             step={1}
             value={at}
             onChange={(e) => setIdx(Number(e.target.value))}
-            aria-valuetext={at === 0 ? t('start0') : t('momentLabel', { i: at, n, t: clockLabel(sc, state.clock) })}
+            aria-valuetext={
+              at === 0 ? t('start0') : t('momentLabel', { i: at, n, t: clockLabel(sc, state.clock) })
+            }
           />
-          <button type="button" className="secondary" onClick={() => setIdx((i) => Math.min(n, i + 1))} disabled={at === n}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setIdx((i) => Math.min(n, i + 1))}
+            disabled={at === n}
+          >
             {t('next')} ▶
           </button>
         </div>
         <p className="moment" data-testid="moment" aria-live="polite">
-          <strong>{at === 0 ? t('start0') : t('momentLabel', { i: at, n, t: clockLabel(sc, state.clock) })}</strong>
+          <strong>
+            {at === 0 ? t('start0') : t('momentLabel', { i: at, n, t: clockLabel(sc, state.clock) })}
+          </strong>
           {entry ? <code className="input-desc">{describe(entry.input)}</code> : null}
         </p>
         <div className="tl-grid">
@@ -86,7 +135,11 @@ export function TranscriptView({ item, onOverride }: { item: Ok; onOverride(capa
                     <th scope="row">{localize(v.name, lang)}</th>
                     <td className="num">
                       {v.levels?.length
-                        ? localize([...v.levels].reverse().find((l) => Number(state.world[v.id]) >= l.value)?.label ?? '', lang)
+                        ? localize(
+                            [...v.levels].reverse().find((l) => Number(state.world[v.id]) >= l.value)
+                              ?.label ?? '',
+                            lang,
+                          )
                         : formatValue(state.world[v.id] ?? 0, v.unit)}
                     </td>
                   </tr>
@@ -100,7 +153,12 @@ export function TranscriptView({ item, onOverride }: { item: Ok; onOverride(capa
                   <li key={d.id}>
                     {localize(d.prompt, lang)} —{' '}
                     <span className="muted">
-                      {(state.decisions[d.id]!.options ?? Object.keys(state.decisions[d.id]!.allocation ?? {}).filter((k) => state.decisions[d.id]!.allocation![k]! > 0))
+                      {(
+                        state.decisions[d.id]!.options ??
+                        Object.keys(state.decisions[d.id]!.allocation ?? {}).filter(
+                          (k) => state.decisions[d.id]!.allocation![k]! > 0,
+                        )
+                      )
                         .map((o) => localize(d.options.find((x) => x.id === o)?.label ?? o, lang))
                         .join('; ')}
                     </span>
@@ -157,16 +215,24 @@ export function TranscriptView({ item, onOverride }: { item: Ok; onOverride(capa
             <tbody>
               {ratings.map((c) => (
                 <tr key={c.capability} data-capability={c.capability}>
-                  <th scope="row">{localize(sc.capabilities.find((x) => x.id === c.capability)?.name ?? c.capability, lang)}</th>
+                  <th scope="row">
+                    {localize(sc.capabilities.find((x) => x.id === c.capability)?.name ?? c.capability, lang)}
+                  </th>
                   <td>
                     <RatingBadge rating={c.proposed} />
-                    {c.credit !== null ? <span className="muted small"> {Math.round(c.credit * 100)}%</span> : null}
+                    {c.credit !== null ? (
+                      <span className="muted small"> {Math.round(c.credit * 100)}%</span>
+                    ) : null}
                   </td>
                   <td>
                     <RatingBadge rating={c.final} overridden={!!c.override} />
                     {c.override ? <div className="small note-text">{c.override.note}</div> : null}
                   </td>
-                  <td className="small">{c.evidence.map((e) => localize(sc.decisions.find((d) => d.id === e)?.prompt ?? e, lang)).join(' · ')}</td>
+                  <td className="small">
+                    {c.evidence
+                      .map((e) => localize(sc.decisions.find((d) => d.id === e)?.prompt ?? e, lang))
+                      .join(' · ')}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -221,7 +287,9 @@ function DecisionDetail({ d, item }: { d: DecisionScore; item: Ok }) {
   const { t, lang } = useT();
   const sc = item.scenario;
   const dp = sc.decisions.find((x) => x.id === d.decision)!;
-  const chosen = new Set(d.allocation ? Object.keys(d.allocation).filter((k) => d.allocation![k]! > 0) : d.options);
+  const chosen = new Set(
+    d.allocation ? Object.keys(d.allocation).filter((k) => d.allocation![k]! > 0) : d.options,
+  );
   const feedback = [
     ...dp.options.filter((o) => chosen.has(o.id) && o.feedback).map((o) => localize(o.feedback, lang)),
     ...d.feedback.map((i) => localize(dp.feedback[i]?.text, lang)),
@@ -239,7 +307,8 @@ function DecisionDetail({ d, item }: { d: DecisionScore; item: Ok }) {
       <ul className="options">
         {dp.options.map((o) => (
           <li key={o.id} className={chosen.has(o.id) ? 'chosen' : ''}>
-            {chosen.has(o.id) ? <span className="chosen-mark">✔ {t('chosen')}</span> : null} {localize(o.label, lang)}
+            {chosen.has(o.id) ? <span className="chosen-mark">✔ {t('chosen')}</span> : null}{' '}
+            {localize(o.label, lang)}
             {d.allocation && chosen.has(o.id) ? <strong> — {d.allocation[o.id]}</strong> : null}
           </li>
         ))}

@@ -8,7 +8,12 @@ export interface Divergence {
 const choiceKey = (s: DrillState, id: string): string => {
   const r = s.decisions[id];
   if (!r || r.status !== 'closed') return '';
-  if (r.allocation) return JSON.stringify(Object.entries(r.allocation).filter(([, v]) => v > 0).sort());
+  if (r.allocation)
+    return JSON.stringify(
+      Object.entries(r.allocation)
+        .filter(([, v]) => v > 0)
+        .sort(),
+    );
   return JSON.stringify([...(r.options ?? [])].sort());
 };
 

@@ -1,4 +1,14 @@
-import { parseTranscript, replay, scoreDrill, verify, type DrillState, type Scenario, type ScoreReport, type StepEvent, type Transcript } from '@drill/engine';
+import {
+  parseTranscript,
+  replay,
+  scoreDrill,
+  verify,
+  type DrillState,
+  type Scenario,
+  type ScoreReport,
+  type StepEvent,
+  type Transcript,
+} from '@drill/engine';
 import { scenarioById } from '../scenarios.ts';
 
 export interface LoadedFile {
@@ -8,7 +18,17 @@ export interface LoadedFile {
 
 /** A transcript opened in review: verified and replayed with every intermediate state kept. */
 export type Reviewed =
-  | { ok: true; key: string; name: string; transcript: Transcript; scenario: Scenario; states: DrillState[]; events: StepEvent[][]; score: ScoreReport; complete: boolean }
+  | {
+      ok: true;
+      key: string;
+      name: string;
+      transcript: Transcript;
+      scenario: Scenario;
+      states: DrillState[];
+      events: StepEvent[][];
+      score: ScoreReport;
+      complete: boolean;
+    }
   | { ok: false; key: string; name: string; reason: string };
 
 let counter = 0;
@@ -24,7 +44,12 @@ export function reviewFile(f: LoadedFile, extraScenarios: Scenario[] = []): Revi
   return reviewTranscript(f.name, p.transcript, extraScenarios, key);
 }
 
-export function reviewTranscript(name: string, t: Transcript, extraScenarios: Scenario[] = [], key = `${name}#${++counter}`): Reviewed {
+export function reviewTranscript(
+  name: string,
+  t: Transcript,
+  extraScenarios: Scenario[] = [],
+  key = `${name}#${++counter}`,
+): Reviewed {
   const id = t?.header?.scenario?.id;
   const scenario = typeof id === 'string' ? scenarioById(id, extraScenarios) : undefined;
   if (!scenario) return { ok: false, key, name, reason: `unknown-scenario:${String(id)}` };
@@ -33,5 +58,15 @@ export function reviewTranscript(name: string, t: Transcript, extraScenarios: Sc
   const r = replay(scenario, t, { keepStates: true });
   if (!r.ok) return { ok: false, key, name, reason: r.reason };
   const score = v.score ?? scoreDrill(scenario, r.state);
-  return { ok: true, key, name, transcript: t, scenario, states: r.states!, events: r.events, score, complete: v.complete };
+  return {
+    ok: true,
+    key,
+    name,
+    transcript: t,
+    scenario,
+    states: r.states!,
+    events: r.events,
+    score,
+    complete: v.complete,
+  };
 }

@@ -62,7 +62,11 @@ export function OverrideForm({
         </label>
         <label className="field">
           <span>{t('rating')}</span>
-          <select id={`${idPrefix}-rating`} value={rating} onChange={(e) => setRating(e.target.value as Rating)}>
+          <select
+            id={`${idPrefix}-rating`}
+            value={rating}
+            onChange={(e) => setRating(e.target.value as Rating)}
+          >
             {RATINGS.map((r) => (
               <option key={r} value={r}>
                 {r}
@@ -73,7 +77,14 @@ export function OverrideForm({
       </div>
       <label className="field">
         <span>{t('note')}</span>
-        <textarea id={`${idPrefix}-note`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} required />
+        <textarea
+          id={`${idPrefix}-note`}
+          rows={2}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={2000}
+          required
+        />
       </label>
       <button type="submit" className="secondary">
         {t('overrideRating')}

@@ -12,6 +12,9 @@ export function download(name: string, text: string, type: string): void {
 
 /** A file-name-safe slug (team names may be Chinese or contain spaces). */
 export function slug(s: string): string {
-  const x = s.normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  const x = s
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
   return x || 'team';
 }
