@@ -1,110 +1,54 @@
-import seedrandom from 'seedrandom';
-import { stateEnv } from './env.ts';
-import { evaluate, evaluateBool } from './expr/evaluate.ts';
 import type { Input } from './inputs.ts';
-import type { DecisionPoint, Scenario } from './scenario/model.ts';
-import { choiceValue } from './score.ts';
-import { holdsRole, soloParticipant, type DrillState, type Participant } from './state.ts';
+import { policyChoice, policyRandom, type Choice, type Policy } from './policies.ts';
+import type { Scenario } from './scenario/model.ts';
+import { soloParticipant, type DrillState, type Participant } from './state.ts';
+import type { Rejection } from './step.ts';
 import { Session } from './transcript.ts';
+import type { Lang } from './text.ts';
 
-/** How an automatic player decides: uniformly at random, the first option, or what scores best / worst. */
-export const POLICIES = ['random', 'first', 'best', 'worst'] as const;
-export type Policy = (typeof POLICIES)[number];
-
-type Choice = Extract<Input, { type: 'choose' }>;
-
-/** What the policy would do now: a choice for an open decision, or undefined to let the clock run. */
-export function policyChoice(
-  scenario: Scenario,
-  state: DrillState,
-  policy: Policy,
-  rnd: () => number,
-): Choice | undefined {
-  for (const d of scenario.decisions) {
-    if (state.decisions[d.id]?.status !== 'open') continue;
-    const p = state.participants.find((x) => holdsRole(x, d.roles));
-    if (!p) continue;
-    // The random player sometimes lets a decision wait, so late and missed paths get exercised too.
-    if (policy === 'random' && rnd() < 0.15) continue;
-    return { type: 'choose', participant: p.id, decision: d.id, ...pick(d, state, policy, rnd) };
-  }
-  return undefined;
+/** Anything that applies inputs to a drill: a `Session`, or a front end's wrapper around one. */
+export interface Driver {
+  readonly state: DrillState;
+  apply(input: Input): { ok: true } | { ok: false; rejection?: Rejection; reason?: string };
 }
 
-function pick(
-  d: DecisionPoint,
-  state: DrillState,
-  policy: Policy,
-  rnd: () => number,
-): { options: string[] } | { allocation: Record<string, number> } {
-  const offered = d.options.filter((o) => !o.when || evaluateBool(o.when.ast, stateEnv(state)));
-  if (d.kind === 'allocate')
-    return {
-      allocation: pickAllocation(
-        d,
-        state,
-        offered.map((o) => o.id),
-        policy,
-        rnd,
-      ),
-    };
-  const byScore = [...offered].sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
-  if (d.kind === 'single') {
-    if (policy === 'first') return { options: [offered[0]!.id] };
-    if (policy === 'best') return { options: [byScore[0]!.id] };
-    if (policy === 'worst') return { options: [byScore.at(-1)!.id] };
-    return { options: [offered[Math.floor(rnd() * offered.length)]!.id] };
-  }
-  const max = Math.min(d.max ?? offered.length, offered.length);
-  if (policy === 'first') return { options: [offered[0]!.id] };
-  if (policy === 'best')
-    return { options: byScore.filter((o, i) => i === 0 || (i < max && (o.score ?? 0) > 0)).map((o) => o.id) };
-  if (policy === 'worst') return { options: [byScore.at(-1)!.id] };
-  const k = 1 + Math.floor(rnd() * max);
-  const shuffled = [...offered].map((o) => ({ o, r: rnd() })).sort((a, b) => a.r - b.r);
-  return { options: shuffled.slice(0, k).map((x) => x.o.id) };
+export interface PlayOutOptions {
+  /** A choice to make now, or undefined to let the clock run. */
+  choose: (state: DrillState) => Choice | undefined;
+  /** A scenario minute to advance to instead of the next event (an answers file's `at`). */
+  waitUntil?: (state: DrillState) => number | undefined;
+  /** Called when a choice is refused; the default lets the clock run on. */
+  refused?: (choice: Choice, reason: string) => void;
+  /** Safety bound on inputs. */
+  maxInputs?: number;
+  /** The participant whose view "next event" follows (their roles' injects and decisions). */
+  viewer?: string;
 }
 
-function pickAllocation(
-  d: DecisionPoint,
-  state: DrillState,
-  ids: string[],
-  policy: Policy,
-  rnd: () => number,
-): Record<string, number> {
-  const budget = Math.max(0, Math.floor(Number(evaluate(d.budget!.ast, stateEnv(state)))));
-  const lo = (id: string): number => d.options.find((o) => o.id === id)?.min ?? 0;
-  const hi = (id: string): number => Math.min(budget, d.options.find((o) => o.id === id)?.max ?? budget);
-  const randomSplit = (): Record<string, number> => {
-    const a: Record<string, number> = Object.fromEntries(ids.map((id) => [id, lo(id)]));
-    let left = budget - ids.reduce((s, id) => s + lo(id), 0);
-    for (let guard = 0; left > 0 && guard < budget * 4 + 10; guard++) {
-      const id = ids[Math.floor(rnd() * ids.length)]!;
-      if (a[id]! < hi(id)) {
-        a[id]! += 1;
-        left -= 1;
-      }
+/**
+ * The one autoplay loop every front end uses (headless runs, resumes, coverage, colleagues' tests):
+ * start or resume the drill, make each choice the chooser offers, otherwise move to the next visible
+ * event, and end the drill if it is still running after `maxInputs`.
+ */
+export function playOut(driver: Driver, o: PlayOutOptions): void {
+  if (driver.state.phase === 'briefing') driver.apply({ type: 'start' });
+  if (driver.state.phase === 'paused') driver.apply({ type: 'resume' });
+  const max = o.maxInputs ?? 20_000;
+  for (let i = 0; i < max && driver.state.phase === 'running'; i++) {
+    const c = o.choose(driver.state);
+    if (c) {
+      const r = driver.apply(c);
+      if (r.ok) continue;
+      o.refused?.(c, r.rejection?.reason ?? r.reason ?? 'refused');
     }
-    return a;
-  };
-  if (policy === 'random') return randomSplit();
-  if (policy === 'first')
-    return { ...Object.fromEntries(ids.map((id) => [id, lo(id)])), [ids[0]!]: hi(ids[0]!) };
-  // best / worst: search candidate splits with a fixed, seeded sample (deterministic for a seed).
-  const candidates = [randomSplit()];
-  for (let i = 0; i < 300; i++) candidates.push(randomSplit());
-  for (const id of ids) candidates.push({ ...Object.fromEntries(ids.map((x) => [x, lo(x)])), [id]: hi(id) });
-  let best = candidates[0]!;
-  let bestV = policy === 'best' ? -Infinity : Infinity;
-  for (const c of candidates) {
-    if (Object.values(c).reduce((s, v) => s + v, 0) > budget) continue;
-    const v = choiceValue(d, [], c, state);
-    if (policy === 'best' ? v > bestV : v < bestV) {
-      best = c;
-      bestV = v;
-    }
+    const wait = o.waitUntil?.(driver.state);
+    driver.apply(
+      wait !== undefined && wait > driver.state.clock
+        ? { type: 'advance', minutes: wait - driver.state.clock }
+        : { type: 'advance', to: 'next', ...(o.viewer !== undefined ? { for: o.viewer } : {}) },
+    );
   }
-  return best;
+  if (driver.state.phase === 'running') driver.apply({ type: 'end' });
 }
 
 export interface AutoplayOptions {
@@ -113,6 +57,8 @@ export interface AutoplayOptions {
   participants?: Participant[];
   startedAt?: string;
   meta?: Record<string, string>;
+  /** The language whose labels the naive policies read. */
+  lang?: Lang;
   /** Safety bound on inputs. */
   maxInputs?: number;
 }
@@ -123,17 +69,15 @@ export function autoplay(scenario: Scenario, o: AutoplayOptions): Session {
     seed: o.seed,
     participants: o.participants ?? [soloParticipant('Auto player')],
     startedAt: o.startedAt ?? '1970-01-01T00:00:00.000Z',
-    meta: { policy: o.policy, ...(o.meta ?? {}) },
+    meta: { policy: o.policy, ...(o.lang ? { lang: o.lang } : {}), ...(o.meta ?? {}) },
   });
   if ('error' in s) throw new Error(s.error);
-  const rnd = seedrandom.alea(`policy:${o.policy}:${String(o.seed)}`);
-  s.apply({ type: 'start' });
-  const max = o.maxInputs ?? 10_000;
-  for (let i = 0; i < max && s.state.phase === 'running'; i++) {
-    const c = policyChoice(scenario, s.state, o.policy, rnd);
-    const r = s.apply(c ?? { type: 'advance', to: 'next' });
-    if (!r.ok) s.apply({ type: 'advance', to: 'next' });
-  }
-  if (s.state.phase === 'running') s.apply({ type: 'end' });
+  const rnd = policyRandom(o.policy, String(o.seed));
+  const viewer = s.state.participants.find((p) => p.colleague === undefined)?.id;
+  playOut(s, {
+    choose: (state) => policyChoice(scenario, state, o.policy, rnd, { lang: o.lang ?? 'en' }),
+    ...(viewer !== undefined ? { viewer } : {}),
+    ...(o.maxInputs !== undefined ? { maxInputs: o.maxInputs } : {}),
+  });
   return s;
 }

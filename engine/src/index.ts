@@ -38,6 +38,10 @@ export {
   createDrill,
   soloParticipant,
   holdsRole,
+  humansHolding,
+  withColleagues,
+  COLLEAGUE_LEVELS,
+  type ColleagueLevel,
   type DrillState,
   type DrillOptions,
   type Participant,
@@ -61,6 +65,7 @@ export {
   type OutcomeScore,
   type ObjectiveRating,
   type ProposedRating,
+  type AppliedCap,
 } from './score.ts';
 export {
   Session,
@@ -79,7 +84,21 @@ export {
   type ReplayResult,
   type VerifyResult,
   type SessionOptions,
+  type JournalPort,
+  type ApplyResult,
 } from './transcript.ts';
-export { autoplay, policyChoice, POLICIES, type Policy, type AutoplayOptions } from './autoplay.ts';
+export { autoplay, playOut, type AutoplayOptions, type Driver, type PlayOutOptions } from './autoplay.ts';
+export {
+  policyChoice,
+  colleagueChoice,
+  policyRandom,
+  POLICIES,
+  NAIVE_POLICIES,
+  type Policy,
+  type Choice,
+  type PolicyOptions,
+} from './policies.ts';
+export { giveaways, type Giveaways } from './giveaways.ts';
+export { presentedOptions, allocationBudget, openDecisionsFor, deciderOf } from './queries.ts';
 export { canonicalJson, hashJson, sha256Hex } from './hash.ts';
 export * from './report/index.ts';

@@ -23,11 +23,14 @@ export const InputSchema = z.discriminatedUnion('type', [
       to: z.literal('next').optional(),
       /** …or by this many scenario minutes. */
       minutes: z.number().int().min(1).max(100_000).optional(),
+      /** With `to: next`: stop at what this participant sees (their roles' injects and decisions). */
+      for: name.optional(),
     })
     .refine(
       (a) => (a.to === undefined) !== (a.minutes === undefined),
       'advance takes either `to: next` or `minutes`',
-    ),
+    )
+    .refine((a) => a.for === undefined || a.to !== undefined, '`for` goes with `to: next`'),
   z.strictObject({
     type: z.literal('choose'),
     participant: name,

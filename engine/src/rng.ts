@@ -25,3 +25,17 @@ export function resumeRng(state: RngState): seedrandom.PRNG & { state(): RngStat
 export function keyedDraw(seed: string, key: string): number {
   return seedrandom.alea(`${seed}\u0000${key}`)();
 }
+
+/**
+ * `items` in an order drawn from (seed, key) alone (Fisher–Yates on a keyed generator): how a decision's
+ * options are presented, stable for a seed and independent of everything else in the scenario.
+ */
+export function keyedShuffle<T>(seed: string, key: string, items: readonly T[]): T[] {
+  const rnd = seedrandom.alea(`${seed}\u0000${key}`);
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}

@@ -1,8 +1,15 @@
 import { stateEnv } from './env.ts';
 import { evaluate } from './expr/evaluate.ts';
-import type { Rating, Subject } from './inputs.ts';
+import { RATINGS, type Rating, type Subject } from './inputs.ts';
 import type { DecisionPoint, Scenario } from './scenario/model.ts';
-import { holdsRole, type DrillState, type Override, type Participant, type Timeliness } from './state.ts';
+import {
+  holdsRole,
+  humansHolding,
+  type DrillState,
+  type Override,
+  type Participant,
+  type Timeliness,
+} from './state.ts';
 
 /** `not-rated`: no evidence (no decision scoring that capability was reached). */
 export type ProposedRating = Rating | 'not-rated';
@@ -28,6 +35,18 @@ export interface DecisionScore {
   credit: number;
   /** Which allocation feedback lines apply (their indexes). */
   feedback: number[];
+  /** Decided (or left) by a simulated colleague: shown, never charged to the people at the table. */
+  simulated?: true;
+}
+
+/** A bad outcome that capped a rating or the overall score: the evidence a trainer reads. */
+export interface AppliedCap {
+  outcome: string;
+  value: number;
+  worseThan: number;
+  capability?: string;
+  rating?: Rating;
+  overall?: number;
 }
 
 export interface CapabilityRating {
@@ -38,6 +57,8 @@ export interface CapabilityRating {
   credit: number | null;
   /** The decisions that are the evidence. */
   evidence: string[];
+  /** Outcomes that capped the rating proposed from the decisions. */
+  caps?: AppliedCap[];
   override?: { rating: Rating; note: string; by?: string; seq: number };
 }
 
@@ -63,7 +84,14 @@ export interface ObjectiveRating {
 /** Everything scoring concludes, as data: renderers turn it into words in either language. */
 export interface ScoreReport {
   overall: number;
-  breakdown: { decisions: number; outcomes: number | null; decisionWeight: number; outcomeWeight: number };
+  breakdown: {
+    decisions: number;
+    outcomes: number | null;
+    decisionWeight: number;
+    outcomeWeight: number;
+    /** Present when a bad outcome capped the overall score (the score before the cap, and why). */
+    capped?: { before: number; caps: AppliedCap[] };
+  };
   ending?: string;
   decisions: DecisionScore[];
   outcomes: OutcomeScore[];
@@ -113,12 +141,18 @@ export function bestValue(d: DecisionPoint): number {
 
 function decisionScore(d: DecisionPoint, state: DrillState): DecisionScore {
   const r = state.decisions[d.id]!;
+  const decider = r.by === undefined ? undefined : state.participants.find((p) => p.id === r.by);
+  const simulated =
+    decider !== undefined
+      ? decider.colleague !== undefined
+      : humansHolding(state.participants, d.roles).length === 0;
   const base = {
     decision: d.id,
     capability: d.capability,
     roles: [...d.roles],
     weight: d.weight,
     best: round(bestValue(d)),
+    ...(simulated ? { simulated: true as const } : {}),
   };
   if (r.status !== 'closed')
     return { ...base, status: 'not-reached', options: [], value: 0, credit: 0, feedback: [] };
@@ -152,17 +186,28 @@ function decisionScore(d: DecisionPoint, state: DrillState): DecisionScore {
   };
 }
 
+const RATING_ORDER: readonly Rating[] = RATINGS;
+/** The worse of two ratings (P best, U worst). */
+const worseOf = (a: Rating, b: Rating): Rating =>
+  RATING_ORDER.indexOf(a) >= RATING_ORDER.indexOf(b) ? a : b;
+
 function rate(
   scenario: Scenario,
   ds: DecisionScore[],
   overrides: Override[],
   subject: Subject,
+  caps: readonly AppliedCap[] = [],
+  capsFor: (capability: string) => AppliedCap[] = () => [],
 ): SubjectRatings {
   const capabilities = scenario.capabilities.map((c): CapabilityRating => {
     const ev = ds.filter((d) => d.capability === c.id && d.status !== 'not-reached');
     const w = ev.reduce((a, d) => a + d.weight, 0);
     const credit = w > 0 ? round(ev.reduce((a, d) => a + d.credit * d.weight, 0) / w) : null;
-    const proposed: ProposedRating = credit === null ? 'not-rated' : ratingFor(credit);
+    // A capability rated from decisions is capped by the outcomes that bear on it (deaths cap
+    // protective actions); with no decision evidence it stays unrated rather than charged for others.
+    const applied = credit === null ? [] : capsFor(c.id);
+    const proposed: ProposedRating =
+      credit === null ? 'not-rated' : applied.reduce((r, x) => worseOf(r, x.rating!), ratingFor(credit));
     const o = [...overrides]
       .reverse()
       .find(
@@ -177,6 +222,7 @@ function rate(
       final: o ? o.rating : proposed,
       credit,
       evidence: ev.map((d) => d.decision),
+      ...(applied.length ? { caps: applied.map((x) => ({ ...x })) } : {}),
       ...(o
         ? { override: { rating: o.rating, note: o.note, ...(o.by ? { by: o.by } : {}), seq: o.seq } }
         : {}),
@@ -184,16 +230,39 @@ function rate(
   });
   const reached = ds.filter((d) => d.status !== 'not-reached');
   const w = reached.reduce((a, d) => a + d.weight, 0);
+  const ceiling = Math.min(100, ...caps.flatMap((x) => (x.overall === undefined ? [] : [x.overall])));
   return {
     subject,
     capabilities,
-    score: w > 0 ? round((100 * reached.reduce((a, d) => a + d.credit * d.weight, 0)) / w, 2) : null,
+    score:
+      w > 0
+        ? round(Math.min(ceiling, (100 * reached.reduce((a, d) => a + d.credit * d.weight, 0)) / w), 2)
+        : null,
   };
 }
 
 /** Decisions a participant answers for: those they took, and those they could have taken but nobody did. */
 function answerableBy(p: Participant, ds: DecisionScore[]): DecisionScore[] {
+  if (p.colleague !== undefined) return [];
   return ds.filter((d) => (d.by ? d.by === p.id : d.status === 'missed' && holdsRole(p, d.roles)));
+}
+
+/** The caps that bad outcomes impose (an outcome is worse than a cap's threshold towards `worst`). */
+function appliedCaps(scenario: Scenario, outcomes: readonly OutcomeScore[]): AppliedCap[] {
+  return scenario.outcomes.flatMap((o, i) => {
+    const value = outcomes[i]!.value;
+    const worse = (limit: number): boolean => (o.worst > o.target ? value > limit : value < limit);
+    return o.caps
+      .filter((c) => worse(c.worseThan))
+      .map((c): AppliedCap => ({
+        outcome: o.id,
+        value,
+        worseThan: c.worseThan,
+        ...(c.capability !== undefined && c.rating !== undefined ? { capability: c.capability } : {}),
+        ...(c.rating !== undefined ? { rating: c.rating } : {}),
+        ...(c.overall !== undefined ? { overall: c.overall } : {}),
+      }));
+  });
 }
 
 /**
@@ -202,7 +271,9 @@ function answerableBy(p: Participant, ds: DecisionScore[]): DecisionScore[] {
  */
 export function scoreDrill(scenario: Scenario, state: DrillState): ScoreReport {
   const decisions = scenario.decisions.map((d) => decisionScore(d, state));
-  const overall = rate(scenario, decisions, state.overrides, { kind: 'overall' });
+  // The people at the table answer for their own seats; a simulated colleague's decisions are shown
+  // but never charged to them.
+  const charged = decisions.filter((d) => d.simulated === undefined);
   const env = stateEnv(state);
   const outcomes = scenario.outcomes.map((o): OutcomeScore => {
     const value = Number(evaluate(o.value.ast, env));
@@ -212,30 +283,46 @@ export function scoreDrill(scenario: Scenario, state: DrillState): ScoreReport {
       credit: round(clamp01((value - o.worst) / (o.target - o.worst))),
     };
   });
-  const reached = decisions.filter((d) => d.status !== 'not-reached');
+  const caps = appliedCaps(scenario, outcomes);
+  const capsFor = (capability: string): AppliedCap[] =>
+    caps.filter((x) => x.capability === capability && x.rating !== undefined);
+  const overall = rate(scenario, charged, state.overrides, { kind: 'overall' }, caps, capsFor);
+  const reached = charged.filter((d) => d.status !== 'not-reached');
   const dw = reached.reduce((a, d) => a + d.weight, 0);
   const decisionsCredit = dw > 0 ? reached.reduce((a, d) => a + d.credit * d.weight, 0) / dw : 0;
   const ow = scenario.outcomes.reduce((a, o) => a + o.weight, 0);
   const outcomesCredit =
     ow > 0 ? outcomes.reduce((a, o, i) => a + o.credit * scenario.outcomes[i]!.weight, 0) / ow : null;
   const share = outcomesCredit === null ? 1 : DECISION_SHARE;
-  const total = 100 * (share * decisionsCredit + (1 - share) * (outcomesCredit ?? 0));
+  const uncapped = 100 * (share * decisionsCredit + (1 - share) * (outcomesCredit ?? 0));
+  const overallCaps = caps.filter((x) => x.overall !== undefined);
+  const total = Math.min(uncapped, ...overallCaps.map((x) => x.overall!));
 
-  const teams = [...new Set(state.participants.map((p) => p.team))].map((team) => {
-    const members = state.participants.filter((p) => p.team === team);
+  const humans = state.participants.filter((p) => p.colleague === undefined);
+  const teams = [...new Set(humans.map((p) => p.team))].map((team) => {
+    const members = humans.filter((p) => p.team === team);
     const ds = decisions.filter((d) => members.some((p) => answerableBy(p, [d]).length > 0));
-    return rate(scenario, ds, state.overrides, { kind: 'team', id: team });
+    return rate(scenario, ds, state.overrides, { kind: 'team', id: team }, caps, capsFor);
   });
   const roles = scenario.roles.map((r) =>
     rate(
       scenario,
-      decisions.filter((d) => d.roles.includes(r.id) || d.roles.includes('all')),
+      charged.filter((d) => d.roles.includes(r.id) || d.roles.includes('all')),
       state.overrides,
       { kind: 'role', id: r.id },
+      caps,
+      capsFor,
     ),
   );
-  const participants = state.participants.map((p) =>
-    rate(scenario, answerableBy(p, decisions), state.overrides, { kind: 'participant', id: p.id }),
+  const participants = humans.map((p) =>
+    rate(
+      scenario,
+      answerableBy(p, decisions),
+      state.overrides,
+      { kind: 'participant', id: p.id },
+      caps,
+      capsFor,
+    ),
   );
 
   const objectives = scenario.objectives.map((o): ObjectiveRating => {
@@ -254,10 +341,12 @@ export function scoreDrill(scenario: Scenario, state: DrillState): ScoreReport {
   const strengths = overall.capabilities
     .filter((c) => c.final === 'P' || c.final === 'S')
     .map((c) => c.capability);
-  const improvements = decisions
+  // Ties keep the scenario's order: nothing that feeds a score may depend on the locale.
+  const improvements = charged
     .filter((d) => d.status !== 'not-reached' && d.credit < 0.6 * Math.max(d.best, 1e-9))
-    .sort((a, b) => a.credit - b.credit || a.decision.localeCompare(b.decision))
-    .map((d) => d.decision);
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => a.d.credit - b.d.credit || a.i - b.i)
+    .map(({ d }) => d.decision);
 
   return {
     overall: round(total, 2),
@@ -266,6 +355,7 @@ export function scoreDrill(scenario: Scenario, state: DrillState): ScoreReport {
       outcomes: outcomesCredit === null ? null : round(100 * outcomesCredit, 2),
       decisionWeight: share,
       outcomeWeight: round(1 - share),
+      ...(total < uncapped ? { capped: { before: round(uncapped, 2), caps: overallCaps } } : {}),
     },
     ...(state.ending ? { ending: state.ending } : {}),
     decisions,

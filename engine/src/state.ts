@@ -6,18 +6,29 @@ import type { Channel, Scenario, Urgency } from './scenario/model.ts';
 import { ALL_ROLES } from './scenario/compile.ts';
 import type { LocalizedText } from './text.ts';
 
+/** How well a simulated colleague plays the seats nobody at the table holds. */
+export const COLLEAGUE_LEVELS = ['competent', 'average', 'weak'] as const;
+export type ColleagueLevel = (typeof COLLEAGUE_LEVELS)[number];
+
 /** One person at the table: a participant decides only for the roles they hold (`all` for a solo player). */
 export interface Participant {
   id: string;
   name: string;
   team: string;
   roles: string[];
+  /**
+   * Set for a simulated colleague: its decisions are recorded as inputs like anyone's, but they are
+   * never charged to the people at the table (scores and ratings leave them out).
+   */
+  colleague?: ColleagueLevel;
 }
 
 export type Timeliness = 'on-time' | 'late' | 'missed';
 
 export interface DecisionRecord {
   status: 'pending' | 'scheduled' | 'open' | 'closed';
+  /** The option ids in the order shown to participants (drawn from the seed when it opened). */
+  order?: string[];
   /** When a follow-up decision is due to open. */
   opensAt?: number;
   openedAt?: number;
@@ -118,6 +129,11 @@ export function createDrill(scenario: Scenario, options: DrillOptions): CreateRe
       return { ok: false, reason: `participant id \`${p.id}\` is empty or used twice` };
     seen.add(p.id);
     if (p.roles.length === 0) return { ok: false, reason: `participant \`${p.id}\` holds no role` };
+    if (p.colleague !== undefined && !COLLEAGUE_LEVELS.includes(p.colleague))
+      return {
+        ok: false,
+        reason: `participant \`${p.id}\`: a colleague plays ${COLLEAGUE_LEVELS.join(', ')}`,
+      };
     const bad = p.roles.find((r) => !roleIds.has(r));
     if (bad) return { ok: false, reason: `participant \`${p.id}\`: this scenario has no role \`${bad}\`` };
   }
@@ -127,7 +143,13 @@ export function createDrill(scenario: Scenario, options: DrillOptions): CreateRe
     phase: 'briefing',
     clock: scenario.clock.start,
     seq: 0,
-    participants: ps.map((p) => ({ id: p.id, name: p.name, team: p.team, roles: [...p.roles] })),
+    participants: ps.map((p) => ({
+      id: p.id,
+      name: p.name,
+      team: p.team,
+      roles: [...p.roles],
+      ...(p.colleague ? { colleague: p.colleague } : {}),
+    })),
     world: Object.fromEntries(scenario.variables.map((v) => [v.id, v.initial])),
     rng: seedRng(seed),
     variations: {},
@@ -143,4 +165,32 @@ export function createDrill(scenario: Scenario, options: DrillOptions): CreateRe
 /** Does this participant hold one of the roles a decision or inject is addressed to? */
 export function holdsRole(p: Participant, roles: readonly string[]): boolean {
   return p.roles.includes(ALL_ROLES) || roles.includes(ALL_ROLES) || p.roles.some((r) => roles.includes(r));
+}
+
+/** The people at the table who hold one of these roles (simulated colleagues left out). */
+export function humansHolding(participants: readonly Participant[], roles: readonly string[]): Participant[] {
+  return participants.filter((p) => p.colleague === undefined && holdsRole(p, roles));
+}
+
+/**
+ * The people at the table plus, when they leave seats empty, one simulated colleague holding every
+ * empty seat at `level`. A solo cadre playing one role is then judged on that role alone.
+ */
+export function withColleagues(
+  scenario: Scenario,
+  people: readonly Participant[],
+  level: ColleagueLevel = 'competent',
+): Participant[] {
+  if (people.some((p) => p.roles.includes(ALL_ROLES))) return [...people];
+  const held = new Set(people.flatMap((p) => p.roles));
+  const empty = scenario.roles.map((r) => r.id).filter((r) => !held.has(r));
+  if (empty.length === 0) return [...people];
+  const colleague: Participant = {
+    id: 'colleagues',
+    name: 'Simulated colleagues',
+    team: people[0]?.team ?? 'solo',
+    roles: empty,
+    colleague: level,
+  };
+  return [...people, colleague];
 }

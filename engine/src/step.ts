@@ -3,9 +3,9 @@ import { stateEnv } from './env.ts';
 import { applyAssignment, evaluate, evaluateBool, type EvalEnv } from './expr/evaluate.ts';
 import { InputSchema, type Input, type ParsedInput } from './inputs.ts';
 import { acceptedIn, lifecycleStep, type LifecycleEvent, type Phase } from './lifecycle.ts';
-import { keyedDraw, resumeRng } from './rng.ts';
+import { keyedDraw, keyedShuffle, resumeRng } from './rng.ts';
 import type { CompiledEffect, DecisionPoint, DecisionTime, Inject, Scenario } from './scenario/model.ts';
-import { holdsRole, type DecisionRecord, type DrillState, type Timeliness } from './state.ts';
+import { holdsRole, humansHolding, type DecisionRecord, type DrillState, type Timeliness } from './state.ts';
 import type { LocalizedText } from './text.ts';
 
 /** What happened during a step, in order: the views render these; the transcript does not need them. */
@@ -41,7 +41,9 @@ export interface Rejection {
     | 'bad-choice'
     | 'unknown-role'
     | 'unknown-capability'
-    | 'duplicate-id';
+    | 'duplicate-id'
+    /** The journal could not write the entry: nothing changed. */
+    | 'not-saved';
   reason: string;
 }
 
@@ -106,6 +108,13 @@ export function step(scenario: Scenario, state: DrillState, input: Input | unkno
 /** Checks that need the state but change nothing: the reasons a person will read. */
 function precheck(scenario: Scenario, state: DrillState, inp: ParsedInput): Rejection | undefined {
   switch (inp.type) {
+    case 'advance':
+      if (inp.for !== undefined && !state.participants.some((p) => p.id === inp.for))
+        return {
+          code: 'unknown-participant',
+          reason: `there is no participant \`${inp.for}\` in this drill`,
+        };
+      return undefined;
     case 'choose':
       return checkChoice(scenario, state, inp);
     case 'inject': {
@@ -147,6 +156,11 @@ function checkChoice(
     return { code: 'decision-closed', reason: `decision \`${d.id}\` is already closed` };
   if (rec.status !== 'open')
     return { code: 'decision-not-open', reason: `decision \`${d.id}\` is not open yet` };
+  if (p.colleague !== undefined && humansHolding(state.participants, d.roles).length > 0)
+    return {
+      code: 'role-not-allowed',
+      reason: `${p.name} is a simulated colleague and may not decide \`${d.id}\`: a participant at the table holds it`,
+    };
   if (!holdsRole(p, d.roles))
     return {
       code: 'role-not-allowed',
@@ -315,6 +329,29 @@ export function nextEventTime(
   return best;
 }
 
+/** Events a participant sees happen: where "advance to the next event" stops. */
+function isVisible(e: StepEvent): boolean {
+  switch (e.type) {
+    case 'inject':
+    case 'decision-opened':
+    case 'decision-due':
+    case 'decision-closed':
+    case 'ended':
+      return true;
+    case 'phase':
+    case 'clock':
+    case 'variation':
+    case 'override':
+      return false;
+    default:
+      return assertNever(e);
+  }
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unexpected ${JSON.stringify(x)}`);
+}
+
 /** One step's work on the draft. */
 class Run {
   private rng: ReturnType<typeof resumeRng> | undefined;
@@ -324,6 +361,27 @@ class Run {
     private readonly s: Draft<DrillState>,
     private readonly events: StepEvent[],
   ) {}
+
+  /** What stops "advance to next": anything visible, or only what this participant sees. */
+  private visibleTo(participant: string | undefined): (e: StepEvent) => boolean {
+    const p = participant === undefined ? undefined : this.s.participants.find((x) => x.id === participant);
+    if (!p) return isVisible;
+    return (e) => {
+      if (!isVisible(e)) return false;
+      switch (e.type) {
+        case 'inject':
+          return holdsRole(p, e.roles);
+        case 'decision-opened':
+        case 'decision-due':
+        case 'decision-closed': {
+          const d = this.scenario.decisions.find((x) => x.id === e.id);
+          return d !== undefined && holdsRole(p, d.roles);
+        }
+        default:
+          return true;
+      }
+    };
+  }
 
   saveRng(): void {
     if (this.rng) this.s.rng = this.rng.state();
@@ -355,14 +413,10 @@ class Run {
       case 'resume':
         this.setPhase(nextPhase);
         return;
-      case 'advance': {
-        const target =
-          inp.minutes === undefined
-            ? (nextEventTime(this.scenario, this.s as DrillState, true) ?? this.scenario.clock.end)
-            : Math.min(this.s.clock + inp.minutes, this.scenario.clock.end);
-        this.advanceTo(target);
+      case 'advance':
+        if (inp.minutes === undefined) this.advanceTo(this.scenario.clock.end, this.visibleTo(inp.for));
+        else this.advanceTo(Math.min(this.s.clock + inp.minutes, this.scenario.clock.end));
         return;
-      }
       case 'choose':
         this.choose(inp);
         this.conditions();
@@ -401,15 +455,24 @@ class Run {
     }
   }
 
-  /** Moves the clock to `target`, processing every scheduled thing on the way, in time order. */
-  private advanceTo(target: number): void {
+  /**
+   * Moves the clock to `target`, processing every scheduled thing on the way, in time order. With
+   * `visible` it stops at the first minute where a participant sees something happen (an inject
+   * delivered, a decision opened, due or closed), so nothing opens "already late" behind a jump.
+   */
+  private advanceTo(target: number, visible?: (e: StepEvent) => boolean): void {
     const from = this.s.clock;
+    const mark = this.events.length;
     for (let guard = 0; guard < 1_000_000; guard++) {
       const t = nextEventTime(this.scenario, this.s as DrillState);
       if (t === undefined || t > target) break;
       this.s.clock = t;
       this.settle(t);
       if (t >= this.scenario.clock.end) break;
+      if (visible && this.events.slice(mark).some(visible)) {
+        target = t;
+        break;
+      }
     }
     this.s.clock = Math.max(this.s.clock, target);
     if (this.s.clock !== from) this.events.push({ type: 'clock', from, to: this.s.clock });
@@ -525,6 +588,10 @@ class Run {
     const due = Math.max(now, resolveTime(d.due, now));
     const closes = Math.max(due, resolveTime(d.closes, now));
     r.status = 'open';
+    if (r.order === undefined) {
+      const ids = d.options.map((o) => o.id);
+      r.order = d.order === 'fixed' ? ids : keyedShuffle(this.s.seed, `order:${d.id}`, ids);
+    }
     r.openedAt = now;
     r.due = due;
     r.closesAt = closes;

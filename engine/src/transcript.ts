@@ -3,12 +3,13 @@ import type { Input } from './inputs.ts';
 import type { Scenario } from './scenario/model.ts';
 import { scoreDrill, type ScoreReport } from './score.ts';
 import { createDrill, type DrillState, type Participant } from './state.ts';
+import { colleagueChoice } from './policies.ts';
 import { step, type StepEvent, type StepResult } from './step.ts';
 
-export const TRANSCRIPT_FORMAT = 'drill-transcript/1';
-export const ENGINE_VERSION = '0.1.0';
+export const TRANSCRIPT_FORMAT = 'drill-transcript/2';
+export const ENGINE_VERSION = '0.2.0';
 /** Engine versions whose transcripts this engine replays identically. */
-const COMPATIBLE_ENGINES = /^0\.1\./;
+const COMPATIBLE_ENGINES = /^0\.2\./;
 
 export interface TranscriptHeader {
   format: string;
@@ -74,19 +75,38 @@ export interface SessionOptions {
 }
 
 /**
+ * Where accepted entries are made durable (the terminal's JSONL file, the browser's storage, the room
+ * server's database). `append` must throw when the entry is not safely written: the session then
+ * refuses the input and its state stays as it was.
+ */
+export interface JournalPort {
+  append(entry: TranscriptEntry): void;
+}
+
+/** A step's result plus the entries it added (the input's own, then any colleagues'); none when refused. */
+export type ApplyResult = StepResult & { entry?: TranscriptEntry; entries: TranscriptEntry[] };
+
+/**
  * A drill in progress: the current state plus the transcript so far. `apply` steps the engine and, when
  * the input is accepted, appends a hash-chained entry (hand it to a journal to make it durable).
  */
 export class Session {
   readonly entries: TranscriptEntry[];
 
+  /** Set by the caller to make every accepted entry durable before the state moves on. */
+  journal: JournalPort | undefined;
+
   private constructor(
     readonly scenario: Scenario,
     readonly header: TranscriptHeader,
-    public state: DrillState,
+    private current: DrillState,
     entries: TranscriptEntry[],
   ) {
     this.entries = entries;
+  }
+
+  get state(): DrillState {
+    return this.current;
   }
 
   static start(scenario: Scenario, o: SessionOptions): Session | { error: string } {
@@ -115,11 +135,44 @@ export class Session {
     return this.entries.at(-1)?.hash ?? headerHash(this.header);
   }
 
-  apply(input: Input): StepResult & { entry?: TranscriptEntry } {
-    const at = this.state.clock;
-    const r = step(this.scenario, this.state, input);
-    if (!r.ok) return r;
-    this.state = r.state;
+  /**
+   * Steps the engine; an accepted input becomes a hash-chained entry, written to the journal (when
+   * there is one) before the state moves on. Simulated colleagues then take the decisions that fell
+   * to their seats, each as an entry of its own, so replay and verify need no policy.
+   */
+  apply(input: Input): ApplyResult {
+    const r = this.commit(input);
+    if (!r.ok || !r.entry) return r;
+    const entries = [r.entry];
+    const events = [...r.events];
+    for (let guard = 0; guard < 1000; guard++) {
+      const c = colleagueChoice(this.scenario, this.current);
+      if (!c) break;
+      const rc = this.commit(c);
+      if (!rc.ok || !rc.entry) break;
+      entries.push(rc.entry);
+      events.push(...rc.events);
+    }
+    return { ...r, state: this.current, events, entries };
+  }
+
+  /** Lets simulated colleagues take what is theirs now (after a resume, say); returns their entries. */
+  settleColleagues(): TranscriptEntry[] {
+    const out: TranscriptEntry[] = [];
+    for (let guard = 0; guard < 1000; guard++) {
+      const c = colleagueChoice(this.scenario, this.current);
+      if (!c) break;
+      const rc = this.commit(c);
+      if (!rc.ok || !rc.entry) break;
+      out.push(rc.entry);
+    }
+    return out;
+  }
+
+  private commit(input: Input): ApplyResult {
+    const at = this.current.clock;
+    const r = step(this.scenario, this.current, input);
+    if (!r.ok) return { ...r, entries: [] };
     const base = {
       seq: this.entries.length + 1,
       at,
@@ -128,8 +181,21 @@ export class Session {
       prev: this.lastHash,
     };
     const entry: TranscriptEntry = { ...base, hash: entryHash(base) };
+    if (this.journal) {
+      try {
+        this.journal.append(entry);
+      } catch (e) {
+        return {
+          ok: false,
+          state: this.current,
+          rejection: { code: 'not-saved', reason: `not saved: ${(e as Error).message}` },
+          entries: [],
+        };
+      }
+    }
+    this.current = r.state;
     this.entries.push(entry);
-    return { ...r, entry };
+    return { ...r, entry, entries: [entry] };
   }
 
   score(): ScoreReport {

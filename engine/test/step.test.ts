@@ -73,11 +73,25 @@ describe('step: lifecycle', () => {
 });
 
 describe('step: the clock', () => {
-  it('advance to next stops at the next visible event, not at silent dynamics ticks', () => {
+  it('advance to next stops at the next visible event, not at silent ticks or hidden draws', () => {
     const s = given([{ type: 'start' }]);
-    expect(nextEventTime(sc, s, true)).toBe(-480); // the variation draw at T-8h
+    expect(nextEventTime(sc, s, true)).toBe(-480); // the hidden variation draw at T-8h: not a stop
     const r = step(sc, s, { type: 'advance', to: 'next' });
-    expect(r.ok && r.state.clock).toBe(-480);
+    expect(r.ok && r.state.clock).toBe(-360); // the warning and the `ack` decision at T-6h
+    expect(
+      r.ok && r.events.filter((e) => e.type === 'inject').map((e) => e.type === 'inject' && e.id),
+    ).toEqual(['warn']);
+  });
+  it('advance to next stops where a condition-triggered inject fires on a dynamics tick, never after it', () => {
+    // rumour grows by 1 an hour; `rumour_big` fires when it reaches 6, at T-5h (with `measures` opening).
+    let s = given([{ type: 'start' }, { type: 'advance', to: 'next' }]);
+    const r = step(sc, s, { type: 'advance', to: 'next' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    s = r.state;
+    expect(s.clock).toBe(-300);
+    expect(s.feed.find((f) => f.inject === 'rumour_big')?.at).toBe(-300);
+    expect(s.decisions.measures).toMatchObject({ status: 'open', openedAt: -300 });
   });
   it('applies hourly dynamics on the way while advancing by minutes', () => {
     const s = given([{ type: 'start' }, { type: 'advance', minutes: 180 }]);

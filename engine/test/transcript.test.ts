@@ -18,7 +18,7 @@ describe('transcripts', () => {
   it('record a header, hash-chained entries and a result that verify', () => {
     const t = played();
     expect(t.header).toMatchObject({
-      format: 'drill-transcript/1',
+      format: 'drill-transcript/2',
       scenario: { id: 'fixture', contentHash: sc.contentHash },
       seed: '3',
     });

@@ -250,7 +250,7 @@ export function renderCompare(runs: CompareRun[], lang: Lang, style: Style, widt
         String(o.target),
         ...runs.map((r) => {
           const x = r.aar.outcomes.find((y) => y.id === o.id);
-          return x ? `${x.value}${o.unit ? ` ${clean(o.unit)}` : ''}` : '—';
+          return x ? `${x.value}${o.unit ? ` ${clean(localize(o.unit, lang))}` : ''}` : '—';
         }),
       ]),
       width,

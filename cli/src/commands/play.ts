@@ -1,7 +1,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { ALL_ROLES, Session, soloParticipant, stateHash, type Lang, type Scenario } from '@drill/engine';
+import {
+  ALL_ROLES,
+  Session,
+  soloParticipant,
+  stateHash,
+  withColleagues,
+  type ColleagueLevel,
+  type Lang,
+  type Scenario,
+} from '@drill/engine';
 import { SCENARIO_DIR, shippedScenarioIds, SHIPPED_IDS } from '@drill/scenarios';
 import { userPath, UserError } from '../io.ts';
 import { Journal, resumeCommand, runPaths } from '../journal.ts';
@@ -10,7 +19,7 @@ import { parseLang } from '../tui/i18n.ts';
 import { LiveDrill } from '../tui/live-drill.ts';
 import type { AppProps } from '../tui/App.tsx';
 import type { MenuEntry } from '../tui/Menu.tsx';
-import { defaultOutPath, freshSeed, setInteractiveRunner, type RunOptions } from './run.ts';
+import { colleagueLevel, defaultOutPath, freshSeed, setInteractiveRunner, type RunOptions } from './run.ts';
 
 /** Seconds per decision in pressure mode. */
 export const PRESSURE_SECONDS = 90;
@@ -23,6 +32,8 @@ export interface StartOptions {
   name?: string;
   team?: string;
   pressure?: boolean;
+  /** Who plays the seats the player leaves empty (default competent). */
+  colleagues?: ColleagueLevel;
   /** The scenario as the user named it (a shipped id or a path). */
   scenarioArg: string;
   startedAt?: string;
@@ -49,7 +60,11 @@ export function startLive(scenario: Scenario, o: StartOptions): LiveDrill {
   const shipped = isShipped(scenario, o.scenarioArg);
   const s = Session.start(scenario, {
     seed: o.seed,
-    participants: [{ ...soloParticipant(o.name ?? 'Player', o.team ?? 'solo'), roles: [role] }],
+    participants: withColleagues(
+      scenario,
+      [{ ...soloParticipant(o.name ?? 'Player', o.team ?? 'solo'), roles: [role] }],
+      o.colleagues,
+    ),
     startedAt,
     meta: {
       mode: 'interactive',
@@ -132,6 +147,7 @@ export async function runInteractive(
     ...(o.name ? { name: o.name } : {}),
     ...(o.team ? { team: o.team } : {}),
     ...(o.pressure ? { pressure: true } : {}),
+    colleagues: colleagueLevel(o.colleagues),
   });
   return runApp({ drill, lang });
 }

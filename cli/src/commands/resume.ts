@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import seedrandom from 'seedrandom';
 import {
   ALL_ROLES,
   parseTranscript,
   POLICIES,
+  playOut,
   policyChoice,
+  policyRandom,
   Session,
   stateHash,
   type Lang,
@@ -126,24 +127,14 @@ function playOn(drill: LiveDrill, o: ResumeOptions): void {
     if (!a.ok) throw new UserError(`${o.answers}: ${a.reason}`);
     answers = a.answers;
   }
-  if (drill.state.phase === 'briefing') drill.apply({ type: 'start' });
-  if (drill.state.phase === 'paused') drill.apply({ type: 'resume' });
-  const rnd = seedrandom.alea(
-    `policy:${o.auto ?? 'answers'}:${drill.state.seed}:resume:${drill.session.entries.length}`,
-  );
-  for (let i = 0; i < 20_000 && drill.state.phase === 'running'; i++) {
-    const input = o.auto
-      ? policyChoice(drill.scenario, drill.state, o.auto as Policy, rnd)
-      : answerFor(drill.scenario, drill.state, answers!);
-    if (input && drill.apply(input).ok) continue;
-    const wait = answers ? nextAnswerTime(drill.scenario, drill.state, answers) : undefined;
-    drill.apply(
-      wait !== undefined
-        ? { type: 'advance', minutes: wait - drill.state.clock }
-        : { type: 'advance', to: 'next' },
-    );
-  }
-  if (drill.state.phase === 'running') drill.apply({ type: 'end' });
+  const rnd = policyRandom((o.auto as Policy | undefined) ?? 'answers', drill.state.seed);
+  playOut(drill, {
+    choose: (state) =>
+      o.auto
+        ? policyChoice(drill.scenario, state, o.auto as Policy, rnd, { lang: drill.lang })
+        : answerFor(drill.scenario, state, answers!),
+    ...(answers ? { waitUntil: (state) => nextAnswerTime(drill.scenario, state, answers) } : {}),
+  });
 }
 
 export function register(program: Command): void {

@@ -2,15 +2,20 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
   ALL_ROLES,
+  COLLEAGUE_LEVELS,
+  playOut,
   POLICIES,
   policyChoice,
+  policyRandom,
   Session,
   soloParticipant,
+  withColleagues,
+  type ColleagueLevel,
+  type Lang,
   type Policy,
   type Scenario,
   type Transcript,
 } from '@drill/engine';
-import seedrandom from 'seedrandom';
 import { answerFor, nextAnswerTime, parseAnswers, type Answers } from '../answers.ts';
 import { historyDir, runFileName } from '../history.ts';
 import { userPath, UserError, writeFileAtomic } from '../io.ts';
@@ -27,6 +32,15 @@ export interface RunOptions {
   name?: string;
   team?: string;
   pressure?: boolean;
+  colleagues?: string;
+}
+
+/** The `--colleagues` level, checked (default: competent). */
+export function colleagueLevel(v: string | undefined): ColleagueLevel {
+  if (v === undefined) return 'competent';
+  if (!COLLEAGUE_LEVELS.includes(v as ColleagueLevel))
+    throw new UserError(`unknown colleague level \`${v}\`: use one of ${COLLEAGUE_LEVELS.join(', ')}`);
+  return v as ColleagueLevel;
 }
 
 /** A seed for a new run: shown to the user so the same drill can be played again. */
@@ -45,6 +59,8 @@ export function playHeadless(
     name?: string;
     team?: string;
     role?: string;
+    colleagues?: ColleagueLevel;
+    lang?: Lang;
   },
 ): Transcript {
   const participant = {
@@ -53,31 +69,25 @@ export function playHeadless(
   };
   const s = Session.start(scenario, {
     seed: o.seed,
-    participants: [participant],
+    participants: withColleagues(scenario, [participant], o.colleagues),
     startedAt: o.startedAt,
-    meta: { mode: o.policy ? `auto:${o.policy}` : 'answers' },
+    meta: { mode: o.policy ? `auto:${o.policy}` : 'answers', ...(o.lang ? { lang: o.lang } : {}) },
   });
   if ('error' in s) throw new UserError(s.error);
-  s.apply({ type: 'start' });
-  const rnd = seedrandom.alea(`policy:${o.policy ?? 'answers'}:${o.seed}`);
-  for (let i = 0; i < 20_000 && s.state.phase === 'running'; i++) {
-    let input;
-    if (o.policy) input = policyChoice(scenario, s.state, o.policy, rnd);
-    else if (o.answers) input = answerFor(scenario, s.state, o.answers);
-    if (input) {
-      const r = s.apply(input);
-      if (!r.ok)
-        throw new UserError(`the answer for \`${input.decision}\` was refused: ${r.rejection.reason}`);
-      continue;
-    }
-    const wait = o.answers ? nextAnswerTime(scenario, s.state, o.answers) : undefined;
-    s.apply(
-      wait !== undefined
-        ? { type: 'advance', minutes: wait - s.state.clock }
-        : { type: 'advance', to: 'next' },
-    );
-  }
-  if (s.state.phase === 'running') s.apply({ type: 'end' });
+  const rnd = policyRandom(o.policy ?? 'answers', o.seed);
+  const answers = o.answers;
+  playOut(s, {
+    choose: (state) =>
+      o.policy
+        ? policyChoice(scenario, state, o.policy, rnd, { lang: o.lang ?? 'en' })
+        : answers
+          ? answerFor(scenario, state, answers)
+          : undefined,
+    ...(answers ? { waitUntil: (state) => nextAnswerTime(scenario, state, answers) } : {}),
+    refused: (c, reason) => {
+      throw new UserError(`the answer for \`${c.decision}\` was refused: ${reason}`);
+    },
+  });
   return s.transcript();
 }
 
@@ -126,6 +136,8 @@ export async function runCommand(scenarioArg: string, o: RunOptions): Promise<nu
       ...(o.name ? { name: o.name } : {}),
       ...(o.team ? { team: o.team } : {}),
       ...(o.role ? { role: o.role } : {}),
+      colleagues: colleagueLevel(o.colleagues),
+      ...(o.lang === 'zh-CN' || o.lang === 'en' ? { lang: o.lang } : {}),
     });
     const out = o.out ? userPath(o.out) : defaultOutPath(scenario.id, startedAt, seed);
     writeFileAtomic(out, `${JSON.stringify(t, null, 1)}\n`);
@@ -139,7 +151,7 @@ export async function runCommand(scenarioArg: string, o: RunOptions): Promise<nu
   if (!process.stdin.isTTY)
     throw new UserError(
       'stdin is not a terminal, so the interactive drill cannot start.\n' +
-        'Play without a screen with --auto random|first|best|worst, or --answers FILE (see README: "Playing without a screen").',
+        `Play without a screen with --auto ${POLICIES.join('|')}, or --answers FILE (see README: "Playing without a screen").`,
     );
   if (!interactive) throw new UserError('the interactive terminal drill is not available in this build');
   return interactive(scenario, { ...o, seed, scenarioArg });
@@ -159,6 +171,10 @@ export function register(program: Command): void {
     .option('--name <name>', 'your name in the transcript')
     .option('--team <team>', 'your team name in the transcript')
     .option('--pressure', 'wall-clock countdown per decision (time taken is recorded)')
+    .option(
+      '--colleagues <level>',
+      `who plays the seats you leave empty with --role: ${COLLEAGUE_LEVELS.join(' | ')} (default competent)`,
+    )
     .action(async (scenario: string, o: RunOptions) => {
       process.exitCode = await runCommand(scenario, o);
     });

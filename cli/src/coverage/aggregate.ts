@@ -1,4 +1,4 @@
-import type { Policy, Scenario } from '@drill/engine';
+import type { Giveaways, Lang, Policy, Scenario } from '@drill/engine';
 import type { RunRecord } from './playthrough.ts';
 
 export interface ScoreStats {
@@ -27,6 +27,10 @@ export interface CoverageReport {
   objectives: { id: string; rated: number; ratings: Record<string, number> }[];
   variations: (Count & { variation: string; outcome: string })[];
   scores: Partial<Record<Policy, ScoreStats>>;
+  /** Naive players (position, label length, figures) per language: they should score near random. */
+  naive: (ScoreStats & { policy: Policy; lang: Lang })[];
+  /** How much labels and order give the best option away, per language. */
+  giveaways: Giveaways[];
   never: {
     injects: string[];
     decisions: string[];
@@ -106,6 +110,8 @@ export function aggregate(scenario: Scenario, seed: string, records: readonly Ru
     objectives,
     variations,
     scores,
+    naive: [],
+    giveaways: [],
     never: {
       injects: zero(injects),
       decisions: zero(decisions),

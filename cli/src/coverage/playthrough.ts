@@ -1,7 +1,8 @@
-import seedrandom from 'seedrandom';
 import {
   createDrill,
   policyChoice,
+  policyRandom,
+  type Lang,
   scoreDrill,
   soloParticipant,
   step,
@@ -37,7 +38,7 @@ export const MAX_INPUTS = 10_000;
  * through `step` — no transcript hashing, which is most of a session's cost — and keeping the inputs, so an
  * engine error comes with the exact input list that reproduces it.
  */
-export function playthrough(scenario: Scenario, seed: string, policy: Policy): RunRecord {
+export function playthrough(scenario: Scenario, seed: string, policy: Policy, lang: Lang = 'en'): RunRecord {
   const inputs: Input[] = [];
   const base = {
     seed,
@@ -64,10 +65,10 @@ export function playthrough(scenario: Scenario, seed: string, policy: Policy): R
       if (bad) throw new InvariantError(bad);
       return true;
     };
-    const rnd = seedrandom.alea(`policy:${policy}:${seed}`);
+    const rnd = policyRandom(policy, seed);
     apply({ type: 'start' });
     for (let i = 0; i < MAX_INPUTS && state.phase === 'running'; i++) {
-      const c = policyChoice(scenario, state, policy, rnd);
+      const c = policyChoice(scenario, state, policy, rnd, { lang });
       if (!apply(c ?? { type: 'advance', to: 'next' })) apply({ type: 'advance', to: 'next' });
     }
     if (state.phase === 'running')

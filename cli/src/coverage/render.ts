@@ -53,6 +53,26 @@ export function renderCoverage(r: CoverageReport, extra: { workers: number; seco
     out.push(
       `    ${p.padEnd(12)} ${String(s.runs).padStart(7)} ${s.min.toFixed(1).padStart(7)} ${s.median.toFixed(1).padStart(7)} ${s.max.toFixed(1).padStart(7)} ${s.mean.toFixed(1).padStart(7)}`,
     );
+  if (r.naive.length) {
+    const random = r.scores.random?.mean;
+    out.push(
+      `Naive players (know nothing; should score near random${random !== undefined ? ` ${random.toFixed(1)}` : ''}, at most +10 and 60)`,
+    );
+    for (const n of r.naive) {
+      const high = n.mean > 60 || (random !== undefined && n.mean > random + 10);
+      out.push(
+        `    ${`${n.policy} (${n.lang})`.padEnd(20)} ${String(n.runs).padStart(4)} runs  mean ${n.mean.toFixed(1).padStart(5)}${high ? '  ← gives the answers away' : ''}`,
+      );
+    }
+  }
+  for (const g of r.giveaways) {
+    const total = g.bestPosition.reduce((a, b) => a + b, 0);
+    const share = (n: number): string => pct(n, total);
+    out.push(
+      `Labels (${g.lang}): the best option is the longest in ${g.bestIsLongest}/${g.singles} single-choice decisions (${pct(g.bestIsLongest, g.singles)}); best option's position: ${g.bestPosition.map((n, i) => `#${i + 1} ${share(n)}`).join(', ')}`,
+    );
+    if (g.farLongest.length) out.push(`    best label by far the longest: ${g.farLongest.join(', ')}`);
+  }
   if (r.errors.length === 0) out.push('Engine errors: none');
   else {
     out.push(`Engine errors: ${r.errors.length}`);

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import type { Scenario } from '@drill/engine';
-import { aggregate, type CoverageReport } from './aggregate.ts';
+import { giveaways, NAIVE_POLICIES, type Scenario } from '@drill/engine';
+import { aggregate, scoreStats, type CoverageReport } from './aggregate.ts';
 import { chunk, planJobs, type Job } from './plan.ts';
 import { playthrough, type RunRecord } from './playthrough.ts';
 import type { WorkerMessage } from './worker-main.ts';
@@ -66,7 +66,23 @@ export async function runCoverage(
   workers = entry && workers > 1 && rest.length > 1 ? Math.min(workers, rest.length) : 1;
   if (workers === 1) for (const j of rest) finished(j.index, playthrough(scenario, j.seed, j.policy));
   else await Promise.all(chunk(rest, workers).map((part) => runWorker(entry!, scenario, part, finished)));
-  return { report: aggregate(scenario, o.seed, records), records, workers };
+  const report = aggregate(scenario, o.seed, records);
+  // The naive players (position, length, figures) in every language of the scenario: a handful of
+  // seeds each is enough to show whether the labels or the order give the answers away.
+  const naiveSeeds = Array.from({ length: naiveRunsFor(o.runs) }, (_, i) => `${o.seed}-naive-${i}`);
+  for (const lang of scenario.languages) {
+    for (const policy of NAIVE_POLICIES) {
+      const st = scoreStats(naiveSeeds.map((seed) => playthrough(scenario, seed, policy, lang).score));
+      if (st) report.naive.push({ policy, lang, ...st });
+    }
+    report.giveaways.push(giveaways(scenario, lang, naiveSeeds));
+  }
+  return { report, records, workers };
+}
+
+/** Seeds per naive policy and language: a few for a quick check, more for a long run. */
+export function naiveRunsFor(runs: number): number {
+  return Math.max(3, Math.min(30, Math.round(runs / 30)));
 }
 function runWorker(
   entry: URL,

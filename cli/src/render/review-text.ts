@@ -185,7 +185,7 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
       [S.col.measure, S.col.value, S.col.target, S.col.worst, S.col.credit],
       aar.outcomes.map((o) => [
         L(o.label),
-        `${o.value}${o.unit ? ` ${clean(o.unit)}` : ''}`,
+        `${o.value}${o.unit ? ` ${clean(L(o.unit))}` : ''}`,
         String(o.target),
         String(o.worst),
         `${Math.round(o.credit * 100)}%`,

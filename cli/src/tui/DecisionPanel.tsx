@@ -74,7 +74,7 @@ export function panelLines(
   const prompt = wrap(localize(d.prompt, lang), width).slice(0, 3);
   for (const l of prompt) out.push([{ t: l, bold: true }]);
 
-  const opts = offeredOptions(d, state);
+  const opts = offeredOptions(d, scenario, state);
   const optionLines: Line[] = [];
   const cursor = Math.min(ui.cursor, opts.length - 1);
   if (d.kind === 'allocate') {
@@ -96,7 +96,7 @@ export function panelLines(
     });
     optionLines.push([
       {
-        t: s.budget(used, budget, d.unit ?? ''),
+        t: s.budget(used, budget, localize(d.unit, lang)),
         color: used > budget ? 'red' : used === budget ? 'green' : 'yellow',
       },
     ]);

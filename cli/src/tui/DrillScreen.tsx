@@ -82,7 +82,7 @@ export function DrillScreen({ drill, now = Date.now }: DrillScreenProps) {
     const elapsed = drill.pressure
       ? { elapsedMs: Math.max(0, Math.round(now() - (shownAt.current.get(current.id) ?? now()))) }
       : {};
-    const opts = offeredOptions(current, drill.state);
+    const opts = offeredOptions(current, drill.scenario, drill.state);
     let choice: { options: string[] } | { allocation: Record<string, number> };
     if (current.kind === 'allocate')
       choice = { allocation: Object.fromEntries(opts.map((o) => [o.id, ui.alloc[o.id] ?? 0])) };
@@ -146,7 +146,7 @@ export function DrillScreen({ drill, now = Date.now }: DrillScreenProps) {
       return;
     }
     if (input === 'n') {
-      send({ type: 'advance', to: 'next' });
+      send({ type: 'advance', to: 'next', for: drill.participant });
       return;
     }
     if (input === 'h') {
@@ -162,7 +162,7 @@ export function DrillScreen({ drill, now = Date.now }: DrillScreenProps) {
       return;
     }
     if (!current) return;
-    const opts = offeredOptions(current, drill.state);
+    const opts = offeredOptions(current, drill.scenario, drill.state);
     const n = opts.length;
     if (key.upArrow)
       return setUi((u) => ({ ...u, cursor: (Math.min(u.cursor, n - 1) + n - 1) % n, message: undefined }));

@@ -71,6 +71,8 @@ export class LiveDrill {
     this.lang = o.lang;
     this.pressure = o.pressure;
     this.scenarioArg = o.scenarioArg;
+    // Every accepted entry (the player's and simulated colleagues') is on disk before the state moves.
+    this.session.journal = o.journal;
     this.prevWorld = { ...o.session.state.world };
     this.newFrom = o.session.state.feed.length;
   }
@@ -99,15 +101,11 @@ export class LiveDrill {
     if (this.broken) return { ok: false, reason: this.broken };
     const before = this.session.state;
     const r = this.session.apply(input);
-    if (!r.ok) return { ok: false, reason: r.rejection.reason };
-    try {
-      this.journal.append(r.entry!);
-    } catch (e) {
-      // Not on disk, so not accepted: undo it in memory and stop taking inputs.
-      this.session.state = before;
-      this.session.entries.pop();
-      this.broken = `the journal could not be written (${(e as Error).message}): nothing more can be saved — quit (q, y) and resume later`;
-      return { ok: false, reason: this.broken };
+    if (!r.ok) {
+      // Not on disk, so not accepted (the session kept its state): stop taking inputs.
+      if (r.rejection.code === 'not-saved')
+        this.broken = `the journal could not be written (${r.rejection.reason}): nothing more can be saved — quit (q, y) and resume later`;
+      return { ok: false, reason: this.broken ?? r.rejection.reason };
     }
     if (input.type !== 'pause' && input.type !== 'resume') {
       this.prevWorld = { ...before.world };

@@ -43,7 +43,7 @@ export interface AarDecision {
   due?: number;
   by?: { id: string; name: string; team: string };
   chosen: AarChoice[];
-  unit?: string;
+  unit?: LocalizedText;
   rationale?: string;
   value: number;
   best: number;
@@ -115,7 +115,7 @@ export type AarTimelineItem =
 export interface AarOutcome {
   id: string;
   label: LocalizedText;
-  unit?: string;
+  unit?: LocalizedText;
   value: number;
   target: number;
   worst: number;

@@ -35,7 +35,8 @@ export function choiceText(d: AarDecision, lang: Lang): string {
   return joinList(
     d.chosen.map((c) =>
       quote(
-        oneLine(c.label, lang) + (c.amount !== undefined ? ` ×${c.amount}${d.unit ? ` ${d.unit}` : ''}` : ''),
+        oneLine(c.label, lang) +
+          (c.amount !== undefined ? ` ×${c.amount}${d.unit ? ` ${localize(d.unit, lang)}` : ''}` : ''),
         lang,
       ),
     ),

@@ -70,7 +70,7 @@ export function hotWashQuestions(scenario: Scenario, aar: AarCore): LocalizedTex
     qs.push(
       both((lang) => {
         const l = quote(oneLine(worst.label, lang), lang);
-        const u = worst.unit ? ` ${worst.unit}` : '';
+        const u = worst.unit ? ` ${localize(worst.unit, lang)}` : '';
         return lang === 'zh-CN'
           ? `${l}最终为${worst.value}${u}（目标${worst.target}${u}）。哪些更早的行动本可以改变它？`
           : `${l} ended at ${worst.value}${u} (target ${worst.target}${u}). What earlier action could have changed it?`;

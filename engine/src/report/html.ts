@@ -214,7 +214,7 @@ export function renderHtml(aar: Aar, lang: Lang): string {
   const outcomes = table(
     [h(S.col.measure), h(S.col.value), h(S.col.target), h(S.col.worst), h(S.col.credit)],
     aar.outcomes.map((o) => {
-      const u = o.unit ? ` ${h(o.unit)}` : '';
+      const u = o.unit ? ` ${h(localize(o.unit, lang))}` : '';
       return [
         L(o.label),
         `${numberText(o.value)}${u}`,

@@ -1,4 +1,4 @@
-import type { localize } from '../text.ts';
+import { localize } from '../text.ts';
 import { type Lang } from '../text.ts';
 import type { Aar } from './aar.ts';
 import { capabilityName, dateText, evidenceHead, numberText, ratingText, roleNames } from './describe.ts';
@@ -205,7 +205,7 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
     ...table(
       [S.col.measure, S.col.value, S.col.target, S.col.worst, S.col.credit],
       aar.outcomes.map((o) => {
-        const u = o.unit ? ` ${e(o.unit)}` : '';
+        const u = o.unit ? ` ${e(localize(o.unit, lang))}` : '';
         return [
           L(o.label),
           `${numberText(o.value)}${u}`,

@@ -749,6 +749,7 @@ class Compiler {
         ...(x.max !== undefined ? { max: x.max } : {}),
         ...(budget ? { budget } : {}),
         ...(x.unit !== undefined ? { unit: x.unit } : {}),
+        order: x.order,
         capability: x.capability,
         weight: x.weight,
         lateDecay: x.lateDecay,
@@ -776,6 +777,9 @@ class Compiler {
 
     const outcomes = L.outcomes.map((o) => {
       checkRef(o, ['capability'], 'capability', o.value.capability, capIds);
+      o.value.caps.forEach((c, i) =>
+        checkRef(o, ['caps', i, 'capability'], 'capability', c.capability, capIds),
+      );
       if (o.value.target === o.value.worst)
         this.err(o, ['worst'], 'bad-outcome', '`target` and `worst` must differ');
       const value = expr(o, ['value'], o.value.value, 'number');

@@ -43,7 +43,8 @@ export interface VariableDef {
   id: string;
   name: LocalizedText;
   type: 'number' | 'boolean';
-  unit?: string;
+  unit?: LocalizedText;
+  decimals?: number;
   initial: number | boolean;
   min?: number;
   max?: number;
@@ -141,7 +142,9 @@ export interface DecisionPoint {
   default: string[];
   max?: number;
   budget?: CompiledExpr;
-  unit?: string;
+  unit?: LocalizedText;
+  /** `shuffled`: shown in an order drawn from the seed; `fixed`: as written (order carries meaning). */
+  order: 'shuffled' | 'fixed';
   capability: string;
   weight: number;
   lateDecay: number;
@@ -163,11 +166,20 @@ export interface OutcomeMeasure {
   id: string;
   label: LocalizedText;
   value: CompiledExpr;
-  unit?: string;
+  unit?: LocalizedText;
   target: number;
   worst: number;
   weight: number;
   capability?: string;
+  caps: OutcomeCap[];
+}
+
+/** A bad outcome's bearing on the ratings: worse than `worseThan`, a capability and the overall score are capped. */
+export interface OutcomeCap {
+  worseThan: number;
+  capability?: string;
+  rating?: 'S' | 'M' | 'U';
+  overall?: number;
 }
 
 /** A validated, frozen scenario. Everything the engine needs; nothing it must re-check. */

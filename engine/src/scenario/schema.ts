@@ -69,7 +69,14 @@ const Variable = z.strictObject({
   id,
   name: LocalizedTextSchema,
   type: z.enum(['number', 'boolean']).default('number'),
-  unit: z.string().optional(),
+  unit: LocalizedTextSchema.optional().describe('Shown after the value, e.g. `{ en: m, zh-CN: 米 }`.'),
+  decimals: z
+    .number()
+    .int()
+    .min(0)
+    .max(3)
+    .optional()
+    .describe('Digits after the point when shown (e.g. 1 for a reservoir level of 181.4 m).'),
   initial: z.union([z.number(), z.boolean()]),
   min: z.number().optional(),
   max: z.number().optional(),
@@ -154,10 +161,12 @@ const Option = z.strictObject({
   then: z.array(Then).default([]),
   score: z
     .number()
-    .min(0)
+    .min(-1)
     .max(1)
     .optional()
-    .describe('Contribution to the capability, 0 (harmful) … 1 (best practice).'),
+    .describe(
+      'Contribution to the capability, 0 (no credit) … 1 (best practice); in a multi-choice a negative score subtracts (a harmful pick).',
+    ),
   capability: id.optional().describe('Scores another capability than the decision’s.'),
   feedback: LocalizedTextSchema.optional().describe('Why this option is good or bad, for the debrief.'),
   ref: id.optional().describe('The reference (doctrine document) the feedback relies on.'),
@@ -189,7 +198,13 @@ const Decision = z.strictObject({
     .union([z.number(), z.string()])
     .optional()
     .describe('allocate: the total to share out (number or expression).'),
-  unit: z.string().optional(),
+  unit: LocalizedTextSchema.optional(),
+  order: z
+    .enum(['shuffled', 'fixed'])
+    .default('shuffled')
+    .describe(
+      'How options are shown: shuffled per seed (default, so position gives nothing away) or fixed where order carries meaning (a scale).',
+    ),
   capability: id,
   weight: z.number().positive().default(1),
   lateDecay: z.number().min(0).max(1).default(0.25).describe('Credit lost per hour late.'),
@@ -213,11 +228,29 @@ const Ending = z.strictObject({
   text: LocalizedTextSchema,
 });
 
+const OutcomeCap = z.strictObject({
+  worseThan: z.number().describe('Applies when the outcome is worse than this value (towards `worst`).'),
+  capability: id.optional().describe('The capability whose rating is capped.'),
+  rating: z.enum(['S', 'M', 'U']).optional().describe('The best rating that capability can then get.'),
+  overall: z
+    .number()
+    .min(0)
+    .max(100)
+    .optional()
+    .describe('The highest overall score the drill can then get.'),
+});
+
 const Outcome = z.strictObject({
   id,
   label: LocalizedTextSchema,
   value: expr,
-  unit: z.string().optional(),
+  unit: LocalizedTextSchema.optional(),
+  caps: z
+    .array(OutcomeCap)
+    .default([])
+    .describe(
+      'How a bad outcome bears on ratings and the overall score, e.g. deaths cap protective actions.',
+    ),
   target: z.number().describe('The value that earns full credit.'),
   worst: z.number().describe('The value that earns no credit.'),
   weight: z.number().positive().default(1),

@@ -1,8 +1,14 @@
 import { useState } from 'react';
-import { localize, type DecisionPoint, type DrillState, type Scenario } from '@drill/engine';
+import {
+  allocationBudget,
+  localize,
+  presentedOptions,
+  type DecisionPoint,
+  type DrillState,
+  type Scenario,
+} from '@drill/engine';
 import { useT } from '../i18n.ts';
 import { clockLabel } from '../format.ts';
-import { budgetOf, offeredOptions } from '../drill/env.ts';
 import type { Outcome } from '../drill/consoleDrill.ts';
 
 interface Props {
@@ -20,12 +26,12 @@ interface Props {
 export function DecisionCard({ scenario, state, decision: d, team, onChoose }: Props) {
   const { t, lang } = useT();
   const rec = state.decisions[d.id]!;
-  const offered = offeredOptions(d, state);
+  const offered = presentedOptions(scenario, state, d);
   const [picked, setPicked] = useState<string[]>([]);
   const [amounts, setAmounts] = useState<Record<string, string>>({});
   const [rationale, setRationale] = useState('');
   const overdue = rec.due !== undefined && state.clock > rec.due;
-  const budget = budgetOf(d, state);
+  const budget = d.kind === 'allocate' ? allocationBudget(state, d) : undefined;
   const name = `${team}-${d.id}`;
   const headingId = `dh-${name}`.replace(/[^\w-]/g, '_');
 

@@ -122,7 +122,8 @@ export function Aar({ item }: { item: Ok }) {
             const def = sc.outcomes.find((x) => x.id === o.outcome);
             return (
               <li key={o.outcome}>
-                {localize(def?.label, lang)}: {formatValue(o.value, def?.unit)} ({Math.round(o.credit * 100)}
+                {localize(def?.label, lang)}: {formatValue(o.value, localize(def?.unit, lang))} (
+                {Math.round(o.credit * 100)}
                 %)
               </li>
             );

@@ -92,7 +92,10 @@ export function Compare({ items }: { items: Ok[] }) {
                 </th>
                 {items.map((x) => (
                   <td key={x.key} className="num">
-                    {formatValue(x.score.outcomes.find((y) => y.outcome === o.id)?.value ?? 0, o.unit)}
+                    {formatValue(
+                      x.score.outcomes.find((y) => y.outcome === o.id)?.value ?? 0,
+                      localize(o.unit, lang),
+                    )}
                   </td>
                 ))}
               </tr>

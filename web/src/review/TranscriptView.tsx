@@ -140,7 +140,7 @@ export function TranscriptView({
                               ?.label ?? '',
                             lang,
                           )
-                        : formatValue(state.world[v.id] ?? 0, v.unit)}
+                        : formatValue(state.world[v.id] ?? 0, localize(v.unit, lang))}
                     </td>
                   </tr>
                 ))}
