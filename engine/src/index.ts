@@ -98,6 +98,7 @@ export {
   type Choice,
   type PolicyOptions,
 } from './policies.ts';
+export { liveText, formatVariable, placeholders } from './live-text.ts';
 export { giveaways, type Giveaways } from './giveaways.ts';
 export { presentedOptions, allocationBudget, openDecisionsFor, deciderOf } from './queries.ts';
 export { canonicalJson, hashJson, sha256Hex } from './hash.ts';

@@ -293,7 +293,11 @@ export function scoreDrill(scenario: Scenario, state: DrillState): ScoreReport {
   const ow = scenario.outcomes.reduce((a, o) => a + o.weight, 0);
   const outcomesCredit =
     ow > 0 ? outcomes.reduce((a, o, i) => a + o.credit * scenario.outcomes[i]!.weight, 0) / ow : null;
-  const share = outcomesCredit === null ? 1 : DECISION_SHARE;
+  // Outcomes weigh in as far as the people at the table held the decisions: a cadre playing one seat
+  // beside simulated colleagues is judged mostly on that seat's decisions, not on the colleagues' work.
+  const allWeight = decisions.filter((d) => d.status !== 'not-reached').reduce((a, d) => a + d.weight, 0);
+  const seatShare = allWeight > 0 ? dw / allWeight : 1;
+  const share = outcomesCredit === null ? 1 : 1 - (1 - DECISION_SHARE) * seatShare;
   const uncapped = 100 * (share * decisionsCredit + (1 - share) * (outcomesCredit ?? 0));
   const overallCaps = caps.filter((x) => x.overall !== undefined);
   const total = Math.min(uncapped, ...overallCaps.map((x) => x.overall!));
@@ -353,7 +357,7 @@ export function scoreDrill(scenario: Scenario, state: DrillState): ScoreReport {
     breakdown: {
       decisions: round(100 * decisionsCredit, 2),
       outcomes: outcomesCredit === null ? null : round(100 * outcomesCredit, 2),
-      decisionWeight: share,
+      decisionWeight: round(share),
       outcomeWeight: round(1 - share),
       ...(total < uncapped ? { capped: { before: round(uncapped, 2), caps: overallCaps } } : {}),
     },

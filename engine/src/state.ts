@@ -67,6 +67,8 @@ export interface Delivery {
   at: number;
   roles: string[];
   adhoc?: AdhocInject;
+  /** The values of the variables its text shows (`{id}`), as they were when it was delivered. */
+  values?: Record<string, number | boolean>;
 }
 
 export interface Override {

@@ -577,7 +577,12 @@ class Run {
     r.status = 'fired';
     r.firedAt = this.s.clock;
     delete r.due;
-    this.s.feed.push({ inject: i.id, at: this.s.clock, roles: [...i.roles] });
+    this.s.feed.push({
+      inject: i.id,
+      at: this.s.clock,
+      roles: [...i.roles],
+      ...(i.live ? { values: Object.fromEntries(i.live.map((v) => [v, this.s.world[v]!])) } : {}),
+    });
     this.events.push({ type: 'inject', id: i.id, at: this.s.clock, roles: [...i.roles], adhoc: false });
     this.effects(i.effects);
   }

@@ -1,4 +1,4 @@
-import { formatDuration, localize, nextEventTime, type DecisionPoint } from '@drill/engine';
+import { formatDuration, liveText, localize, nextEventTime, type DecisionPoint } from '@drill/engine';
 import { timeShort } from './format.ts';
 import { budgetOf, offeredOptions } from './decisions.ts';
 import { strings } from './i18n.ts';
@@ -71,7 +71,7 @@ export function panelLines(
     ...marks,
   ];
   out.push(truncateLine(head, width));
-  const prompt = wrap(localize(d.prompt, lang), width).slice(0, 3);
+  const prompt = wrap(liveText(scenario, state, d.prompt, lang), width).slice(0, 3);
   for (const l of prompt) out.push([{ t: l, bold: true }]);
 
   const opts = offeredOptions(d, scenario, state);

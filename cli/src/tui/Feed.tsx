@@ -1,4 +1,4 @@
-import { localize, type Inject } from '@drill/engine';
+import { liveText, localize, type Inject } from '@drill/engine';
 import { timeShort } from './format.ts';
 import { strings } from './i18n.ts';
 import { truncateLine, wrap, type Line } from './layout.ts';
@@ -30,8 +30,8 @@ export function feedItems(drill: LiveDrill): FeedItem[] {
       source: localize(i.source, lang),
       channel: i.channel,
       urgency: i.urgency,
-      title: localize(i.title, lang),
-      text: localize(i.text, lang),
+      title: liveText(scenario, state, i.title, lang, d.values),
+      text: liveText(scenario, state, i.text, lang, d.values),
     });
   });
   return items.reverse();

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { ExprSyntaxError } from '../expr/ast.ts';
 import { checkExpr, didYouMean, type ExprScope, type ValueType } from '../expr/check.ts';
+import { placeholders } from '../live-text.ts';
+import type { LocalizedText } from '../text.ts';
 import { parseAssignment, parseExpr } from '../expr/parse.ts';
 import { deepFreeze } from '../freeze.ts';
 import { hashJson } from '../hash.ts';
@@ -546,9 +548,19 @@ class Compiler {
       };
     });
 
+    const varIds = new Set(L.variables.map((v) => v.value.id));
+    // `{variable}` in a participant text shows its live value: each must name a variable.
+    const liveRefs = (loc: Located<unknown>, sub: Path, text: LocalizedText | undefined): void => {
+      for (const name of placeholders(text)) checkRef(loc, sub, 'variable', name, varIds);
+    };
     const injects: Inject[] = L.injects.map((it) => {
       const x = it.value;
       roleRefs(it, x.roles);
+      liveRefs(it, ['text'], x.text);
+      liveRefs(it, ['title'], x.title);
+      const live = [...new Set([...placeholders(x.text), ...placeholders(x.title)])].filter((v) =>
+        varIds.has(v),
+      );
       x.expects.forEach((d, i) => checkRef(it, ['expects', i], 'decision', d, decisionIds));
       checkRef(it, ['objective'], 'objective', x.objective, objectiveIds);
       const at = time(it, ['at'], x.at);
@@ -581,6 +593,7 @@ class Compiler {
         expects: x.expects,
         ...(x.objective !== undefined ? { objective: x.objective } : {}),
         followUpOnly: at === undefined && x.when === undefined,
+        ...(live.length ? { live } : {}),
       };
     });
 
@@ -620,6 +633,7 @@ class Compiler {
     const decisions: DecisionPoint[] = L.decisions.map((dl) => {
       const x = dl.value;
       roleRefs(dl, x.roles);
+      liveRefs(dl, ['prompt'], x.prompt);
       checkRef(dl, ['capability'], 'capability', x.capability, capIds);
       checkRef(dl, ['ref'], 'reference', x.ref, refIds);
       checkRef(dl, ['objective'], 'objective', x.objective, objectiveIds);

@@ -104,6 +104,8 @@ export interface Inject {
   objective?: string;
   /** True when nothing but a follow-up (`then`) can deliver it. */
   followUpOnly: boolean;
+  /** Variables its text shows as `{id}`: their values are kept with the delivery. */
+  live?: string[];
 }
 
 export interface FollowUp {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
   allocationBudget,
+  liveText,
   localize,
   presentedOptions,
   type DecisionPoint,
@@ -54,7 +55,7 @@ export function DecisionCard({ scenario, state, decision: d, team, onChoose }: P
       aria-labelledby={headingId}
       data-decision={d.id}
     >
-      <h4 id={headingId}>{localize(d.prompt, lang)}</h4>
+      <h4 id={headingId}>{liveText(scenario, state, d.prompt, lang)}</h4>
       <p className="deadline">
         {rec.due !== undefined ? t('due', { t: clockLabel(scenario, rec.due) }) : null}
         {rec.closesAt !== undefined && rec.closesAt !== rec.due

@@ -1,4 +1,4 @@
-import { localize, type DrillState, type Lang, type Scenario } from '@drill/engine';
+import { liveText, localize, type DrillState, type Lang, type Scenario } from '@drill/engine';
 import { clockLabel } from '../format.ts';
 
 export interface FeedItem {
@@ -23,8 +23,8 @@ export function feedItems(sc: Scenario, state: DrillState, lang: Lang): FeedItem
         id: f.inject,
         at: clockLabel(sc, f.at),
         minute: f.at,
-        title: localize(src?.title, lang),
-        text: localize(src?.text, lang),
+        title: liveText(sc, state, src?.title, lang, f.values),
+        text: liveText(sc, state, src?.text, lang, f.values),
         source: typeof src?.source === 'string' ? src.source : localize(src?.source, lang),
         channel: src?.channel ?? '',
         urgency: src?.urgency ?? 'routine',

@@ -1,4 +1,4 @@
-import { localize, presentedOptions, type Lang } from '@drill/engine';
+import { liveText, localize, presentedOptions, type Lang } from '@drill/engine';
 import type { ConsoleDrill } from '../drill/consoleDrill.ts';
 import { clockParts, warningOf, warningTone } from '../format.ts';
 import { translate } from '../i18n.ts';
@@ -24,7 +24,7 @@ export function projectorSnapshot(
       const r = state.decisions[id]!;
       qs.set(id, {
         id,
-        prompt: localize(dp.prompt, lang),
+        prompt: liveText(sc, state, dp.prompt, lang),
         // Only what is offered now, in the drill's drawn order (what the console's cards show).
         options: presentedOptions(sc, state, dp).map((o) => localize(o.label, lang)),
         due: r.due !== undefined ? clockParts(sc, r.due).rel : '',
