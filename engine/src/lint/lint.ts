@@ -1,3 +1,4 @@
+import { giveaways } from '../giveaways.ts';
 import type { Expr } from '../expr/ast.ts';
 import type { SourceMap } from '../scenario/compile.ts';
 import { sortDiagnostics, type Diagnostic } from '../scenario/diagnostics.ts';
@@ -20,6 +21,7 @@ export const LINT_CODES = [
   'same-minute-due',
   'missing-translation',
   'constant-condition',
+  'answer-giveaway',
 ] as const;
 export type LintCode = (typeof LINT_CODES)[number];
 
@@ -63,7 +65,25 @@ class Linter {
     this.scoring();
     this.deadlines();
     this.translations();
+    this.giveaways();
     return sortDiagnostics(this.out);
+  }
+
+  /** A best option whose label is by far the longest gives the answer away to someone who guesses. */
+  private giveaways(): void {
+    const langs = new Map<string, string[]>();
+    for (const lang of this.s.languages)
+      for (const id of giveaways(this.s, lang, []).farLongest)
+        langs.set(id, [...(langs.get(id) ?? []), lang]);
+    for (const [id, ls] of langs)
+      this.warn(
+        'decisions',
+        id,
+        ['options'],
+        'answer-giveaway',
+        `the best option of \`${id}\` has by far the longest label (${ls.join(', ')}): a guesser picks it`,
+        'give the other options the same length and specificity, each with its own logic and cost',
+      );
   }
 
   private warn(
