@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { formatDiagnostic } from '@drill/engine';
+import { autoplay, formatDiagnostic, withColleagues } from '@drill/engine';
 import { loadScenario, SCENARIO_DIR, shippedScenarioIds } from '@drill/scenarios';
 import { describe, expect, it } from 'vitest';
 import { lintFile } from '../../cli/src/commands/lint.ts';
@@ -8,7 +8,9 @@ import { runCoverage } from '../../cli/src/coverage/run-coverage.ts';
 /**
  * CI's gate on the scenario library: every shipped scenario present passes `lint --strict`, and a
  * modest coverage run reaches every decision point and every ending, with the best player scoring above
- * the random one and the random one above the worst.
+ * the random one and the random one above the worst. Then the gates that keep the score a measure of
+ * judgment (issue 10): naive players near random, no label-length or position giveaway, fair solo seats,
+ * and a best player who is never late.
  */
 // DRILL_COVERAGE_RUNS overrides it (e.g. a quick local check).
 const RUNS = Number(process.env.DRILL_COVERAGE_RUNS ?? 300);
@@ -29,7 +31,49 @@ describe.each(ids)('shipped scenario %s', (id) => {
     const { best, random, worst } = report.scores;
     expect(best!.mean).toBeGreaterThan(random!.mean);
     expect(random!.mean).toBeGreaterThan(worst!.mean);
+
+    // Issue 10's gates: a player who knows nothing cannot score well, in either language.
+    expect(best!.min).toBeGreaterThanOrEqual(95);
+    const ceiling = Math.min(60, random!.mean + 10);
+    const tooHigh = report.naive.filter((n) => n.mean > ceiling);
+    expect(tooHigh.map((n) => `${n.policy} (${n.lang}) ${n.mean} > ${ceiling}`)).toEqual([]);
+    expect(report.naive.length).toBe(5 * loadScenario(id).languages.length);
+    for (const g of report.giveaways) {
+      // The best option is the longest label in at most 40 % of single-choice decisions…
+      expect(g.bestIsLongest / g.singles, `${g.lang}: best is longest`).toBeLessThanOrEqual(0.4);
+      // …and no presented position holds more than half of the best options.
+      const total = g.bestPosition.reduce((a, b) => a + b, 0);
+      expect(Math.max(...g.bestPosition) / total, `${g.lang}: best by position`).toBeLessThanOrEqual(0.5);
+    }
   }, 600_000);
+
+  it('solo seats are fair: every role played best scores ≥ 90 and worst ≤ 20 beside competent colleagues', () => {
+    const sc = loadScenario(id);
+    const low: string[] = [];
+    for (const role of sc.roles.map((r) => r.id))
+      for (const seed of ['1', '2']) {
+        const play = (policy: 'best' | 'worst'): number =>
+          autoplay(sc, {
+            seed,
+            policy,
+            participants: withColleagues(sc, [{ id: 'p1', name: 'Cadre', team: 'solo', roles: [role] }]),
+          }).score().overall;
+        const best = play('best');
+        const worst = play('worst');
+        if (best < 90 || worst > 20) low.push(`${role} seed ${seed}: best ${best}, worst ${worst}`);
+      }
+    expect(low).toEqual([]);
+  }, 600_000);
+
+  it('time is fair: the built-in best player is on time for every decision and scores 100', () => {
+    const sc = loadScenario(id);
+    for (const seed of ['1', '2', '3']) {
+      const r = autoplay(sc, { seed, policy: 'best' }).score();
+      const late = r.decisions.filter((d) => d.status !== 'not-reached' && d.timeliness !== 'on-time');
+      expect(late.map((d) => `${d.decision} ${d.timeliness}`)).toEqual([]);
+      expect(r.overall, `seed ${seed}`).toBe(100);
+    }
+  });
 });
 
 it('covers at least the first shipped scenario', () => expect(ids).toContain('typhoon'));
