@@ -190,7 +190,8 @@ export function withColleagues(
   const colleague: Participant = {
     id: 'colleagues',
     name: 'Simulated colleagues',
-    team: people[0]?.team ?? 'solo',
+    // Beside one team they sit with it; beside several (a classroom) they are a seat of their own.
+    team: new Set(people.map((p) => p.team)).size === 1 ? people[0]!.team : 'colleagues',
     roles: empty,
     colleague: level,
   };

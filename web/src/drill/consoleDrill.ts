@@ -1,4 +1,5 @@
 import {
+  withColleagues,
   ALL_ROLES,
   nextEventTime,
   scoreDrill,
@@ -70,7 +71,13 @@ export class ConsoleDrill {
         team: t.name.trim(),
         roles: [...t.roles],
       }));
-      const s = Session.start(scenario, { seed: setup.seed, participants, startedAt, meta: meta() });
+      // Seats no team holds are played by competent simulated colleagues, never charged to a team.
+      const s = Session.start(scenario, {
+        seed: setup.seed,
+        participants: withColleagues(scenario, participants),
+        startedAt,
+        meta: meta(),
+      });
       if ('error' in s) return { error: s.error };
       sessions.push(s);
     } else {
