@@ -230,14 +230,38 @@ function pickAllocation(
   const candidates = [randomSplit(d, state, offered, rnd)];
   for (let i = 0; i < 300; i++) candidates.push(randomSplit(d, state, offered, rnd));
   for (const id of ids) candidates.push(allTo(d, budget, ids, id));
+  const better = (v: number, than: number): boolean => (policy === 'best' ? v > than : v < than);
   let best = candidates[0]!;
   let bestV = policy === 'best' ? -Infinity : Infinity;
   for (const c of candidates) {
     if (Object.values(c).reduce((s, v) => s + v, 0) > budget) continue;
     const v = choiceValue(d, [], c, state);
-    if (policy === 'best' ? v > bestV : v < bestV) {
+    if (better(v, bestV)) {
       best = c;
       bestV = v;
+    }
+  }
+  // Then refine by moving amounts between targets, in steps halving from a quarter of the budget to
+  // one unit: a sample alone can miss a narrow optimum, and this costs steps in log(budget), not budget.
+  for (
+    let stepSize = Math.max(1, Math.floor(budget / 4));
+    stepSize >= 1;
+    stepSize = Math.floor(stepSize / 2)
+  ) {
+    for (let improved = true, rounds = 0; improved && rounds < 50; rounds++) {
+      improved = false;
+      for (const from of ids)
+        for (const to of ids) {
+          if (from === to) continue;
+          const c = { ...best, [from]: best[from]! - stepSize, [to]: best[to]! + stepSize };
+          if (c[from]! < bounds(d, budget, from)[0] || c[to]! > bounds(d, budget, to)[1]) continue;
+          const v = choiceValue(d, [], c, state);
+          if (better(v, bestV)) {
+            best = c;
+            bestV = v;
+            improved = true;
+          }
+        }
     }
   }
   return best;
