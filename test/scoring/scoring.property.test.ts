@@ -72,7 +72,14 @@ function checkBounds(r: ScoreReport): void {
       if (c.credit === null) expect(c.proposed).toBe('not-rated');
       else {
         expect(within(c.credit, 0, 1)).toBe(true);
-        expect(c.proposed).toBe(ratingFor(c.credit));
+        // The rating follows the credit, lowered by any outcome cap that applies (never raised).
+        const rank = (r: string): number => RATINGS.indexOf(r as (typeof RATINGS)[number]);
+        const capped = (c.caps ?? []).reduce(
+          (w, x) => (rank(x.rating!) > rank(w) ? x.rating! : w),
+          ratingFor(c.credit) as string,
+        );
+        expect(c.proposed).toBe(capped);
+        for (const x of c.caps ?? []) expect(rank(c.proposed)).toBeGreaterThanOrEqual(rank(x.rating!));
       }
       if (!c.override) expect(c.final).toBe(c.proposed);
     }
