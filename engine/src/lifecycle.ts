@@ -1,19 +1,12 @@
+import type { ParsedInput } from './inputs.ts';
 import { setup, transition, type SnapshotFrom } from 'xstate';
 
 /** The drill lifecycle. Everything else the engine does happens inside `running`. */
 export type Phase = 'briefing' | 'running' | 'paused' | 'debrief' | 'ended';
 export const PHASES: readonly Phase[] = ['briefing', 'running', 'paused', 'debrief', 'ended'];
 
-export type LifecycleEvent =
-  | { type: 'start' }
-  | { type: 'pause' }
-  | { type: 'resume' }
-  | { type: 'end' }
-  | { type: 'close' }
-  | { type: 'advance' }
-  | { type: 'choose' }
-  | { type: 'inject' }
-  | { type: 'override' };
+/** Every input is a lifecycle event: the phase decides whether it is accepted. */
+export type LifecycleEvent = { type: ParsedInput['type'] };
 
 /**
  * Driven only through xstate's pure `transition()`: no actor, no timers. Targetless transitions mark
@@ -50,23 +43,45 @@ export const lifecycleMachine = setup({
   },
 });
 
-type LifecycleSnapshot = SnapshotFrom<typeof lifecycleMachine>;
-const snapshots = new Map<Phase, LifecycleSnapshot>(
-  PHASES.map((p) => [p, lifecycleMachine.resolveState({ value: p, context: {} })]),
+// A record over the input types, so a new input type without a place in the lifecycle fails to compile.
+const EVENT_SET: Record<LifecycleEvent['type'], true> = {
+  start: true,
+  pause: true,
+  resume: true,
+  end: true,
+  close: true,
+  advance: true,
+  choose: true,
+  inject: true,
+  override: true,
+};
+const EVENTS = Object.keys(EVENT_SET) as LifecycleEvent['type'][];
+
+/**
+ * The machine's answers as a table, derived once at load by asking xstate's pure `transition()` for
+ * every (phase, event): the machine stays the source of truth (and the graph tests check it), while a
+ * step costs a map lookup instead of building an inert actor per input.
+ */
+const TABLE: ReadonlyMap<Phase, ReadonlyMap<LifecycleEvent['type'], Phase>> = new Map(
+  PHASES.map((p) => {
+    const snap: SnapshotFrom<typeof lifecycleMachine> = lifecycleMachine.resolveState({
+      value: p,
+      context: {},
+    });
+    const row = new Map<LifecycleEvent['type'], Phase>();
+    for (const e of EVENTS)
+      if (snap.can({ type: e }))
+        row.set(e, transition(lifecycleMachine, snap, { type: e })[0].value as Phase);
+    return [p, row];
+  }),
 );
 
 /** The phase after `event`, or undefined when the phase does not accept it. */
 export function lifecycleStep(phase: Phase, event: LifecycleEvent['type']): Phase | undefined {
-  const snap = snapshots.get(phase)!;
-  if (!snap.can({ type: event })) return undefined;
-  const [next] = transition(lifecycleMachine, snap, { type: event });
-  return next.value as Phase;
+  return TABLE.get(phase)?.get(event);
 }
 
 /** Which inputs a phase accepts, for messages ("the drill is paused: resume it first"). */
 export function acceptedIn(phase: Phase): LifecycleEvent['type'][] {
-  const snap = snapshots.get(phase)!;
-  return (
-    ['start', 'pause', 'resume', 'end', 'close', 'advance', 'choose', 'inject', 'override'] as const
-  ).filter((e) => snap.can({ type: e }));
+  return EVENTS.filter((e) => TABLE.get(phase)?.has(e) === true);
 }

@@ -2,7 +2,7 @@ import { produce, type Draft } from 'immer';
 import { stateEnv } from './env.ts';
 import { applyAssignment, evaluate, evaluateBool, type EvalEnv } from './expr/evaluate.ts';
 import { InputSchema, type Input, type ParsedInput } from './inputs.ts';
-import { acceptedIn, lifecycleStep, type LifecycleEvent, type Phase } from './lifecycle.ts';
+import { acceptedIn, lifecycleStep, type Phase } from './lifecycle.ts';
 import { keyedDraw, keyedShuffle, resumeRng } from './rng.ts';
 import type { CompiledEffect, DecisionPoint, DecisionTime, Inject, Scenario } from './scenario/model.ts';
 import { holdsRole, humansHolding, type DecisionRecord, type DrillState, type Timeliness } from './state.ts';
@@ -82,8 +82,7 @@ export function step(scenario: Scenario, state: DrillState, input: Input | unkno
     );
   }
   const inp = parsed.data;
-  const lifecycle = inp.type as LifecycleEvent['type'];
-  const nextPhase = lifecycleStep(state.phase, lifecycle);
+  const nextPhase = lifecycleStep(state.phase, inp.type);
   if (nextPhase === undefined) {
     const ok = acceptedIn(state.phase);
     return reject(
