@@ -101,5 +101,5 @@ export {
 export { liveText, formatVariable, placeholders } from './live-text.ts';
 export { giveaways, type Giveaways } from './giveaways.ts';
 export { presentedOptions, allocationBudget, openDecisionsFor, deciderOf } from './queries.ts';
-export { canonicalJson, hashJson, sha256Hex } from './hash.ts';
+export { canonicalJson, hashJson, sha256Hex, nobleSha256Hex, useSha256, type Sha256Hex } from './hash.ts';
 export * from './report/index.ts';
