@@ -132,8 +132,14 @@ function precheck(scenario: Scenario, state: DrillState, inp: ParsedInput): Reje
         };
       return undefined;
     }
-    default:
+    case 'start':
+    case 'pause':
+    case 'resume':
+    case 'end':
+    case 'close':
       return undefined;
+    default:
+      return assertNever(inp);
   }
 }
 
@@ -376,8 +382,14 @@ class Run {
           const d = this.scenario.decisions.find((x) => x.id === e.id);
           return d !== undefined && holdsRole(p, d.roles);
         }
-        default:
+        case 'ended':
+        case 'phase':
+        case 'clock':
+        case 'variation':
+        case 'override':
           return true;
+        default:
+          return assertNever(e);
       }
     };
   }
@@ -576,14 +588,11 @@ class Run {
     r.status = 'fired';
     r.firedAt = this.s.clock;
     delete r.due;
-    this.s.feed.push({
-      inject: i.id,
-      at: this.s.clock,
-      roles: [...i.roles],
-      ...(i.live ? { values: Object.fromEntries(i.live.map((v) => [v, this.s.world[v]!])) } : {}),
-    });
+    const n = this.s.feed.push({ inject: i.id, at: this.s.clock, roles: [...i.roles] });
     this.events.push({ type: 'inject', id: i.id, at: this.s.clock, roles: [...i.roles], adhoc: false });
     this.effects(i.effects);
+    // The figures its text shows are those after its own effects ("the toll rises to {dead}").
+    if (i.live) this.s.feed[n - 1]!.values = Object.fromEntries(i.live.map((v) => [v, this.s.world[v]!]));
   }
 
   private open(d: DecisionPoint): void {
