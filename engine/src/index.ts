@@ -99,6 +99,14 @@ export {
   type PolicyOptions,
 } from './policies.ts';
 export { liveText, formatVariable, placeholders } from './live-text.ts';
+export {
+  viewFor,
+  type Viewer,
+  type DrillView,
+  type FeedView,
+  type OpenDecisionView,
+  type ClosedDecisionView,
+} from './views.ts';
 export { giveaways, type Giveaways } from './giveaways.ts';
 export { presentedOptions, allocationBudget, openDecisionsFor, deciderOf } from './queries.ts';
 export { canonicalJson, hashJson, sha256Hex, nobleSha256Hex, useSha256, type Sha256Hex } from './hash.ts';

@@ -1,0 +1,165 @@
+import { liveText } from './live-text.ts';
+import { allocationBudget, openDecisionsFor, presentedOptions } from './queries.ts';
+import type { Scenario } from './scenario/model.ts';
+import { scoreDrill, type ScoreReport } from './score.ts';
+import { holdsRole, type DrillState, type Participant, type Timeliness } from './state.ts';
+import type { Lang } from './text.ts';
+
+/**
+ * Who is looking. A participant sees their own seat; a team its members' seats; the projector one
+ * team's table (or every role) without scores unless the trainer shows them; the facilitator and the
+ * evaluator see everything, the evaluator without the controls' hidden variation draws.
+ */
+export type Viewer =
+  | { kind: 'participant'; id: string }
+  | { kind: 'team'; team: string }
+  | { kind: 'projector'; team?: string; showScores: boolean }
+  | { kind: 'facilitator' }
+  | { kind: 'evaluator' };
+
+export interface FeedView {
+  inject: string;
+  at: number;
+  title: string;
+  text: string;
+  roles: string[];
+}
+
+export interface OpenDecisionView {
+  decision: string;
+  prompt: string;
+  roles: string[];
+  due: number;
+  closesAt: number;
+  kind: 'single' | 'multi' | 'allocate';
+  max?: number;
+  budget?: number;
+  /** Offered now, in the drill's presented order: labels only, never scores or feedback. */
+  options: { id: string; label: string }[];
+}
+
+export interface ClosedDecisionView {
+  decision: string;
+  at: number;
+  timeliness: Timeliness;
+  options: string[];
+  allocation?: Record<string, number>;
+  by?: string;
+}
+
+/** What one viewer may see of a drill: plain data, already in the viewer's language. */
+export interface DrillView {
+  viewer: Viewer['kind'];
+  phase: DrillState['phase'];
+  clock: number;
+  seq: number;
+  /** The indicators the scenario shows in the header. */
+  indicators: Record<string, number | boolean>;
+  feed: FeedView[];
+  open: OpenDecisionView[];
+  /** Decisions already taken at this viewer's seats (everyone's for facilitator and evaluator). */
+  closed: ClosedDecisionView[];
+  ending?: string;
+  /** Only for the facilitator: how the seeded variations fell. */
+  variations?: Record<string, string>;
+  /** Only for the facilitator and evaluator, and the projector when scores are shown. */
+  score?: ScoreReport;
+}
+
+/** The roles a viewer sits in, or undefined for "every role" (facilitator, evaluator, whole-room projector). */
+function seatsOf(state: DrillState, v: Viewer): Participant[] | undefined {
+  switch (v.kind) {
+    case 'participant':
+      return state.participants.filter((p) => p.id === v.id);
+    case 'team':
+      return state.participants.filter((p) => p.team === v.team && p.colleague === undefined);
+    case 'projector':
+      return v.team === undefined
+        ? undefined
+        : state.participants.filter((p) => p.team === v.team && p.colleague === undefined);
+    case 'facilitator':
+    case 'evaluator':
+      return undefined;
+    default: {
+      const never: never = v;
+      return never;
+    }
+  }
+}
+
+/**
+ * A drill as one viewer may see it — a function of (state, viewer) alone, so a test can prove for random
+ * drills and viewers that nothing hidden leaks: no scores unless allowed, no option scores or feedback,
+ * no variation draws or random state, no injects or decisions of seats the viewer does not hold.
+ */
+export function viewFor(scenario: Scenario, state: DrillState, viewer: Viewer, lang: Lang): DrillView {
+  const seats = seatsOf(state, viewer);
+  const sees = (roles: readonly string[]): boolean =>
+    seats === undefined || seats.some((p) => holdsRole(p, roles));
+  const feed = state.feed
+    .filter((f) => sees(f.roles))
+    .map((f): FeedView => {
+      const src = f.adhoc ?? scenario.injects.find((i) => i.id === f.inject);
+      return {
+        inject: f.inject,
+        at: f.at,
+        title: liveText(scenario, state, src?.title, lang, f.values),
+        text: liveText(scenario, state, src?.text, lang, f.values),
+        roles: [...f.roles],
+      };
+    });
+  const deciders = seats ?? state.participants;
+  const openIds = new Set(deciders.flatMap((p) => openDecisionsFor(scenario, state, p).map((d) => d.id)));
+  const open = scenario.decisions
+    .filter((d) => openIds.has(d.id))
+    .map((d): OpenDecisionView => {
+      const r = state.decisions[d.id]!;
+      return {
+        decision: d.id,
+        prompt: liveText(scenario, state, d.prompt, lang),
+        roles: [...d.roles],
+        due: r.due!,
+        closesAt: r.closesAt!,
+        kind: d.kind,
+        ...(d.max !== undefined ? { max: d.max } : {}),
+        ...(d.kind === 'allocate' ? { budget: allocationBudget(state, d) } : {}),
+        options: presentedOptions(scenario, state, d).map((o) => ({
+          id: o.id,
+          label: liveText(scenario, state, o.label, lang),
+        })),
+      };
+    });
+  const closed = scenario.decisions
+    .filter((d) => state.decisions[d.id]?.status === 'closed' && sees(d.roles))
+    .map((d): ClosedDecisionView => {
+      const r = state.decisions[d.id]!;
+      return {
+        decision: d.id,
+        at: r.at!,
+        timeliness: r.timeliness!,
+        options: [...(r.options ?? [])],
+        ...(r.allocation ? { allocation: { ...r.allocation } } : {}),
+        ...(r.by !== undefined ? { by: r.by } : {}),
+      };
+    });
+  const indicators = Object.fromEntries(
+    scenario.variables.filter((v) => v.indicator).map((v) => [v.id, state.world[v.id]!]),
+  );
+  const showScore =
+    viewer.kind === 'facilitator' ||
+    viewer.kind === 'evaluator' ||
+    (viewer.kind === 'projector' && viewer.showScores);
+  return {
+    viewer: viewer.kind,
+    phase: state.phase,
+    clock: state.clock,
+    seq: state.seq,
+    indicators,
+    feed,
+    open,
+    closed,
+    ...(state.ending !== undefined ? { ending: state.ending } : {}),
+    ...(viewer.kind === 'facilitator' ? { variations: { ...state.variations } } : {}),
+    ...(showScore ? { score: scoreDrill(scenario, state) } : {}),
+  };
+}
