@@ -1,4 +1,3 @@
-import type { Draft } from 'immer';
 import type { EvalEnv } from './expr/evaluate.ts';
 import type { DrillState } from './state.ts';
 
@@ -8,7 +7,7 @@ import type { DrillState } from './state.ts';
  * same thing everywhere. `random` is only called by `rand()` in effects.
  */
 export function stateEnv(
-  state: DrillState | Draft<DrillState>,
+  state: DrillState,
   random: () => number = () => 0,
   locals?: Record<string, number>,
 ): EvalEnv {

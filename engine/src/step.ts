@@ -1,4 +1,4 @@
-import { produce, type Draft } from 'immer';
+import { deepFreeze } from './freeze.ts';
 import { stateEnv } from './env.ts';
 import { applyAssignment, evaluate, evaluateBool, type EvalEnv } from './expr/evaluate.ts';
 import { InputSchema, type Input, type ParsedInput } from './inputs.ts';
@@ -95,13 +95,37 @@ export function step(scenario: Scenario, state: DrillState, input: Input | unkno
   if (pre) return reject(state, pre.code, pre.reason);
 
   const events: StepEvent[] = [];
-  const next = produce(state, (draft) => {
-    const run = new Run(scenario, draft, events);
-    run.apply(inp, nextPhase);
-    run.saveRng();
-    draft.seq += 1;
-  });
-  return { ok: true, state: next, events };
+  const next = workingCopy(state);
+  const run = new Run(scenario, next, events);
+  run.apply(inp, nextPhase);
+  run.saveRng();
+  next.seq += 1;
+  return { ok: true, state: deepFreeze(next), events };
+}
+
+/**
+ * The state a step may change: every container and record copied one level deep, everything else
+ * (feed items, chosen options, participants) shared with the previous state. A step reads and writes
+ * plain objects — no proxies on the hot path (a draft proxy per record read cost most of a step) — and
+ * the result is frozen, so neither the old state nor the new one can be changed afterwards.
+ */
+function workingCopy(s: DrillState): DrillState {
+  const records = <T extends object>(m: Record<string, T>): Record<string, T> => {
+    const out: Record<string, T> = {};
+    for (const k of Object.keys(m)) out[k] = { ...m[k]! };
+    return out;
+  };
+  return {
+    ...s,
+    world: { ...s.world },
+    rng: { ...s.rng },
+    variations: { ...s.variations },
+    injects: records(s.injects),
+    decisions: records(s.decisions),
+    dynamics: { ...s.dynamics },
+    feed: [...s.feed],
+    overrides: [...s.overrides],
+  };
 }
 
 /** Checks that need the state but change nothing: the reasons a person will read. */
@@ -363,7 +387,7 @@ class Run {
 
   constructor(
     private readonly scenario: Scenario,
-    private readonly s: Draft<DrillState>,
+    private readonly s: DrillState,
     private readonly events: StepEvent[],
   ) {}
 
@@ -616,7 +640,7 @@ class Run {
 
   private close(
     d: DecisionPoint,
-    r: Draft<DecisionRecord>,
+    r: DecisionRecord,
     timeliness: Timeliness,
     options: string[],
     by?: string,
