@@ -5,6 +5,7 @@
 import { produce } from 'immer';
 import { transition } from 'xstate';
 import os from 'node:os';
+import { createHash } from 'node:crypto';
 import {
   autoplay,
   canonicalJson,
@@ -18,10 +19,14 @@ import {
   compileScenario,
   type Input,
   type Scenario,
+  useSha256,
 } from '../src/index.ts';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// As the CLI does: the platform's SHA-256 (the floor's log hash uses it too, so ratios stay fair).
+useSha256((text) => createHash('sha256').update(text, 'utf8').digest('hex'));
 
 const ROUNDS = 5;
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;

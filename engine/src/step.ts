@@ -381,7 +381,52 @@ function assertNever(x: never): never {
   throw new Error(`unexpected ${JSON.stringify(x)}`);
 }
 
-/** One step's work on the draft. */
+/**
+ * What a participant sees happen (where "advance to next" stops for them): injects to their roles and
+ * their seats' decisions opening, falling due or closing; without a participant, anything visible.
+ */
+export function visibleTo(
+  scenario: Scenario,
+  state: DrillState,
+  participant: string | undefined,
+): (e: StepEvent) => boolean {
+  const p = participant === undefined ? undefined : state.participants.find((x) => x.id === participant);
+  if (!p) return isVisible;
+  return (e) => {
+    if (!isVisible(e)) return false;
+    switch (e.type) {
+      case 'inject':
+        return holdsRole(p, e.roles);
+      case 'decision-opened':
+      case 'decision-due':
+      case 'decision-closed': {
+        const d = scenario.decisions.find((x) => x.id === e.id);
+        return d !== undefined && holdsRole(p, d.roles);
+      }
+      case 'ended':
+      case 'phase':
+      case 'clock':
+      case 'variation':
+      case 'override':
+        return true;
+      default:
+        return assertNever(e);
+    }
+  };
+}
+
+/** A decision that opened for a seat only a simulated colleague holds: the clock waits for its choice. */
+function colleagueTurn(scenario: Scenario, state: DrillState, e: StepEvent): boolean {
+  if (e.type !== 'decision-opened') return false;
+  const d = scenario.decisions.find((x) => x.id === e.id);
+  return (
+    d !== undefined &&
+    humansHolding(state.participants, d.roles).length === 0 &&
+    state.participants.some((p) => p.colleague !== undefined && holdsRole(p, d.roles))
+  );
+}
+
+/** One step's work on the state. */
 class Run {
   private rng: ReturnType<typeof resumeRng> | undefined;
 
@@ -391,31 +436,8 @@ class Run {
     private readonly events: StepEvent[],
   ) {}
 
-  /** What stops "advance to next": anything visible, or only what this participant sees. */
   private visibleTo(participant: string | undefined): (e: StepEvent) => boolean {
-    const p = participant === undefined ? undefined : this.s.participants.find((x) => x.id === participant);
-    if (!p) return isVisible;
-    return (e) => {
-      if (!isVisible(e)) return false;
-      switch (e.type) {
-        case 'inject':
-          return holdsRole(p, e.roles);
-        case 'decision-opened':
-        case 'decision-due':
-        case 'decision-closed': {
-          const d = this.scenario.decisions.find((x) => x.id === e.id);
-          return d !== undefined && holdsRole(p, d.roles);
-        }
-        case 'ended':
-        case 'phase':
-        case 'clock':
-        case 'variation':
-        case 'override':
-          return true;
-        default:
-          return assertNever(e);
-      }
-    };
+    return visibleTo(this.scenario, this.s, participant);
   }
 
   saveRng(): void {
@@ -504,7 +526,13 @@ class Run {
       this.s.clock = t;
       this.settle(t);
       if (t >= this.scenario.clock.end) break;
-      if (visible && this.events.slice(mark).some(visible)) {
+      const happened = this.events.slice(mark);
+      // Stop where the participant sees something, and wherever a simulated colleague must decide:
+      // the session lets the colleague choose, then goes on (see Session.apply).
+      if (
+        (visible && happened.some(visible)) ||
+        happened.some((e) => colleagueTurn(this.scenario, this.s, e))
+      ) {
         target = t;
         break;
       }

@@ -4,7 +4,8 @@ import type { Scenario } from './scenario/model.ts';
 import { scoreDrill, type ScoreReport } from './score.ts';
 import { createDrill, type DrillState, type Participant } from './state.ts';
 import { colleagueChoice } from './policies.ts';
-import { step, type StepEvent, type StepResult } from './step.ts';
+import { InputSchema } from './inputs.ts';
+import { step, visibleTo, type StepEvent, type StepResult } from './step.ts';
 
 export const TRANSCRIPT_FORMAT = 'drill-transcript/2';
 export const ENGINE_VERSION = '0.2.0';
@@ -141,17 +142,43 @@ export class Session {
    * to their seats, each as an entry of its own, so replay and verify need no policy.
    */
   apply(input: Input): ApplyResult {
+    const from = this.current.clock;
     const r = this.commit(input);
     if (!r.ok || !r.entry) return r;
     const entries = [r.entry];
     const events = [...r.events];
-    for (let guard = 0; guard < 1000; guard++) {
-      const c = colleagueChoice(this.scenario, this.current);
-      if (!c) break;
-      const rc = this.commit(c);
-      if (!rc.ok || !rc.entry) break;
+    const take = (rc: ApplyResult): boolean => {
+      if (!rc.ok || !rc.entry) return false;
       entries.push(rc.entry);
       events.push(...rc.events);
+      return true;
+    };
+    const colleagues = (): void => {
+      for (let guard = 0; guard < 1000; guard++) {
+        const c = colleagueChoice(this.scenario, this.current);
+        if (!c || !take(this.commit(c))) break;
+      }
+    };
+    colleagues();
+    // An advance stops early where a simulated colleague must decide; once they have, it goes on to
+    // where it was meant to go, as inputs of its own (so the transcript shows exactly what happened).
+    const adv = InputSchema.safeParse(input);
+    if (adv.success && adv.data.type === 'advance') {
+      const a = adv.data;
+      const goal = a.minutes === undefined ? undefined : Math.min(from + a.minutes, this.scenario.clock.end);
+      const seen = visibleTo(this.scenario, this.current, a.for);
+      let last = r.events;
+      for (let guard = 0; guard < 1000 && this.current.phase === 'running'; guard++) {
+        if (goal !== undefined ? this.current.clock >= goal : last.some(seen)) break;
+        const next: Input =
+          goal !== undefined
+            ? { type: 'advance', minutes: goal - this.current.clock }
+            : { type: 'advance', to: 'next', ...(a.for !== undefined ? { for: a.for } : {}) };
+        const rc = this.commit(next);
+        if (!rc.ok || !take(rc)) break;
+        last = rc.events;
+        colleagues();
+      }
     }
     return { ...r, state: this.current, events, entries };
   }
