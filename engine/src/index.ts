@@ -102,4 +102,3 @@ export { liveText, formatVariable, placeholders } from './live-text.ts';
 export { giveaways, type Giveaways } from './giveaways.ts';
 export { presentedOptions, allocationBudget, openDecisionsFor, deciderOf } from './queries.ts';
 export { canonicalJson, hashJson, sha256Hex } from './hash.ts';
-export * from './report/index.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderHtml, renderMarkdown, stringsFor, summarize, verify, type Lang } from '@drill/engine';
+import { verify, type Lang } from '@drill/engine';
+import { renderHtml, renderMarkdown, stringsFor, summarize } from '@drill/report';
 import { loadScenario } from '@drill/scenarios';
 import { aarOf, autoTranscript, HOSTILE, hostileTranscript } from './fixtures.ts';
 

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { renderHtml, stringsFor, type Lang } from '@drill/engine';
+import { type Lang } from '@drill/engine';
+import { renderHtml, stringsFor } from '@drill/report';
 import { loadScenario } from '@drill/scenarios';
 import { aarOf, autoTranscript, hostileTranscript } from './fixtures.ts';
 

@@ -1,15 +1,6 @@
 import type { Command } from 'commander';
-import {
-  buildAar,
-  renderHtml,
-  renderMarkdown,
-  replay,
-  verify,
-  type Aar,
-  type Lang,
-  type Scenario,
-  type Transcript,
-} from '@drill/engine';
+import { replay, verify, type Lang, type Scenario, type Transcript } from '@drill/engine';
+import { buildAar, renderHtml, renderMarkdown, type Aar } from '@drill/report';
 import { userPath, UserError, writeFileAtomic } from '../io.ts';
 import { parseLang } from '../tui/i18n.ts';
 import { readTranscript, scenarioForTranscript } from './verify.ts';

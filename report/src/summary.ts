@@ -1,6 +1,4 @@
-import type { Scenario } from '../scenario/model.ts';
-import type { ScoreReport } from '../score.ts';
-import { localize, type Lang, type LocalizedText } from '../text.ts';
+import { localize, type Scenario, type ScoreReport, type Lang, type LocalizedText } from '@drill/engine';
 import { both, joinList, oneLine, quote } from './words.ts';
 
 /**

@@ -1,6 +1,11 @@
-import type { Lang, LocalizedText } from '../text.ts';
-import { localize } from '../text.ts';
-import { civilTimeAt, formatDuration, formatScenarioTime } from '../time.ts';
+import {
+  localize,
+  civilTimeAt,
+  formatDuration,
+  formatScenarioTime,
+  type Lang,
+  type LocalizedText,
+} from '@drill/engine';
 
 /** “quoted” in the language's quotation marks. */
 export function quote(s: string, lang: Lang): string {
@@ -52,13 +57,32 @@ export function both(f: (lang: Lang) => string): { en: string; 'zh-CN': string }
   return { en: f('en'), 'zh-CN': f('zh-CN') };
 }
 
+const STOPS = new Set(['.', '?', '!', '。', '？', '！']);
+
+/**
+ * The sentences of a text with their closing punctuation, in one pass: the regex it replaces
+ * (`[^.?!]+[.?!]+`, global) rescanned the rest of the text from every position of a long text without a
+ * stop, which is quadratic. Text after the last stop is not a sentence; no sentence at all gives [s].
+ */
+export function sentencesOf(s: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!STOPS.has(s[i]!) || STOPS.has(s[i + 1] ?? '')) continue;
+    const x = s.slice(start, i + 1).trim();
+    if ([...x].some((c) => !STOPS.has(c))) out.push(x);
+    start = i + 1;
+  }
+  return out.length ? out : [s];
+}
+
 /**
  * A short form of a decision prompt for lists: the whole text when short, else its first sentence (the
  * situation) and its last (the question), else its first `max` characters.
  */
 export function brief(s: string, max = 160): string {
   if (s.length <= max) return s;
-  const sentences = (s.match(/[^.?!。？！]+[.?!。？！]+/gu) ?? [s]).map((x) => x.trim());
+  const sentences = sentencesOf(s);
   const first = sentences[0]!;
   const last = sentences.at(-1)!;
   if (sentences.length > 1 && first.length + last.length + 3 <= max + 40) return `${first} … ${last}`;

@@ -1,4 +1,4 @@
-import { localize, type Lang, type LocalizedText } from '../text.ts';
+import { localize, type Lang, type LocalizedText } from '@drill/engine';
 import type { Aar, AarDecision } from './aar.ts';
 import { ratingsChart, scoreChart } from './charts.ts';
 import { capabilityName, dateText, evidenceHead, numberText, roleNames } from './describe.ts';

@@ -1,6 +1,4 @@
-import type { Scenario } from '../scenario/model.ts';
-import type { Lang } from '../text.ts';
-import { localize } from '../text.ts';
+import { localize, type Scenario, type Lang } from '@drill/engine';
 import type { Aar, AarDecision, AarPlanItem } from './aar.ts';
 import { both, brief, formatDuration, joinList, oneLine, quote } from './words.ts';
 

@@ -1,5 +1,4 @@
-import type { Lang } from '../text.ts';
-import type { ProposedRating } from '../score.ts';
+import type { Lang, ProposedRating } from '@drill/engine';
 
 /**
  * Every word of the report that does not come from the scenario, in both languages. One record per

@@ -1,4 +1,7 @@
-/** The after-action report: data model, summary and renderers. Pure — the web app renders it too. */
+/**
+ * @drill/report — the after-action report: data model (`buildAar`), summary and renderers (Markdown,
+ * self-contained HTML, JSON). Pure like the engine it reads — the web app renders it too.
+ */
 export {
   buildAar,
   ratingRank,

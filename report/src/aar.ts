@@ -1,16 +1,24 @@
-import type { Rating, Subject } from '../inputs.ts';
-import type { Channel, Scenario, Urgency } from '../scenario/model.ts';
 import {
   ratingFor,
   scoreDrill,
+  headerHash,
+  verify,
+  type Rating,
+  type Subject,
+  type Channel,
+  type Scenario,
+  type Urgency,
   type DecisionScore,
   type ProposedRating,
   type ScoreReport,
   type SubjectRatings,
-} from '../score.ts';
-import type { Participant, Timeliness } from '../state.ts';
-import type { LocalizedText } from '../text.ts';
-import { headerHash, verify, type ReplayResult, type Transcript, type VerifyResult } from '../transcript.ts';
+  type Participant,
+  type Timeliness,
+  type LocalizedText,
+  type ReplayResult,
+  type Transcript,
+  type VerifyResult,
+} from '@drill/engine';
 import { hotWashQuestions } from './hot-wash.ts';
 import { improvementPlan, type AarCore } from './improvement-plan.ts';
 import { scoreSeries, type SeriesPoint } from './series.ts';

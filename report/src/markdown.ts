@@ -1,5 +1,4 @@
-import { localize } from '../text.ts';
-import { type Lang } from '../text.ts';
+import { localize, type Lang } from '@drill/engine';
 import type { Aar } from './aar.ts';
 import { capabilityName, dateText, evidenceHead, numberText, ratingText, roleNames } from './describe.ts';
 import { escapeMd as e } from './escape.ts';

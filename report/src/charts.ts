@@ -1,4 +1,4 @@
-import { localize, type Lang } from '../text.ts';
+import { localize, type Lang } from '@drill/engine';
 import type { Aar } from './aar.ts';
 import { escapeHtml as h } from './escape.ts';
 import { stringsFor } from './strings.ts';

@@ -1,4 +1,4 @@
-import { localize, type Lang } from '../text.ts';
+import { localize, type Lang } from '@drill/engine';
 import type { Aar, AarDecision } from './aar.ts';
 import { stringsFor } from './strings.ts';
 import {

@@ -1,5 +1,4 @@
-import type { Scenario } from '../scenario/model.ts';
-import { localize, type LocalizedText } from '../text.ts';
+import { localize, type Scenario, type LocalizedText } from '@drill/engine';
 import type { AarCore } from './improvement-plan.ts';
 import { both, brief, formatScenarioTime, joinList, oneLine, quote } from './words.ts';
 
