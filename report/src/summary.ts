@@ -7,7 +7,13 @@ import { both, joinList, oneLine, quote } from './words.ts';
  *
  * @example summarize(scenario, scoreDrill(scenario, state), 'zh-CN')
  */
-export function summarize(scenario: Scenario, report: ScoreReport, lang: Lang): string {
+export function summarize(
+  scenario: Scenario,
+  report: ScoreReport,
+  lang: Lang,
+  opts: { finished?: boolean } = {},
+): string {
+  const finished = opts.finished ?? true;
   const capName = (id: string): string =>
     localize(scenario.capabilities.find((c) => c.id === id)?.name ?? id, lang);
   const zh = lang === 'zh-CN';
@@ -16,8 +22,8 @@ export function summarize(scenario: Scenario, report: ScoreReport, lang: Lang): 
   const score = report.overall.toFixed(1);
   sentences.push(
     zh
-      ? `总分${score}分（满分100），其中决策得分${b.decisions.toFixed(1)}${b.outcomes === null ? '' : `，结果指标得分${b.outcomes.toFixed(1)}`}。`
-      : `Overall score ${score}/100 (decisions ${b.decisions.toFixed(1)}${b.outcomes === null ? '' : `, outcomes ${b.outcomes.toFixed(1)}`}).`,
+      ? `${finished ? '总分' : '截至目前得分'}${score}分（满分100），其中决策得分${b.decisions.toFixed(1)}${b.outcomes === null ? '' : `，结果指标得分${b.outcomes.toFixed(1)}`}。`
+      : `${finished ? 'Overall score' : 'Score so far (unfinished drill)'} ${score}/100 (decisions ${b.decisions.toFixed(1)}${b.outcomes === null ? '' : `, outcomes ${b.outcomes.toFixed(1)}`}).`,
   );
 
   const rated = report.capabilities.filter((c) => c.final !== 'not-rated');
@@ -74,6 +80,10 @@ export function summarize(scenario: Scenario, report: ScoreReport, lang: Lang): 
 }
 
 /** The summary in both languages. */
-export function summaryText(scenario: Scenario, report: ScoreReport): LocalizedText {
-  return both((lang) => summarize(scenario, report, lang));
+export function summaryText(
+  scenario: Scenario,
+  report: ScoreReport,
+  opts: { finished?: boolean } = {},
+): LocalizedText {
+  return both((lang) => summarize(scenario, report, lang, opts));
 }
