@@ -69,7 +69,11 @@ function decisionLine(aar: Aar, d: AarDecision, lang: Lang): string {
   return `${brief(hd.prompt, 90)}${colon(lang)}${hd.labels}${dash(lang)}${timelinessText(d, lang)}${who}${comma(lang)}${lang === 'zh-CN' ? `${S.col.credit}${pct(d.share)}` : `credit ${pct(d.share)}`}`;
 }
 
-function ratingEvidence(aar: Aar, id: string, lang: Lang): string {
+/**
+ * The rating's one line of evidence. A decision the debrief already cites as a strength or an
+ * improvement is referred to by that number, so no evidence is printed twice.
+ */
+function ratingEvidence(aar: Aar, id: string, lang: Lang, cited: ReadonlyMap<string, Cite>): string {
   const S = stringsFor(lang);
   const c = aar.capabilities.find((x) => x.id === id)!;
   if (c.override) return `${S.override}${colon(lang)}${c.override.note}`;
@@ -81,7 +85,24 @@ function ratingEvidence(aar: Aar, id: string, lang: Lang): string {
     c.final === 'P'
       ? [...ev].sort((a, b) => b.weight - a.weight || b.share - a.share)[0]!
       : [...ev].sort((a, b) => (b.best - b.credit) * b.weight - (a.best - a.credit) * a.weight)[0]!;
+  const c2 = cited.get(pick.id);
+  if (c2) {
+    const D = S.debrief;
+    return `${S.seeEvidence} ${c2.kind === 'strength' ? D.strengths : D.improve} ${c2.n}`;
+  }
   return decisionLine(aar, pick, lang);
+}
+
+interface Cite {
+  kind: 'strength' | 'improvement';
+  n: number;
+}
+
+/** A key moment: when, the question briefly, how it went — the choice itself is cited elsewhere. */
+function momentLine(d: AarDecision, lang: Lang): string {
+  const S = stringsFor(lang);
+  const who = d.simulated ? `${comma(lang)}${S.simulated}` : '';
+  return `${brief(oneLine(d.prompt, lang), 70)}${dash(lang)}${timelinessText(d, lang)}${who}${comma(lang)}${lang === 'zh-CN' ? `${S.col.credit}${pct(d.share)}` : `credit ${pct(d.share)}`}`;
 }
 
 /** Builds the participant debrief from the After-Action Report's model. */
@@ -91,12 +112,17 @@ export function buildDebrief(aar: Aar): Debrief {
   const colleagues = x.participants.filter((p) => p.colleague !== undefined);
   const mine = aar.decisions.filter((d) => !d.simulated && d.status !== 'not-reached');
 
-  const strengths = mine
+  const strong = mine
     .filter((d) => d.status === 'decided' && d.timeliness === 'on-time' && d.best - d.credit <= 1e-6)
     .map((d, i) => ({ d, i }))
     .sort((a, b) => b.d.weight - a.d.weight || a.i - b.i)
     .slice(0, THREE)
-    .map(({ d }) => both((lang) => decisionLine(aar, d, lang)));
+    .map(({ d }) => d);
+  const strengths = strong.map((d) => both((lang) => decisionLine(aar, d, lang)));
+  const cited = new Map<string, Cite>(strong.map((d, i) => [d.id, { kind: 'strength', n: i + 1 }]));
+  aar.improvementPlan.slice(0, THREE).forEach((p, i) => {
+    if (p.decision) cited.set(p.decision, { kind: 'improvement', n: i + 1 });
+  });
 
   const improvements = aar.improvementPlan.slice(0, THREE).map((p) => ({ issue: p.issue, action: p.action }));
   // A capability below P with no row for it (its decisions all at their best, yet the credit short of P):
@@ -109,7 +135,7 @@ export function buildDebrief(aar: Aar): Debrief {
       issue: both(
         (lang) => `${oneLine(c.name, lang)}${colon(lang)}${c.final} — ${ratingName(c.final, lang)}`,
       ),
-      action: both((lang) => ratingEvidence(aar, c.id, lang)),
+      action: both((lang) => ratingEvidence(aar, c.id, lang, cited)),
     });
   }
 
@@ -122,7 +148,7 @@ export function buildDebrief(aar: Aar): Debrief {
   const moments: DebriefMoment[] = keyDecisions.map((d) => ({
     at: d.at ?? 0,
     when: both((lang) => timeLabel(x.t0, d.at ?? 0, lang)),
-    text: both((lang) => decisionLine(aar, d, lang)),
+    text: both((lang) => momentLine(d, lang)),
     mark: d.status === 'missed' ? 'missed' : d.best - d.credit > 1e-6 ? 'short' : 'full',
   }));
   for (const it of aar.timeline) {
@@ -177,7 +203,7 @@ export function buildDebrief(aar: Aar): Debrief {
         capability: c.id,
         name: c.name,
         rating: c.final,
-        evidence: both((lang) => ratingEvidence(aar, c.id, lang)),
+        evidence: both((lang) => ratingEvidence(aar, c.id, lang, cited)),
       })),
     strengths,
     improvements,
