@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   autoplay,
+  localize,
   replay,
   Session,
   soloParticipant,
@@ -41,7 +42,7 @@ describe('the participant debrief and the AAR: two documents from one model', ()
     expect(debrief.ratings.map((r) => r.capability)).toEqual(
       aar.capabilities.filter((c) => c.final !== 'not-rated').map((c) => c.id),
     );
-    for (const r of debrief.ratings) expect(r.evidence.en.length).toBeGreaterThan(0);
+    for (const r of debrief.ratings) expect(localize(r.evidence, 'en').length).toBeGreaterThan(0);
     expect(debrief.strengths.length).toBeLessThanOrEqual(3);
     expect(debrief.improvements).toHaveLength(3);
     expect(debrief.timeline.length).toBeGreaterThan(0);
@@ -54,9 +55,9 @@ describe('the participant debrief and the AAR: two documents from one model', ()
       const full = renderMarkdown(aar, lang);
       const S = stringsFor(lang);
       for (const d of aar.decisions.filter((x) => x.status !== 'not-reached' && x.kind === 'single')) {
-        const label = `“${d.chosen[0]!.label[lang]}”`;
+        const label = `“${localize(d.chosen[0]!.label, lang)}”`;
         // The same label may stand in the improvement's action ("choose … rather than …") of its own row.
-        const inActions = debrief.improvements.filter((p) => p.action[lang].includes(label)).length;
+        const inActions = debrief.improvements.filter((p) => localize(p.action, lang).includes(label)).length;
         expect(count(md, label) - inActions, `${d.id} in the debrief`).toBeLessThanOrEqual(1);
       }
       // In the AAR, the full evidence (choice, feedback, reference) sits once, under its capability.
@@ -68,11 +69,11 @@ describe('the participant debrief and the AAR: two documents from one model', ()
 
   it('gives improvement actions specific to each decision, from the scenario’s own best option', () => {
     const rows = aar.improvementPlan.filter((p) => p.decision);
-    const actions = new Set(rows.map((p) => p.action.en));
+    const actions = new Set(rows.map((p) => localize(p.action, 'en')));
     expect(actions.size).toBe(rows.length);
     const single = rows.find((p) => aar.decisions.find((d) => d.id === p.decision)?.kind === 'single')!;
     const d = aar.decisions.find((x) => x.id === single.decision)!;
-    expect(single.action.en).toContain(d.bestChoice[0]!.en);
+    expect(localize(single.action, 'en')).toContain(localize(d.bestChoice[0], 'en'));
   });
 
   it('is reported by the CLI renderer as either kind in every format', () => {
@@ -132,7 +133,7 @@ describe("simulated colleagues' decisions", () => {
       expect(md).toContain(S.simulatedNote);
       expect(renderHtml(aar, lang)).toContain(S.simulatedNote);
       const debrief = buildDebrief(aar);
-      expect(debrief.exercise.colleagues?.[lang]).toContain(S.simulated);
+      expect(localize(debrief.exercise.colleagues, lang)).toContain(S.simulated);
     }
   });
 });
@@ -172,7 +173,7 @@ describe('outcome caps as evidence', () => {
     for (const lang of LANGS) {
       const S = stringsFor(lang);
       const md = renderMarkdown(aar, lang);
-      const label = o0.label[lang];
+      const label = localize(o0.label, lang);
       expect(md).toContain(`**${S.cappedBy}**`);
       expect(md).toContain(label);
       expect(renderHtml(aar, lang)).toContain(S.cappedBy);
@@ -285,7 +286,7 @@ describe('reports of transcripts that are not verified or not finished', () => {
       expect(md).toContain(`**${S.scoreSoFar}`);
       expect(renderDebriefMarkdown(buildDebrief(aar), lang)).toContain(`## ${S.scoreSoFar}`);
       expect(renderDebriefHtml(buildDebrief(aar), lang)).toContain(S.scoreSoFar);
-      expect(aar.summary[lang]).not.toMatch(/^Overall score|^总分/);
+      expect(localize(aar.summary, lang)).not.toMatch(/^Overall score|^总分/);
     }
   });
 });
