@@ -1,4 +1,4 @@
-import { localize, type Lang } from '@drill/engine';
+import type { Lang, LocalizedText } from '@drill/engine';
 import { debriefPressure, type Debrief } from './debrief.ts';
 import { dateText } from './describe.ts';
 import { escapeMd as e } from './escape.ts';
@@ -12,7 +12,7 @@ const MARK = { full: '✓', short: '△', missed: '✗', event: '·' } as const;
 export function renderDebriefMarkdown(d: Debrief, lang: Lang): string {
   const S = stringsFor(lang);
   const D = S.debrief;
-  const L = (t: Parameters<typeof localize>[0]): string => e(oneLine(t, lang));
+  const L = (t: LocalizedText | undefined): string => e(oneLine(t, lang));
   const x = d.exercise;
   const out: string[] = [];
   for (const b of d.banners) out.push(`> **${L(b)}**`, '');

@@ -86,10 +86,7 @@ function ratingEvidence(aar: Aar, id: string, lang: Lang, cited: ReadonlyMap<str
       ? [...ev].sort((a, b) => b.weight - a.weight || b.share - a.share)[0]!
       : [...ev].sort((a, b) => (b.best - b.credit) * b.weight - (a.best - a.credit) * a.weight)[0]!;
   const c2 = cited.get(pick.id);
-  if (c2) {
-    const D = S.debrief;
-    return `${S.seeEvidence} ${c2.kind === 'strength' ? D.strengths : D.improve} ${c2.n}`;
-  }
+  if (c2) return c2.kind === 'strength' ? S.debrief.seeStrength(c2.n) : S.debrief.seeImprovement(c2.n);
   return decisionLine(aar, pick, lang);
 }
 

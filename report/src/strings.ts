@@ -155,6 +155,8 @@ export interface ReportStrings {
     noImprovements: string;
     rolePlayed: string;
     colleagues: string;
+    seeStrength: (n: number) => string;
+    seeImprovement: (n: number) => string;
   };
 }
 
@@ -326,6 +328,8 @@ const en: ReportStrings = {
     noImprovements: 'Every decision earned full credit and every capability was rated P.',
     rolePlayed: 'Seat played',
     colleagues: 'Other seats',
+    seeStrength: (n) => `see strength ${n} below`,
+    seeImprovement: (n) => `see improvement ${n} below`,
   },
 };
 
@@ -491,6 +495,8 @@ const zh: ReportStrings = {
     noImprovements: '所有决策均获满分，所有能力均评为P。',
     rolePlayed: '所任席位',
     colleagues: '其他席位',
+    seeStrength: (n) => `见下文做得好的方面第${n}条`,
+    seeImprovement: (n) => `见下文需要改进的第${n}条`,
   },
 };
 
