@@ -3,7 +3,7 @@ import type { Aar, AarDecision } from './aar.ts';
 import { bannerLines, capsText, evidenceHead, roleNames, scoreLabel, timelinessText } from './describe.ts';
 import { ratingName } from './glossary.ts';
 import { stringsFor } from './strings.ts';
-import { both, brief, colon, comma, dash, oneLine, pct, timeLabel } from './words.ts';
+import { both, brief, colon, comma, dash, oneLine, paren, pct, timeLabel } from './words.ts';
 
 export const DEBRIEF_FORMAT = 'drill-debrief/1' as const;
 
@@ -177,7 +177,9 @@ export function buildDebrief(aar: Aar): Debrief {
       seats: both((lang) => roleNames(aar, seats, lang)),
       ...(otherSeats.length
         ? {
-            colleagues: both((lang) => `${roleNames(aar, otherSeats, lang)} (${stringsFor(lang).simulated})`),
+            colleagues: both(
+              (lang) => `${roleNames(aar, otherSeats, lang)}${paren(stringsFor(lang).simulated, lang)}`,
+            ),
           }
         : {}),
       ...(x.pressure !== undefined ? { pressure: x.pressure } : {}),

@@ -26,6 +26,21 @@ export function summarize(
       : `${finished ? 'Overall score' : 'Score so far (unfinished drill)'} ${score}/100 (decisions ${b.decisions.toFixed(1)}${b.outcomes === null ? '' : `, outcomes ${b.outcomes.toFixed(1)}`}).`,
   );
 
+  // A bad outcome that held the score down is said up front: the number alone would hide it.
+  const capped = b.capped;
+  if (capped) {
+    const names = joinList(
+      [...new Set(capped.caps.map((c) => c.outcome))].map((id) =>
+        oneLine(scenario.outcomes.find((o) => o.id === id)?.label ?? id, lang),
+      ),
+      lang,
+    );
+    sentences.push(
+      zh
+        ? `由于${names}，总分被限制在${score}分（限制前${capped.before.toFixed(1)}分）。`
+        : `${names} held the score at ${score} (${capped.before.toFixed(1)} before the cap).`,
+    );
+  }
   const rated = report.capabilities.filter((c) => c.final !== 'not-rated');
   const strong = rated
     .filter((c) => c.final === 'P' || c.final === 'S')

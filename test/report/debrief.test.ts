@@ -170,6 +170,10 @@ describe('outcome caps as evidence', () => {
     expect(c.caps?.[0]?.outcome).toBe(o0.id);
     expect(aar.overall.breakdown.capped).toBeDefined();
     expect(aar.overall.score).toBe(30);
+    expect(localize(aar.summary, 'en')).toContain(`${localize(o0.label, 'en')} held the score at 30.0`);
+    expect(localize(aar.summary, 'zh-CN')).toContain(
+      `由于${localize(o0.label, 'zh-CN')}，总分被限制在30.0分`,
+    );
     for (const lang of LANGS) {
       const S = stringsFor(lang);
       const md = renderMarkdown(aar, lang);
