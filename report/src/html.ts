@@ -15,7 +15,7 @@ import { referenceTitle, scenarioTimeText } from './glossary.ts';
 import { escapeHtml as h } from './escape.ts';
 import { REPORT_CSS } from './html-style.ts';
 import { stringsFor } from './strings.ts';
-import { brief, civilLabel, colon, numberWithUnit, oneLine, pct } from './words.ts';
+import { brief, civilLabel, colon, comma, numberWithUnit, oneLine, paren, pct } from './words.ts';
 
 const SECTION_IDS = [
   'overview',
@@ -81,7 +81,7 @@ export function renderHtml(aar: Aar, lang: Lang): string {
 
   const toc = `<nav class="toc"><h3>${h(S.contents)}</h3><ol>${SECTION_IDS.map((id) => `<li><a href="#${id}">${h(S.sections[id])}</a></li>`).join('')}</ol></nav>`;
 
-  const anchor = `T0 = ${oneLine(x.anchor, lang)}${x.t0 ? `, ${x.t0.replace('T', ' ')}` : ''}`;
+  const anchor = `T0 = ${oneLine(x.anchor, lang)}${x.t0 ? `${comma(lang)}${x.t0.replace('T', ' ')}` : ''}`;
   const overview =
     table(
       [h(S.field.exercise), L(x.title)],
@@ -93,7 +93,7 @@ export function renderHtml(aar: Aar, lang: Lang): string {
         [h(S.field.difficulty), h(S.difficulty[x.difficulty])],
         [
           h(S.field.scenarioTime),
-          h(`${scenarioTimeText(x.start, lang)} → ${scenarioTimeText(x.end, lang)} (${anchor})`),
+          h(`${scenarioTimeText(x.start, lang)} → ${scenarioTimeText(x.end, lang)}${paren(anchor, lang)}`),
         ],
         [h(S.field.seed), h(x.seed)],
         ...(pressure ? [[h(S.field.mode), h(pressure)]] : []),

@@ -14,7 +14,7 @@ import {
 import { referenceTitle, scenarioTimeText } from './glossary.ts';
 import { escapeMd as e } from './escape.ts';
 import { stringsFor } from './strings.ts';
-import { brief, colon, numberWithUnit, oneLine, pct, timeLabel } from './words.ts';
+import { brief, colon, comma, numberWithUnit, oneLine, paren, pct, timeLabel } from './words.ts';
 
 const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
 const table = (head: string[], rows: string[][]): string[] => [
@@ -41,7 +41,7 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
   out.push(`# ${S.fullTitle}`, '', `**${L(x.title)}**`, '', `*${S.generatedFrom}*`);
 
   h2(1, S.sections.overview);
-  const anchor = `T0 = ${oneLine(x.anchor, lang)}${x.t0 ? `, ${x.t0.replace('T', ' ')}` : ''}`;
+  const anchor = `T0 = ${oneLine(x.anchor, lang)}${x.t0 ? `${comma(lang)}${x.t0.replace('T', ' ')}` : ''}`;
   out.push(
     ...table(
       ['', ''],
@@ -54,7 +54,7 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
         [S.field.difficulty, S.difficulty[x.difficulty]],
         [
           S.field.scenarioTime,
-          e(`${scenarioTimeText(x.start, lang)} → ${scenarioTimeText(x.end, lang)} (${anchor})`),
+          e(`${scenarioTimeText(x.start, lang)} → ${scenarioTimeText(x.end, lang)}${paren(anchor, lang)}`),
         ],
         [S.field.seed, e(x.seed)],
         ...(x.pressure !== undefined ? [[S.field.mode, e(pressureLabel(aar, lang))]] : []),
