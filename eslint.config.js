@@ -28,8 +28,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['engine/src/**/*.ts'],
-    ignores: ['engine/src/**/*.test.ts'],
+    // The report package is pure too: the web app renders it in the browser.
+    files: ['engine/src/**/*.ts', 'report/src/**/*.ts'],
+    ignores: ['engine/src/**/*.test.ts', 'report/src/**/*.test.ts'],
     rules: {
       'no-restricted-properties': ['error', ...banned],
       'no-restricted-globals': ['error', ...bannedGlobals],

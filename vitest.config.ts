@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'engine', root: './engine', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      { test: { name: 'report', root: './report', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
       {
         test: {
           name: 'scenarios',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderHtml, renderMarkdown, stringsFor, summarize, verify, type Lang } from '@drill/engine';
+import { verify, type Lang } from '@drill/engine';
+import { renderHtml, renderMarkdown, stringsFor, summarize } from '@drill/report';
 import { loadScenario } from '@drill/scenarios';
 import { aarOf, autoTranscript, HOSTILE, hostileTranscript } from './fixtures.ts';
 
@@ -55,8 +56,19 @@ describe('the After-Action Report', () => {
     expect(aar.timeline.some((x) => x.kind === 'inject')).toBe(true);
   });
 
-  it('has an improvement plan row for each decision that fell short, with capability, roles and a due date', () => {
-    expect(aar.improvementPlan.map((p) => p.decision)).toEqual(aar.score.improvements);
+  it('has an improvement plan row for each decision below full credit, most credit lost first, with capability, roles and a due date', () => {
+    const short = aar.decisions.filter(
+      (d) => !d.simulated && d.status !== 'not-reached' && d.best - d.credit > 1e-6,
+    );
+    const rows = aar.improvementPlan.flatMap((p) => (p.decision ? [p.decision] : []));
+    expect([...rows].sort()).toEqual(short.map((d) => d.id).sort());
+    // Every decision scoring picks as a costliest choice is in the plan.
+    for (const id of aar.score.improvements) expect(rows).toContain(id);
+    const lost = rows.map((id) => {
+      const d = aar.decisions.find((x) => x.id === id)!;
+      return (d.best - d.credit) * d.weight;
+    });
+    expect(lost).toEqual([...lost].sort((a, b) => b - a));
     for (const p of aar.improvementPlan) {
       expect(p.roles.length).toBeGreaterThan(0);
       expect(Object.keys(p.due).sort()).toEqual(['en', 'zh-CN']);

@@ -1,13 +1,5 @@
-import {
-  autoplay,
-  buildAar,
-  replay,
-  Session,
-  type Aar,
-  type Participant,
-  type Scenario,
-  type Transcript,
-} from '@drill/engine';
+import { autoplay, replay, Session, type Participant, type Scenario, type Transcript } from '@drill/engine';
+import { buildAar, type Aar } from '@drill/report';
 
 export const STARTED_AT = '2026-05-20T01:30:00.000Z';
 

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, type Lang } from '@drill/engine';
+import { type Lang } from '@drill/engine';
+import { renderMarkdown } from '@drill/report';
 import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
 import { aarOf, autoTranscript } from './fixtures.ts';
 

@@ -3,8 +3,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { renderHtml, stringsFor, type Lang } from '@drill/engine';
-import { loadScenario } from '@drill/scenarios';
+import { type Lang } from '@drill/engine';
+import { buildDebrief, renderDebriefHtml, renderHtml, stringsFor } from '@drill/report';
+import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
 import { aarOf, autoTranscript, hostileTranscript } from './fixtures.ts';
 
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
@@ -185,4 +186,31 @@ describe('the HTML report in headless Chromium', () => {
       }
     },
   );
+});
+
+describe('the participant debrief printed to A4 in Chromium', () => {
+  // The random policy loses credit almost everywhere: the longest "to improve" and rating lines there are.
+  for (const id of shippedScenarioIds()) {
+    for (const lang of ['en', 'zh-CN'] as Lang[]) {
+      it(`${id} (${lang}) fits on at most four pages`, { timeout: 60_000 }, async () => {
+        const scenario = loadScenario(id);
+        const html = renderDebriefHtml(
+          buildDebrief(aarOf(scenario, autoTranscript(scenario, 'golden', 'random'))),
+          lang,
+        );
+        const { page, errors, requests } = await open(html);
+        try {
+          const pdf = await page.pdf({ format: 'A4', printBackground: true });
+          writeFileSync(join(ARTIFACTS, `debrief-${id}-${lang}.pdf`), pdf);
+          const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+          expect(pages).toBeGreaterThanOrEqual(1);
+          expect(pages).toBeLessThanOrEqual(4);
+          expect(errors).toEqual([]);
+          expect(requests).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  }
 });

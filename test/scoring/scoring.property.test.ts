@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  buildAar,
   canonicalJson,
   parseTranscript,
   RATINGS,
@@ -17,6 +16,7 @@ import {
   type Subject,
   type Transcript,
 } from '@drill/engine';
+import { buildAar } from '@drill/report';
 import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
 import { playPlan, type DecisionPlan } from './play.ts';
 

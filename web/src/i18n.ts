@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Lang } from '@drill/engine';
+import { STRINGS as REPORT_STRINGS, TIMELINESS } from '@drill/report';
 
 /** Every UI string, in English; the Chinese table must have the same keys (the type system checks it). */
 const en = {
@@ -101,7 +102,7 @@ const en = {
   keyDecisions: 'Key decisions',
   decision: 'Decision',
   improvements: 'Improvement plan',
-  noImprovements: 'No decision fell below 60% of its best.',
+  noImprovements: REPORT_STRINGS.en.noImprovements,
   strengths: 'Strengths',
   outcomes: 'Outcomes',
   downloads: 'Transcripts and reports',
@@ -115,9 +116,10 @@ const en = {
   confirmNew:
     'Start a new drill? The current one is removed from this browser (download its transcripts first).',
   missed: 'missed — default taken',
-  timeliness_on_time: 'on time',
-  timeliness_late: 'late',
-  timeliness_missed: 'missed',
+  // Timeliness words come from the glossary shared with the reports and the terminal.
+  timeliness_on_time: TIMELINESS['on-time'].en,
+  timeliness_late: TIMELINESS.late.en,
+  timeliness_missed: TIMELINESS.missed.en,
   notReached: 'not reached',
   // projector
   projectorWaiting: 'Waiting for the facilitator console…',
@@ -268,7 +270,7 @@ const zh: Record<Key, string> = {
   keyDecisions: '关键决策',
   decision: '决策',
   improvements: '改进计划',
-  noImprovements: '没有低于最佳值60%的决策。',
+  noImprovements: REPORT_STRINGS['zh-CN'].noImprovements,
   strengths: '优势',
   outcomes: '结果指标',
   downloads: '记录与报告',
@@ -281,9 +283,9 @@ const zh: Record<Key, string> = {
   newDrill: '新演练',
   confirmNew: '开始新演练？当前演练将从本浏览器移除（请先下载演练记录）。',
   missed: '未决策——按默认处理',
-  timeliness_on_time: '按时',
-  timeliness_late: '迟延',
-  timeliness_missed: '错过',
+  timeliness_on_time: TIMELINESS['on-time']['zh-CN'],
+  timeliness_late: TIMELINESS.late['zh-CN'],
+  timeliness_missed: TIMELINESS.missed['zh-CN'],
   notReached: '未触发',
   projectorWaiting: '等待导调台……',
   warning: '预警',

@@ -2,16 +2,13 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import {
   canonicalJson,
-  capabilityName,
   formatScenarioTime,
   localize,
-  stringsFor,
-  type Aar,
-  type AarDecision,
   type Input,
   type Lang,
   type Transcript,
 } from '@drill/engine';
+import { capabilityName, stringsFor, type Aar, type AarDecision } from '@drill/report';
 import { UserError } from '../io.ts';
 import { clean, colourWanted, makeStyle, type Style } from '../render/style.ts';
 import { textTable } from '../render/text-table.ts';

@@ -1,21 +1,23 @@
 import type { Command } from 'commander';
+import { replay, verify, type Lang, type Scenario, type Transcript } from '@drill/engine';
 import {
+  bannerLines,
   buildAar,
+  buildDebrief,
+  renderDebriefHtml,
+  renderDebriefMarkdown,
   renderHtml,
   renderMarkdown,
-  replay,
-  verify,
   type Aar,
-  type Lang,
-  type Scenario,
-  type Transcript,
-} from '@drill/engine';
+} from '@drill/report';
 import { userPath, UserError, writeFileAtomic } from '../io.ts';
 import { parseLang } from '../tui/i18n.ts';
 import { readTranscript, scenarioForTranscript } from './verify.ts';
 
 export const FORMATS = ['md', 'html', 'json'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
+export const KINDS = ['aar', 'debrief'] as const;
+export type ReportKind = (typeof KINDS)[number];
 
 /** `--lang`, or the language of the environment; a UserError for anything else. */
 export function langOption(v: string | undefined): Lang {
@@ -47,14 +49,25 @@ export function aarFor(
   return buildAar(scenario, t, r, v);
 }
 
-export function renderReport(aar: Aar, format: ReportFormat, lang: Lang): string {
+/**
+ * One of the two documents of the same model — the evaluator's After-Action Report or the participant's
+ * debrief — in one format. JSON leads with the banner when the transcript is not verified or unfinished.
+ */
+export function renderReport(aar: Aar, format: ReportFormat, lang: Lang, kind: ReportKind = 'aar'): string {
   switch (format) {
     case 'md':
-      return renderMarkdown(aar, lang);
+      return kind === 'debrief' ? renderDebriefMarkdown(buildDebrief(aar), lang) : renderMarkdown(aar, lang);
     case 'html':
-      return renderHtml(aar, lang);
-    case 'json':
-      return `${JSON.stringify(aar, null, 1)}\n`;
+      return kind === 'debrief' ? renderDebriefHtml(buildDebrief(aar), lang) : renderHtml(aar, lang);
+    case 'json': {
+      const banners = bannerLines(aar, lang);
+      const doc = kind === 'debrief' ? buildDebrief(aar) : aar;
+      return `${JSON.stringify(banners.length ? { banner: banners.join(' '), ...doc } : doc, null, 1)}\n`;
+    }
+    default: {
+      const never: never = format;
+      throw new UserError(`unknown format \`${String(never)}\``);
+    }
   }
 }
 
@@ -64,15 +77,17 @@ interface ReportOptions {
   lang?: string;
   scenario?: string;
   unverified?: boolean;
+  kind?: string;
 }
 
 export function register(program: Command): void {
   program
     .command('report')
     .description(
-      'write the After-Action Report and Improvement Plan of a transcript (Markdown, self-contained HTML or JSON)',
+      'write the After-Action Report and Improvement Plan of a transcript, or the participant debrief (Markdown, self-contained HTML or JSON)',
     )
     .argument('<transcript>', 'transcript (.json) or journal (.jsonl)')
+    .option('--kind <kind>', "aar (the evaluator's full report) | debrief (the participant's handout)", 'aar')
     .option('--format <format>', `${FORMATS.join(' | ')}`, 'md')
     .option('-o, --out <file>', 'write to this file (default: print)')
     .option('--lang <lang>', 'en | zh-CN (default from the environment)')
@@ -82,16 +97,18 @@ export function register(program: Command): void {
       const format = (o.format ?? 'md').toLowerCase().replace(/^markdown$/, 'md') as ReportFormat;
       if (!FORMATS.includes(format))
         throw new UserError(`unknown format \`${o.format}\`: use ${FORMATS.join(', ')}`);
+      const kind = (o.kind ?? 'aar').toLowerCase() as ReportKind;
+      if (!KINDS.includes(kind)) throw new UserError(`unknown kind \`${o.kind}\`: use ${KINDS.join(', ')}`);
       const lang = langOption(o.lang);
       const t = readTranscript(file);
       const scenario = scenarioForTranscript(t, o.scenario);
       const aar = aarFor(file, t, scenario, { unverified: o.unverified === true });
-      const text = renderReport(aar, format, lang);
+      const text = renderReport(aar, format, lang, kind);
       if (o.out) {
         const path = userPath(o.out);
         writeFileAtomic(path, text);
         process.stderr.write(
-          `report (${format}, ${lang}${aar.verification.ok ? '' : ', NOT VERIFIED'}): ${path}\n`,
+          `${kind} (${format}, ${lang}${aar.verification.ok ? '' : ', NOT VERIFIED'}${aar.verification.finished ? '' : ', unfinished'}): ${path}\n`,
         );
       } else process.stdout.write(text);
       process.exitCode = 0;

@@ -1,15 +1,5 @@
-import {
-  capabilityName,
-  dateText,
-  evidenceHead,
-  formatScenarioTime,
-  localize,
-  roleNames,
-  stringsFor,
-  type Aar,
-  type Lang,
-  type LocalizedText,
-} from '@drill/engine';
+import { formatScenarioTime, localize, type Lang, type LocalizedText } from '@drill/engine';
+import { capabilityName, dateText, evidenceHead, roleNames, stringsFor, type Aar } from '@drill/report';
 import { textWidth, wrap } from '../tui/layout.ts';
 import { clean, type Style } from './style.ts';
 import { textTable } from './text-table.ts';

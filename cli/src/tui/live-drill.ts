@@ -10,6 +10,7 @@ import {
   type StepEvent,
   type Transcript,
 } from '@drill/engine';
+import { buildAar, renderHtml } from '@drill/report';
 import { historyDir, runFileName } from '../history.ts';
 import { writeFileAtomic } from '../io.ts';
 import type { Journal, RunPaths } from '../journal.ts';
@@ -18,7 +19,7 @@ export interface FinishInfo {
   transcript: string;
   journal: string;
   html?: string;
-  /** Why no HTML report was written (not in this build, or it failed). */
+  /** Why no HTML report was written (it failed). */
   htmlMissing?: string;
   finalStateHash: string;
 }
@@ -128,7 +129,7 @@ export class LiveDrill {
   }
 
   /**
-   * Writes the finished transcript (atomically), the HTML report when the engine provides one, the
+   * Writes the finished transcript (atomically), the HTML report, the
    * journal's result line, and keeps a copy in the practice history.
    */
   finish(): FinishInfo {
@@ -153,29 +154,18 @@ export class LiveDrill {
   }
 }
 
-type HtmlApi = {
-  buildAar?: (scenario: Scenario, t: Transcript, replayed: unknown, verification?: unknown) => unknown;
-  renderHtml?: (aar: unknown, lang: Lang) => string;
-};
-
-/**
- * The after-action report as HTML, beside the transcript, when this build's engine has the report
- * renderer (`buildAar` + `renderHtml`); looked up at run time so the terminal drill works without it.
- */
+/** The after-action report as HTML, beside the transcript; a failure is reported, never thrown. */
 export function writeHtmlReport(
   scenario: Scenario,
   t: Transcript,
   path: string,
   lang: Lang,
 ): { html?: string; htmlMissing?: string } {
-  const api = engine as unknown as HtmlApi;
-  if (typeof api.buildAar !== 'function' || typeof api.renderHtml !== 'function')
-    return { htmlMissing: 'not available in this build' };
   try {
     const replayed = engine.replay(scenario, t, { keepStates: true });
     if (!replayed.ok) return { htmlMissing: `failed: ${replayed.reason}` };
-    const aar = api.buildAar(scenario, t, replayed, engine.verify(scenario, t));
-    writeFileAtomic(path, api.renderHtml(aar, lang));
+    const aar = buildAar(scenario, t, replayed, engine.verify(scenario, t));
+    writeFileAtomic(path, renderHtml(aar, lang));
     return { html: path };
   } catch (e) {
     return { htmlMissing: `failed: ${(e as Error).message}` };

@@ -1,12 +1,5 @@
-import {
-  buildAar,
-  renderHtml,
-  replay,
-  verify,
-  type Lang,
-  type Scenario,
-  type Transcript,
-} from '@drill/engine';
+import { replay, verify, type Lang, type Scenario, type Transcript } from '@drill/engine';
+import { buildAar, renderHtml } from '@drill/report';
 
 /**
  * The engine's after-action report for one transcript: a self-contained HTML file (inline CSS and SVG, no

@@ -1,4 +1,5 @@
 import { localize } from '@drill/engine';
+import { ratingName, stringsFor, term, timelinessTerm } from '@drill/report';
 import { useT } from '../i18n.ts';
 import { clockLabel, formatValue } from '../format.ts';
 import type { Reviewed } from './load.ts';
@@ -14,6 +15,15 @@ export function Aar({ item }: { item: Ok }) {
   const teams = [...new Set(h.participants.map((p) => p.team))];
   const cap = (id: string): string => localize(sc.capabilities.find((c) => c.id === id)?.name ?? id, lang);
   const ending = s.ending ? sc.endings.find((e) => e.id === s.ending) : undefined;
+  // "To improve" lists every decision of the people at the table below full credit (most lost first), and
+  // never says "nothing" while a capability is below P; simulated colleagues' decisions are not theirs.
+  const short = s.decisions
+    .filter((d) => !d.simulated && d.status !== 'not-reached' && d.best - d.credit > 1e-6)
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (b.d.best - b.d.credit) * b.d.weight - (a.d.best - a.d.credit) * a.d.weight || a.i - b.i)
+    .map(({ d }) => d);
+  const belowP = s.capabilities.filter((c) => c.final !== 'P' && c.final !== 'not-rated');
+  const pressure = Number(h.meta?.pressure);
   return (
     <section className="panel aar print-root" aria-labelledby="aar-h">
       <div className="panel-head screen-only">
@@ -28,6 +38,7 @@ export function Aar({ item }: { item: Ok }) {
         </h1>
         <p className="muted">
           {t('team')}: {teams.join(', ')} · {t('seed')}: {h.seed} · {h.startedAt}
+          {pressure > 0 ? ` · ${stringsFor(lang).pressure(pressure)}` : ''}
         </p>
         <p className="aar-score">
           {t('score')}: <strong>{s.overall.toFixed(1)}</strong> / 100
@@ -45,7 +56,7 @@ export function Aar({ item }: { item: Ok }) {
                 <th scope="row">
                   {localize(sc.objectives.find((x) => x.id === o.objective)?.text ?? o.objective, lang)}
                 </th>
-                <td>{o.rating === 'not-rated' ? '—' : o.rating}</td>
+                <td title={ratingName(o.rating, lang)}>{o.rating === 'not-rated' ? '—' : o.rating}</td>
               </tr>
             ))}
           </tbody>
@@ -67,10 +78,17 @@ export function Aar({ item }: { item: Ok }) {
                 <tr key={c.capability}>
                   <th scope="row">{cap(c.capability)}</th>
                   <td>{c.proposed === 'not-rated' ? '—' : c.proposed}</td>
-                  <td>
+                  <td title={ratingName(c.final, lang)}>
                     <strong>{c.final}</strong>
                   </td>
-                  <td>{c.override?.note ?? ''}</td>
+                  <td>
+                    {c.override?.note ?? ''}
+                    {c.caps?.length
+                      ? `${c.override ? ' · ' : ''}${stringsFor(lang).cappedBy}: ${c.caps
+                          .map((x) => localize(sc.outcomes.find((o) => o.id === x.outcome)?.label, lang))
+                          .join(', ')}`
+                      : ''}
+                  </td>
                 </tr>
               ))}
           </tbody>
@@ -95,7 +113,12 @@ export function Aar({ item }: { item: Ok }) {
                   : d.options;
                 return (
                   <tr key={d.decision}>
-                    <th scope="row">{localize(dp.prompt, lang)}</th>
+                    <th scope="row">
+                      {localize(dp.prompt, lang)}
+                      {d.simulated ? (
+                        <span className="muted"> ({term('simulatedColleague', lang)})</span>
+                      ) : null}
+                    </th>
                     <td>
                       {opts
                         .map(
@@ -105,9 +128,7 @@ export function Aar({ item }: { item: Ok }) {
                         .join('; ')}
                     </td>
                     <td>
-                      {d.timeliness
-                        ? t(`timeliness_${d.timeliness.replace('-', '_')}` as 'timeliness_late')
-                        : ''}{' '}
+                      {d.timeliness ? timelinessTerm(d.timeliness, lang) : ''}{' '}
                       {d.at !== undefined ? clockLabel(sc, d.at) : ''}
                     </td>
                     <td>{d.rationale ?? ''}</td>
@@ -130,12 +151,17 @@ export function Aar({ item }: { item: Ok }) {
           })}
         </ul>
         <h2>{t('improvements')}</h2>
-        {s.improvements.length ? (
+        {short.length ? (
           <ol>
-            {s.improvements.map((id) => (
-              <li key={id}>{localize(sc.decisions.find((d) => d.id === id)?.prompt ?? id, lang)}</li>
+            {short.map((d) => (
+              <li key={d.decision}>
+                {localize(sc.decisions.find((x) => x.id === d.decision)?.prompt ?? d.decision, lang)} (
+                {Math.round((d.credit / Math.max(d.best, 1e-9)) * 100)}%)
+              </li>
             ))}
           </ol>
+        ) : belowP.length ? (
+          <p>{belowP.map((c) => `${cap(c.capability)}: ${c.final}`).join(', ')}</p>
         ) : (
           <p>{t('noImprovements')}</p>
         )}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { localize, type Rating, type DecisionScore } from '@drill/engine';
+import { term, timelinessTerm } from '@drill/report';
 import { useT } from '../i18n.ts';
 import { clockLabel, formatValue } from '../format.ts';
 import { feedItems } from '../console/feedItems.ts';
@@ -299,7 +300,8 @@ function DecisionDetail({ d, item }: { d: DecisionScore; item: Ok }) {
     <article className="decision-detail" data-decision={d.decision}>
       <h3>{localize(dp.prompt, lang)}</h3>
       <p className="small muted">
-        {d.timeliness ? t(`timeliness_${d.timeliness.replace('-', '_')}` as 'timeliness_late') : ''}
+        {d.timeliness ? timelinessTerm(d.timeliness, lang) : ''}
+        {d.simulated ? ` · ${term('simulatedColleague', lang)}` : ''}
         {d.at !== undefined ? ` · ${clockLabel(sc, d.at)}` : ''}
         {d.due !== undefined ? ` · ${t('due', { t: clockLabel(sc, d.due) })}` : ''}
         {by ? ` · ${t('by')} ${by.name}` : ''} · {t('credit')} {Math.round(d.credit * 100)}%

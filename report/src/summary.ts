@@ -1,6 +1,4 @@
-import type { Scenario } from '../scenario/model.ts';
-import type { ScoreReport } from '../score.ts';
-import { localize, type Lang, type LocalizedText } from '../text.ts';
+import { localize, type Scenario, type ScoreReport, type Lang, type LocalizedText } from '@drill/engine';
 import { both, joinList, oneLine, quote } from './words.ts';
 
 /**
@@ -9,7 +7,13 @@ import { both, joinList, oneLine, quote } from './words.ts';
  *
  * @example summarize(scenario, scoreDrill(scenario, state), 'zh-CN')
  */
-export function summarize(scenario: Scenario, report: ScoreReport, lang: Lang): string {
+export function summarize(
+  scenario: Scenario,
+  report: ScoreReport,
+  lang: Lang,
+  opts: { finished?: boolean } = {},
+): string {
+  const finished = opts.finished ?? true;
   const capName = (id: string): string =>
     localize(scenario.capabilities.find((c) => c.id === id)?.name ?? id, lang);
   const zh = lang === 'zh-CN';
@@ -18,10 +22,25 @@ export function summarize(scenario: Scenario, report: ScoreReport, lang: Lang): 
   const score = report.overall.toFixed(1);
   sentences.push(
     zh
-      ? `总分${score}分（满分100），其中决策得分${b.decisions.toFixed(1)}${b.outcomes === null ? '' : `，结果指标得分${b.outcomes.toFixed(1)}`}。`
-      : `Overall score ${score}/100 (decisions ${b.decisions.toFixed(1)}${b.outcomes === null ? '' : `, outcomes ${b.outcomes.toFixed(1)}`}).`,
+      ? `${finished ? '总分' : '截至目前得分'}${score}分（满分100），其中决策得分${b.decisions.toFixed(1)}${b.outcomes === null ? '' : `，结果指标得分${b.outcomes.toFixed(1)}`}。`
+      : `${finished ? 'Overall score' : 'Score so far (unfinished drill)'} ${score}/100 (decisions ${b.decisions.toFixed(1)}${b.outcomes === null ? '' : `, outcomes ${b.outcomes.toFixed(1)}`}).`,
   );
 
+  // A bad outcome that held the score down is said up front: the number alone would hide it.
+  const capped = b.capped;
+  if (capped) {
+    const names = joinList(
+      [...new Set(capped.caps.map((c) => c.outcome))].map((id) =>
+        oneLine(scenario.outcomes.find((o) => o.id === id)?.label ?? id, lang),
+      ),
+      lang,
+    );
+    sentences.push(
+      zh
+        ? `由于${names}，总分被限制在${score}分（限制前${capped.before.toFixed(1)}分）。`
+        : `${names} held the score at ${score} (${capped.before.toFixed(1)} before the cap).`,
+    );
+  }
   const rated = report.capabilities.filter((c) => c.final !== 'not-rated');
   const strong = rated
     .filter((c) => c.final === 'P' || c.final === 'S')
@@ -76,6 +95,10 @@ export function summarize(scenario: Scenario, report: ScoreReport, lang: Lang): 
 }
 
 /** The summary in both languages. */
-export function summaryText(scenario: Scenario, report: ScoreReport): LocalizedText {
-  return both((lang) => summarize(scenario, report, lang));
+export function summaryText(
+  scenario: Scenario,
+  report: ScoreReport,
+  opts: { finished?: boolean } = {},
+): LocalizedText {
+  return both((lang) => summarize(scenario, report, lang, opts));
 }

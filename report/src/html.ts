@@ -1,11 +1,21 @@
-import { localize, type Lang, type LocalizedText } from '../text.ts';
+import { localize, type Lang, type LocalizedText } from '@drill/engine';
 import type { Aar, AarDecision } from './aar.ts';
 import { ratingsChart, scoreChart } from './charts.ts';
-import { capabilityName, dateText, evidenceHead, numberText, roleNames } from './describe.ts';
+import {
+  bannerLines,
+  capabilityName,
+  capsText,
+  dateText,
+  evidenceHead,
+  pressureLabel,
+  roleNames,
+  scoreLabel,
+} from './describe.ts';
+import { referenceTitle, scenarioTimeText } from './glossary.ts';
 import { escapeHtml as h } from './escape.ts';
 import { REPORT_CSS } from './html-style.ts';
 import { stringsFor } from './strings.ts';
-import { civilLabel, colon, formatScenarioTime, oneLine, pct } from './words.ts';
+import { brief, civilLabel, colon, comma, numberWithUnit, oneLine, paren, pct } from './words.ts';
 
 const SECTION_IDS = [
   'overview',
@@ -58,31 +68,35 @@ export function renderHtml(aar: Aar, lang: Lang): string {
       ? `<span class="badge-ok">✓ ${h(lang === 'zh-CN' ? '已校验' : 'verified')}</span>`
       : `<span class="badge-bad">✗ ${h(lang === 'zh-CN' ? '未校验' : 'not verified')}</span>`;
 
-  const cover = `<header class="cover"><div>
+  const banners = bannerLines(aar, lang)
+    .map((b) => `<p class="banner" role="alert"><strong>${h(b)}</strong></p>`)
+    .join('');
+  const pressure = pressureLabel(aar, lang);
+  const cover = `${banners}<header class="cover"><div>
 <div class="kicker">${h(S.fullTitle)}</div>
 <h1>${L(x.title)}</h1>
-<p class="sub">${h(S.hazard[x.hazard])} · ${L(x.place)}</p>
-<dl class="meta"><dt>${h(S.field.date)}</dt><dd>${h(dateText(x.date))}</dd><dt>${h(S.field.scenario)}</dt><dd>${h(x.scenario.id)} ${h(x.scenario.version)} · ${h(S.field.seed)} ${h(x.seed)}</dd>${x.ending ? `<dt>${h(S.field.ending)}</dt><dd>${L(x.ending.title)}</dd>` : ''}</dl>
-</div><div class="scorebox"><div class="small">${h(S.sections.score)}</div><div class="big">${aar.overall.score.toFixed(1)}</div><div class="small">/ 100</div>${verifiedBadge}</div></header>`;
+<p class="sub">${h(S.hazard[x.hazard])} · ${L(x.place)}${pressure ? ` · <strong>${h(pressure)}</strong>` : ''}</p>
+<dl class="meta"><dt>${h(S.field.date)}</dt><dd>${h(dateText(x.date, lang))}</dd><dt>${h(S.field.scenario)}</dt><dd>${h(x.scenario.id)} ${h(x.scenario.version)} · ${h(S.field.seed)} ${h(x.seed)}</dd>${x.ending ? `<dt>${h(S.field.ending)}</dt><dd>${L(x.ending.title)}</dd>` : ''}</dl>
+</div><div class="scorebox"><div class="small">${h(scoreLabel(aar, lang))}</div><div class="big">${aar.overall.score.toFixed(1)}</div><div class="small">/ 100</div>${verifiedBadge}</div></header>`;
 
   const toc = `<nav class="toc"><h3>${h(S.contents)}</h3><ol>${SECTION_IDS.map((id) => `<li><a href="#${id}">${h(S.sections[id])}</a></li>`).join('')}</ol></nav>`;
 
-  const anchor = `T0 = ${oneLine(x.anchor, lang)}${x.t0 ? `, ${x.t0.replace('T', ' ')}` : ''}`;
+  const anchor = `T0 = ${oneLine(x.anchor, lang)}${x.t0 ? `${comma(lang)}${x.t0.replace('T', ' ')}` : ''}`;
   const overview =
     table(
       [h(S.field.exercise), L(x.title)],
       [
-        [h(S.field.date), h(dateText(x.date))],
+        [h(S.field.date), h(dateText(x.date, lang))],
         [h(S.field.scenario), `${h(x.scenario.id)} ${h(x.scenario.version)}`],
         [h(S.field.hazard), h(S.hazard[x.hazard])],
         [h(S.field.place), `${L(x.place)}${x.season ? ` · ${L(x.season)}` : ''}`],
         [h(S.field.difficulty), h(S.difficulty[x.difficulty])],
         [
           h(S.field.scenarioTime),
-          h(`${formatScenarioTime(x.start)} → ${formatScenarioTime(x.end)} (${anchor})`),
+          h(`${scenarioTimeText(x.start, lang)} → ${scenarioTimeText(x.end, lang)}${paren(anchor, lang)}`),
         ],
         [h(S.field.seed), h(x.seed)],
-        ...(x.meta.mode ? [[h(S.field.mode), h(x.meta.mode)]] : []),
+        ...(pressure ? [[h(S.field.mode), h(pressure)]] : []),
         ...(x.ending
           ? [[h(S.field.ending), `<strong>${L(x.ending.title)}</strong> — ${L(x.ending.text)}`]]
           : []),
@@ -91,7 +105,11 @@ export function renderHtml(aar: Aar, lang: Lang): string {
     `<h3>${h(S.field.participants)}</h3>` +
     table(
       [h(S.col.name), h(S.col.team), h(S.col.roles)],
-      x.participants.map((p) => [h(p.name), h(p.team), h(roleNames(aar, p.roles, lang))]),
+      x.participants.map((p) => [
+        `${h(p.name)}${p.colleague ? ` <span class="muted">(${h(S.simulated)})</span>` : ''}`,
+        h(p.team),
+        h(roleNames(aar, p.roles, lang)),
+      ]),
     ) +
     `<div class="cols"><div><h3>${h(S.field.objectives)}</h3><ol>${aar.objectives.map((o) => `<li>${L(o.text)}</li>`).join('')}</ol></div>` +
     `<div><h3>${h(S.field.capabilities)}</h3><ul>${aar.capabilities.map((c) => `<li>${L(c.name)}</li>`).join('')}</ul></div></div>`;
@@ -107,6 +125,15 @@ export function renderHtml(aar: Aar, lang: Lang): string {
       ],
       [1, 2],
     ) +
+    (b.capped
+      ? `<p><strong>${h(S.cappedOverall(b.capped.before.toFixed(1)))}</strong></p><ul>${capsText(
+          aar,
+          b.capped.caps,
+          lang,
+        )
+          .map((c) => `<li>${h(c)}</li>`)
+          .join('')}</ul>`
+      : '') +
     `<figure>${ratingsChart(aar, lang)}<figcaption>${h(S.ratingsChart)}</figcaption></figure>` +
     `<figure>${scoreChart(aar, lang)}<figcaption>${h(S.scoreChart)}</figcaption></figure>`;
 
@@ -125,18 +152,18 @@ export function renderHtml(aar: Aar, lang: Lang): string {
 
   const shortLine = (d: AarDecision): string => {
     const hd = evidenceHead(aar, d, lang);
-    return `<li>${h(hd.choice)} <span class="muted">— ${h(hd.detail)}</span></li>`;
+    return `<li><span class="when">${h(hd.when)}</span> ${h(brief(hd.prompt))}<br>${h(hd.choice)} <span class="muted">— ${h(hd.detail)}</span></li>`;
   };
-  const evidenceItem = (d: AarDecision): string => {
+  const evidenceItem = (d: AarDecision, mark = ''): string => {
     const hd = evidenceHead(aar, d, lang);
     const rows = [
       `<dt>${h(S.col.chosen)}</dt><dd>${d.status === 'missed' ? `${h(hd.verb)}: ` : ''}${h(hd.labels)}</dd>`,
       `<dt>${h(S.col.timeliness)}</dt><dd>${h(hd.detail)}</dd>`,
       `<dt>${h(S.rationale)}</dt><dd class="rationale">${d.rationale ? h(d.rationale) : `<span class="muted">${h(S.noRationale)}</span>`}</dd>`,
       ...d.feedback.map((f) => `<dt>${h(S.feedback)}</dt><dd>${L(f)}</dd>`),
-      ...d.refs.map((r) => `<dt>${h(S.doctrine)}</dt><dd>${h(r.title)}</dd>`),
+      ...d.refs.map((r) => `<dt>${h(S.doctrine)}</dt><dd>${h(referenceTitle(r.title, lang))}</dd>`),
     ];
-    return `<li><span class="when">${h(hd.when)}</span> <span class="q">${h(hd.prompt)}</span><dl>${rows.join('')}</dl></li>`;
+    return `<li>${mark}<span class="when">${h(hd.when)}</span> <span class="q">${h(hd.prompt)}</span><dl>${rows.join('')}</dl></li>`;
   };
   const capabilities = aar.capabilities
     .map((c) => {
@@ -145,19 +172,31 @@ export function renderHtml(aar: Aar, lang: Lang): string {
       const ov = c.override
         ? `<div class="override"><strong>${h(S.override)}:</strong> ${badge(c.proposed, lang)} → ${badge(c.override.rating, lang)}${c.override.by ? ` (${h(S.overriddenBy)} ${h(c.override.by)})` : ''} — <span class="note">${h(c.override.note)}</span></div>`
         : '';
+      const caps = c.caps?.length
+        ? `<div class="override"><strong>${h(S.cappedBy)}:</strong><ul>${capsText(aar, c.caps, lang)
+            .map((t) => `<li>${h(t)}</li>`)
+            .join('')}</ul></div>`
+        : '';
       if (c.evidence.length === 0)
-        return `<div class="card short">${head}${ov}<p class="muted">${h(S.noEvidence)}</p></div>`;
-      const list = (ids: string[], empty: string): string =>
-        ids.length
-          ? `<ul>${ids.map((id) => shortLine(byId.get(id)!)).join('')}</ul>`
-          : `<p class="muted">${h(empty)}</p>`;
+        return `<div class="card short">${head}${ov}${caps}<p class="muted">${h(S.noEvidence)}</p></div>`;
+      // Each decision once, marked as a strength (✓) or an area for improvement (△).
+      const mark = (id: string): string =>
+        c.improvements.includes(id)
+          ? `<span class="mark bad" title="${h(S.improvements)}">△</span> `
+          : c.strengths.includes(id)
+            ? `<span class="mark ok" title="${h(S.strengths)}">✓</span> `
+            : '';
       return (
-        `<div class="card">${head}${ov}` +
-        `<div class="cols"><div><h4>${h(S.strengths)}</h4>${list(c.strengths, S.none)}</div><div><h4>${h(S.improvements)}</h4>${list(c.improvements, S.none)}</div></div>` +
-        `<h4>${h(S.col.evidence)}</h4><ul class="evidence">${c.evidence.map((id) => evidenceItem(byId.get(id)!)).join('')}</ul></div>`
+        `<div class="card">${head}${ov}${caps}` +
+        `<h4>${h(S.col.evidence)} <span class="muted">(✓ ${h(S.strengths)} · △ ${h(S.improvements)})</span></h4><ul class="evidence">${c.evidence.map((id) => evidenceItem(byId.get(id)!, mark(id))).join('')}</ul></div>`
       );
     })
     .join('');
+  // Simulated colleagues' decisions: shown once, never as the player's evidence.
+  const simulatedDecisions = aar.decisions.filter((d) => d.simulated && d.status !== 'not-reached');
+  const simulated = simulatedDecisions.length
+    ? `<div class="card"><h3>${h(S.simulated)}</h3><p class="muted">${h(S.simulatedNote)}</p><ul>${simulatedDecisions.map(shortLine).join('')}</ul></div>`
+    : '';
 
   const subjects = table(
     [h(S.col.subject), h(S.col.score), h(`${S.col.final} (${S.col.proposed})`)],
@@ -176,7 +215,7 @@ export function renderHtml(aar: Aar, lang: Lang): string {
 
   const timelineRows = aar.timeline.map((it) => {
     const civil = civilLabel(x.t0, it.at);
-    const when = `<strong>${h(formatScenarioTime(it.at))}</strong>${civil ? `<br><span class="muted">${h(civil)}</span>` : ''}`;
+    const when = `<strong>${h(scenarioTimeText(it.at, lang))}</strong>${civil ? `<br><span class="muted">${h(civil)}</span>` : ''}`;
     switch (it.kind) {
       case 'inject':
         return [
@@ -186,11 +225,11 @@ export function renderHtml(aar: Aar, lang: Lang): string {
         ];
       case 'decision': {
         const d = byId.get(it.id)!;
-        const hd = evidenceHead(aar, d, lang);
+        // The evidence itself is in section 5: here only a pointer to it.
         return [
           when,
           `<strong>${h(S.event.decision)}</strong>`,
-          `${h(hd.prompt)}<br><strong>${h(hd.choice)}</strong> <span class="muted">(${h(hd.detail)})</span>${d.rationale ? `<br>${h(S.rationale)}: <span class="rationale">${h(d.rationale)}</span>` : ''}`,
+          `${h(brief(oneLine(d.prompt, lang)))} <span class="muted">— ${h(S.seeEvidence)} ${h(d.simulated ? S.simulated : capabilityName(aar, d.capability, lang))}</span>`,
         ];
       }
       case 'variation':
@@ -214,12 +253,12 @@ export function renderHtml(aar: Aar, lang: Lang): string {
   const outcomes = table(
     [h(S.col.measure), h(S.col.value), h(S.col.target), h(S.col.worst), h(S.col.credit)],
     aar.outcomes.map((o) => {
-      const u = o.unit ? ` ${h(localize(o.unit, lang))}` : '';
+      const u = o.unit ? localize(o.unit, lang) : '';
       return [
         L(o.label),
-        `${numberText(o.value)}${u}`,
-        `${numberText(o.target)}${u}`,
-        `${numberText(o.worst)}${u}`,
+        h(numberWithUnit(o.value, u, lang)),
+        h(numberWithUnit(o.target, u, lang)),
+        h(numberWithUnit(o.worst, u, lang)),
         pct(o.credit),
       ];
     }),
@@ -251,7 +290,7 @@ export function renderHtml(aar: Aar, lang: Lang): string {
     sec('summary', `<p class="summary">${L(aar.summary)}</p>`),
     sec('score', score),
     sec('objectives', objectives),
-    sec('capabilities', capabilities),
+    sec('capabilities', capabilities + simulated),
     sec('subjects', subjects),
     sec('timeline', timeline),
     sec('outcomes', outcomes),
@@ -259,7 +298,7 @@ export function renderHtml(aar: Aar, lang: Lang): string {
     sec('hotWash', `<ol>${aar.hotWash.map((q) => `<li>${L(q)}</li>`).join('')}</ol>`),
     sec('method', `<p>${h(S.method)}</p>`),
     sec('verification', verification),
-    `<footer>${h(S.generatedFrom)} ${h(localize(x.title, lang))} · ${h(dateText(x.date))}</footer>`,
+    `<footer>${h(S.generatedFrom)} ${h(localize(x.title, lang))} · ${h(dateText(x.date, lang))}</footer>`,
   ].join('\n');
 
   return `<!doctype html>

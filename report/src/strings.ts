@@ -1,5 +1,5 @@
-import type { Lang } from '../text.ts';
-import type { ProposedRating } from '../score.ts';
+import type { Lang, ProposedRating } from '@drill/engine';
+import { RATING_NAMES, TERMS, TIMELINESS, type Term } from './glossary.ts';
 
 /**
  * Every word of the report that does not come from the scenario, in both languages. One record per
@@ -97,7 +97,6 @@ export interface ReportStrings {
   overriddenBy: string;
   decidedBy: string;
   dueAt: string;
-  lateBy: (minutes: string) => string;
   yes: string;
   no: string;
   partly: string;
@@ -132,6 +131,33 @@ export interface ReportStrings {
   none: string;
   of: string;
   page: string;
+  /** Banners at the top of every format. */
+  banner: {
+    notVerified: (reason: string) => string;
+    unfinished: (replayed: number, recorded: number) => string;
+  };
+  simulated: string;
+  simulatedNote: string;
+  pressure: (seconds: number) => string;
+  took: (seconds: string) => string;
+  overLimit: (seconds: number) => string;
+  cappedBy: string;
+  cappedOverall: (before: string) => string;
+  seeEvidence: string;
+  debrief: {
+    title: string;
+    score: string;
+    ratings: string;
+    strengths: string;
+    improve: string;
+    timeline: string;
+    noStrengths: string;
+    noImprovements: string;
+    rolePlayed: string;
+    colleagues: string;
+    seeStrength: (n: number) => string;
+    seeImprovement: (n: number) => string;
+  };
 }
 
 const en: ReportStrings = {
@@ -202,18 +228,12 @@ const en: ReportStrings = {
     weight: 'Weight',
   },
   ratingName: { P: 'P', S: 'S', M: 'M', U: 'U', 'not-rated': 'not rated' },
-  ratingLong: {
-    P: 'Performed without challenges',
-    S: 'Performed with some challenges',
-    M: 'Performed with major challenges',
-    U: 'Unable to be performed',
-    'not-rated': 'Not rated (no evidence)',
-  },
+  ratingLong: inLang(RATING_NAMES, 'en'),
   timeliness: {
-    'on-time': 'on time',
-    late: 'late',
-    missed: 'missed (default taken)',
-    'not-reached': 'not reached',
+    'on-time': TIMELINESS['on-time'].en,
+    late: TIMELINESS.late.en,
+    missed: `${TIMELINESS.missed.en} (${TERMS.defaultTaken.en})`,
+    'not-reached': TIMELINESS['not-reached'].en,
   },
   hazard: {
     typhoon: 'Typhoon',
@@ -230,7 +250,7 @@ const en: ReportStrings = {
   strengths: 'Strengths',
   improvements: 'Areas for improvement',
   noStrengths: 'No capability was rated P or S.',
-  noImprovements: 'No decision fell short.',
+  noImprovements: 'Every decision earned full credit and every capability was rated P.',
   noEvidence: 'No decision scoring this capability was reached.',
   chose: 'Chose',
   allocated: 'Allocated',
@@ -242,7 +262,6 @@ const en: ReportStrings = {
   overriddenBy: 'by',
   decidedBy: 'by',
   dueAt: 'due',
-  lateBy: (m) => `${m} late`,
   yes: 'yes',
   no: 'no',
   partly: 'partly',
@@ -282,6 +301,36 @@ const en: ReportStrings = {
   none: 'none',
   of: 'of',
   page: 'Page',
+  banner: {
+    notVerified: (r) =>
+      `${TERMS.notVerified.en}: ${r}. This report shows only what the transcript records up to that point; nothing in it is a checked result.`,
+    unfinished: (n, m) =>
+      n < m
+        ? `Unfinished: ${n} of ${m} entries could be replayed. The score below is the score so far, not the drill's result.`
+        : "Unfinished: the drill did not run to its end. The score below is the score so far, not the drill's result.",
+  },
+  simulated: TERMS.simulatedColleague.en,
+  simulatedNote: `decided by a ${TERMS.simulatedColleague.en}: shown, not charged to the player`,
+  pressure: (s) => `Pressure mode: ${s} s per decision`,
+  took: (s) => `took ${s}`,
+  overLimit: (s) => `over the ${s} s limit`,
+  cappedBy: 'Capped by outcome',
+  cappedOverall: (b) => `capped by outcomes (${b} before the cap)`,
+  seeEvidence: 'evidence under',
+  debrief: {
+    title: 'Participant debrief',
+    score: 'Your score',
+    ratings: 'Capability ratings',
+    strengths: 'Three strengths',
+    improve: 'Three things to improve',
+    timeline: 'Key moments',
+    noStrengths: 'No decision earned full credit on time.',
+    noImprovements: 'Every decision earned full credit and every capability was rated P.',
+    rolePlayed: 'Seat played',
+    colleagues: 'Other seats',
+    seeStrength: (n) => `see strength ${n} below`,
+    seeImprovement: (n) => `see improvement ${n} below`,
+  },
 };
 
 const zh: ReportStrings = {
@@ -352,14 +401,13 @@ const zh: ReportStrings = {
     weight: '权重',
   },
   ratingName: { P: 'P', S: 'S', M: 'M', U: 'U', 'not-rated': '未评定' },
-  ratingLong: {
-    P: '顺利完成（无明显问题）',
-    S: '基本完成（存在一些问题）',
-    M: '勉强完成（存在较大问题）',
-    U: '未能完成',
-    'not-rated': '未评定（无依据）',
+  ratingLong: inLang(RATING_NAMES, 'zh-CN'),
+  timeliness: {
+    'on-time': TIMELINESS['on-time']['zh-CN'],
+    late: TIMELINESS.late['zh-CN'],
+    missed: `${TIMELINESS.missed['zh-CN']}（${TERMS.defaultTaken['zh-CN']}）`,
+    'not-reached': TIMELINESS['not-reached']['zh-CN'],
   },
-  timeliness: { 'on-time': '按时', late: '延迟', missed: '超时（采用默认选项）', 'not-reached': '未触发' },
   hazard: { typhoon: '台风', flood: '洪水', rainstorm: '暴雨', earthquake: '地震', other: '其他' },
   difficulty: { introductory: '入门', intermediate: '中级', advanced: '高级' },
   subjectKind: { overall: '总体', team: '队伍', role: '角色', participant: '参演人员' },
@@ -369,7 +417,7 @@ const zh: ReportStrings = {
   strengths: '做得好的方面',
   improvements: '需要改进的方面',
   noStrengths: '没有能力被评为P或S。',
-  noImprovements: '没有明显失分的决策。',
+  noImprovements: '所有决策均获满分，所有能力均评为P。',
   noEvidence: '没有触发评估该能力的决策。',
   chose: '选择',
   allocated: '分配',
@@ -381,14 +429,13 @@ const zh: ReportStrings = {
   overriddenBy: '调整人',
   decidedBy: '决策人',
   dueAt: '时限',
-  lateBy: (m) => `延迟${m}`,
   yes: '是',
   no: '否',
   partly: '部分',
   tasks: '关键任务',
   ratingsChart: '能力评定',
   scoreChart: '得分随想定时间变化',
-  scoreSoFar: '当前得分',
+  scoreSoFar: '截至目前得分',
   creditEarned: '已获决策得分（占全部决策）',
   chartAlt: {
     ratings: '各能力得分率条形图，标出P/S/M/U分界线',
@@ -406,7 +453,7 @@ const zh: ReportStrings = {
     end: '演练结束',
   },
   verified: '已校验：已重放演练记录，哈希链完整，所有记录的得分经重新计算完全一致。',
-  notVerified: (r) => `未通过校验：${r}`,
+  notVerified: () => '未通过校验：演练记录与重放结果不符。',
   incomplete: '演练尚未结束：记录中还没有结果。',
   entries: '重放条目数',
   finalStateHash: '最终状态哈希',
@@ -420,7 +467,42 @@ const zh: ReportStrings = {
   none: '无',
   of: '/',
   page: '页',
+  banner: {
+    // The engine's reason is English: a Chinese reader gets what it means for the report instead.
+    notVerified: () =>
+      `${TERMS.notVerified['zh-CN']}：演练记录未通过校验。本报告只列出记录到出错处为止所载的内容，其中没有经过核实的结果。`,
+    unfinished: (n, m) =>
+      n < m
+        ? `演练未完成：${m}条记录中只能重放${n}条。下面的分数是截至目前的得分，不是演练结果。`
+        : '演练未完成：演练没有进行到结束。下面的分数是截至目前的得分，不是演练结果。',
+  },
+  simulated: TERMS.simulatedColleague['zh-CN'],
+  simulatedNote: `${TERMS.simulatedDecision['zh-CN']}：仅供参考，不计入参演人员得分`,
+  pressure: (s) => `${TERMS.pressureMode['zh-CN']}：每项决策限时${s}秒`,
+  took: (s) => `用时${s}`,
+  overLimit: (s) => `超过${s}秒限时`,
+  cappedBy: '受结果指标限制',
+  cappedOverall: (b) => `受结果指标限制（限制前${b}分）`,
+  seeEvidence: '依据见',
+  debrief: {
+    title: '参演人员讲评',
+    score: '得分',
+    ratings: '能力评定',
+    strengths: '三个做得好的方面',
+    improve: '三项需要改进的地方',
+    timeline: '关键时刻',
+    noStrengths: '没有按时获得满分的决策。',
+    noImprovements: '所有决策均获满分，所有能力均评为P。',
+    rolePlayed: '所任席位',
+    colleagues: '其他席位',
+    seeStrength: (n) => `见下文做得好的方面第${n}条`,
+    seeImprovement: (n) => `见下文需要改进的第${n}条`,
+  },
 };
+
+function inLang<K extends string>(terms: Record<K, Term>, lang: Lang): Record<K, string> {
+  return Object.fromEntries(Object.entries<Term>(terms).map(([k, t]) => [k, t[lang]])) as Record<K, string>;
+}
 
 export const STRINGS: Record<Lang, ReportStrings> = { en, 'zh-CN': zh };
 

@@ -1,20 +1,32 @@
-import type { Rating, Subject } from '../inputs.ts';
-import type { Channel, Scenario, Urgency } from '../scenario/model.ts';
 import {
   ratingFor,
   scoreDrill,
+  headerHash,
+  verify,
+  type Rating,
+  type Subject,
+  type Channel,
+  type Scenario,
+  type Urgency,
+  liveText,
+  type AppliedCap,
   type DecisionScore,
+  type DrillState,
   type ProposedRating,
   type ScoreReport,
   type SubjectRatings,
-} from '../score.ts';
-import type { Participant, Timeliness } from '../state.ts';
-import type { LocalizedText } from '../text.ts';
-import { headerHash, verify, type ReplayResult, type Transcript, type VerifyResult } from '../transcript.ts';
+  type Participant,
+  type Timeliness,
+  type LocalizedText,
+  type ReplayResult,
+  type Transcript,
+  type VerifyResult,
+} from '@drill/engine';
 import { hotWashQuestions } from './hot-wash.ts';
 import { improvementPlan, type AarCore } from './improvement-plan.ts';
 import { scoreSeries, type SeriesPoint } from './series.ts';
 import { summaryText } from './summary.ts';
+import { both } from './words.ts';
 
 export const AAR_FORMAT = 'drill-aar/1' as const;
 
@@ -53,7 +65,14 @@ export interface AarDecision {
   feedback: LocalizedText[];
   /** The options the scenario scores best (single/multi), for corrective actions. */
   bestChoice: LocalizedText[];
+  /** What the scenario says about the options it scores best: the other side of the trade-off. */
+  bestFeedback: LocalizedText[];
   refs: { id: string; title: string }[];
+  /** Decided (or left to its default) by a simulated colleague: shown, never charged to the player. */
+  simulated?: true;
+  /** Pressure mode: wall-clock milliseconds the participant took, and whether it was over the limit. */
+  elapsedMs?: number;
+  overTime?: true;
 }
 
 export interface AarCapability {
@@ -64,6 +83,8 @@ export interface AarCapability {
   final: ProposedRating;
   credit: number | null;
   override?: { rating: Rating; note: string; by?: string; seq: number };
+  /** Outcomes that capped the rating the decisions earned (e.g. deaths capping protective actions). */
+  caps?: AppliedCap[];
   evidence: string[];
   /** Decisions of its evidence that reached 60% of the best (S level or better). */
   strengths: string[];
@@ -153,6 +174,14 @@ export interface AarVerification {
   complete: boolean;
   reason?: string;
   entries: number;
+  /** Entries the transcript holds, and how many of them this report replayed (fewer past a broken one). */
+  recorded: number;
+  replayed: number;
+  /**
+   * The drill ran to its end, every entry replayed: only then is the score the drill's result; otherwise
+   * it is the score so far.
+   */
+  finished: boolean;
   finalStateHash: string;
   lastHash: string;
 }
@@ -183,6 +212,8 @@ export interface Aar {
     seed: string;
     engine: string;
     meta: Record<string, string>;
+    /** Pressure mode: seconds allowed per decision. */
+    pressure?: number;
     participants: Participant[];
     teams: { id: string; members: string[] }[];
     roles: { id: string; name: LocalizedText }[];
@@ -207,8 +238,16 @@ export interface Aar {
 
 const ORDER: ProposedRating[] = ['P', 'S', 'M', 'U'];
 
-function decisionOf(scenario: Scenario, ds: DecisionScore, participants: Participant[]): AarDecision {
+function decisionOf(
+  scenario: Scenario,
+  ds: DecisionScore,
+  state: DrillState,
+  pressure: number | undefined,
+  openIn: DrillState,
+): AarDecision {
+  const participants = state.participants;
   const d = scenario.decisions.find((x) => x.id === ds.decision)!;
+  const record = state.decisions[d.id];
   const refIds = [d.ref, ...ds.options.map((o) => d.options.find((x) => x.id === o)?.ref)].filter(
     (r): r is string => !!r,
   );
@@ -244,10 +283,18 @@ function decisionOf(scenario: Scenario, ds: DecisionScore, participants: Partici
       : d.kind === 'multi'
         ? scored.filter((o, i) => (o.score ?? 0) > 0 && i < (d.max ?? scored.length)).map((o) => o.label)
         : [];
+  const bestFeedback =
+    d.kind === 'allocate'
+      ? []
+      : scored
+          .filter((o) => bestChoice.includes(o.label) && o.feedback)
+          .map((o) => o.feedback as LocalizedText);
   const by = ds.by ? participants.find((p) => p.id === ds.by) : undefined;
+  const elapsedMs = ds.status === 'decided' ? record?.elapsedMs : undefined;
   return {
     id: d.id,
-    prompt: d.prompt,
+    // A prompt showing {variable}s reads as it did then: the values of the state it closed in.
+    prompt: both((lang) => liveText(scenario, openIn, d.prompt, lang)),
     kind: d.kind,
     capability: ds.capability,
     ...(d.objective ? { objective: d.objective } : {}),
@@ -271,7 +318,13 @@ function decisionOf(scenario: Scenario, ds: DecisionScore, participants: Partici
     share: ds.best > 0 ? Math.round((ds.credit / ds.best) * 10_000) / 10_000 : 0,
     feedback,
     bestChoice,
+    bestFeedback,
     refs,
+    ...(ds.simulated ? { simulated: true as const } : {}),
+    ...(elapsedMs !== undefined ? { elapsedMs } : {}),
+    ...(elapsedMs !== undefined && pressure !== undefined && elapsedMs > pressure * 1000
+      ? { overTime: true as const }
+      : {}),
   };
 }
 
@@ -282,6 +335,10 @@ function timelineOf(
 ): AarTimelineItem[] {
   const items: AarTimelineItem[] = [];
   const feedById = new Map(replayed.state.feed.filter((f) => f.adhoc).map((f) => [f.inject, f.adhoc!]));
+  // An inject showing {variable}s reads as delivered: the values kept with its delivery.
+  const delivered = new Map(replayed.state.feed.map((f) => [`${f.inject}@${f.at}`, f.values]));
+  const live = (text: LocalizedText, values: Record<string, number | boolean> | undefined): LocalizedText =>
+    both((lang) => liveText(scenario, replayed.state, text, lang, values));
   replayed.events.forEach((evs, i) => {
     const input = t.entries[i]?.input;
     for (const e of evs) {
@@ -289,13 +346,14 @@ function timelineOf(
         case 'inject': {
           const inj = scenario.injects.find((x) => x.id === e.id);
           if (inj) {
+            const values = delivered.get(`${e.id}@${e.at}`);
             items.push({
               kind: 'inject',
               at: e.at,
               id: e.id,
               adhoc: false,
-              ...(inj.title ? { title: inj.title } : {}),
-              text: inj.text,
+              ...(inj.title ? { title: live(inj.title, values) } : {}),
+              text: live(inj.text, values),
               source: inj.source,
               channel: inj.channel,
               urgency: inj.urgency,
@@ -425,7 +483,16 @@ export function buildAar(
   const state = replayed.state;
   const score = scoreDrill(scenario, state);
   const participants = state.participants;
-  const decisions = score.decisions.map((ds) => decisionOf(scenario, ds, participants));
+  const pressureSeconds = Number(t.header.meta?.pressure);
+  const pressure = Number.isFinite(pressureSeconds) && pressureSeconds > 0 ? pressureSeconds : undefined;
+  // The state each decision was open in (before the entry that closed it), for its prompt's live values.
+  const openIn = new Map<string, DrillState>();
+  replayed.events.forEach((evs, i) => {
+    for (const e of evs) if (e.type === 'decision-closed') openIn.set(e.id, replayed.states?.[i] ?? state);
+  });
+  const decisions = score.decisions.map((ds) =>
+    decisionOf(scenario, ds, state, pressure, openIn.get(ds.decision) ?? state),
+  );
   const byId = new Map(decisions.map((d) => [d.id, d]));
 
   // Capabilities worth a section: those the scenario can evidence, an objective names, or an evaluator rated.
@@ -450,6 +517,7 @@ export function buildAar(
         final: c.final,
         credit: c.credit,
         ...(c.override ? { override: { ...c.override } } : {}),
+        ...(c.caps ? { caps: c.caps.map((x) => ({ ...x })) } : {}),
         evidence: [...c.evidence],
         strengths: ev.filter((d) => d.share >= 0.6).map((d) => d.id),
         improvements: ev.filter((d) => score.improvements.includes(d.id)).map((d) => d.id),
@@ -511,6 +579,7 @@ export function buildAar(
       seed: t.header.seed,
       engine: t.header.engine,
       meta: { ...(t.header.meta ?? {}) },
+      ...(pressure !== undefined ? { pressure } : {}),
       participants: participants.map((p) => ({ ...p, roles: [...p.roles] })),
       teams,
       roles: scenario.roles.map((r) => ({ id: r.id, name: r.name })),
@@ -530,12 +599,19 @@ export function buildAar(
       complete: v.ok ? v.complete : false,
       ...(v.ok ? {} : { reason: v.reason }),
       entries: v.entries,
+      recorded: t.entries.length,
+      replayed: replayed.events.length,
+      finished:
+        v.ok && v.complete && replayed.events.length === t.entries.length && state.phase === 'debrief',
       finalStateHash: replayed.finalStateHash,
       lastHash: t.entries[replayed.events.length - 1]?.hash ?? headerHash(t.header),
     },
     score,
   };
-  const partial: AarCore = { ...base, summary: summaryText(scenario, score) };
+  const partial: AarCore = {
+    ...base,
+    summary: summaryText(scenario, score, { finished: base.verification.finished }),
+  };
   return {
     ...partial,
     improvementPlan: improvementPlan(scenario, partial),

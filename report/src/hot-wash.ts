@@ -1,7 +1,7 @@
-import type { Scenario } from '../scenario/model.ts';
-import { localize, type LocalizedText } from '../text.ts';
+import { localize, type Scenario, type LocalizedText } from '@drill/engine';
 import type { AarCore } from './improvement-plan.ts';
-import { both, brief, formatScenarioTime, joinList, oneLine, quote } from './words.ts';
+import { scenarioTimeText } from './glossary.ts';
+import { both, brief, joinList, numberWithUnit, oneLine, quote } from './words.ts';
 
 const PLAN: Record<Scenario['hazard'], { en: string; 'zh-CN': string }> = {
   typhoon: { en: 'typhoon emergency plan', 'zh-CN': '防台风应急预案' },
@@ -23,7 +23,7 @@ export function hotWashQuestions(scenario: Scenario, aar: AarCore): LocalizedTex
       qs.push(
         both((lang) => {
           const p = quote(brief(oneLine(d.prompt, lang)), lang);
-          const due = d.due !== undefined ? formatScenarioTime(d.due) : '';
+          const due = d.due !== undefined ? scenarioTimeText(d.due, lang) : '';
           return lang === 'zh-CN'
             ? `${p}没有在${due}前作出决策。是什么耽误了？这项决策应该由谁负责？`
             : `${p} was not decided by ${due}. What held it up, and who should have owned it?`;
@@ -39,7 +39,7 @@ export function hotWashQuestions(scenario: Scenario, aar: AarCore): LocalizedTex
           ),
           lang,
         );
-        const at = d.at !== undefined ? formatScenarioTime(d.at) : '';
+        const at = d.at !== undefined ? scenarioTimeText(d.at, lang) : '';
         return lang === 'zh-CN'
           ? `${at}时选择了${labels}。当时掌握了哪些信息？什么会让你们做出不同的选择？`
           : `At ${at} you chose ${labels}. What did you know then, and what would have led you to a different choice?`;
@@ -70,10 +70,12 @@ export function hotWashQuestions(scenario: Scenario, aar: AarCore): LocalizedTex
     qs.push(
       both((lang) => {
         const l = quote(oneLine(worst.label, lang), lang);
-        const u = worst.unit ? ` ${localize(worst.unit, lang)}` : '';
+        const u = worst.unit ? localize(worst.unit, lang) : '';
+        const v = numberWithUnit(worst.value, u, lang);
+        const target = numberWithUnit(worst.target, u, lang);
         return lang === 'zh-CN'
-          ? `${l}最终为${worst.value}${u}（目标${worst.target}${u}）。哪些更早的行动本可以改变它？`
-          : `${l} ended at ${worst.value}${u} (target ${worst.target}${u}). What earlier action could have changed it?`;
+          ? `${l}最终为${v}（目标${target}）。哪些更早的行动本可以改变它？`
+          : `${l} ended at ${v} (target ${target}). What earlier action could have changed it?`;
       }),
     );
   qs.push(

@@ -1,10 +1,20 @@
-import { localize } from '../text.ts';
-import { type Lang } from '../text.ts';
+import { localize, type Lang } from '@drill/engine';
 import type { Aar } from './aar.ts';
-import { capabilityName, dateText, evidenceHead, numberText, ratingText, roleNames } from './describe.ts';
+import {
+  bannerLines,
+  capabilityName,
+  capsText,
+  dateText,
+  evidenceHead,
+  pressureLabel,
+  ratingText,
+  roleNames,
+  scoreLabel,
+} from './describe.ts';
+import { referenceTitle, scenarioTimeText } from './glossary.ts';
 import { escapeMd as e } from './escape.ts';
 import { stringsFor } from './strings.ts';
-import { colon, formatScenarioTime, oneLine, pct, timeLabel } from './words.ts';
+import { brief, colon, comma, numberWithUnit, oneLine, paren, pct, timeLabel } from './words.ts';
 
 const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
 const table = (head: string[], rows: string[][]): string[] => [
@@ -25,26 +35,29 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
   const out: string[] = [];
   const h2 = (n: number, title: string): void => void out.push('', `## ${n}. ${title}`, '');
 
+  // Before anything else: whether these numbers can be trusted as the drill's result.
+  const banners = bannerLines(aar, lang).map((b) => `> **${e(b)}**`);
+  if (banners.length) out.push(...banners.flatMap((b) => [b, '']));
   out.push(`# ${S.fullTitle}`, '', `**${L(x.title)}**`, '', `*${S.generatedFrom}*`);
 
   h2(1, S.sections.overview);
-  const anchor = `T0 = ${oneLine(x.anchor, lang)}${x.t0 ? `, ${x.t0.replace('T', ' ')}` : ''}`;
+  const anchor = `T0 = ${oneLine(x.anchor, lang)}${x.t0 ? `${comma(lang)}${x.t0.replace('T', ' ')}` : ''}`;
   out.push(
     ...table(
       ['', ''],
       [
         [S.field.exercise, L(x.title)],
-        [S.field.date, e(dateText(x.date))],
+        [S.field.date, e(dateText(x.date, lang))],
         [S.field.scenario, `\`${x.scenario.id}\` ${e(x.scenario.version)}`],
         [S.field.hazard, S.hazard[x.hazard]],
         [S.field.place, L(x.place)],
         [S.field.difficulty, S.difficulty[x.difficulty]],
         [
           S.field.scenarioTime,
-          e(`${formatScenarioTime(x.start)} → ${formatScenarioTime(x.end)} (${anchor})`),
+          e(`${scenarioTimeText(x.start, lang)} → ${scenarioTimeText(x.end, lang)}${paren(anchor, lang)}`),
         ],
         [S.field.seed, e(x.seed)],
-        ...(x.meta.mode ? [[S.field.mode, e(x.meta.mode)]] : []),
+        ...(x.pressure !== undefined ? [[S.field.mode, e(pressureLabel(aar, lang))]] : []),
         ...(x.ending ? [[S.field.ending, `${L(x.ending.title)} — ${L(x.ending.text)}`]] : []),
       ],
     ),
@@ -53,7 +66,11 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
   out.push(
     ...table(
       [S.col.name, S.col.team, S.col.roles],
-      x.participants.map((p) => [e(p.name), e(p.team), e(roleNames(aar, p.roles, lang))]),
+      x.participants.map((p) => [
+        p.colleague ? `${e(p.name)} (${S.simulated})` : e(p.name),
+        e(p.team),
+        e(roleNames(aar, p.roles, lang)),
+      ]),
     ),
   );
   out.push('', `### ${S.field.objectives}`, '');
@@ -66,7 +83,11 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
 
   h2(3, S.sections.score);
   const b = aar.overall.breakdown;
-  out.push(`**${aar.overall.score.toFixed(1)} / 100**`, '');
+  out.push(
+    `**${scoreLabel(aar, lang)}${colon(lang)}${aar.overall.score.toFixed(1)} / 100**${b.capped ? ` — ${S.cappedOverall(b.capped.before.toFixed(1))}` : ''}`,
+    '',
+  );
+  if (b.capped) out.push(...capsText(aar, b.capped.caps, lang).map((c) => `- ${e(c)}`), '');
   out.push(
     ...table(
       [S.col.part, S.col.score, S.col.weight],
@@ -112,30 +133,32 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
         `> ${S.override}: ${c.proposed} → **${c.override.rating}**${c.override.by ? ` (${S.overriddenBy} ${e(c.override.by)})` : ''} — ${e(c.override.note)}`,
         '',
       );
+    if (c.caps?.length)
+      out.push(`**${S.cappedBy}**`, '', ...capsText(aar, c.caps, lang).map((t) => `- ${e(t)}`), '');
     if (c.evidence.length === 0) {
       out.push(`*${S.noEvidence}*`, '');
       continue;
     }
-    const line = (id: string): string => {
-      const d = byId.get(id)!;
-      const h = evidenceHead(aar, d, lang);
-      return `- ${e(h.choice)} — ${e(h.detail)}`;
-    };
-    out.push(`**${S.strengths}**`, '', ...(c.strengths.length ? c.strengths.map(line) : [`- ${S.none}`]), '');
-    out.push(
-      `**${S.improvements}**`,
-      '',
-      ...(c.improvements.length ? c.improvements.map(line) : [`- ${S.none}`]),
-      '',
-    );
-    out.push(`**${S.col.evidence}**`, '');
+    // Each decision once, marked as a strength (✓) or an area for improvement (△).
+    out.push(`**${S.col.evidence}** (✓ ${S.strengths} · △ ${S.improvements})`, '');
     for (const id of c.evidence) {
       const d = byId.get(id)!;
       const h = evidenceHead(aar, d, lang);
-      out.push(`- **${e(h.when)}** ${e(h.prompt)}`, `  - ${e(h.choice)}`, `  - ${e(h.detail)}`);
+      const mark = c.improvements.includes(id) ? '△' : c.strengths.includes(id) ? '✓' : '·';
+      out.push(`- ${mark} **${e(h.when)}** ${e(h.prompt)}`, `  - ${e(h.choice)}`, `  - ${e(h.detail)}`);
       out.push(`  - ${S.rationale}: ${d.rationale ? e(d.rationale) : `*${S.noRationale}*`}`);
       for (const f of d.feedback) out.push(`  - ${S.feedback}: ${L(f)}`);
-      for (const r of d.refs) out.push(`  - ${S.doctrine}: ${e(r.title)}`);
+      for (const r of d.refs) out.push(`  - ${S.doctrine}: ${e(referenceTitle(r.title, lang))}`);
+    }
+    out.push('');
+  }
+  // Simulated colleagues' decisions: shown once, here, never as the player's evidence.
+  const simulated = aar.decisions.filter((d) => d.simulated && d.status !== 'not-reached');
+  if (simulated.length) {
+    out.push(`### ${S.simulated}`, '', `*${S.simulatedNote}*`, '');
+    for (const d of simulated) {
+      const h = evidenceHead(aar, d, lang);
+      out.push(`- **${e(h.when)}** ${e(h.prompt)} — ${e(h.choice)} (${e(h.detail)})`);
     }
     out.push('');
   }
@@ -160,7 +183,7 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
   h2(7, S.sections.timeline);
   const rows: string[][] = [];
   for (const it of aar.timeline) {
-    const when = e(timeLabel(x.t0, it.at));
+    const when = e(timeLabel(x.t0, it.at, lang));
     switch (it.kind) {
       case 'inject':
         rows.push([
@@ -172,10 +195,11 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
       case 'decision': {
         const d = byId.get(it.id)!;
         const h = evidenceHead(aar, d, lang);
+        // The evidence itself is in section 5 (or the simulated colleagues' list): here only a pointer.
         rows.push([
           when,
           S.event.decision,
-          `${e(h.prompt)} **${e(h.choice)}** (${e(h.detail)})${d.rationale ? ` — ${S.rationale}: ${e(d.rationale)}` : ''}`,
+          `${e(brief(h.prompt))} — ${S.seeEvidence} ${d.simulated ? S.simulated : e(capabilityName(aar, d.capability, lang))}`,
         ]);
         break;
       }
@@ -205,12 +229,12 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
     ...table(
       [S.col.measure, S.col.value, S.col.target, S.col.worst, S.col.credit],
       aar.outcomes.map((o) => {
-        const u = o.unit ? ` ${e(localize(o.unit, lang))}` : '';
+        const u = o.unit ? localize(o.unit, lang) : '';
         return [
           L(o.label),
-          `${numberText(o.value)}${u}`,
-          `${numberText(o.target)}${u}`,
-          `${numberText(o.worst)}${u}`,
+          e(numberWithUnit(o.value, u, lang)),
+          e(numberWithUnit(o.target, u, lang)),
+          e(numberWithUnit(o.worst, u, lang)),
           pct(o.credit),
         ];
       }),

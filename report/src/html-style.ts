@@ -74,6 +74,11 @@ svg.chart .value { font-size: 10px; font-weight: 600; fill: #1b1f24; }
 svg.chart .rating { font-size: 13px; font-weight: 700; fill: #1b1f24; }
 .summary { background: var(--soft); border-radius: 4px; padding: 8px 12px; }
 .hash { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, monospace; font-size: 8.5pt; word-break: break-all; }
+.banner { border: 2px solid #a52a24; background: #f6e3e1; color: #7a1d18; padding: 8px 12px; margin: 0 0 10px; border-radius: 4px; }
+.mark { font-weight: 700; }
+.mark.ok { color: #2e6b34; }
+.mark.bad { color: #b35c12; }
+body:lang(zh-CN), :lang(zh-CN) { line-break: strict; }
 footer { margin-top: 18px; font-size: 8.5pt; color: var(--muted); border-top: 1px solid var(--rule); padding-top: 6px; }
 @media print {
   body { background: #fff; }

@@ -1,8 +1,8 @@
-import { localize, type Lang } from '../text.ts';
+import { localize, type Lang } from '@drill/engine';
 import type { Aar } from './aar.ts';
 import { escapeHtml as h } from './escape.ts';
 import { stringsFor } from './strings.ts';
-import { formatScenarioTime } from './words.ts';
+import { scenarioTimeText } from './glossary.ts';
 
 /** Charts as inline SVG: no script, no external resource; shapes carry their own labels so grey print reads. */
 
@@ -98,7 +98,7 @@ export function scoreChart(aar: Aar, lang: Lang): string {
       `<line x1="${f1(X(t))}" x2="${f1(X(t))}" y1="${height - m.b}" y2="${height - m.b + 4}" stroke="#666"/>`,
     );
     parts.push(
-      `<text x="${f1(X(t))}" y="${height - m.b + 16}" text-anchor="middle" class="muted">${h(formatScenarioTime(t))}</text>`,
+      `<text x="${f1(X(t))}" y="${height - m.b + 16}" text-anchor="middle" class="muted">${h(scenarioTimeText(t, lang))}</text>`,
     );
   }
   if (t0 < 0 && t1 > 0) {

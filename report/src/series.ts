@@ -1,6 +1,4 @@
-import type { Scenario } from '../scenario/model.ts';
-import { scoreDrill } from '../score.ts';
-import type { DrillState } from '../state.ts';
+import { scoreDrill, type Scenario, type DrillState } from '@drill/engine';
 
 /** The score at one scenario minute, from the state the drill was in then. */
 export interface SeriesPoint {

@@ -1,0 +1,136 @@
+import type { Lang, ProposedRating, Timeliness } from '@drill/engine';
+
+/**
+ * The domain words every front end shows — reports, the web review, the terminal — in one place and both
+ * languages, so a word means one thing everywhere: 延迟 is a decision taken after its deadline (late),
+ * 错过时限 one never taken (missed, the default applied); 超时 is not used, because cadres read it as
+ * either. Durations are words, never `30m`, in both languages.
+ */
+export interface Term {
+  en: string;
+  'zh-CN': string;
+}
+
+/** Timeliness of a decision, plus `not-reached` for one the drill never opened. */
+export type TimelinessTerm = Timeliness | 'not-reached';
+
+export const TIMELINESS: Record<TimelinessTerm, Term> = {
+  'on-time': { en: 'on time', 'zh-CN': '按时' },
+  late: { en: 'late', 'zh-CN': '延迟' },
+  missed: { en: 'missed', 'zh-CN': '错过时限' },
+  'not-reached': { en: 'not reached', 'zh-CN': '未触发' },
+};
+
+/** HSEEP ratings: the letter stays P/S/M/U in both languages; the name says what it means. */
+export const RATING_NAMES: Record<ProposedRating, Term> = {
+  P: { en: 'Performed without challenges', 'zh-CN': '顺利完成（无明显问题）' },
+  S: { en: 'Performed with some challenges', 'zh-CN': '基本完成（存在一些问题）' },
+  M: { en: 'Performed with major challenges', 'zh-CN': '勉强完成（存在较大问题）' },
+  U: { en: 'Unable to be performed', 'zh-CN': '未能完成' },
+  'not-rated': { en: 'Not rated (no evidence)', 'zh-CN': '未评定（无依据）' },
+};
+
+/** Response levels I (highest) to IV, as the flood-control and relief plans number them. */
+export const RESPONSE_LEVELS: Record<1 | 2 | 3 | 4, Term> = {
+  1: { en: 'Level I response', 'zh-CN': 'Ⅰ级应急响应' },
+  2: { en: 'Level II response', 'zh-CN': 'Ⅱ级应急响应' },
+  3: { en: 'Level III response', 'zh-CN': 'Ⅲ级应急响应' },
+  4: { en: 'Level IV response', 'zh-CN': 'Ⅳ级应急响应' },
+};
+
+/** Warning signals, blue (lowest) to red (highest). */
+export const WARNING_LEVELS: Record<'blue' | 'yellow' | 'orange' | 'red', Term> = {
+  blue: { en: 'blue warning', 'zh-CN': '蓝色预警' },
+  yellow: { en: 'yellow warning', 'zh-CN': '黄色预警' },
+  orange: { en: 'orange warning', 'zh-CN': '橙色预警' },
+  red: { en: 'red warning', 'zh-CN': '红色预警' },
+};
+
+/** Everything else a trainer reads in more than one place. */
+export const TERMS = {
+  onTime: TIMELINESS['on-time'],
+  late: TIMELINESS.late,
+  missed: TIMELINESS.missed,
+  notReached: TIMELINESS['not-reached'],
+  defaultTaken: { en: 'the default was taken', 'zh-CN': '按默认选项处理' },
+  simulatedColleague: { en: 'simulated colleague', 'zh-CN': '模拟同事' },
+  simulatedDecision: { en: 'decided by a simulated colleague', 'zh-CN': '由模拟同事决策' },
+  pressureMode: { en: 'pressure mode', 'zh-CN': '限时模式' },
+  notVerified: { en: 'NOT VERIFIED', 'zh-CN': '未经校验' },
+  unfinished: { en: 'unfinished', 'zh-CN': '未完成' },
+} as const satisfies Record<string, Term>;
+
+export type TermKey = keyof typeof TERMS;
+
+/** A term in one language. */
+export function term(key: TermKey, lang: Lang): string {
+  return TERMS[key][lang];
+}
+
+export function timelinessTerm(t: TimelinessTerm, lang: Lang): string {
+  return TIMELINESS[t][lang];
+}
+
+export function ratingName(r: ProposedRating, lang: Lang): string {
+  return RATING_NAMES[r][lang];
+}
+
+/** `2 h 30 min`, `45 min` / `2小时30分钟`, `45分钟`; days counted in hours, as operations rooms do. */
+export function durationText(minutes: number, lang: Lang): string {
+  const total = Math.round(Math.abs(minutes));
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  if (lang === 'zh-CN') return `${h ? `${h}小时` : ''}${m || !h ? `${m}分钟` : ''}`;
+  return [h ? `${h} h` : '', m || !h ? `${m} min` : ''].filter(Boolean).join(' ');
+}
+
+/** `30 min left` / `还有30分钟`. */
+export function timeLeftText(minutes: number, lang: Lang): string {
+  const d = durationText(minutes, lang);
+  return lang === 'zh-CN' ? `还有${d}` : `${d} left`;
+}
+
+/** `2 h late` / `延迟2小时`. */
+export function lateByText(minutes: number, lang: Lang): string {
+  const d = durationText(minutes, lang);
+  return lang === 'zh-CN' ? `延迟${d}` : `${d} late`;
+}
+
+/** Seconds, for pressure mode: `95 s` / `95秒`. */
+export function secondsText(ms: number, lang: Lang): string {
+  const s = Math.round(ms / 1000);
+  return lang === 'zh-CN' ? `${s}秒` : `${s} s`;
+}
+
+/**
+ * Scenario time: `T-40h`, `T+2h30m`, `T0` in English (the notation of operations rooms); in Chinese
+ * `T0前40小时`, `T0后2小时30分钟`, `T0`, so no Latin unit reaches a Chinese reader.
+ */
+export function scenarioTimeText(at: number, lang: Lang): string {
+  if (at === 0) return 'T0';
+  if (lang === 'zh-CN') return `T0${at < 0 ? '前' : '后'}${durationText(at, lang)}`;
+  const h = Math.floor(Math.abs(at) / 60);
+  const m = Math.abs(at) % 60;
+  return `T${at < 0 ? '-' : '+'}${h ? `${h}h` : ''}${m || !h ? `${m}m` : ''}`;
+}
+
+const LATIN = /[A-Za-z]/;
+
+/**
+ * A doctrine reference's title in the reader's language. Titles are written once, as the document is
+ * cited: `《…》 号 (English gloss)`. Chinese readers get the title without the glosses that hold Latin
+ * letters; English readers get it whole.
+ */
+export function referenceTitle(title: string, lang: Lang): string {
+  if (lang !== 'zh-CN') return title;
+  const stripped = title
+    .replace(/\s*[(（][^()（）]*[A-Za-z][^()（）]*[)）]/g, '')
+    .replace(/\s*\(([^()]*)\)/g, '（$1）')
+    .trim();
+  if (!LATIN.test(stripped)) return stripped;
+  const named = /《[^》]+》/.exec(stripped);
+  return named ? named[0] : stripped;
+}
+
+/** Punctuation that closes a phrase: a Chinese line must not start with it. */
+export const CLOSING_PUNCTUATION = '，。、；：？！」』）》”’';
