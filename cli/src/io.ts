@@ -72,7 +72,7 @@ export function writeAll(fd: number, data: Buffer): void {
  * data goes to a temporary file that is checked (every byte written, flushed, the size on disk right)
  * before it replaces the target. A failure is a UserError naming the path and the reason.
  */
-export function writeFileAtomic(path: string, data: string): void {
+export function writeFileAtomic(path: string, data: string, mode = 0o644): void {
   const bytes = Buffer.from(data, 'utf8');
   let isDir = false;
   try {
@@ -90,7 +90,7 @@ export function writeFileAtomic(path: string, data: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
   let fd: number | undefined;
   try {
-    fd = openSync(tmp, 'w', 0o644);
+    fd = openSync(tmp, 'w', mode);
     writeAll(fd, bytes);
     fsyncSync(fd);
     if (fstatSync(fd).size !== bytes.length)
@@ -126,4 +126,24 @@ function syncDir(dir: string): void {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+const OSC = /\u001b\][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?/g;
+const STRING_SEQ = /\u001b[PX^_][^\u001b\u009c]*(?:\u001b\\|\u009c)?/g;
+const CSI = /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]?/g;
+const ESC = /\u001b[ -/]*[0-~]?/g;
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text from a scenario or transcript, safe to print: terminal control sequences are removed (a hostile
+ * briefing could set the clipboard with OSC 52, retitle the window, or redraw the screen), and so is
+ * every other control character but newline and tab.
+ */
+export function terminalSafe(text: string): string {
+  return text
+    .replace(OSC, '')
+    .replace(STRING_SEQ, '')
+    .replace(CSI, '')
+    .replace(ESC, '')
+    .replace(CONTROLS, '');
 }
