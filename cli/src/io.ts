@@ -147,3 +147,15 @@ export function terminalSafe(text: string): string {
     .replace(ESC, '')
     .replace(CONTROLS, '');
 }
+
+/** A copy of plain data (a report, a list of runs) with every string made `terminalSafe`. */
+export function terminalSafeDeep<T>(value: T): T {
+  if (typeof value === 'string') return terminalSafe(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => terminalSafeDeep(v)) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[terminalSafe(k)] = terminalSafeDeep(v);
+    return out as T;
+  }
+  return value; // numbers, booleans, class instances: nothing a terminal would interpret
+}

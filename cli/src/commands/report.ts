@@ -10,7 +10,7 @@ import {
   type Scenario,
   type Transcript,
 } from '@drill/engine';
-import { userPath, UserError, writeFileAtomic } from '../io.ts';
+import { userPath, UserError, writeFileAtomic, terminalSafe } from '../io.ts';
 import { parseLang } from '../tui/i18n.ts';
 import { readTranscript, scenarioForTranscript } from './verify.ts';
 
@@ -93,7 +93,7 @@ export function register(program: Command): void {
         process.stderr.write(
           `report (${format}, ${lang}${aar.verification.ok ? '' : ', NOT VERIFIED'}): ${path}\n`,
         );
-      } else process.stdout.write(text);
+      } else process.stdout.write(terminalSafe(text)); // no escapes from scenario texts reach the terminal
       process.exitCode = 0;
     });
 }
