@@ -43,6 +43,8 @@ export function fsReason(e: unknown): string {
       return 'the file system is read-only (EROFS)';
     case 'EISDIR':
       return 'it is a folder, not a file (EISDIR)';
+    case 'EEXIST':
+      return 'a file of that name is in the way (EEXIST)';
     case 'ENOTDIR':
       return 'part of the path is a file, not a folder (ENOTDIR)';
     case 'ENOENT':
