@@ -84,6 +84,21 @@ describe('resume never writes to what it has not recognised as a journal', () =>
     );
     expect(readFileSync(finished).equals(before)).toBe(true);
   });
+  it(
+    'an unfinished transcript (one line, no newline, as the web app saves it) piped in stays whole',
+    T,
+    () => {
+      const t = JSON.parse(readFileSync(finished, 'utf8')) as Transcript;
+      delete t.result;
+      const f = join(dir, 'unfinished.json');
+      writeFileSync(f, JSON.stringify(t));
+      const before = readFileSync(f);
+      const r = drill(['resume', f]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('is a transcript, not a journal');
+      expect(readFileSync(f).equals(before)).toBe(true);
+    },
+  );
   it('an unfinished journal piped in without a terminal is refused before anything is written', T, () => {
     const j = join(dir, 'piped.jsonl');
     writeFileSync(j, journalText(6));
