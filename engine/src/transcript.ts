@@ -237,8 +237,8 @@ export type ReplayResult =
 export function checkCompatible(scenario: Scenario, t: Transcript): string | undefined {
   const h = t?.header;
   if (!h || typeof h !== 'object') return 'this is not a drill transcript (no header)';
-  const shape = TranscriptSchema.safeParse(t);
-  if (!shape.success) return `the transcript is malformed at ${schemaProblem(shape.error)}`;
+  const shape = shapeProblem(t);
+  if (shape) return shape.reason;
   if (h.format !== TRANSCRIPT_FORMAT)
     return `unsupported transcript format \`${String(h.format)}\` (this drill reads ${TRANSCRIPT_FORMAT})`;
   if (typeof h.engine !== 'string' || !COMPATIBLE_ENGINES.test(h.engine))
@@ -251,6 +251,18 @@ export function checkCompatible(scenario: Scenario, t: Transcript): string | und
   return undefined;
 }
 
+/** The first place the transcript does not match its schema; an entry's problem names the entry. */
+function shapeProblem(t: Transcript): { entry?: number; reason: string } | undefined {
+  const shape = TranscriptSchema.safeParse(t);
+  if (shape.success) return undefined;
+  const path = shape.error.issues[0]?.path ?? [];
+  if (path[0] === 'entries' && typeof path[1] === 'number') {
+    const no = path[1] + 1;
+    return { entry: no, reason: `entry ${no}: malformed: ${schemaProblem(shape.error)}` };
+  }
+  return { reason: `the transcript is malformed at ${schemaProblem(shape.error)}` };
+}
+
 /**
  * Folds the recorded inputs from the initial state, checking the hash chain and every recorded state
  * hash on the way. `keepStates` keeps the state after each entry (for time travel in review).
@@ -260,6 +272,8 @@ export function replay(
   t: Transcript,
   opts: { keepStates?: boolean; upTo?: number } = {},
 ): ReplayResult {
+  const shape = t?.header && typeof t.header === 'object' ? shapeProblem(t) : undefined;
+  if (shape) return { ok: false, ...shape };
   const incompatible = checkCompatible(scenario, t);
   if (incompatible) return { ok: false, reason: incompatible };
   const created = createDrill(scenario, { seed: t.header.seed, participants: t.header.participants });
