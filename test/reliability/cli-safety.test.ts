@@ -161,6 +161,24 @@ describe('writes under a file-size limit (ulimit -f)', () => {
     expect(readFileSync(out).equals(readFileSync(finished))).toBe(true);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
+  it('override -o and report -o: the same error, and no file is left behind', T, () => {
+    const out = join(dir, 'amended.json');
+    const cap = typhoon.capabilities[0]!.id;
+    const args = ['override', finished, '--capability', cap, '--rating', 'P', '--note', 'n', '-o', out];
+    const r = drill(args, { limitKb: 4 });
+    expect(r.err).toBe(
+      `drill: could not write ${out}: the file is too large (a file-size limit is in force) (EFBIG) — nothing was replaced\n`,
+    );
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    const html = join(dir, 'limited.html');
+    const h = drill(['report', finished, '--format', 'html', '-o', html], { limitKb: 4 });
+    expect(h.err).toBe(
+      `drill: could not write ${html}: the file is too large (a file-size limit is in force) (EFBIG) — nothing was replaced\n`,
+    );
+    expect(h.code).toBe(2);
+    expect(existsSync(html)).toBe(false);
+  });
   it(
     'resume --auto: the failed journal write is an error, and the journal still reads and verifies',
     T,
