@@ -1,6 +1,14 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { parseScenarioTime, type Input, type DrillState, type Scenario, holdsRole } from '@drill/engine';
+import {
+  didYouMean,
+  formatScenarioTime,
+  parseScenarioTime,
+  type Input,
+  type DrillState,
+  type Scenario,
+  holdsRole,
+} from '@drill/engine';
 
 /**
  * The answers file for `drill run --answers FILE` (YAML or JSON), for playing without a screen:
@@ -24,7 +32,14 @@ const Answer = z.strictObject({
 export const AnswersSchema = z.strictObject({ decisions: z.record(z.string(), Answer) });
 export type Answers = z.infer<typeof AnswersSchema>;
 
-export function parseAnswers(text: string): { ok: true; answers: Answers } | { ok: false; reason: string } {
+/**
+ * Parses an answers file; with the scenario, also refuses what it would silently ignore: a decision id
+ * the scenario does not have, a time outside its clock, a participant nobody is.
+ */
+export function parseAnswers(
+  text: string,
+  scenario?: Scenario,
+): { ok: true; answers: Answers } | { ok: false; reason: string } {
   let raw: unknown;
   try {
     raw = parse(text);
@@ -39,6 +54,24 @@ export function parseAnswers(text: string): { ok: true; answers: Answers } | { o
   for (const [id, a] of Object.entries(r.data.decisions))
     if (a.at !== undefined && parseScenarioTime(a.at) === undefined)
       return { ok: false, reason: `decisions.${id}.at: \`${a.at}\` is not a scenario time like T-6h` };
+  if (scenario) {
+    const known = scenario.decisions.map((d) => d.id);
+    for (const [id, a] of Object.entries(r.data.decisions)) {
+      if (!known.includes(id)) {
+        const hint = didYouMean(id, known);
+        return {
+          ok: false,
+          reason: `decisions.${id}: scenario \`${scenario.id}\` has no decision \`${id}\`${hint ? ` (did you mean \`${hint}\`?)` : ''}`,
+        };
+      }
+      const at = a.at === undefined ? undefined : parseScenarioTime(a.at)!;
+      if (at !== undefined && (at < scenario.clock.start || at > scenario.clock.end))
+        return {
+          ok: false,
+          reason: `decisions.${id}.at: \`${a.at}\` is outside the scenario clock (${formatScenarioTime(scenario.clock.start)} to ${formatScenarioTime(scenario.clock.end)})`,
+        };
+    }
+  }
   return { ok: true, answers: r.data };
 }
 

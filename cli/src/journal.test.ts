@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
@@ -53,6 +53,40 @@ describe('journal', () => {
     expect(text.split('\n').filter(Boolean)).toHaveLength(3);
     const p2 = parseTranscript(text);
     expect(p2.ok && verify(fixtureScenario(), p2.transcript).ok).toBe(true);
+  });
+
+  it('keeps a complete last line that lacks its newline, and the next entry follows it', () => {
+    dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const path = join(dir, 'j.jsonl');
+    const s = session();
+    const j = Journal.create(path, s.header);
+    j.append(s.apply({ type: 'start' }).entry!);
+    j.append(s.apply({ type: 'advance', to: 'next' }).entry!);
+    j.close();
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/\n$/, ''));
+    const p1 = parseTranscript(readFileSync(path, 'utf8'));
+    if (!p1.ok) throw new Error(p1.reason);
+    expect(p1.transcript.entries).toHaveLength(2);
+    const resumed = Session.resume(fixtureScenario(), p1.transcript);
+    if ('error' in resumed) throw new Error(resumed.error);
+    const j2 = Journal.reopen(path);
+    j2.append(resumed.apply({ type: 'advance', to: 'next' }).entry!);
+    j2.close();
+    const p2 = parseTranscript(readFileSync(path, 'utf8'));
+    expect(p2.ok && p2.transcript.entries.length).toBe(3);
+    expect(p2.ok && p2.dropped).toBe(undefined);
+    expect(p2.ok && verify(fixtureScenario(), p2.transcript).ok).toBe(true);
+  });
+
+  it('is locked while open: a second opener is told which process holds it', () => {
+    dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const path = join(dir, 'j.jsonl');
+    const j = Journal.create(path, session().header);
+    expect(readFileSync(`${path}.lock`, 'utf8')).toBe(`${process.pid}\n`);
+    expect(() => Journal.reopen(path)).toThrow(`this journal is open in process ${process.pid}`);
+    j.close();
+    expect(existsSync(`${path}.lock`)).toBe(false);
+    Journal.reopen(path).close();
   });
 
   it('refuses to overwrite an existing journal', () => {

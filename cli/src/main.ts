@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Command, CommanderError } from 'commander';
 import { ENGINE_VERSION, useSha256 } from '@drill/engine';
 import { COMMANDS } from './commands/index.ts';
-import { UserError } from './io.ts';
+import { fsReason, UserError } from './io.ts';
 import { noArguments } from './commands/play.ts';
 
 /** The platform's SHA-256 for every hash the engine takes (same bytes, same hex as the portable one). */
@@ -27,9 +27,24 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`drill: ${e.message}\n`);
       return e.exitCode;
     }
+    // A file-system error no command anticipated: still one line with the path and the reason.
+    const fsError = e as NodeJS.ErrnoException;
+    if (typeof fsError?.code === 'string' && typeof fsError.syscall === 'string') {
+      process.stderr.write(
+        `drill: ${fsError.syscall} ${fsError.path ?? ''} failed: ${fsReason(e)}\n`.replace('  ', ' '),
+      );
+      return 2;
+    }
     throw e;
   }
 }
+
+// `drill schema | head -c 100`: the reader left; stop quietly (EPIPE is not the user's mistake).
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
 
 const code = await main(process.argv.slice(2));
 process.exitCode = code;

@@ -86,7 +86,19 @@ export {
   type SessionOptions,
   type JournalPort,
   type ApplyResult,
+  type VerifyOptions,
+  type ParsedTranscript,
+  type DroppedLines,
 } from './transcript.ts';
+export { TranscriptSchema, ScoreReportSchema, schemaProblem } from './transcript-schema.ts';
+export {
+  publicKeyOf,
+  signResultHash,
+  checkSignature,
+  parsePublicKey,
+  type ResultSignature,
+  type SignatureCheck,
+} from './signature.ts';
 export { autoplay, playOut, type AutoplayOptions, type Driver, type PlayOutOptions } from './autoplay.ts';
 export {
   policyChoice,

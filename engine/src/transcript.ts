@@ -5,6 +5,14 @@ import { scoreDrill, type ScoreReport } from './score.ts';
 import { createDrill, type DrillState, type Participant } from './state.ts';
 import { colleagueChoice } from './policies.ts';
 import { InputSchema } from './inputs.ts';
+import { checkSignature, signResultHash, type ResultSignature, type SignatureCheck } from './signature.ts';
+import {
+  JournalHeaderLineSchema,
+  JournalResultLineSchema,
+  schemaProblem,
+  TranscriptEntrySchema,
+  TranscriptSchema,
+} from './transcript-schema.ts';
 import { step, visibleTo, type StepEvent, type StepResult } from './step.ts';
 
 export const TRANSCRIPT_FORMAT = 'drill-transcript/2';
@@ -42,6 +50,8 @@ export interface TranscriptResult {
   score: ScoreReport;
   prev: string;
   hash: string;
+  /** Ed25519 over `hash` by the key of whoever ran the drill (see signature.ts); not part of `hash`. */
+  signature?: ResultSignature;
 }
 
 export interface Transcript {
@@ -96,6 +106,9 @@ export class Session {
 
   /** Set by the caller to make every accepted entry durable before the state moves on. */
   journal: JournalPort | undefined;
+
+  /** Set by the caller (32-byte Ed25519 secret key) to sign the result of the finished drill. */
+  signingKey: Uint8Array | undefined;
 
   private constructor(
     readonly scenario: Scenario,
@@ -234,8 +247,12 @@ export class Session {
     return {
       header: this.header,
       entries: [...this.entries],
-      ...(done ? { result: resultOf(this.scenario, this.state, this.lastHash) } : {}),
+      ...(done ? { result: this.signed(resultOf(this.scenario, this.state, this.lastHash)) } : {}),
     };
+  }
+
+  private signed(r: TranscriptResult): TranscriptResult {
+    return this.signingKey ? { ...r, signature: signResultHash(r.hash, this.signingKey) } : r;
   }
 }
 
@@ -247,6 +264,8 @@ export type ReplayResult =
 export function checkCompatible(scenario: Scenario, t: Transcript): string | undefined {
   const h = t?.header;
   if (!h || typeof h !== 'object') return 'this is not a drill transcript (no header)';
+  const shape = shapeProblem(t);
+  if (shape) return shape.reason;
   if (h.format !== TRANSCRIPT_FORMAT)
     return `unsupported transcript format \`${String(h.format)}\` (this drill reads ${TRANSCRIPT_FORMAT})`;
   if (typeof h.engine !== 'string' || !COMPATIBLE_ENGINES.test(h.engine))
@@ -259,6 +278,18 @@ export function checkCompatible(scenario: Scenario, t: Transcript): string | und
   return undefined;
 }
 
+/** The first place the transcript does not match its schema; an entry's problem names the entry. */
+function shapeProblem(t: Transcript): { entry?: number; reason: string } | undefined {
+  const shape = TranscriptSchema.safeParse(t);
+  if (shape.success) return undefined;
+  const path = shape.error.issues[0]?.path ?? [];
+  if (path[0] === 'entries' && typeof path[1] === 'number') {
+    const no = path[1] + 1;
+    return { entry: no, reason: `entry ${no}: malformed: ${schemaProblem(shape.error)}` };
+  }
+  return { reason: `the transcript is malformed at ${schemaProblem(shape.error)}` };
+}
+
 /**
  * Folds the recorded inputs from the initial state, checking the hash chain and every recorded state
  * hash on the way. `keepStates` keeps the state after each entry (for time travel in review).
@@ -268,6 +299,8 @@ export function replay(
   t: Transcript,
   opts: { keepStates?: boolean; upTo?: number } = {},
 ): ReplayResult {
+  const shape = t?.header && typeof t.header === 'object' ? shapeProblem(t) : undefined;
+  if (shape) return { ok: false, ...shape };
   const incompatible = checkCompatible(scenario, t);
   if (incompatible) return { ok: false, reason: incompatible };
   const created = createDrill(scenario, { seed: t.header.seed, participants: t.header.participants });
@@ -351,19 +384,51 @@ function describeInput(input: unknown): string {
   }
 }
 
+/**
+ * `complete: false` means the chain holds but there is no result: an unfinished drill (or one whose
+ * result was removed). Its score is a prefix's, never a drill's result — shells must say so.
+ * `signature` is `unsigned` for unsigned transcripts and unfinished ones.
+ */
 export type VerifyResult =
-  | { ok: true; entries: number; finalStateHash: string; complete: boolean; score?: ScoreReport }
+  | {
+      ok: true;
+      entries: number;
+      finalStateHash: string;
+      complete: boolean;
+      score?: ScoreReport;
+      signature: SignatureCheck;
+    }
   | { ok: false; entry?: number; reason: string; entries: number };
+
+export interface VerifyOptions {
+  /** Hex Ed25519 public key the result must be signed with (`verify --key`). */
+  trustedKey?: string;
+}
 
 /**
  * Replays a transcript, checks its chain and state hashes, and recomputes the result: the final state
- * hash and every score must match what was recorded.
+ * hash and every score must match what was recorded, and a signature (when there is one, or when a
+ * trusted key is given) must be good.
  */
-export function verify(scenario: Scenario, t: Transcript): VerifyResult {
+export function verify(scenario: Scenario, t: Transcript, o: VerifyOptions = {}): VerifyResult {
   const entries = Array.isArray(t?.entries) ? t.entries.length : 0;
   const r = replay(scenario, t);
   if (!r.ok) return { ...r, entries };
-  if (!t.result) return { ok: true, entries, finalStateHash: r.finalStateHash, complete: false };
+  if (!t.result) {
+    if (o.trustedKey !== undefined)
+      return {
+        ok: false,
+        reason: 'the drill is unfinished (no result), so there is no signature by the key to check',
+        entries,
+      };
+    return {
+      ok: true,
+      entries,
+      finalStateHash: r.finalStateHash,
+      complete: false,
+      signature: { status: 'unsigned' },
+    };
+  }
   const res = t.result;
   const last = t.entries.at(-1)?.hash ?? headerHash(t.header);
   if (res.prev !== last)
@@ -385,7 +450,9 @@ export function verify(scenario: Scenario, t: Transcript): VerifyResult {
   }
   if (hashJson({ finalStateHash: res.finalStateHash, score: res.score, prev: res.prev }) !== res.hash)
     return { ok: false, reason: 'the result block was changed after it was written', entries };
-  return { ok: true, entries, finalStateHash: r.finalStateHash, complete: true, score };
+  const signature = checkSignature(res.hash, res.signature, o.trustedKey);
+  if (signature.status === 'invalid') return { ok: false, reason: signature.reason, entries };
+  return { ok: true, entries, finalStateHash: r.finalStateHash, complete: true, score, signature };
 }
 
 function firstDifference(a: unknown, b: unknown, path = 'score'): string | undefined {
@@ -404,10 +471,28 @@ function firstDifference(a: unknown, b: unknown, path = 'score'): string | undef
   return path;
 }
 
-/** Parses transcript text (a JSON transcript or a JSONL journal) without trusting it. */
-export function parseTranscript(
-  text: string,
-): { ok: true; transcript: Transcript } | { ok: false; reason: string } {
+/** Lines of a journal that could not be read and were left out (everything before them was kept). */
+export interface DroppedLines {
+  /** 1-based line number of the first line left out. */
+  line: number;
+  /** How many lines were left out from there on. */
+  lines: number;
+  reason: string;
+  /** Only the last line, without its newline: a write cut short by a crash (expected, harmless). */
+  torn: boolean;
+}
+
+export type ParsedTranscript =
+  | { ok: true; transcript: Transcript; kind: 'transcript' | 'journal'; dropped?: DroppedLines }
+  | { ok: false; reason: string };
+
+/**
+ * Parses transcript text (a JSON transcript or a JSONL journal) without trusting it: every part is
+ * checked against the transcript schema, so a changed key is refused with a reason before anything
+ * reads it. A journal keeps every line up to the first one it cannot read (a torn last write, or lines
+ * of a second writer); those are reported in `dropped`, never silently, and never make it unreadable.
+ */
+export function parseTranscript(text: string): ParsedTranscript {
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, reason: 'the file is empty' };
   let whole: unknown;
@@ -416,34 +501,84 @@ export function parseTranscript(
   } catch {
     whole = undefined; // not one JSON value: read it as a journal below
   }
-  if (whole && typeof whole === 'object' && 'header' in whole) {
-    const t = whole as Partial<Transcript>;
-    return {
-      ok: true,
-      transcript: { ...(t as Transcript), entries: Array.isArray(t.entries) ? t.entries : [] },
-    };
+  const keys = whole && typeof whole === 'object' && !Array.isArray(whole) ? Object.keys(whole) : [];
+  // A journal holding only its header line is one JSON value too: read it as the journal it is.
+  if (keys.length > 0 && !(keys.length === 1 && keys[0] === 'header')) {
+    if (!keys.includes('header')) return { ok: false, reason: 'this is not a drill transcript (no header)' };
+    const r = TranscriptSchema.safeParse(whole);
+    if (!r.success) return { ok: false, reason: `malformed transcript: ${schemaProblem(r.error)}` };
+    // The checked value is the file's own (zod's output may add defaults, which would change hashes).
+    return { ok: true, transcript: whole as Transcript, kind: 'transcript' };
   }
-  // A journal: the header on the first line, one entry per line; a torn last line (killed mid-write) is dropped.
-  const lines = trimmed.split('\n');
-  let header: TranscriptHeader | undefined;
+  return parseJournal(text);
+}
+
+function parseJournal(text: string): ParsedTranscript {
+  const lines = text.split('\n');
+  const endsWithNewline = lines.at(-1) === '';
+  if (endsWithNewline) lines.pop();
+  let first: unknown;
   try {
-    header = (JSON.parse(lines[0]!) as { header?: TranscriptHeader }).header;
+    first = JSON.parse(lines[0]!);
   } catch (e) {
     return { ok: false, reason: `not valid JSON: ${(e as Error).message}` };
   }
-  if (!header) return { ok: false, reason: 'this is not a drill transcript or journal (no header)' };
+  const h = JournalHeaderLineSchema.safeParse(first);
+  if (!h.success) {
+    if (!first || typeof first !== 'object' || !('header' in first))
+      return { ok: false, reason: 'this is not a drill transcript or journal (no header)' };
+    return { ok: false, reason: `malformed journal header: ${schemaProblem(h.error, 'header')}` };
+  }
+  const header = (first as { header: TranscriptHeader }).header;
   const entries: TranscriptEntry[] = [];
   let result: TranscriptResult | undefined;
-  for (let i = 1; i < lines.length; i++) {
+  let dropped: DroppedLines | undefined;
+  for (let i = 1; i < lines.length && !dropped; i++) {
+    const drop = (reason: string): DroppedLines => ({
+      line: i + 1,
+      lines: lines.length - i,
+      reason,
+      torn: i === lines.length - 1 && !endsWithNewline,
+    });
     let v: unknown;
     try {
       v = JSON.parse(lines[i]!);
     } catch {
-      if (i === lines.length - 1) break;
-      return { ok: false, reason: `line ${i + 1} of the journal is not valid JSON` };
+      dropped = drop(`line ${i + 1} is not valid JSON`);
+      break;
     }
-    if (v && typeof v === 'object' && 'result' in v) result = (v as { result: TranscriptResult }).result;
-    else entries.push(v as TranscriptEntry);
+    if (result) {
+      dropped = drop(`line ${i + 1} comes after the result line`);
+      break;
+    }
+    if (v && typeof v === 'object' && 'result' in v) {
+      const r = JournalResultLineSchema.safeParse(v);
+      if (!r.success) {
+        dropped = drop(`line ${i + 1}: ${schemaProblem(r.error)}`);
+        break;
+      }
+      result = (v as { result: TranscriptResult }).result;
+      continue;
+    }
+    const e = TranscriptEntrySchema.safeParse(v);
+    if (!e.success) {
+      dropped = drop(`line ${i + 1}: ${schemaProblem(e.error, `entry`)}`);
+      break;
+    }
+    const entry = v as TranscriptEntry;
+    // A second writer's line (same seq, or not chained to the one before): keep the first writer's.
+    if (entry.seq !== entries.length + 1 || entry.prev !== (entries.at(-1)?.hash ?? headerHash(header))) {
+      dropped = drop(
+        `line ${i + 1}: entry ${entry.seq} does not follow entry ${entries.length} (a second writer, or an edit)`,
+      );
+      break;
+    }
+    entries.push(entry);
   }
-  return { ok: true, transcript: { header, entries, ...(result ? { result } : {}) } };
+  return {
+    ok: true,
+    transcript: { header, entries, ...(result ? { result } : {}) },
+    kind: 'journal',
+    ...(dropped ? { dropped } : {}),
+  };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_CAPABILITIES, localize, parseTranscript, type Lang } from '@drill/engine';
 import { historyDir } from '../history.ts';
-import { UserError } from '../io.ts';
+import { terminalSafe, UserError } from '../io.ts';
 import { resumeCommand } from '../journal.ts';
 import { parseLang } from '../tui/i18n.ts';
 
@@ -73,7 +73,8 @@ export function readHistory(dir = historyDir()): History {
       inputs: p.transcript.entries.length,
     });
   }
-  runs.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  // Code-unit order: the same on every machine, whatever its locale.
+  runs.sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : 0));
   const trends: History['trends'] = {};
   for (const r of runs) {
     const sc = (trends[r.scenario] ??= {});
@@ -191,6 +192,6 @@ export function register(program: Command): void {
       } catch (e) {
         throw new UserError((e as Error).message);
       }
-      process.stdout.write(formatHistory(h, lang));
+      process.stdout.write(terminalSafe(formatHistory(h, lang)));
     });
 }

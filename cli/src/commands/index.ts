@@ -15,6 +15,7 @@ import * as review from './review.ts';
 import * as report from './report.ts';
 import * as compare from './compare.ts';
 import * as override from './override.ts';
+import * as keys from './keys.ts';
 
 /** Every subcommand, one module each (`register(program)`); the order is the order of `drill --help`. */
 export const COMMANDS: { register(program: Command): void }[] = [
@@ -27,6 +28,7 @@ export const COMMANDS: { register(program: Command): void }[] = [
   compare,
   override,
   verify,
+  keys,
   validate,
   schema,
   lint,

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { RATINGS, Session, verify, type Rating, type Subject, type Transcript } from '@drill/engine';
-import { userPath, UserError, writeFileAtomic } from '../io.ts';
+import { terminalSafe, userPath, UserError, writeFileAtomic } from '../io.ts';
 import { readTranscript, scenarioForTranscript } from './verify.ts';
+import { loadSigningKey } from './keys.ts';
 
 /** `overall`, `team:NAME`, `role:ID`, `participant:ID`. */
 export function parseSubject(text: string | undefined, t: Transcript): Subject {
@@ -62,6 +63,8 @@ export function overrideTranscript(
     );
   const s = Session.resume(scenario, t);
   if ('error' in s) throw new UserError(`${file}: ${s.error}`);
+  const signingKey = loadSigningKey(); // the amended result is this machine's to sign
+  if (signingKey) s.signingKey = signingKey;
   const before = s.score().capabilities.find((c) => c.capability === o.capability);
   const r = s.apply({
     type: 'override',
@@ -101,7 +104,7 @@ export function register(program: Command): void {
       const path = userPath(o.out);
       writeFileAtomic(path, `${JSON.stringify(transcript, null, 1)}\n`);
       process.stdout.write(
-        `override recorded: ${summary} — "${o.note}"\ntranscript: ${path} (${transcript.entries.length} entries, final state ${transcript.result?.finalStateHash ?? '-'})\n`,
+        `override recorded: ${terminalSafe(summary)} — "${terminalSafe(o.note)}"\ntranscript: ${path} (${transcript.entries.length} entries, final state ${transcript.result?.finalStateHash ?? '-'})\n`,
       );
       process.exitCode = 0;
     });

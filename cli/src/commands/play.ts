@@ -13,6 +13,7 @@ import {
 } from '@drill/engine';
 import { SCENARIO_DIR, shippedScenarioIds, SHIPPED_IDS } from '@drill/scenarios';
 import { userPath, UserError } from '../io.ts';
+import { loadSigningKey } from './keys.ts';
 import { Journal, resumeCommand, runPaths } from '../journal.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { parseLang } from '../tui/i18n.ts';
@@ -76,6 +77,8 @@ export function startLive(scenario: Scenario, o: StartOptions): LiveDrill {
     },
   });
   if ('error' in s) throw new UserError(s.error);
+  const signingKey = loadSigningKey(); // signs the finished drill's result (drill keys init)
+  if (signingKey) s.signingKey = signingKey;
   mkdirSync(dirname(paths.journal), { recursive: true });
   if (existsSync(paths.journal))
     throw new UserError(

@@ -10,7 +10,7 @@ import {
   renderMarkdown,
   type Aar,
 } from '@drill/report';
-import { userPath, UserError, writeFileAtomic } from '../io.ts';
+import { userPath, UserError, writeFileAtomic, terminalSafe } from '../io.ts';
 import { parseLang } from '../tui/i18n.ts';
 import { readTranscript, scenarioForTranscript } from './verify.ts';
 
@@ -110,7 +110,7 @@ export function register(program: Command): void {
         process.stderr.write(
           `${kind} (${format}, ${lang}${aar.verification.ok ? '' : ', NOT VERIFIED'}${aar.verification.finished ? '' : ', unfinished'}): ${path}\n`,
         );
-      } else process.stdout.write(text);
+      } else process.stdout.write(terminalSafe(text)); // no escapes from scenario texts reach the terminal
       process.exitCode = 0;
     });
 }

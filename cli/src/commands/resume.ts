@@ -15,12 +15,13 @@ import {
   type Transcript,
 } from '@drill/engine';
 import { SHIPPED_IDS } from '@drill/scenarios';
-import { answerFor, nextAnswerTime, parseAnswers } from '../answers.ts';
-import { userPath, UserError, writeFileAtomic } from '../io.ts';
+import { answerFor, nextAnswerTime, parseAnswers, type Answers } from '../answers.ts';
+import { fsReason, userPath, UserError, writeFileAtomic } from '../io.ts';
 import { Journal, runPaths, transcriptPathForJournal } from '../journal.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { parseLang } from '../tui/i18n.ts';
-import { LiveDrill } from '../tui/live-drill.ts';
+import { LiveDrill, type FinishInfo } from '../tui/live-drill.ts';
+import { loadSigningKey } from './keys.ts';
 import { PRESSURE_SECONDS, runApp } from './play.ts';
 
 interface ResumeOptions {
@@ -52,23 +53,31 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UserError(`cannot read ${file}`);
+  } catch (e) {
+    throw new UserError(`cannot read ${file}: ${fsReason(e)}`);
   }
   const p = parseTranscript(text);
   if (!p.ok) throw new UserError(`${file}: ${p.reason}`);
+  // Only a journal is ever written to: a transcript (.json) the user passed by mistake stays untouched.
+  if (p.kind !== 'journal')
+    throw new UserError(
+      `${file} is a transcript, not a journal: resume continues the journal (.jsonl) kept beside it, and leaves this file untouched`,
+    );
   const t = p.transcript;
-  if (typeof t.header?.scenario?.id !== 'string')
-    throw new UserError(`${file} is not a drill journal (its header names no scenario)`);
+  if (o.auto && o.answers) throw new UserError('--auto and --answers both finish the drill: choose one');
+  // Checked before anything is written, so a refusal leaves the journal exactly as it was.
+  if (!o.auto && !o.answers && !process.stdin.isTTY)
+    throw new UserError(
+      'stdin is not a terminal, so the interactive drill cannot continue: finish it with --auto POLICY or --answers FILE',
+    );
+  if (o.auto && !POLICIES.includes(o.auto as Policy))
+    throw new UserError(`unknown policy \`${o.auto}\`: use one of ${POLICIES.join(', ')}`);
   const { scenario, arg } = scenarioForJournal(t, o.scenario);
+  const answers = o.answers ? readAnswers(o.answers, scenario) : undefined;
   const s = Session.resume(scenario, t);
   if ('error' in s) throw new UserError(`${file} cannot be resumed: ${s.error}`);
-  const hash = stateHash(s.state);
-  const recorded = t.entries.at(-1)?.stateHash;
-  process.stdout.write(
-    `resumed ${file}: ${t.entries.length} inputs replayed, scenario clock ${s.state.clock} min, phase ${s.state.phase}\n` +
-      `state ${hash}${recorded ? (recorded === hash ? ' (matches the journal)' : ' (DIFFERS from the journal)') : ''}\n`,
-  );
+  const signingKey = loadSigningKey();
+  if (signingKey) s.signingKey = signingKey;
   const meta = t.header.meta ?? {};
   let lang: Lang;
   try {
@@ -76,9 +85,20 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
   } catch (e) {
     throw new UserError((e as Error).message);
   }
+  const hash = stateHash(s.state);
+  const recorded = t.entries.at(-1)?.stateHash;
+  if (p.dropped && !p.dropped.torn)
+    process.stderr.write(
+      `drill: ${file}: ${p.dropped.reason}; ${p.dropped.lines} line(s) from line ${p.dropped.line} are left out ` +
+        `(the original is kept as ${file}.unreadable-N) and the drill continues after entry ${t.entries.length}\n`,
+    );
+  process.stdout.write(
+    `resumed ${file}: ${t.entries.length} inputs replayed, scenario clock ${s.state.clock} min, phase ${s.state.phase}\n` +
+      `state ${hash}${recorded ? (recorded === hash ? ' (matches the journal)' : ' (DIFFERS from the journal)') : ''}\n`,
+  );
   const paths = runPaths(transcriptPathForJournal(path));
   paths.journal = path;
-  const journal = Journal.reopen(path);
+  const journal = Journal.reopen(path, p.dropped && !p.dropped.torn ? t : undefined);
   const role = meta.role ?? s.state.participants[0]?.roles[0] ?? ALL_ROLES;
   const drill = new LiveDrill({
     scenario,
@@ -93,46 +113,72 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
   const done = (): boolean => drill.state.phase === 'debrief' || drill.state.phase === 'ended';
   if (done()) {
     // Finished before it was stopped: make sure the transcript exists (the write may have been cut short).
-    if (!existsSync(paths.transcript) || !t.result) {
-      if (t.result) {
-        journal.close();
-        writeFileAtomic(paths.transcript, `${JSON.stringify(s.transcript(), null, 1)}\n`);
-      } else drill.finish();
-    } else journal.close();
+    try {
+      if (!existsSync(paths.transcript) || !t.result) {
+        if (t.result) {
+          journal.close();
+          writeFileAtomic(paths.transcript, `${JSON.stringify(s.transcript(), null, 1)}\n`);
+        } else finishChecked(drill);
+      } else journal.close();
+    } finally {
+      journal.close();
+    }
     process.stdout.write(`the drill is already finished\ntranscript: ${paths.transcript}\n`);
     return 0;
   }
   if (o.auto || o.answers) {
-    playOn(drill, o);
-    const f = drill.finish();
-    process.stdout.write(`final state ${f.finalStateHash}\ntranscript: ${f.transcript}\n`);
-    return 0;
-  }
-  if (!process.stdin.isTTY) {
-    journal.close();
-    throw new UserError(
-      'stdin is not a terminal, so the interactive drill cannot continue: finish it with --auto POLICY or --answers FILE',
-    );
+    try {
+      playOn(drill, o, answers);
+      if (drill.broken) throw new UserError(`${drill.broken.replace(/ — quit.*$/, '')}`, 1);
+      const f = finishChecked(drill);
+      process.stdout.write(`final state ${f.finalStateHash}\ntranscript: ${f.transcript}\n`);
+      return 0;
+    } finally {
+      journal.close();
+    }
   }
   return runApp({ drill, lang });
 }
 
-/** Finishes a resumed drill without a screen, by policy or answers file (each input journaled). */
-function playOn(drill: LiveDrill, o: ResumeOptions): void {
-  if (o.auto && !POLICIES.includes(o.auto as Policy))
-    throw new UserError(`unknown policy \`${o.auto}\`: use one of ${POLICIES.join(', ')}`);
-  let answers;
-  if (o.answers) {
-    const a = parseAnswers(readFileSync(userPath(o.answers), 'utf8'));
-    if (!a.ok) throw new UserError(`${o.answers}: ${a.reason}`);
-    answers = a.answers;
+/** Finishes the drill; a write that failed (transcript, journal's result line, HTML report) is an error. */
+function finishChecked(drill: LiveDrill): FinishInfo {
+  let f: FinishInfo;
+  try {
+    f = drill.finish();
+  } catch (e) {
+    if (e instanceof UserError) throw new UserError(e.message, 1);
+    throw new UserError(`could not finish the drill: ${(e as Error).message}`, 1);
   }
+  if (f.htmlMissing?.startsWith('failed'))
+    throw new UserError(
+      `the transcript is written (${f.transcript}), but the HTML report ${f.htmlMissing}`,
+      1,
+    );
+  return f;
+}
+
+function readAnswers(file: string, scenario: Scenario): Answers {
+  let text: string;
+  try {
+    text = readFileSync(userPath(file), 'utf8');
+  } catch (e) {
+    throw new UserError(`cannot read the answers file ${file}: ${fsReason(e)}`);
+  }
+  const a = parseAnswers(text, scenario);
+  if (!a.ok) throw new UserError(`${file}: ${a.reason}`);
+  return a.answers;
+}
+
+/** Finishes a resumed drill without a screen, by policy or answers file (each input journaled). */
+function playOn(drill: LiveDrill, o: ResumeOptions, answers: Answers | undefined): void {
   const rnd = policyRandom((o.auto as Policy | undefined) ?? 'answers', drill.state.seed);
   playOut(drill, {
     choose: (state) =>
-      o.auto
-        ? policyChoice(drill.scenario, state, o.auto as Policy, rnd, { lang: drill.lang })
-        : answerFor(drill.scenario, state, answers!),
+      drill.broken
+        ? undefined
+        : o.auto
+          ? policyChoice(drill.scenario, state, o.auto as Policy, rnd, { lang: drill.lang })
+          : answerFor(drill.scenario, state, answers!),
     ...(answers ? { waitUntil: (state) => nextAnswerTime(drill.scenario, state, answers) } : {}),
   });
 }

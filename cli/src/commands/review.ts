@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UserError } from '../io.ts';
+import { UserError, terminalSafeDeep } from '../io.ts';
 import { renderReview } from '../render/review-text.ts';
 import { colourWanted, makeStyle } from '../render/style.ts';
 import { aarFor, langOption } from './report.ts';
@@ -34,7 +34,10 @@ export function register(program: Command): void {
       // Review shows what replays even when verification fails: the header says so in red.
       const aar = aarFor(file, t, scenario, { unverified: true });
       // --color defined before --no-color: commander leaves `color` undefined when neither is given.
-      process.stdout.write(renderReview(aar, lang, makeStyle(colourWanted(o.color)), width));
+      // Scenario and transcript texts may carry terminal escapes (OSC 52, window titles): strip them first.
+      process.stdout.write(
+        renderReview(terminalSafeDeep(aar), lang, makeStyle(colourWanted(o.color)), width),
+      );
       process.exitCode = aar.verification.ok ? 0 : 1;
     });
 }

@@ -18,7 +18,8 @@ import {
 } from '@drill/engine';
 import { answerFor, nextAnswerTime, parseAnswers, type Answers } from '../answers.ts';
 import { historyDir, runFileName } from '../history.ts';
-import { userPath, UserError, writeFileAtomic } from '../io.ts';
+import { fsReason, userPath, UserError, writeFileAtomic } from '../io.ts';
+import { loadSigningKey } from './keys.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { join } from 'node:path';
 
@@ -61,6 +62,8 @@ export function playHeadless(
     role?: string;
     colleagues?: ColleagueLevel;
     lang?: Lang;
+    /** Signs the result (the key from `drill keys init`). */
+    signingKey?: Uint8Array;
   },
 ): Transcript {
   const participant = {
@@ -74,6 +77,7 @@ export function playHeadless(
     meta: { mode: o.policy ? `auto:${o.policy}` : 'answers', ...(o.lang ? { lang: o.lang } : {}) },
   });
   if ('error' in s) throw new UserError(s.error);
+  if (o.signingKey) s.signingKey = o.signingKey;
   const rnd = policyRandom(o.policy ?? 'answers', o.seed);
   const answers = o.answers;
   playOut(s, {
@@ -112,6 +116,7 @@ export async function runCommand(scenarioArg: string, o: RunOptions): Promise<nu
     throw new UserError(
       `scenario \`${scenario.id}\` has no role \`${o.role}\` (roles: ${scenario.roles.map((r) => r.id).join(', ')}, or all)`,
     );
+  if (o.auto && o.answers) throw new UserError('--auto and --answers both play the decisions: choose one');
   if (o.auto || o.answers) {
     if (o.auto && !POLICIES.includes(o.auto as Policy))
       throw new UserError(`unknown policy \`${o.auto}\`: use one of ${POLICIES.join(', ')}`);
@@ -120,15 +125,18 @@ export async function runCommand(scenarioArg: string, o: RunOptions): Promise<nu
       let text: string;
       try {
         text = readFileSync(userPath(o.answers), 'utf8');
-      } catch {
-        throw new UserError(`cannot read the answers file ${o.answers}`);
+      } catch (e) {
+        throw new UserError(`cannot read the answers file ${o.answers}: ${fsReason(e)}`);
       }
-      const a = parseAnswers(text);
+      const a = parseAnswers(text, scenario);
       if (!a.ok) throw new UserError(`${o.answers}: ${a.reason}`);
       answers = a.answers;
     }
     const startedAt = new Date().toISOString();
+    const signingKey = loadSigningKey();
+    const out = o.out ? userPath(o.out) : defaultOutPath(scenario.id, startedAt, seed);
     const t = playHeadless(scenario, {
+      ...(signingKey ? { signingKey } : {}),
       seed,
       ...(o.auto ? { policy: o.auto as Policy } : {}),
       ...(answers ? { answers } : {}),
@@ -139,7 +147,6 @@ export async function runCommand(scenarioArg: string, o: RunOptions): Promise<nu
       colleagues: colleagueLevel(o.colleagues),
       ...(o.lang === 'zh-CN' || o.lang === 'en' ? { lang: o.lang } : {}),
     });
-    const out = o.out ? userPath(o.out) : defaultOutPath(scenario.id, startedAt, seed);
     writeFileAtomic(out, `${JSON.stringify(t, null, 1)}\n`);
     const r = t.result!;
     process.stdout.write(

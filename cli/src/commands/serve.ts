@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,8 +74,25 @@ const SECURITY = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
 };
+
+/**
+ * The Host values this server answers to: the address it listens on and, on loopback, `localhost`.
+ * Anything else is a browser sent here by DNS rebinding (a hostile name resolving to 127.0.0.1).
+ */
+export function allowedHosts(host: string, port: number): Set<string> {
+  const names = [host, ...(host === '127.0.0.1' || host === '::1' ? ['localhost', '127.0.0.1'] : [])];
+  const hosts = new Set<string>();
+  for (const n of names) {
+    const h = n.includes(':') ? `[${n}]` : n;
+    hosts.add(`${h}:${port}`.toLowerCase());
+    if (port === 80) hosts.add(h.toLowerCase());
+  }
+  return hosts;
+}
 
 /** A small static file server for the built app, bound to loopback only. Port 0 picks a free port. */
 export function startServer(
@@ -84,26 +101,42 @@ export function startServer(
   host = '127.0.0.1',
 ): Promise<{ server: Server; url: string }> {
   const root = resolve(dir);
+  let hosts = new Set<string>();
+  const refuse = (
+    res: ServerResponse,
+    code: number,
+    text: string,
+    extra: Record<string, string> = {},
+  ): void => {
+    // Security headers on refusals too: an error page is a page a browser may frame or sniff.
+    res
+      .writeHead(code, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY, ...extra })
+      .end(`${text}\n`);
+  };
   const server = createServer((req, res) => {
+    if (!hosts.has(String(req.headers.host ?? '').toLowerCase())) {
+      refuse(res, 421, 'this server answers only to the address it printed');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      refuse(res, 405, 'method not allowed', { Allow: 'GET, HEAD' });
       return;
     }
     let path: string;
     try {
       path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     } catch {
-      res.writeHead(400).end();
+      refuse(res, 400, 'bad request');
       return;
     }
     let file = resolve(root, `.${path}`);
     if (file !== root && !file.startsWith(root + sep)) {
-      res.writeHead(403).end();
+      refuse(res, 403, 'forbidden');
       return;
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY }).end('not found\n');
+      refuse(res, 404, 'not found');
       return;
     }
     const body = readFileSync(file);
@@ -122,6 +155,7 @@ export function startServer(
     );
     server.listen(port, host, () => {
       const a = server.address() as AddressInfo;
+      hosts = allowedHosts(host, a.port);
       ok({ server, url: `http://${host}:${a.port}/` });
     });
   });

@@ -1,21 +1,69 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parseTranscript, verify, type Scenario, type Transcript } from '@drill/engine';
+import {
+  parseTranscript,
+  verify,
+  type DroppedLines,
+  type Scenario,
+  type Transcript,
+  type VerifyResult,
+} from '@drill/engine';
 import { SHIPPED_IDS } from '@drill/scenarios';
-import { userPath, UserError } from '../io.ts';
+import { fsReason, terminalSafe, userPath, UserError } from '../io.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
+import { readTrustedKey } from './keys.ts';
+
+/** `drill verify` exit statuses (documented in docs/reliability/transcripts.md and --help). */
+export const VERIFY_EXIT = { holds: 0, failed: 1, usage: 2, unfinished: 3 } as const;
+
+/** Reads a transcript file's text, or a clear error (a folder, a missing file, unreadable). */
+export function readTranscriptText(file: string): string {
+  try {
+    return readFileSync(userPath(file), 'utf8');
+  } catch (e) {
+    throw new UserError(`cannot read ${file}: ${fsReason(e)}`);
+  }
+}
 
 /** Reads a transcript (JSON) or journal (JSONL) file the user named. */
 export function readTranscript(file: string): Transcript {
-  let text: string;
-  try {
-    text = readFileSync(userPath(file), 'utf8');
-  } catch {
-    throw new UserError(`cannot read ${file}`);
-  }
-  const p = parseTranscript(text);
+  return readTranscriptChecked(file).transcript;
+}
+
+/** Like readTranscript, plus the journal lines that could not be read (past a torn or forked line). */
+export function readTranscriptChecked(file: string): { transcript: Transcript; dropped?: DroppedLines } {
+  const p = parseTranscript(readTranscriptText(file));
   if (!p.ok) throw new UserError(`${file}: ${p.reason}`);
-  return p.transcript;
+  return { transcript: p.transcript, ...(p.dropped ? { dropped: p.dropped } : {}) };
+}
+
+/** The verdict of `drill verify` as its first line and exit status. */
+export function verifyVerdict(
+  file: string,
+  r: VerifyResult,
+  dropped?: DroppedLines,
+): { line: string; exit: number } {
+  if (!r.ok) return { line: `FAILED: ${file}: ${r.reason}`, exit: VERIFY_EXIT.failed };
+  if (dropped && !dropped.torn)
+    return {
+      line: `FAILED: ${file}: ${dropped.reason} (${dropped.lines} line(s) from line ${dropped.line} could not be read; the ${r.entries} entries before them hold)`,
+      exit: VERIFY_EXIT.failed,
+    };
+  if (!r.complete)
+    return {
+      line: `UNFINISHED: ${file} is an unfinished drill (no result): its ${r.entries} entries hold, final state ${r.finalStateHash}, but it has no score to verify — not a drill's result`,
+      exit: VERIFY_EXIT.unfinished,
+    };
+  const sig =
+    r.signature.status === 'valid'
+      ? r.signature.trusted
+        ? `signed by the trusted key ${r.signature.publicKey}`
+        : `signed by key ${r.signature.publicKey} (check it is the trainer's with --key)`
+      : 'unsigned (anyone could have recomputed it: sign drills with `drill keys init`, check with --key)';
+  return {
+    line: `OK: ${file} holds — ${r.entries} entries replayed, final state ${r.finalStateHash}, scores recomputed and equal; ${sig}`,
+    exit: VERIFY_EXIT.holds,
+  };
 }
 
 /** The scenario a transcript was recorded on: --scenario, else the shipped one with its id. */
@@ -32,33 +80,42 @@ export function register(program: Command): void {
   program
     .command('verify')
     .description(
-      'replay a transcript, check its hash chain and recompute its scores (exit 0 only if it holds)',
+      'replay a transcript, check its hash chain, recompute its scores and check its signature ' +
+        '(exit 0 holds, 1 failed, 2 usage error, 3 unfinished drill)',
     )
     .argument('<transcript>', 'transcript (.json) or journal (.jsonl)')
     .option('--scenario <file>', 'the scenario file, when it is not a shipped one')
-    .option('--json', 'print { ok, entries, finalStateHash, complete, entry?, reason? }')
-    .action((file: string, o: { scenario?: string; json?: boolean }) => {
-      const t = readTranscript(file);
+    .option('--key <public key or file>', 'require a signature by this public key (hex, or a .pub file)')
+    .option(
+      '--json',
+      'print { ok, complete, entries, finalStateHash, signature, entry?, reason? } (same exit status)',
+    )
+    .action((file: string, o: { scenario?: string; json?: boolean; key?: string }) => {
+      const trustedKey = o.key !== undefined ? readTrustedKey(o.key) : undefined;
+      const { transcript: t, dropped } = readTranscriptChecked(file);
       const scenario = scenarioForTranscript(t, o.scenario);
-      const r = verify(scenario, t);
+      const r = verify(scenario, t, trustedKey ? { trustedKey } : {});
+      const v = verifyVerdict(file, r, dropped);
       if (o.json) {
         const out = r.ok
-          ? { ok: true, entries: r.entries, finalStateHash: r.finalStateHash, complete: r.complete }
+          ? {
+              ok: v.exit === VERIFY_EXIT.holds,
+              complete: r.complete,
+              entries: r.entries,
+              finalStateHash: r.finalStateHash,
+              signature: r.signature,
+              ...(v.exit === VERIFY_EXIT.failed ? { reason: v.line.replace(/^FAILED: /, '') } : {}),
+            }
           : {
               ok: false,
+              complete: false,
               entries: r.entries,
               finalStateHash: null,
               ...(r.entry ? { entry: r.entry } : {}),
               reason: r.reason,
             };
         process.stdout.write(`${JSON.stringify(out)}\n`);
-      } else if (r.ok) {
-        process.stdout.write(
-          `OK: ${file} holds — ${r.entries} entries replayed, final state ${r.finalStateHash}${r.complete ? ', scores recomputed and equal' : ' (unfinished drill: no result yet)'}\n`,
-        );
-      } else {
-        process.stdout.write(`FAILED: ${file}: ${r.reason}\n`);
-      }
-      process.exitCode = r.ok ? 0 : 1;
+      } else process.stdout.write(`${terminalSafe(v.line)}\n`);
+      process.exitCode = v.exit;
     });
 }

@@ -39,6 +39,12 @@ describe('review', () => {
             { name: 'red.json', text: JSON.stringify(good) },
             { name: 'bad.json', text: JSON.stringify(tampered) },
             { name: 'junk.json', text: '{not json' },
+            // One changed byte in a key: this crashed review with a TypeError and took the others with it.
+            {
+              name: 'renamed.json',
+              text: JSON.stringify(good).replace('"participants"', '"participantz"'),
+            },
+            { name: 'unreadable.json', text: '', error: 'NotReadableError: the file changed' },
           ]}
           extraScenarios={[]}
         />
@@ -49,6 +55,8 @@ describe('review', () => {
       true,
     );
     expect(alerts.some((a) => a.includes('junk.json') && a.includes('not valid JSON'))).toBe(true);
+    expect(alerts.some((a) => a.includes('renamed.json') && a.includes('header.participants'))).toBe(true);
+    expect(alerts.some((a) => a.includes('unreadable.json') && a.includes('NotReadableError'))).toBe(true);
     expect(screen.getByText(/Verified · \d+ inputs/)).toBeTruthy();
 
     // The scrubber starts at the end; moving to 0 shows the world before the first input.

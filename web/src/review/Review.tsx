@@ -45,7 +45,18 @@ export function Review({
 
   const readFiles = async (list: FileList | null): Promise<void> => {
     if (!list) return;
-    add(await Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() }))));
+    // One unreadable file becomes one refusal; it never takes the others with it.
+    add(
+      await Promise.all(
+        [...list].map(async (f): Promise<LoadedFile> => {
+          try {
+            return { name: f.name, text: await f.text() };
+          } catch (e) {
+            return { name: f.name, text: '', error: (e as Error)?.message ?? String(e) };
+          }
+        }),
+      ),
+    );
   };
   const onDrop = (e: DragEvent): void => {
     e.preventDefault();

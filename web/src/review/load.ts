@@ -14,6 +14,8 @@ import { scenarioById } from '../scenarios.ts';
 export interface LoadedFile {
   name: string;
   text: string;
+  /** Set when the browser could not read the file at all. */
+  error?: string;
 }
 
 /** A transcript opened in review: verified and replayed with every intermediate state kept. */
@@ -39,9 +41,16 @@ let counter = 0;
  */
 export function reviewFile(f: LoadedFile, extraScenarios: Scenario[] = []): Reviewed {
   const key = `${f.name}#${++counter}`;
-  const p = parseTranscript(f.text);
-  if (!p.ok) return { ok: false, key, name: f.name, reason: p.reason };
-  return reviewTranscript(f.name, p.transcript, extraScenarios, key);
+  if (f.error !== undefined) return { ok: false, key, name: f.name, reason: f.error };
+  try {
+    const p = parseTranscript(f.text);
+    if (!p.ok) return { ok: false, key, name: f.name, reason: p.reason };
+    if (p.dropped && !p.dropped.torn) return { ok: false, key, name: f.name, reason: p.dropped.reason };
+    return reviewTranscript(f.name, p.transcript, extraScenarios, key);
+  } catch (e) {
+    // Whatever one file does, it is refused on its own: the other files stay open.
+    return { ok: false, key, name: f.name, reason: (e as Error)?.message ?? String(e) };
+  }
 }
 
 export function reviewTranscript(
