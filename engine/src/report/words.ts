@@ -58,7 +58,11 @@ export function both(f: (lang: Lang) => string): { en: string; 'zh-CN': string }
  */
 export function brief(s: string, max = 160): string {
   if (s.length <= max) return s;
-  const sentences = (s.match(/[^.?!。？！]+[.?!。？！]+/gu) ?? [s]).map((x) => x.trim());
+  // Sentences end at a mark, so only the text up to the last mark can hold one; past it the pattern
+  // would be retried at every character (quadratic: 10 s on 100k characters without punctuation).
+  let end = s.length;
+  while (end > 0 && !'.?!。？！'.includes(s[end - 1]!)) end--;
+  const sentences = (s.slice(0, end).match(/[^.?!。？！]+[.?!。？！]+/gu) ?? [s]).map((x) => x.trim());
   const first = sentences[0]!;
   const last = sentences.at(-1)!;
   if (sentences.length > 1 && first.length + last.length + 3 <= max + 40) return `${first} … ${last}`;
