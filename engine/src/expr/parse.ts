@@ -227,7 +227,7 @@ class Parser {
 
 function tooDeep(pos: number): ExprSyntaxError {
   return new ExprSyntaxError(
-    `this expression is nested more than ${MAX_EXPR_DEPTH} levels deep (brackets, operators and calls)`,
+    `this expression nests brackets, operators and calls more than ${MAX_EXPR_DEPTH} levels deep`,
     pos,
     SPLIT_HINT,
   );

@@ -19,7 +19,7 @@ import type {
 } from './model.ts';
 import { DEFAULT_CAPABILITIES } from './rubric.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
-import { ScenarioSchema } from './schema.ts';
+import { NUMBER_BOUND, ScenarioSchema, WEIGHT_BOUND } from './schema.ts';
 import {
   HeaderSchema,
   itemSchema,
@@ -260,6 +260,7 @@ class Compiler {
       } else if (issue.code === 'invalid_type') {
         message = `expected ${issue.expected}, found ${describeValue(got)}`;
       }
+      hint ??= BOUND_HINTS.get(message);
       this.diagnostics.push(file.diagnostic(path, `schema-${issue.code}`, message, hint ? { hint } : {}));
     }
     return undefined;
@@ -933,6 +934,12 @@ class Compiler {
     return deepFreeze(scenario);
   }
 }
+
+/** Hints for the format's bounds on numbers (messages set in schema.ts). */
+const BOUND_HINTS = new Map([
+  [NUMBER_BOUND, 'use a smaller unit (thousands of people, millions of yuan)'],
+  [WEIGHT_BOUND, 'a weight compares items: 1 is ordinary, 2 counts double'],
+]);
 
 function tooLarge(file: string, chars: number): Diagnostic {
   return {

@@ -8,15 +8,13 @@ import { SCENARIO_LIMITS } from './limits.ts';
  */
 
 /** Any number of the format: finite and within ±1e9, so sums, products and scores stay finite. */
+export const NUMBER_BOUND = 'numbers in a scenario stay within ±1000000000';
+export const WEIGHT_BOUND = `a weight is at most ${SCENARIO_LIMITS.weight}`;
 const number = z
   .number()
-  .min(-SCENARIO_LIMITS.number, 'numbers in a scenario stay within ±1000000000')
-  .max(SCENARIO_LIMITS.number, 'numbers in a scenario stay within ±1000000000');
-const weight = z
-  .number()
-  .positive()
-  .max(SCENARIO_LIMITS.weight, `a weight is at most ${SCENARIO_LIMITS.weight}`)
-  .default(1);
+  .min(-SCENARIO_LIMITS.number, NUMBER_BOUND)
+  .max(SCENARIO_LIMITS.number, NUMBER_BOUND);
+const weight = z.number().positive().max(SCENARIO_LIMITS.weight, WEIGHT_BOUND).default(1);
 const nested = <T extends z.ZodType>(item: T) =>
   z.array(item).max(SCENARIO_LIMITS.nested, `at most ${SCENARIO_LIMITS.nested} entries here`);
 
