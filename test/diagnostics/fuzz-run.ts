@@ -1,0 +1,92 @@
+/**
+ * `pnpm fuzz [--cases N] [--seed S]`: the full scenario fuzz campaign (10,000 cases by default), with
+ * figures — tried, compiled and played, caught cleanly, crashed, hung — by mutation. Each case runs
+ * in a worker under a watchdog, so a case that never ends is counted as hung and the campaign goes on.
+ * Exits 1 when anything crashed or hung. Not part of `pnpm test` (it takes minutes).
+ */
+import { Worker } from 'node:worker_threads';
+import { fuzzCase, runCase, type Verdict } from './fuzz-cases.ts';
+
+/** A case slower than this (compile and a short drill together) counts as hung. */
+export const HANG_MS = 10_000;
+
+interface Job {
+  seed: number;
+  from: number;
+  to: number;
+}
+
+async function main(): Promise<void> {
+  const arg = (name: string, d: number): number => {
+    const i = process.argv.indexOf(name);
+    return i > 0 ? Number(process.argv[i + 1]) : d;
+  };
+  const cases = arg('--cases', 10_000);
+  const seed = arg('--seed', 12);
+  const t0 = performance.now();
+  const verdicts: Verdict[] = [];
+  const hung: number[] = [];
+  let next = 0;
+  while (next < cases) {
+    // One worker runs cases in order and reports each; if one goes quiet too long it is stopped,
+    // the case counted as hung, and a fresh worker takes the rest.
+    const start = next;
+    await new Promise<void>((done) => {
+      // The worker loads this TypeScript file through tsx's loader, registered inside the worker.
+      const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+      const w = new Worker(boot, { eval: true, workerData: { seed, from: start, to: cases } satisfies Job });
+      w.on('error', (e) => process.stderr.write(`worker stopped: ${String(e)}\n`));
+      let timer = setTimeout(() => void w.terminate(), HANG_MS);
+      w.on('message', (v: Verdict) => {
+        verdicts.push(v);
+        next = v.n + 1;
+        clearTimeout(timer);
+        timer = setTimeout(() => void w.terminate(), HANG_MS);
+        if (next % 1000 === 0) process.stderr.write(`${next} cases…\n`);
+      });
+      w.on('exit', () => {
+        clearTimeout(timer);
+        if (next < cases) {
+          hung.push(next);
+          next += 1;
+        }
+        done();
+      });
+    });
+  }
+  const byKind = new Map<string, Record<string, number>>();
+  for (const v of verdicts) {
+    const k = byKind.get(v.kind) ?? { tried: 0, compiled: 0, diagnostic: 0, crashed: 0, 'bad-diagnostic': 0 };
+    k.tried! += 1;
+    k[v.result] = (k[v.result] ?? 0) + 1;
+    byKind.set(v.kind, k);
+  }
+  const count = (r: Verdict['result']): number => verdicts.filter((v) => v.result === r).length;
+  const slowest = verdicts.reduce((m, v) => Math.max(m, v.ms), 0);
+  console.log(
+    `scenario fuzz campaign: seed ${seed}, ${cases} cases, ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
+  console.log(
+    `tried ${cases} · compiled and played ${count('compiled')} · caught cleanly (diagnostics) ${count('diagnostic')}`,
+  );
+  console.log(
+    `crashed ${count('crashed')} · bad diagnostics ${count('bad-diagnostic')} · hung (over ${HANG_MS / 1000} s) ${hung.length}`,
+  );
+  console.log(`slowest case ${slowest.toFixed(0)} ms`);
+  console.log('\nby mutation: tried / compiled / diagnostic / crashed');
+  for (const [k, v] of [...byKind].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+    console.log(
+      `  ${k.padEnd(16)} ${v.tried} / ${v.compiled ?? 0} / ${v.diagnostic ?? 0} / ${v.crashed ?? 0}`,
+    );
+  for (const v of verdicts.filter((x) => x.result === 'crashed' || x.result === 'bad-diagnostic'))
+    console.log(`case ${v.n} (${v.kind}): ${'error' in v ? v.error : ''}`);
+  for (const n of hung) console.log(`case ${n}: hung`);
+  process.exitCode = count('crashed') + count('bad-diagnostic') + hung.length > 0 ? 1 : 0;
+}
+
+const { isMainThread, parentPort, workerData } = await import('node:worker_threads');
+if (isMainThread) await main();
+else {
+  const job = workerData as Job;
+  for (let n = job.from; n < job.to; n++) parentPort!.postMessage(runCase(fuzzCase(job.seed, n)));
+}
