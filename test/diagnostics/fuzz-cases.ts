@@ -256,7 +256,7 @@ function mutate(doc: unknown, kind: Mutation, r: Rnd): unknown {
       const lists = leaves((_q, x) => Array.isArray(x) && x.length > 0 && typeof x[0] === 'object');
       if (!lists.length) break;
       const list = get(d, pick(r, lists)) as Record<string, unknown>[];
-      const n = pick(r, [50, 300, 600]);
+      const n = pick(r, [50, 150, 300]);
       const proto = list[0]!;
       for (let i = 0; i < n; i++)
         list.push({

@@ -306,7 +306,7 @@ describe('loader fuzzing: only diagnostics come out', () => {
 });
 
 /** The seeded campaign (fuzz-cases.ts): the full 10,000 run as `pnpm fuzz`; a few thousand here. */
-const CI_CASES = 2000;
+const CI_CASES = 1500;
 const HANG_MS = 10_000;
 
 describe('the seeded scenario fuzz campaign (issue 12): diagnostic or a playable scenario, never a throw', () => {

@@ -11,8 +11,11 @@ export const SCENARIO_LIMITS = {
   fileChars: 1_000_000,
   /** Files named by `include`. */
   includes: 50,
-  /** Items in one list (injects, decisions, variables, …) across the main file and its parts. */
-  items: 500,
+  /**
+   * Items in one list (injects, decisions, variables, …) across the main file and its parts. Every
+   * journal entry hashes the state, which grows with the items: 300 decisions took seconds to play.
+   */
+  items: 200,
   /** Options of one decision, outcomes of one variation, entries in other nested lists. */
   nested: 50,
   /** Effect statements in one list. */
