@@ -16,6 +16,11 @@ interface Job {
   to: number;
 }
 
+function progress(vs: readonly Verdict[], hung: readonly number[]): string {
+  const c = (r: Verdict['result']): number => vs.filter((v) => v.result === r).length;
+  return `compiled ${c('compiled')}, diagnostic ${c('diagnostic')}, crashed ${c('crashed')}, bad ${c('bad-diagnostic')}, hung ${hung.length}`;
+}
+
 async function main(): Promise<void> {
   const arg = (name: string, d: number): number => {
     const i = process.argv.indexOf(name);
@@ -27,7 +32,15 @@ async function main(): Promise<void> {
   const verdicts: Verdict[] = [];
   const hung: number[] = [];
   let next = 0;
-  while (next < cases) {
+  let stopped = false;
+  let current: Worker | undefined;
+  // Stopped early (Ctrl-C, a CI time limit): report the cases done so far, and say so.
+  for (const sig of ['SIGINT', 'SIGTERM'] as const)
+    process.on(sig, () => {
+      stopped = true;
+      void current?.terminate();
+    });
+  while (next < cases && !stopped) {
     // One worker runs cases in order and reports each; if one goes quiet too long it is stopped,
     // the case counted as hung, and a fresh worker takes the rest.
     const start = next;
@@ -35,6 +48,7 @@ async function main(): Promise<void> {
       // The worker loads this TypeScript file through tsx's loader, registered inside the worker.
       const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); })`;
       const w = new Worker(boot, { eval: true, workerData: { seed, from: start, to: cases } satisfies Job });
+      current = w;
       w.on('error', (e) => process.stderr.write(`worker stopped: ${String(e)}\n`));
       let timer = setTimeout(() => void w.terminate(), HANG_MS);
       w.on('message', (v: Verdict) => {
@@ -42,11 +56,11 @@ async function main(): Promise<void> {
         next = v.n + 1;
         clearTimeout(timer);
         timer = setTimeout(() => void w.terminate(), HANG_MS);
-        if (next % 1000 === 0) process.stderr.write(`${next} cases…\n`);
+        if (next % 250 === 0) process.stderr.write(`${next} cases, ${progress(verdicts, hung)}\n`);
       });
       w.on('exit', () => {
         clearTimeout(timer);
-        if (next < cases) {
+        if (next < cases && !stopped) {
           hung.push(next);
           next += 1;
         }
@@ -61,13 +75,14 @@ async function main(): Promise<void> {
     k[v.result] = (k[v.result] ?? 0) + 1;
     byKind.set(v.kind, k);
   }
+  const tried = verdicts.length + hung.length;
   const count = (r: Verdict['result']): number => verdicts.filter((v) => v.result === r).length;
   const slowest = verdicts.reduce((m, v) => Math.max(m, v.ms), 0);
   console.log(
-    `scenario fuzz campaign: seed ${seed}, ${cases} cases, ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    `scenario fuzz campaign: seed ${seed}, ${tried} cases${stopped ? ` (stopped early; ${cases} asked)` : ''}, ${((performance.now() - t0) / 1000).toFixed(0)} s`,
   );
   console.log(
-    `tried ${cases} · compiled and played ${count('compiled')} · caught cleanly (diagnostics) ${count('diagnostic')}`,
+    `tried ${tried} · compiled and played ${count('compiled')} · caught cleanly (diagnostics) ${count('diagnostic')}`,
   );
   console.log(
     `crashed ${count('crashed')} · bad diagnostics ${count('bad-diagnostic')} · hung (over ${HANG_MS / 1000} s) ${hung.length}`,
