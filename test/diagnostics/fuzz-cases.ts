@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { autoplay, compileScenario, scoreDrill, SourceFile, type CompileResult } from '@drill/engine';
+import {
+  autoplay,
+  compileScenario,
+  lintScenario,
+  scoreDrill,
+  SourceFile,
+  type CompileResult,
+} from '@drill/engine';
 import { readIncludeWithin, SCENARIO_DIR, shippedScenarioIds } from '@drill/scenarios';
 
 /**
@@ -375,7 +382,7 @@ export type Verdict =
   | { n: number; kind: string; result: 'bad-diagnostic'; ms: number; error: string };
 
 /**
- * Compiles a case and, when it compiles, plays a short random drill and scores it. Any throw is a
+ * Compiles a case and, when it compiles, lints it, plays a short drill and scores it. Any throw is a
  * crash; a diagnostic without a real position, or a score that is not a finite number, is a defect too.
  */
 export function runCase(c: FuzzCase): Verdict {
@@ -415,6 +422,9 @@ export function runCase(c: FuzzCase): Verdict {
     return { n: c.n, kind: c.kind, result: 'diagnostic', ms: ms() };
   }
   try {
+    // What `drill lint` runs on a file that compiles: it must not throw either.
+    for (const w of lintScenario(r.scenario, r.source))
+      if (!(w.line >= 1 && w.column >= 1)) throw new Error(`lint warning without a position: ${w.message}`);
     const s = autoplay(r.scenario, { seed: c.n, policy: c.n % 2 ? 'random' : 'best', maxInputs: 200 });
     const score = scoreDrill(r.scenario, s.state);
     if (!Number.isFinite(score.overall)) throw new Error(`overall score ${score.overall}`);
