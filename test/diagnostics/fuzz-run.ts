@@ -9,6 +9,7 @@ import { fuzzCase, runCase, type Verdict } from './fuzz-cases.ts';
 
 /** A case slower than this (compile and a short drill together) counts as hung. */
 export const HANG_MS = 10_000;
+const BOOT_MS = 300_000;
 
 interface Job {
   seed: number;
@@ -50,12 +51,14 @@ async function main(): Promise<void> {
       const w = new Worker(boot, { eval: true, workerData: { seed, from: start, to: cases } satisfies Job });
       current = w;
       w.on('error', (e) => process.stderr.write(`worker stopped: ${String(e)}\n`));
-      let timer = setTimeout(() => void w.terminate(), HANG_MS);
-      w.on('message', (v: Verdict) => {
-        verdicts.push(v);
-        next = v.n + 1;
+      // Loading tsx, the engine and the source scenarios is not a case: the watchdog starts when ready.
+      let timer = setTimeout(() => void w.terminate(), BOOT_MS);
+      w.on('message', (v: Verdict | 'ready') => {
         clearTimeout(timer);
         timer = setTimeout(() => void w.terminate(), HANG_MS);
+        if (v === 'ready') return;
+        verdicts.push(v);
+        next = v.n + 1;
         if (next % 250 === 0) process.stderr.write(`${next} cases, ${progress(verdicts, hung)}\n`);
       });
       w.on('exit', () => {
@@ -103,5 +106,7 @@ const { isMainThread, parentPort, workerData } = await import('node:worker_threa
 if (isMainThread) await main();
 else {
   const job = workerData as Job;
+  fuzzCase(job.seed, job.from); // loads the source scenarios
+  parentPort!.postMessage('ready');
   for (let n = job.from; n < job.to; n++) parentPort!.postMessage(runCase(fuzzCase(job.seed, n)));
 }
