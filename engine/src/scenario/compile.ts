@@ -235,10 +235,20 @@ class Compiler {
       const last = path[path.length - 1];
       const got = valueAt(data, issue.path as Path);
       // A missing key whose type is a union (a text, an id or a list…) is reported as missing too, not as a wrong type.
-      if (!exact && got === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+      if (
+        !exact &&
+        got === undefined &&
+        (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value')
+      ) {
+        const expected =
+          issue.code === 'invalid_type'
+            ? issue.expected
+            : issue.code === 'invalid_value'
+              ? `one of: ${issue.values.map(String).join(', ')}`
+              : describeUnion(unionExpected(issue));
         this.diagnostics.push(
           file.diagnostic(path.slice(0, -1), 'missing-key', `missing required key \`${String(last)}\``, {
-            hint: `expected ${issue.code === 'invalid_type' ? issue.expected : describeUnion(unionExpected(issue))}`,
+            hint: `expected ${expected}`,
           }),
         );
         continue;

@@ -1,4 +1,14 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import {
+  isCollection,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
 import { formatPath } from './diagnostics.ts';
 
@@ -82,6 +92,21 @@ export class SourceFile {
       hint,
     });
     visit(this.doc, {
+      // `{ a: 1 }: x` or `[a]: x`: building the data would stringify the key (and print a warning).
+      Pair: (_k, pair) => {
+        if (isCollection(pair.key)) {
+          out.push(
+            at(
+              (pair.key as Node).range?.[0] ?? 0,
+              'yaml-key',
+              'a key here is a list or a mapping; keys are plain words',
+              'write `key: value`; a `?` or a `{`/`[` before the colon makes a complex key',
+            ),
+          );
+          return visit.BREAK;
+        }
+        return undefined;
+      },
       Alias: (_k, node, path) => {
         const target = node.resolve(this.doc);
         if (target && (path as readonly unknown[]).includes(target)) {
