@@ -48,7 +48,13 @@ async function main(): Promise<void> {
     await new Promise<void>((done) => {
       // The worker loads this TypeScript file through tsx's loader, registered inside the worker.
       const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((t) => { t.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-      const w = new Worker(boot, { eval: true, workerData: { seed, from: start, to: cases } satisfies Job });
+      // A worker's stack is 4 MB by default; the CLI and the vitest runs have the main thread's ~1 MB,
+      // where deep recursion overflows first — so cases run with that.
+      const w = new Worker(boot, {
+        eval: true,
+        workerData: { seed, from: start, to: cases } satisfies Job,
+        resourceLimits: { stackSizeMb: 0.95 },
+      });
       current = w;
       w.on('error', (e) => process.stderr.write(`worker stopped: ${String(e)}\n`));
       // Loading tsx, the engine and the source scenarios is not a case: the watchdog starts when ready.
