@@ -1,4 +1,5 @@
 import type { EvalEnv } from './expr/evaluate.ts';
+import { own } from './own.ts';
 import type { DrillState } from './state.ts';
 
 /**
@@ -19,19 +20,24 @@ export function stateEnv(
     get clock() {
       return state.clock;
     },
-    chose: (d, o) =>
-      state.decisions[d]?.options?.includes(o) === true || (state.decisions[d]?.allocation?.[o] ?? 0) > 0,
-    decided: (d) => state.decisions[d]?.status === 'closed' && state.decisions[d]?.by !== undefined,
+    chose: (d, o) => {
+      const r = own(state.decisions, d);
+      return r?.options?.includes(o) === true || (own(r?.allocation, o) ?? 0) > 0;
+    },
+    decided: (d) => {
+      const r = own(state.decisions, d);
+      return r?.status === 'closed' && r.by !== undefined;
+    },
     opened: (d) => {
-      const s = state.decisions[d]?.status;
+      const s = own(state.decisions, d)?.status;
       return s === 'open' || s === 'closed';
     },
     // Scenario injects have a record; only ad-hoc ones need the (longer) feed.
     fired: (i) => {
-      const r = state.injects[i];
+      const r = own(state.injects, i);
       return r ? r.status === 'fired' : state.feed.some((f) => f.inject === i);
     },
-    variation: (v) => state.variations[v] ?? '',
+    variation: (v) => own(state.variations, v) ?? '',
     random,
     ...(locals ? { locals } : {}),
   };

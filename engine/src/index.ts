@@ -20,6 +20,7 @@ export { LIST_KEYS, type ListKey } from './scenario/schema-items.ts';
 export { lintScenario, LINT_CODES, type LintCode } from './lint/lint.ts';
 export { type Diagnostic, formatDiagnostic, sortDiagnostics } from './scenario/diagnostics.ts';
 export { SourceFile } from './scenario/source.ts';
+export { SCENARIO_LIMITS } from './scenario/limits.ts';
 export { ScenarioSchema, ScenarioPartSchema, scenarioJsonSchema, CHANNELS } from './scenario/schema.ts';
 export { DEFAULT_CAPABILITIES } from './scenario/rubric.ts';
 export { LANGUAGES, localize, missingLanguages, type Lang, type LocalizedText } from './text.ts';

@@ -1,3 +1,4 @@
+import { own } from './own.ts';
 import type { Scenario, VariableDef } from './scenario/model.ts';
 import type { DrillState } from './state.ts';
 import { localize, type Lang, type LocalizedText } from './text.ts';
@@ -49,6 +50,6 @@ export function liveText(
   if (!s.includes('{')) return s;
   return s.replace(PLACEHOLDER, (m, id: string) => {
     const v = scenario.variables.find((x) => x.id === id);
-    return v ? formatVariable(v, values?.[id] ?? state.world[id], lang) : m;
+    return v ? formatVariable(v, own(values, id) ?? own(state.world, id), lang) : m;
   });
 }

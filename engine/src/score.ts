@@ -1,6 +1,7 @@
 import { stateEnv } from './env.ts';
 import { evaluate } from './expr/evaluate.ts';
 import { RATINGS, type Rating, type Subject } from './inputs.ts';
+import { own } from './own.ts';
 import type { DecisionPoint, Scenario } from './scenario/model.ts';
 import {
   holdsRole,
@@ -124,7 +125,7 @@ export function choiceValue(
   state: DrillState,
 ): number {
   if (d.kind === 'allocate') {
-    const locals = Object.fromEntries(d.options.map((o) => [o.id, allocation?.[o.id] ?? 0]));
+    const locals = Object.fromEntries(d.options.map((o) => [o.id, own(allocation, o.id) ?? 0]));
     return clamp01(Number(evaluate(d.score!.ast, stateEnv(state, undefined, locals))));
   }
   const scores = options.map((o) => d.options.find((x) => x.id === o)?.score ?? 0);
@@ -164,7 +165,7 @@ function decisionScore(d: DecisionPoint, state: DrillState): DecisionScore {
   if (r.timeliness === 'missed') credit = 0;
   const locals =
     d.kind === 'allocate'
-      ? Object.fromEntries(d.options.map((o) => [o.id, r.allocation?.[o.id] ?? 0]))
+      ? Object.fromEntries(d.options.map((o) => [o.id, own(r.allocation, o.id) ?? 0]))
       : undefined;
   const feedback = d.feedback.flatMap((f, i) =>
     evaluate(f.when.ast, stateEnv(state, undefined, locals)) ? [i] : [],

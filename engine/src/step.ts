@@ -3,6 +3,7 @@ import { stateEnv } from './env.ts';
 import { applyAssignment, evaluate, evaluateBool, type EvalEnv } from './expr/evaluate.ts';
 import { InputSchema, type Input, type ParsedInput } from './inputs.ts';
 import { acceptedIn, lifecycleStep, type Phase } from './lifecycle.ts';
+import { own } from './own.ts';
 import { keyedDraw, keyedShuffle, resumeRng } from './rng.ts';
 import type { CompiledEffect, DecisionPoint, DecisionTime, Inject, Scenario } from './scenario/model.ts';
 import { holdsRole, humansHolding, type DecisionRecord, type DrillState, type Timeliness } from './state.ts';
@@ -317,7 +318,7 @@ export function nextEventTime(
     if (strict ? t <= state.clock : t < state.clock) return;
     if (best === undefined || t < best) best = t;
   };
-  for (const v of scenario.variations) if (state.variations[v.id] === undefined) consider(v.at);
+  for (const v of scenario.variations) if (own(state.variations, v.id) === undefined) consider(v.at);
   if (!visibleOnly)
     for (const d of scenario.dynamics) {
       const n = state.dynamics[d.id]!;
@@ -548,7 +549,8 @@ class Run {
    */
   private settle(t: number): void {
     const sc = this.scenario;
-    for (const v of sc.variations) if (v.at === t && this.s.variations[v.id] === undefined) this.draw(v.id);
+    for (const v of sc.variations)
+      if (v.at === t && own(this.s.variations, v.id) === undefined) this.draw(v.id);
     for (const d of sc.decisions) {
       const r = this.s.decisions[d.id]!;
       if (r.status === 'open' && r.due === t && r.closesAt! > t)
@@ -708,7 +710,7 @@ class Run {
     const timeliness: Timeliness = this.s.clock <= r.due! ? 'on-time' : 'late';
     if (d.kind === 'allocate') {
       const alloc: Record<string, number> = {};
-      for (const o of d.options) alloc[o.id] = inp.allocation?.[o.id] ?? 0;
+      for (const o of d.options) alloc[o.id] = own(inp.allocation, o.id) ?? 0;
       r.allocation = alloc;
       this.close(
         d,

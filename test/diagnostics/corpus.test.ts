@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic } from '@drill/engine';
+import { compileScenario, formatDiagnostic } from '@drill/engine';
 import { loadScenarioFile } from '@drill/scenarios';
 import { describe, expect, it } from 'vitest';
 
@@ -55,4 +55,22 @@ describe('broken scenario corpus: every file gives exactly its expected diagnost
     expect(diagnosticsOf('bad-enum.yaml').text).toContain('did you mean `phone`?');
     expect(diagnosticsOf('unknown-key.yaml').text).toContain('did you mean `urgency`?');
   });
+});
+
+describe('the web console compiles a picked file with the same pure compiler (no include reader)', () => {
+  // These files threw from the compiler and blanked the console page; each must come back as diagnostics.
+  const crashed = [
+    'expression-too-deep.yaml',
+    'expression-too-long.yaml',
+    'expression-prototype-name.yaml',
+    'lone-surrogate.yaml',
+    'yaml-alias-loop.yaml',
+    'include-outside.yaml',
+  ];
+  for (const f of crashed)
+    it(f, () => {
+      const r = compileScenario({ path: f, text: readFileSync(join(here, f), 'utf8') });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.diagnostics.length).toBeGreaterThan(0);
+    });
 });

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { compileScenario, SourceFile, type CompileResult } from '@drill/engine';
-import { SCENARIO_DIR, shippedScenarioIds } from '@drill/scenarios';
+import { readIncludeWithin, SCENARIO_DIR, shippedScenarioIds } from '@drill/scenarios';
+import { fuzzCase, MUTATIONS, runCase, type Verdict } from './fuzz-cases.ts';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -15,14 +16,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const TIME_LIMIT = 3000;
 const MAX_COMPILE_MS = 3000;
 
-function readInclude(from: string, inc: string): { path: string; text: string } | undefined {
-  try {
-    const p = isAbsolute(inc) ? inc : resolve(dirname(from), inc);
-    return { path: p, text: readFileSync(p, 'utf8') };
-  } catch {
-    return undefined;
-  }
-}
+// The loader's own reader: includes stay inside the scenario's folder, regular files under a size limit.
+const readInclude = readIncludeWithin();
 
 /** Compiles and checks the contract: a result, never a throw; problems positioned at line/column ≥ 1; fast. */
 function compileChecked(path: string, text: string): CompileResult {
@@ -308,4 +303,22 @@ describe('loader fuzzing: only diagnostics come out', () => {
       { numRuns: 200, interruptAfterTimeLimit: TIME_LIMIT },
     );
   });
+});
+
+/** The seeded campaign (fuzz-cases.ts): the full 10,000 run as `pnpm fuzz`; a few thousand here. */
+const CI_CASES = 1500;
+const HANG_MS = 10_000;
+
+describe('the seeded scenario fuzz campaign (issue 12): diagnostic or a playable scenario, never a throw', () => {
+  it(`${CI_CASES} cases of every mutation: no crash, no case over ${HANG_MS / 1000} s`, () => {
+    const verdicts: Verdict[] = [];
+    for (let n = 0; n < CI_CASES; n++) verdicts.push(runCase(fuzzCase(12, n, { shipped: false })));
+    const bad = verdicts.filter((v) => v.result === 'crashed' || v.result === 'bad-diagnostic');
+    expect(bad).toEqual([]);
+    expect(verdicts.filter((v) => v.ms > HANG_MS)).toEqual([]);
+    // The corpus exercises what it claims: every mutation, both outcomes.
+    expect(new Set(verdicts.map((v) => v.kind))).toEqual(new Set([...MUTATIONS, 'yaml-text']));
+    expect(verdicts.filter((v) => v.result === 'compiled').length).toBeGreaterThan(CI_CASES / 20);
+    expect(verdicts.filter((v) => v.result === 'diagnostic').length).toBeGreaterThan(CI_CASES / 2);
+  }, 600_000);
 });

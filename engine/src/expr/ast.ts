@@ -24,6 +24,7 @@ export class ExprSyntaxError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    readonly hint?: string,
   ) {
     super(message);
   }

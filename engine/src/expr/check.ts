@@ -150,7 +150,8 @@ function typeOfCall(
   scope: ExprScope,
   out: ExprProblem[],
 ): ValueType | undefined {
-  const sig = FUNCTIONS[e.fn];
+  // Own keys only: `constructor(…)` must be an unknown function, not Object's constructor.
+  const sig = Object.hasOwn(FUNCTIONS, e.fn) ? FUNCTIONS[e.fn] : undefined;
   if (!sig) {
     out.push({
       offset: e.pos,

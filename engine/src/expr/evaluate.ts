@@ -1,3 +1,4 @@
+import { own } from '../own.ts';
 import type { Assignment, Expr } from './ast.ts';
 
 export type Value = number | boolean | string;
@@ -29,7 +30,7 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
       return e.value;
     case 'var':
       if (e.name === 't') return env.clock;
-      return env.locals?.[e.name] ?? env.world[e.name] ?? 0;
+      return own(env.locals, e.name) ?? own(env.world, e.name) ?? 0;
     case 'unary':
       return e.op === '-' ? -num(evaluate(e.arg, env)) : !evaluate(e.arg, env);
     case 'cond':

@@ -34,7 +34,30 @@ const OPS = [
   '=',
 ];
 
+/**
+ * Limits that keep hostile or careless expressions from exhausting the stack or the clock: the parser,
+ * the checker, the linter and the evaluator all recurse over the tree, so its depth is bounded here,
+ * once, for all of them. Real expressions stay far below (the shipped scenarios: under 200 characters,
+ * depth under 15).
+ */
+export const MAX_EXPR_LENGTH = 2000;
+export const MAX_EXPR_DEPTH = 100;
+/** Number literals stay within ±1e9, so sums and products of scenario numbers cannot overflow. */
+export const MAX_EXPR_NUMBER = 1e9;
+
+const SPLIT_HINT = 'split it: keep part of the condition in a variable that an effect sets';
+
+// Sticky patterns read at a position without copying the rest of the text (slicing is quadratic).
+const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?/iy;
+const NAME = /[A-Za-z_][A-Za-z0-9_.]*/y;
+
 function tokenize(src: string): Tok[] {
+  if (src.length > MAX_EXPR_LENGTH)
+    throw new ExprSyntaxError(
+      `this expression is ${src.length} characters long; the limit is ${MAX_EXPR_LENGTH}`,
+      0,
+      SPLIT_HINT,
+    );
   const out: Tok[] = [];
   let i = 0;
   while (i < src.length) {
@@ -44,14 +67,23 @@ function tokenize(src: string): Tok[] {
       continue;
     }
     if (/[0-9.]/.test(c)) {
-      const m = /^(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?/i.exec(src.slice(i));
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(src);
       if (!m) throw new ExprSyntaxError(`unexpected '${c}'`, i);
-      out.push({ t: 'num', v: Number(m[0]), pos: i });
+      const v = Number(m[0]);
+      if (!(Math.abs(v) <= MAX_EXPR_NUMBER))
+        throw new ExprSyntaxError(
+          `the number ${m[0]} is too large: numbers in a scenario stay within ±1000000000`,
+          i,
+          'use a smaller unit (thousands of people, millions of yuan)',
+        );
+      out.push({ t: 'num', v, pos: i });
       i += m[0].length;
       continue;
     }
     if (/[A-Za-z_]/.test(c)) {
-      const m = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(src.slice(i))!;
+      NAME.lastIndex = i;
+      const m = NAME.exec(src)!;
       out.push({ t: 'id', v: m[0], pos: i });
       i += m[0].length;
       continue;
@@ -92,7 +124,13 @@ const BINARY: Record<string, { prec: number; op: BinaryOp }> = {
 
 class Parser {
   private i = 0;
+  /** How deep the recursive descent is now: brackets, `?:`, calls and prefix operators. */
+  private depth = 0;
   constructor(private readonly toks: Tok[]) {}
+
+  private enter(pos: number): void {
+    if (++this.depth > MAX_EXPR_DEPTH) throw tooDeep(pos);
+  }
 
   peek(): Tok {
     return this.toks[this.i]!;
@@ -115,15 +153,18 @@ class Parser {
   }
 
   expr(): Expr {
+    this.enter(this.peek().pos);
     const test = this.binary(1);
+    let e = test;
     if (this.isOp('?')) {
       this.next();
       const then = this.expr();
       this.expect(':');
       const otherwise = this.expr();
-      return { kind: 'cond', test, then, else: otherwise, pos: test.pos };
+      e = { kind: 'cond', test, then, else: otherwise, pos: test.pos };
     }
-    return test;
+    this.depth--;
+    return e;
   }
 
   binary(minPrec: number): Expr {
@@ -142,7 +183,10 @@ class Parser {
     const t = this.peek();
     if ((t.t === 'op' && (t.v === '-' || t.v === '!')) || (t.t === 'id' && t.v === 'not')) {
       this.next();
-      return { kind: 'unary', op: t.v === '-' ? '-' : '!', arg: this.unary(), pos: t.pos };
+      this.enter(t.pos);
+      const arg = this.unary();
+      this.depth--;
+      return { kind: 'unary', op: t.v === '-' ? '-' : '!', arg, pos: t.pos };
     }
     return this.primary();
   }
@@ -181,6 +225,50 @@ class Parser {
   }
 }
 
+function tooDeep(pos: number): ExprSyntaxError {
+  return new ExprSyntaxError(
+    `this expression nests brackets, operators and calls more than ${MAX_EXPR_DEPTH} levels deep`,
+    pos,
+    SPLIT_HINT,
+  );
+}
+
+/**
+ * Refuses a tree deeper than the limit. A chain of `&&` is parsed in a loop but builds a tree as deep
+ * as the chain is long, which every later walk would recurse through; measured here without recursion.
+ */
+function checkDepth(root: Expr): Expr {
+  const stack: [Expr, number][] = [[root, 1]];
+  while (stack.length) {
+    const [e, d] = stack.pop()!;
+    if (d > MAX_EXPR_DEPTH) throw tooDeep(e.pos);
+    switch (e.kind) {
+      case 'num':
+      case 'bool':
+      case 'str':
+      case 'var':
+        break;
+      case 'unary':
+        stack.push([e.arg, d + 1]);
+        break;
+      case 'binary':
+        stack.push([e.left, d + 1], [e.right, d + 1]);
+        break;
+      case 'cond':
+        stack.push([e.test, d + 1], [e.then, d + 1], [e.else, d + 1]);
+        break;
+      case 'call':
+        for (const a of e.args) stack.push([a, d + 1]);
+        break;
+      default: {
+        const never: never = e;
+        return never;
+      }
+    }
+  }
+  return root;
+}
+
 function describe(t: Tok): string {
   return t.t === 'end' ? 'the end of the expression' : `'${String(t.v)}'`;
 }
@@ -190,7 +278,7 @@ export function parseExpr(src: string): Expr {
   const p = new Parser(tokenize(src));
   const e = p.expr();
   p.end();
-  return e;
+  return checkDepth(e);
 }
 
 /** Parses one effect statement, e.g. `evacuated += 1200` or `trust = min(100, trust + 5)`. */
@@ -206,7 +294,7 @@ export function parseAssignment(src: string): Assignment {
       op?.pos ?? src.length,
     );
   const p = new Parser(toks.slice(2));
-  const value = p.expr();
+  const value = checkDepth(p.expr());
   p.end();
   return { target: target.v, targetPos: target.pos, op: op.v as Assignment['op'], value };
 }

@@ -98,14 +98,20 @@ export function absEval(e: Expr, cx: RangeContext): Abs {
 }
 
 function binary(e: Extract<Expr, { kind: 'binary' }>, cx: RangeContext): Abs {
+  if (e.op === '&&') {
+    // The whole chain at once: checking contradictions at every level of `a && b && c …` is quadratic.
+    const parts = conjuncts(e);
+    const each = parts.map((p) => asBool(absEval(p, cx)));
+    const canTrue = each.every((x) => x.canTrue) && !contradicts(parts, cx);
+    return bool(
+      canTrue,
+      each.some((x) => x.canFalse),
+    );
+  }
   const l = absEval(e.left, cx);
-  if (e.op === '&&' || e.op === '||') {
+  if (e.op === '||') {
     const a = asBool(l);
     const b = asBool(absEval(e.right, cx));
-    if (e.op === '&&') {
-      const canTrue = a.canTrue && b.canTrue && !contradicts(conjuncts(e), cx);
-      return bool(canTrue, a.canFalse || b.canFalse);
-    }
     return bool(a.canTrue || b.canTrue, a.canFalse && b.canFalse);
   }
   const r = absEval(e.right, cx);
@@ -221,7 +227,15 @@ function call(e: Extract<Expr, { kind: 'call' }>, cx: RangeContext): Abs {
 
 /** The operands of a chain of `&&`. */
 export function conjuncts(e: Expr): Expr[] {
-  return e.kind === 'binary' && e.op === '&&' ? [...conjuncts(e.left), ...conjuncts(e.right)] : [e];
+  // Iterative and linear (spreading the halves recursively copies a long chain once per level).
+  const out: Expr[] = [];
+  const stack = [e];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (x.kind === 'binary' && x.op === '&&') stack.push(x.right, x.left);
+    else out.push(x);
+  }
+  return out;
 }
 
 interface Bound {

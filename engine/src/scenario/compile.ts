@@ -18,7 +18,8 @@ import type {
   Scenario,
 } from './model.ts';
 import { DEFAULT_CAPABILITIES } from './rubric.ts';
-import { ScenarioSchema } from './schema.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
+import { NUMBER_BOUND, ScenarioSchema, WEIGHT_BOUND } from './schema.ts';
 import {
   HeaderSchema,
   itemSchema,
@@ -34,8 +35,18 @@ export interface SourceText {
   text: string;
 }
 
-/** Reads a file named by `include`, relative to the file that names it. The shell does the I/O. */
-export type ReadInclude = (fromPath: string, includePath: string) => SourceText | undefined;
+/**
+ * Reads a file named by `include`, relative to the file that names it. The shell does the I/O, and
+ * refuses what a scenario may not read (outside its folder, not a regular file, too large) with a
+ * reason in words; undefined means the file cannot be read at all.
+ */
+export type ReadInclude = (
+  fromPath: string,
+  includePath: string,
+) => SourceText | { refused: string } | undefined;
+
+/** A part file says so on a line of its own; a file without it is not echoed in any diagnostic. */
+const PART_MARK = /^format:[ \t]*["']?drill\/1-part["']?[ \t]*(?:#.*)?$/m;
 
 /** A place in the source, for tools (lint) that report on the compiled model, which keeps no positions. */
 export interface SourcePosition {
@@ -118,6 +129,10 @@ class Compiler {
   }
 
   run(entry: SourceText, readInclude?: ReadInclude): Scenario | undefined {
+    if (entry.text.length > SCENARIO_LIMITS.fileChars) {
+      this.diagnostics.push(tooLarge(entry.path, entry.text.length));
+      return undefined;
+    }
     const main = new SourceFile(entry.path, entry.text);
     this.main = main;
     const syntax = main.syntaxDiagnostics();
@@ -141,12 +156,33 @@ class Compiler {
     // With a broken header, keep going on a lenient reading of it so every other problem is reported too.
     const h = header ?? lenientHeader(raw as Record<string, unknown>);
     const includes = h.include;
-    includes.forEach((inc, i) => {
+    includes.slice(0, SCENARIO_LIMITS.includes).forEach((inc, i) => {
       const part = readInclude?.(entry.path, inc);
       if (!part) {
         this.diagnostics.push(
           main.diagnostic(['include', i], 'include-not-found', `cannot read included file \`${inc}\``, {
             hint: 'paths are relative to this file',
+          }),
+        );
+        return;
+      }
+      if ('refused' in part) {
+        this.diagnostics.push(
+          main.diagnostic(['include', i], 'include-refused', `cannot include \`${inc}\`: ${part.refused}`, {
+            hint: 'include part files (format: drill/1-part) from this file’s folder or below',
+          }),
+        );
+        return;
+      }
+      if (part.text.length > SCENARIO_LIMITS.fileChars) {
+        this.diagnostics.push(tooLarge(part.path, part.text.length));
+        return;
+      }
+      // Whatever is not a part file is refused without a word of its content (it may be a secret).
+      if (!PART_MARK.test(part.text)) {
+        this.diagnostics.push(
+          main.diagnostic(['include', i], 'include-not-a-part', `\`${inc}\` is not a scenario part file`, {
+            hint: 'a part file starts with the line `format: drill/1-part`',
           }),
         );
         return;
@@ -199,10 +235,20 @@ class Compiler {
       const last = path[path.length - 1];
       const got = valueAt(data, issue.path as Path);
       // A missing key whose type is a union (a text, an id or a list…) is reported as missing too, not as a wrong type.
-      if (!exact && got === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+      if (
+        !exact &&
+        got === undefined &&
+        (issue.code === 'invalid_type' || issue.code === 'invalid_union' || issue.code === 'invalid_value')
+      ) {
+        const expected =
+          issue.code === 'invalid_type'
+            ? issue.expected
+            : issue.code === 'invalid_value'
+              ? `one of: ${issue.values.map(String).join(', ')}`
+              : describeUnion(unionExpected(issue));
         this.diagnostics.push(
           file.diagnostic(path.slice(0, -1), 'missing-key', `missing required key \`${String(last)}\``, {
-            hint: `expected ${issue.code === 'invalid_type' ? issue.expected : describeUnion(unionExpected(issue))}`,
+            hint: `expected ${expected}`,
           }),
         );
         continue;
@@ -224,16 +270,32 @@ class Compiler {
       } else if (issue.code === 'invalid_type') {
         message = `expected ${issue.expected}, found ${describeValue(got)}`;
       }
+      hint ??= BOUND_HINTS.get(message);
       this.diagnostics.push(file.diagnostic(path, `schema-${issue.code}`, message, hint ? { hint } : {}));
     }
     return undefined;
   }
 
+  /** Items seen per list, over the main file and its parts, against `SCENARIO_LIMITS.items`. */
+  private counts = new Map<ListKey, number>();
+
   private collectLists(file: SourceFile, raw: Record<string, unknown>): void {
     for (const key of LIST_KEYS) {
       const list = raw[key];
       if (!Array.isArray(list)) continue;
-      list.forEach((item, i) => {
+      const before = this.counts.get(key) ?? 0;
+      this.counts.set(key, before + list.length);
+      const room = Math.max(0, SCENARIO_LIMITS.items - before);
+      if (list.length > room)
+        this.diagnostics.push(
+          file.diagnostic(
+            [key, room],
+            'too-many-items',
+            `more than ${SCENARIO_LIMITS.items} ${key} (the limit of one scenario)`,
+            { hint: 'a drill of a few hours needs far fewer: merge or drop items' },
+          ),
+        );
+      list.slice(0, room).forEach((item, i) => {
         const path: Path = [key, i];
         const v = this.validate(file, itemSchema(key), item, path, ScenarioSchema);
         if (v) (this.lists[key] as Located<unknown>[]).push({ value: v, file, path });
@@ -366,6 +428,7 @@ class Compiler {
         this.diagnostics.push(
           loc.file.diagnostic(path, 'expression-syntax', e.message, {
             offset: base === undefined ? undefined : base + e.offset,
+            hint: e.hint,
           }),
         );
         return undefined;
@@ -423,12 +486,21 @@ class Compiler {
         } catch (e) {
           if (!(e instanceof ExprSyntaxError)) throw e;
           this.diagnostics.push(
-            loc.file.diagnostic(path, 'expression-syntax', e.message, { offset: at(e.offset) }),
+            loc.file.diagnostic(path, 'expression-syntax', e.message, { offset: at(e.offset), hint: e.hint }),
           );
         }
       });
       return out;
     };
+    const MAX_MIN = SCENARIO_LIMITS.clockMinutes;
+    const tooFar = (loc: Located<unknown>, sub: Path, text: string, code: string): void =>
+      this.err(
+        loc,
+        sub,
+        code,
+        `\`${text}\` is more than 366 days away`,
+        'a scenario clock spans at most 366 days',
+      );
     const time = (loc: Located<unknown>, sub: Path, text: string | undefined): number | undefined => {
       if (text === undefined) return undefined;
       const t = parseScenarioTime(text);
@@ -440,6 +512,10 @@ class Compiler {
           `\`${text}\` is not a scenario time`,
           'write times as T-48h, T+2h30m or T0',
         );
+      else if (Math.abs(t) > MAX_MIN) {
+        tooFar(loc, sub, text, 'bad-time');
+        return undefined;
+      }
       return t;
     };
     const dur = (loc: Located<unknown>, sub: Path, v: string | number | undefined, dflt: number): number => {
@@ -448,12 +524,24 @@ class Compiler {
       const d = parseDuration(v);
       if (d === undefined)
         this.err(loc, sub, 'bad-duration', `\`${v}\` is not a duration`, 'write durations as 30m, 2h, 1d6h');
+      else if (d > MAX_MIN) {
+        tooFar(loc, sub, v, 'bad-duration');
+        return dflt;
+      }
       return d ?? dflt;
     };
 
     const start = time(root, ['clock', 'start'], h.clock.start) ?? 0;
     const end = time(root, ['clock', 'end'], h.clock.end) ?? 0;
     if (end <= start) this.err(root, ['clock', 'end'], 'bad-clock', 'the clock must end after it starts');
+    else if (end - start > MAX_MIN)
+      this.err(
+        root,
+        ['clock', 'end'],
+        'bad-clock',
+        `the clock spans ${Math.ceil((end - start) / 1440)} days; the limit is 366`,
+        'a drill covers hours or days: move `start` or `end` closer to T0',
+      );
     const inClock = (loc: Located<unknown>, sub: Path, t: number | undefined): void => {
       if (t !== undefined && (t < start || t > end))
         this.err(
@@ -548,6 +636,24 @@ class Compiler {
       };
     });
 
+    // Every dynamics tick is a step of the engine: bound their number, not only the clock.
+    let ticks = 0;
+    dynamics.forEach((d, i) => {
+      const from = Math.max(d.from, start);
+      const until = Math.min(d.until, end);
+      if (until >= from) ticks += Math.floor((until - from) / d.every) + 1;
+      if (ticks > SCENARIO_LIMITS.dynamicsTicks) {
+        this.err(
+          L.dynamics[i]!,
+          ['every'],
+          'too-many-ticks',
+          `the dynamics apply ${ticks} times or more over the clock; the limit is ${SCENARIO_LIMITS.dynamicsTicks}`,
+          'let them repeat less often (every: 1h rather than every: 1m) or over a shorter span',
+        );
+        ticks = -Infinity; // reported once
+      }
+    });
+
     const varIds = new Set(L.variables.map((v) => v.value.id));
     // `{variable}` in a participant text shows its live value: each must name a variable.
     const liveRefs = (loc: Located<unknown>, sub: Path, text: LocalizedText | undefined): void => {
@@ -604,8 +710,11 @@ class Compiler {
     ): DecisionTime | undefined => {
       if (text === undefined) return undefined;
       if (/^\s*\+/.test(text)) {
-        const d = parseDuration(text.trim().slice(1));
-        if (d === undefined)
+        let d = parseDuration(text.trim().slice(1));
+        if (d !== undefined && d > MAX_MIN) {
+          tooFar(loc, sub, text, 'bad-time');
+          d = 0;
+        } else if (d === undefined)
           this.err(
             loc,
             sub,
@@ -616,6 +725,10 @@ class Compiler {
         return { rel: d ?? 0 };
       }
       const t = parseScenarioTime(text);
+      if (t !== undefined && Math.abs(t) > MAX_MIN) {
+        tooFar(loc, sub, text, 'bad-time');
+        return undefined;
+      }
       if (t === undefined) {
         this.err(
           loc,
@@ -830,6 +943,25 @@ class Compiler {
     };
     return deepFreeze(scenario);
   }
+}
+
+/** Hints for the format's bounds on numbers (messages set in schema.ts). */
+const BOUND_HINTS = new Map([
+  [NUMBER_BOUND, 'use a smaller unit (thousands of people, millions of yuan)'],
+  [WEIGHT_BOUND, 'a weight compares items: 1 is ordinary, 2 counts double'],
+]);
+
+function tooLarge(file: string, chars: number): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'file-too-large',
+    file,
+    line: 1,
+    column: 1,
+    path: '',
+    message: `this file holds ${chars} characters; a scenario file holds at most ${SCENARIO_LIMITS.fileChars}`,
+    hint: 'split it into part files named under `include`',
+  };
 }
 
 /** Just enough of a header that failed validation for the cross-reference checks to run. */

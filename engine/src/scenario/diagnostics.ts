@@ -25,13 +25,10 @@ export function formatPath(path: readonly (string | number)[]): string {
   return s;
 }
 
-/** Errors first by file and position; stable for golden tests. */
+/** By file and position; stable for golden tests. Code-point order: the same on every locale. */
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
   return [...ds].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      a.message.localeCompare(b.message),
+    (a, b) => cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.message, b.message),
   );
 }

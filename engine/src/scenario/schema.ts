@@ -1,10 +1,22 @@
 import { z } from 'zod';
+import { SCENARIO_LIMITS } from './limits.ts';
 
 /**
  * The scenario authoring format, declared once: the loader validates with it at run time and
  * `scenarioJsonSchema()` turns the same declaration into the JSON Schema editors use.
  * Cross-references (ids, expressions, times) are checked afterwards by the compiler, which knows positions.
  */
+
+/** Any number of the format: finite and within ±1e9, so sums, products and scores stay finite. */
+export const NUMBER_BOUND = 'numbers in a scenario stay within ±1000000000';
+export const WEIGHT_BOUND = `a weight is at most ${SCENARIO_LIMITS.weight}`;
+const number = z
+  .number()
+  .min(-SCENARIO_LIMITS.number, NUMBER_BOUND)
+  .max(SCENARIO_LIMITS.number, NUMBER_BOUND);
+const weight = z.number().positive().max(SCENARIO_LIMITS.weight, WEIGHT_BOUND).default(1);
+const nested = <T extends z.ZodType>(item: T) =>
+  z.array(item).max(SCENARIO_LIMITS.nested, `at most ${SCENARIO_LIMITS.nested} entries here`);
 
 const id = z
   .string()
@@ -17,11 +29,19 @@ export const LocalizedTextSchema = z
 
 const time = z.string().describe('Scenario time relative to T0, e.g. `T-48h`, `T+2h30m`, `T0`.');
 const duration = z
-  .union([z.string(), z.number().int().nonnegative()])
+  .union([
+    z.string(),
+    z
+      .number()
+      .int()
+      .nonnegative()
+      .max(SCENARIO_LIMITS.clockMinutes, 'a duration is at most 366 days (527040 minutes)'),
+  ])
   .describe('A duration: `90m`, `2h`, `1d6h`, or minutes.');
 const expr = z.string().describe('An expression, e.g. `rumour > 40 && !chose("press", "silent")`.');
 const effects = z
   .array(z.string())
+  .max(SCENARIO_LIMITS.effects, `at most ${SCENARIO_LIMITS.effects} effects in one list`)
   .describe('Effect statements, e.g. `evacuated += 1200`, `trust = min(100, trust + 5)`.');
 
 const Then = z
@@ -53,14 +73,14 @@ const CriticalTask = z.strictObject({
   id,
   text: LocalizedTextSchema,
   capability: id.optional(),
-  decisions: z.array(id).default([]).describe('Decision points that are the expected actions for this task.'),
+  decisions: nested(id).default([]).describe('Decision points that are the expected actions for this task.'),
 });
 
 const Objective = z.strictObject({
   id,
   text: LocalizedTextSchema,
-  capabilities: z.array(id).min(1),
-  tasks: z.array(CriticalTask).default([]),
+  capabilities: nested(id).min(1),
+  tasks: nested(CriticalTask).default([]),
 });
 
 const Role = z.strictObject({ id, name: LocalizedTextSchema, description: LocalizedTextSchema.optional() });
@@ -77,16 +97,17 @@ const Variable = z.strictObject({
     .max(3)
     .optional()
     .describe('Digits after the point when shown (e.g. 1 for a reservoir level of 181.4 m).'),
-  initial: z.union([z.number(), z.boolean()]),
-  min: z.number().optional(),
-  max: z.number().optional(),
+  initial: z.union([number, z.boolean()]),
+  min: number.optional(),
+  max: number.optional(),
   indicator: z.boolean().default(false).describe('Show it in the drill header.'),
   better: z
     .enum(['higher', 'lower'])
     .optional()
     .describe('Which direction is good, for colour and trend marks.'),
   levels: z
-    .array(z.strictObject({ value: z.number(), label: LocalizedTextSchema }))
+    .array(z.strictObject({ value: number, label: LocalizedTextSchema }))
+    .max(SCENARIO_LIMITS.nested, `at most ${SCENARIO_LIMITS.nested} levels`)
     .optional()
     .describe('Names for levels, e.g. warning colours: 0 none, 1 blue, 2 yellow, 3 orange, 4 red.'),
 });
@@ -102,7 +123,7 @@ const Variation = z.strictObject({
   id,
   at: time.optional().describe('When it is drawn (default: the start).'),
   description: LocalizedTextSchema.optional(),
-  outcomes: z.array(VariationOutcome).min(2),
+  outcomes: nested(VariationOutcome).min(2),
 });
 
 const Dynamic = z.strictObject({
@@ -140,15 +161,14 @@ const Inject = z.strictObject({
     ),
   from: time.optional().describe('With `when` alone: not before this time.'),
   until: time.optional().describe('With `when` alone: not after this time.'),
-  roles: z.array(id).min(1).describe('Audience roles, or [all].'),
+  roles: nested(id).min(1).describe('Audience roles, or [all].'),
   source: LocalizedTextSchema,
   channel: z.enum(CHANNELS),
   urgency: z.enum(['routine', 'priority', 'flash']).default('routine'),
   title: LocalizedTextSchema.optional(),
   text: LocalizedTextSchema,
   effects: effects.default([]),
-  expects: z
-    .array(id)
+  expects: nested(id)
     .default([])
     .describe('Decision points this inject expects an action on (MSEL "expected action").'),
   objective: id.optional(),
@@ -158,7 +178,7 @@ const Option = z.strictObject({
   id,
   label: LocalizedTextSchema,
   effects: effects.default([]),
-  then: z.array(Then).default([]),
+  then: nested(Then).default([]),
   score: z
     .number()
     .min(-1)
@@ -170,8 +190,8 @@ const Option = z.strictObject({
   capability: id.optional().describe('Scores another capability than the decision’s.'),
   feedback: LocalizedTextSchema.optional().describe('Why this option is good or bad, for the debrief.'),
   ref: id.optional().describe('The reference (doctrine document) the feedback relies on.'),
-  min: z.number().optional().describe('Allocation: least amount for this target.'),
-  max: z.number().optional().describe('Allocation: most amount for this target.'),
+  min: number.optional().describe('Allocation: least amount for this target.'),
+  max: number.optional().describe('Allocation: most amount for this target.'),
   when: expr.optional().describe('The option is offered only while this holds.'),
 });
 
@@ -179,7 +199,7 @@ const AllocationFeedback = z.strictObject({ when: expr, text: LocalizedTextSchem
 
 const Decision = z.strictObject({
   id,
-  roles: z.array(id).min(1),
+  roles: nested(id).min(1),
   prompt: LocalizedTextSchema,
   kind: z.enum(['single', 'multi', 'allocate']).default('single'),
   opens: time
@@ -191,11 +211,17 @@ const Decision = z.strictObject({
     .string()
     .optional()
     .describe('Hard close (default = due): after `due` it is late, at `closes` the default is taken.'),
-  options: z.array(Option).min(2),
-  default: z.union([id, z.array(id)]).describe('What happens when nobody decides.'),
-  max: z.number().int().positive().optional().describe('multi: most options one may choose.'),
+  options: nested(Option).min(2),
+  default: z.union([id, nested(id)]).describe('What happens when nobody decides.'),
+  max: z
+    .number()
+    .int()
+    .positive()
+    .max(SCENARIO_LIMITS.nested, `at most ${SCENARIO_LIMITS.nested}`)
+    .optional()
+    .describe('multi: most options one may choose.'),
   budget: z
-    .union([z.number(), z.string()])
+    .union([number, z.string()])
     .optional()
     .describe('allocate: the total to share out (number or expression).'),
   unit: LocalizedTextSchema.optional(),
@@ -206,13 +232,12 @@ const Decision = z.strictObject({
       'How options are shown: shuffled per seed (default, so position gives nothing away) or fixed where order carries meaning (a scale).',
     ),
   capability: id,
-  weight: z.number().positive().default(1),
+  weight,
   lateDecay: z.number().min(0).max(1).default(0.25).describe('Credit lost per hour late.'),
   score: expr
     .optional()
     .describe('allocate: the contribution 0…1 as an expression over the option ids (amounts).'),
-  feedback: z
-    .array(AllocationFeedback)
+  feedback: nested(AllocationFeedback)
     .default([])
     .describe('allocate: feedback lines shown when their condition holds.'),
   ref: id.optional(),
@@ -229,7 +254,7 @@ const Ending = z.strictObject({
 });
 
 const OutcomeCap = z.strictObject({
-  worseThan: z.number().describe('Applies when the outcome is worse than this value (towards `worst`).'),
+  worseThan: number.describe('Applies when the outcome is worse than this value (towards `worst`).'),
   capability: id.optional().describe('The capability whose rating is capped.'),
   rating: z.enum(['S', 'M', 'U']).optional().describe('The best rating that capability can then get.'),
   overall: z
@@ -245,15 +270,14 @@ const Outcome = z.strictObject({
   label: LocalizedTextSchema,
   value: expr,
   unit: LocalizedTextSchema.optional(),
-  caps: z
-    .array(OutcomeCap)
+  caps: nested(OutcomeCap)
     .default([])
     .describe(
       'How a bad outcome bears on ratings and the overall score, e.g. deaths cap protective actions.',
     ),
-  target: z.number().describe('The value that earns full credit.'),
-  worst: z.number().describe('The value that earns no credit.'),
-  weight: z.number().positive().default(1),
+  target: number.describe('The value that earns full credit.'),
+  worst: number.describe('The value that earns no credit.'),
+  weight,
   capability: id.optional(),
 });
 
@@ -297,6 +321,7 @@ export const ScenarioSchema = z.strictObject({
   dynamics: z.array(Dynamic).default([]),
   include: z
     .array(z.string())
+    .max(SCENARIO_LIMITS.includes, `at most ${SCENARIO_LIMITS.includes} included files`)
     .default([])
     .describe('Other files whose injects/decisions/… are merged into this one.'),
   injects: z.array(Inject).default([]),

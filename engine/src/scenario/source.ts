@@ -1,6 +1,19 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import {
+  isCollection,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
 import { formatPath } from './diagnostics.ts';
+
+// With the `u` flag a well-formed pair is one code point, so only unpaired halves match.
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /** A YAML file with what is needed to turn a document path back into line:column. */
 export class SourceFile {
@@ -19,6 +32,8 @@ export class SourceFile {
   syntaxDiagnostics(): Diagnostic[] {
     const found = [...this.doc.errors, ...this.doc.warnings];
     if (found.length === 0) {
+      const structural = this.structureDiagnostics();
+      if (structural.length) return structural;
       // Building the data fails on an alias to no anchor (`*a`) or an alias bomb: report it, do not throw.
       try {
         this.doc.toJS();
@@ -58,6 +73,71 @@ export class SourceFile {
         message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''),
       };
     });
+  }
+
+  /**
+   * What the YAML library accepts but no later step can handle: an alias inside the node it names (a
+   * loop: the data would be infinite, and hashing or walking it never ends or throws) and a text with
+   * a lone surrogate escape (`"\ud800"`: no UTF-8 encoding exists, so it cannot be hashed or shown).
+   */
+  private structureDiagnostics(): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    const at = (offset: number, code: string, message: string, hint: string): Diagnostic => ({
+      severity: 'error',
+      code,
+      file: this.path,
+      ...this.position(offset),
+      path: '',
+      message,
+      hint,
+    });
+    visit(this.doc, {
+      // `{ a: 1 }: x` or `[a]: x`: building the data would stringify the key (and print a warning).
+      Pair: (_k, pair) => {
+        if (isCollection(pair.key)) {
+          out.push(
+            at(
+              (pair.key as Node).range?.[0] ?? 0,
+              'yaml-key',
+              'a key here is a list or a mapping; keys are plain words',
+              'write `key: value`; a `?` or a `{`/`[` before the colon makes a complex key',
+            ),
+          );
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+      Alias: (_k, node, path) => {
+        const target = node.resolve(this.doc);
+        if (target && (path as readonly unknown[]).includes(target)) {
+          out.push(
+            at(
+              node.range?.[0] ?? 0,
+              'yaml-alias',
+              `the alias *${node.source} refers to a node that contains it (a loop)`,
+              'an alias may only repeat a node defined elsewhere, not one it is part of',
+            ),
+          );
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+      Scalar: (_k, node) => {
+        if (typeof node.value === 'string' && LONE_SURROGATE.test(node.value)) {
+          out.push(
+            at(
+              node.range?.[0] ?? 0,
+              'bad-text',
+              'this text holds a lone surrogate escape (such as \\ud800), which is not a character',
+              'write the character itself, or escape a whole pair (\\ud83d\\ude00)',
+            ),
+          );
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    return out;
   }
 
   /** line/column (1-based) of a character offset. */
