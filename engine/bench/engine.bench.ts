@@ -10,7 +10,6 @@ import {
   autoplay,
   canonicalJson,
   createDrill,
-  lifecycleMachine,
   replay,
   Session,
   sha256Hex,
@@ -21,6 +20,7 @@ import {
   type Scenario,
   useSha256,
 } from '../src/index.ts';
+import { lifecycleMachine } from '../src/lifecycle.ts';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

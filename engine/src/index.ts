@@ -3,7 +3,6 @@
  * scoring, and hash-chained transcripts with replay and verify. No clock, no I/O, no global randomness.
  */
 export type { Expr, Assignment } from './expr/ast.ts';
-export { parseExpr, parseAssignment } from './expr/parse.ts';
 export { evaluate, type EvalEnv, type Value } from './expr/evaluate.ts';
 export { didYouMean } from './expr/check.ts';
 export * from './scenario/model.ts';
@@ -16,12 +15,11 @@ export {
   type SourceMap,
   type SourcePosition,
 } from './scenario/compile.ts';
-export { LIST_KEYS, type ListKey } from './scenario/schema-items.ts';
 export { lintScenario, LINT_CODES, type LintCode } from './lint/lint.ts';
 export { type Diagnostic, formatDiagnostic, sortDiagnostics } from './scenario/diagnostics.ts';
 export { SourceFile } from './scenario/source.ts';
 export { SCENARIO_LIMITS } from './scenario/limits.ts';
-export { ScenarioSchema, ScenarioPartSchema, scenarioJsonSchema, CHANNELS } from './scenario/schema.ts';
+export { ScenarioSchema, scenarioJsonSchema } from './scenario/schema.ts';
 export { DEFAULT_CAPABILITIES } from './scenario/rubric.ts';
 export { LANGUAGES, localize, missingLanguages, type Lang, type LocalizedText } from './text.ts';
 export {
@@ -33,13 +31,12 @@ export {
   type CivilTime,
 } from './time.ts';
 export { InputSchema, RATINGS, type Input, type Rating, type Subject } from './inputs.ts';
-export { lifecycleMachine, lifecycleStep, acceptedIn, PHASES, type Phase } from './lifecycle.ts';
-export { seedRng, resumeRng, keyedDraw, type RngState } from './rng.ts';
+export { type Phase } from './lifecycle.ts';
+export { type RngState } from './rng.ts';
 export {
   createDrill,
   soloParticipant,
   holdsRole,
-  humansHolding,
   withColleagues,
   COLLEAGUE_LEVELS,
   type ColleagueLevel,
@@ -57,7 +54,6 @@ export { step, nextEventTime, type StepEvent, type StepResult, type Rejection } 
 export {
   scoreDrill,
   ratingFor,
-  choiceValue,
   bestValue,
   type ScoreReport,
   type DecisionScore,
@@ -75,7 +71,6 @@ export {
   stateHash,
   headerHash,
   parseTranscript,
-  checkCompatible,
   TRANSCRIPT_FORMAT,
   ENGINE_VERSION,
   type Transcript,

@@ -1,6 +1,6 @@
 import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { acceptedIn, lifecycleMachine, lifecycleStep, PHASES } from '../src/index.ts';
+import { acceptedIn, lifecycleMachine, lifecycleStep, PHASES } from '../src/lifecycle.ts';
 
 const EVENTS = [
   'start',

@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { keyedDraw, resumeRng, seedRng } from '../src/index.ts';
+import { keyedDraw, resumeRng, seedRng } from '../src/rng.ts';
 
 describe('seeded generator (alea)', () => {
   it('gives the known first draws for a known seed', () => {
