@@ -22,6 +22,25 @@ export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'test/artifacts/**'] },
   ...tseslint.configs.recommended,
   {
+    // Type-aware rules for the mistakes that matter here: a promise nobody awaits (a lost write), and a
+    // switch over a union that misses a member (an input type or an event nobody handles).
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: {
+        // Probe files the lint tests write (see test/determinism/lint-bans.test.ts) use the default project.
+        projectService: { allowDefaultProject: ['*/src/probe.ts', '*/src/probe-*.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -40,3 +40,24 @@ describe('the determinism contract is enforced by lint inside engine/', () => {
     expect(await messages('export const x = Date.now() + Math.random();\n', 'cli/src/probe.ts')).toEqual([]);
   });
 });
+
+describe('the house style is enforced by the tools pnpm test runs', () => {
+  it('rejects a floating promise (a write nobody awaits)', async () => {
+    const code = 'async function save(): Promise<void> {}\nexport function go(): void {\n  save();\n}\n';
+    expect((await messages(code, 'cli/src/probe.ts')).join('\n')).toMatch(/Promises must be awaited/);
+  });
+  it('rejects a switch over a union that misses a member', async () => {
+    const code =
+      "type Kind = 'a' | 'b';\nexport function f(k: Kind): number {\n  switch (k) {\n    case 'a':\n      return 1;\n  }\n  return 0;\n}\n";
+    expect((await messages(code, 'engine/src/probe.ts')).join('\n')).toMatch(/Switch is not exhaustive/);
+  });
+  it('prettier finds an unformatted file', async () => {
+    const prettier = await import('prettier');
+    const options = {
+      ...(await prettier.resolveConfig(resolve(root, 'engine/src/step.ts'))),
+      filepath: 'x.ts',
+    };
+    expect(await prettier.check('export const x = {a:1}\n', options)).toBe(false);
+    expect(await prettier.check('export const x = { a: 1 };\n', options)).toBe(true);
+  });
+});
