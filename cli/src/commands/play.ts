@@ -179,6 +179,7 @@ export async function openMenu(o: { lang?: string; pressure?: boolean } = {}): P
         role: c.role,
         lang: c.lang,
         scenarioArg: c.entry.arg,
+        ...(c.colleagues ? { colleagues: c.colleagues } : {}),
         ...(o.pressure ? { pressure: true } : {}),
       }),
   });

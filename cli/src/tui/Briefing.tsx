@@ -1,4 +1,4 @@
-import { ALL_ROLES, formatDuration, localize } from '@drill/engine';
+import { ALL_ROLES, localize } from '@drill/engine';
 import { clockText } from './format.ts';
 import { strings } from './i18n.ts';
 import { truncateLine, wrap, type Line } from './layout.ts';
@@ -16,7 +16,7 @@ export function briefingLines(drill: LiveDrill, width: number, height: number, o
     [{ t: localize(scenario.title, lang), bold: true, color: 'cyan' }],
     [
       {
-        t: `${localize(scenario.setting.place, lang)} · ${clockText(scenario, scenario.clock.start, lang)} · ${formatDuration(scenario.clock.end - scenario.clock.start)}`,
+        t: `${localize(scenario.setting.place, lang)} · ${clockText(scenario, scenario.clock.start, lang)} · ${s.dur(scenario.clock.end - scenario.clock.start)}`,
         dim: true,
       },
     ],

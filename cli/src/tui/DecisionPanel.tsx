@@ -1,4 +1,4 @@
-import { formatDuration, liveText, localize, nextEventTime, type DecisionPoint } from '@drill/engine';
+import { liveText, localize, nextEventTime, type DecisionPoint } from '@drill/engine';
 import { timeShort } from './format.ts';
 import { budgetOf, offeredOptions } from './decisions.ts';
 import { strings } from './i18n.ts';
@@ -63,7 +63,7 @@ export function panelLines(
   const head: Line = [
     { t: `${s.decision} ${focus + 1}/${open.length} `, bold: true },
     { t: `· ${s.due} ${timeShort(scenario, due)}`, color: 'cyan' },
-    ...(state.clock < due ? [{ t: ` (${s.inTime(formatDuration(due - state.clock))})`, dim: true }] : []),
+    ...(state.clock < due ? [{ t: ` (${s.inTime(s.dur(due - state.clock))})`, dim: true }] : []),
     ...(rec.closesAt !== undefined && rec.closesAt > due
       ? [{ t: ` · ${s.closes} ${timeShort(scenario, rec.closesAt)}`, dim: true }]
       : []),
