@@ -5,6 +5,7 @@ import {
   ALL_ROLES,
   type Input,
   type Lang,
+  type Rejection,
   type Scenario,
   type Session,
   type StepEvent,
@@ -97,15 +98,16 @@ export class LiveDrill {
   }
 
   /** Steps the engine; an accepted input is journaled (durably) before anything else happens. */
-  apply(input: Input): { ok: true } | { ok: false; reason: string } {
-    if (this.broken) return { ok: false, reason: this.broken };
+  apply(input: Input): { ok: true } | { ok: false; reason: string; rejection: Rejection } {
+    if (this.broken)
+      return { ok: false, reason: this.broken, rejection: { code: 'not-saved', reason: this.broken } };
     const before = this.session.state;
     const r = this.session.apply(input);
     if (!r.ok) {
       // Not on disk, so not accepted (the session kept its state): stop taking inputs.
       if (r.rejection.code === 'not-saved')
         this.broken = `the journal could not be written (${r.rejection.reason}): nothing more can be saved — quit (q, y) and resume later`;
-      return { ok: false, reason: this.broken ?? r.rejection.reason };
+      return { ok: false, reason: this.broken ?? r.rejection.reason, rejection: r.rejection };
     }
     if (input.type !== 'pause' && input.type !== 'resume') {
       this.prevWorld = { ...before.world };
