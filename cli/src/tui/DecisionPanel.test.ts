@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { localize } from '@drill/engine';
 import { emptyPanel, panelLines } from './DecisionPanel.tsx';
 import { openDecisions } from './decisions.ts';
 import { plain, textWidth } from './layout.ts';
@@ -22,6 +23,6 @@ describe('decision panel', () => {
     for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(22);
     const text = lines.join(' ').replace(/\s+/g, ' ');
     // Every label is there word for word (wrapped onto continuation lines), none cut with "…".
-    for (const o of open[0]!.options) expect(text).toContain(o.label.en);
+    for (const o of open[0]!.options) expect(text).toContain(localize(o.label, 'en'));
   });
 });

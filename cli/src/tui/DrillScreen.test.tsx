@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseTranscript, verify } from '@drill/engine';
+import { localize, parseTranscript, verify } from '@drill/engine';
 import { App } from './App.tsx';
 import { KEY, newDrill, settle } from './test-kit.ts';
 
@@ -126,7 +126,8 @@ describe('drill screen', () => {
     expect(t.frame()).not.toContain('Rationale (optional):');
     await t.press('1', '2', '3');
     const order = t.drill.state.decisions.messages!.order!;
-    const label = (id: string) => t.drill.scenario.decisions[1]!.options.find((o) => o.id === id)!.label.en;
+    const label = (id: string) =>
+      localize(t.drill.scenario.decisions[1]!.options.find((o) => o.id === id)!.label, 'en');
     // Wrapped in full, never cut with "…".
     expect(t.frame().replace(/\s+/g, ' ')).toContain(
       `Refused: At most 2 options: untick one first (ticked: ${label(order[0]!)}, ${label(order[1]!)}).`,
