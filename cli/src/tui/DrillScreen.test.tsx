@@ -50,7 +50,7 @@ describe('drill screen', () => {
     expect(f).toContain('T-3h · 11:00 Tue'); // scenario clock with the wall-clock time it stands for
     expect(f).toContain('Rainstorm signal yellow'); // level variable as its label
     expect(f).toContain('Evacuated 0');
-    expect(f).toMatch(/PRIORITY · Weather office · phone · Heavy rain in 3 hours/);
+    expect(f).toMatch(/PRIORITY · Heavy rain in 3 hours · Weather office · phone/);
     expect(f).toContain('1 new');
     expect(f).toContain('Move the 500 people on Low Street?');
     expect(f).toMatch(/due T-2h30m \(11:30\)/);

@@ -57,6 +57,8 @@ export class LiveDrill {
   prevWorld: Record<string, number | boolean>;
   /** Feed items at or after this index arrived with the last input: shown as new. */
   newFrom = 0;
+  /** Decisions already closed before the last input: a colleague's decision after it is shown as new. */
+  closedBefore = new Set<string>();
   lastEvents: StepEvent[] = [];
   finished: FinishInfo | undefined;
   /** Set when the journal could not be written: no further input is accepted. */
@@ -76,6 +78,7 @@ export class LiveDrill {
     this.session.journal = o.journal;
     this.prevWorld = { ...o.session.state.world };
     this.newFrom = o.session.state.feed.length;
+    this.closedBefore = closedIn(o.session.state);
   }
 
   get state() {
@@ -112,6 +115,7 @@ export class LiveDrill {
     if (input.type !== 'pause' && input.type !== 'resume') {
       this.prevWorld = { ...before.world };
       this.newFrom = before.feed.length;
+      this.closedBefore = closedIn(before);
     }
     this.lastEvents = r.events;
     if (this.state.phase === 'debrief' || this.state.phase === 'ended') this.finish();
@@ -153,6 +157,10 @@ export class LiveDrill {
     };
     return this.finished;
   }
+}
+
+function closedIn(state: Session['state']): Set<string> {
+  return new Set(Object.keys(state.decisions).filter((id) => state.decisions[id]!.status === 'closed'));
 }
 
 type HtmlApi = {
