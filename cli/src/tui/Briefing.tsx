@@ -8,10 +8,20 @@ import type { LiveDrill } from './live-drill.ts';
 export function briefingLines(drill: LiveDrill, width: number, height: number, offset = 0): Line[] {
   const { scenario, lang } = drill;
   const s = strings(lang);
-  const role =
-    drill.role === ALL_ROLES
-      ? s.allRoles
-      : localize(scenario.roles.find((r) => r.id === drill.role)?.name, lang);
+  // The briefing addresses the seat played: its name and what it does, and who holds the others.
+  const seat = scenario.roles.find((r) => r.id === drill.role);
+  const role = drill.role === ALL_ROLES ? s.allRoles : localize(seat?.name, lang);
+  const level = drill.state.participants.find((p) => p.colleague)?.colleague;
+  const seatLines: Line[] = [
+    ...(seat?.description
+      ? wrap(localize(seat.description, lang), width - 2).map((l): Line => [{ t: `  ${l}` }])
+      : []),
+    ...(level
+      ? wrap(s.colleaguesPlay(s.colleagueLevels[level] ?? level), width - 2).map((l): Line => [
+          { t: `  ${l}`, dim: true },
+        ])
+      : []),
+  ];
   const head: Line[] = [
     [{ t: localize(scenario.title, lang), bold: true, color: 'cyan' }],
     [
@@ -20,7 +30,11 @@ export function briefingLines(drill: LiveDrill, width: number, height: number, o
         dim: true,
       },
     ],
-    [{ t: `${s.yourRole}: `, bold: true }, { t: role }],
+    [
+      { t: `${drill.role === ALL_ROLES ? s.yourRole : s.yourSeat}${s.colon}`, bold: true },
+      { t: role, bold: true },
+    ],
+    ...seatLines,
     [],
     [{ t: s.briefing, bold: true }],
   ];

@@ -4,7 +4,7 @@ import { strings } from './i18n.ts';
 import { graphemes, lineWidth, textWidth, truncateLine, wrap, type Line } from './layout.ts';
 import { Lines } from './Lines.tsx';
 import type { LiveDrill } from './live-drill.ts';
-import { choiceText, decisionGist, roleNames } from './summary.ts';
+import { choiceText, roleNames } from './summary.ts';
 
 export interface FeedItem {
   /** The delivery's index in the state's feed, or -1 for a colleague's decision. */
