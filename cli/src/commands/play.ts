@@ -17,6 +17,7 @@ import { Journal, resumeCommand, runPaths } from '../journal.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { parseLang } from '../tui/i18n.ts';
 import { LiveDrill } from '../tui/live-drill.ts';
+import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, restoreScreenOnSignals } from '../tui/screen.ts';
 import type { AppProps } from '../tui/App.tsx';
 import type { MenuEntry } from '../tui/Menu.tsx';
 import { colleagueLevel, defaultOutPath, freshSeed, setInteractiveRunner, type RunOptions } from './run.ts';
@@ -102,12 +103,21 @@ export async function runApp(props: Omit<AppProps, 'onDrill'>): Promise<number> 
   const { mountApp } = await import('../tui/App.tsx');
   let played = props.drill;
   const alt = process.stdout.isTTY && !process.env.DRILL_NO_ALT_SCREEN;
-  if (alt) process.stdout.write('\x1b[?1049h\x1b[H');
+  if (alt) process.stdout.write(ENTER_ALT_SCREEN);
+  // A kill or a closed terminal must not leave the shell on the alternate screen.
+  const removeRestore = alt
+    ? restoreScreenOnSignals({
+        write: (s) => process.stdout.write(s),
+        exit: (code) => process.exit(code),
+        before: () => played?.journal.close(),
+      })
+    : () => {};
   try {
     const app = mountApp({ ...props, onDrill: (d: LiveDrill) => (played = d) });
     await app.waitUntilExit();
   } finally {
-    if (alt) process.stdout.write('\x1b[?1049l');
+    removeRestore();
+    if (alt) process.stdout.write(LEAVE_ALT_SCREEN);
   }
   if (!played) return 0;
   if (played.finished) {
