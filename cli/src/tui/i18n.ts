@@ -1,4 +1,4 @@
-import { formatDuration, type Lang } from '@drill/engine';
+import { formatDuration, LANGUAGES, type Lang } from '@drill/engine';
 
 const formatDurationEn = (m: number): string => formatDuration(Math.max(0, Math.round(m)));
 
@@ -350,7 +350,7 @@ export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
 
 export function parseLang(v: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
   if (v === undefined) return langFromEnv(env);
-  if (/^zh/i.test(v)) return 'zh-CN';
-  if (/^en/i.test(v)) return 'en';
-  throw new Error(`unknown language \`${v}\`: use en or zh-CN`);
+  if (/^zh(-CN|-Hans|_CN)?$/i.test(v)) return 'zh-CN';
+  if (/^en([-_][A-Za-z]+)?$/i.test(v)) return 'en';
+  throw new Error(`unknown language \`${v}\`: use one of ${LANGUAGES.join(', ')}`);
 }
