@@ -1,7 +1,7 @@
 import { ALL_ROLES, localize } from '@drill/engine';
 import { clockText } from './format.ts';
 import { strings } from './i18n.ts';
-import { truncateLine, wrap, type Line } from './layout.ts';
+import { pack, truncateLine, wrap, type Line } from './layout.ts';
 import { Lines } from './Lines.tsx';
 import type { LiveDrill } from './live-drill.ts';
 
@@ -24,12 +24,15 @@ export function briefingLines(drill: LiveDrill, width: number, height: number, o
   ];
   const head: Line[] = [
     [{ t: localize(scenario.title, lang), bold: true, color: 'cyan' }],
-    [
-      {
-        t: `${localize(scenario.setting.place, lang)} · ${clockText(scenario, scenario.clock.start, lang)} · ${s.dur(scenario.clock.end - scenario.clock.start)}`,
-        dim: true,
-      },
-    ],
+    // Place, start time and length: wrapped at the separators, never cut.
+    ...pack(
+      [
+        localize(scenario.setting.place, lang),
+        clockText(scenario, scenario.clock.start, lang),
+        s.dur(scenario.clock.end - scenario.clock.start),
+      ].map((t): Line => [{ t, dim: true }]),
+      width,
+    ),
     [
       { t: `${drill.role === ALL_ROLES ? s.yourRole : s.yourSeat}${s.colon}`, bold: true },
       { t: role, bold: true },

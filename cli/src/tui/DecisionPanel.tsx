@@ -3,7 +3,7 @@ import { roleNames } from './summary.ts';
 import { timeShort } from './format.ts';
 import { budgetOf, offeredOptions } from './decisions.ts';
 import { strings } from './i18n.ts';
-import { textWidth, truncateLine, wrap, type Line } from './layout.ts';
+import { lineWidth, textWidth, truncateLine, wrap, type Line } from './layout.ts';
 import { Lines } from './Lines.tsx';
 import type { LiveDrill } from './live-drill.ts';
 
@@ -62,17 +62,22 @@ export function panelLines(
     drill.role === ALL_ROLES
       ? [{ t: `· ${s.seatOf(roleNames(scenario, d.roles, lang))} `, color: 'magenta' }]
       : [];
-  const head: Line = [
+  const closes: Line =
+    rec.closesAt !== undefined && rec.closesAt > due
+      ? [{ t: ` · ${s.closes} ${timeShort(scenario, rec.closesAt)}`, dim: true }]
+      : [];
+  const base: Line = [
     { t: `${s.decision} ${focus + 1}/${open.length} `, bold: true },
     ...seat,
     { t: `· ${s.due} ${timeShort(scenario, due)}`, color: 'cyan' },
     ...(state.clock < due ? [{ t: ` (${s.inTime(s.dur(due - state.clock))})`, dim: true }] : []),
-    ...(rec.closesAt !== undefined && rec.closesAt > due
-      ? [{ t: ` · ${s.closes} ${timeShort(scenario, rec.closesAt)}`, dim: true }]
-      : []),
-    { t: ' ' },
-    ...marks,
   ];
+  // The hard close is the first thing to give way on a narrow screen; the marks never do.
+  const tailMarks: Line = [{ t: ' ' }, ...marks];
+  const head: Line =
+    lineWidth([...base, ...closes, ...tailMarks]) <= width
+      ? [...base, ...closes, ...tailMarks]
+      : [...base, ...tailMarks];
   out.push(truncateLine(head, width));
   const prompt = wrap(liveText(scenario, state, d.prompt, lang), width).slice(0, 3);
   for (const l of prompt) out.push([{ t: l, bold: true }]);

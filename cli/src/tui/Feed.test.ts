@@ -26,6 +26,13 @@ describe('inject feed', () => {
     );
   });
 
+  it('wraps a title too long for the line instead of cutting it', () => {
+    const d = drill();
+    const lines = feedLines(d, 40, 8, 0).map(plain);
+    expect(lines[1]).toBe('● T-3h (11:00) PRIORITY · Heavy rain in');
+    expect(lines[2]).toBe('                          3 hours');
+  });
+
   it('ends a body cut short with "…"', () => {
     const d = drill();
     const lines = feedLines(d, 24, 4, 0).map(plain);

@@ -110,8 +110,9 @@ export function feedLines(drill: LiveDrill, width: number, height: number, selec
   for (let k = start; k < items.length && out.length < height; k++) {
     const it = items[k]!;
     const isNew = it.fresh;
-    // The title comes before the source and channel: at 80 columns they are what gets cut, not it.
-    const line: Line = [
+    // The title comes right after the time and urgency and is wrapped, never cut: at 80 columns the
+    // source and channel are what give way.
+    const prefix: Line = [
       { t: isNew ? '● ' : '  ', color: 'yellow', bold: true },
       { t: `${timeShort(drill.scenario, it.at)} `, color: 'cyan' },
       {
@@ -120,14 +121,21 @@ export function feedLines(drill: LiveDrill, width: number, height: number, selec
         bold: it.urgency !== 'routine',
       },
       { t: ' · ', dim: true },
-      { t: it.title || it.text, bold: isNew || k === sel, inverse: k === sel && items.length > 1 },
-      {
-        t: ` · ${it.source}${it.channel === 'decision' ? '' : ` · ${s.channel[it.channel] ?? it.channel}`}`,
-        dim: true,
-      },
     ];
-    // Too wide: the source and channel go first; a title that still does not fit ends in "…".
-    out.push(truncateLine(lineWidth(line) > width ? line.slice(0, 5) : line, width));
+    const indent = lineWidth(prefix);
+    const titleStyle = { bold: isNew || k === sel, inverse: k === sel && items.length > 1 };
+    const from = ` · ${it.source}${it.channel === 'decision' ? '' : ` · ${s.channel[it.channel] ?? it.channel}`}`;
+    const title = wrap(it.title || it.text, Math.max(10, width - indent));
+    title.forEach((l, n) => {
+      if (out.length >= height) return;
+      const last = n === title.length - 1;
+      const line: Line = [
+        ...(n === 0 ? prefix : [{ t: ' '.repeat(indent) }]),
+        { t: l, ...titleStyle },
+        ...(last && indent + textWidth(l) + textWidth(from) <= width ? [{ t: from, dim: true }] : []),
+      ];
+      out.push(truncateLine(line, width));
+    });
     if (k === sel) {
       // Leave a line for the next item's summary when there is one.
       const room = height - out.length - (k + 1 < items.length ? 1 : 0);
