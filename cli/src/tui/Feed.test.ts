@@ -55,7 +55,8 @@ describe('inject feed', () => {
     d.apply({ type: 'advance', minutes: 120 });
     const mine = feedItems(d).find((i) => i.index === -1);
     expect(mine?.source).toBe('simulated colleague (Press officer)');
-    expect(mine?.title).toMatch(/^Colleague(’s seat, default taken| decided): Publish|Say nothing/);
+    expect(mine?.title).toMatch(/^Colleague(’s seat, default taken| decided): Which messages go out\?$/);
+    expect(mine?.text).toMatch(/→ (Publish|Say nothing)/);
     expect(feedLines(d, 100, 12, 0).map(plain).join('\n')).toContain(mine!.title);
     // Nobody is simulated when one person holds every seat.
     const all = drill();

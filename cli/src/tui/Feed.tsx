@@ -4,7 +4,7 @@ import { strings } from './i18n.ts';
 import { graphemes, lineWidth, textWidth, truncateLine, wrap, type Line } from './layout.ts';
 import { Lines } from './Lines.tsx';
 import type { LiveDrill } from './live-drill.ts';
-import { choiceText, roleNames } from './summary.ts';
+import { choiceText, decisionGist, gist, roleNames } from './summary.ts';
 
 export interface FeedItem {
   /** The delivery's index in the state's feed, or -1 for a colleague's decision. */
@@ -56,7 +56,7 @@ export function feedItems(drill: LiveDrill): FeedItem[] {
       source: s.colleagueSource(roles),
       channel: 'decision',
       urgency: 'routine',
-      title: `${verb}: ${choiceText(d, rec.options ?? [], rec.allocation, lang)}`,
+      title: `${verb}${s.colon}${decisionGist(d, lang, 40)}`,
       text: `${liveText(scenario, state, d.prompt, lang)}\n\n→ ${choiceText(d, rec.options ?? [], rec.allocation, lang)}`,
       fresh: !drill.closedBefore.has(d.id),
     });
@@ -125,7 +125,10 @@ export function feedLines(drill: LiveDrill, width: number, height: number, selec
     const indent = lineWidth(prefix);
     const titleStyle = { bold: isNew || k === sel, inverse: k === sel && items.length > 1 };
     const from = ` · ${it.source}${it.channel === 'decision' ? '' : ` · ${s.channel[it.channel] ?? it.channel}`}`;
-    const title = wrap(it.title || it.text, Math.max(10, width - indent));
+    // An item without a title is named by its first sentence (its text opens below when selected).
+    const title = it.title
+      ? wrap(it.title, Math.max(10, width - indent))
+      : [gist(it.text, Math.max(10, width - indent))];
     title.forEach((l, n) => {
       if (out.length >= height) return;
       const last = n === title.length - 1;
