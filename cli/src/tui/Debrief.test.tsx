@@ -106,6 +106,9 @@ describe('debrief', () => {
     const text = debriefLines(d, d.session.score(), d.finished, 100).map(plain).join('\n');
     expect(text).toContain('Ending: Ended early');
     expect(text).toContain('with 1 of 3 decisions taken');
+    // The decisions never reached are counted, not listed one by one.
+    expect(text).toContain('– 2 decisions were not reached');
+    expect(text).not.toContain('Which messages go out?');
     expect(text).not.toContain('Everyone safe');
   });
 

@@ -93,13 +93,14 @@ export function debriefLines(
   }
   out.push([]);
   out.push([{ t: s.decisions, bold: true }]);
+  // Decisions the drill never reached are counted in one line, not listed prompt by prompt.
+  const unreached = score.decisions.filter((d) => d.status === 'not-reached').length;
   for (const d of score.decisions) {
     const def = dp(d.decision);
-    if (!def) continue;
+    if (!def || d.status === 'not-reached') continue;
     const ratio = d.best > 0 ? d.credit / d.best : 0;
-    const mark = d.status === 'not-reached' ? '–' : ratio >= 0.85 ? '✓' : ratio >= 0.35 ? '~' : '✗';
-    const colour =
-      d.status === 'not-reached' ? 'gray' : ratio >= 0.85 ? 'green' : ratio >= 0.35 ? 'yellow' : 'red';
+    const mark = ratio >= 0.85 ? '✓' : ratio >= 0.35 ? '~' : '✗';
+    const colour = ratio >= 0.85 ? 'green' : ratio >= 0.35 ? 'yellow' : 'red';
     const prompt = wrap(localize(def.prompt, lang), width - 2);
     out.push([
       { t: `${mark} `, color: colour, bold: true },
@@ -107,10 +108,6 @@ export function debriefLines(
     ]);
     for (const l of prompt.slice(1)) out.push([{ t: `  ${l}`, bold: true }]);
     if (d.simulated) out.push([{ t: `  ${s.simulated}`, color: 'magenta' }]);
-    if (d.status === 'not-reached') {
-      out.push([{ t: `  ${s.notReached}`, dim: true }]);
-      continue;
-    }
     const chosen = choiceText(def, d.options, d.allocation, lang);
     const when = d.timeliness === 'on-time' ? s.onTime : d.timeliness === 'late' ? s.lateMark : s.missed;
     para(`${d.status === 'missed' ? s.defaultTaken : s.chose}${s.colon}${chosen}`, {}, '  ');
@@ -143,6 +140,7 @@ export function debriefLines(
           });
     for (const n of notes.filter(Boolean)) para(n, { color: colour }, '  ');
   }
+  if (unreached) out.push([{ t: `– ${s.unreached(unreached)}`, dim: true }]);
   out.push([]);
   out.push([{ t: s.improvements, bold: true }]);
   if (score.improvements.length === 0) out.push([{ t: `  ${s.noImprovements}` }]);

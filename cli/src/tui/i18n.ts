@@ -38,6 +38,7 @@ const en = {
   endedEarlyText: (at: string, n: number, total: number) =>
     `The drill was ended at ${at}, with ${n} of ${total} decisions taken. The outcome is not judged.`,
   finalHash: 'final state hash',
+  unreached: (n: number) => `${n} ${n === 1 ? 'decision was' : 'decisions were'} not reached`,
   colon: ': ',
   worseThan: (n: number) => `worse than ${n}`,
   dur: (m: number) => formatDurationEn(m),
@@ -205,6 +206,7 @@ const zh: Strings = {
   endedEarlyText: (at: string, n: number, total: number) =>
     `推演在${at}提前结束，共完成${n}/${total}项决策。结果不作评判。`,
   finalHash: '最终状态哈希',
+  unreached: (n: number) => `另有${n}项决策未到达`,
   colon: '：',
   worseThan: (n: number) => `劣于${n}`,
   dur: (m: number) => formatDurationZh(m),
