@@ -59,7 +59,7 @@ describe('debrief', () => {
     const text = debriefLines(d, d.session.score(), d.finished, 100).map(plain).join('\n');
     expect(text).toContain('evidence: Move the 500 people on Low Street? → Move everyone now');
     expect(text).toContain('Move everyone now — Right: move before the water rises.');
-    expect(text).toContain(`final state hash: sha256 ${d.finished!.finalStateHash}`);
+    expect(text).toContain(`final state hash (sha256):\n    ${d.finished!.finalStateHash}`);
     expect(text).not.toMatch(/`|\bmove_now\b|\bevacuate\b/); // no internal id
   });
 

@@ -152,8 +152,14 @@ export function debriefLines(
       def.kind === 'allocate'
         ? undefined
         : [...def.options].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
-    para(`• ${localize(def.prompt, lang)}`, {}, '');
-    if (best) para(`${s.bestWas} ${localize(best.label, lang)}`, { color: 'green' }, '  ');
+    for (const [n, l] of wrap(localize(def.prompt, lang), width - 2).entries())
+      out.push([{ t: `${n === 0 ? '• ' : '  '}${l}` }]);
+    const mine = byId.get(id);
+    const due = mine?.due;
+    // The best option chosen, but late: the lesson is the deadline, not the choice.
+    if (best && mine?.timeliness === 'late' && mine.options.includes(best.id) && due !== undefined)
+      para(s.rightButLate(timeShort(scenario, due)), { color: 'yellow' }, '  ');
+    else if (best) para(`${s.bestWas}${localize(best.label, lang)}`, { color: 'green' }, '  ');
     else for (const f of def.feedback) para(localize(f.text, lang), { color: 'yellow' }, '  ');
   }
   if (files) {
@@ -169,7 +175,8 @@ export function debriefLines(
           dim: true,
         },
       ]);
-    out.push([{ t: `  ${s.finalHash}${s.colon}` }, { t: `sha256 ${files.finalStateHash}`, dim: true }]);
+    out.push([{ t: `  ${s.finalHash} (sha256)${s.colon}`.trimEnd() }]);
+    out.push([{ t: `    ${files.finalStateHash}`, dim: true }]);
   }
   return out.map((l) => truncateLine(l, width));
 
