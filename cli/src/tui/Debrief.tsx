@@ -138,7 +138,7 @@ export function debriefLines(
             const f = localize(def.options.find((x) => x.id === o)?.feedback, lang);
             return f ? `${optionLabel(def, o, lang)} — ${f}` : '';
           });
-    for (const n of notes.filter(Boolean)) para(n, { color: colour }, '  ');
+    for (const n of [...new Set(notes)].filter(Boolean)) para(n, { color: colour }, '  ');
   }
   if (unreached) out.push([{ t: `– ${s.unreached(unreached)}`, dim: true }]);
   out.push([]);
@@ -160,7 +160,11 @@ export function debriefLines(
     if (best && mine?.timeliness === 'late' && mine.options.includes(best.id) && due !== undefined)
       para(s.rightButLate(timeShort(scenario, due)), { color: 'yellow' }, '  ');
     else if (best) para(`${s.bestWas}${localize(best.label, lang)}`, { color: 'green' }, '  ');
-    else for (const f of def.feedback) para(localize(f.text, lang), { color: 'yellow' }, '  ');
+    else {
+      // An allocation: the feedback that applied to this drill, each line once.
+      const applied = (mine?.feedback ?? []).map((i) => localize(def.feedback[i]?.text, lang));
+      for (const f of [...new Set(applied)].filter(Boolean)) para(f, { color: 'yellow' }, '  ');
+    }
   }
   if (files) {
     out.push([]);
