@@ -110,7 +110,7 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
     expect(lines.length).toBeLessThanOrEqual(25);
     expect(lines[0]).toMatch(/Short test storm\s+T-3h · 11:00 Tue/);
     expect(lines.every((l) => l.length <= 80)).toBe(true);
-    expect(first).toContain('PRIORITY · Weather office · phone · Heavy rain in 3 hours');
+    expect(first).toContain('PRIORITY · Heavy rain in 3 hours · Weather office · phone');
     expect(first).toContain('n next event · h +1 hour · p pause · ? help · q quit');
     // It follows a resize.
     tmux.resize(s, 100, 30);
@@ -160,7 +160,7 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
     expect(first).toContain('T-3h · 11:00 周二');
     expect(first).toContain('n 下一事件 · h 推进1小时 · p 暂停 · ? 帮助 · q 退出');
     await playToDebrief(tmux, s, 'evacuate', 'zh-CN');
-    expect(tmux.screen(s)).toMatch(/总分: \d+\.\d\/100/);
+    expect(tmux.screen(s)).toMatch(/总分：\d+\.\d\/100/);
     await tmux.press(s, ['q'], '__EXIT__0');
     expect(runPiped(['verify', out, '--scenario', FIXTURE]).status).toBe(0);
   });
