@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parseTranscript, type Transcript } from '@drill/engine';
+import { parseTranscript, replay, type Transcript } from '@drill/engine';
+import { loadScenario } from '@drill/scenarios';
 import { buildCli, FIXTURE, ROOT, tempDir, Tmux } from './tmux.ts';
 
 let cli = '';
@@ -131,16 +132,25 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
     expect(v.status).toBe(0);
     const t = JSON.parse(readFileSync(out, 'utf8')) as Transcript;
     const chosen = t.entries.filter((e) => e.input.type === 'choose').map((e) => e.input);
+    // The keys follow the order drawn for this drill: '1' is the first option shown, '+' the first target.
+    const replayed = replay(loadScenario(FIXTURE), t);
+    if (!replayed.ok) throw new Error(replayed.reason);
+    const order = (id: string): string[] => replayed.state.decisions[id]!.order!;
     expect(chosen).toEqual([
       {
         type: 'choose',
         participant: 'p1',
         decision: 'evacuate',
-        options: ['move_now'],
+        options: [order('evacuate')[0]],
         rationale: 'move early',
       },
-      { type: 'choose', participant: 'p1', decision: 'messages', options: ['facts', 'routes'] },
-      { type: 'choose', participant: 'p1', decision: 'relief', allocation: { shelter: 3, street: 1 } },
+      { type: 'choose', participant: 'p1', decision: 'messages', options: order('messages').slice(0, 2) },
+      {
+        type: 'choose',
+        participant: 'p1',
+        decision: 'relief',
+        allocation: { [order('relief')[0]!]: 3, [order('relief')[1]!]: 1 },
+      },
     ]);
     // The finished run is kept in the practice history too.
     const h = runPiped(['history', '--json'], { DRILL_HOME: join(dir, 'home') });
