@@ -48,7 +48,7 @@ export function debriefLines(
       color: score.overall >= 75 ? 'green' : score.overall >= 50 ? 'yellow' : 'red',
     },
     {
-      t: `  (${s.breakdown(score.breakdown.decisions.toFixed(0), score.breakdown.outcomes === null ? '–' : score.breakdown.outcomes.toFixed(0))})`,
+      t: `  ${lang === 'zh-CN' ? '（' : '('}${s.breakdown(score.breakdown.decisions.toFixed(0), score.breakdown.outcomes === null ? '–' : score.breakdown.outcomes.toFixed(0))}${lang === 'zh-CN' ? '）' : ')'}`,
       dim: true,
     },
   ]);
