@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parseTranscript, type Transcript } from '@drill/engine';
+import { parseTranscript, replay, type Transcript } from '@drill/engine';
+import { loadScenario } from '@drill/scenarios';
 import { buildCli, FIXTURE, ROOT, tempDir, Tmux } from './tmux.ts';
 
 let cli = '';
@@ -110,7 +111,7 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
     expect(lines.length).toBeLessThanOrEqual(25);
     expect(lines[0]).toMatch(/Short test storm\s+T-3h · 11:00 Tue/);
     expect(lines.every((l) => l.length <= 80)).toBe(true);
-    expect(first).toContain('PRIORITY · Weather office · phone · Heavy rain in 3 hours');
+    expect(first).toContain('PRIORITY · Heavy rain in 3 hours · Weather office · phone');
     expect(first).toContain('n next event · h +1 hour · p pause · ? help · q quit');
     // It follows a resize.
     tmux.resize(s, 100, 30);
@@ -131,16 +132,25 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
     expect(v.status).toBe(0);
     const t = JSON.parse(readFileSync(out, 'utf8')) as Transcript;
     const chosen = t.entries.filter((e) => e.input.type === 'choose').map((e) => e.input);
+    // The keys follow the order drawn for this drill: '1' is the first option shown, '+' the first target.
+    const replayed = replay(loadScenario(FIXTURE), t);
+    if (!replayed.ok) throw new Error(replayed.reason);
+    const order = (id: string): string[] => replayed.state.decisions[id]!.order!;
     expect(chosen).toEqual([
       {
         type: 'choose',
         participant: 'p1',
         decision: 'evacuate',
-        options: ['move_now'],
+        options: [order('evacuate')[0]],
         rationale: 'move early',
       },
-      { type: 'choose', participant: 'p1', decision: 'messages', options: ['facts', 'routes'] },
-      { type: 'choose', participant: 'p1', decision: 'relief', allocation: { shelter: 3, street: 1 } },
+      { type: 'choose', participant: 'p1', decision: 'messages', options: order('messages').slice(0, 2) },
+      {
+        type: 'choose',
+        participant: 'p1',
+        decision: 'relief',
+        allocation: { [order('relief')[0]!]: 3, [order('relief')[1]!]: 1 },
+      },
     ]);
     // The finished run is kept in the practice history too.
     const h = runPiped(['history', '--json'], { DRILL_HOME: join(dir, 'home') });
@@ -160,7 +170,7 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
     expect(first).toContain('T-3h · 11:00 周二');
     expect(first).toContain('n 下一事件 · h 推进1小时 · p 暂停 · ? 帮助 · q 退出');
     await playToDebrief(tmux, s, 'evacuate', 'zh-CN');
-    expect(tmux.screen(s)).toMatch(/总分: \d+\.\d\/100/);
+    expect(tmux.screen(s)).toMatch(/总分：\d+\.\d\/100/);
     await tmux.press(s, ['q'], '__EXIT__0');
     expect(runPiped(['verify', out, '--scenario', FIXTURE]).status).toBe(0);
   });

@@ -6,12 +6,14 @@ import {
   localize,
   type Input,
   type Lang,
+  type Participant,
   type Transcript,
 } from '@drill/engine';
 import { capabilityName, stringsFor, type Aar, type AarDecision } from '@drill/report';
 import { UserError } from '../io.ts';
 import { clean, colourWanted, makeStyle, type Style } from '../render/style.ts';
 import { textTable } from '../render/text-table.ts';
+import { gist } from '../tui/summary.ts';
 import { aarFor, langOption } from './report.ts';
 import { readTranscript, scenarioForTranscript } from './verify.ts';
 
@@ -99,18 +101,23 @@ export function checkComparable(runs: readonly { file: string; transcript: Trans
   }
 }
 
-const clip = (s: string, n: number): string => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+type AarParticipant = Participant;
+const isColleague = (p: Participant): boolean => p.colleague !== undefined;
 
 function describeInput(run: CompareRun, input: Input | undefined, lang: Lang): string {
   if (!input) return lang === 'zh-CN' ? '（记录已结束）' : '(transcript ended)';
   if (input.type === 'choose') {
     const d = run.aar.decisions.find((x) => x.id === input.decision);
+    // Options by their labels (as the transcript's report knows them), never their ids.
+    const label = (id: string): string =>
+      clean(localize(d?.chosen.find((c) => c.id === id)?.label, lang)) || id;
     const what = input.allocation
       ? Object.entries(input.allocation)
-          .map(([k, v]) => `${k}×${v}`)
+          .map(([k, v]) => `${label(k)}×${v}`)
           .join(', ')
-      : (input.options ?? []).join(', ');
-    return `${lang === 'zh-CN' ? '决策' : 'decide'} ${input.decision}: ${what}${d ? ` — ${clip(clean(localize(d.prompt, lang)), 60)}` : ''}`;
+      : (input.options ?? []).map(label).join(', ');
+    const question = d ? gist(clean(localize(d.prompt, lang)), 48) : input.decision;
+    return `${lang === 'zh-CN' ? '决策' : 'decide'} “${question}”: ${what}`;
   }
   if (input.type === 'advance')
     return input.to === 'next'
@@ -123,7 +130,12 @@ function describeInput(run: CompareRun, input: Input | undefined, lang: Lang): s
 
 function choiceCell(d: AarDecision | undefined, lang: Lang): string {
   if (!d || d.status === 'not-reached') return '—';
-  const what = d.chosen.map((c) => (c.amount !== undefined ? `${c.id}×${c.amount}` : c.id)).join(', ');
+  const what = d.chosen
+    .map((c) => {
+      const l = clean(localize(c.label, lang)) || c.id;
+      return c.amount !== undefined ? `${l}×${c.amount}` : l;
+    })
+    .join(', ');
   const S = stringsFor(lang);
   const when = d.status === 'missed' ? S.timeliness.missed : d.timeliness === 'late' ? S.timeliness.late : '';
   return `${what} ${Math.round(d.share * 100)}%${when ? ` (${when})` : ''}`;
@@ -167,7 +179,7 @@ export function renderCompare(runs: CompareRun[], lang: Lang, style: Style, widt
     const d0 = dd.per.find(Boolean)!;
     out.push(
       '',
-      `${zh ? '首个不同的决策' : 'First decision that differs'}: ${style.bold(dd.decision)} — ${clean(localize(d0.prompt, lang))}`,
+      `${zh ? '首个不同的决策' : 'First decision that differs'}: ${style.bold(clean(localize(d0.prompt, lang)))}`,
     );
     runs.forEach((r, i) =>
       out.push(
@@ -225,7 +237,7 @@ export function renderCompare(runs: CompareRun[], lang: Lang, style: Style, widt
     textTable(
       [S.col.decision, ...keys],
       a0.decisions.map((d) => [
-        d.id,
+        gist(clean(localize(d.prompt, lang)), 40),
         ...runs.map((r) =>
           choiceCell(
             r.aar.decisions.find((x) => x.id === d.id),
@@ -257,19 +269,34 @@ export function renderCompare(runs: CompareRun[], lang: Lang, style: Style, widt
 
   // A player who sat in several teams is listed per team, each with that team's result — never merged.
   section(S.field.participants);
-  const names = [...new Set(runs.flatMap((r) => r.aar.exercise.participants.map((p) => p.name.trim())))];
-  out.push(
-    textTable(
-      [S.col.name, ...keys],
-      names.map((n) => [
-        clean(n) +
+  // Two solo players with the same default name ("Player") are different people: told apart by file.
+  const humans = runs.map((r) => r.aar.exercise.participants.filter((p) => !isColleague(p)));
+  const soloRuns = humans.every((h) => h.length === 1) && new Set(humans.map((h) => h[0]!.team)).size === 1;
+  const rows: { label: string; match: (r: CompareRun) => AarParticipant | undefined }[] = soloRuns
+    ? runs.map((r) => {
+        const p = r.aar.exercise.participants.find((x) => !isColleague(x))!;
+        return {
+          label: `${clean(p.name)} (${basename(r.file)})`,
+          match: (x: CompareRun) => (x === r ? p : undefined),
+        };
+      })
+    : [...new Set(runs.flatMap((r) => r.aar.exercise.participants.map((p) => p.name.trim())))].map((n) => ({
+        label:
+          clean(n) +
           (runs.filter((r) => r.aar.exercise.participants.some((p) => p.name.trim() === n)).length > 1
             ? zh
               ? '（多队）'
               : ' (several teams)'
             : ''),
+        match: (r: CompareRun) => r.aar.exercise.participants.find((x) => x.name.trim() === n),
+      }));
+  out.push(
+    textTable(
+      [S.col.name, ...keys],
+      rows.map((row) => [
+        row.label,
         ...runs.map((r) => {
-          const p = r.aar.exercise.participants.find((x) => x.name.trim() === n);
+          const p = row.match(r);
           if (!p) return '—';
           const s = r.aar.subjects.find((x) => x.subject.kind === 'participant' && x.subject.id === p.id);
           return `${S.col.team} ${clean(p.team)}: ${s?.score === null || s === undefined ? '—' : s.score.toFixed(1)}`;

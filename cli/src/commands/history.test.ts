@@ -28,9 +28,14 @@ describe('practice history', () => {
     expect(h.runs[1]!.ratings.protective_actions).toBe('P');
     expect(h.trends.short!.protective_actions).toEqual(['U', 'P']);
     const text = formatHistory(h, 'en');
-    expect(text).toMatch(/Protective actions & evacuation\s+U → P/);
+    // One column per attempt, aligned under the attempt numbers.
+    expect(text).toMatch(/\n {46}1  2\n/);
+    expect(text).toMatch(/Protective actions & evacuation +U  P\n/);
+    expect(text).toContain('short (2 attempts)');
+    expect(text).toMatch(/automatic/); // autoplay runs are marked as such
     expect(text).toContain('PA:P');
-    expect(formatHistory(h, 'zh-CN')).toMatch(/防护行动与转移避险\s+U → P/);
+    expect(formatHistory(h, 'zh-CN')).toMatch(/防护行动与转移避险\s+U  P/);
+    expect(formatHistory(h, 'zh-CN')).toContain('short（2次）'.replace('（', ' (').replace('）', ')'));
   });
 
   it('shows unfinished journals with the command that resumes them, and skips unreadable files', () => {
@@ -49,6 +54,6 @@ describe('practice history', () => {
     const h = readHistory(dir);
     expect(h.runs).toEqual([]);
     expect(h.unfinished).toMatchObject([{ scenario: 'short', inputs: 1 }]);
-    expect(formatHistory(h, 'en')).toContain(`pnpm drill resume ${join(dir, 'open.jsonl')}`);
+    expect(formatHistory(h, 'en')).toContain(`1 input: pnpm drill resume ${join(dir, 'open.jsonl')}`);
   });
 });

@@ -6,6 +6,7 @@ import { historyDir } from '../history.ts';
 import { terminalSafe, UserError } from '../io.ts';
 import { resumeCommand } from '../journal.ts';
 import { parseLang } from '../tui/i18n.ts';
+import { textWidth } from '../tui/layout.ts';
 
 export interface HistoryRun {
   file: string;
@@ -13,6 +14,10 @@ export interface HistoryRun {
   startedAt: string;
   seed: string;
   mode: string;
+  /** The role played, or `all`. */
+  role: string;
+  /** Played to the scenario's end, not ended early with `e`. */
+  complete: boolean;
   score: number;
   ending?: string;
   /** Final rating per rated capability. */
@@ -55,6 +60,8 @@ export function readHistory(dir = historyDir()): History {
       startedAt: t.header.startedAt,
       seed: t.header.seed,
       mode: t.header.meta?.mode ?? '',
+      role: t.header.meta?.role ?? t.header.participants?.[0]?.roles?.[0] ?? 'all',
+      complete: !t.entries.some((e) => e.input.type === 'end'),
       score: r.score.overall,
       ...(r.score.ending ? { ending: r.score.ending } : {}),
       ratings: Object.fromEntries(
@@ -115,9 +122,12 @@ const T = {
     mode: 'mode',
     ratings: 'ratings',
     trends: 'Trends by scenario (oldest → newest)',
-    attempts: 'attempts',
+    role: 'role',
+    allRoles: 'all roles',
+    automatic: 'automatic',
+    endedEarly: '(ended early)',
+    colon: ': ',
     unfinished: 'Unfinished (resume with the command shown)',
-    inputs: 'inputs',
   },
   'zh-CN': {
     title: '练习记录',
@@ -129,19 +139,40 @@ const T = {
     mode: '方式',
     ratings: '能力评定',
     trends: '各想定能力变化（由早到近）',
-    attempts: '次',
+    role: '角色',
+    allRoles: '全部角色',
+    automatic: '自动',
+    endedEarly: '（提前结束）',
+    colon: '：',
     unfinished: '未完成（用所示命令继续）',
-    inputs: '次输入',
   },
 } as const;
 
-export function formatHistory(h: History, lang: Lang): string {
+/** Wraps " · "-separated items to `width` columns (the legend of capability abbreviations). */
+function wrapItems(items: string[], width: number, indent = ''): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const it of items) {
+    const next = cur ? `${cur} · ${it}` : `${indent}${it}`;
+    if (cur && next.length > width) {
+      out.push(cur);
+      cur = `${indent}${it}`;
+    } else cur = next;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+export function formatHistory(h: History, lang: Lang, width = 100): string {
   const t = T[lang];
+  const zh = lang === 'zh-CN';
   const lines: string[] = [`${t.title} (${h.dir})`, ''];
   if (h.runs.length === 0) lines.push(t.none);
   else {
+    const modeText = (r: HistoryRun): string =>
+      `${r.mode.startsWith('auto') ? t.automatic : r.mode || t.automatic}${r.complete ? '' : ` ${t.endedEarly}`}`;
     lines.push(
-      `${t.date.padEnd(17)}  ${t.scenario.padEnd(12)} ${t.seed.padEnd(8)} ${t.score.padStart(6)}  ${t.mode.padEnd(12)} ${t.ratings}`,
+      `${t.date.padEnd(17)}  ${t.scenario.padEnd(12)} ${t.role.padEnd(12)} ${t.seed.padEnd(8)} ${t.score.padStart(6)}  ${t.mode.padEnd(22)} ${t.ratings}`,
     );
     for (const r of h.runs) {
       const date = r.startedAt.replace('T', ' ').slice(0, 16);
@@ -149,24 +180,36 @@ export function formatHistory(h: History, lang: Lang): string {
         .map(([c, v]) => `${capAbbrev(c)}:${v}`)
         .join(' ');
       lines.push(
-        `${date.padEnd(17)}  ${r.scenario.padEnd(12)} ${r.seed.padEnd(8)} ${r.score.toFixed(1).padStart(6)}  ${r.mode.padEnd(12)} ${ratings}`,
+        `${date.padEnd(17)}  ${r.scenario.padEnd(12)} ${(r.role === 'all' ? t.allRoles : r.role).padEnd(12)} ${r.seed.padEnd(8)} ${r.score.toFixed(1).padStart(6)}  ${modeText(r).padEnd(22)} ${ratings}`,
       );
     }
     const caps = [...new Set(h.runs.flatMap((r) => Object.keys(r.ratings)))];
-    lines.push('', caps.map((c) => `${capAbbrev(c)} = ${capName(c, lang)}`).join(' · '));
+    lines.push(
+      '',
+      ...wrapItems(
+        caps.map((c) => `${capAbbrev(c)} = ${capName(c, lang)}`),
+        width,
+      ),
+    );
     lines.push('', t.trends);
-    for (const [sc, byCap] of Object.entries(h.trends)) {
-      const n = h.runs.filter((r) => r.scenario === sc).length;
-      lines.push(`  ${sc} (${n} ${t.attempts})`);
-      for (const [cap, rs] of Object.entries(byCap))
-        lines.push(`    ${capName(cap, lang).padEnd(40)} ${rs.join(' → ')}`);
+    // One column per attempt, so a capability rated in only some attempts stays aligned ("·": not rated).
+    for (const sc of Object.keys(h.trends)) {
+      const attempts = h.runs.filter((r) => r.scenario === sc);
+      const n = attempts.length;
+      lines.push(`  ${sc} (${zh ? `${n}次` : `${n} ${n === 1 ? 'attempt' : 'attempts'}`})`);
+      lines.push(`    ${''.padEnd(40)} ${attempts.map((_, i) => String(i + 1).padStart(2)).join(' ')}`);
+      for (const cap of Object.keys(h.trends[sc]!)) {
+        const name = capName(cap, lang);
+        const pad = ' '.repeat(Math.max(1, 40 - textWidth(name)));
+        lines.push(`    ${name}${pad} ${attempts.map((r) => (r.ratings[cap] ?? '·').padStart(2)).join(' ')}`);
+      }
     }
   }
   if (h.unfinished.length) {
     lines.push('', t.unfinished);
     for (const u of h.unfinished)
       lines.push(
-        `  ${u.startedAt.replace('T', ' ').slice(0, 16)}  ${u.scenario}  ${u.inputs} ${t.inputs}: ${resumeCommand(u.journal)}`,
+        `  ${u.startedAt.replace('T', ' ').slice(0, 16)}  ${u.scenario}  ${zh ? `${u.inputs}次输入` : `${u.inputs} ${u.inputs === 1 ? 'input' : 'inputs'}`}${t.colon}${resumeCommand(u.journal)}`,
       );
   }
   return `${lines.join('\n')}\n`;

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
   ALL_ROLES,
+  localize,
   Session,
   soloParticipant,
   stateHash,
@@ -18,6 +19,7 @@ import { Journal, resumeCommand, runPaths } from '../journal.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { parseLang } from '../tui/i18n.ts';
 import { LiveDrill } from '../tui/live-drill.ts';
+import { ENTER_ALT_SCREEN, LEAVE_ALT_SCREEN, restoreScreenOnSignals } from '../tui/screen.ts';
 import type { AppProps } from '../tui/App.tsx';
 import type { MenuEntry } from '../tui/Menu.tsx';
 import { colleagueLevel, defaultOutPath, freshSeed, setInteractiveRunner, type RunOptions } from './run.ts';
@@ -82,7 +84,7 @@ export function startLive(scenario: Scenario, o: StartOptions): LiveDrill {
   mkdirSync(dirname(paths.journal), { recursive: true });
   if (existsSync(paths.journal))
     throw new UserError(
-      `${paths.journal} already exists: choose another --out, or continue it with \`drill resume\``,
+      `${paths.journal} already exists: choose another --out, or continue that drill with: ${resumeCommand(paths.journal, shipped ? undefined : userPath(o.scenarioArg))}`,
     );
   const journal = Journal.create(paths.journal, s.header);
   return new LiveDrill({
@@ -105,29 +107,47 @@ export async function runApp(props: Omit<AppProps, 'onDrill'>): Promise<number> 
   const { mountApp } = await import('../tui/App.tsx');
   let played = props.drill;
   const alt = process.stdout.isTTY && !process.env.DRILL_NO_ALT_SCREEN;
-  if (alt) process.stdout.write('\x1b[?1049h\x1b[H');
+  if (alt) process.stdout.write(ENTER_ALT_SCREEN);
+  // A kill or a closed terminal must not leave the shell on the alternate screen.
+  const removeRestore = alt
+    ? restoreScreenOnSignals({
+        write: (s) => process.stdout.write(s),
+        exit: (code) => process.exit(code),
+        before: () => played?.journal.close(),
+      })
+    : () => {};
   try {
     const app = mountApp({ ...props, onDrill: (d: LiveDrill) => (played = d) });
     await app.waitUntilExit();
   } finally {
-    if (alt) process.stdout.write('\x1b[?1049l');
+    removeRestore();
+    if (alt) process.stdout.write(LEAVE_ALT_SCREEN);
   }
   if (!played) return 0;
+  process.stdout.write(exitMessage(played));
+  if (!played.finished) played.journal.close();
+  return 0;
+}
+
+/** What is printed after the screen closes, in the drill's language: the score and files, or how to resume. */
+export function exitMessage(played: LiveDrill): string {
+  const zh = played.lang === 'zh-CN';
+  const title = localize(played.scenario.title, played.lang);
   if (played.finished) {
     const f = played.finished;
-    const score = played.session.score();
-    process.stdout.write(
-      `${played.scenario.id} · seed ${played.state.seed} · score ${score.overall.toFixed(1)}/100\nfinal state ${f.finalStateHash}\ntranscript: ${f.transcript}\n` +
-        (f.html ? `report: ${f.html}\n` : ''),
-    );
-  } else {
-    played.journal.close();
-    process.stdout.write(
-      `The drill is saved (${played.session.entries.length} inputs, state ${stateHash(played.state)}).\n` +
-        `journal: ${played.paths.journal}\nresume with: ${resumeCommand(played.paths.journal, played.scenarioArg)}\n`,
-    );
+    const score = played.session.score().overall.toFixed(1);
+    return zh
+      ? `${title} · 种子 ${played.state.seed} · 总分 ${score}/100\n最终状态哈希 ${f.finalStateHash}\n记录：${f.transcript}\n` +
+          (f.html ? `报告：${f.html}\n` : '')
+      : `${title} · seed ${played.state.seed} · score ${score}/100\nfinal state hash ${f.finalStateHash}\ntranscript: ${f.transcript}\n` +
+          (f.html ? `report: ${f.html}\n` : '');
   }
-  return 0;
+  const n = played.session.entries.length;
+  const hash = stateHash(played.state);
+  const cmd = resumeCommand(played.paths.journal, played.scenarioArg);
+  return zh
+    ? `推演已保存（${n}条输入，状态 ${hash}）。\n日志：${played.paths.journal}\n继续推演：${cmd}\n`
+    : `The drill is saved (${n} ${n === 1 ? 'input' : 'inputs'}, state ${hash}).\njournal: ${played.paths.journal}\nresume with: ${cmd}\n`;
 }
 
 /** `drill run <scenario>` in a terminal: straight into the drill. */
@@ -182,6 +202,7 @@ export async function openMenu(o: { lang?: string; pressure?: boolean } = {}): P
         role: c.role,
         lang: c.lang,
         scenarioArg: c.entry.arg,
+        ...(c.colleagues ? { colleagues: c.colleagues } : {}),
         ...(o.pressure ? { pressure: true } : {}),
       }),
   });

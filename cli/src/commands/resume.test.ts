@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseTranscript, verify, type Transcript } from '@drill/engine';
 import { FIXTURE, newDrill } from '../tui/test-kit.ts';
@@ -38,7 +38,34 @@ describe('drill resume', () => {
     expect(t.entries.slice(0, before.transcript.entries.length)).toEqual(before.transcript.entries);
     expect(verify(d.scenario, t).ok).toBe(true);
     expect(t.result).toBeDefined();
+    // Where the drill stood in scenario time, and the score line `run` prints, the ending by its title.
+    expect(out.join('')).toContain('the drill stands at T-2h · 12:00 Tue (running)');
+    expect(out.join('')).not.toMatch(/-150 min|half-written/);
+    expect(out.join('')).toMatch(/short · seed 7 · \d+ inputs · ending: People caught · score \d+\.\d\/100/);
     // The journal names the fixture file, so no --scenario was needed.
     expect(t.header.meta?.scenarioFile).toBe(FIXTURE);
+  });
+
+  it('says when a half-written last line was dropped', async () => {
+    const k = newDrill();
+    cleanup = k.cleanup;
+    const d = k.drill;
+    d.apply({ type: 'start' });
+    d.journal.close();
+    appendFileSync(d.paths.journal, '{"seq":2,"input":{"type":"adv');
+    const out: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+    await resumeCommand(d.paths.journal, { auto: 'best' });
+    expect(out.join('')).toContain('the last line of the journal was half-written');
+  });
+
+  it('refuses an unknown language with the list of languages', async () => {
+    const k = newDrill();
+    cleanup = k.cleanup;
+    k.drill.journal.close();
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    await expect(resumeCommand(k.drill.paths.journal, { lang: 'fr', auto: 'best' })).rejects.toThrow(
+      'unknown language `fr`: use one of en, zh-CN',
+    );
   });
 });

@@ -8,6 +8,7 @@ import {
   policyChoice,
   policyRandom,
   Session,
+  localize,
   stateHash,
   type Lang,
   type Policy,
@@ -20,6 +21,7 @@ import { fsReason, userPath, UserError, writeFileAtomic } from '../io.ts';
 import { Journal, runPaths, transcriptPathForJournal } from '../journal.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { parseLang } from '../tui/i18n.ts';
+import { clockText } from '../tui/format.ts';
 import { LiveDrill, type FinishInfo } from '../tui/live-drill.ts';
 import { loadSigningKey } from './keys.ts';
 import { PRESSURE_SECONDS, runApp } from './play.ts';
@@ -92,8 +94,12 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
       `drill: ${file}: ${p.dropped.reason}; ${p.dropped.lines} line(s) from line ${p.dropped.line} are left out ` +
         `(the original is kept as ${file}.unreadable-N) and the drill continues after entry ${t.entries.length}\n`,
     );
+  const n = t.entries.length;
   process.stdout.write(
-    `resumed ${file}: ${t.entries.length} inputs replayed, scenario clock ${s.state.clock} min, phase ${s.state.phase}\n` +
+    `resumed ${file}: ${n} ${n === 1 ? 'input' : 'inputs'} replayed; the drill stands at ${clockText(scenario, s.state.clock, 'en')} (${PHASE_WORDS[s.state.phase]})\n` +
+      (p.dropped?.torn || tornLastLine(text)
+        ? 'the last line of the journal was half-written (the drill was stopped while saving) and was dropped: that one input is lost\n'
+        : '') +
       `state ${hash}${recorded ? (recorded === hash ? ' (matches the journal)' : ' (DIFFERS from the journal)') : ''}\n`,
   );
   const paths = runPaths(transcriptPathForJournal(path));
@@ -123,7 +129,9 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
     } finally {
       journal.close();
     }
-    process.stdout.write(`the drill is already finished\ntranscript: ${paths.transcript}\n`);
+    process.stdout.write(
+      `the drill is already finished\n${scoreLine(drill)}transcript: ${paths.transcript}\n`,
+    );
     return 0;
   }
   if (o.auto || o.answers) {
@@ -131,13 +139,47 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
       playOn(drill, o, answers);
       if (drill.broken) throw new UserError(`${drill.broken.replace(/ — quit.*$/, '')}`, 1);
       const f = finishChecked(drill);
-      process.stdout.write(`final state ${f.finalStateHash}\ntranscript: ${f.transcript}\n`);
+      process.stdout.write(
+        `${scoreLine(drill)}final state ${f.finalStateHash}\ntranscript: ${f.transcript}\n`,
+      );
       return 0;
     } finally {
       journal.close();
     }
   }
   return runApp({ drill, lang });
+}
+
+const PHASE_WORDS: Record<string, string> = {
+  briefing: 'not started',
+  running: 'running',
+  paused: 'paused',
+  debrief: 'finished',
+  ended: 'finished',
+};
+
+/** The score line `drill run` prints, with the ending by its title. */
+function scoreLine(drill: LiveDrill): string {
+  const score = drill.session.score();
+  const ending = drill.scenario.endings.find((e) => e.id === score.ending);
+  const n = drill.session.entries.length;
+  return (
+    `${drill.scenario.id} · seed ${drill.state.seed} · ${n} ${n === 1 ? 'input' : 'inputs'} · ending: ` +
+    `${ending ? localize(ending.title, 'en') : '-'} · score ${score.overall.toFixed(1)}/100\n`
+  );
+}
+
+/** A journal killed mid-write ends in a line that is not whole JSON; the parser drops it. */
+export function tornLastLine(text: string): boolean {
+  const lines = text.split('\n');
+  const last = lines.at(-1) ?? '';
+  if (lines.length < 2 || last.trim() === '') return false;
+  try {
+    JSON.parse(last);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /** Finishes the drill; a write that failed (transcript, journal's result line, HTML report) is an error. */

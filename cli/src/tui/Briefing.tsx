@@ -1,26 +1,43 @@
-import { ALL_ROLES, formatDuration, localize } from '@drill/engine';
+import { ALL_ROLES, localize } from '@drill/engine';
 import { clockText } from './format.ts';
 import { strings } from './i18n.ts';
-import { truncateLine, wrap, type Line } from './layout.ts';
+import { pack, truncateLine, wrap, type Line } from './layout.ts';
 import { Lines } from './Lines.tsx';
 import type { LiveDrill } from './live-drill.ts';
 
 export function briefingLines(drill: LiveDrill, width: number, height: number, offset = 0): Line[] {
   const { scenario, lang } = drill;
   const s = strings(lang);
-  const role =
-    drill.role === ALL_ROLES
-      ? s.allRoles
-      : localize(scenario.roles.find((r) => r.id === drill.role)?.name, lang);
+  // The briefing addresses the seat played: its name and what it does, and who holds the others.
+  const seat = scenario.roles.find((r) => r.id === drill.role);
+  const role = drill.role === ALL_ROLES ? s.allRoles : localize(seat?.name, lang);
+  const level = drill.state.participants.find((p) => p.colleague)?.colleague;
+  const seatLines: Line[] = [
+    ...(seat?.description
+      ? wrap(localize(seat.description, lang), width - 2).map((l): Line => [{ t: `  ${l}` }])
+      : []),
+    ...(level
+      ? wrap(s.colleaguesPlay(s.colleagueLevels[level] ?? level), width - 2).map((l): Line => [
+          { t: `  ${l}`, dim: true },
+        ])
+      : []),
+  ];
   const head: Line[] = [
     [{ t: localize(scenario.title, lang), bold: true, color: 'cyan' }],
+    // Place, start time and length: wrapped at the separators, never cut.
+    ...pack(
+      [
+        localize(scenario.setting.place, lang),
+        clockText(scenario, scenario.clock.start, lang),
+        s.dur(scenario.clock.end - scenario.clock.start),
+      ].map((t): Line => [{ t, dim: true }]),
+      width,
+    ),
     [
-      {
-        t: `${localize(scenario.setting.place, lang)} · ${clockText(scenario, scenario.clock.start, lang)} · ${formatDuration(scenario.clock.end - scenario.clock.start)}`,
-        dim: true,
-      },
+      { t: `${drill.role === ALL_ROLES ? s.yourRole : s.yourSeat}${s.colon}`, bold: true },
+      { t: role, bold: true },
     ],
-    [{ t: `${s.yourRole}: `, bold: true }, { t: role }],
+    ...seatLines,
     [],
     [{ t: s.briefing, bold: true }],
   ];

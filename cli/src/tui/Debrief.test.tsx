@@ -54,6 +54,75 @@ describe('debrief', () => {
     expect(text).toContain(`HTML report: ${d.paths.html}`);
   });
 
+  it('names each decision by its question and choice, the option each feedback judges, and the final hash', () => {
+    const d = played('en');
+    const text = debriefLines(d, d.session.score(), d.finished, 100).map(plain).join('\n');
+    expect(text).toContain('evidence: Move the 500 people on Low Street? → Move everyone now');
+    expect(text).toContain('Move everyone now — Right: move before the water rises.');
+    expect(text).toContain(`final state hash (sha256):\n    ${d.finished!.finalStateHash}`);
+    expect(text).not.toMatch(/`|\bmove_now\b|\bevacuate\b/); // no internal id
+  });
+
+  it('marks simulated colleagues’ decisions and never lists them among the player’s costliest', () => {
+    const k = newDrill({ role: 'chief', colleagues: 'weak' });
+    cleanups.push(k.cleanup);
+    const d = k.drill;
+    d.apply({ type: 'start' });
+    d.apply({ type: 'choose', participant: 'p1', decision: 'evacuate', options: ['move_now'] });
+    while (d.state.phase === 'running') d.apply({ type: 'advance', to: 'next', for: 'p1' });
+    const score = d.session.score();
+    const text = debriefLines(d, score, d.finished, 100).map(plain).join('\n');
+    const messages = text.slice(text.indexOf('Which messages go out?'));
+    expect(messages.split('\n')[1]).toBe('  decided by a simulated colleague');
+    const improve = text.slice(text.indexOf('To improve'));
+    expect(improve).not.toContain('Which messages go out?');
+  });
+
+  it('labels a pressure-mode run and shows the time taken on each decision, and when it ran over', () => {
+    const k = newDrill({ pressure: true });
+    cleanups.push(k.cleanup);
+    const d = k.drill;
+    d.apply({ type: 'start' });
+    d.apply({
+      type: 'choose',
+      participant: 'p1',
+      decision: 'evacuate',
+      options: ['move_now'],
+      elapsedMs: 123_000,
+    });
+    d.apply({ type: 'end' });
+    const text = debriefLines(d, d.session.score(), d.finished, 100).map(plain).join('\n');
+    expect(text.split('\n')[1]).toBe('Pressure mode: 90 s per decision');
+    expect(text).toMatch(/on time · T-3h \(11:00\) · credit 100% · took 2 min 3 s \(over 90 s\)/);
+  });
+
+  it('says a drill ended early rather than judging an ending it never reached', () => {
+    const k = newDrill();
+    cleanups.push(k.cleanup);
+    const d = k.drill;
+    d.apply({ type: 'start' });
+    d.apply({ type: 'choose', participant: 'p1', decision: 'evacuate', options: ['move_now'] });
+    d.apply({ type: 'end' });
+    const text = debriefLines(d, d.session.score(), d.finished, 100).map(plain).join('\n');
+    expect(text).toContain('Ending: Ended early');
+    expect(text).toContain('with 1 of 3 decisions taken');
+    // The decisions never reached are counted, not listed one by one.
+    expect(text).toContain('– 2 decisions were not reached');
+    expect(text).not.toContain('Which messages go out?');
+    expect(text).not.toContain('Everyone safe');
+  });
+
+  it('shows the outcome that capped a rating as its evidence', () => {
+    const k = newDrill();
+    cleanups.push(k.cleanup);
+    const d = k.drill;
+    d.apply({ type: 'start' });
+    d.apply({ type: 'choose', participant: 'p1', decision: 'evacuate', options: ['wait'] });
+    while (d.state.phase === 'running') d.apply({ type: 'advance', to: 'next' });
+    const text = debriefLines(d, d.session.score(), d.finished, 100).map(plain).join('\n');
+    expect(text).toContain('capped at S: People moved 0 (worse than 500)');
+  });
+
   it('speaks Chinese when the drill is in Chinese', () => {
     const d = played('zh-CN');
     const text = debriefLines(d, d.session.score(), d.finished, 100).map(plain).join('\n');

@@ -1,7 +1,8 @@
-import { localize, type DecisionPoint, type ScoreReport } from '@drill/engine';
+import { localize, type AppliedCap, type DecisionPoint, type ScoreReport } from '@drill/engine';
 import { timeShort } from './format.ts';
 import { strings } from './i18n.ts';
-import { truncate, truncateLine, wrap, type Line, type Seg } from './layout.ts';
+import { truncateLine, wrap, type Line, type Seg } from './layout.ts';
+import { choiceText, decisionGist, optionLabel } from './summary.ts';
 import { Lines } from './Lines.tsx';
 import type { FinishInfo, LiveDrill } from './live-drill.ts';
 
@@ -26,25 +27,52 @@ export function debriefLines(
     for (const l of wrap(text, width - indent.length)) out.push([{ t: `${indent}${l}`, ...style }]);
   };
   const dp = (id: string): DecisionPoint | undefined => scenario.decisions.find((d) => d.id === id);
-  const short = (id: string): string => truncate(localize(dp(id)?.prompt, lang) || id, 36);
+  const byId = new Map(score.decisions.map((d) => [d.decision, d]));
+  /** Evidence names a decision by its question in a few words and what was chosen. */
+  const summary = (id: string): string => {
+    const def = dp(id);
+    const d = byId.get(id);
+    if (!def) return id;
+    if (!d || d.status === 'not-reached') return `${decisionGist(def, lang, 40)} (${s.notReached})`;
+    return `${decisionGist(def, lang, 40)} → ${choiceText(def, d.options, d.allocation, lang)}`;
+  };
+  const sep = lang === 'zh-CN' ? '；' : '; ';
 
   out.push([{ t: `${s.debrief} — ${localize(scenario.title, lang)}`, bold: true, color: 'cyan' }]);
+  if (drill.pressure) out.push([{ t: s.pressureMode(drill.pressure), bold: true, color: 'yellow' }]);
   out.push([
-    { t: `${s.score}: `, bold: true },
+    { t: `${s.score}${s.colon}`, bold: true },
     {
       t: `${score.overall.toFixed(1)}/100`,
       bold: true,
       color: score.overall >= 75 ? 'green' : score.overall >= 50 ? 'yellow' : 'red',
     },
     {
-      t: `  (${s.breakdown(score.breakdown.decisions.toFixed(0), score.breakdown.outcomes === null ? '–' : score.breakdown.outcomes.toFixed(0))})`,
+      t: `  ${lang === 'zh-CN' ? '（' : '('}${s.breakdown(score.breakdown.decisions.toFixed(0), score.breakdown.outcomes === null ? '–' : score.breakdown.outcomes.toFixed(0))}${lang === 'zh-CN' ? '）' : ')'}`,
       dim: true,
     },
   ]);
+  const capped = score.breakdown.capped;
+  if (capped)
+    para(
+      s.scoreCapped(capped.before.toFixed(1), capped.caps.map((c) => capText(c)).join(sep)),
+      { color: 'red' },
+      '  ',
+    );
+  const early = endedEarly(drill);
   const ending = scenario.endings.find((e) => e.id === score.ending);
-  if (ending) {
+  if (early) {
+    // Two decisions and "no lives lost" would be a verdict the drill never reached: say it stopped.
     out.push([
-      { t: `${s.ending}: `, bold: true },
+      { t: `${s.ending}${s.colon}`, bold: true },
+      { t: s.endedEarly, bold: true, color: 'yellow' },
+    ]);
+    const taken = score.decisions.filter((d) => d.status !== 'not-reached' && !d.simulated).length;
+    const total = score.decisions.filter((d) => !d.simulated).length;
+    para(s.endedEarlyText(timeShort(scenario, drill.state.clock), taken, total), {}, '  ');
+  } else if (ending) {
+    out.push([
+      { t: `${s.ending}${s.colon}`, bold: true },
       { t: localize(ending.title, lang), bold: true },
     ]);
     para(localize(ending.text, lang), {}, '  ');
@@ -59,66 +87,91 @@ export function debriefLines(
       { t: ` ${localize(cap?.name, lang) || c.capability}` },
       ...(c.override ? [{ t: ` (${c.proposed} → ${c.final}: ${c.override.note})`, dim: true }] : []),
     ]);
-    para(`${s.evidence}: ${c.evidence.map(short).join('; ')}`, { dim: true }, '     ');
+    for (const cap of c.caps ?? [])
+      para(s.cappedAt(cap.rating ?? c.final, capText(cap)), { color: 'red' }, '     ');
+    para(`${s.evidence}${s.colon}${c.evidence.map(summary).join(sep)}`, { dim: true }, '     ');
   }
   out.push([]);
   out.push([{ t: s.decisions, bold: true }]);
+  // Decisions the drill never reached are counted in one line, not listed prompt by prompt.
+  const unreached = score.decisions.filter((d) => d.status === 'not-reached').length;
   for (const d of score.decisions) {
     const def = dp(d.decision);
-    if (!def) continue;
+    if (!def || d.status === 'not-reached') continue;
     const ratio = d.best > 0 ? d.credit / d.best : 0;
-    const mark = d.status === 'not-reached' ? '–' : ratio >= 0.85 ? '✓' : ratio >= 0.35 ? '~' : '✗';
-    const colour =
-      d.status === 'not-reached' ? 'gray' : ratio >= 0.85 ? 'green' : ratio >= 0.35 ? 'yellow' : 'red';
+    const mark = ratio >= 0.85 ? '✓' : ratio >= 0.35 ? '~' : '✗';
+    const colour = ratio >= 0.85 ? 'green' : ratio >= 0.35 ? 'yellow' : 'red';
     const prompt = wrap(localize(def.prompt, lang), width - 2);
     out.push([
       { t: `${mark} `, color: colour, bold: true },
       { t: prompt[0] ?? '', bold: true },
     ]);
     for (const l of prompt.slice(1)) out.push([{ t: `  ${l}`, bold: true }]);
-    if (d.status === 'not-reached') {
-      out.push([{ t: `  ${s.notReached}`, dim: true }]);
-      continue;
-    }
-    const chosen =
-      def.kind === 'allocate'
-        ? def.options.map((o) => `${localize(o.label, lang)} ${d.allocation?.[o.id] ?? 0}`).join(', ')
-        : d.options.map((o) => localize(def.options.find((x) => x.id === o)?.label, lang) || o).join('; ');
+    if (d.simulated) out.push([{ t: `  ${s.simulated}`, color: 'magenta' }]);
+    const chosen = choiceText(def, d.options, d.allocation, lang);
     const when = d.timeliness === 'on-time' ? s.onTime : d.timeliness === 'late' ? s.lateMark : s.missed;
-    para(`${d.status === 'missed' ? s.defaultTaken : s.chose}: ${chosen}`, {}, '  ');
+    para(`${d.status === 'missed' ? s.defaultTaken : s.chose}${s.colon}${chosen}`, {}, '  ');
+    // Pressure mode: how long the player took on the wall clock, and whether it ran past the limit.
+    const ms = drill.state.decisions[d.decision]?.elapsedMs;
+    const timing: Seg[] =
+      drill.pressure && ms !== undefined && !d.simulated
+        ? [
+            { t: ` · ${s.took(s.seconds(Math.round(ms / 1000)))}`, dim: ms <= drill.pressure * 1000 },
+            ...(ms > drill.pressure * 1000
+              ? [{ t: ` (${s.overLimit(drill.pressure)})`, color: 'red', bold: true }]
+              : []),
+          ]
+        : [];
     out.push([
       {
         t: `  ${when}${d.at !== undefined ? ` · ${timeShort(scenario, d.at)}` : ''} · ${s.credit} ${pct(d.credit)}`,
         dim: true,
       },
+      ...timing,
     ]);
-    if (d.rationale) para(`${s.rationaleShort}: ${d.rationale}`, { dim: true }, '  ');
+    if (d.rationale) para(`${s.rationaleShort}${s.colon}${d.rationale}`, { dim: true }, '  ');
+    // Each feedback line names the option it judges (a multi-choice has several).
     const notes =
       def.kind === 'allocate'
         ? d.feedback.map((i) => localize(def.feedback[i]?.text, lang))
-        : d.options.map((o) => localize(def.options.find((x) => x.id === o)?.feedback, lang));
-    for (const n of notes.filter(Boolean)) para(n, { color: colour }, '  ');
+        : d.options.map((o) => {
+            const f = localize(def.options.find((x) => x.id === o)?.feedback, lang);
+            return f ? `${optionLabel(def, o, lang)} — ${f}` : '';
+          });
+    for (const n of [...new Set(notes)].filter(Boolean)) para(n, { color: colour }, '  ');
   }
+  if (unreached) out.push([{ t: `– ${s.unreached(unreached)}`, dim: true }]);
   out.push([]);
   out.push([{ t: s.improvements, bold: true }]);
   if (score.improvements.length === 0) out.push([{ t: `  ${s.noImprovements}` }]);
   for (const id of score.improvements) {
     const def = dp(id);
-    if (!def) continue;
+    // A simulated colleague's decision is never among the player's costliest choices.
+    if (!def || byId.get(id)?.simulated) continue;
     const best =
       def.kind === 'allocate'
         ? undefined
         : [...def.options].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
-    para(`• ${localize(def.prompt, lang)}`, {}, '');
-    if (best) para(`${s.bestWas} ${localize(best.label, lang)}`, { color: 'green' }, '  ');
-    else for (const f of def.feedback) para(localize(f.text, lang), { color: 'yellow' }, '  ');
+    for (const [n, l] of wrap(localize(def.prompt, lang), width - 2).entries())
+      out.push([{ t: `${n === 0 ? '• ' : '  '}${l}` }]);
+    const mine = byId.get(id);
+    const due = mine?.due;
+    // The best option chosen, but late: the lesson is the deadline, not the choice.
+    if (best && mine?.timeliness === 'late' && mine.options.includes(best.id) && due !== undefined)
+      para(s.rightButLate(timeShort(scenario, due)), { color: 'yellow' }, '  ');
+    else if (best) para(`${s.bestWas}${localize(best.label, lang)}`, { color: 'green' }, '  ');
+    else {
+      // An allocation: the feedback that applied to this drill, each line once.
+      const applied = (mine?.feedback ?? []).map((i) => localize(def.feedback[i]?.text, lang));
+      for (const f of [...new Set(applied)].filter(Boolean)) para(f, { color: 'yellow' }, '  ');
+    }
   }
   if (files) {
     out.push([]);
     out.push([{ t: s.files, bold: true }]);
-    out.push([{ t: `  ${s.transcript}: ` }, { t: files.transcript, bold: true }]);
-    out.push([{ t: `  ${s.journal}: ` }, { t: files.journal }]);
-    if (files.html) out.push([{ t: `  ${s.report}: ` }, { t: files.html, bold: true }]);
+    out.push([{ t: `  ${s.transcript}${s.colon}` }, { t: files.transcript, bold: true }]);
+    out.push([{ t: `  ${s.journal}${s.colon}` }, { t: files.journal }]);
+    if (files.html) out.push([{ t: `  ${s.report}${s.colon}` }, { t: files.html, bold: true }]);
     else
       out.push([
         {
@@ -126,9 +179,24 @@ export function debriefLines(
           dim: true,
         },
       ]);
-    out.push([{ t: `  sha256 ${files.finalStateHash}`, dim: true }]);
+    out.push([{ t: `  ${s.finalHash} (sha256)${s.colon}`.trimEnd() }]);
+    out.push([{ t: `    ${files.finalStateHash}`, dim: true }]);
   }
   return out.map((l) => truncateLine(l, width));
+
+  /** An outcome that capped a rating, as evidence: "Dead or missing 7 (worse than 5)". */
+  function capText(c: AppliedCap): string {
+    const o = scenario.outcomes.find((x) => x.id === c.outcome);
+    const unit = localize(o?.unit, lang);
+    const v = `${Number.isInteger(c.value) ? c.value : c.value.toFixed(1)}${unit ? (/^[%\u2e80-\ua4cf]/u.test(unit) ? unit : ` ${unit}`) : ''}`;
+    return `${localize(o?.label, lang) || c.outcome} ${v} (${s.worseThan(c.worseThan)})`;
+  }
+}
+
+/** Ended with `e` (or an `end` input) before the scenario's last minute: no ending was reached. */
+export function endedEarly(drill: LiveDrill): boolean {
+  const last = drill.session.entries.filter((e) => e.input.type !== 'choose').at(-1);
+  return last?.input.type === 'end' && drill.state.clock < drill.scenario.clock.end;
 }
 
 /** The debrief: a window of `height` lines onto `debriefLines`, scrolled by `offset`. */

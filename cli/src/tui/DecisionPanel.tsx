@@ -1,8 +1,9 @@
-import { formatDuration, liveText, localize, nextEventTime, type DecisionPoint } from '@drill/engine';
+import { ALL_ROLES, liveText, localize, nextEventTime, type DecisionPoint } from '@drill/engine';
+import { roleNames } from './summary.ts';
 import { timeShort } from './format.ts';
 import { budgetOf, offeredOptions } from './decisions.ts';
 import { strings } from './i18n.ts';
-import { truncateLine, wrap, type Line } from './layout.ts';
+import { lineWidth, textWidth, truncateLine, wrap, type Line } from './layout.ts';
 import { Lines } from './Lines.tsx';
 import type { LiveDrill } from './live-drill.ts';
 
@@ -47,11 +48,7 @@ export function panelLines(
     out.push([{ t: s.noDecision }]);
     const next = nextEvent(drill);
     out.push([{ t: next === undefined ? s.noNextEvent : s.nextEvent(timeShort(scenario, next)), dim: true }]);
-    if (ui.message)
-      out.push([
-        { t: ui.message.kind === 'error' ? `${s.rejected} ` : '', color: 'red', bold: true },
-        { t: ui.message.text, color: ui.message.kind === 'error' ? 'red' : 'green' },
-      ]);
+    if (ui.message) out.push(...messageLines(ui.message, width, s.rejected));
     return out.map((l) => truncateLine(l, width));
   }
   const rec = state.decisions[d.id]!;
@@ -60,65 +57,78 @@ export function panelLines(
   if (state.clock > due) marks.push({ t: ` ${s.late} `, inverse: true, color: 'red', bold: true });
   else if (state.clock === due)
     marks.push({ t: ` ${s.dueNow} `, inverse: true, color: 'yellow', bold: true });
-  const head: Line = [
-    { t: `${s.decision} ${focus + 1}/${open.length} `, bold: true },
-    { t: `· ${s.due} ${timeShort(scenario, due)}`, color: 'cyan' },
-    ...(state.clock < due ? [{ t: ` (${s.inTime(formatDuration(due - state.clock))})`, dim: true }] : []),
-    ...(rec.closesAt !== undefined && rec.closesAt > due
+  // In all-roles mode one person plays every seat: say whose decision this is.
+  const seat =
+    drill.role === ALL_ROLES
+      ? [{ t: `· ${s.seatOf(roleNames(scenario, d.roles, lang))} `, color: 'magenta' }]
+      : [];
+  const closes: Line =
+    rec.closesAt !== undefined && rec.closesAt > due
       ? [{ t: ` · ${s.closes} ${timeShort(scenario, rec.closesAt)}`, dim: true }]
-      : []),
-    { t: ' ' },
-    ...marks,
+      : [];
+  const base: Line = [
+    { t: `${s.decision} ${focus + 1}/${open.length} `, bold: true },
+    ...seat,
+    { t: `· ${s.due} ${timeShort(scenario, due)}`, color: 'cyan' },
+    ...(state.clock < due ? [{ t: ` (${s.inTime(s.dur(due - state.clock))})`, dim: true }] : []),
   ];
+  // The hard close is the first thing to give way on a narrow screen; the marks never do.
+  const tailMarks: Line = [{ t: ' ' }, ...marks];
+  const head: Line =
+    lineWidth([...base, ...closes, ...tailMarks]) <= width
+      ? [...base, ...closes, ...tailMarks]
+      : [...base, ...tailMarks];
   out.push(truncateLine(head, width));
   const prompt = wrap(liveText(scenario, state, d.prompt, lang), width).slice(0, 3);
   for (const l of prompt) out.push([{ t: l, bold: true }]);
 
   const opts = offeredOptions(d, scenario, state);
-  const optionLines: Line[] = [];
+  // One group of lines per option: every option is wrapped in full, so all can be read without moving
+  // the cursor onto each; the window below keeps the cursor's group in view.
+  const groups: Line[][] = [];
   const cursor = Math.min(ui.cursor, opts.length - 1);
   if (d.kind === 'allocate') {
-    const budget = budgetOf(d, scenario, state);
-    const used = opts.reduce((a, o) => a + (ui.alloc[o.id] ?? 0), 0);
     opts.forEach((o, i) => {
       const sel = i === cursor;
       const amount = String(ui.alloc[o.id] ?? 0).padStart(3);
-      optionLines.push(
-        truncateLine(
-          [
-            { t: sel ? '› ' : '  ', bold: true },
-            { t: `${i + 1}. ${localize(o.label, lang)}  `, bold: sel, inverse: sel },
-            { t: `◀${amount} ▶`, bold: true, color: 'cyan' },
-          ],
-          width,
-        ),
+      const cap = o.max !== undefined ? ` / ${o.max}` : '';
+      const label = wrap(`${i + 1}. ${localize(o.label, lang)}`, width - 14 - cap.length);
+      groups.push(
+        label.map((l, k): Line => [
+          { t: sel && k === 0 ? '› ' : '  ', bold: true, color: 'cyan' },
+          { t: l, bold: sel, inverse: sel },
+          ...(k === 0 ? [{ t: '  ' }, { t: `◀${amount}${cap} ▶`, bold: true, color: 'cyan' }] : []),
+        ]),
       );
     });
-    optionLines.push([
+  } else {
+    opts.forEach((o, i) => {
+      const sel = i === cursor;
+      const box = d.kind === 'multi' ? (ui.picked.includes(o.id) ? '[x] ' : '[ ] ') : '';
+      const num = `${i + 1}. ${box}`;
+      const ls = wrap(localize(o.label, lang), width - 2 - textWidth(num));
+      groups.push(
+        ls.map((l, k): Line => [
+          { t: sel && k === 0 ? '› ' : '  ', bold: true, color: 'cyan' },
+          { t: k === 0 ? num : ' '.repeat(textWidth(num)), bold: sel },
+          { t: l, bold: sel, inverse: sel },
+        ]),
+      );
+    });
+  }
+  const footer: Line[] = [];
+  if (d.kind === 'allocate') {
+    const budget = budgetOf(d, scenario, state);
+    const used = opts.reduce((a, o) => a + (ui.alloc[o.id] ?? 0), 0);
+    footer.push([
       {
         t: s.budget(used, budget, localize(d.unit, lang)),
         color: used > budget ? 'red' : used === budget ? 'green' : 'yellow',
       },
     ]);
-  } else {
-    opts.forEach((o, i) => {
-      const sel = i === cursor;
-      const box = d.kind === 'multi' ? (ui.picked.includes(o.id) ? '[x] ' : '[ ] ') : '';
-      const label = `${i + 1}. ${box}${localize(o.label, lang)}`;
-      if (sel) {
-        const ls = wrap(label, width - 2).slice(0, 3);
-        ls.forEach((l, k) =>
-          optionLines.push([
-            { t: k === 0 ? '› ' : '  ', bold: true, color: 'cyan' },
-            { t: l, bold: true, inverse: true },
-          ]),
-        );
-      } else optionLines.push(truncateLine([{ t: `  ${label}` }], width));
-    });
-    if (d.kind === 'multi' && d.max !== undefined)
-      optionLines.push([{ t: s.chooseAtMost(d.max), dim: true }]);
-  }
-  const tail: Line[] = [];
+  } else if (d.kind === 'multi' && d.max !== undefined)
+    footer.push([{ t: `${s.chooseAtMost(d.max)} · ${s.ticked} ${ui.picked.length}/${d.max}`, dim: true }]);
+  const tail: Line[] = [...footer];
   if (ui.mode === 'rationale') {
     tail.push([{ t: `${s.rationale} `, bold: true }, { t: ui.rationale }, { t: '▌', color: 'cyan' }]);
     tail.push([{ t: s.rationaleHint, dim: true }]);
@@ -126,19 +136,31 @@ export function panelLines(
     tail.push([
       { t: d.kind === 'allocate' ? s.allocHint : d.kind === 'multi' ? s.multiHint : s.selectHint, dim: true },
     ]);
-  if (ui.message)
-    tail.push([
-      ...(ui.message.kind === 'error' ? [{ t: `${s.rejected} `, color: 'red', bold: true }] : []),
-      { t: ui.message.text, color: ui.message.kind === 'error' ? 'red' : 'green' },
-    ]);
-  // Keep the lines around the cursor when the options do not all fit.
+  if (ui.message) tail.push(...messageLines(ui.message, width, s.rejected));
+  // Keep the cursor's option (and as many after it as fit) when the options do not all fit.
   const room = Math.max(1, maxLines - out.length - tail.length);
-  let shown = optionLines;
-  if (optionLines.length > room) {
-    const at = Math.max(0, Math.min(cursor, optionLines.length - room));
-    shown = optionLines.slice(at, at + room);
+  const flat = groups.flat();
+  let shown = flat;
+  if (flat.length > room) {
+    const start = groups.slice(0, cursor).reduce((a, g) => a + g.length, 0);
+    const at = Math.max(0, Math.min(start, flat.length - room));
+    shown = flat.slice(at, at + room);
   }
   return [...out, ...shown, ...tail].map((l) => truncateLine(l, width)).slice(0, Math.max(2, maxLines));
+}
+
+/** A refusal or confirmation, wrapped in full (a refusal cut off with "…" cannot be acted on). */
+function messageLines(m: { kind: 'error' | 'ok'; text: string }, width: number, rejected: string): Line[] {
+  const prefix = m.kind === 'error' ? `${rejected} ` : '';
+  const colour = m.kind === 'error' ? 'red' : 'green';
+  return wrap(`${prefix}${m.text}`, width).map((l, k): Line =>
+    k === 0 && prefix && l.startsWith(prefix)
+      ? [
+          { t: prefix, color: 'red', bold: true },
+          { t: l.slice(prefix.length), color: colour },
+        ]
+      : [{ t: l, color: colour }],
+  );
 }
 
 /** The next visible event time (what `n` would advance to). */

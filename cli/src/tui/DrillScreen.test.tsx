@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseTranscript, verify } from '@drill/engine';
+import { localize, parseTranscript, verify } from '@drill/engine';
 import { App } from './App.tsx';
 import { KEY, newDrill, settle } from './test-kit.ts';
 
@@ -50,7 +50,7 @@ describe('drill screen', () => {
     expect(f).toContain('T-3h · 11:00 Tue'); // scenario clock with the wall-clock time it stands for
     expect(f).toContain('Rainstorm signal yellow'); // level variable as its label
     expect(f).toContain('Evacuated 0');
-    expect(f).toMatch(/PRIORITY · Weather office · phone · Heavy rain in 3 hours/);
+    expect(f).toMatch(/PRIORITY · Heavy rain in 3 hours · Weather office · phone/);
     expect(f).toContain('1 new');
     expect(f).toContain('Move the 500 people on Low Street?');
     expect(f).toMatch(/due T-2h30m \(11:30\)/);
@@ -92,20 +92,20 @@ describe('drill screen', () => {
     await t.press(KEY.enter, 'p');
     expect(t.frame()).toContain('PAUSED');
     await t.press('n');
-    expect(t.frame()).toMatch(/Refused: cannot advance now: the drill is paused/);
+    expect(t.frame()).toContain('Refused: The drill is paused: press p to resume.');
     await t.press('p');
     expect(t.drill.state.phase).toBe('running');
   });
 
-  it('refuses an allocation over budget with the reason inline, then accepts a valid one', async () => {
+  it('stops an allocation at its budget while editing, saying why, then accepts a valid one', async () => {
     const t = setup();
     await t.press(KEY.enter, '1', KEY.enter, KEY.enter, 'n', 'n');
     expect(t.frame()).toContain('Share 4 trucks of relief');
     await t.press('+', '+', '+', '+', KEY.down, '+');
-    expect(t.frame()).toContain('Allocated 5 of 4 trucks');
-    await t.press(KEY.enter, KEY.enter);
-    expect(t.frame()).toMatch(/Refused: the amounts add up to 5, more than the 4 available/);
-    await t.press(KEY.up, '-', KEY.enter, KEY.enter);
+    // `+` stops at the budget while editing, with the reason, instead of a refusal after the rationale.
+    expect(t.frame()).toContain('Allocated 4 of 4 trucks');
+    expect(t.frame()).toContain('Refused: All 4 trucks are allocated: take some from another target first.');
+    await t.press(KEY.up, '-', KEY.down, '+', KEY.enter, KEY.enter);
     expect(t.drill.state.decisions.relief!.allocation).toEqual({ shelter: 3, street: 1 });
   });
 
@@ -117,6 +117,34 @@ describe('drill screen', () => {
     const shown = t.drill.state.decisions.messages!.order!;
     await t.press(' ', '2', KEY.enter, KEY.enter);
     expect(t.drill.state.decisions.messages!.options).toEqual(shown.slice(0, 2));
+  });
+
+  it('refuses a tick past the maximum while editing, naming the options by their labels', async () => {
+    const t = setup({ role: 'press' });
+    await t.press(KEY.enter, 'n', KEY.enter);
+    expect(t.frame()).toContain('Refused: Tick between 1 and 2 options (space or 1-9), then Enter.');
+    expect(t.frame()).not.toContain('Rationale (optional):');
+    await t.press('1', '2', '3');
+    const order = t.drill.state.decisions.messages!.order!;
+    const label = (id: string) =>
+      localize(t.drill.scenario.decisions[1]!.options.find((o) => o.id === id)!.label, 'en');
+    // Wrapped in full, never cut with "…".
+    expect(t.frame().replace(/\s+/g, ' ')).toContain(
+      `Refused: At most 2 options: untick one first (ticked: ${label(order[0]!)}, ${label(order[1]!)}).`,
+    );
+    expect(t.frame()).not.toMatch(/`messages`|…/);
+    expect(t.frame()).toContain('ticked 2/2');
+    await t.press(KEY.enter, KEY.enter);
+    expect(t.drill.state.decisions.messages!.options).toEqual(order.slice(0, 2));
+  });
+
+  it('says whose seat a decision belongs to in all-roles mode', async () => {
+    const t = setup();
+    await t.press(KEY.enter);
+    expect(t.frame()).toContain('Decision 1/1 · seat: Town chief');
+    const solo = setup({ role: 'chief' });
+    await solo.press(KEY.enter);
+    expect(solo.frame()).not.toContain('seat:');
   });
 
   it('shows only injects addressed to the player’s role', async () => {
@@ -140,7 +168,7 @@ describe('drill screen', () => {
   it('shows the help on ?', async () => {
     const t = setup();
     await t.press(KEY.enter, '?');
-    expect(t.frame()).toContain('advance the scenario clock to the next event');
+    expect(t.frame()).toContain('next event: the clock stops at the next thing you see');
   });
 
   it('records the wall-clock time taken in pressure mode and shows the countdown', async () => {

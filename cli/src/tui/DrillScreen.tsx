@@ -5,7 +5,7 @@ import { Briefing } from './Briefing.tsx';
 import { Countdown } from './Countdown.tsx';
 import { DecisionPanel, emptyPanel, panelLines, type PanelUi } from './DecisionPanel.tsx';
 import { Debrief, debriefLength } from './Debrief.tsx';
-import { budgetOf, offeredOptions, openDecisions } from './decisions.ts';
+import { offeredOptions, openDecisions } from './decisions.ts';
 import { Feed, feedItems } from './Feed.tsx';
 import { Header, headerLines } from './Header.tsx';
 import { Help } from './Help.tsx';
@@ -13,6 +13,8 @@ import { strings } from './i18n.ts';
 import { Lines } from './Lines.tsx';
 import type { LiveDrill } from './live-drill.ts';
 import { QuitPrompt } from './QuitPrompt.tsx';
+import { allocationRoom, choiceProblem, refusalText } from './refusal.ts';
+import { optionLabel } from './summary.ts';
 import { useKeys, useSyncState } from './useKeys.ts';
 import { useTerminalSize } from './useTerminalSize.ts';
 
@@ -59,7 +61,7 @@ export function DrillScreen({ drill, now = Date.now }: DrillScreenProps) {
   const send = (input: Input, okText?: string): boolean => {
     const r = drill.apply(input);
     if (!r.ok) {
-      setUi((u) => ({ ...u, message: { kind: 'error', text: r.reason } }));
+      setUi((u) => ({ ...u, message: { kind: 'error', text: refusalText(drill, input, r.rejection) } }));
       return false;
     }
     setFeedSel(0);
@@ -170,34 +172,46 @@ export function DrillScreen({ drill, now = Date.now }: DrillScreenProps) {
       return setUi((u) => ({ ...u, cursor: (Math.min(u.cursor, n - 1) + 1) % n, message: undefined }));
     const digit = /^[1-9]$/.test(input) ? Number(input) - 1 : -1;
     if (digit >= 0 && digit < n) {
-      if (current.kind === 'multi')
-        return setUi((u) => ({
-          ...u,
-          cursor: digit,
-          picked: toggle(u.picked, opts[digit]!.id),
-          message: undefined,
-        }));
+      if (current.kind === 'multi') return tick(current, opts[digit]!.id, digit);
       return setUi((u) => ({ ...u, cursor: digit, message: undefined }));
     }
     if (input === ' ' && current.kind === 'multi')
-      return setUi((u) => ({
-        ...u,
-        picked: toggle(u.picked, opts[Math.min(u.cursor, n - 1)]!.id),
-        message: undefined,
-      }));
+      return tick(current, opts[Math.min(ui.cursor, n - 1)]!.id, Math.min(ui.cursor, n - 1));
     if (current.kind === 'allocate') {
       const id = opts[Math.min(ui.cursor, n - 1)]!.id;
-      const budget = budgetOf(current, drill.scenario, drill.state);
       const inc = input === '+' || input === '=' || key.rightArrow;
       const dec = input === '-' || input === '_' || key.leftArrow;
       if (inc || dec)
         return setUi((u) => {
-          const v = Math.max(0, Math.min(budget, (u.alloc[id] ?? 0) + (inc ? 1 : -1)));
+          const have = u.alloc[id] ?? 0;
+          const room = allocationRoom(drill, current, id, u.alloc);
+          // `+` stops at the budget and at the target's maximum, saying why, rather than letting the
+          // player build an allocation the engine will refuse after the rationale.
+          if (inc && have >= room.max) return { ...u, message: { kind: 'error', text: room.why } };
+          const v = Math.max(0, Math.min(room.max, have + (inc ? 1 : -1)));
           return { ...u, alloc: { ...u.alloc, [id]: v }, message: undefined };
         });
     }
-    if (key.return) setUi((u) => ({ ...u, mode: 'rationale', message: undefined }));
+    if (key.return) {
+      const chosen = current.kind === 'single' ? [opts[Math.min(ui.cursor, n - 1)]!.id] : ui.picked;
+      const problem = choiceProblem(drill, current, chosen, ui.alloc);
+      if (problem) return setUi((u) => ({ ...u, message: { kind: 'error', text: problem } }));
+      setUi((u) => ({ ...u, mode: 'rationale', message: undefined }));
+    }
   });
+
+  /** Multi-choice: toggles an option, refusing a tick past the maximum (naming what is ticked). */
+  const tick = (d: DecisionPoint, id: string, cursor: number): void =>
+    setUi((u) => {
+      const on = u.picked.includes(id);
+      const max = d.max ?? d.options.length;
+      if (!on && u.picked.length >= max) {
+        const names = u.picked.map((p) => optionLabel(d, p, drill.lang));
+        const text = s.refuse.tooMany(max, names.join(drill.lang === 'zh-CN' ? '、' : ', '));
+        return { ...u, cursor, message: { kind: 'error', text } };
+      }
+      return { ...u, cursor, picked: toggle(u.picked, id), message: undefined };
+    });
 
   if (phase === 'briefing' && overlay === 'none')
     return <Briefing drill={drill} width={width} height={height} offset={scroll} />;

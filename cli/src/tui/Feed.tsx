@@ -1,11 +1,13 @@
-import { liveText, localize, type Inject } from '@drill/engine';
+import { deciderOf, liveText, localize, type Inject } from '@drill/engine';
 import { timeShort } from './format.ts';
 import { strings } from './i18n.ts';
-import { truncateLine, wrap, type Line } from './layout.ts';
+import { graphemes, lineWidth, textWidth, truncateLine, wrap, type Line } from './layout.ts';
 import { Lines } from './Lines.tsx';
 import type { LiveDrill } from './live-drill.ts';
+import { choiceText, decisionGist, gist, roleNames } from './summary.ts';
 
 export interface FeedItem {
+  /** The delivery's index in the state's feed, or -1 for a colleague's decision. */
   index: number;
   at: number;
   source: string;
@@ -13,11 +15,19 @@ export interface FeedItem {
   urgency: string;
   title: string;
   text: string;
+  fresh: boolean;
 }
 
-/** The deliveries the player sees (addressed to their role, or to all), newest first. */
+const URGENCY_RANK: Record<string, number> = { flash: 0, priority: 1, routine: 2 };
+
+/**
+ * What the player sees come in, newest first: the deliveries addressed to their role (or to all), and
+ * the decisions simulated colleagues took for the other seats. Items that arrived together with the
+ * last input come first, the most urgent of them (FLASH) on top, so it is the one opened.
+ */
 export function feedItems(drill: LiveDrill): FeedItem[] {
   const { scenario, state, lang } = drill;
+  const s = strings(lang);
   const items: FeedItem[] = [];
   state.feed.forEach((d, index) => {
     if (!drill.sees(d.roles)) return;
@@ -32,21 +42,62 @@ export function feedItems(drill: LiveDrill): FeedItem[] {
       urgency: i.urgency,
       title: liveText(scenario, state, i.title, lang, d.values),
       text: liveText(scenario, state, i.text, lang, d.values),
+      fresh: index >= drill.newFrom,
     });
   });
-  return items.reverse();
+  for (const d of scenario.decisions) {
+    const rec = state.decisions[d.id]!;
+    if (rec.status !== 'closed' || rec.at === undefined || !deciderOf(state, d)?.colleague) continue;
+    const roles = roleNames(scenario, d.roles, lang);
+    const verb = rec.by === undefined ? s.colleagueDefault : s.colleagueDecided;
+    items.push({
+      index: -1,
+      at: rec.at,
+      source: s.colleagueSource(roles),
+      channel: 'decision',
+      urgency: 'routine',
+      title: `${verb}${s.colon}${decisionGist(d, lang, 40)}`,
+      text: `${liveText(scenario, state, d.prompt, lang)}\n\n→ ${choiceText(d, rec.options ?? [], rec.allocation, lang)}`,
+      fresh: !drill.closedBefore.has(d.id),
+    });
+  }
+  // Oldest first by time (deliveries before decisions taken at the same minute), then reversed.
+  const ordered = items
+    .map((it, n) => ({ it, n }))
+    .sort((a, b) => a.it.at - b.it.at || (a.it.index < 0 ? 1 : 0) - (b.it.index < 0 ? 1 : 0) || a.n - b.n)
+    .map((x) => x.it)
+    .reverse();
+  const fresh = ordered
+    .map((it, n) => ({ it, n }))
+    .filter((x) => x.it.fresh)
+    .sort((a, b) => (URGENCY_RANK[a.it.urgency] ?? 3) - (URGENCY_RANK[b.it.urgency] ?? 3) || a.n - b.n)
+    .map((x) => x.it);
+  return [...fresh, ...ordered.filter((it) => !it.fresh)];
+}
+
+/** The lines of an opened item's text, at most `room`; the last ends with "…" when text was cut. */
+export function bodyLines(text: string, width: number, room: number): string[] {
+  const all = wrap(text, width);
+  if (all.length <= room) return all;
+  const shown = all.slice(0, Math.max(0, room));
+  if (shown.length) {
+    let last = shown.at(-1)!;
+    while (last && textWidth(last) + 1 > width) last = graphemes(last).slice(0, -1).join('');
+    shown[shown.length - 1] = `${last}…`;
+  }
+  return shown;
 }
 
 const URGENCY_COLOUR: Record<string, string> = { flash: 'red', priority: 'yellow', routine: 'gray' };
 
 /**
- * The inject feed in `height` lines: one summary line per item (time, source, channel, urgency, title),
- * the selected item (newest by default) opened with its full text. New items are marked.
+ * The inject feed in `height` lines: one summary line per item (time, urgency, title, source, channel),
+ * the selected item (the most urgent new one by default) opened with its full text. New items are marked.
  */
 export function feedLines(drill: LiveDrill, width: number, height: number, selected: number): Line[] {
   const s = strings(drill.lang);
   const items = feedItems(drill);
-  const fresh = items.filter((i) => i.index >= drill.newFrom).length;
+  const fresh = items.filter((i) => i.fresh).length;
   const head: Line = [
     { t: `${s.feed} `, bold: true },
     ...(fresh ? [{ t: ` ${s.newItems(fresh)} `, inverse: true, color: 'yellow' }] : []),
@@ -58,8 +109,10 @@ export function feedLines(drill: LiveDrill, width: number, height: number, selec
   const start = Math.max(0, sel - 1);
   for (let k = start; k < items.length && out.length < height; k++) {
     const it = items[k]!;
-    const isNew = it.index >= drill.newFrom;
-    const line: Line = [
+    const isNew = it.fresh;
+    // The title comes right after the time and urgency and is wrapped, never cut: at 80 columns the
+    // source and channel are what give way.
+    const prefix: Line = [
       { t: isNew ? '● ' : '  ', color: 'yellow', bold: true },
       { t: `${timeShort(drill.scenario, it.at)} `, color: 'cyan' },
       {
@@ -67,12 +120,31 @@ export function feedLines(drill: LiveDrill, width: number, height: number, selec
         color: URGENCY_COLOUR[it.urgency],
         bold: it.urgency !== 'routine',
       },
-      { t: ` · ${it.source} · ${s.channel[it.channel] ?? it.channel} · `, dim: true },
-      { t: it.title || it.text, bold: isNew || k === sel, inverse: k === sel && items.length > 1 },
+      { t: ' · ', dim: true },
     ];
-    out.push(truncateLine(line, width));
-    if (k === sel)
-      for (const l of wrap(it.text, width - 4)) if (out.length < height) out.push([{ t: `    ${l}` }]);
+    const indent = lineWidth(prefix);
+    const titleStyle = { bold: isNew || k === sel, inverse: k === sel && items.length > 1 };
+    const from = ` · ${it.source}${it.channel === 'decision' ? '' : ` · ${s.channel[it.channel] ?? it.channel}`}`;
+    // An item without a title is named by its first sentence (its text opens below when selected).
+    const title = it.title
+      ? wrap(it.title, Math.max(10, width - indent))
+      : [gist(it.text, Math.max(10, width - indent))];
+    title.forEach((l, n) => {
+      if (out.length >= height) return;
+      const last = n === title.length - 1;
+      const line: Line = [
+        ...(n === 0 ? prefix : [{ t: ' '.repeat(indent) }]),
+        { t: l, ...titleStyle },
+        ...(last && indent + textWidth(l) + textWidth(from) <= width ? [{ t: from, dim: true }] : []),
+      ];
+      out.push(truncateLine(line, width));
+    });
+    if (k === sel) {
+      // Leave a line for the next item's summary when there is one.
+      const room = height - out.length - (k + 1 < items.length ? 1 : 0);
+      for (const l of bodyLines(it.text, width - 4, Math.max(1, room)))
+        if (out.length < height) out.push([{ t: `    ${l}` }]);
+    }
   }
   while (out.length < height) out.push([]);
   return out.slice(0, height);

@@ -31,6 +31,7 @@ function setup(lang: 'en' | 'zh-CN' = 'en', more?: () => MenuEntry | undefined) 
         drill = startLive(c.entry.scenario, {
           seed: c.seed,
           role: c.role,
+          ...(c.colleagues ? { colleagues: c.colleagues } : {}),
           lang: c.lang,
           scenarioArg: c.entry.arg,
           out: join(dir, 'run.json'),
@@ -69,8 +70,12 @@ describe('start menu', () => {
 
   it('chooses a role, switches the language, edits the seed and starts the drill on Enter', async () => {
     const t = setup();
+    expect(t.frame()).not.toContain('Colleagues'); // all roles: no seat is left to colleagues
     await t.press(KEY.down, KEY.right); // role: the first scenario role
     expect(t.frame()).toContain('Town chief');
+    expect(t.frame()).toMatch(/Colleagues\s+competent/);
+    await t.press(KEY.down, KEY.right, KEY.right); // colleagues: weak
+    expect(t.frame()).toMatch(/Colleagues\s+◀ weak ▶/);
     await t.press(KEY.down, KEY.right); // language: zh-CN
     expect(t.frame()).toContain('简体中文');
     expect(t.frame()).toContain('想定'); // the menu itself switched language
@@ -78,9 +83,19 @@ describe('start menu', () => {
     expect(t.frame()).toContain('4299');
     await t.press(KEY.enter);
     expect(t.chosen).toHaveLength(1);
-    expect(t.chosen[0]).toMatchObject({ role: 'chief', lang: 'zh-CN', seed: '4299' });
+    expect(t.chosen[0]).toMatchObject({ role: 'chief', colleagues: 'weak', lang: 'zh-CN', seed: '4299' });
+    expect(t.drill()!.state.participants.find((p) => p.colleague)?.colleague).toBe('weak');
     expect(t.drill()!.state.seed).toBe('4299');
     expect(t.frame()).toContain('Enter：开始推演'); // the briefing, in Chinese
+  });
+
+  it('replaces the pre-filled seed when typing starts', async () => {
+    const t = setup();
+    await t.press(KEY.down, KEY.down, KEY.down, '4', '2');
+    expect(t.frame()).toMatch(/Seed\s+42▌/);
+    expect(t.frame()).not.toContain('424242');
+    await t.press(KEY.enter);
+    expect(t.chosen[0]!.seed).toBe('42');
   });
 
   it('appears with the first scenario and adds the others as they are loaded', async () => {

@@ -1,8 +1,16 @@
 import { useApp } from 'ink';
 import { useEffect } from 'react';
-import { ALL_ROLES, formatDuration, LANGUAGES, localize, type Lang, type Scenario } from '@drill/engine';
+import {
+  ALL_ROLES,
+  COLLEAGUE_LEVELS,
+  LANGUAGES,
+  localize,
+  type ColleagueLevel,
+  type Lang,
+  type Scenario,
+} from '@drill/engine';
 import { strings } from './i18n.ts';
-import { truncateLine, wrap, type Line } from './layout.ts';
+import { textWidth, truncateLine, wrap, type Line } from './layout.ts';
 import { Lines } from './Lines.tsx';
 import { useKeys, useSyncState } from './useKeys.ts';
 import { useTerminalSize } from './useTerminalSize.ts';
@@ -16,6 +24,8 @@ export interface MenuEntry {
 export interface MenuChoice {
   entry: MenuEntry;
   role: string;
+  /** Who plays the other seats when one role is chosen. */
+  colleagues?: ColleagueLevel;
   lang: Lang;
   seed: string;
 }
@@ -31,11 +41,27 @@ export interface MenuProps {
   error?: string;
 }
 
-const FIELDS = 4;
+type Field = 'scenario' | 'role' | 'colleagues' | 'lang' | 'seed';
+
+/** The menu's fields: the colleagues' level only when one role is chosen (they take the other seats). */
+export function menuFields(role: number): Field[] {
+  return role === 0
+    ? ['scenario', 'role', 'lang', 'seed']
+    : ['scenario', 'role', 'colleagues', 'lang', 'seed'];
+}
+
+export interface MenuState {
+  field: Field;
+  scenario: number;
+  role: number;
+  colleagues: number;
+  lang: Lang;
+  seed: string;
+}
 
 export function menuLines(
   p: MenuProps & { loading?: boolean },
-  st: { field: number; scenario: number; role: number; lang: Lang; seed: string },
+  st: MenuState,
   width: number,
   height: number,
 ): Line[] {
@@ -46,35 +72,40 @@ export function menuLines(
   const roles = [ALL_ROLES, ...e.scenario.roles.map((r) => r.id)];
   const roleName = (id: string): string =>
     id === ALL_ROLES ? s.allRoles : localize(e.scenario.roles.find((r) => r.id === id)?.name, st.lang);
-  const field = (i: number, label: string, value: string, n?: string): Line => {
+  const field = (i: Field, label: string, value: string, n?: string): Line => {
     const sel = st.field === i;
+    const pad = Math.max(1, 12 - textWidth(label));
     return [
       { t: sel ? '› ' : '  ', bold: true, color: 'cyan' },
-      { t: `${label}`.padEnd(12), bold: sel },
-      { t: sel && i !== 3 ? '◀ ' : '  ', dim: true },
+      { t: `${label}${' '.repeat(pad)}`, bold: sel },
+      { t: sel && i !== 'seed' ? '◀ ' : '  ', dim: true },
       { t: value, bold: true, inverse: sel },
-      { t: sel && i !== 3 ? ' ▶' : '', dim: true },
+      { t: sel && i !== 'seed' ? ' ▶' : '', dim: true },
       { t: n ? `  ${n}` : '', dim: true },
     ];
   };
   out.push(
     field(
-      0,
+      'scenario',
       s.menuScenario,
       localize(e.scenario.title, st.lang),
       `${st.scenario + 1}/${p.entries.length}${p.loading ? '…' : ''}`,
     ),
   );
-  out.push(field(1, s.menuRole, roleName(roles[st.role] ?? ALL_ROLES)));
-  out.push(field(2, s.menuLang, st.lang === 'zh-CN' ? '简体中文 (zh-CN)' : 'English (en)'));
-  out.push(field(3, s.menuSeed, `${st.seed}${st.field === 3 ? '▌' : ''}`));
+  out.push(field('role', s.menuRole, roleName(roles[st.role] ?? ALL_ROLES)));
+  if (st.role !== 0) {
+    const level = COLLEAGUE_LEVELS[st.colleagues] ?? 'competent';
+    out.push(field('colleagues', s.menuColleagues, s.colleagueLevels[level] ?? level, s.colleaguesNote));
+  }
+  out.push(field('lang', s.menuLang, st.lang === 'zh-CN' ? '简体中文 (zh-CN)' : 'English (en)'));
+  out.push(field('seed', s.menuSeed, `${st.seed}${st.field === 'seed' ? '▌' : ''}`));
   out.push([]);
   const sc = e.scenario;
   out.push([
     { t: `${s.hazard}: `, dim: true },
     { t: s.hazards[sc.hazard] ?? sc.hazard },
     { t: `   ${s.duration}: `, dim: true },
-    { t: formatDuration(sc.clock.end - sc.clock.start) },
+    { t: s.dur(sc.clock.end - sc.clock.start) },
   ]);
   out.push([
     { t: `${s.difficulty}: `, dim: true },
@@ -102,9 +133,12 @@ export function Menu(p: MenuProps) {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize();
   // Read through getters in the key handler: several keys may arrive before the next render.
-  const [field, setField, getField] = useSyncState(0);
+  const [field, setField, getField] = useSyncState<Field>('scenario');
   const [scenario, setScenario, getScenario] = useSyncState(0);
   const [role, setRole, getRole] = useSyncState(0);
+  const [colleagues, setColleagues, getColleagues] = useSyncState(0);
+  // The pre-filled seed is replaced by the first character typed, not appended to.
+  const [, setSeedFresh, getSeedFresh] = useSyncState(true);
   const [lang, setLang, getLang] = useSyncState<Lang>(p.lang);
   const [seed, setSeed, getSeed] = useSyncState(p.seed);
   const [entries, setEntries, getEntries] = useSyncState(p.entries);
@@ -136,27 +170,35 @@ export function Menu(p: MenuProps) {
         p.onStart({
           entry,
           role: role === 0 ? ALL_ROLES : entry.scenario.roles[role - 1]!.id,
+          ...(role === 0 ? {} : { colleagues: COLLEAGUE_LEVELS[getColleagues()] ?? 'competent' }),
           lang,
           seed: seed || '1',
         });
       return;
     }
-    if ((input === 'q' && field !== 3) || key.escape) return exit();
-    if (key.upArrow) return setField((f) => (f + FIELDS - 1) % FIELDS);
-    if (key.downArrow || key.tab) return setField((f) => (f + 1) % FIELDS);
+    if ((input === 'q' && field !== 'seed') || key.escape) return exit();
+    const fields = menuFields(role);
+    const at = Math.max(0, fields.indexOf(field));
+    if (key.upArrow) return setField(fields[(at + fields.length - 1) % fields.length]!);
+    if (key.downArrow || key.tab) return setField(fields[(at + 1) % fields.length]!);
     const d = key.rightArrow ? 1 : key.leftArrow ? -1 : 0;
-    if (field === 3) {
+    if (field === 'seed') {
+      const fresh = getSeedFresh();
       if (key.backspace || key.delete) setSeed((x) => x.slice(0, -1));
-      else if (/^[0-9A-Za-z_-]$/.test(input)) setSeed((x) => (x + input).slice(0, 40));
+      else if (/^[0-9A-Za-z_-]$/.test(input)) setSeed((x) => (fresh ? input : (x + input).slice(0, 40)));
+      else return;
+      setSeedFresh(false);
       return;
     }
     if (!d) return;
-    if (field === 0 && entries.length) {
+    if (field === 'scenario' && entries.length) {
       setScenario((x) => (x + d + entries.length) % entries.length);
       setRole(0);
     }
-    if (field === 1) setRole((x) => (x + d + nRoles) % nRoles);
-    if (field === 2) {
+    if (field === 'role') setRole((x) => (x + d + nRoles) % nRoles);
+    if (field === 'colleagues')
+      setColleagues((x) => (x + d + COLLEAGUE_LEVELS.length) % COLLEAGUE_LEVELS.length);
+    if (field === 'lang') {
       const next = LANGUAGES[(LANGUAGES.indexOf(lang) + d + LANGUAGES.length) % LANGUAGES.length]!;
       setLang(next);
       p.onLang?.(next);
@@ -166,7 +208,7 @@ export function Menu(p: MenuProps) {
     <Lines
       lines={menuLines(
         { ...p, entries, loading },
-        { field, scenario, role, lang, seed },
+        { field, scenario, role, colleagues, lang, seed },
         Math.max(20, columns),
         Math.max(8, rows - 1),
       )}

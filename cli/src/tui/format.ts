@@ -1,6 +1,5 @@
 import {
   civilTimeAt,
-  formatDuration,
   formatScenarioTime,
   localize,
   type Lang,
@@ -23,10 +22,6 @@ export function clockText(scenario: Scenario, minutes: number, lang: Lang): stri
 export function timeShort(scenario: Scenario, minutes: number): string {
   const c = civilTimeAt(scenario.clock.t0, minutes);
   return c ? `${formatScenarioTime(minutes)} (${two(c.hour)}:${two(c.minute)})` : formatScenarioTime(minutes);
-}
-
-export function durationText(minutes: number): string {
-  return formatDuration(Math.max(0, minutes));
 }
 
 /** A variable's value as people read it: its level label, a rounded number with unit, or yes/no. */

@@ -1,7 +1,69 @@
-import type { Lang } from '@drill/engine';
+import { formatDuration, LANGUAGES, type Lang } from '@drill/engine';
+
+const formatDurationEn = (m: number): string => formatDuration(Math.max(0, Math.round(m)));
+
+/** "2小时30分钟", "45分钟", "3小时": durations in words, never "2h30m", in Chinese mode. */
+function formatDurationZh(minutes: number): string {
+  const t = Math.max(0, Math.round(minutes));
+  const h = Math.floor(t / 60);
+  const m = t % 60;
+  if (h && m) return `${h}小时${m}分钟`;
+  if (h) return `${h}小时`;
+  return `${m}分钟`;
+}
 
 /** Every string the terminal UI shows, in English and Simplified Chinese. Scenario texts carry their own. */
 const en = {
+  menuColleagues: 'Colleagues',
+  colleagueLevels: {
+    competent: 'competent',
+    average: 'average',
+    weak: 'weak',
+  } as Record<string, string>,
+  colleaguesNote: 'simulated colleagues take the other seats',
+  yourSeat: 'Your seat',
+  seatOf: (role: string) => `seat: ${role}`,
+  colleaguesPlay: (level: string) => `The other seats are played by ${level} simulated colleagues.`,
+  colleagueDecided: 'Colleague decided',
+  colleagueDefault: 'Colleague’s seat, default taken',
+  colleagueSource: (role: string) => `simulated colleague (${role})`,
+  simulated: 'decided by a simulated colleague',
+  pressureMode: (s: number) => `Pressure mode: ${s} s per decision`,
+  took: (t: string) => `took ${t}`,
+  overLimit: (s: number) => `over ${s} s`,
+  seconds: (n: number) => (n < 60 ? `${n} s` : `${Math.floor(n / 60)} min ${n % 60} s`),
+  cappedAt: (rating: string, what: string) => `capped at ${rating}: ${what}`,
+  scoreCapped: (before: string, what: string) => `capped from ${before}: ${what}`,
+  endedEarly: 'Ended early',
+  endedEarlyText: (at: string, n: number, total: number) =>
+    `The drill was ended at ${at}, with ${n} of ${total} decisions taken. The outcome is not judged.`,
+  finalHash: 'final state hash',
+  unreached: (n: number) => `${n} ${n === 1 ? 'decision was' : 'decisions were'} not reached`,
+  colon: ': ',
+  worseThan: (n: number) => `worse than ${n}`,
+  dur: (m: number) => formatDurationEn(m),
+  decisionsTaken: (n: number) => `${n} ${n === 1 ? 'decision' : 'decisions'}`,
+  ticked: 'ticked',
+  refuse: {
+    paused: 'The drill is paused: press p to resume.',
+    notStarted: 'The drill has not started yet.',
+    over: 'The drill is over.',
+    closed: (q: string) => `“${q}” is already closed.`,
+    notOpen: (q: string) => `“${q}” is not open yet.`,
+    notYours: (q: string, roles: string) => `“${q}” is for ${roles}, not your seat.`,
+    notOffered: (o: string) => `“${o}” is not on offer now.`,
+    pickOne: 'Choose one option.',
+    pickSome: (max: number) => `Tick between 1 and ${max} options (space or 1-9), then Enter.`,
+    tooMany: (max: number, ticked: string) => `At most ${max} options: untick one first (ticked: ${ticked}).`,
+    overBudget: (total: number, budget: number, unit: string) =>
+      `The amounts add up to ${total}, more than the ${budget} ${unit} available.`.replace(' .', '.'),
+    budgetFull: (budget: number, unit: string) =>
+      `All ${budget} ${unit} are allocated: take some from another target first.`.replace('  ', ' '),
+    targetMax: (o: string, max: number) => `${o} takes at most ${max}.`,
+    targetMin: (o: string, min: number) => `${o} needs at least ${min}.`,
+    generic: 'That input was not accepted.',
+    notSaved: 'The journal could not be written: nothing more can be saved. Quit (q, y) and resume later.',
+  },
   appTitle: 'drill — tabletop drills for emergency management',
   menuScenario: 'Scenario',
   menuRole: 'Role',
@@ -50,7 +112,7 @@ const en = {
   timeUpNote: 'time is up: decide now — when the clock moves, the scenario deadline decides',
   helpTitle: 'Help',
   help: [
-    'n        advance the scenario clock to the next event',
+    'n        next event: the clock stops at the next thing you see',
     'h        advance the clock by one hour',
     'p        pause / resume the drill',
     '↑↓ 1-9   choose an option; space toggles in multi-choice',
@@ -85,7 +147,8 @@ const en = {
   credit: 'credit',
   rationaleShort: 'rationale',
   improvements: 'To improve',
-  bestWas: 'best practice:',
+  bestWas: 'best practice: ',
+  rightButLate: (due: string) => `the right choice, but late: it was due at ${due}`,
   noImprovements: 'Nothing stands out: well done.',
   ending: 'Ending',
   files: 'Files',
@@ -124,6 +187,51 @@ const en = {
 export type Strings = typeof en;
 
 const zh: Strings = {
+  menuColleagues: '同事',
+  colleagueLevels: { competent: '称职', average: '一般', weak: '较弱' },
+  colleaguesNote: '其他席位由模拟同事担任',
+  yourSeat: '你的席位',
+  seatOf: (role: string) => `席位：${role}`,
+  colleaguesPlay: (level: string) => `其他席位由水平“${level}”的模拟同事担任。`,
+  colleagueDecided: '同事已决策',
+  colleagueDefault: '同事席位未决策，按默认处理',
+  colleagueSource: (role: string) => `模拟同事（${role}）`,
+  simulated: '由模拟同事决策',
+  pressureMode: (s: number) => `限时模式：每项决策${s}秒`,
+  took: (t: string) => `用时${t}`,
+  overLimit: (s: number) => `超过${s}秒`,
+  seconds: (n: number) => (n < 60 ? `${n}秒` : `${Math.floor(n / 60)}分${n % 60}秒`),
+  cappedAt: (rating: string, what: string) => `评定上限为${rating}：${what}`,
+  scoreCapped: (before: string, what: string) => `由${before}封顶：${what}`,
+  endedEarly: '提前结束',
+  endedEarlyText: (at: string, n: number, total: number) =>
+    `推演在${at}提前结束，共完成${n}/${total}项决策。结果不作评判。`,
+  finalHash: '最终状态哈希',
+  unreached: (n: number) => `另有${n}项决策未到达`,
+  colon: '：',
+  worseThan: (n: number) => `劣于${n}`,
+  dur: (m: number) => formatDurationZh(m),
+  decisionsTaken: (n: number) => `${n}项决策`,
+  ticked: '已勾选',
+  refuse: {
+    paused: '推演已暂停：按 p 继续。',
+    notStarted: '推演尚未开始。',
+    over: '推演已结束。',
+    closed: (q: string) => `“${q}”已截止。`,
+    notOpen: (q: string) => `“${q}”尚未开始。`,
+    notYours: (q: string, roles: string) => `“${q}”由${roles}决策，不属于你的席位。`,
+    notOffered: (o: string) => `“${o}”目前不可选。`,
+    pickOne: '请选择一项。',
+    pickSome: (max: number) => `请勾选1至${max}项（空格或1-9），再按 Enter。`,
+    tooMany: (max: number, ticked: string) => `最多选${max}项：请先取消一项（已勾选：${ticked}）。`,
+    overBudget: (total: number, budget: number, unit: string) =>
+      `分配合计${total}，超过可用的${budget}${unit}。`,
+    budgetFull: (budget: number, unit: string) => `${budget}${unit}已全部分配：请先从其他去向调出。`,
+    targetMax: (o: string, max: number) => `“${o}”最多${max}。`,
+    targetMin: (o: string, min: number) => `“${o}”至少需要${min}。`,
+    generic: '该输入未被接受。',
+    notSaved: '日志无法写入：之后的输入都无法保存。请退出（q，y）稍后继续。',
+  },
   appTitle: 'drill — 应急管理桌面推演',
   menuScenario: '想定',
   menuRole: '角色',
@@ -172,7 +280,7 @@ const zh: Strings = {
   timeUpNote: '时间已到：请尽快决策——时钟推进时按想定时限处理',
   helpTitle: '帮助',
   help: [
-    'n        推进到下一事件',
+    'n        下一事件：时钟推进到你看到的下一件事为止',
     'h        时钟推进1小时',
     'p        暂停 / 继续推演',
     '↑↓ 1-9   选择选项；多选时空格勾选',
@@ -208,6 +316,7 @@ const zh: Strings = {
   rationaleShort: '理由',
   improvements: '改进事项',
   bestWas: '最佳做法：',
+  rightButLate: (due: string) => `选择正确，但超时了：时限是${due}`,
   noImprovements: '没有突出问题，做得好。',
   ending: '结局',
   files: '文件',
@@ -245,7 +354,7 @@ export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
 
 export function parseLang(v: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
   if (v === undefined) return langFromEnv(env);
-  if (/^zh/i.test(v)) return 'zh-CN';
-  if (/^en/i.test(v)) return 'en';
-  throw new Error(`unknown language \`${v}\`: use en or zh-CN`);
+  if (/^zh(-CN|-Hans|_CN)?$/i.test(v)) return 'zh-CN';
+  if (/^en([-_][A-Za-z]+)?$/i.test(v)) return 'en';
+  throw new Error(`unknown language \`${v}\`: use one of ${LANGUAGES.join(', ')}`);
 }

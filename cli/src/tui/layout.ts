@@ -1,3 +1,5 @@
+import stringWidth from 'string-width';
+
 /**
  * Text layout for the terminal UI. Every screen is built as a list of pre-wrapped lines, so each
  * component knows its exact height: the whole frame stays below the terminal height, which keeps ink
@@ -12,28 +14,20 @@ export interface Seg {
 }
 export type Line = Seg[];
 
-/** Display columns of one code point: East Asian wide and fullwidth characters take two. */
-export function charWidth(cp: number): number {
-  if (cp < 0x1100) return 1;
-  if (
-    cp <= 0x115f ||
-    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  )
-    return 2;
-  return 1;
+/** Display columns of one character (a grapheme): wide CJK and emoji take two, combining marks none. */
+export function charWidth(ch: string): number {
+  return stringWidth(ch);
 }
 
+/** Display columns of a string, as the terminal draws it (string-width, the measure ink itself uses). */
 export function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += charWidth(ch.codePointAt(0)!);
-  return w;
+  return stringWidth(s);
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+/** The characters as the eye sees them: an emoji with its modifiers or a letter with its accents is one. */
+export function graphemes(s: string): string[] {
+  return Array.from(segmenter.segment(s), (x) => x.segment);
 }
 
 export function lineWidth(l: Line): number {
@@ -45,8 +39,8 @@ export function truncate(s: string, width: number): string {
   if (textWidth(s) <= width) return s;
   let out = '';
   let w = 0;
-  for (const ch of s) {
-    const cw = charWidth(ch.codePointAt(0)!);
+  for (const ch of graphemes(s)) {
+    const cw = charWidth(ch);
     if (w + cw > width - 1) break;
     out += ch;
     w += cw;
@@ -73,58 +67,66 @@ export function truncateLine(l: Line, width: number): Line {
 }
 
 const WIDE = /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const TOKEN =
+  /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[^\s\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|\s+/gu;
+/** Closing punctuation that Chinese typesetting never puts at the start of a line. */
+export const NO_LINE_START = '，。、；：？！」』）》〉】〕”’…,.;:?!)';
 
 /**
  * Wraps text to `width` columns: at spaces for Latin text, between any two characters for Chinese.
- * Newlines in the text start new lines.
+ * Newlines in the text start new lines. Closing punctuation (`，。、；：？！」』）`…) never starts a line:
+ * it carries the character before it onto the next line with it (kinsoku), so a line may end one
+ * column short rather than open with a comma.
  */
 export function wrap(text: string, width: number): string[] {
   const out: string[] = [];
   const w0 = Math.max(4, width);
   for (const para of paragraphs(text)) {
-    const tokens =
-      para.match(
-        /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[^\s\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|\s+/gu,
-      ) ?? [];
-    let line = '';
+    const lines: string[][] = [[]];
     let w = 0;
-    for (const tok of tokens) {
+    const cur = (): string[] => lines.at(-1)!;
+    const newLine = (): void => {
+      lines.push([]);
+      w = 0;
+    };
+    for (const tok of para.match(TOKEN) ?? []) {
       const tw = textWidth(tok);
       if (/^\s+$/.test(tok)) {
         if (w === 0) continue;
         if (w + tw <= w0) {
-          line += tok;
+          cur().push(tok);
           w += tw;
-        } else {
-          out.push(line.trimEnd());
-          line = '';
-          w = 0;
-        }
+        } else newLine();
         continue;
       }
       if (w > 0 && w + tw > w0) {
-        // CJK punctuation stays with the character before it rather than starting a line.
-        out.push(line.trimEnd());
-        line = '';
-        w = 0;
+        const prev = cur();
+        // Kinsoku: carry the last characters of the full line along, so the punctuation follows one.
+        const moved: string[] = [];
+        if (NO_LINE_START.includes(tok[0]!))
+          while (prev.length > 1 && moved.length < 3 && !/^\s+$/.test(prev.at(-1)!)) {
+            moved.unshift(prev.pop()!);
+            if (!NO_LINE_START.includes(moved[0]![0]!)) break;
+          }
+        newLine();
+        for (const m of moved) {
+          cur().push(m);
+          w += textWidth(m);
+        }
       }
       if (tw > w0) {
-        for (const ch of tok) {
-          const cw = charWidth(ch.codePointAt(0)!);
-          if (w + cw > w0) {
-            out.push(line);
-            line = '';
-            w = 0;
-          }
-          line += ch;
+        for (const ch of graphemes(tok)) {
+          const cw = charWidth(ch);
+          if (w + cw > w0) newLine();
+          cur().push(ch);
           w += cw;
         }
         continue;
       }
-      line += tok;
+      cur().push(tok);
       w += tw;
     }
-    out.push(line.trimEnd());
+    for (const l of lines) out.push(l.join('').trimEnd());
   }
   return out;
 }

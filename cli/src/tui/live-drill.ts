@@ -5,6 +5,7 @@ import {
   ALL_ROLES,
   type Input,
   type Lang,
+  type Rejection,
   type Scenario,
   type Session,
   type StepEvent,
@@ -57,6 +58,8 @@ export class LiveDrill {
   prevWorld: Record<string, number | boolean>;
   /** Feed items at or after this index arrived with the last input: shown as new. */
   newFrom = 0;
+  /** Decisions already closed before the last input: a colleague's decision after it is shown as new. */
+  closedBefore = new Set<string>();
   lastEvents: StepEvent[] = [];
   finished: FinishInfo | undefined;
   /** Set when the journal could not be written: no further input is accepted. */
@@ -76,6 +79,7 @@ export class LiveDrill {
     this.session.journal = o.journal;
     this.prevWorld = { ...o.session.state.world };
     this.newFrom = o.session.state.feed.length;
+    this.closedBefore = closedIn(o.session.state);
   }
 
   get state() {
@@ -98,19 +102,21 @@ export class LiveDrill {
   }
 
   /** Steps the engine; an accepted input is journaled (durably) before anything else happens. */
-  apply(input: Input): { ok: true } | { ok: false; reason: string } {
-    if (this.broken) return { ok: false, reason: this.broken };
+  apply(input: Input): { ok: true } | { ok: false; reason: string; rejection: Rejection } {
+    if (this.broken)
+      return { ok: false, reason: this.broken, rejection: { code: 'not-saved', reason: this.broken } };
     const before = this.session.state;
     const r = this.session.apply(input);
     if (!r.ok) {
       // Not on disk, so not accepted (the session kept its state): stop taking inputs.
       if (r.rejection.code === 'not-saved')
         this.broken = `the journal could not be written (${r.rejection.reason}): nothing more can be saved — quit (q, y) and resume later`;
-      return { ok: false, reason: this.broken ?? r.rejection.reason };
+      return { ok: false, reason: this.broken ?? r.rejection.reason, rejection: r.rejection };
     }
     if (input.type !== 'pause' && input.type !== 'resume') {
       this.prevWorld = { ...before.world };
       this.newFrom = before.feed.length;
+      this.closedBefore = closedIn(before);
     }
     this.lastEvents = r.events;
     if (this.state.phase === 'debrief' || this.state.phase === 'ended') this.finish();
@@ -152,6 +158,10 @@ export class LiveDrill {
     };
     return this.finished;
   }
+}
+
+function closedIn(state: Session['state']): Set<string> {
+  return new Set(Object.keys(state.decisions).filter((id) => state.decisions[id]!.status === 'closed'));
 }
 
 /** The after-action report as HTML, beside the transcript; a failure is reported, never thrown. */

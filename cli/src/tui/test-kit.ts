@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Lang, Scenario } from '@drill/engine';
+import type { ColleagueLevel, Lang, Scenario } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
 import { startLive } from '../commands/play.ts';
 import type { LiveDrill } from './live-drill.ts';
@@ -15,7 +15,9 @@ export function fixtureScenario(): Scenario {
 }
 
 /** A new drill in a temporary DRILL_HOME; `cleanup` removes it. */
-export function newDrill(o: { lang?: Lang; role?: string; pressure?: boolean; seed?: string } = {}): {
+export function newDrill(
+  o: { lang?: Lang; role?: string; pressure?: boolean; seed?: string; colleagues?: ColleagueLevel } = {},
+): {
   drill: LiveDrill;
   dir: string;
   cleanup: () => void;
@@ -31,6 +33,7 @@ export function newDrill(o: { lang?: Lang; role?: string; pressure?: boolean; se
     startedAt: '2026-01-01T00:00:00.000Z',
     ...(o.role ? { role: o.role } : {}),
     ...(o.pressure ? { pressure: true } : {}),
+    ...(o.colleagues ? { colleagues: o.colleagues } : {}),
   });
   return {
     drill,
