@@ -15,3 +15,5 @@ export {
 } from './digest.ts';
 export * from './analyse.ts';
 export { quantile, median, permutationP, PERMUTATIONS } from './stats.ts';
+export * from './render.ts';
+export { cohortStrings, type CohortStrings } from './strings.ts';
