@@ -112,7 +112,7 @@ const en: CohortStrings = {
   difference: (what, a, b, d, beyond, p) =>
     beyond
       ? `${what}: cohort B averaged ${b} against A's ${a} (${d}). A gap this large came up in only ${p} of random re-splits of the runs: more than seed variation explains.`
-      : `${what}: cohort B averaged ${b} against A's ${a} (${d}). Random re-splits of the runs give a gap this large ${p} of the time: within seed variation, not a real difference.`,
+      : `${what}: cohort B averaged ${b} against A's ${a} (${d}). Random re-splits of the runs give a gap this large ${p} of the time: within what seed variation explains, so it does not show a real difference.`,
   overallWhat: 'Overall score',
   cohortA: 'A',
   cohortB: 'B',
@@ -186,7 +186,7 @@ const zh: CohortStrings = {
   difference: (what, a, b, d, beyond, p) =>
     beyond
       ? `${what}：B 批平均 ${b}，A 批 ${a}（${d}）。随机重新分组只有 ${p} 的情况出现这么大的差距：超出了种子差异所能解释的范围。`
-      : `${what}：B 批平均 ${b}，A 批 ${a}（${d}）。随机重新分组有 ${p} 的情况出现这么大的差距：属于种子差异范围内，并非真实差别。`,
+      : `${what}：B 批平均 ${b}，A 批 ${a}（${d}）。随机重新分组有 ${p} 的情况出现这么大的差距：在种子差异可解释的范围内，不能说明两批确有差别。`,
   overallWhat: '总分',
   cohortA: 'A',
   cohortB: 'B',

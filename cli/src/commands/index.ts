@@ -14,6 +14,7 @@ import * as serve from './serve.ts';
 import * as review from './review.ts';
 import * as report from './report.ts';
 import * as compare from './compare.ts';
+import * as cohort from './cohort.ts';
 import * as override from './override.ts';
 
 /** Every subcommand, one module each (`register(program)`); the order is the order of `drill --help`. */
@@ -25,6 +26,7 @@ export const COMMANDS: { register(program: Command): void }[] = [
   review,
   report,
   compare,
+  cohort,
   override,
   verify,
   validate,
