@@ -174,7 +174,11 @@ export function register(program: Command): void {
       'review a whole class: verify many transcripts and report scores, capabilities, decisions and progress (md, html, json, csv)',
     )
     .argument('<transcripts...>', 'transcripts (.json, .jsonl) or folders of them')
-    .option('--scenario <file...>', 'scenario file(s) the transcripts were recorded on, when not shipped')
+    .option(
+      '--scenario <file>',
+      'a scenario file the transcripts were recorded on, when not shipped (repeat for several)',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
     .option('--against <paths...>', 'a second cohort (transcripts or folders) to compare with')
     .option('--format <format>', `${COHORT_FORMATS.join(' | ')}`, 'md')
     .option('-o, --out <file>', 'write to this file (default: print)')
