@@ -28,7 +28,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['engine/src/**/*.ts'],
+    // The cohort analysis is pure like the engine: the web app runs it in the browser, and its figures must not depend on a clock.
+    files: ['engine/src/**/*.ts', 'cohort/src/**/*.ts'],
     ignores: ['engine/src/**/*.test.ts'],
     rules: {
       'no-restricted-properties': ['error', ...banned],
