@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sha256Hex, type Scenario } from '@drill/engine';
+import {
+  playOut,
+  policyChoice,
+  policyRandom,
+  Session,
+  sha256Hex,
+  soloParticipant,
+  type Scenario,
+} from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
 import {
   analyseCohort,
@@ -218,6 +226,34 @@ describe('versions, scenarios and comparisons', () => {
     expect(overall.p!).toBeLessThan(0.05);
     // Deterministic: the permutation test uses a fixed seed.
     expect(compareCohorts(ex(worst), ex(best))).toEqual([apart]);
+  });
+
+  it('pressure mode: the median time taken per decision, and the mode counted', () => {
+    const pressured = [1000, 2000, 6000].map((ms, i) => {
+      const s = Session.start(typhoon, {
+        seed: 40 + i,
+        participants: [soloParticipant(`P${i}`)],
+        startedAt: `2026-11-0${i + 1}T08:00:00.000Z`,
+        meta: { mode: 'interactive', pressure: '60' },
+      });
+      if ('error' in s) throw new Error(s.error);
+      const rnd = policyRandom('best', String(i));
+      playOut(s, {
+        choose: (st) => {
+          const c = policyChoice(typhoon, st, 'best', rnd);
+          return c ? { ...c, elapsedMs: ms } : undefined;
+        },
+      });
+      return { file: `p${i}.json`, text: JSON.stringify(s.transcript()) };
+    });
+    const g = analyseCohort(pressured, lookup).groups[0]!;
+    expect(g.overview.modes).toEqual({ interactive: 3, pressure: 3 });
+    const first = g.decisions.find((d) => d.id === typhoon.decisions[0]!.id)!;
+    expect(first.medianElapsedMs).toBe(2000);
+    // Decisions every run took: the median of 1, 2 and 6 s. (Seeds may open a follow-up for some runs only.)
+    const all3 = g.decisions.filter((d) => d.decided === 3);
+    expect(all3.length).toBeGreaterThan(10);
+    expect(all3.every((d) => d.medianElapsedMs === 2000)).toBe(true);
   });
 
   it('quantiles interpolate between neighbours', () => {
