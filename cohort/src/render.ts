@@ -158,6 +158,11 @@ export function renderCohortMarkdown(r: CohortReport, lang: Lang): string {
   }
   if (r.against) {
     out.push(`## ${S.comparison}`, '');
+    if (r.against.report.excluded.length) {
+      out.push(`### ${S.cohortB}: ${S.excludedHead}`, '');
+      for (const x of r.against.report.excluded) out.push(`- ${e(x.file)}: ${S.notVerified}: ${e(x.reason)}`);
+      out.push('');
+    }
     if (r.against.comparisons.length === 0) out.push(S.compareNone, '');
     for (const c of r.against.comparisons) {
       const g = r.groups.find((x) => x.contentHash === c.contentHash);
@@ -380,6 +385,10 @@ export function renderCohortHtml(r: CohortReport, lang: Lang): string {
   }
   if (r.against) {
     out.push(`<h2>${h(S.comparison)}</h2>`);
+    if (r.against.report.excluded.length)
+      out.push(
+        `<h3>${h(S.cohortB)}: ${h(S.excludedHead)}</h3><ul class="excluded">${r.against.report.excluded.map((x) => `<li><b>${h(x.file)}</b>: ${h(S.notVerified)}: ${h(x.reason)}</li>`).join('')}</ul>`,
+      );
     if (r.against.comparisons.length === 0) out.push(`<p>${h(S.compareNone)}</p>`);
     for (const c of r.against.comparisons) {
       const g = r.groups.find((x) => x.contentHash === c.contentHash);
