@@ -47,9 +47,10 @@ export default tseslint.config(
     },
   },
   {
-    // The report package is pure too: the web app renders it in the browser.
-    files: ['engine/src/**/*.ts', 'report/src/**/*.ts'],
-    ignores: ['engine/src/**/*.test.ts', 'report/src/**/*.test.ts'],
+    // The report and cohort packages are pure too: the web app runs them in the browser, and their
+    // figures must not depend on a clock.
+    files: ['engine/src/**/*.ts', 'report/src/**/*.ts', 'cohort/src/**/*.ts'],
+    ignores: ['engine/src/**/*.test.ts', 'report/src/**/*.test.ts', 'cohort/src/**/*.test.ts'],
     rules: {
       'no-restricted-properties': ['error', ...banned],
       'no-restricted-globals': ['error', ...bannedGlobals],

@@ -18,6 +18,16 @@ export default defineConfig({
       './web/vitest.config.ts',
       {
         test: {
+          name: 'cohort',
+          root: './cohort',
+          include: ['test/**/*.test.ts'],
+          exclude: ['node_modules'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           root: './test',
           include: ['**/*.test.ts'],

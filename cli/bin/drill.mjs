@@ -22,7 +22,9 @@ let useBundle = false;
 if (existsSync(bundle) && !process.env.DRILL_FROM_SOURCE) {
   const built = statSync(bundle).mtimeMs;
   const root = join(here, '..', '..');
-  useBundle = ['cli/src', 'engine/src', 'scenarios/src'].every((d) => newestSource(join(root, d)) <= built);
+  useBundle = ['cli/src', 'engine/src', 'scenarios/src', 'cohort/src'].every(
+    (d) => newestSource(join(root, d)) <= built,
+  );
 }
 if (useBundle) {
   await import(pathToFileURL(bundle).href);

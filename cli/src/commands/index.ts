@@ -14,6 +14,7 @@ import * as serve from './serve.ts';
 import * as review from './review.ts';
 import * as report from './report.ts';
 import * as compare from './compare.ts';
+import * as cohort from './cohort.ts';
 import * as override from './override.ts';
 import * as keys from './keys.ts';
 
@@ -26,6 +27,7 @@ export const COMMANDS: { register(program: Command): void }[] = [
   review,
   report,
   compare,
+  cohort,
   override,
   verify,
   keys,

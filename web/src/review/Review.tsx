@@ -4,6 +4,7 @@ import { useT } from '../i18n.ts';
 import { reviewFile, reviewTranscript, type LoadedFile, type Reviewed } from './load.ts';
 import { TranscriptView } from './TranscriptView.tsx';
 import { Compare } from './Compare.tsx';
+import { Cohort } from './Cohort.tsx';
 import type { SubjectChoice } from '../ui/OverrideForm.tsx';
 import type { Outcome } from '../drill/consoleDrill.ts';
 
@@ -168,6 +169,7 @@ export function Review({
           {peers.length >= 2 ? <Compare items={peers} /> : <p className="muted">{t('compareNeedTwo')}</p>}
         </section>
       ) : null}
+      {items.length >= 2 ? <Cohort items={items} extraScenarios={extraScenarios} /> : null}
     </div>
   );
 }

@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import type { Lang } from '@drill/engine';
+import { loadScenario } from '@drill/scenarios';
+import { analyseCohort, renderCohort, type CohortReport } from '../src/index.ts';
+import { generateCohort } from './generate.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const typhoon = loadScenario('typhoon');
+
+let browser: Browser;
+let report: CohortReport;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium`);
+  const runs = generateCohort(typhoon, [
+    { policy: 'best', seed: 1, name: 'Zhang' },
+    { policy: 'worst', seed: 2, name: 'Li' },
+    { policy: 'random', seed: 3, name: 'Wang <b>' },
+    { policy: 'best', seed: 4, name: 'Li' },
+  ]);
+  report = analyseCohort(
+    runs.map((r) => ({ file: r.file, text: JSON.stringify(r.transcript) })),
+    (id, h) => (id === typhoon.id && h === typhoon.contentHash ? typhoon : undefined),
+  );
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(['en', 'zh-CN'] as Lang[])('cohort HTML in Chromium (%s)', (lang) => {
+  it('opens with its charts, sorts the heatmap, no console errors or requests, prints to A4', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => {
+      if (!r.url().startsWith('data:') && r.url() !== 'about:blank') requests.push(r.url());
+    });
+    await page.setContent(renderCohort(report, 'html', lang), { waitUntil: 'load' });
+
+    // Histogram: ten bars, their heights summing to the runs (each bar's title ends with its count).
+    const bars = await page.$$eval('svg.histogram rect.bar', (rs) =>
+      rs.map((r) => Number((r.querySelector('title')?.textContent ?? '').split(': ')[1])),
+    );
+    expect(bars).toHaveLength(10);
+    expect(bars.reduce((a, b) => a + b, 0)).toBe(4);
+    // Heatmap: one row per person (Li played twice), one cell per capability, drawn with a size.
+    const cells = await page.$$eval('svg.heatmap rect.cell', (rs) =>
+      rs.map((r) => ({ rating: r.getAttribute('data-rating'), w: r.getBoundingClientRect().width })),
+    );
+    expect(cells).toHaveLength(3 * typhoon.capabilities.length);
+    expect(cells.every((c) => c.w > 10)).toBe(true);
+    expect(cells.filter((c) => c.rating === 'P').length).toBeGreaterThanOrEqual(
+      2 * typhoon.capabilities.length,
+    );
+    // The hostile name is text, not markup.
+    expect(await page.$$eval('b', (bs) => bs.filter((b) => b.textContent === '').length)).toBe(0);
+    expect(await page.textContent('table.heatmap-table')).toContain('Wang <b>');
+
+    // Clicking the overall column sorts the rows by score, ascending then descending.
+    const overall = async (): Promise<number[]> =>
+      page.$$eval('table.heatmap-table tbody tr', (rows) =>
+        rows.map((r) => Number((r as HTMLTableRowElement).cells[1]!.textContent)),
+      );
+    await page.click('table.heatmap-table th:nth-child(2)');
+    const up = await overall();
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    await page.click('table.heatmap-table th:nth-child(2)');
+    const down = await overall();
+    expect(down).toEqual([...up].reverse());
+
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // A4 media box: 595 × 842 points.
+    expect(pdf.toString('latin1')).toMatch(/MediaBox\s*\[\s*0 0 59[45](\.\d+)? 84[12](\.\d+)?\s*\]/);
+
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  });
+});
