@@ -143,6 +143,13 @@ function actionOf(d: AarDecision, lang: Lang): string {
  * rows: the player did not take them.
  */
 export function improvementPlan(scenario: Scenario, aar: AarCore): AarPlanItem[] {
+  // Who owns a capability's follow-up: the seats whose decisions were its evidence (else every seat).
+  const ownersOf = (capability: string): string[] => {
+    const roles = aar.decisions
+      .filter((d) => d.capability === capability && !d.simulated)
+      .flatMap((d) => d.roles);
+    return roles.length ? [...new Set(roles)] : scenario.roles.map((r) => r.id);
+  };
   const short = aar.decisions
     .map((d, i) => ({ d, i }))
     .filter(({ d }) => !d.simulated && d.status !== 'not-reached' && d.best - d.credit > 1e-6)
@@ -176,7 +183,7 @@ export function improvementPlan(scenario: Scenario, aar: AarCore): AarPlanItem[]
             : `Trace which decisions and moments drove ${label}, and write the earlier action and its trigger into the plan.`;
         }),
         capability: c.id,
-        roles: [],
+        roles: ownersOf(c.id),
         due: WITHIN_30,
       });
     }
@@ -197,7 +204,7 @@ export function improvementPlan(scenario: Scenario, aar: AarCore): AarPlanItem[]
           : 'Review with the evaluator, agree specific corrective actions and name an owner.',
       ),
       capability: c.id,
-      roles: [],
+      roles: ownersOf(c.id),
       due: WITHIN_30,
     });
   }

@@ -139,19 +139,19 @@ describe("simulated colleagues' decisions", () => {
 });
 
 describe('outcome caps as evidence', () => {
-  // A copy of the typhoon scenario whose first outcome caps the first decision's capability at M and
-  // the overall score at 50 once it is worse than its target.
   // A copy of the typhoon scenario whose worst outcome in a random run caps the first decision's
   // capability at M and the overall score at 30 once it is worse than its target.
-  const plain = aarOf(typhoon, autoTranscript(typhoon, 'golden', 'random'));
+  // The scenario's own caps are taken off first, so only the test's caps apply.
+  const bare: Scenario = { ...typhoon, outcomes: typhoon.outcomes.map((o) => ({ ...o, caps: [] })) };
+  const plain = aarOf(bare, autoTranscript(bare, 'golden', 'random'));
   const worst = [...plain.outcomes].sort((a, b) => a.credit - b.credit)[0]!;
   expect(worst.credit).toBeLessThan(1);
   expect(plain.overall.score).toBeGreaterThan(30);
   const o0 = typhoon.outcomes.find((o) => o.id === worst.id)!;
   const capability = plain.capabilities.find((c) => c.final !== 'not-rated')!.id;
   const capped: Scenario = {
-    ...typhoon,
-    outcomes: typhoon.outcomes.map((o) =>
+    ...bare,
+    outcomes: bare.outcomes.map((o) =>
       o.id === o0.id
         ? {
             ...o,
