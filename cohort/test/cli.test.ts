@@ -42,7 +42,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'class', 'day2', runs[1]!.file), JSON.stringify(runs[1]!.transcript));
   writeFileSync(join(dir, 'class', runs[2]!.file), JSON.stringify(runs[2]!.transcript));
   const forged = structuredClone(runs[0]!.transcript);
-  forged.result!.score.overall = 100;
+  forged.result!.score.overall = 42; // the best run already scores 100: forge another number
   writeFileSync(join(dir, 'class', 'forged.json'), JSON.stringify(forged));
   writeFileSync(join(dir, 'class', 'notes.json'), '{"hello": "world"}');
   writeFileSync(join(dir, 'class', 'readme.txt'), 'not a transcript, not read');

@@ -21,6 +21,7 @@ import { historyDir, runFileName } from '../history.ts';
 import { fsReason, userPath, UserError, writeFileAtomic } from '../io.ts';
 import { loadSigningKey } from './keys.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
+import { parseLang } from '../tui/i18n.ts';
 import { join } from 'node:path';
 
 export interface RunOptions {
@@ -118,6 +119,13 @@ export async function runCommand(scenarioArg: string, o: RunOptions): Promise<nu
     );
   if (o.auto && o.answers) throw new UserError('--auto and --answers both play the decisions: choose one');
   if (o.auto || o.answers) {
+    // Refused the same way as every other command (`--lang fr`: use one of en, zh-CN).
+    let lang: Lang;
+    try {
+      lang = parseLang(o.lang);
+    } catch (e) {
+      throw new UserError((e as Error).message);
+    }
     if (o.auto && !POLICIES.includes(o.auto as Policy))
       throw new UserError(`unknown policy \`${o.auto}\`: use one of ${POLICIES.join(', ')}`);
     let answers: Answers | undefined;
@@ -145,7 +153,7 @@ export async function runCommand(scenarioArg: string, o: RunOptions): Promise<nu
       ...(o.team ? { team: o.team } : {}),
       ...(o.role ? { role: o.role } : {}),
       colleagues: colleagueLevel(o.colleagues),
-      ...(o.lang === 'zh-CN' || o.lang === 'en' ? { lang: o.lang } : {}),
+      lang,
     });
     writeFileAtomic(out, `${JSON.stringify(t, null, 1)}\n`);
     const r = t.result!;

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { terminalSafe } from '../io.ts';
 import type { Line } from './layout.ts';
 
 /** NO_COLOR (https://no-color.org): any non-empty value turns colour off; bold and inverse stay. */
@@ -23,7 +24,8 @@ export function Lines({ lines }: { lines: Line[] }) {
                   dimColor={s.dim}
                   inverse={s.inverse}
                 >
-                  {s.t}
+                  {/* Scenario and transcript texts may hold escape sequences: none reaches the terminal. */}
+                  {terminalSafe(s.t)}
                 </Text>
               ))}
         </Text>

@@ -21,7 +21,7 @@ afterEach(cleanup);
 describe('cohort report in Review', () => {
   it('builds the class report from the open transcripts and lists the refused one as left out', () => {
     const tampered = run('best', 'Zhao', 3);
-    tampered.result!.score.overall = 100;
+    tampered.result!.score.overall = 42; // best already scores 100: forge another number
     render(
       <LangContext.Provider value="zh-CN">
         <Review
