@@ -1,12 +1,84 @@
-import canonicalize from 'canonicalize';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
-/** RFC 8785 canonical JSON: the same value gives the same bytes on any machine. */
+/**
+ * RFC 8785 canonical JSON: the same value gives the same bytes on any machine. Written for the engine's
+ * plain data (objects, arrays, strings, finite numbers, booleans, null): keys sorted by UTF-16 code
+ * units, numbers and strings as ECMAScript's JSON.stringify writes them, absent (undefined) members
+ * left out. It hashes every state on every input, so it is kept lean; a property test holds it
+ * byte-identical to the `canonicalize` package on arbitrary JSON.
+ */
 export function canonicalJson(value: unknown): string {
-  const s = canonicalize(value);
+  const s = canon(value, 0);
   if (s === undefined) throw new TypeError('value cannot be represented as JSON');
   return s;
+}
+
+const cache = new WeakMap<object, string>();
+/**
+ * Only records two levels down (a decision's or inject's record, a feed item) are cached: they are what
+ * consecutive states share, while the state and its containers change every step and caching them only
+ * keeps large strings alive for the garbage collector.
+ */
+const CACHED_DEPTH = 2;
+
+function canon(v: unknown, depth: number): string | undefined {
+  switch (typeof v) {
+    case 'string':
+      if (!(v as string & { isWellFormed(): boolean }).isWellFormed())
+        throw new TypeError('a text holds a lone surrogate: it has no UTF-8 form');
+      return JSON.stringify(v);
+    case 'number':
+      if (!Number.isFinite(v)) throw new TypeError(`${v} cannot be represented in JSON`);
+      return JSON.stringify(v);
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+    case 'bigint':
+      throw new TypeError('a bigint cannot be represented in JSON');
+    case 'object': {
+      if (v === null) return 'null';
+      if (Array.isArray(v)) {
+        const frozen = depth >= CACHED_DEPTH && Object.isFrozen(v);
+        if (frozen) {
+          const hit = cache.get(v);
+          if (hit !== undefined) return hit;
+        }
+        let out = '[';
+        for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + (canon(v[i], depth + 1) ?? 'null');
+        out += ']';
+        if (frozen) cache.set(v, out);
+        return out;
+      }
+      if (typeof (v as { toJSON?: unknown }).toJSON === 'function')
+        return canon((v as { toJSON: () => unknown }).toJSON(), depth);
+      // A frozen object never changes (the engine freezes whole trees: states, scenarios), so its
+      // canonical form is computed once: consecutive drill
+      // states share their unchanged records, and hashing a state then costs what the step changed.
+      const frozen = depth >= CACHED_DEPTH && Object.isFrozen(v);
+      if (frozen) {
+        const hit = cache.get(v);
+        if (hit !== undefined) return hit;
+      }
+      const o = v as Record<string, unknown>;
+      let out = '{';
+      let first = true;
+      // Default sort compares UTF-16 code units: exactly RFC 8785's order, whatever the locale.
+      for (const k of Object.keys(o).sort()) {
+        const x = canon(o[k], depth + 1);
+        if (x === undefined) continue;
+        out += `${first ? '' : ','}${JSON.stringify(k)}:${x}`;
+        first = false;
+      }
+      out += '}';
+      if (frozen) cache.set(v, out);
+      return out;
+    }
+  }
+  return undefined;
 }
 
 /** SHA-256 of a text's UTF-8 bytes, as lowercase hex. */

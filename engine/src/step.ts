@@ -83,6 +83,9 @@ export function step(scenario: Scenario, state: DrillState, input: Input | unkno
     );
   }
   const inp = parsed.data;
+  // A text with a lone surrogate has no UTF-8 form: it could be neither hashed nor written.
+  if (!wellFormed(inp))
+    return reject(state, 'malformed', 'this input holds a text with a lone surrogate (a broken character)');
   const nextPhase = lifecycleStep(state.phase, inp.type);
   if (nextPhase === undefined) {
     const ok = acceptedIn(state.phase);
@@ -101,7 +104,36 @@ export function step(scenario: Scenario, state: DrillState, input: Input | unkno
   run.apply(inp, nextPhase);
   run.saveRng();
   next.seq += 1;
-  return { ok: true, state: deepFreeze(next), events };
+  return { ok: true, state: deepFreeze(shareUnchanged(state, next)), events };
+}
+
+const shallowEqual = (a: object, b: object): boolean => {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka)
+    if ((a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
+  return true;
+};
+
+/**
+ * Puts back the previous state's objects wherever the step left them as they were: the new state then
+ * shares every unchanged record and container with the old one, so freezing and hashing it (whose
+ * canonical JSON is cached per frozen object) costs what changed, not the whole state.
+ */
+function shareUnchanged(prev: DrillState, next: DrillState): DrillState {
+  for (const key of ['injects', 'decisions'] as const) {
+    const p = prev[key] as Record<string, object>;
+    const n = next[key] as Record<string, object>;
+    let same = true;
+    for (const id of Object.keys(n)) {
+      if (p[id] && shallowEqual(p[id], n[id]!)) n[id] = p[id];
+      else same = false;
+    }
+    if (same && shallowEqual(p, n)) (next as unknown as Record<string, object>)[key] = p;
+  }
+  for (const key of ['world', 'rng', 'variations', 'dynamics', 'feed', 'overrides'] as const)
+    if (shallowEqual(prev[key], next[key])) (next as unknown as Record<string, object>)[key] = prev[key];
+  return next;
 }
 
 /**
@@ -127,6 +159,13 @@ function workingCopy(s: DrillState): DrillState {
     feed: [...s.feed],
     overrides: [...s.overrides],
   };
+}
+
+function wellFormed(v: unknown): boolean {
+  if (typeof v === 'string') return (v as string & { isWellFormed(): boolean }).isWellFormed();
+  if (Array.isArray(v)) return v.every(wellFormed);
+  if (v && typeof v === 'object') return Object.entries(v).every(([k, x]) => wellFormed(k) && wellFormed(x));
+  return true;
 }
 
 /** Checks that need the state but change nothing: the reasons a person will read. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nobleSha256Hex } from '../src/index.ts';
+import canonicalize from 'canonicalize';
+import { canonicalJson, nobleSha256Hex } from '../src/index.ts';
 
 // The CLI plugs Node's SHA-256 into the engine; the browser keeps the pure-JS one. A transcript made in
 // one must verify in the other, so both must give the same hex for every text (lone surrogates included).
@@ -17,5 +18,26 @@ describe('SHA-256 implementations', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => nobleSha256Hex(s) === node(s)),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('canonical JSON (RFC 8785)', () => {
+  it('is byte-identical to the canonicalize package for any JSON value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => canonicalJson(v) === canonicalize(v)),
+      { numRuns: 2000 },
+    );
+  });
+  it('sorts keys by UTF-16 code units, not by locale, and leaves out absent members', () => {
+    expect(canonicalJson({ b: 1, a: [1, undefined], é: true, Z: null, x: undefined })).toBe(
+      '{"Z":null,"a":[1,null],"b":1,"é":true}',
+    );
+    expect(canonicalJson({ '\u{1F600}': 1, '\uFB01': 2 })).toBe(
+      canonicalize({ '\u{1F600}': 1, '\uFB01': 2 }),
+    );
+  });
+  it('refuses what JSON cannot carry', () => {
+    expect(() => canonicalJson(Number.NaN)).toThrow();
+    expect(() => canonicalJson('\ud800')).toThrow(/lone surrogate/);
   });
 });

@@ -272,3 +272,18 @@ describe('step: trainer actions', () => {
     );
   });
 });
+
+describe('step: texts that cannot be hashed', () => {
+  it('refuses an input whose rationale holds a lone surrogate, as a value with a reason', () => {
+    const s = given([{ type: 'start' }, { type: 'advance', to: 'next' }]);
+    const r = step(sc, s, {
+      type: 'choose',
+      participant: 'p1',
+      decision: 'ack',
+      options: ['yes'],
+      rationale: 'ok \ud800',
+    });
+    expect(rejected(r)).toBe('malformed');
+    if (!r.ok) expect(r.rejection.reason).toMatch(/lone surrogate/);
+  });
+});
