@@ -3,7 +3,7 @@ import { debriefPressure, type Debrief } from './debrief.ts';
 import { dateText } from './describe.ts';
 import { escapeHtml as h } from './escape.ts';
 import { ratingName } from './glossary.ts';
-import { REPORT_CSS } from './html-style.ts';
+import { reportPage } from './html-style.ts';
 import { stringsFor } from './strings.ts';
 import { oneLine, pct } from './words.ts';
 
@@ -67,20 +67,5 @@ export function renderDebriefHtml(d: Debrief, lang: Lang): string {
       .join('')}</tbody></table></section>`,
     `<footer>${h(S.generatedFrom)} ${h(localize(x.title, lang))}</footer>`,
   ].join('\n');
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${h(`${D.title} — ${oneLine(x.title, lang)}`)}</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-<main class="report debrief">
-${body}
-</main>
-</body>
-</html>
-`;
+  return reportPage(lang, h(`${D.title} — ${oneLine(x.title, lang)}`), 'report debrief', body);
 }

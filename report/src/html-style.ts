@@ -88,3 +88,26 @@ footer { margin-top: 18px; font-size: 8.5pt; color: var(--muted); border-top: 1p
   .page-break { break-before: page; page-break-before: always; }
 }
 `;
+
+/**
+ * The self-contained page around a report body: no script, no request (the CSP allows only inline style
+ * and data: images), so a hostile scenario text cannot run or call out. One shell for every report.
+ */
+export function reportPage(lang: string, title: string, mainClass: string, body: string): string {
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${title}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<main class="${mainClass}">
+${body}
+</main>
+</body>
+</html>
+`;
+}

@@ -13,7 +13,7 @@ import {
 } from './describe.ts';
 import { referenceTitle, scenarioTimeText } from './glossary.ts';
 import { escapeHtml as h } from './escape.ts';
-import { REPORT_CSS } from './html-style.ts';
+import { reportPage } from './html-style.ts';
 import { stringsFor } from './strings.ts';
 import { brief, civilLabel, colon, comma, numberWithUnit, oneLine, paren, pct } from './words.ts';
 
@@ -301,20 +301,5 @@ export function renderHtml(aar: Aar, lang: Lang): string {
     `<footer>${h(S.generatedFrom)} ${h(localize(x.title, lang))} · ${h(dateText(x.date, lang))}</footer>`,
   ].join('\n');
 
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${h(`${S.reportTitle} — ${oneLine(x.title, lang)}`)}</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
-<main class="report">
-${body}
-</main>
-</body>
-</html>
-`;
+  return reportPage(lang, h(`${S.reportTitle} — ${oneLine(x.title, lang)}`), 'report', body);
 }
