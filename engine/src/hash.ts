@@ -15,6 +15,24 @@ export function canonicalJson(value: unknown): string {
 }
 
 const cache = new WeakMap<object, string>();
+
+/**
+ * Objects of one shape (the same keys in the same insertion order) are sorted once: every drill state
+ * has the same containers and records, so sorting and quoting their keys on every hash was waste.
+ * Default sort compares UTF-16 code units: exactly RFC 8785's order, whatever the locale.
+ */
+const shapes = new Map<string, { keys: string[]; quoted: string[] }>();
+function sortedKeys(keys: string[]): { keys: string[]; quoted: string[] } {
+  const shape = keys.join('\u0000');
+  let e = shapes.get(shape);
+  if (e === undefined) {
+    const sorted = [...keys].sort();
+    e = { keys: sorted, quoted: sorted.map((k) => `${JSON.stringify(k)}:`) };
+    // Bounded: user data of endless shapes (free-text keys) must not grow it forever.
+    if (shapes.size < 5000) shapes.set(shape, e);
+  }
+  return e;
+}
 /**
  * Only records two levels down (a decision's or inject's record, a feed item) are cached: they are what
  * consecutive states share, while the state and its containers change every step and caching them only
@@ -64,13 +82,13 @@ function canon(v: unknown, depth: number): string | undefined {
         if (hit !== undefined) return hit;
       }
       const o = v as Record<string, unknown>;
+      const order = sortedKeys(Object.keys(o));
       let out = '{';
       let first = true;
-      // Default sort compares UTF-16 code units: exactly RFC 8785's order, whatever the locale.
-      for (const k of Object.keys(o).sort()) {
-        const x = canon(o[k], depth + 1);
+      for (let i = 0; i < order.keys.length; i++) {
+        const x = canon(o[order.keys[i]!], depth + 1);
         if (x === undefined) continue;
-        out += `${first ? '' : ','}${JSON.stringify(k)}:${x}`;
+        out += (first ? '' : ',') + order.quoted[i]! + x;
         first = false;
       }
       out += '}';
