@@ -23,7 +23,7 @@ const cache = new WeakMap<object, string>();
  */
 const shapes = new Map<string, { keys: string[]; quoted: string[] }>();
 function sortedKeys(keys: string[]): { keys: string[]; quoted: string[] } {
-  const shape = keys.join('\u0000');
+  const shape = JSON.stringify(keys); // unambiguous, whatever the keys hold
   let e = shapes.get(shape);
   if (e === undefined) {
     const sorted = [...keys].sort();
