@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_CAPABILITIES, localize, parseTranscript, type Lang } from '@drill/engine';
+import { DEFAULT_CAPABILITIES, localize, parseTranscript, type Capability, type Lang } from '@drill/engine';
+import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
 import { historyDir } from '../history.ts';
 import { terminalSafe, UserError } from '../io.ts';
 import { resumeCommand } from '../journal.ts';
@@ -106,8 +107,26 @@ export function capAbbrev(id: string): string {
     .join('');
 }
 
-function capName(id: string, lang: Lang): string {
-  const c = DEFAULT_CAPABILITIES.find((x) => x.id === id);
+/** A shipped scenario's own capabilities (it may rename or add some), compiled once per history listing. */
+const capabilitiesOf = new Map<string, readonly Capability[]>();
+function scenarioCapabilities(scenarioId: string): readonly Capability[] {
+  let caps = capabilitiesOf.get(scenarioId);
+  if (caps === undefined) {
+    try {
+      caps = shippedScenarioIds().includes(scenarioId) ? loadScenario(scenarioId).capabilities : [];
+    } catch {
+      caps = []; // a scenario that no longer compiles: fall back to the default rubric's names
+    }
+    capabilitiesOf.set(scenarioId, caps);
+  }
+  return caps;
+}
+
+/** A capability's name as the scenario(s) that rated it call it, else the default rubric's, else its id. */
+function capName(id: string, lang: Lang, scenarioIds: readonly string[] = []): string {
+  const c =
+    scenarioIds.flatMap((s) => scenarioCapabilities(s)).find((x) => x.id === id) ??
+    DEFAULT_CAPABILITIES.find((x) => x.id === id);
   return c ? localize(c.name, lang) : id;
 }
 
@@ -187,7 +206,7 @@ export function formatHistory(h: History, lang: Lang, width = 100): string {
     lines.push(
       '',
       ...wrapItems(
-        caps.map((c) => `${capAbbrev(c)} = ${capName(c, lang)}`),
+        caps.map((c) => `${capAbbrev(c)} = ${capName(c, lang, [...new Set(h.runs.map((r) => r.scenario))])}`),
         width,
       ),
     );
@@ -199,7 +218,7 @@ export function formatHistory(h: History, lang: Lang, width = 100): string {
       lines.push(`  ${sc} (${zh ? `${n}次` : `${n} ${n === 1 ? 'attempt' : 'attempts'}`})`);
       lines.push(`    ${''.padEnd(40)} ${attempts.map((_, i) => String(i + 1).padStart(2)).join(' ')}`);
       for (const cap of Object.keys(h.trends[sc]!)) {
-        const name = capName(cap, lang);
+        const name = capName(cap, lang, [sc]);
         const pad = ' '.repeat(Math.max(1, 40 - textWidth(name)));
         lines.push(`    ${name}${pad} ${attempts.map((r) => (r.ratings[cap] ?? '·').padStart(2)).join(' ')}`);
       }
