@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { autoplay, Session, soloParticipant } from '@drill/engine';
+import { loadScenario } from '@drill/scenarios';
 import { Journal } from '../journal.ts';
 import { fixtureScenario } from '../tui/test-kit.ts';
 import { formatHistory, readHistory } from './history.ts';
@@ -36,6 +37,22 @@ describe('practice history', () => {
     expect(text).toContain('PA:P');
     expect(formatHistory(h, 'zh-CN')).toMatch(/防护行动与转移避险\s+U  P/);
     expect(formatHistory(h, 'zh-CN')).toContain('short（2次）'.replace('（', ' (').replace('）', ')'));
+  });
+
+  it('names a capability the scenario adds by the scenario’s own name, in both languages', () => {
+    dir = mkdtempSync(join(tmpdir(), 'history-'));
+    const flood = loadScenario('flood');
+    const t = autoplay(flood, {
+      seed: '2',
+      policy: 'best',
+      startedAt: '2026-03-01T09:00:00.000Z',
+    }).transcript();
+    writeFileSync(join(dir, '2026-03-01_flood.json'), JSON.stringify(t));
+    const h = readHistory(dir);
+    expect(h.trends.flood!.flood_works).toEqual(['P']);
+    expect(formatHistory(h, 'en')).toMatch(/Reservoir operation & dike defence +P\n/);
+    expect(formatHistory(h, 'zh-CN')).toMatch(/水库调度与堤防抢险\s+P/);
+    expect(formatHistory(h, 'en')).not.toMatch(/\bflood_works\b/);
   });
 
   it('shows unfinished journals with the command that resumes them, and skips unreadable files', () => {
