@@ -1,20 +1,17 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../test/browser/chromium.ts';
 import type { Lang } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
 import { analyseCohort, renderCohort, type CohortReport } from '../src/index.ts';
 import { generateCohort } from './generate.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const typhoon = loadScenario('typhoon');
 
 let browser: Browser;
 let report: CohortReport;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium`);
   const runs = generateCohort(typhoon, [
     { policy: 'best', seed: 1, name: 'Zhang' },
     { policy: 'worst', seed: 2, name: 'Li' },
@@ -25,16 +22,7 @@ beforeAll(async () => {
     runs.map((r) => ({ file: r.file, text: JSON.stringify(r.transcript) })),
     (id, h) => (id === typhoon.id && h === typhoon.contentHash ? typhoon : undefined),
   );
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
