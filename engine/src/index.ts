@@ -118,3 +118,5 @@ export {
 export { giveaways, type Giveaways } from './giveaways.ts';
 export { presentedOptions, allocationBudget, openDecisionsFor, deciderOf } from './queries.ts';
 export { canonicalJson, hashJson, sha256Hex, nobleSha256Hex, useSha256, type Sha256Hex } from './hash.ts';
+export * from './table/index.ts';
+export { applyCorrection } from './correction.ts';

@@ -28,6 +28,7 @@ export const lifecycleMachine = setup({
         choose: { actions: 'accept' },
         inject: { actions: 'accept' },
         override: { actions: 'accept' },
+        correct: { actions: 'accept' },
       },
     },
     paused: {
@@ -36,9 +37,10 @@ export const lifecycleMachine = setup({
         end: 'debrief',
         inject: { actions: 'accept' },
         override: { actions: 'accept' },
+        correct: { actions: 'accept' },
       },
     },
-    debrief: { on: { close: 'ended', override: { actions: 'accept' } } },
+    debrief: { on: { close: 'ended', override: { actions: 'accept' }, correct: { actions: 'accept' } } },
     ended: { on: { override: { actions: 'accept' } } },
   },
 });
@@ -54,6 +56,7 @@ const EVENT_SET: Record<LifecycleEvent['type'], true> = {
   choose: true,
   inject: true,
   override: true,
+  correct: true,
 };
 const EVENTS = Object.keys(EVENT_SET) as LifecycleEvent['type'][];
 

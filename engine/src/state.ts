@@ -42,6 +42,8 @@ export interface DecisionRecord {
   rationale?: string;
   elapsedMs?: number;
   timeliness?: Timeliness;
+  /** Set when a trainer corrected the choice entry `seq` recorded, with their reason. */
+  correction?: { seq: number; note: string; by?: string };
 }
 
 export interface InjectRecord {

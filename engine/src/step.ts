@@ -43,6 +43,8 @@ export interface Rejection {
     | 'unknown-role'
     | 'unknown-capability'
     | 'duplicate-id'
+    /** A correction names no recorded choice it could replace, or its replacement is refused. */
+    | 'bad-correction'
     /** The journal could not write the entry: nothing changed. */
     | 'not-saved';
   reason: string;
@@ -86,6 +88,9 @@ export function step(scenario: Scenario, state: DrillState, input: Input | unkno
   // A text with a lone surrogate has no UTF-8 form: it could be neither hashed nor written.
   if (!wellFormed(inp))
     return reject(state, 'malformed', 'this input holds a text with a lone surrogate (a broken character)');
+  // A correction replays the drill's history, which a state does not hold: sessions apply it.
+  if (inp.type === 'correct')
+    return reject(state, 'bad-correction', 'a correction is applied by a session (it replays the drill)');
   const nextPhase = lifecycleStep(state.phase, inp.type);
   if (nextPhase === undefined) {
     const ok = acceptedIn(state.phase);
@@ -201,6 +206,7 @@ function precheck(scenario: Scenario, state: DrillState, inp: ParsedInput): Reje
     case 'resume':
     case 'end':
     case 'close':
+    case 'correct':
       return undefined;
     default:
       return assertNever(inp);
@@ -549,6 +555,13 @@ class Run {
       case 'close':
         this.setPhase(nextPhase);
         return;
+      case 'correct':
+        // Refused before a step starts (see `step`); a session replays the history instead.
+        return;
+      default: {
+        const never: never = inp;
+        return never;
+      }
     }
   }
 
@@ -746,6 +759,7 @@ class Run {
     r.by = inp.participant;
     if (inp.rationale !== undefined && inp.rationale.trim() !== '') r.rationale = inp.rationale;
     if (inp.elapsedMs !== undefined) r.elapsedMs = inp.elapsedMs;
+    if (inp.correction !== undefined) r.correction = { ...inp.correction };
     const timeliness: Timeliness = this.s.clock <= r.due! ? 'on-time' : 'late';
     if (d.kind === 'allocate') {
       const alloc: Record<string, number> = {};

@@ -5,6 +5,7 @@ import { scoreDrill, type ScoreReport } from './score.ts';
 import { createDrill, type DrillState, type Participant } from './state.ts';
 import { colleagueChoice } from './policies.ts';
 import { InputSchema } from './inputs.ts';
+import { applyCorrection } from './correction.ts';
 import { checkSignature, signResultHash, type ResultSignature, type SignatureCheck } from './signature.ts';
 import {
   JournalHeaderLineSchema,
@@ -110,13 +111,18 @@ export class Session {
   /** Set by the caller (32-byte Ed25519 secret key) to sign the result of the finished drill. */
   signingKey: Uint8Array | undefined;
 
+  /** The inputs as they stand after corrections, one per entry (a correction replaces an earlier choice). */
+  private inputs: Input[];
+
   private constructor(
     readonly scenario: Scenario,
     readonly header: TranscriptHeader,
     private current: DrillState,
     entries: TranscriptEntry[],
+    inputs?: Input[],
   ) {
     this.entries = entries;
+    this.inputs = inputs ?? entries.map((e) => e.input);
   }
 
   get state(): DrillState {
@@ -142,7 +148,7 @@ export class Session {
   static resume(scenario: Scenario, t: Transcript): Session | { error: string } {
     const r = replay(scenario, t);
     if (!r.ok) return { error: r.reason };
-    return new Session(scenario, t.header, r.state, [...t.entries]);
+    return new Session(scenario, t.header, r.state, [...t.entries], r.inputs);
   }
 
   get lastHash(): string {
@@ -211,7 +217,8 @@ export class Session {
 
   private commit(input: Input): ApplyResult {
     const at = this.current.clock;
-    const r = step(this.scenario, this.current, input);
+    const corrected = applyInput(this.scenario, this.header, this.current, this.inputs, input);
+    const r = corrected.result;
     if (!r.ok) return { ...r, entries: [] };
     const base = {
       seq: this.entries.length + 1,
@@ -235,6 +242,8 @@ export class Session {
     }
     this.current = r.state;
     this.entries.push(entry);
+    if (corrected.corrected) this.inputs = corrected.corrected;
+    else this.inputs.push(input);
     return { ...r, entry, entries: [entry] };
   }
 
@@ -257,7 +266,15 @@ export class Session {
 }
 
 export type ReplayResult =
-  | { ok: true; state: DrillState; events: StepEvent[][]; finalStateHash: string; states?: DrillState[] }
+  | {
+      ok: true;
+      state: DrillState;
+      events: StepEvent[][];
+      /** The inputs as they stand after corrections, one per entry. */
+      inputs: Input[];
+      finalStateHash: string;
+      states?: DrillState[];
+    }
   | { ok: false; entry?: number; reason: string };
 
 /** Refuses what this engine cannot replay faithfully, before replaying anything. */
@@ -306,6 +323,7 @@ export function replay(
   const created = createDrill(scenario, { seed: t.header.seed, participants: t.header.participants });
   if (!created.ok) return { ok: false, reason: `the header is invalid: ${created.reason}` };
   let state = created.state;
+  let inputs: Input[] = [];
   const states: DrillState[] = opts.keepStates ? [state] : [];
   const events: StepEvent[][] = [];
   let prev = headerHash(t.header);
@@ -341,7 +359,8 @@ export function replay(
         entry: no,
         reason: `entry ${no}: recorded at ${e.at} but the replayed clock is at ${state.clock}`,
       };
-    const r = step(scenario, state, e.input);
+    const applied = applyInput(scenario, t.header, state, inputs, e.input);
+    const r = applied.result;
     if (!r.ok)
       return {
         ok: false,
@@ -349,6 +368,8 @@ export function replay(
         reason: `entry ${no}: the engine refuses this input on replay: ${r.rejection.reason}`,
       };
     state = r.state;
+    if (applied.corrected) inputs = applied.corrected;
+    else inputs.push(e.input);
     if (stateHash(state) !== e.stateHash)
       return {
         ok: false,
@@ -363,9 +384,34 @@ export function replay(
     ok: true,
     state,
     events,
+    inputs,
     finalStateHash: stateHash(state),
     ...(opts.keepStates ? { states } : {}),
   };
+}
+
+/**
+ * One entry's input applied: a step, or for a trainer's correction a replay of the corrected history
+ * (`inputs`: one per entry so far, corrections applied). A correction returns the new `inputs`; for any
+ * other input the caller appends it once the entry is kept. The same code runs live and on replay, so
+ * a corrected transcript verifies like any other.
+ */
+function applyInput(
+  scenario: Scenario,
+  header: TranscriptHeader,
+  state: DrillState,
+  inputs: readonly Input[],
+  input: Input,
+): { result: StepResult; corrected?: Input[] } {
+  if ((input as { type?: unknown } | null)?.type === 'correct') {
+    const parsed = InputSchema.safeParse(input);
+    if (parsed.success && parsed.data.type === 'correct') {
+      const c = applyCorrection(scenario, header, state, inputs, parsed.data);
+      if (!c.ok) return { result: { ok: false, state, rejection: c.rejection } };
+      return { result: { ok: true, state: c.state, events: [] }, corrected: c.inputs };
+    }
+  }
+  return { result: step(scenario, state, input) };
 }
 
 function describeInput(input: unknown): string {

@@ -32,9 +32,17 @@ describe('drill lifecycle machine', () => {
   });
   it('accepts in each phase exactly the inputs the engine documents', () => {
     expect(acceptedIn('briefing')).toEqual(['start']);
-    expect(acceptedIn('running')).toEqual(['pause', 'end', 'advance', 'choose', 'inject', 'override']);
-    expect(acceptedIn('paused')).toEqual(['resume', 'end', 'inject', 'override']);
-    expect(acceptedIn('debrief')).toEqual(['close', 'override']);
+    expect(acceptedIn('running')).toEqual([
+      'pause',
+      'end',
+      'advance',
+      'choose',
+      'inject',
+      'override',
+      'correct',
+    ]);
+    expect(acceptedIn('paused')).toEqual(['resume', 'end', 'inject', 'override', 'correct']);
+    expect(acceptedIn('debrief')).toEqual(['close', 'override', 'correct']);
     expect(acceptedIn('ended')).toEqual(['override']);
   });
   it('never leaves the ended phase', () => {
