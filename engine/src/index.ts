@@ -120,3 +120,4 @@ export { presentedOptions, allocationBudget, openDecisionsFor, deciderOf } from 
 export { canonicalJson, hashJson, sha256Hex, nobleSha256Hex, useSha256, type Sha256Hex } from './hash.ts';
 export * from './table/index.ts';
 export { applyCorrection } from './correction.ts';
+export { firstDivergence, type Divergence } from './divergence.ts';
