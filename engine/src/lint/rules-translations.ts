@@ -25,6 +25,7 @@ export function translationRules(k: LintContext): void {
       );
   };
   check(undefined, undefined, ['title'], s.title);
+  check(undefined, undefined, ['hazardLabel'], s.hazardLabel);
   check(undefined, undefined, ['setting', 'place'], s.setting.place);
   check(undefined, undefined, ['setting', 'province'], s.setting.province);
   check(undefined, undefined, ['setting', 'season'], s.setting.season);

@@ -316,6 +316,7 @@ class Compiler {
       version: h.version,
       title: h.title,
       hazard: h.hazard,
+      ...(h.hazardLabel !== undefined ? { hazardLabel: h.hazardLabel } : {}),
       setting: h.setting,
       difficulty: h.difficulty,
       languages: h.languages,

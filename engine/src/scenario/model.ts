@@ -1,5 +1,6 @@
 import type { Assignment, Expr } from '../expr/ast.ts';
 import type { LocalizedText, Lang } from '../text.ts';
+import type { Hazard } from './hazards.ts';
 
 /** A parsed expression kept with its source text (for messages and for the MSEL). */
 export interface CompiledExpr {
@@ -189,7 +190,9 @@ export interface Scenario {
   id: string;
   version: string;
   title: LocalizedText;
-  hazard: 'typhoon' | 'flood' | 'rainstorm' | 'earthquake' | 'other';
+  hazard: Hazard;
+  /** What reports call the hazard, instead of its name (see `hazardText`). */
+  hazardLabel?: LocalizedText;
   setting: { place: LocalizedText; province?: LocalizedText; season?: LocalizedText; fictional: boolean };
   difficulty: 'introductory' | 'intermediate' | 'advanced';
   languages: Lang[];

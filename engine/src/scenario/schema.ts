@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HAZARDS } from './hazards.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
 
 /**
@@ -287,7 +288,10 @@ export const ScenarioSchema = z.strictObject({
   id,
   version: z.string(),
   title: LocalizedTextSchema,
-  hazard: z.enum(['typhoon', 'flood', 'rainstorm', 'earthquake', 'other']),
+  hazard: z.enum(HAZARDS),
+  hazardLabel: LocalizedTextSchema.optional().describe(
+    'What reports call the hazard instead of its name, e.g. { en: Hurricane Delia, zh-CN: 飓风“迪莉娅” }.',
+  ),
   setting: z.strictObject({
     place: LocalizedTextSchema,
     province: LocalizedTextSchema.optional(),
