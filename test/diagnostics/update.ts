@@ -1,6 +1,6 @@
 // Prints what `drill validate` says for corpus files; with --write, stores it as their expected output.
 // Usage: npx tsx test/diagnostics/update.ts test/diagnostics/<case>.yaml [--write]  (review the diff!)
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { formatDiagnostic } from '@drill/engine';
 import { loadScenarioFile } from '@drill/scenarios';
