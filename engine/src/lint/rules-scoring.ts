@@ -1,4 +1,4 @@
-import { DEFAULT_CAPABILITIES } from '../scenario/rubric.ts';
+import { rubricCapability } from '../scenario/rubric.ts';
 import { formatScenarioTime } from '../time.ts';
 import type { LintContext } from './context.ts';
 
@@ -33,7 +33,7 @@ export function scoringRules(k: LintContext): void {
           'set it as a decision’s (or an option’s) `capability`, or remove it from the objective',
         );
   }
-  const own = s.capabilities.slice(DEFAULT_CAPABILITIES.length);
+  const own = s.capabilities.filter((c) => !rubricCapability(s.rubric, c.id));
   for (const c of own)
     if (!scored.has(c.id))
       k.warn(

@@ -1,4 +1,4 @@
-import { DEFAULT_CAPABILITIES } from '../scenario/rubric.ts';
+import { rubricCapability } from '../scenario/rubric.ts';
 import type { ListKey } from '../scenario/schema-items.ts';
 import { missingLanguages, type LocalizedText } from '../text.ts';
 import type { LintContext, Sub } from './context.ts';
@@ -31,9 +31,11 @@ export function translationRules(k: LintContext): void {
   check(undefined, undefined, ['setting', 'season'], s.setting.season);
   check(undefined, undefined, ['clock', 'anchor'], s.clock.anchor);
   check(undefined, undefined, ['briefing'], s.briefing);
-  for (const c of s.capabilities.slice(DEFAULT_CAPABILITIES.length)) {
-    check('capabilities', c.id, ['name'], c.name);
-    check('capabilities', c.id, ['description'], c.description);
+  // The scenario's own capabilities, and the texts it gives the rubric's (the rubric's own are bilingual).
+  for (const c of s.capabilities) {
+    const base = rubricCapability(s.rubric, c.id);
+    if (c.name !== base?.name) check('capabilities', c.id, [base ? 'rename' : 'name'], c.name);
+    if (c.description !== base?.description) check('capabilities', c.id, ['description'], c.description);
   }
   for (const o of s.objectives) {
     check('objectives', o.id, ['text'], o.text);

@@ -1,4 +1,5 @@
-import { DEFAULT_CAPABILITIES } from './rubric.ts';
+import { linkCapabilities } from './link-capabilities.ts';
+import type { Capability } from './model.ts';
 import { ALL_ROLES, type LinkContext } from './link-context.ts';
 
 /** The ids each kind of reference may name. */
@@ -9,8 +10,10 @@ export interface KnownIds {
   decisions: Set<string>;
   references: Set<string>;
   objectives: Set<string>;
-  /** The rubric's capabilities and the scenario's own. */
+  /** The rubric's capabilities (but the hidden ones) and the scenario's own. */
   capabilities: Set<string>;
+  /** The scenario's capabilities, as the model lists them. */
+  capabilityList: Capability[];
 }
 
 /** Step 1: every id is unique within its kind; collects the ids references may name. */
@@ -26,7 +29,15 @@ export function linkIds(c: LinkContext): KnownIds {
   c.uniqueIds('dynamics');
   c.uniqueIds('endings');
   c.uniqueIds('outcomes');
-  const own = c.uniqueIds('capabilities');
-  const capabilities = new Set([...DEFAULT_CAPABILITIES.map((x) => x.id), ...own]);
-  return { roles, variables, injects, decisions, references, objectives, capabilities };
+  const caps = linkCapabilities(c);
+  return {
+    roles,
+    variables,
+    injects,
+    decisions,
+    references,
+    objectives,
+    capabilities: caps.known,
+    capabilityList: caps.list,
+  };
 }
