@@ -21,6 +21,7 @@ export { SourceFile } from './scenario/source.ts';
 export { SCENARIO_LIMITS } from './scenario/limits.ts';
 export { ScenarioSchema, scenarioJsonSchema } from './scenario/schema.ts';
 export { DEFAULT_CAPABILITIES } from './scenario/rubric.ts';
+export { HAZARDS, HAZARD_NAMES, hazardText, type Hazard } from './scenario/hazards.ts';
 export { LANGUAGES, localize, missingLanguages, type Lang, type LocalizedText } from './text.ts';
 export {
   parseScenarioTime,

@@ -1,4 +1,4 @@
-import { localize, type Lang, type LocalizedText } from '@drill/engine';
+import { hazardText, localize, type Lang, type LocalizedText } from '@drill/engine';
 import type { Aar, AarDecision } from './aar.ts';
 import { ratingsChart, scoreChart } from './charts.ts';
 import {
@@ -75,7 +75,7 @@ export function renderHtml(aar: Aar, lang: Lang): string {
   const cover = `${banners}<header class="cover"><div>
 <div class="kicker">${h(S.fullTitle)}</div>
 <h1>${L(x.title)}</h1>
-<p class="sub">${h(S.hazard[x.hazard])} · ${L(x.place)}${pressure ? ` · <strong>${h(pressure)}</strong>` : ''}</p>
+<p class="sub">${L(hazardText(x))} · ${L(x.place)}${pressure ? ` · <strong>${h(pressure)}</strong>` : ''}</p>
 <dl class="meta"><dt>${h(S.field.date)}</dt><dd>${h(dateText(x.date, lang))}</dd><dt>${h(S.field.scenario)}</dt><dd>${h(x.scenario.id)} ${h(x.scenario.version)} · ${h(S.field.seed)} ${h(x.seed)}</dd>${x.ending ? `<dt>${h(S.field.ending)}</dt><dd>${L(x.ending.title)}</dd>` : ''}</dl>
 </div><div class="scorebox"><div class="small">${h(scoreLabel(aar, lang))}</div><div class="big">${aar.overall.score.toFixed(1)}</div><div class="small">/ 100</div>${verifiedBadge}</div></header>`;
 
@@ -88,7 +88,7 @@ export function renderHtml(aar: Aar, lang: Lang): string {
       [
         [h(S.field.date), h(dateText(x.date, lang))],
         [h(S.field.scenario), `${h(x.scenario.id)} ${h(x.scenario.version)}`],
-        [h(S.field.hazard), h(S.hazard[x.hazard])],
+        [h(S.field.hazard), L(hazardText(x))],
         [h(S.field.place), `${L(x.place)}${x.season ? ` · ${L(x.season)}` : ''}`],
         [h(S.field.difficulty), h(S.difficulty[x.difficulty])],
         [

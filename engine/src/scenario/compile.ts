@@ -1,23 +1,21 @@
 import type { z } from 'zod';
-import { ExprSyntaxError } from '../expr/ast.ts';
-import { checkExpr, didYouMean, type ExprScope, type ValueType } from '../expr/check.ts';
-import { placeholders } from '../live-text.ts';
-import type { LocalizedText } from '../text.ts';
-import { parseAssignment, parseExpr } from '../expr/parse.ts';
+import { didYouMean } from '../expr/check.ts';
 import { deepFreeze } from '../freeze.ts';
 import { hashJson } from '../hash.ts';
-import { parseDuration, parseScenarioTime } from '../time.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
-import type {
-  CompiledEffect,
-  CompiledExpr,
-  DecisionPoint,
-  DecisionTime,
-  FollowUp,
-  Inject,
-  Scenario,
-} from './model.ts';
-import { DEFAULT_CAPABILITIES } from './rubric.ts';
+import type { Header, Lists, Located, Path } from './link-context.ts';
+import { LinkContext } from './link-context.ts';
+import { linkDecisions } from './link-decisions.ts';
+import { linkDynamics } from './link-dynamics.ts';
+import { linkEndings, linkOutcomes } from './link-endings.ts';
+import { linkExpressions } from './link-expressions.ts';
+import { linkIds } from './link-ids.ts';
+import { linkInjects } from './link-injects.ts';
+import { linkObjectives } from './link-objectives.ts';
+import { linkTimes } from './link-times.ts';
+import { linkVariables } from './link-variables.ts';
+import { linkVariations } from './link-variations.ts';
+import type { Scenario } from './model.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
 import { NUMBER_BOUND, ScenarioSchema, WEIGHT_BOUND } from './schema.ts';
 import {
@@ -71,18 +69,7 @@ export type CompileResult =
   | { ok: true; scenario: Scenario; warnings: Diagnostic[]; source: SourceMap }
   | { ok: false; diagnostics: Diagnostic[] };
 
-type Item<K extends ListKey> = z.infer<ReturnType<typeof itemSchema<K>>>;
-type Path = (string | number)[];
-
-/** A validated list item and where it came from, so later problems point at the right file and line. */
-interface Located<T> {
-  value: T;
-  file: SourceFile;
-  path: Path;
-}
-
-/** The special audience that means every role. */
-export const ALL_ROLES = 'all';
+export { ALL_ROLES } from './link-context.ts';
 
 /**
  * Compiles a YAML scenario (and the files it includes) into a frozen, content-hashed Scenario, or
@@ -99,9 +86,7 @@ export function compileScenario(entry: SourceText, readInclude?: ReadInclude): C
 
 class Compiler {
   diagnostics: Diagnostic[] = [];
-  private lists = Object.fromEntries(LIST_KEYS.map((k) => [k, []])) as unknown as {
-    [K in ListKey]: Located<Item<K>>[];
-  };
+  private lists = Object.fromEntries(LIST_KEYS.map((k) => [k, []])) as unknown as Lists;
   /** Ids seen in items that failed validation: known, so they cause no second "unknown id" error. */
   private brokenIds = Object.fromEntries(LIST_KEYS.map((k) => [k, new Set<string>()])) as Record<
     ListKey,
@@ -305,631 +290,40 @@ class Compiler {
     }
   }
 
-  private err(
-    loc: { file: SourceFile; path: Path },
-    sub: Path,
-    code: string,
-    message: string,
-    hint?: string,
-  ): void {
-    this.diagnostics.push(loc.file.diagnostic([...loc.path, ...sub], code, message, hint ? { hint } : {}));
-  }
-
-  /** Checks every cross-reference, parses times and expressions, and builds the model. */
-  private link(main: SourceFile, h: z.infer<typeof HeaderSchema>, contentHash: string): Scenario | undefined {
-    const L = this.lists;
-    const root: Located<unknown> = { value: undefined, file: main, path: [] };
-
-    // ids: unique per kind
-    const ids = <K extends ListKey>(k: K): Set<string> => {
-      const seen = new Map<string, Located<Item<K>>>();
-      for (const it of L[k]) {
-        const id = (it.value as { id: string }).id;
-        const first = seen.get(id);
-        if (first)
-          this.err(
-            it,
-            ['id'],
-            'duplicate-id',
-            `duplicate ${k.replace(/s$/, '')} id \`${id}\``,
-            first.file === it.file
-              ? `first defined on line ${first.file.diagnostic([...first.path, 'id'], '', '').line}`
-              : `first defined in ${first.file.path}:${first.file.diagnostic([...first.path, 'id'], '', '').line}`,
-          );
-        else seen.set(id, it);
-      }
-      return new Set([...seen.keys(), ...this.brokenIds[k]]);
-    };
-    const roleIds = ids('roles');
-    if (roleIds.has(ALL_ROLES))
-      this.err(root, ['roles'], 'reserved-id', '`all` is reserved: it means every role');
-    ids('variables');
-    const injectIds = ids('injects');
-    const decisionIds = ids('decisions');
-    ids('variations');
-    const refIds = ids('references');
-    const objectiveIds = ids('objectives');
-    ids('dynamics');
-    ids('endings');
-    ids('outcomes');
-    const scenarioCaps = ids('capabilities');
-    const capIds = new Set([...DEFAULT_CAPABILITIES.map((c) => c.id), ...scenarioCaps]);
-
-    const checkRef = (
-      loc: Located<unknown>,
-      sub: Path,
-      kind: string,
-      value: string | undefined,
-      known: Set<string>,
-    ): void => {
-      if (value === undefined || known.has(value)) return;
-      const m = didYouMean(value, known);
-      this.err(
-        loc,
-        sub,
-        `unknown-${kind}`,
-        `unknown ${kind} \`${value}\``,
-        m
-          ? `did you mean \`${m}\`?`
-          : known.size
-            ? `known: ${[...known].slice(0, 12).join(', ')}`
-            : `no ${kind}s are declared`,
-      );
-    };
-
-    // expression scope
-    const varTypes = new Map<string, ValueType>(L.variables.map((v) => [v.value.id, v.value.type]));
-    for (const b of this.brokenIds.variables) if (!varTypes.has(b)) varTypes.set(b, 'number');
-    const decisionOptions = new Map<string, Set<string>>(
-      L.decisions.map((d) => [d.value.id, new Set(d.value.options.map((o) => o.id))]),
-    );
-    const variationOutcomes = new Map<string, Set<string>>(
-      L.variations.map((v) => [v.value.id, new Set(v.value.outcomes.map((o) => o.id))]),
-    );
-    const scope: ExprScope = {
-      variables: varTypes,
-      decisions: decisionOptions,
-      injects: injectIds,
-      variations: variationOutcomes,
-      allowRandom: false,
-    };
-
-    const expr = (
-      loc: Located<unknown>,
-      sub: Path,
-      src: string,
-      want: ValueType,
-      extra: Partial<ExprScope> = {},
-    ): CompiledExpr | undefined => {
-      const path = [...loc.path, ...sub];
-      const base = loc.file.valueContentOffset(path);
-      try {
-        const ast = parseExpr(src);
-        const r = checkExpr(ast, { ...scope, ...extra });
-        for (const p of r.problems)
-          this.diagnostics.push(
-            loc.file.diagnostic(path, 'expression', p.message, {
-              offset: base === undefined ? undefined : base + p.offset,
-              hint: p.hint,
-            }),
-          );
-        if (r.type && r.type !== want)
-          this.diagnostics.push(
-            loc.file.diagnostic(
-              path,
-              'expression-type',
-              `this expression gives a ${r.type}; a ${want} is needed here`,
-              want === 'boolean' ? { hint: 'compare it, e.g. `x > 0`' } : {},
-            ),
-          );
-        return { src, ast };
-      } catch (e) {
-        if (!(e instanceof ExprSyntaxError)) throw e;
-        this.diagnostics.push(
-          loc.file.diagnostic(path, 'expression-syntax', e.message, {
-            offset: base === undefined ? undefined : base + e.offset,
-            hint: e.hint,
-          }),
-        );
-        return undefined;
-      }
-    };
-    const effects = (
-      loc: Located<unknown>,
-      sub: Path,
-      list: string[],
-      locals?: Set<string>,
-    ): CompiledEffect[] => {
-      const out: CompiledEffect[] = [];
-      list.forEach((src, i) => {
-        const path = [...loc.path, ...sub, i];
-        const base = loc.file.valueContentOffset(path);
-        const at = (o: number): number | undefined => (base === undefined ? undefined : base + o);
-        try {
-          const ast = parseAssignment(src);
-          const target = varTypes.get(ast.target);
-          if (!target) {
-            const m = didYouMean(ast.target, varTypes.keys());
-            this.diagnostics.push(
-              loc.file.diagnostic(path, 'unknown-variable', `unknown variable \`${ast.target}\``, {
-                offset: at(ast.targetPos),
-                hint: m ? `did you mean \`${m}\`?` : 'declare it under `variables`',
-              }),
-            );
-          }
-          const r = checkExpr(ast.value, { ...scope, allowRandom: true, locals: locals ?? new Set() });
-          for (const p of r.problems)
-            this.diagnostics.push(
-              loc.file.diagnostic(path, 'expression', p.message, { offset: at(p.offset), hint: p.hint }),
-            );
-          if (target && r.type) {
-            if (ast.op !== '=' && target !== 'number')
-              this.diagnostics.push(
-                loc.file.diagnostic(
-                  path,
-                  'expression-type',
-                  `\`${ast.op}\` needs a number variable; \`${ast.target}\` is a ${target}`,
-                  { offset: at(ast.targetPos) },
-                ),
-              );
-            else if (r.type !== target)
-              this.diagnostics.push(
-                loc.file.diagnostic(
-                  path,
-                  'expression-type',
-                  `\`${ast.target}\` is a ${target} but this gives a ${r.type}`,
-                  { offset: at(ast.value.pos) },
-                ),
-              );
-          }
-          out.push({ src, ast });
-        } catch (e) {
-          if (!(e instanceof ExprSyntaxError)) throw e;
-          this.diagnostics.push(
-            loc.file.diagnostic(path, 'expression-syntax', e.message, { offset: at(e.offset), hint: e.hint }),
-          );
-        }
-      });
-      return out;
-    };
-    const MAX_MIN = SCENARIO_LIMITS.clockMinutes;
-    const tooFar = (loc: Located<unknown>, sub: Path, text: string, code: string): void =>
-      this.err(
-        loc,
-        sub,
-        code,
-        `\`${text}\` is more than 366 days away`,
-        'a scenario clock spans at most 366 days',
-      );
-    const time = (loc: Located<unknown>, sub: Path, text: string | undefined): number | undefined => {
-      if (text === undefined) return undefined;
-      const t = parseScenarioTime(text);
-      if (t === undefined)
-        this.err(
-          loc,
-          sub,
-          'bad-time',
-          `\`${text}\` is not a scenario time`,
-          'write times as T-48h, T+2h30m or T0',
-        );
-      else if (Math.abs(t) > MAX_MIN) {
-        tooFar(loc, sub, text, 'bad-time');
-        return undefined;
-      }
-      return t;
-    };
-    const dur = (loc: Located<unknown>, sub: Path, v: string | number | undefined, dflt: number): number => {
-      if (v === undefined) return dflt;
-      if (typeof v === 'number') return v;
-      const d = parseDuration(v);
-      if (d === undefined)
-        this.err(loc, sub, 'bad-duration', `\`${v}\` is not a duration`, 'write durations as 30m, 2h, 1d6h');
-      else if (d > MAX_MIN) {
-        tooFar(loc, sub, v, 'bad-duration');
-        return dflt;
-      }
-      return d ?? dflt;
-    };
-
-    const start = time(root, ['clock', 'start'], h.clock.start) ?? 0;
-    const end = time(root, ['clock', 'end'], h.clock.end) ?? 0;
-    if (end <= start) this.err(root, ['clock', 'end'], 'bad-clock', 'the clock must end after it starts');
-    else if (end - start > MAX_MIN)
-      this.err(
-        root,
-        ['clock', 'end'],
-        'bad-clock',
-        `the clock spans ${Math.ceil((end - start) / 1440)} days; the limit is 366`,
-        'a drill covers hours or days: move `start` or `end` closer to T0',
-      );
-    const inClock = (loc: Located<unknown>, sub: Path, t: number | undefined): void => {
-      if (t !== undefined && (t < start || t > end))
-        this.err(
-          loc,
-          sub,
-          'time-out-of-clock',
-          `this time is outside the scenario clock (${h.clock.start} … ${h.clock.end})`,
-        );
-    };
-
-    // references to things
-    for (const o of L.objectives) {
-      o.value.capabilities.forEach((c, i) => checkRef(o, ['capabilities', i], 'capability', c, capIds));
-      o.value.tasks.forEach((t, i) => {
-        checkRef(o, ['tasks', i, 'capability'], 'capability', t.capability, capIds);
-        t.decisions.forEach((d, j) => checkRef(o, ['tasks', i, 'decisions', j], 'decision', d, decisionIds));
-      });
-    }
-    const roleRefs = (loc: Located<unknown>, roles: string[]): void =>
-      roles.forEach((r, i) => checkRef(loc, ['roles', i], 'role', r, new Set([...roleIds, ALL_ROLES])));
-
-    // variables
-    for (const v of L.variables) {
-      const x = v.value;
-      if (x.type === 'boolean') {
-        if (typeof x.initial !== 'boolean')
-          this.err(v, ['initial'], 'bad-initial', 'a boolean variable starts as true or false');
-        if (x.min !== undefined || x.max !== undefined)
-          this.err(
-            v,
-            [x.min !== undefined ? 'min' : 'max'],
-            'bad-bounds',
-            'a boolean variable has no bounds',
-          );
-      } else {
-        if (typeof x.initial !== 'number')
-          this.err(v, ['initial'], 'bad-initial', 'a number variable starts as a number');
-        else if ((x.min !== undefined && x.initial < x.min) || (x.max !== undefined && x.initial > x.max))
-          this.err(
-            v,
-            ['initial'],
-            'out-of-bounds',
-            `initial value ${x.initial} is outside the bounds [${x.min ?? '-∞'}, ${x.max ?? '∞'}]`,
-          );
-        if (x.min !== undefined && x.max !== undefined && x.min > x.max)
-          this.err(v, ['min'], 'bad-bounds', 'min is greater than max');
-      }
-    }
-
-    const variations = L.variations.map((v) => {
-      const sum = v.value.outcomes.reduce((s, o) => s + o.p, 0);
-      if (Math.abs(sum - 1) > 1e-6)
-        this.err(
-          v,
-          ['outcomes'],
-          'bad-probabilities',
-          `the outcomes' probabilities add up to ${+sum.toFixed(6)}, not 1`,
-        );
-      const seen = new Set<string>();
-      v.value.outcomes.forEach((o, i) => {
-        if (seen.has(o.id))
-          this.err(v, ['outcomes', i, 'id'], 'duplicate-id', `duplicate outcome id \`${o.id}\``);
-        seen.add(o.id);
-      });
-      const at = time(v, ['at'], v.value.at) ?? start;
-      inClock(v, ['at'], at);
-      return {
-        id: v.value.id,
-        at,
-        ...(v.value.description !== undefined ? { description: v.value.description } : {}),
-        outcomes: v.value.outcomes.map((o, i) => ({
-          id: o.id,
-          p: o.p,
-          ...(o.label !== undefined ? { label: o.label } : {}),
-          effects: effects(v, ['outcomes', i, 'effects'], o.effects),
-        })),
-      };
-    });
-
-    const dynamics = L.dynamics.map((d) => {
-      const every = dur(d, ['every'], d.value.every, 60);
-      if (every <= 0) this.err(d, ['every'], 'bad-duration', 'a dynamic must repeat at least every minute');
-      const when = d.value.when !== undefined ? expr(d, ['when'], d.value.when, 'boolean') : undefined;
-      return {
-        id: d.value.id,
-        every: Math.max(1, every),
-        from: time(d, ['from'], d.value.from) ?? start,
-        until: time(d, ['until'], d.value.until) ?? end,
-        ...(when ? { when } : {}),
-        effects: effects(d, ['effects'], d.value.effects),
-        ...(d.value.description !== undefined ? { description: d.value.description } : {}),
-      };
-    });
-
-    // Every dynamics tick is a step of the engine: bound their number, not only the clock.
-    let ticks = 0;
-    dynamics.forEach((d, i) => {
-      const from = Math.max(d.from, start);
-      const until = Math.min(d.until, end);
-      if (until >= from) ticks += Math.floor((until - from) / d.every) + 1;
-      if (ticks > SCENARIO_LIMITS.dynamicsTicks) {
-        this.err(
-          L.dynamics[i]!,
-          ['every'],
-          'too-many-ticks',
-          `the dynamics apply ${ticks} times or more over the clock; the limit is ${SCENARIO_LIMITS.dynamicsTicks}`,
-          'let them repeat less often (every: 1h rather than every: 1m) or over a shorter span',
-        );
-        ticks = -Infinity; // reported once
-      }
-    });
-
-    const varIds = new Set(L.variables.map((v) => v.value.id));
-    // `{variable}` in a participant text shows its live value: each must name a variable.
-    const liveRefs = (loc: Located<unknown>, sub: Path, text: LocalizedText | undefined): void => {
-      for (const name of placeholders(text)) checkRef(loc, sub, 'variable', name, varIds);
-    };
-    const injects: Inject[] = L.injects.map((it) => {
-      const x = it.value;
-      roleRefs(it, x.roles);
-      liveRefs(it, ['text'], x.text);
-      liveRefs(it, ['title'], x.title);
-      const live = [...new Set([...placeholders(x.text), ...placeholders(x.title)])].filter((v) =>
-        varIds.has(v),
-      );
-      x.expects.forEach((d, i) => checkRef(it, ['expects', i], 'decision', d, decisionIds));
-      checkRef(it, ['objective'], 'objective', x.objective, objectiveIds);
-      const at = time(it, ['at'], x.at);
-      inClock(it, ['at'], at);
-      if (x.unless !== undefined && x.at === undefined)
-        this.err(
-          it,
-          ['unless'],
-          'contingency-without-time',
-          'a contingency (`unless`) needs the time `at` when it is checked',
-        );
-      const when = x.when !== undefined ? expr(it, ['when'], x.when, 'boolean') : undefined;
-      const unless = x.unless !== undefined ? expr(it, ['unless'], x.unless, 'boolean') : undefined;
-      const from = time(it, ['from'], x.from);
-      const until = time(it, ['until'], x.until);
-      return {
-        id: x.id,
-        ...(at !== undefined ? { at } : {}),
-        ...(when ? { when } : {}),
-        ...(unless ? { unless } : {}),
-        ...(from !== undefined ? { from } : {}),
-        ...(until !== undefined ? { until } : {}),
-        roles: x.roles,
-        source: x.source,
-        channel: x.channel,
-        urgency: x.urgency,
-        ...(x.title !== undefined ? { title: x.title } : {}),
-        text: x.text,
-        effects: effects(it, ['effects'], x.effects),
-        expects: x.expects,
-        ...(x.objective !== undefined ? { objective: x.objective } : {}),
-        followUpOnly: at === undefined && x.when === undefined,
-        ...(live.length ? { live } : {}),
-      };
-    });
-
-    const decisionTime = (
-      loc: Located<unknown>,
-      sub: Path,
-      text: string | undefined,
-    ): DecisionTime | undefined => {
-      if (text === undefined) return undefined;
-      if (/^\s*\+/.test(text)) {
-        let d = parseDuration(text.trim().slice(1));
-        if (d !== undefined && d > MAX_MIN) {
-          tooFar(loc, sub, text, 'bad-time');
-          d = 0;
-        } else if (d === undefined)
-          this.err(
-            loc,
-            sub,
-            'bad-time',
-            `\`${text}\` is not a time`,
-            'write T-40h for a fixed time or +2h for two hours after it opens',
-          );
-        return { rel: d ?? 0 };
-      }
-      const t = parseScenarioTime(text);
-      if (t !== undefined && Math.abs(t) > MAX_MIN) {
-        tooFar(loc, sub, text, 'bad-time');
-        return undefined;
-      }
-      if (t === undefined) {
-        this.err(
-          loc,
-          sub,
-          'bad-time',
-          `\`${text}\` is not a time`,
-          'write T-40h for a fixed time or +2h for two hours after it opens',
-        );
-        return undefined;
-      }
-      inClock(loc, sub, t);
-      return { abs: t };
-    };
-
-    const decisions: DecisionPoint[] = L.decisions.map((dl) => {
-      const x = dl.value;
-      roleRefs(dl, x.roles);
-      liveRefs(dl, ['prompt'], x.prompt);
-      checkRef(dl, ['capability'], 'capability', x.capability, capIds);
-      checkRef(dl, ['ref'], 'reference', x.ref, refIds);
-      checkRef(dl, ['objective'], 'objective', x.objective, objectiveIds);
-      const optionIds = new Set<string>();
-      x.options.forEach((o, i) => {
-        if (optionIds.has(o.id))
-          this.err(dl, ['options', i, 'id'], 'duplicate-id', `duplicate option id \`${o.id}\``);
-        optionIds.add(o.id);
-      });
-      const defaults = Array.isArray(x.default) ? x.default : [x.default];
-      defaults.forEach((d, i) =>
-        checkRef(dl, Array.isArray(x.default) ? ['default', i] : ['default'], 'option', d, optionIds),
-      );
-      if (x.kind === 'single' && defaults.length !== 1)
-        this.err(dl, ['default'], 'bad-default', 'a single-choice decision has exactly one default option');
-      if (x.kind === 'multi' && x.max !== undefined && defaults.length > x.max)
-        this.err(dl, ['default'], 'bad-default', `the default chooses more than max (${x.max}) options`);
-      if (x.kind === 'allocate') {
-        if (x.budget === undefined)
-          this.err(
-            dl,
-            [],
-            'missing-key',
-            'an allocation decision needs a `budget`',
-            'e.g. budget: 6 (teams), or an expression',
-          );
-        if (x.score === undefined)
-          this.err(
-            dl,
-            [],
-            'missing-key',
-            'an allocation decision needs a `score` expression over its option ids',
-            'e.g. score: "min(1, coast / 4)"',
-          );
-      } else {
-        x.options.forEach((o, i) => {
-          if (o.score === undefined)
-            this.err(
-              dl,
-              ['options', i],
-              'missing-score',
-              `option \`${o.id}\` has no \`score\` (0…1)`,
-              'every option of a scored decision says how good it is',
-            );
-          if (o.feedback === undefined)
-            this.err(
-              dl,
-              ['options', i],
-              'missing-feedback',
-              `option \`${o.id}\` has no \`feedback\``,
-              'say why this choice is good or bad, citing the principle',
-            );
-        });
-      }
-      const locals = x.kind === 'allocate' ? new Set(optionIds) : undefined;
-      const opens = time(dl, ['opens'], x.opens);
-      inClock(dl, ['opens'], opens);
-      const opensWhen =
-        x.opensWhen !== undefined ? expr(dl, ['opensWhen'], x.opensWhen, 'boolean') : undefined;
-      const due = decisionTime(dl, ['due'], x.due) ?? { rel: 60 };
-      const closes = decisionTime(dl, ['closes'], x.closes) ?? due;
-      if ('abs' in due && 'abs' in closes && closes.abs < due.abs)
-        this.err(dl, ['closes'], 'bad-deadline', 'it closes before it is due');
-      if ('rel' in due && 'rel' in closes && closes.rel < due.rel)
-        this.err(dl, ['closes'], 'bad-deadline', 'it closes before it is due');
-      if (opens !== undefined && 'abs' in due && due.abs <= opens)
-        this.err(dl, ['due'], 'bad-deadline', 'it is due before (or when) it opens');
-      const budget = x.budget === undefined ? undefined : expr(dl, ['budget'], String(x.budget), 'number');
-      const score =
-        x.score !== undefined
-          ? expr(dl, ['score'], x.score, 'number', { locals: locals ?? new Set() })
-          : undefined;
-      const options = x.options.map((o, i) => {
-        checkRef(dl, ['options', i, 'capability'], 'capability', o.capability, capIds);
-        checkRef(dl, ['options', i, 'ref'], 'reference', o.ref, refIds);
-        const then: FollowUp[] = o.then.map((t, j) => {
-          if ((t.inject === undefined) === (t.decision === undefined))
-            this.err(
-              dl,
-              ['options', i, 'then', j],
-              'bad-follow-up',
-              'a follow-up names exactly one `inject` or one `decision`',
-            );
-          checkRef(dl, ['options', i, 'then', j, 'inject'], 'inject', t.inject, injectIds);
-          checkRef(dl, ['options', i, 'then', j, 'decision'], 'decision', t.decision, decisionIds);
-          return {
-            ...(t.inject ? { inject: t.inject } : {}),
-            ...(t.decision ? { decision: t.decision } : {}),
-            after: dur(dl, ['options', i, 'then', j, 'after'], t.after, 0),
-          };
-        });
-        const when = o.when !== undefined ? expr(dl, ['options', i, 'when'], o.when, 'boolean') : undefined;
-        return {
-          id: o.id,
-          label: o.label,
-          effects: effects(
-            dl,
-            ['options', i, 'effects'],
-            o.effects,
-            x.kind === 'allocate' ? new Set(['amount']) : undefined,
-          ),
-          then,
-          ...(o.score !== undefined ? { score: o.score } : {}),
-          ...(o.capability !== undefined ? { capability: o.capability } : {}),
-          ...(o.feedback !== undefined ? { feedback: o.feedback } : {}),
-          ...(o.ref !== undefined ? { ref: o.ref } : {}),
-          ...(o.min !== undefined ? { min: o.min } : {}),
-          ...(o.max !== undefined ? { max: o.max } : {}),
-          ...(when ? { when } : {}),
-        };
-      });
-      const feedback = x.feedback.flatMap((f, i) => {
-        const w = expr(dl, ['feedback', i, 'when'], f.when, 'boolean', { locals: locals ?? new Set() });
-        return w ? [{ when: w, text: f.text }] : [];
-      });
-      return {
-        id: x.id,
-        roles: x.roles,
-        prompt: x.prompt,
-        kind: x.kind,
-        ...(opens !== undefined ? { opens } : {}),
-        ...(opensWhen ? { opensWhen } : {}),
-        due,
-        closes,
-        options,
-        default: defaults,
-        ...(x.max !== undefined ? { max: x.max } : {}),
-        ...(budget ? { budget } : {}),
-        ...(x.unit !== undefined ? { unit: x.unit } : {}),
-        order: x.order,
-        capability: x.capability,
-        weight: x.weight,
-        lateDecay: x.lateDecay,
-        ...(score ? { score } : {}),
-        feedback,
-        ...(x.ref !== undefined ? { ref: x.ref } : {}),
-        ...(x.objective !== undefined ? { objective: x.objective } : {}),
-        followUpOnly: opens === undefined && x.opensWhen === undefined,
-      };
-    });
-
-    const endings = L.endings.map((e) => {
-      const when = e.value.when !== undefined ? expr(e, ['when'], e.value.when, 'boolean') : undefined;
-      return { id: e.value.id, ...(when ? { when } : {}), title: e.value.title, text: e.value.text };
-    });
-    if (!endings.some((e) => !e.when))
-      this.diagnostics.push(
-        main.diagnostic(
-          ['endings'],
-          'no-fallback-ending',
-          'no ending without `when`: add a fallback ending so every drill ends somewhere',
-          { severity: 'warning' },
-        ),
-      );
-
-    const outcomes = L.outcomes.map((o) => {
-      checkRef(o, ['capability'], 'capability', o.value.capability, capIds);
-      o.value.caps.forEach((c, i) =>
-        checkRef(o, ['caps', i, 'capability'], 'capability', c.capability, capIds),
-      );
-      if (o.value.target === o.value.worst)
-        this.err(o, ['worst'], 'bad-outcome', '`target` and `worst` must differ');
-      const value = expr(o, ['value'], o.value.value, 'number');
-      return {
-        ...o.value,
-        value: value ?? { src: o.value.value, ast: { kind: 'num' as const, value: 0, pos: 0 } },
-      };
-    });
-
+  /**
+   * Checks every cross-reference, parses times and expressions, and builds the model: one named step
+   * per section (engine/src/scenario/link-*.ts), each reporting its problems at their place.
+   */
+  private link(main: SourceFile, h: Header, contentHash: string): Scenario | undefined {
+    const c = new LinkContext(this.diagnostics, this.lists, this.brokenIds, main, h);
+    const ids = linkIds(c);
+    const x = linkExpressions(c, ids);
+    const t = linkTimes(c);
+    linkObjectives(c, ids);
+    linkVariables(c);
+    const variations = linkVariations(c, x, t);
+    const dynamics = linkDynamics(c, x, t);
+    const injects = linkInjects(c, ids, x, t);
+    const decisions = linkDecisions(c, ids, x, t);
+    const endings = linkEndings(c, x);
+    const outcomes = linkOutcomes(c, ids, x);
     if (this.diagnostics.some((d) => d.severity === 'error')) return undefined;
 
+    const L = this.lists;
     const scenario: Scenario = {
       id: h.id,
       version: h.version,
       title: h.title,
       hazard: h.hazard,
+      ...(h.hazardLabel !== undefined ? { hazardLabel: h.hazardLabel } : {}),
       setting: h.setting,
       difficulty: h.difficulty,
       languages: h.languages,
-      clock: { anchor: h.clock.anchor, t0: h.clock.t0, start, end },
+      clock: { anchor: h.clock.anchor, t0: h.clock.t0, start: t.start, end: t.end },
       references: L.references.map((r) => r.value),
       briefing: h.briefing,
-      capabilities: [...DEFAULT_CAPABILITIES.map((c) => ({ ...c })), ...L.capabilities.map((c) => c.value)],
+      rubric: h.rubric,
+      capabilities: ids.capabilityList,
       objectives: L.objectives.map((o) => o.value),
       roles: L.roles.map((r) => r.value),
       variables: L.variables.map((v) => v.value),
@@ -965,15 +359,16 @@ function tooLarge(file: string, chars: number): Diagnostic {
 }
 
 /** Just enough of a header that failed validation for the cross-reference checks to run. */
-function lenientHeader(raw: Record<string, unknown>): z.infer<typeof HeaderSchema> {
+function lenientHeader(raw: Record<string, unknown>): Header {
   const clock = (raw.clock && typeof raw.clock === 'object' ? raw.clock : {}) as Record<string, unknown>;
   const str = (v: unknown, d: string): string => (typeof v === 'string' ? v : d);
   return {
     ...(raw as object),
     clock: { anchor: '', t0: '2000-01-01T00:00', start: str(clock.start, 'T0'), end: str(clock.end, 'T+1h') },
+    rubric: raw.rubric === 'hseep' ? 'hseep' : 'default',
     include: Array.isArray(raw.include) ? raw.include.filter((x): x is string => typeof x === 'string') : [],
     languages: ['en', 'zh-CN'],
-  } as unknown as z.infer<typeof HeaderSchema>;
+  } as unknown as Header;
 }
 
 function valueAt(data: unknown, path: Path): unknown {
