@@ -4,7 +4,15 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'engine', root: './engine', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'engine',
+          root: './engine',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          // The invariant, model and tamper properties run hundreds of whole drills per test.
+          testTimeout: 120_000,
+        },
+      },
       { test: { name: 'report', root: './report', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
       {
         test: {
