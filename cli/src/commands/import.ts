@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { basename, extname } from 'node:path';
 import { userPath, UserError, writeFileAtomic } from '../io.ts';
-import { formatMselDiagnostic, importMsel } from '../msel-import/import-msel.ts';
-import { readTable } from '../msel-import/table.ts';
 import { langArg } from './msel.ts';
 
 /** A scenario id from a file name: `Typhoon MSEL v2.xlsx` → `typhoon_msel_v2`. */
@@ -33,6 +31,9 @@ export function register(program: Command): void {
         throw new UserError(
           `--id \`${o.id}\`: ids are lower-case letters, digits, _ or -, starting with a letter`,
         );
+      // Loaded only here: the importer and its spreadsheet libraries stay out of every other command's start-up.
+      const { formatMselDiagnostic, importMsel } = await import('../msel-import/import-msel.ts');
+      const { readTable } = await import('../msel-import/table.ts');
       const table = await readTable(userPath(file), file);
       const r = importMsel(table, {
         id: o.id ?? idFromFile(file),

@@ -55,7 +55,7 @@ export const HEADER_WORDS: Record<MselField, readonly string[]> = {
     '时刻',
   ],
   kind: ['type', 'kind', 'item type', '类型', '类别'],
-  id: ['id', 'inject id', 'inject no', 'inject number', 'ref', '编号', '情况编号', '注入编号'],
+  id: ['id', 'inject id', 'inject #', 'inject no', 'inject number', 'ref', '编号', '情况编号', '注入编号'],
   module: ['module', 'phase', 'stage', 'part', 'section', '模块', '阶段', '环节', '场景'],
   title: ['title', 'headline', 'subject', 'event', '标题', '事件', '题目'],
   text: [
