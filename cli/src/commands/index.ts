@@ -10,6 +10,7 @@ import * as lint from './lint.ts';
 import * as coverageTest from './test.ts';
 import * as msel from './msel.ts';
 import * as importCmd from './import.ts';
+import * as texts from './texts.ts';
 import * as graph from './graph.ts';
 import * as serve from './serve.ts';
 import * as review from './review.ts';
@@ -38,6 +39,7 @@ export const COMMANDS: { register(program: Command): void }[] = [
   coverageTest,
   msel,
   importCmd,
+  texts,
   graph,
   serve,
 ];

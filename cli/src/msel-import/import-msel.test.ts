@@ -60,7 +60,7 @@ describe('drill msel --format xlsx → drill import msel: the round trip', () =>
         // What a spreadsheet cannot say is marked, not invented.
         expect(r.yaml).toContain('# TODO decisions:');
         expect(back.decisions).toEqual([]);
-      });
+      }, 60_000);
 });
 
 describe('drill import msel: a trainer’s own spreadsheet', () => {
