@@ -35,20 +35,22 @@ export function cellRef(t: Table, sheet: string, row: number, col?: number): str
 /** Reads an .xlsx or .csv file; anything else, or a file the library cannot open, is a UserError. */
 export async function readTable(path: string, shown: string): Promise<Table> {
   const ext = extname(path).toLowerCase();
+  const csv = ext === '.csv' || ext === '.txt';
+  if (!csv && ext !== '.xlsx' && ext !== '.xlsm')
+    throw new UserError(
+      ext === '.xls'
+        ? `${shown}: the old Excel format (.xls) is not read: save it as .xlsx (Excel Workbook) or .csv and import that`
+        : `${shown}: give an .xlsx or .csv file (this one ends in \`${ext || basename(path)}\`)`,
+    );
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (e) {
     throw new UserError(`cannot read ${shown}: ${fsReason(e)}`);
   }
-  if (ext === '.csv' || ext === '.txt') return { file: shown, csv: true, sheets: [await readCsv(bytes)] };
-  if (ext === '.xlsx' || ext === '.xlsm')
-    return { file: shown, csv: false, sheets: await readXlsx(bytes, shown) };
-  if (ext === '.xls')
-    throw new UserError(
-      `${shown}: the old Excel format (.xls) is not read: save it as .xlsx (Excel Workbook) or .csv and import that`,
-    );
-  throw new UserError(`${shown}: give an .xlsx or .csv file (this one ends in \`${ext || basename(path)}\`)`);
+  return csv
+    ? { file: shown, csv: true, sheets: [await readCsv(bytes)] }
+    : { file: shown, csv: false, sheets: await readXlsx(bytes, shown) };
 }
 
 async function readCsv(bytes: Buffer): Promise<Sheet> {
