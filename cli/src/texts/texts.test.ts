@@ -40,6 +40,15 @@ describe('drill texts export → import of the unchanged file', () => {
       expect(new Set(tf.units.map((u) => u.key)).size).toBe(tf.units.length);
       expect(tf.units.length).toBeGreaterThan(300);
       expect(tf.units.find((u) => u.key === 'title')!.target).toBe(localize(t.scenario.title, 'zh-CN'));
+      // Keys are made of ids: every inject, decision prompt and option label is there under its own.
+      const source = new Map(tf.units.map((u) => [u.key, u.source]));
+      for (const i of t.scenario.injects)
+        expect(source.get(`injects.${i.id}.text`)).toBe(localize(i.text, 'en'));
+      for (const d of t.scenario.decisions) {
+        expect(source.get(`decisions.${d.id}.prompt`)).toBe(localize(d.prompt, 'en'));
+        for (const o of d.options)
+          expect(source.get(`decisions.${d.id}.options.${o.id}.label`)).toBe(localize(o.label, 'en'));
+      }
       for (const back of [
         await readCsv(writeCsv(tf), 'x.csv'),
         await readXliff(await writeXliff(tf), 'x.xlf'),
