@@ -173,9 +173,18 @@ const BY_KEY = new Map<string, MselField>();
 for (const [field, words] of Object.entries(HEADER_WORDS) as [MselField, readonly string[]][])
   for (const w of words) BY_KEY.set(headerKey(w), field);
 
-/** The field a header names, or undefined for a header the importer does not know. */
+/**
+ * The field a header names, or undefined for a header the importer does not know. A header giving
+ * alternatives (`发送方/来源`, `To / Audience`) names the field of its first known part.
+ */
 export function fieldOf(header: string): MselField | undefined {
-  return BY_KEY.get(headerKey(header));
+  const whole = BY_KEY.get(headerKey(header));
+  if (whole) return whole;
+  for (const part of header.split(/[/／|｜]/)) {
+    const f = part.trim() ? BY_KEY.get(headerKey(part)) : undefined;
+    if (f) return f;
+  }
+  return undefined;
 }
 
 /** `time`, `scenario time`, `时间` …: the words a trainer can use for a field, for messages. */

@@ -94,6 +94,62 @@ describe('drill import msel: a trainer’s own spreadsheet', () => {
     expect(compileScenario({ path: 'x.yaml', text: r.yaml! }).ok).toBe(true);
   });
 
+  it('reads a workbook as trainers make them: a title row, merged cells, rich text, formulas, dates', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('演练脚本');
+    ws.addRow(['某县防汛桌面推演 情景清单']);
+    ws.mergeCells('A1:H1');
+    ws.addRow(['序号', '模块', '时间', '当地时间', '发送方/来源', '接收方/对象', '情景/内容', '预期行动']);
+    ws.addRow([
+      1,
+      '模块一 汛前准备',
+      'T-72h',
+      new Date(Date.UTC(2025, 5, 1, 8)),
+      '县气象局',
+      '全体',
+      { richText: [{ text: '预报：' }, { text: '未来三天强降雨', font: { bold: true } }] },
+      '会商研判',
+    ]);
+    ws.addRow([
+      2,
+      '',
+      'T-48h',
+      new Date(Date.UTC(2025, 5, 2, 8)),
+      '县水利局',
+      '全体',
+      '水库水位接近汛限。',
+      '',
+    ]);
+    ws.mergeCells('B3:B4');
+    ws.addRow([
+      3,
+      '模块二 应急响应',
+      { formula: '"T-"&"24h"', result: 'T-24h' },
+      '',
+      '镇政府',
+      '全体',
+      '低洼地区开始进水。',
+      '转移群众',
+    ]);
+    writeFileSync(join(dir, 'trainer.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
+    const r = await importFile('trainer.xlsx');
+    expect(r.messages).toEqual([]);
+    const s = r.scenario!;
+    expect(s.clock.t0).toBe('2025-06-04T08:00'); // the local time of T-72h is 1 June 08:00
+    expect(
+      s.injects.map((i) => [i.id, i.at, i.roles, localize(i.source, 'zh-CN'), localize(i.text, 'zh-CN')]),
+    ).toEqual([
+      ['inject_01', -72 * 60, ['all'], '县气象局', '预报：未来三天强降雨'],
+      ['inject_02', -48 * 60, ['all'], '县水利局', '水库水位接近汛限。'],
+      ['inject_03', -24 * 60, ['all'], '镇政府', '低洼地区开始进水。'],
+    ]);
+    // Every inject went to all: the drill still gets one seat, marked TODO.
+    expect(s.roles.map((x) => [x.id, localize(x.name, 'zh-CN')])).toEqual([
+      ['participant', 'TODO：参演席位（每个单位一个角色）'],
+    ]);
+    expect(r.yaml!.match(/── module: /g)).toHaveLength(2);
+  });
+
   it('lists every problem with its sheet, row and column, and writes nothing', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Sheet1');

@@ -68,7 +68,15 @@ export function skeleton(x: SkeletonInput): string {
       end: formatScenarioTime(end),
     },
     briefing: todo('what participants read before the drill starts', '推演开始前参演人员阅读的背景介绍'),
-    roles: x.roles.roles.map((r) => ({ id: r.id, name: r.name })),
+    // Every inject went to "all": the drill still needs a seat at the table.
+    roles: x.roles.roles.length
+      ? x.roles.roles.map((r) => ({ id: r.id, name: r.name }))
+      : [
+          {
+            id: 'participant',
+            name: todo('the seats at the table (one role per agency)', '参演席位（每个单位一个角色）'),
+          },
+        ],
     ...(liveNames.length
       ? {
           variables: liveNames.map((v) => ({
