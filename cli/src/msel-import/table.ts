@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { fsReason, UserError } from '../io.ts';
 
@@ -32,6 +32,8 @@ export function cellRef(t: Table, sheet: string, row: number, col?: number): str
   return t.csv ? `${t.file}:${cell}` : `${t.file}:${sheet}!${cell}`;
 }
 
+const MAX_BYTES = 20e6;
+
 /** Reads an .xlsx or .csv file; anything else, or a file the library cannot open, is a UserError. */
 export async function readTable(path: string, shown: string): Promise<Table> {
   const ext = extname(path).toLowerCase();
@@ -44,8 +46,14 @@ export async function readTable(path: string, shown: string): Promise<Table> {
     );
   let bytes: Buffer;
   try {
+    // An MSEL is a few hundred rows: a file far larger is not one (and a zip could unpack to gigabytes).
+    if (statSync(path).size > MAX_BYTES)
+      throw new UserError(
+        `${shown} is larger than ${MAX_BYTES / 1e6} MB: an MSEL is a few hundred rows; is it the right file?`,
+      );
     bytes = readFileSync(path);
   } catch (e) {
+    if (e instanceof UserError) throw e;
     throw new UserError(`cannot read ${shown}: ${fsReason(e)}`);
   }
   return csv
