@@ -5,9 +5,17 @@ import { InputSchema, type Input, type ParsedInput } from './inputs.ts';
 import { acceptedIn, lifecycleStep, type Phase } from './lifecycle.ts';
 import { own } from './own.ts';
 import { keyedDraw, keyedShuffle, resumeRng } from './rng.ts';
-import type { CompiledEffect, DecisionPoint, DecisionTime, Inject, Scenario } from './scenario/model.ts';
+import type {
+  CompiledEffect,
+  DecisionPoint,
+  DecisionTime,
+  Dynamic,
+  Inject,
+  Scenario,
+} from './scenario/model.ts';
 import { holdsRole, humansHolding, type DecisionRecord, type DrillState, type Timeliness } from './state.ts';
 import type { LocalizedText } from './text.ts';
+import { ownerOf, reschedule, type Timer, type TimerOwner } from './timers.ts';
 
 /** What happened during a step, in order: the views render these; the transcript does not need them. */
 export type StepEvent =
@@ -131,7 +139,7 @@ function shareUnchanged(prev: DrillState, next: DrillState): DrillState {
     }
     if (same && shallowEqual(p, n)) (next as unknown as Record<string, object>)[key] = p;
   }
-  for (const key of ['world', 'rng', 'variations', 'dynamics', 'feed', 'overrides'] as const)
+  for (const key of ['world', 'rng', 'variations', 'dynamics', 'timers', 'feed', 'overrides'] as const)
     if (shallowEqual(prev[key], next[key])) (next as unknown as Record<string, object>)[key] = prev[key];
   return next;
 }
@@ -156,6 +164,7 @@ function workingCopy(s: DrillState): DrillState {
     injects: records(s.injects),
     decisions: records(s.decisions),
     dynamics: { ...s.dynamics },
+    timers: [...s.timers],
     feed: [...s.feed],
     overrides: [...s.overrides],
   };
@@ -284,118 +293,44 @@ function checkChoice(
 const resolveTime = (t: DecisionTime, openedAt: number): number => ('abs' in t ? t.abs : openedAt + t.rel);
 
 /**
- * Which injects and decisions can become due, and how: by the clock (sorted by time), by a condition,
- * or as a follow-up. Built once per scenario, so a step reads only the records that can matter instead
- * of walking every record through immer's draft proxies.
+ * The scenario's items by id, and the ones whose condition is re-checked after every change. Built once
+ * per scenario, so a step reads only the records that can matter.
  */
 interface ScheduleIndex {
-  timedInjects: Inject[];
+  injects: Map<string, Inject>;
+  decisions: Map<string, DecisionPoint>;
+  dynamics: Map<string, Dynamic>;
   condInjects: Inject[];
-  followInjects: Inject[];
-  injectOrder: Map<string, number>;
-  timedDecisions: DecisionPoint[];
   condDecisions: DecisionPoint[];
-  followDecisions: DecisionPoint[];
-  decisionOrder: Map<string, number>;
 }
 const indexes = new WeakMap<Scenario, ScheduleIndex>();
 
 function scheduleIndex(sc: Scenario): ScheduleIndex {
   let ix = indexes.get(sc);
   if (ix) return ix;
-  const followed = new Set<string>();
-  for (const d of sc.decisions)
-    for (const o of d.options) for (const f of o.then) followed.add(f.inject ?? `decision:${f.decision}`);
-  const byTime = <T extends { id: string }>(xs: T[], time: (x: T) => number): T[] =>
-    xs
-      .map((x, i) => ({ x, i }))
-      .sort((a, b) => time(a.x) - time(b.x) || a.i - b.i)
-      .map((e) => e.x);
   ix = {
-    timedInjects: byTime(
-      sc.injects.filter((i) => i.at !== undefined),
-      (i) => i.at!,
-    ),
+    injects: new Map(sc.injects.map((i) => [i.id, i])),
+    decisions: new Map(sc.decisions.map((d) => [d.id, d])),
+    dynamics: new Map(sc.dynamics.map((d) => [d.id, d])),
     condInjects: sc.injects.filter((i) => i.at === undefined && i.when !== undefined),
-    followInjects: sc.injects.filter((i) => followed.has(i.id)),
-    injectOrder: new Map(sc.injects.map((i, n) => [i.id, n])),
-    timedDecisions: byTime(
-      sc.decisions.filter((d) => d.opens !== undefined),
-      (d) => d.opens!,
-    ),
     condDecisions: sc.decisions.filter((d) => d.opens === undefined && d.opensWhen !== undefined),
-    followDecisions: sc.decisions.filter((d) => followed.has(`decision:${d.id}`)),
-    decisionOrder: new Map(sc.decisions.map((d, n) => [d.id, n])),
   };
   indexes.set(sc, ix);
   return ix;
 }
 
-/** The items of a time-sorted list due at minute `t`. */
-function dueAt<T>(sorted: T[], time: (x: T) => number, t: number): T[] {
-  const out: T[] = [];
-  for (const x of sorted) {
-    const at = time(x);
-    if (at > t) break;
-    if (at === t) out.push(x);
-  }
-  return out;
-}
-
 /**
- * The next minute at which something is scheduled (at or after the clock). With `visibleOnly`, silent
- * dynamics ticks are skipped: "advance to the next event" stops where a participant sees something.
+ * The next minute at which something is scheduled (at or after the clock): the head of the timer
+ * queue, or the end of the scenario. With `visibleOnly`, silent dynamics ticks are skipped: "advance to
+ * the next event" stops where a participant sees something.
  */
 export function nextEventTime(
   scenario: Scenario,
   state: DrillState,
   visibleOnly = false,
 ): number | undefined {
-  let best: number | undefined;
-  const consider = (t: number | undefined, strict = false): void => {
-    if (t === undefined || t > scenario.clock.end) return;
-    if (strict ? t <= state.clock : t < state.clock) return;
-    if (best === undefined || t < best) best = t;
-  };
-  for (const v of scenario.variations) if (own(state.variations, v.id) === undefined) consider(v.at);
-  if (!visibleOnly)
-    for (const d of scenario.dynamics) {
-      const n = state.dynamics[d.id]!;
-      if (n <= d.until) consider(n);
-    }
-  const ix = scheduleIndex(scenario);
-  // Timed items are sorted: the first one still pending at or after the clock is the earliest.
-  for (const i of ix.timedInjects) {
-    if (i.at! < state.clock) continue;
-    if (state.injects[i.id]!.status === 'pending') {
-      consider(i.at);
-      break;
-    }
-  }
-  for (const i of ix.followInjects) {
-    const r = state.injects[i.id]!;
-    if (r.status === 'scheduled') consider(r.due);
-  }
-  for (const d of ix.timedDecisions) {
-    if (d.opens! < state.clock) continue;
-    if (state.decisions[d.id]!.status === 'pending') {
-      consider(d.opens);
-      break;
-    }
-  }
-  for (const d of ix.followDecisions) {
-    const r = state.decisions[d.id]!;
-    if (r.status === 'scheduled') consider(r.opensAt);
-  }
-  for (const d of scenario.decisions) {
-    const r = state.decisions[d.id]!;
-    if (r.status === 'open') {
-      consider(r.closesAt);
-      if (r.due !== undefined && r.due < r.closesAt!) consider(r.due, true);
-    }
-  }
-  if (state.clock < scenario.clock.end) consider(scenario.clock.end);
-  return best;
+  for (const t of state.timers) if (!visibleOnly || t.kind !== 'tick') return t.due;
+  return state.clock < scenario.clock.end ? scenario.clock.end : undefined;
 }
 
 /** Events a participant sees happen: where "advance to the next event" stops. */
@@ -495,6 +430,11 @@ class Run {
     return (this.baseEnv ??= stateEnv(this.s, this.random));
   }
 
+  /** Keeps the timer queue equal to the records after `id`'s record changed. */
+  private schedule(owner: TimerOwner, id: string): void {
+    reschedule(this.scenario, this.s, owner, id);
+  }
+
   private setPhase(to: Phase): void {
     if (this.s.phase !== to) this.events.push({ type: 'phase', from: this.s.phase, to, at: this.s.clock });
     this.s.phase = to;
@@ -559,10 +499,10 @@ class Run {
    */
   private advanceTo(target: number, visible?: (e: StepEvent) => boolean): void {
     const from = this.s.clock;
-    const mark = this.events.length;
     for (let guard = 0; guard < 1_000_000; guard++) {
-      const t = nextEventTime(this.scenario, this.s as DrillState);
+      const t = nextEventTime(this.scenario, this.s);
       if (t === undefined || t > target) break;
+      const mark = this.events.length;
       this.s.clock = t;
       this.settle(t);
       if (t >= this.scenario.clock.end) break;
@@ -583,49 +523,68 @@ class Run {
   }
 
   /**
-   * Everything due at minute `t`, in a defined order: variations are drawn, decisions past their
+   * Everything due at minute `t`, in the queue's order: variations are drawn, decisions past their
    * deadline close, dynamics tick, timed injects fire, decisions open; then conditions are re-checked.
+   * Running a timer may take others off the queue (a default's follow-up fires an inject due later in
+   * the same minute); it never adds one at `t`.
    */
   private settle(t: number): void {
-    const sc = this.scenario;
-    for (const v of sc.variations)
-      if (v.at === t && own(this.s.variations, v.id) === undefined) this.draw(v.id);
-    for (const d of sc.decisions) {
-      const r = this.s.decisions[d.id]!;
-      if (r.status === 'open' && r.due === t && r.closesAt! > t)
-        this.events.push({ type: 'decision-due', id: d.id, at: t });
-      if (r.status === 'open' && r.closesAt === t) this.closeWithDefault(d);
-    }
-    for (const d of sc.dynamics) {
-      if (this.s.dynamics[d.id] !== t) continue;
-      if (t <= d.until && (!d.when || evaluateBool(d.when.ast, this.env()))) this.effects(d.effects);
-      this.s.dynamics[d.id] = t + d.every;
-    }
-    // Injects and decisions due now, in declaration order (as authors expect), whether timed or follow-ups.
-    const ix = scheduleIndex(sc);
-    const injects = [...new Set([...dueAt(ix.timedInjects, (i) => i.at!, t), ...ix.followInjects])].sort(
-      (a, b) => ix.injectOrder.get(a.id)! - ix.injectOrder.get(b.id)!,
-    );
-    for (const i of injects) {
-      const r = this.s.injects[i.id]!;
-      if (r.status === 'scheduled' && r.due === t) this.fire(i);
-      else if (r.status === 'pending' && i.at === t) {
-        const env = this.env();
-        const holds =
-          (!i.when || evaluateBool(i.when.ast, env)) && (!i.unless || !evaluateBool(i.unless.ast, env));
-        if (holds) this.fire(i);
-        else r.status = 'skipped';
-      }
-    }
-    const decisions = [
-      ...new Set([...dueAt(ix.timedDecisions, (d) => d.opens!, t), ...ix.followDecisions]),
-    ].sort((a, b) => ix.decisionOrder.get(a.id)! - ix.decisionOrder.get(b.id)!);
-    for (const d of decisions) {
-      const r = this.s.decisions[d.id]!;
-      if ((r.status === 'pending' && d.opens === t) || (r.status === 'scheduled' && r.opensAt === t))
-        this.open(d);
+    const q = this.s.timers;
+    while (q.length > 0 && q[0]!.due <= t) {
+      const timer = q.shift()!;
+      this.runTimer(timer, t);
+      this.schedule(ownerOf(timer), timer.id);
     }
     this.conditions();
+  }
+
+  private runTimer(timer: Timer, t: number): void {
+    const ix = scheduleIndex(this.scenario);
+    switch (timer.kind) {
+      case 'variation':
+        if (own(this.s.variations, timer.id) === undefined) this.draw(timer.id);
+        return;
+      case 'due': {
+        const r = this.s.decisions[timer.id]!;
+        if (r.status === 'open' && r.due === t && r.closesAt! > t)
+          this.events.push({ type: 'decision-due', id: timer.id, at: t });
+        return;
+      }
+      case 'close': {
+        const r = this.s.decisions[timer.id]!;
+        if (r.status === 'open' && r.closesAt === t) this.closeWithDefault(ix.decisions.get(timer.id)!);
+        return;
+      }
+      case 'tick': {
+        const d = ix.dynamics.get(timer.id)!;
+        if (this.s.dynamics[d.id] !== t) return;
+        if (t <= d.until && (!d.when || evaluateBool(d.when.ast, this.env()))) this.effects(d.effects);
+        this.s.dynamics[d.id] = t + d.every;
+        return;
+      }
+      case 'inject': {
+        const i = ix.injects.get(timer.id)!;
+        const r = this.s.injects[i.id]!;
+        if (r.status === 'scheduled' && r.due === t) this.fire(i);
+        else if (r.status === 'pending' && i.at === t) {
+          const env = this.env();
+          const holds =
+            (!i.when || evaluateBool(i.when.ast, env)) && (!i.unless || !evaluateBool(i.unless.ast, env));
+          if (holds) this.fire(i);
+          else r.status = 'skipped';
+        }
+        return;
+      }
+      case 'open': {
+        const d = ix.decisions.get(timer.id)!;
+        const r = this.s.decisions[d.id]!;
+        if ((r.status === 'pending' && d.opens === t) || (r.status === 'scheduled' && r.opensAt === t))
+          this.open(d);
+        return;
+      }
+      default:
+        assertNever(timer.kind);
+    }
   }
 
   /** Condition-only injects and decisions, re-checked until nothing more changes. */
@@ -672,6 +631,7 @@ class Run {
       }
     }
     this.s.variations[id] = chosen.id;
+    this.schedule('variation', id);
     this.events.push({ type: 'variation', id, outcome: chosen.id, at: this.s.clock });
     this.effects(chosen.effects);
   }
@@ -681,6 +641,7 @@ class Run {
     r.status = 'fired';
     r.firedAt = this.s.clock;
     delete r.due;
+    this.schedule('inject', i.id);
     const n = this.s.feed.push({ inject: i.id, at: this.s.clock, roles: [...i.roles] });
     this.events.push({ type: 'inject', id: i.id, at: this.s.clock, roles: [...i.roles], adhoc: false });
     this.effects(i.effects);
@@ -702,6 +663,7 @@ class Run {
     r.due = due;
     r.closesAt = closes;
     delete r.opensAt;
+    this.schedule('decision', d.id);
     this.events.push({ type: 'decision-opened', id: d.id, at: now, due, closes });
     // A follow-up that opens at or after its fixed deadline closes at once with its default.
     if (closes <= now) this.closeWithDefault(d);
@@ -717,6 +679,7 @@ class Run {
     r.status = 'closed';
     r.at = this.s.clock;
     r.timeliness = timeliness;
+    this.schedule('decision', d.id);
     this.events.push({
       type: 'decision-closed',
       id: d.id,
@@ -779,6 +742,7 @@ class Run {
         else if (r.status !== 'scheduled' || r.due! > due) {
           r.status = 'scheduled';
           r.due = due;
+          this.schedule('inject', f.inject);
         }
       }
       if (f.decision) {
@@ -788,6 +752,7 @@ class Run {
         else if (r.status !== 'scheduled' || r.opensAt! > due) {
           r.status = 'scheduled';
           r.opensAt = due;
+          this.schedule('decision', f.decision);
         }
       }
     }

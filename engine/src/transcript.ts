@@ -15,10 +15,26 @@ import {
 } from './transcript-schema.ts';
 import { step, visibleTo, type StepEvent, type StepResult } from './step.ts';
 
-export const TRANSCRIPT_FORMAT = 'drill-transcript/2';
-export const ENGINE_VERSION = '0.2.0';
+/**
+ * 3: the state holds its timer queue (`timers`, ordered by (due, seq)), so every state hash differs
+ * from format 2's for the same drill.
+ */
+export const TRANSCRIPT_FORMAT = 'drill-transcript/3';
+export const ENGINE_VERSION = '0.3.0';
 /** Engine versions whose transcripts this engine replays identically. */
-const COMPATIBLE_ENGINES = /^0\.2\./;
+const COMPATIBLE_ENGINES = /^0\.3\./;
+
+/** Why a transcript of an earlier format cannot be verified here (each format changed the state's shape). */
+function olderFormat(format: string, engine: unknown): string | undefined {
+  const m = /^drill-transcript\/(\d+)$/.exec(format);
+  const mine = Number(TRANSCRIPT_FORMAT.split('/')[1]);
+  if (!m || Number(m[1]) >= mine) return undefined;
+  return (
+    `unsupported transcript format \`${format}\`: it was recorded by an older drill (engine ${String(engine)}), ` +
+    `whose drill state had a different shape, so its state hashes cannot be reproduced by this drill ` +
+    `(engine ${ENGINE_VERSION}, format ${TRANSCRIPT_FORMAT}); verify or replay it with the drill version that recorded it`
+  );
+}
 
 export interface TranscriptHeader {
   format: string;
@@ -267,7 +283,10 @@ export function checkCompatible(scenario: Scenario, t: Transcript): string | und
   const shape = shapeProblem(t);
   if (shape) return shape.reason;
   if (h.format !== TRANSCRIPT_FORMAT)
-    return `unsupported transcript format \`${String(h.format)}\` (this drill reads ${TRANSCRIPT_FORMAT})`;
+    return (
+      olderFormat(String(h.format), h.engine) ??
+      `unsupported transcript format \`${String(h.format)}\` (this drill reads ${TRANSCRIPT_FORMAT})`
+    );
   if (typeof h.engine !== 'string' || !COMPATIBLE_ENGINES.test(h.engine))
     return `the transcript was written by engine ${String(h.engine)}; this engine (${ENGINE_VERSION}) cannot replay it exactly`;
   if (h.scenario?.id !== scenario.id)
