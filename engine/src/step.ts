@@ -12,8 +12,16 @@ import type {
   Dynamic,
   Inject,
   Scenario,
+  VariableDef,
 } from './scenario/model.ts';
-import { holdsRole, humansHolding, type DecisionRecord, type DrillState, type Timeliness } from './state.ts';
+import {
+  holdsRole,
+  humansHolding,
+  type DecisionRecord,
+  type DrillState,
+  type InjectRecord,
+  type Timeliness,
+} from './state.ts';
 import type { LocalizedText } from './text.ts';
 import { ownerOf, reschedule, type Timer, type TimerOwner } from './timers.ts';
 
@@ -112,7 +120,13 @@ export function step(scenario: Scenario, state: DrillState, input: Input | unkno
   run.apply(inp, nextPhase);
   run.saveRng();
   next.seq += 1;
-  return { ok: true, state: deepFreeze(shareUnchanged(state, next)), events };
+  return { ok: true, state: deepFreeze(shareUnchanged(state, next, run.touched)), events };
+}
+
+/** The inject and decision records a step copied to change (see `Run.injectRecord`). */
+interface Touched {
+  injects: Set<string>;
+  decisions: Set<string>;
 }
 
 const shallowEqual = (a: object, b: object): boolean => {
@@ -128,16 +142,16 @@ const shallowEqual = (a: object, b: object): boolean => {
  * shares every unchanged record and container with the old one, so freezing and hashing it (whose
  * canonical JSON is cached per frozen object) costs what changed, not the whole state.
  */
-function shareUnchanged(prev: DrillState, next: DrillState): DrillState {
+function shareUnchanged(prev: DrillState, next: DrillState, touched: Touched): DrillState {
   for (const key of ['injects', 'decisions'] as const) {
     const p = prev[key] as Record<string, object>;
     const n = next[key] as Record<string, object>;
     let same = true;
-    for (const id of Object.keys(n)) {
-      if (p[id] && shallowEqual(p[id], n[id]!)) n[id] = p[id];
+    for (const id of touched[key]) {
+      if (shallowEqual(p[id]!, n[id]!)) n[id] = p[id]!;
       else same = false;
     }
-    if (same && shallowEqual(p, n)) (next as unknown as Record<string, object>)[key] = p;
+    if (same) (next as unknown as Record<string, object>)[key] = p;
   }
   for (const key of ['world', 'rng', 'variations', 'dynamics', 'timers', 'feed', 'overrides'] as const)
     if (shallowEqual(prev[key], next[key])) (next as unknown as Record<string, object>)[key] = prev[key];
@@ -145,24 +159,18 @@ function shareUnchanged(prev: DrillState, next: DrillState): DrillState {
 }
 
 /**
- * The state a step may change: every container and record copied one level deep, everything else
- * (feed items, chosen options, participants) shared with the previous state. A step reads and writes
+ * The state a step may change: the small containers copied one level deep; inject and decision records
+ * (and their containers) are copied only when the step writes one (`Run.injectRecord`); everything else
+ * (feed items, chosen options, participants) is shared with the previous state. A step reads and writes
  * plain objects — no proxies on the hot path (a draft proxy per record read cost most of a step) — and
  * the result is frozen, so neither the old state nor the new one can be changed afterwards.
  */
 function workingCopy(s: DrillState): DrillState {
-  const records = <T extends object>(m: Record<string, T>): Record<string, T> => {
-    const out: Record<string, T> = {};
-    for (const k of Object.keys(m)) out[k] = { ...m[k]! };
-    return out;
-  };
   return {
     ...s,
     world: { ...s.world },
     rng: { ...s.rng },
     variations: { ...s.variations },
-    injects: records(s.injects),
-    decisions: records(s.decisions),
     dynamics: { ...s.dynamics },
     timers: [...s.timers],
     feed: [...s.feed],
@@ -300,6 +308,7 @@ interface ScheduleIndex {
   injects: Map<string, Inject>;
   decisions: Map<string, DecisionPoint>;
   dynamics: Map<string, Dynamic>;
+  variables: Map<string, VariableDef>;
   condInjects: Inject[];
   condDecisions: DecisionPoint[];
 }
@@ -312,6 +321,7 @@ function scheduleIndex(sc: Scenario): ScheduleIndex {
     injects: new Map(sc.injects.map((i) => [i.id, i])),
     decisions: new Map(sc.decisions.map((d) => [d.id, d])),
     dynamics: new Map(sc.dynamics.map((d) => [d.id, d])),
+    variables: new Map(sc.variables.map((v) => [v.id, v])),
     condInjects: sc.injects.filter((i) => i.at === undefined && i.when !== undefined),
     condDecisions: sc.decisions.filter((d) => d.opens === undefined && d.opensWhen !== undefined),
   };
@@ -404,6 +414,29 @@ function colleagueTurn(scenario: Scenario, state: DrillState, e: StepEvent): boo
 /** One step's work on the state. */
 class Run {
   private rng: ReturnType<typeof resumeRng> | undefined;
+  readonly touched: Touched = { injects: new Set(), decisions: new Set() };
+
+  /** An inject's record, ready to change: copied (with its container, the first time) on first write. */
+  private injectRecord(id: string): InjectRecord {
+    const t = this.touched.injects;
+    if (!t.has(id)) {
+      if (t.size === 0) this.s.injects = { ...this.s.injects };
+      this.s.injects[id] = { ...this.s.injects[id]! };
+      t.add(id);
+    }
+    return this.s.injects[id]!;
+  }
+
+  /** A decision's record, ready to change (as `injectRecord`). */
+  private decisionRecord(id: string): DecisionRecord {
+    const t = this.touched.decisions;
+    if (!t.has(id)) {
+      if (t.size === 0) this.s.decisions = { ...this.s.decisions };
+      this.s.decisions[id] = { ...this.s.decisions[id]! };
+      t.add(id);
+    }
+    return this.s.decisions[id]!;
+  }
 
   constructor(
     private readonly scenario: Scenario,
@@ -571,7 +604,7 @@ class Run {
           const holds =
             (!i.when || evaluateBool(i.when.ast, env)) && (!i.unless || !evaluateBool(i.unless.ast, env));
           if (holds) this.fire(i);
-          else r.status = 'skipped';
+          else this.injectRecord(i.id).status = 'skipped';
         }
         return;
       }
@@ -637,7 +670,7 @@ class Run {
   }
 
   private fire(i: Inject): void {
-    const r = this.s.injects[i.id]!;
+    const r = this.injectRecord(i.id);
     r.status = 'fired';
     r.firedAt = this.s.clock;
     delete r.due;
@@ -650,7 +683,7 @@ class Run {
   }
 
   private open(d: DecisionPoint): void {
-    const r = this.s.decisions[d.id]!;
+    const r = this.decisionRecord(d.id);
     const now = this.s.clock;
     const due = Math.max(now, resolveTime(d.due, now));
     const closes = Math.max(due, resolveTime(d.closes, now));
@@ -691,7 +724,7 @@ class Run {
   }
 
   private closeWithDefault(d: DecisionPoint): void {
-    const r = this.s.decisions[d.id]!;
+    const r = this.decisionRecord(d.id);
     if (d.kind === 'allocate') {
       const alloc = Object.fromEntries(d.default.map((o) => [o, 0]));
       r.allocation = alloc;
@@ -704,8 +737,8 @@ class Run {
   }
 
   private choose(inp: Extract<ParsedInput, { type: 'choose' }>): void {
-    const d = this.scenario.decisions.find((x) => x.id === inp.decision)!;
-    const r = this.s.decisions[d.id]!;
+    const d = scheduleIndex(this.scenario).decisions.get(inp.decision)!;
+    const r = this.decisionRecord(d.id);
     r.by = inp.participant;
     if (inp.rationale !== undefined && inp.rationale.trim() !== '') r.rationale = inp.rationale;
     if (inp.elapsedMs !== undefined) r.elapsedMs = inp.elapsedMs;
@@ -738,20 +771,22 @@ class Run {
       if (f.inject) {
         const r = this.s.injects[f.inject]!;
         if (r.status === 'fired') continue;
-        if (f.after === 0) this.fire(this.scenario.injects.find((x) => x.id === f.inject)!);
+        if (f.after === 0) this.fire(scheduleIndex(this.scenario).injects.get(f.inject)!);
         else if (r.status !== 'scheduled' || r.due! > due) {
-          r.status = 'scheduled';
-          r.due = due;
+          const w = this.injectRecord(f.inject);
+          w.status = 'scheduled';
+          w.due = due;
           this.schedule('inject', f.inject);
         }
       }
       if (f.decision) {
         const r = this.s.decisions[f.decision]!;
         if (r.status === 'open' || r.status === 'closed') continue;
-        if (f.after === 0) this.open(this.scenario.decisions.find((x) => x.id === f.decision)!);
+        if (f.after === 0) this.open(scheduleIndex(this.scenario).decisions.get(f.decision)!);
         else if (r.status !== 'scheduled' || r.opensAt! > due) {
-          r.status = 'scheduled';
-          r.opensAt = due;
+          const w = this.decisionRecord(f.decision);
+          w.status = 'scheduled';
+          w.opensAt = due;
           this.schedule('decision', f.decision);
         }
       }
@@ -761,7 +796,7 @@ class Run {
   /** Applies effect statements, keeping every variable inside its declared bounds. */
   private effects(list: readonly CompiledEffect[], locals?: Record<string, number>): void {
     for (const e of list) {
-      const def = this.scenario.variables.find((v) => v.id === e.ast.target);
+      const def = scheduleIndex(this.scenario).variables.get(e.ast.target);
       if (!def) continue;
       const cur = this.s.world[def.id]!;
       let v = applyAssignment(e.ast, cur, this.env(locals));

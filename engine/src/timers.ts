@@ -1,5 +1,5 @@
 import { own } from './own.ts';
-import type { Scenario } from './scenario/model.ts';
+import type { DecisionPoint, Dynamic, Inject, Scenario, Variation } from './scenario/model.ts';
 import type { DrillState } from './state.ts';
 
 /**
@@ -8,9 +8,13 @@ import type { DrillState } from './state.ts';
  */
 export type TimerKind = 'variation' | 'due' | 'close' | 'tick' | 'inject' | 'open';
 
-/** One scheduled thing: at minute `due`, do `kind` to the variation, decision, dynamic or inject `id`. */
+/**
+ * One scheduled thing: at minute `due`, do `kind` to the variation, decision, dynamic or inject `id`;
+ * `seq` is its place among the things due in the same minute (see below).
+ */
 export interface Timer {
   due: number;
+  seq: number;
   kind: TimerKind;
   id: string;
 }
@@ -24,31 +28,42 @@ export interface Timer {
 const GROUP: Record<TimerKind, number> = { variation: 0, due: 1, close: 1, tick: 2, inject: 3, open: 4 };
 const GROUP_SIZE = 1_000_000;
 
-const seqs = new WeakMap<Scenario, Map<string, number>>();
-function seqTable(sc: Scenario): Map<string, number> {
-  let m = seqs.get(sc);
-  if (m) return m;
-  m = new Map();
+/** Per scenario: each timer's place in its minute, and the scenario's items by id. */
+interface TimerTable {
+  seq: Map<string, number>;
+  variations: Map<string, Variation>;
+  dynamics: Map<string, Dynamic>;
+  injects: Map<string, Inject>;
+  decisions: Map<string, DecisionPoint>;
+}
+const tables = new WeakMap<Scenario, TimerTable>();
+function table(sc: Scenario): TimerTable {
+  let t = tables.get(sc);
+  if (t) return t;
+  const seq = new Map<string, number>();
   const put = (kinds: TimerKind[], ids: { id: string }[]): void =>
     ids.forEach((x, i) => {
-      for (const k of kinds) m!.set(`${k}:${x.id}`, GROUP[k] * GROUP_SIZE + i);
+      for (const k of kinds) seq.set(`${k}:${x.id}`, GROUP[k] * GROUP_SIZE + i);
     });
   put(['variation'], sc.variations);
   put(['due', 'close', 'open'], sc.decisions);
   put(['tick'], sc.dynamics);
   put(['inject'], sc.injects);
-  seqs.set(sc, m);
-  return m;
-}
-
-/** The place of a timer within its minute. */
-export function timerSeq(sc: Scenario, t: Timer): number {
-  return seqTable(sc).get(`${t.kind}:${t.id}`)!;
+  const byId = <T extends { id: string }>(xs: T[]): Map<string, T> => new Map(xs.map((x) => [x.id, x]));
+  t = {
+    seq,
+    variations: byId(sc.variations),
+    dynamics: byId(sc.dynamics),
+    injects: byId(sc.injects),
+    decisions: byId(sc.decisions),
+  };
+  tables.set(sc, t);
+  return t;
 }
 
 /** Orders timers by (due, seq): the order in which the engine runs them. */
-export function compareTimers(sc: Scenario, a: Timer, b: Timer): number {
-  return a.due - b.due || timerSeq(sc, a) - timerSeq(sc, b);
+export function compareTimers(a: Timer, b: Timer): number {
+  return a.due - b.due || a.seq - b.seq;
 }
 
 /** What owns a timer: its timers are recomputed together whenever its record changes. */
@@ -69,20 +84,21 @@ const OWNER: Record<TimerKind, TimerOwner> = {
  * decision's `due` at the current minute has already been announced (or falls on its opening).
  */
 export function timersOf(sc: Scenario, s: DrillState, owner: TimerOwner, id: string): Timer[] {
+  const tb = table(sc);
   const out: Timer[] = [];
   const add = (kind: TimerKind, due: number | undefined, strict = false): void => {
     if (due === undefined || due > sc.clock.end) return;
     if (strict ? due <= s.clock : due < s.clock) return;
-    out.push({ due, kind, id });
+    out.push({ due, seq: tb.seq.get(`${kind}:${id}`)!, kind, id });
   };
   switch (owner) {
     case 'variation': {
-      const v = sc.variations.find((x) => x.id === id);
+      const v = tb.variations.get(id);
       if (v && own(s.variations, id) === undefined) add('variation', v.at);
       return out;
     }
     case 'dynamic': {
-      const d = sc.dynamics.find((x) => x.id === id);
+      const d = tb.dynamics.get(id);
       const n = own(s.dynamics, id);
       if (d && n !== undefined && n <= d.until) add('tick', n);
       return out;
@@ -90,12 +106,12 @@ export function timersOf(sc: Scenario, s: DrillState, owner: TimerOwner, id: str
     case 'inject': {
       const r = own(s.injects, id);
       if (r?.status === 'scheduled') add('inject', r.due);
-      else if (r?.status === 'pending') add('inject', sc.injects.find((x) => x.id === id)?.at);
+      else if (r?.status === 'pending') add('inject', tb.injects.get(id)?.at);
       return out;
     }
     case 'decision': {
       const r = own(s.decisions, id);
-      if (r?.status === 'pending') add('open', sc.decisions.find((x) => x.id === id)?.opens);
+      if (r?.status === 'pending') add('open', tb.decisions.get(id)?.opens);
       else if (r?.status === 'scheduled') add('open', r.opensAt);
       else if (r?.status === 'open') {
         if (r.due !== undefined && r.due < r.closesAt!) add('due', r.due, true);
@@ -115,7 +131,7 @@ export function scanTimers(sc: Scenario, s: DrillState): Timer[] {
   for (const d of sc.decisions) all.push(...timersOf(sc, s, 'decision', d.id));
   for (const d of sc.dynamics) all.push(...timersOf(sc, s, 'dynamic', d.id));
   for (const i of sc.injects) all.push(...timersOf(sc, s, 'inject', i.id));
-  return all.sort((a, b) => compareTimers(sc, a, b));
+  return all.sort(compareTimers);
 }
 
 /**
@@ -131,7 +147,7 @@ export function reschedule(sc: Scenario, s: DrillState, owner: TimerOwner, id: s
     let hi = q.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (compareTimers(sc, q[mid]!, t) <= 0) lo = mid + 1;
+      if (compareTimers(q[mid]!, t) <= 0) lo = mid + 1;
       else hi = mid;
     }
     q.splice(lo, 0, t);

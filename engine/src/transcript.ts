@@ -1,4 +1,4 @@
-import { canonicalJson, hashJson } from './hash.ts';
+import { canonicalJson, hashByParts, hashJson } from './hash.ts';
 import type { Input } from './inputs.ts';
 import type { Scenario } from './scenario/model.ts';
 import { scoreDrill, type ScoreReport } from './score.ts';
@@ -16,8 +16,8 @@ import {
 import { step, visibleTo, type StepEvent, type StepResult } from './step.ts';
 
 /**
- * 3: the state holds its timer queue (`timers`, ordered by (due, seq)), so every state hash differs
- * from format 2's for the same drill.
+ * 3: the state holds its timer queue (`timers`, ordered by (due, seq)), and its hash is taken by parts
+ * (`stateHash`): every state hash differs from format 2's for the same drill.
  */
 export const TRANSCRIPT_FORMAT = 'drill-transcript/3';
 export const ENGINE_VERSION = '0.3.0';
@@ -53,7 +53,7 @@ export interface TranscriptEntry {
   /** Scenario minute when the input was made. */
   at: number;
   input: Input;
-  /** SHA-256 of the canonical JSON of the state after this input. */
+  /** Hash of the whole state after this input (see `stateHash`). */
   stateHash: string;
   /** Hash of the previous entry (the header's hash for the first). */
   prev: string;
@@ -76,8 +76,13 @@ export interface Transcript {
   result?: TranscriptResult;
 }
 
+/**
+ * The hash of a whole drill state (since format 3): SHA-256 over the canonical JSON of the state whose
+ * containers (world, injects, decisions, timers, feed, …) are each replaced by the SHA-256 of their own
+ * canonical JSON — see `hashByParts`. A step re-hashes only the containers it changed.
+ */
 export function stateHash(state: DrillState): string {
-  return hashJson(state);
+  return hashByParts(state);
 }
 
 export function headerHash(h: TranscriptHeader): string {
