@@ -1,4 +1,4 @@
-import { canonicalJson, hashJson } from './hash.ts';
+import { canonicalJson, hashByParts, hashJson } from './hash.ts';
 import type { Input } from './inputs.ts';
 import type { Scenario } from './scenario/model.ts';
 import { scoreDrill, type ScoreReport } from './score.ts';
@@ -16,10 +16,26 @@ import {
 } from './transcript-schema.ts';
 import { step, visibleTo, type StepEvent, type StepResult } from './step.ts';
 
-export const TRANSCRIPT_FORMAT = 'drill-transcript/2';
-export const ENGINE_VERSION = '0.2.0';
+/**
+ * 3: the state holds its timer queue (`timers`, ordered by (due, seq)), and its hash is taken by parts
+ * (`stateHash`): every state hash differs from format 2's for the same drill.
+ */
+export const TRANSCRIPT_FORMAT = 'drill-transcript/3';
+export const ENGINE_VERSION = '0.3.0';
 /** Engine versions whose transcripts this engine replays identically. */
-const COMPATIBLE_ENGINES = /^0\.2\./;
+const COMPATIBLE_ENGINES = /^0\.3\./;
+
+/** Why a transcript of an earlier format cannot be verified here (each format changed the state's shape). */
+function olderFormat(format: string, engine: unknown): string | undefined {
+  const m = /^drill-transcript\/(\d+)$/.exec(format);
+  const mine = Number(TRANSCRIPT_FORMAT.split('/')[1]);
+  if (!m || Number(m[1]) >= mine) return undefined;
+  return (
+    `unsupported transcript format \`${format}\`: it was recorded by an older drill (engine ${String(engine)}), ` +
+    `whose drill state had a different shape, so its state hashes cannot be reproduced by this drill ` +
+    `(engine ${ENGINE_VERSION}, format ${TRANSCRIPT_FORMAT}); verify or replay it with the drill version that recorded it`
+  );
+}
 
 export interface TranscriptHeader {
   format: string;
@@ -38,7 +54,7 @@ export interface TranscriptEntry {
   /** Scenario minute when the input was made. */
   at: number;
   input: Input;
-  /** SHA-256 of the canonical JSON of the state after this input. */
+  /** Hash of the whole state after this input (see `stateHash`). */
   stateHash: string;
   /** Hash of the previous entry (the header's hash for the first). */
   prev: string;
@@ -61,8 +77,13 @@ export interface Transcript {
   result?: TranscriptResult;
 }
 
+/**
+ * The hash of a whole drill state (since format 3): SHA-256 over the canonical JSON of the state whose
+ * containers (world, injects, decisions, timers, feed, …) are each replaced by the SHA-256 of their own
+ * canonical JSON — see `hashByParts`. A step re-hashes only the containers it changed.
+ */
 export function stateHash(state: DrillState): string {
-  return hashJson(state);
+  return hashByParts(state);
 }
 
 export function headerHash(h: TranscriptHeader): string {
@@ -284,7 +305,10 @@ export function checkCompatible(scenario: Scenario, t: Transcript): string | und
   const shape = shapeProblem(t);
   if (shape) return shape.reason;
   if (h.format !== TRANSCRIPT_FORMAT)
-    return `unsupported transcript format \`${String(h.format)}\` (this drill reads ${TRANSCRIPT_FORMAT})`;
+    return (
+      olderFormat(String(h.format), h.engine) ??
+      `unsupported transcript format \`${String(h.format)}\` (this drill reads ${TRANSCRIPT_FORMAT})`
+    );
   if (typeof h.engine !== 'string' || !COMPATIBLE_ENGINES.test(h.engine))
     return `the transcript was written by engine ${String(h.engine)}; this engine (${ENGINE_VERSION}) cannot replay it exactly`;
   if (h.scenario?.id !== scenario.id)
