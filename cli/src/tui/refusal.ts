@@ -54,6 +54,7 @@ export function refusalText(drill: LiveDrill, input: Input, r: Rejection): strin
     case 'unknown-role':
     case 'unknown-capability':
     case 'duplicate-id':
+    case 'unknown-task':
       break;
     default: {
       const never: never = r.code;

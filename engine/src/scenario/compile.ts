@@ -11,6 +11,7 @@ import { linkEndings, linkOutcomes } from './link-endings.ts';
 import { linkExpressions } from './link-expressions.ts';
 import { linkIds } from './link-ids.ts';
 import { linkInjects } from './link-injects.ts';
+import { linkModules } from './link-modules.ts';
 import { linkObjectives } from './link-objectives.ts';
 import { linkTimes } from './link-times.ts';
 import { linkVariables } from './link-variables.ts';
@@ -304,8 +305,9 @@ class Compiler {
     linkVariables(c);
     const variations = linkVariations(c, x, t);
     const dynamics = linkDynamics(c, x, t);
-    const injects = linkInjects(c, ids, x, t);
-    const decisions = linkDecisions(c, ids, x, t);
+    const modules = linkModules(c, t);
+    const injects = linkInjects(c, ids, x, t, modules);
+    const decisions = linkDecisions(c, ids, x, t, modules);
     const endings = linkEndings(c, x);
     const outcomes = linkOutcomes(c, ids, x);
     if (this.diagnostics.some((d) => d.severity === 'error')) return undefined;
@@ -322,6 +324,7 @@ class Compiler {
       clock: { anchor: h.clock.anchor, t0: h.clock.t0, start: t.start, end: t.end },
       references: L.references.map((r) => r.value),
       briefing: h.briefing,
+      modules,
       capabilities: [
         ...DEFAULT_CAPABILITIES.map((cap) => ({ ...cap })),
         ...L.capabilities.map((cap) => cap.value),

@@ -11,6 +11,7 @@ export interface KnownIds {
   objectives: Set<string>;
   /** The rubric's capabilities and the scenario's own. */
   capabilities: Set<string>;
+  modules: Set<string>;
 }
 
 /** Step 1: every id is unique within its kind; collects the ids references may name. */
@@ -26,7 +27,8 @@ export function linkIds(c: LinkContext): KnownIds {
   c.uniqueIds('dynamics');
   c.uniqueIds('endings');
   c.uniqueIds('outcomes');
+  const modules = c.uniqueIds('modules');
   const own = c.uniqueIds('capabilities');
   const capabilities = new Set([...DEFAULT_CAPABILITIES.map((x) => x.id), ...own]);
-  return { roles, variables, injects, decisions, references, objectives, capabilities };
+  return { roles, variables, injects, decisions, references, objectives, capabilities, modules };
 }

@@ -56,6 +56,8 @@ export interface VariationOutcome {
   id: string;
   p: number;
   label?: LocalizedText;
+  /** Shown in the feed when this outcome is drawn ("the storm strengthens to category 4"). */
+  notice?: LocalizedText;
   effects: CompiledEffect[];
 }
 export interface Variation {
@@ -106,6 +108,24 @@ export interface Inject {
   followUpOnly: boolean;
   /** Variables its text shows as `{id}`: their values are kept with the delivery. */
   live?: string[];
+  /** For the facilitator only: never in a participant's, team's or projector's view. */
+  note?: LocalizedText;
+  /** The module it belongs to (the last module starting at or before it, or named). */
+  module?: string;
+}
+
+/**
+ * A part of a discussion-based exercise (HSEEP's modules): at its start the drill waits for the
+ * facilitator, and everyone sees its title, summary and key issues.
+ */
+export interface Module {
+  id: string;
+  at: number;
+  title: LocalizedText;
+  summary?: LocalizedText;
+  keyIssues: LocalizedText[];
+  /** For the facilitator only. */
+  note?: LocalizedText;
 }
 
 export interface FollowUp {
@@ -135,7 +155,10 @@ export interface DecisionPoint {
   id: string;
   roles: string[];
   prompt: LocalizedText;
-  kind: 'single' | 'multi' | 'allocate';
+  /** `discuss`: an open question with no options, no score and no right answer. */
+  kind: 'single' | 'multi' | 'allocate' | 'discuss';
+  /** `role`: one answer per role in `roles` (a discussion), else one answer for the table. */
+  each?: 'role';
   opens?: number;
   opensWhen?: CompiledExpr;
   due: DecisionTime;
@@ -147,7 +170,10 @@ export interface DecisionPoint {
   unit?: LocalizedText;
   /** `shuffled`: shown in an order drawn from the seed; `fixed`: as written (order carries meaning). */
   order: 'shuffled' | 'fixed';
+  /** The capability scored; empty for a discussion (never scored). */
   capability: string;
+  /** A discussion's capability tags (for the report; no score). */
+  capabilities?: string[];
   weight: number;
   lateDecay: number;
   score?: CompiledExpr;
@@ -155,6 +181,9 @@ export interface DecisionPoint {
   ref?: string;
   objective?: string;
   followUpOnly: boolean;
+  /** For the facilitator only. */
+  note?: LocalizedText;
+  module?: string;
 }
 
 export interface Ending {
@@ -196,6 +225,8 @@ export interface Scenario {
   clock: { anchor: LocalizedText; t0: string; start: number; end: number };
   references: Reference[];
   briefing: LocalizedText;
+  /** In time order; empty for a drill without modules. */
+  modules: Module[];
   /** The default rubric plus the scenario's own capabilities. */
   capabilities: Capability[];
   objectives: Objective[];
