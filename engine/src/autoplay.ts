@@ -34,7 +34,12 @@ export function playOut(driver: Driver, o: PlayOutOptions): void {
   if (driver.state.phase === 'briefing') driver.apply({ type: 'start' });
   if (driver.state.phase === 'paused') driver.apply({ type: 'resume' });
   const max = o.maxInputs ?? 20_000;
-  for (let i = 0; i < max && driver.state.phase === 'running'; i++) {
+  for (let i = 0; i < max && driver.state.phase !== 'debrief' && driver.state.phase !== 'ended'; i++) {
+    // The drill waits at a module's start: an automatic player goes straight on.
+    if (driver.state.phase === 'paused') {
+      if (!driver.apply({ type: 'resume' }).ok) break;
+      continue;
+    }
     const c = o.choose(driver.state);
     if (c) {
       const r = driver.apply(c);

@@ -50,6 +50,8 @@ export {
   type AdhocInject,
   type Override,
   type Timeliness,
+  type Answer,
+  type Observation,
 } from './state.ts';
 export { step, nextEventTime, type StepEvent, type StepResult, type Rejection } from './step.ts';
 export {
@@ -118,6 +120,14 @@ export {
 } from './views.ts';
 export { giveaways, type Giveaways } from './giveaways.ts';
 export { presentedOptions, allocationBudget, openDecisionsFor, deciderOf } from './queries.ts';
+export {
+  moduleOf,
+  moduleAt,
+  pendingAnswerRoles,
+  answerRolesFor,
+  criticalTasks,
+  type TaskRef,
+} from './discussion.ts';
 export { canonicalJson, hashJson, sha256Hex, nobleSha256Hex, useSha256, type Sha256Hex } from './hash.ts';
 export * from './table/index.ts';
 export { applyCorrection } from './correction.ts';

@@ -50,6 +50,26 @@ export const InputSchema = z.discriminatedUnion('type', [
       .strictObject({ seq: z.number().int().min(1), note: z.string().min(1).max(2000), by: name.optional() })
       .optional(),
   }),
+  z.strictObject({
+    type: z.literal('answer'),
+    /** A discussion question's answer (free text or the table's consensus): never scored. */
+    participant: name,
+    decision: name,
+    /** With `each: role`, the role this answer is for (may be left out when the participant holds one). */
+    role: name.optional(),
+    text: z.string().min(1).max(4000),
+    elapsedMs: z.number().int().min(0).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('observe'),
+    /** An evaluator's observation against a critical task (HSEEP Exercise Evaluation Guide). */
+    evaluator: name,
+    task: name,
+    /** The scenario minute observed (default: the clock when recorded). */
+    at: z.number().int().min(-1_000_000).max(1_000_000).optional(),
+    rating: z.enum(RATINGS),
+    note: z.string().min(1).max(2000),
+  }),
   z.strictObject({ type: z.literal('pause'), by: name.optional() }),
   z.strictObject({ type: z.literal('resume'), by: name.optional() }),
   z.strictObject({

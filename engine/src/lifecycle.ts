@@ -5,8 +5,11 @@ import { setup, transition, type SnapshotFrom } from 'xstate';
 export type Phase = 'briefing' | 'running' | 'paused' | 'debrief' | 'ended';
 export const PHASES: readonly Phase[] = ['briefing', 'running', 'paused', 'debrief', 'ended'];
 
-/** Every input is a lifecycle event: the phase decides whether it is accepted. */
-export type LifecycleEvent = { type: ParsedInput['type'] };
+/**
+ * Every input is a lifecycle event: the phase decides whether it is accepted. `hold` is the engine's
+ * own: the clock reached a module's start, and the drill waits (paused) until the facilitator resumes.
+ */
+export type LifecycleEvent = { type: ParsedInput['type'] | 'hold' };
 
 /**
  * Driven only through xstate's pure `transition()`: no actor, no timers. Targetless transitions mark
@@ -23,12 +26,15 @@ export const lifecycleMachine = setup({
     running: {
       on: {
         pause: 'paused',
+        hold: 'paused',
         end: 'debrief',
         advance: { actions: 'accept' },
         choose: { actions: 'accept' },
+        answer: { actions: 'accept' },
         inject: { actions: 'accept' },
         override: { actions: 'accept' },
         correct: { actions: 'accept' },
+        observe: { actions: 'accept' },
       },
     },
     paused: {
@@ -38,10 +44,18 @@ export const lifecycleMachine = setup({
         inject: { actions: 'accept' },
         override: { actions: 'accept' },
         correct: { actions: 'accept' },
+        observe: { actions: 'accept' },
       },
     },
-    debrief: { on: { close: 'ended', override: { actions: 'accept' }, correct: { actions: 'accept' } } },
-    ended: { on: { override: { actions: 'accept' } } },
+    debrief: {
+      on: {
+        close: 'ended',
+        override: { actions: 'accept' },
+        correct: { actions: 'accept' },
+        observe: { actions: 'accept' },
+      },
+    },
+    ended: { on: { override: { actions: 'accept' }, observe: { actions: 'accept' } } },
   },
 });
 
@@ -54,9 +68,12 @@ const EVENT_SET: Record<LifecycleEvent['type'], true> = {
   close: true,
   advance: true,
   choose: true,
+  answer: true,
   inject: true,
   override: true,
   correct: true,
+  observe: true,
+  hold: true,
 };
 const EVENTS = Object.keys(EVENT_SET) as LifecycleEvent['type'][];
 
@@ -85,6 +102,6 @@ export function lifecycleStep(phase: Phase, event: LifecycleEvent['type']): Phas
 }
 
 /** Which inputs a phase accepts, for messages ("the drill is paused: resume it first"). */
-export function acceptedIn(phase: Phase): LifecycleEvent['type'][] {
-  return EVENTS.filter((e) => TABLE.get(phase)?.has(e) === true);
+export function acceptedIn(phase: Phase): ParsedInput['type'][] {
+  return EVENTS.filter((e): e is ParsedInput['type'] => e !== 'hold' && TABLE.get(phase)?.has(e) === true);
 }

@@ -51,7 +51,8 @@ export function policyChoice(
   o: PolicyOptions = {},
 ): Choice | undefined {
   for (const d of scenario.decisions) {
-    if (state.decisions[d.id]?.status !== 'open') continue;
+    // An automatic player has nothing to say in a discussion: it is left for the people at the table.
+    if (state.decisions[d.id]?.status !== 'open' || d.kind === 'discuss') continue;
     const p = deciderOf(state, d);
     if (!p || p.colleague !== undefined) continue;
     // The random player sometimes lets a decision wait, so late and missed paths get exercised too.
@@ -68,7 +69,7 @@ export function policyChoice(
  */
 export function colleagueChoice(scenario: Scenario, state: DrillState): Choice | undefined {
   for (const d of scenario.decisions) {
-    if (state.decisions[d.id]?.status !== 'open') continue;
+    if (state.decisions[d.id]?.status !== 'open' || d.kind === 'discuss') continue;
     const p = deciderOf(state, d);
     if (!p?.colleague) continue;
     const u = keyedDraw(state.seed, `colleague:${d.id}`);

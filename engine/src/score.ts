@@ -271,7 +271,10 @@ function appliedCaps(scenario: Scenario, outcomes: readonly OutcomeScore[]): App
  * `verify` can recompute every number from a transcript.
  */
 export function scoreDrill(scenario: Scenario, state: DrillState): ScoreReport {
-  const decisions = scenario.decisions.map((d) => decisionScore(d, state));
+  // A discussion has no right answer: it is never scored (the report shows its answers instead).
+  const decisions = scenario.decisions
+    .filter((d) => d.kind !== 'discuss')
+    .map((d) => decisionScore(d, state));
   // The people at the table answer for their own seats; a simulated colleague's decisions are shown
   // but never charged to them.
   const charged = decisions.filter((d) => d.simulated === undefined);

@@ -45,6 +45,27 @@ export interface DecisionRecord {
   timeliness?: Timeliness;
   /** Set when a trainer corrected the choice entry `seq` recorded, with their reason. */
   correction?: { seq: number; note: string; by?: string };
+  /** A discussion's answers: one for the table, or one per role (in the decision's role order). */
+  answers?: Answer[];
+}
+
+/** One recorded answer to a discussion question. */
+export interface Answer {
+  /** The role answered for (`each: role`); absent for the table's answer. */
+  role?: string;
+  by: string;
+  at: number;
+  text: string;
+}
+
+/** An evaluator's observation against a critical task, as recorded (HSEEP EEG). */
+export interface Observation {
+  evaluator: string;
+  task: string;
+  at: number;
+  rating: Rating;
+  note: string;
+  seq: number;
 }
 
 export interface InjectRecord {
@@ -70,6 +91,8 @@ export interface Delivery {
   at: number;
   roles: string[];
   adhoc?: AdhocInject;
+  /** A variation outcome's notice (its text is the scenario's: see `deliverySource`). */
+  notice?: { variation: string; outcome: string };
   /** The values of the variables its text shows (`{id}`), as they were when it was delivered. */
   values?: Record<string, number | boolean>;
 }
@@ -112,6 +135,12 @@ export interface DrillState {
   feed: Delivery[];
   overrides: Override[];
   ending?: string;
+  /** The module under way (the last one started); absent before the first or without modules. */
+  module?: string;
+  /** Set while the drill waits at the start of `module` for the facilitator to go on (phase `paused`). */
+  holding?: true;
+  /** Evaluators' observations; absent until the first (so drills without them keep their hashes). */
+  observations?: Observation[];
 }
 
 export interface DrillOptions {

@@ -14,6 +14,7 @@ import type {
   Scenario,
   VariableDef,
 } from './scenario/model.ts';
+import { checkAnswer, checkObservation, nextModule, noticeDelivery, recordAnswer } from './discussion.ts';
 import {
   holdsRole,
   humansHolding,
@@ -42,6 +43,9 @@ export type StepEvent =
       by?: string;
     }
   | { type: 'override'; capability: string; rating: string }
+  | { type: 'answer'; id: string; at: number; role?: string; by: string }
+  | { type: 'observe'; task: string; rating: string; at: number }
+  | { type: 'module'; id: string; at: number }
   | { type: 'ended'; ending: string | undefined; at: number };
 
 /** Why an input was refused, in words a person can read, plus a stable code. */
@@ -61,6 +65,7 @@ export interface Rejection {
     | 'duplicate-id'
     /** A correction names no recorded choice it could replace, or its replacement is refused. */
     | 'bad-correction'
+    | 'unknown-task'
     /** The journal could not write the entry: nothing changed. */
     | 'not-saved';
   reason: string;
@@ -202,6 +207,10 @@ function precheck(scenario: Scenario, state: DrillState, inp: ParsedInput): Reje
       return undefined;
     case 'choose':
       return checkChoice(scenario, state, inp);
+    case 'answer':
+      return checkAnswer(scenario, state, inp);
+    case 'observe':
+      return checkObservation(scenario, inp);
     case 'inject': {
       const roles = new Set([...scenario.roles.map((r) => r.id), 'all']);
       const bad = inp.roles.find((r) => !roles.has(r));
@@ -243,6 +252,11 @@ function checkChoice(
     };
   const d = scenario.decisions.find((x) => x.id === inp.decision);
   if (!d) return { code: 'unknown-decision', reason: `this scenario has no decision \`${inp.decision}\`` };
+  if (d.kind === 'discuss')
+    return {
+      code: 'bad-choice',
+      reason: `\`${d.id}\` is a discussion question: record an answer, not a choice`,
+    };
   const rec = state.decisions[d.id]!;
   if (rec.status === 'closed')
     return { code: 'decision-closed', reason: `decision \`${d.id}\` is already closed` };
@@ -357,11 +371,14 @@ function isVisible(e: StepEvent): boolean {
     case 'decision-due':
     case 'decision-closed':
     case 'ended':
+    case 'module':
       return true;
     case 'phase':
     case 'clock':
     case 'variation':
     case 'override':
+    case 'answer':
+    case 'observe':
       return false;
     default:
       return assertNever(e);
@@ -399,6 +416,9 @@ export function visibleTo(
       case 'clock':
       case 'variation':
       case 'override':
+      case 'module':
+      case 'answer':
+      case 'observe':
         return true;
       default:
         return assertNever(e);
@@ -412,6 +432,8 @@ function colleagueTurn(scenario: Scenario, state: DrillState, e: StepEvent): boo
   const d = scenario.decisions.find((x) => x.id === e.id);
   return (
     d !== undefined &&
+    // Colleagues do not join a discussion: it waits for the table, never for them.
+    d.kind !== 'discuss' &&
     humansHolding(state.participants, d.roles).length === 0 &&
     state.participants.some((p) => p.colleague !== undefined && holdsRole(p, d.roles))
   );
@@ -483,11 +505,14 @@ class Run {
     switch (inp.type) {
       case 'start':
         this.setPhase(nextPhase);
-        this.settle(this.s.clock);
+        if (!this.holdIfModuleStarts(this.s.clock)) this.settle(this.s.clock);
         return;
       case 'pause':
+        this.setPhase(nextPhase);
+        return;
       case 'resume':
         this.setPhase(nextPhase);
+        this.goOnFromModule();
         return;
       case 'advance':
         if (inp.minutes === undefined) this.advanceTo(this.scenario.clock.end, this.visibleTo(inp.for));
@@ -496,6 +521,13 @@ class Run {
       case 'choose':
         this.choose(inp);
         this.conditions();
+        return;
+      case 'answer':
+        this.answer(inp);
+        this.conditions();
+        return;
+      case 'observe':
+        this.observe(inp);
         return;
       case 'inject': {
         const adhoc = {
@@ -547,6 +579,10 @@ class Run {
     const from = this.s.clock;
     for (let guard = 0; guard < 1_000_000; guard++) {
       const t = nextEventTime(this.scenario, this.s);
+      if (this.holdIfModuleStarts(Math.min(t ?? target, target))) {
+        target = this.s.clock;
+        break;
+      }
       if (t === undefined || t > target) break;
       const mark = this.events.length;
       this.s.clock = t;
@@ -680,6 +716,7 @@ class Run {
     this.schedule('variation', id);
     this.events.push({ type: 'variation', id, outcome: chosen.id, at: this.s.clock });
     this.effects(chosen.effects);
+    this.notice(id, chosen.notice !== undefined ? chosen.id : undefined);
   }
 
   private fire(i: Inject): void {
@@ -737,6 +774,10 @@ class Run {
   }
 
   private closeWithDefault(d: DecisionPoint): void {
+    if (d.kind === 'discuss') {
+      this.closeDiscussion(d);
+      return;
+    }
     const r = this.decisionRecord(d.id);
     if (d.kind === 'allocate') {
       const alloc = Object.fromEntries(d.default.map((o) => [o, 0]));
@@ -833,6 +874,81 @@ class Run {
     const ending = this.scenario.endings.find((e) => !e.when || evaluateBool(e.when.ast, env));
     if (ending) this.s.ending = ending.id;
     this.events.push({ type: 'ended', ending: ending?.id, at: this.s.clock });
+    delete this.s.holding;
     this.setPhase('debrief');
+  }
+
+  // --- Discussion-based constructs (modules, discussions, observations, notices): see discussion.ts.
+
+  /**
+   * When the next module starts at or before `t`, moves the clock to its start and waits there (phase
+   * `paused` through the lifecycle's `hold`) before anything at that minute happens. True if it held.
+   */
+  private holdIfModuleStarts(t: number): boolean {
+    const m = nextModule(this.scenario, this.s);
+    if (!m || m.at > t || m.at < this.s.clock || this.s.phase !== 'running') return false;
+    this.s.clock = m.at;
+    this.s.module = m.id;
+    this.s.holding = true;
+    this.events.push({ type: 'module', id: m.id, at: m.at });
+    this.setPhase(lifecycleStep(this.s.phase, 'hold')!);
+    return true;
+  }
+
+  /** The facilitator goes on from a module's start: what is due at that minute happens now. */
+  private goOnFromModule(): void {
+    if (!this.s.holding) return;
+    delete this.s.holding;
+    this.settle(this.s.clock);
+  }
+
+  private answer(inp: Extract<ParsedInput, { type: 'answer' }>): void {
+    const d = this.scenario.decisions.find((x) => x.id === inp.decision)!;
+    const p = this.s.participants.find((x) => x.id === inp.participant)!;
+    // The record is written: copy it first (a step copies only the records it writes).
+    this.decisionRecord(d.id);
+    const complete = recordAnswer(d, this.s, p, inp);
+    const a = this.s.decisions[d.id]!.answers!.find((x) => x.by === p.id && x.at === this.s.clock);
+    this.events.push({
+      type: 'answer',
+      id: d.id,
+      at: this.s.clock,
+      by: p.id,
+      ...(a?.role !== undefined ? { role: a.role } : {}),
+    });
+    if (complete) {
+      if (d.each !== 'role') this.decisionRecord(d.id).by = p.id;
+      this.closeDiscussion(d);
+    }
+  }
+
+  /** Closes a discussion: never with a default, never scored; timeliness by its last answer. */
+  private closeDiscussion(d: DecisionPoint): void {
+    const r = this.decisionRecord(d.id);
+    const answers = r.answers ?? [];
+    const last = answers.reduce((m, a) => Math.max(m, a.at), -Infinity);
+    const timeliness: Timeliness = answers.length === 0 ? 'missed' : last <= r.due! ? 'on-time' : 'late';
+    this.close(d, r, timeliness, [], r.by);
+  }
+
+  private observe(inp: Extract<ParsedInput, { type: 'observe' }>): void {
+    const at = inp.at ?? this.s.clock;
+    this.s.observations = [
+      ...(this.s.observations ?? []),
+      {
+        evaluator: inp.evaluator,
+        task: inp.task,
+        at,
+        rating: inp.rating,
+        note: inp.note,
+        seq: this.s.seq + 1,
+      },
+    ];
+    this.events.push({ type: 'observe', task: inp.task, rating: inp.rating, at });
+  }
+
+  /** A drawn outcome with a notice tells everyone in the feed. */
+  private notice(variation: string, outcome: string | undefined): void {
+    if (outcome !== undefined) this.s.feed.push(noticeDelivery(variation, outcome, this.s.clock));
   }
 }

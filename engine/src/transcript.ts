@@ -443,6 +443,10 @@ function describeInput(input: unknown): string {
   switch (type) {
     case 'choose':
       return 'decision';
+    case 'answer':
+      return 'discussion answer';
+    case 'observe':
+      return 'evaluator observation';
     case 'override':
       return 'evaluator override';
     case 'inject':

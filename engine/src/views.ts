@@ -1,10 +1,11 @@
+import { deliverySource, moduleOf, pendingAnswerRoles } from './discussion.ts';
 import { liveText } from './live-text.ts';
 import { allocationBudget, deciderOf, openDecisionsFor, presentedOptions } from './queries.ts';
 import { ALL_ROLES } from './scenario/compile.ts';
 import type { Scenario } from './scenario/model.ts';
 import { scoreDrill, type ScoreReport } from './score.ts';
-import { holdsRole, type DrillState, type Participant, type Timeliness } from './state.ts';
-import type { Lang } from './text.ts';
+import { holdsRole, type Answer, type DrillState, type Participant, type Timeliness } from './state.ts';
+import { localize, type Lang } from './text.ts';
 
 /**
  * Who is looking. A participant sees their own seat; a team its members' seats; the projector one
@@ -37,13 +38,18 @@ export interface OpenDecisionView {
   roles: string[];
   due: number;
   closesAt: number;
-  kind: 'single' | 'multi' | 'allocate';
+  kind: 'single' | 'multi' | 'allocate' | 'discuss';
   max?: number;
   budget?: number;
   /** Who must answer: the team (and whether a simulated colleague holds the seat). */
   decider?: { team: string; colleague: boolean };
-  /** Offered now, in the drill's presented order: labels only, never scores or feedback. */
+  /** Offered now, in the drill's presented order: labels only, never scores or feedback (none for a discussion). */
   options: { id: string; label: string }[];
+  /** A discussion asked of each role: the roles still without an answer. */
+  each?: 'role';
+  pending?: string[];
+  /** A discussion's answers so far, those of the viewer's seats (everyone's for facilitator and evaluator). */
+  answers?: Answer[];
 }
 
 export interface ClosedDecisionView {
@@ -53,6 +59,26 @@ export interface ClosedDecisionView {
   options: string[];
   allocation?: Record<string, number>;
   by?: string;
+  /** A discussion's answers (those of the viewer's seats). */
+  answers?: Answer[];
+}
+
+/** The module under way, as everyone sees it (its facilitator note is in `notes`, for the facilitator). */
+export interface ModuleView {
+  id: string;
+  at: number;
+  title: string;
+  summary: string;
+  keyIssues: string[];
+  /** The drill waits at its start for the facilitator to go on. */
+  holding: boolean;
+}
+
+/** A facilitator-only note, on the module under way, a delivered inject or a decision open or closed. */
+export interface NoteView {
+  on: 'module' | 'inject' | 'decision';
+  id: string;
+  text: string;
 }
 
 /** What one viewer may see of a drill: plain data, already in the viewer's language. */
@@ -70,6 +96,11 @@ export interface DrillView {
   ending?: string;
   /** Only for the facilitator: how the seeded variations fell. */
   variations?: Record<string, string>;
+  module?: ModuleView;
+  /** Only for the facilitator: the notes that bear on what is happening now. */
+  notes?: NoteView[];
+  /** Only for the facilitator and the evaluator: the evaluators' observations. */
+  observations?: NonNullable<DrillState['observations']>;
   /** Only for the facilitator and evaluator, and the projector when scores are shown. */
   score?: ScoreReport;
 }
@@ -117,7 +148,7 @@ export function viewFor(scenario: Scenario, state: DrillState, viewer: Viewer, l
   const feed = state.feed
     .filter((f) => sees(f.roles))
     .map((f): FeedView => {
-      const src = f.adhoc ?? scenario.injects.find((i) => i.id === f.inject);
+      const src = deliverySource(scenario, f);
       return {
         inject: f.inject,
         at: f.at,
@@ -126,6 +157,13 @@ export function viewFor(scenario: Scenario, state: DrillState, viewer: Viewer, l
         roles: [...f.roles],
       };
     });
+  // The answers a viewer sees: the table's, and those of the roles it holds (all, for the staff).
+  const seesAnswer = (a: Answer): boolean =>
+    seats === undefined || a.role === undefined || seats.some((p) => holdsRole(p, [a.role!]));
+  const answersOf = (id: string): { answers?: Answer[] } => {
+    const list = state.decisions[id]?.answers?.filter(seesAnswer);
+    return list?.length ? { answers: list.map((a) => ({ ...a })) } : {};
+  };
   const deciders = seats ?? state.participants;
   const openIds = new Set(deciders.flatMap((p) => openDecisionsFor(scenario, state, p).map((d) => d.id)));
   const open = scenario.decisions
@@ -147,6 +185,8 @@ export function viewFor(scenario: Scenario, state: DrillState, viewer: Viewer, l
           id: o.id,
           label: liveText(scenario, state, o.label, lang),
         })),
+        ...(d.each !== undefined ? { each: d.each, pending: pendingAnswerRoles(state, d) } : {}),
+        ...answersOf(d.id),
       };
     });
   const closed = scenario.decisions
@@ -160,6 +200,7 @@ export function viewFor(scenario: Scenario, state: DrillState, viewer: Viewer, l
         options: [...(r.options ?? [])],
         ...(r.allocation ? { allocation: { ...r.allocation } } : {}),
         ...(r.by !== undefined ? { by: r.by } : {}),
+        ...answersOf(d.id),
       };
     });
   const indicators = Object.fromEntries(
@@ -180,6 +221,45 @@ export function viewFor(scenario: Scenario, state: DrillState, viewer: Viewer, l
     closed,
     ...(state.ending !== undefined ? { ending: state.ending } : {}),
     ...(viewer.kind === 'facilitator' ? { variations: { ...state.variations } } : {}),
+    ...moduleView(scenario, state, lang),
+    ...(viewer.kind === 'facilitator' ? { notes: notesNow(scenario, state, lang) } : {}),
+    ...((viewer.kind === 'facilitator' || viewer.kind === 'evaluator') && state.observations
+      ? { observations: state.observations.map((o) => ({ ...o })) }
+      : {}),
     ...(showScore ? { score: scoreDrill(scenario, state) } : {}),
   };
+}
+
+function moduleView(scenario: Scenario, state: DrillState, lang: Lang): { module?: ModuleView } {
+  const m = moduleOf(scenario, state.module);
+  if (!m) return {};
+  return {
+    module: {
+      id: m.id,
+      at: m.at,
+      title: localize(m.title, lang),
+      summary: localize(m.summary, lang),
+      keyIssues: m.keyIssues.map((k) => localize(k, lang)),
+      holding: state.holding === true,
+    },
+  };
+}
+
+/** The facilitator's notes on the module under way, the injects delivered in it and its decisions. */
+function notesNow(scenario: Scenario, state: DrillState, lang: Lang): NoteView[] {
+  const out: NoteView[] = [];
+  const m = moduleOf(scenario, state.module);
+  if (m?.note !== undefined) out.push({ on: 'module', id: m.id, text: localize(m.note, lang) });
+  const inModule = (x: { module?: string }): boolean =>
+    state.module === undefined || x.module === state.module;
+  const delivered = new Set(state.feed.map((f) => f.inject));
+  for (const i of scenario.injects)
+    if (i.note !== undefined && delivered.has(i.id) && inModule(i))
+      out.push({ on: 'inject', id: i.id, text: localize(i.note, lang) });
+  for (const d of scenario.decisions) {
+    const st = state.decisions[d.id]?.status;
+    if (d.note !== undefined && (st === 'open' || st === 'closed') && inModule(d))
+      out.push({ on: 'decision', id: d.id, text: localize(d.note, lang) });
+  }
+  return out;
 }

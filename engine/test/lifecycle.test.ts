@@ -10,8 +10,11 @@ const EVENTS = [
   'close',
   'advance',
   'choose',
+  'answer',
   'inject',
   'override',
+  'observe',
+  'hold',
 ] as const;
 const events = EVENTS.map((type) => ({ type }));
 
@@ -24,7 +27,11 @@ describe('drill lifecycle machine', () => {
   it('reaches the end of a drill by exactly two simple paths: straight through, or ended while paused', () => {
     const paths = getSimplePaths(lifecycleMachine, { events }).filter((p) => p.state.value === 'ended');
     const seqs = paths.map((p) => p.steps.map((s) => s.event.type).join('>')).sort();
-    expect(seqs).toEqual(['xstate.init>start>end>close', 'xstate.init>start>pause>end>close']);
+    expect(seqs).toEqual([
+      'xstate.init>start>end>close',
+      'xstate.init>start>hold>end>close',
+      'xstate.init>start>pause>end>close',
+    ]);
   });
   it('returns from a pause to the running drill', () => {
     expect(lifecycleStep('paused', 'resume')).toBe('running');
@@ -37,13 +44,20 @@ describe('drill lifecycle machine', () => {
       'end',
       'advance',
       'choose',
+      'answer',
       'inject',
       'override',
       'correct',
+      'observe',
     ]);
-    expect(acceptedIn('paused')).toEqual(['resume', 'end', 'inject', 'override', 'correct']);
-    expect(acceptedIn('debrief')).toEqual(['close', 'override', 'correct']);
-    expect(acceptedIn('ended')).toEqual(['override']);
+    expect(acceptedIn('paused')).toEqual(['resume', 'end', 'inject', 'override', 'correct', 'observe']);
+    expect(acceptedIn('debrief')).toEqual(['close', 'override', 'correct', 'observe']);
+    expect(acceptedIn('ended')).toEqual(['override', 'observe']);
+  });
+  it('waits at a module start (the engine’s own `hold`) until the facilitator resumes', () => {
+    expect(lifecycleStep('running', 'hold')).toBe('paused');
+    expect(lifecycleStep('paused', 'hold')).toBeUndefined();
+    expect(acceptedIn('running')).not.toContain('hold');
   });
   it('never leaves the ended phase', () => {
     for (const e of EVENTS) expect([undefined, 'ended']).toContain(lifecycleStep('ended', e));

@@ -297,7 +297,8 @@ function decisionOf(
     id: d.id,
     // A prompt showing {variable}s reads as it did then: the values of the state it closed in.
     prompt: both((lang) => liveText(scenario, openIn, d.prompt, lang)),
-    kind: d.kind,
+    // Only scored decisions have a score line (discussions are reported under `discussed`).
+    kind: d.kind === 'discuss' ? 'single' : d.kind,
     capability: ds.capability,
     ...(d.objective ? { objective: d.objective } : {}),
     roles: [...d.roles],

@@ -46,6 +46,12 @@ export function eventLine(e: StepEvent): string {
       return `override:${e.capability}=${e.rating}`;
     case 'ended':
       return `ended:${e.ending ?? '-'}@${e.at}`;
+    case 'answer':
+      return `answer:${e.id}${e.role ? `/${e.role}` : ''}@${e.at} by ${e.by}`;
+    case 'observe':
+      return `observe:${e.task}=${e.rating}@${e.at}`;
+    case 'module':
+      return `module:${e.id}@${e.at}`;
   }
 }
 

@@ -247,6 +247,9 @@ function choiceOf(
       return { options: opts.filter((o) => ui.picked.includes(o.id)).map((o) => o.id) };
     case 'single':
       return { options: [opts[Math.min(ui.cursor, opts.length - 1)]!.id] };
+    case 'discuss':
+      // A discussion has no options: it is answered in words (an `answer` input), never chosen.
+      return { options: [] };
     default: {
       const never: never = d.kind;
       throw new Error(`unknown decision kind ${String(never)}`);

@@ -9,6 +9,8 @@ export function scoringRules(k: LintContext): void {
   for (const d of s.decisions) {
     if (!k.reachD.has(d.id)) continue;
     scored.add(d.capability);
+    // A discussion's tags count: its capabilities are weighed by the evaluators, not by a score.
+    for (const c of d.capabilities ?? []) scored.add(c);
     if (d.kind === 'single') for (const o of d.options) if (o.capability) scored.add(o.capability);
   }
   for (const o of s.objectives) {

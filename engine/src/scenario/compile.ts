@@ -11,6 +11,7 @@ import { linkEndings, linkOutcomes } from './link-endings.ts';
 import { linkExpressions } from './link-expressions.ts';
 import { linkIds } from './link-ids.ts';
 import { linkInjects } from './link-injects.ts';
+import { linkModules } from './link-modules.ts';
 import { linkObjectives } from './link-objectives.ts';
 import { linkTimes } from './link-times.ts';
 import { linkVariables } from './link-variables.ts';
@@ -303,8 +304,9 @@ class Compiler {
     linkVariables(c);
     const variations = linkVariations(c, x, t);
     const dynamics = linkDynamics(c, x, t);
-    const injects = linkInjects(c, ids, x, t);
-    const decisions = linkDecisions(c, ids, x, t);
+    const modules = linkModules(c, t);
+    const injects = linkInjects(c, ids, x, t, modules);
+    const decisions = linkDecisions(c, ids, x, t, modules);
     const endings = linkEndings(c, x);
     const outcomes = linkOutcomes(c, ids, x);
     if (this.diagnostics.some((d) => d.severity === 'error')) return undefined;
@@ -323,6 +325,7 @@ class Compiler {
       references: L.references.map((r) => r.value),
       briefing: h.briefing,
       rubric: h.rubric,
+      modules,
       capabilities: ids.capabilityList,
       objectives: L.objectives.map((o) => o.value),
       roles: L.roles.map((r) => r.value),

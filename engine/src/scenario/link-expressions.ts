@@ -26,7 +26,9 @@ export function linkExpressions(c: LinkContext, ids: KnownIds): Expressions {
   for (const b of c.brokenIds.variables) if (!varTypes.has(b)) varTypes.set(b, 'number');
   const scope: ExprScope = {
     variables: varTypes,
-    decisions: new Map(L.decisions.map((d) => [d.value.id, new Set(d.value.options.map((o) => o.id))])),
+    decisions: new Map(
+      L.decisions.map((d) => [d.value.id, new Set((d.value.options ?? []).map((o) => o.id))]),
+    ),
     injects: ids.injects,
     variations: new Map(L.variations.map((v) => [v.value.id, new Set(v.value.outcomes.map((o) => o.id))])),
     allowRandom: false,

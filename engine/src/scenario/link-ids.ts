@@ -14,6 +14,7 @@ export interface KnownIds {
   capabilities: Set<string>;
   /** The scenario's capabilities, as the model lists them. */
   capabilityList: Capability[];
+  modules: Set<string>;
 }
 
 /** Step 1: every id is unique within its kind; collects the ids references may name. */
@@ -29,6 +30,7 @@ export function linkIds(c: LinkContext): KnownIds {
   c.uniqueIds('dynamics');
   c.uniqueIds('endings');
   c.uniqueIds('outcomes');
+  const modules = c.uniqueIds('modules');
   const caps = linkCapabilities(c);
   return {
     roles,
@@ -39,5 +41,6 @@ export function linkIds(c: LinkContext): KnownIds {
     objectives,
     capabilities: caps.known,
     capabilityList: caps.list,
+    modules,
   };
 }

@@ -3,7 +3,8 @@ import type { Expressions } from './link-expressions.ts';
 import type { KnownIds } from './link-ids.ts';
 import { ALL_ROLES, type LinkContext, type Located } from './link-context.ts';
 import type { Times } from './link-times.ts';
-import type { Inject } from './model.ts';
+import { moduleFor } from './link-modules.ts';
+import type { Inject, Module } from './model.ts';
 
 /** An error for each audience role that is neither declared nor `all`. */
 export function checkRoles(c: LinkContext, ids: KnownIds, loc: Located<unknown>, roles: string[]): void {
@@ -12,7 +13,13 @@ export function checkRoles(c: LinkContext, ids: KnownIds, loc: Located<unknown>,
 }
 
 /** Injects: audience, live values, expected actions, time or condition, contingency. */
-export function linkInjects(c: LinkContext, ids: KnownIds, x: Expressions, t: Times): Inject[] {
+export function linkInjects(
+  c: LinkContext,
+  ids: KnownIds,
+  x: Expressions,
+  t: Times,
+  modules: readonly Module[] = [],
+): Inject[] {
   const varIds = new Set(c.lists.variables.map((v) => v.value.id));
   return c.lists.injects.map((it) => {
     const v = it.value;
@@ -55,6 +62,8 @@ export function linkInjects(c: LinkContext, ids: KnownIds, x: Expressions, t: Ti
       ...(v.objective !== undefined ? { objective: v.objective } : {}),
       followUpOnly: at === undefined && v.when === undefined,
       ...(live.length ? { live } : {}),
+      ...(v.note !== undefined ? { note: v.note } : {}),
+      ...moduleFor(c, ids, modules, it, v.module, at),
     };
   });
 }

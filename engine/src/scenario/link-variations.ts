@@ -29,6 +29,7 @@ export function linkVariations(c: LinkContext, x: Expressions, t: Times): Variat
         id: o.id,
         p: o.p,
         ...(o.label !== undefined ? { label: o.label } : {}),
+        ...(o.notice !== undefined ? { notice: o.notice } : {}),
         effects: x.effects(v, ['outcomes', i, 'effects'], o.effects),
       })),
     };

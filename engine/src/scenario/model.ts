@@ -62,6 +62,8 @@ export interface VariationOutcome {
   id: string;
   p: number;
   label?: LocalizedText;
+  /** Shown in the feed when this outcome is drawn ("the storm strengthens to category 4"). */
+  notice?: LocalizedText;
   effects: CompiledEffect[];
 }
 export interface Variation {
@@ -112,6 +114,24 @@ export interface Inject {
   followUpOnly: boolean;
   /** Variables its text shows as `{id}`: their values are kept with the delivery. */
   live?: string[];
+  /** For the facilitator only: never in a participant's, team's or projector's view. */
+  note?: LocalizedText;
+  /** The module it belongs to (the last module starting at or before it, or named). */
+  module?: string;
+}
+
+/**
+ * A part of a discussion-based exercise (HSEEP's modules): at its start the drill waits for the
+ * facilitator, and everyone sees its title, summary and key issues.
+ */
+export interface Module {
+  id: string;
+  at: number;
+  title: LocalizedText;
+  summary?: LocalizedText;
+  keyIssues: LocalizedText[];
+  /** For the facilitator only. */
+  note?: LocalizedText;
 }
 
 export interface FollowUp {
@@ -141,7 +161,10 @@ export interface DecisionPoint {
   id: string;
   roles: string[];
   prompt: LocalizedText;
-  kind: 'single' | 'multi' | 'allocate';
+  /** `discuss`: an open question with no options, no score and no right answer. */
+  kind: 'single' | 'multi' | 'allocate' | 'discuss';
+  /** `role`: one answer per role in `roles` (a discussion), else one answer for the table. */
+  each?: 'role';
   opens?: number;
   opensWhen?: CompiledExpr;
   due: DecisionTime;
@@ -153,7 +176,10 @@ export interface DecisionPoint {
   unit?: LocalizedText;
   /** `shuffled`: shown in an order drawn from the seed; `fixed`: as written (order carries meaning). */
   order: 'shuffled' | 'fixed';
+  /** The capability scored; empty for a discussion (never scored). */
   capability: string;
+  /** A discussion's capability tags (for the report; no score). */
+  capabilities?: string[];
   weight: number;
   lateDecay: number;
   score?: CompiledExpr;
@@ -161,6 +187,9 @@ export interface DecisionPoint {
   ref?: string;
   objective?: string;
   followUpOnly: boolean;
+  /** For the facilitator only. */
+  note?: LocalizedText;
+  module?: string;
 }
 
 export interface Ending {
@@ -206,6 +235,8 @@ export interface Scenario {
   briefing: LocalizedText;
   /** The rubric the capabilities come from (`rubric:` in the file). */
   rubric: RubricId;
+  /** In time order; empty for a drill without modules. */
+  modules: Module[];
   /** The rubric's capabilities (renamed, without the hidden ones), then the scenario's own. */
   capabilities: Capability[];
   objectives: Objective[];

@@ -10,6 +10,7 @@ export const LIST_KEYS = [
   'variables',
   'variations',
   'dynamics',
+  'modules',
   'injects',
   'decisions',
   'endings',

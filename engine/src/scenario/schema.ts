@@ -126,6 +126,9 @@ const VariationOutcome = z.strictObject({
   id,
   p: z.number().min(0).max(1).describe('Probability; the outcomes of one variation sum to 1.'),
   label: LocalizedTextSchema.optional(),
+  notice: LocalizedTextSchema.optional().describe(
+    'Shown to everyone in the feed when this outcome is drawn, e.g. "The typhoon strengthens".',
+  ),
   effects: effects.default([]),
 });
 
@@ -158,6 +161,22 @@ export const CHANNELS = [
   'email',
 ] as const;
 
+const note = LocalizedTextSchema.describe(
+  'For the facilitator only: in the MSEL and the facilitator console, never in a participant view.',
+);
+const moduleRef = id.describe(
+  'The module this belongs to (default: the last module starting at or before it).',
+);
+
+const Module = z.strictObject({
+  id,
+  at: time.describe('When the module starts: the drill waits here until the facilitator goes on.'),
+  title: LocalizedTextSchema,
+  summary: LocalizedTextSchema.optional().describe('Shown to everyone at the start of the module.'),
+  keyIssues: nested(LocalizedTextSchema).default([]).describe('Key issues, shown to everyone.'),
+  note: note.optional(),
+});
+
 const Inject = z.strictObject({
   id,
   at: time.optional().describe('When it fires. Without `at` and `when`, it fires only as a follow-up.'),
@@ -182,6 +201,8 @@ const Inject = z.strictObject({
     .default([])
     .describe('Decision points this inject expects an action on (MSEL "expected action").'),
   objective: id.optional(),
+  note: note.optional(),
+  module: moduleRef.optional(),
 });
 
 const Option = z.strictObject({
@@ -211,18 +232,33 @@ const Decision = z.strictObject({
   id,
   roles: nested(id).min(1),
   prompt: LocalizedTextSchema,
-  kind: z.enum(['single', 'multi', 'allocate']).default('single'),
+  kind: z
+    .enum(['single', 'multi', 'allocate', 'discuss'])
+    .default('single')
+    .describe('`discuss`: an open question (no options, no score, no right answer).'),
+  each: z
+    .literal('role')
+    .optional()
+    .describe('discuss: one answer per role in `roles`, shown side by side (else one for the table).'),
   opens: time
     .optional()
     .describe('When it opens. Without it (and without `opensWhen`) it opens only as a follow-up.'),
   opensWhen: expr.optional(),
-  due: z.string().describe('Deadline: a scenario time `T-40h`, or `+2h` after it opens.'),
+  due: z
+    .string()
+    .optional()
+    .describe(
+      'Deadline: a scenario time `T-40h`, or `+2h` after it opens (required but for a discussion, which otherwise stays open until the next module or the end).',
+    ),
   closes: z
     .string()
     .optional()
     .describe('Hard close (default = due): after `due` it is late, at `closes` the default is taken.'),
-  options: nested(Option).min(2),
-  default: z.union([id, nested(id)]).describe('What happens when nobody decides.'),
+  options: nested(Option).optional().describe('At least two (none for a discussion).'),
+  default: z
+    .union([id, nested(id)])
+    .optional()
+    .describe('What happens when nobody decides (none for a discussion).'),
   max: z
     .number()
     .int()
@@ -241,7 +277,8 @@ const Decision = z.strictObject({
     .describe(
       'How options are shown: shuffled per seed (default, so position gives nothing away) or fixed where order carries meaning (a scale).',
     ),
-  capability: id,
+  capability: id.optional().describe('The capability scored (required but for a discussion).'),
+  capabilities: nested(id).optional().describe('discuss: capability tags (no score).'),
   weight,
   lateDecay: z.number().min(0).max(1).default(0.25).describe('Credit lost per hour late.'),
   score: expr
@@ -252,6 +289,8 @@ const Decision = z.strictObject({
     .describe('allocate: feedback lines shown when their condition holds.'),
   ref: id.optional(),
   objective: id.optional(),
+  note: note.optional(),
+  module: moduleRef.optional(),
 });
 
 const Ending = z.strictObject({
@@ -338,6 +377,7 @@ export const ScenarioSchema = z.strictObject({
   variables: z.array(Variable).default([]),
   variations: z.array(Variation).default([]),
   dynamics: z.array(Dynamic).default([]),
+  modules: z.array(Module).default([]).describe('The parts of a module-paced exercise, in time order.'),
   include: z
     .array(z.string())
     .max(SCENARIO_LIMITS.includes, `at most ${SCENARIO_LIMITS.includes} included files`)
@@ -360,6 +400,7 @@ export const ScenarioPartSchema = z.strictObject({
   variables: z.array(Variable).default([]),
   variations: z.array(Variation).default([]),
   dynamics: z.array(Dynamic).default([]),
+  modules: z.array(Module).default([]),
   injects: z.array(Inject).default([]),
   decisions: z.array(Decision).default([]),
   endings: z.array(Ending).default([]),

@@ -1,0 +1,191 @@
+import type { ParsedInput } from './inputs.ts';
+import type { CriticalTask, DecisionPoint, Inject, Module, Objective, Scenario } from './scenario/model.ts';
+import { ALL_ROLES } from './scenario/compile.ts';
+import { holdsRole, type Answer, type Delivery, type DrillState, type Participant } from './state.ts';
+import type { LocalizedText } from './text.ts';
+
+/**
+ * The discussion-based constructs (HSEEP tabletop): modules that pace the drill, open questions
+ * answered by the table or by each role, evaluators' observations and variation notices. The pure
+ * queries every front end asks, and the state changes `step` delegates here (on the step's working
+ * copy of the state), kept apart from the scheduling code.
+ */
+
+/** The module under way at minute `t`: the last one starting at or before it. */
+export function moduleAt(scenario: Scenario, t: number): Module | undefined {
+  let found: Module | undefined;
+  for (const m of scenario.modules) if (m.at <= t) found = m;
+  return found;
+}
+
+/** A module by id. */
+export function moduleOf(scenario: Scenario, id: string | undefined): Module | undefined {
+  return id === undefined ? undefined : scenario.modules.find((m) => m.id === id);
+}
+
+/** The module the drill reaches next (not yet started), if any. */
+export function nextModule(scenario: Scenario, state: DrillState): Module | undefined {
+  const i = state.module === undefined ? -1 : scenario.modules.findIndex((m) => m.id === state.module);
+  return scenario.modules[i + 1];
+}
+
+/** Every critical task with its objective, in scenario order: what evaluators observe against. */
+export interface TaskRef {
+  objective: Objective;
+  task: CriticalTask;
+}
+export function criticalTasks(scenario: Scenario): TaskRef[] {
+  return scenario.objectives.flatMap((objective) => objective.tasks.map((task) => ({ objective, task })));
+}
+
+/** The roles whose answers a discussion collects: each of its roles, or one (undefined) for the table. */
+function answerSlots(d: DecisionPoint): (string | undefined)[] {
+  return d.each === 'role' ? d.roles.filter((r) => r !== ALL_ROLES) : [undefined];
+}
+
+/** The roles of an `each: role` discussion still without an answer (empty when not per role). */
+export function pendingAnswerRoles(state: DrillState, d: DecisionPoint): string[] {
+  if (d.each !== 'role') return [];
+  const answered = new Set((state.decisions[d.id]?.answers ?? []).map((a) => a.role));
+  return d.roles.filter((r) => r !== ALL_ROLES && !answered.has(r));
+}
+
+/** The roles of an `each: role` discussion this participant may answer for. */
+export function answerRolesFor(d: DecisionPoint, p: Participant): string[] {
+  if (d.each !== 'role') return [];
+  return d.roles.filter((r) => r !== ALL_ROLES && (p.roles.includes(ALL_ROLES) || p.roles.includes(r)));
+}
+
+export interface Refusal {
+  code:
+    | 'unknown-participant'
+    | 'unknown-decision'
+    | 'decision-not-open'
+    | 'decision-closed'
+    | 'role-not-allowed'
+    | 'bad-choice'
+    | 'unknown-task';
+  reason: string;
+}
+
+/** Why an answer cannot be recorded, or undefined when it can. */
+export function checkAnswer(
+  scenario: Scenario,
+  state: DrillState,
+  inp: Extract<ParsedInput, { type: 'answer' }>,
+): Refusal | undefined {
+  const p = state.participants.find((x) => x.id === inp.participant);
+  if (!p)
+    return {
+      code: 'unknown-participant',
+      reason: `there is no participant \`${inp.participant}\` in this drill`,
+    };
+  const d = scenario.decisions.find((x) => x.id === inp.decision);
+  if (!d) return { code: 'unknown-decision', reason: `this scenario has no decision \`${inp.decision}\`` };
+  if (d.kind !== 'discuss')
+    return { code: 'bad-choice', reason: `decision \`${d.id}\` takes a choice, not a written answer` };
+  const rec = state.decisions[d.id]!;
+  if (rec.status === 'closed')
+    return { code: 'decision-closed', reason: `question \`${d.id}\` is already closed` };
+  if (rec.status !== 'open')
+    return { code: 'decision-not-open', reason: `question \`${d.id}\` is not open yet` };
+  if (inp.text.trim() === '') return { code: 'bad-choice', reason: 'the answer is empty' };
+  if (!holdsRole(p, d.roles))
+    return {
+      code: 'role-not-allowed',
+      reason: `${p.name} (${p.roles.join(', ')}) may not answer \`${d.id}\`: it is for ${d.roles.join(', ')}`,
+    };
+  if (d.each !== 'role') {
+    if (inp.role !== undefined)
+      return {
+        code: 'bad-choice',
+        reason: `question \`${d.id}\` takes one answer for the table, not per role`,
+      };
+    return undefined;
+  }
+  const mine = answerRolesFor(d, p);
+  if (inp.role === undefined) {
+    if (mine.length !== 1)
+      return { code: 'bad-choice', reason: `say which role this answer is for (${mine.join(', ')})` };
+    return undefined;
+  }
+  if (!d.roles.includes(inp.role))
+    return { code: 'role-not-allowed', reason: `question \`${d.id}\` is not asked of \`${inp.role}\`` };
+  if (!mine.includes(inp.role))
+    return { code: 'role-not-allowed', reason: `${p.name} does not hold the role \`${inp.role}\`` };
+  return undefined;
+}
+
+/** Why an observation cannot be recorded, or undefined when it can. */
+export function checkObservation(
+  scenario: Scenario,
+  inp: Extract<ParsedInput, { type: 'observe' }>,
+): Refusal | undefined {
+  if (!criticalTasks(scenario).some((t) => t.task.id === inp.task))
+    return { code: 'unknown-task', reason: `this scenario has no critical task \`${inp.task}\`` };
+  if (inp.at !== undefined && (inp.at < scenario.clock.start || inp.at > scenario.clock.end))
+    return { code: 'bad-choice', reason: 'the time observed is outside the scenario clock' };
+  if (inp.note.trim() === '') return { code: 'bad-choice', reason: 'the observation needs a note' };
+  return undefined;
+}
+
+/**
+ * Records an answer on the working state. Returns true when the discussion is complete (the table's
+ * answer, or every role's): the caller closes it. A role answering again replaces its answer.
+ */
+export function recordAnswer(
+  d: DecisionPoint,
+  state: DrillState,
+  p: Participant,
+  inp: Extract<ParsedInput, { type: 'answer' }>,
+): boolean {
+  const r = state.decisions[d.id]!;
+  const role = d.each === 'role' ? (inp.role ?? answerRolesFor(d, p)[0]) : undefined;
+  const answer: Answer = {
+    ...(role !== undefined ? { role } : {}),
+    by: p.id,
+    at: state.clock,
+    text: inp.text.trim(),
+  };
+  const others = (r.answers ?? []).filter((a) => a.role !== role);
+  // Kept in the decision's role order, so reports line them up the same way every time.
+  const slots = answerSlots(d);
+  r.answers = [...others, answer].sort((a, b) => slots.indexOf(a.role) - slots.indexOf(b.role));
+  if (inp.elapsedMs !== undefined) r.elapsedMs = inp.elapsedMs;
+  return d.each !== 'role' || pendingAnswerRoles(state, d).length === 0;
+}
+
+/** The feed delivery of a variation outcome's notice, shown to every seat. */
+export function noticeDelivery(variation: string, outcome: string, at: number): Delivery {
+  return { inject: `notice-${variation}`, at, roles: [ALL_ROLES], notice: { variation, outcome } };
+}
+
+const CONTROL: LocalizedText = { en: 'Exercise control', 'zh-CN': '演练导调组' };
+
+/**
+ * What a delivery shows — a scenario inject, a trainer's ad-hoc inject or a variation's notice — in
+ * one shape, so every feed (terminal, console, projector, report) renders the three alike.
+ */
+export function deliverySource(
+  scenario: Scenario,
+  d: Delivery,
+): Pick<Inject, 'source' | 'channel' | 'urgency' | 'title' | 'text'> | undefined {
+  if (d.adhoc) return d.adhoc;
+  if (d.notice) {
+    const v = scenario.variations.find((x) => x.id === d.notice!.variation);
+    const o = v?.outcomes.find((x) => x.id === d.notice!.outcome);
+    if (!v || !o?.notice) return undefined;
+    return {
+      source: CONTROL,
+      channel: 'document',
+      urgency: 'priority',
+      ...(o.label !== undefined
+        ? { title: o.label }
+        : v.description !== undefined
+          ? { title: v.description }
+          : {}),
+      text: o.notice,
+    };
+  }
+  return scenario.injects.find((i) => i.id === d.inject);
+}
