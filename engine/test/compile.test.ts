@@ -53,7 +53,7 @@ describe('scenario compiler', () => {
     expect(out.join('\n')).toMatch(/unknown role `chif`/);
     expect(out.join('\n')).toMatch(/`T-3x` is not a scenario time/);
     expect(out.join('\n')).toMatch(/unknown option `ignor`/);
-    expect(out.join('\n')).toMatch(/`volcano` is not allowed here/);
+    expect(out.join('\n')).toMatch(/`volcano` is not a known hazard/);
   });
   it('reports YAML syntax errors with a position instead of throwing', () => {
     const out = problems('format: drill/1\nid: [unclosed\n');
@@ -67,7 +67,7 @@ describe('scenario compiler', () => {
         '  - { id: people, nmae: People, name: People,',
       ),
     );
-    expect(out.join('\n')).toMatch(/unknown key `nmae`[\s\S]*did you mean `name`\?/);
+    expect(out.join('\n')).toMatch(/a variable has no key `nmae`[\s\S]*did you mean `name`\?/);
   });
   it('reports duplicate ids and out-of-bounds initial values', () => {
     const out = problems(

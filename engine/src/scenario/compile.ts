@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { didYouMean } from '../expr/check.ts';
 import { deepFreeze } from '../freeze.ts';
 import { hashJson } from '../hash.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
@@ -18,7 +17,14 @@ import { linkVariables } from './link-variables.ts';
 import { linkVariations } from './link-variations.ts';
 import type { Scenario } from './model.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
-import { NUMBER_BOUND, ScenarioSchema, WEIGHT_BOUND } from './schema.ts';
+import { ScenarioSchema } from './schema.ts';
+import {
+  describeUnion,
+  issueWords,
+  missingKeyWords,
+  unionExpected,
+  unknownKeyWords,
+} from './schema-words.ts';
 import {
   HeaderSchema,
   itemSchema,
@@ -203,15 +209,11 @@ class Compiler {
       if (issue.code === 'unrecognized_keys') {
         const known = knownKeysAt(keysFrom, path);
         for (const key of issue.keys) {
-          const m = didYouMean(key, known);
+          const w = unknownKeyWords(path, key, known);
           this.diagnostics.push(
-            file.diagnostic(path, 'unknown-key', `unknown key \`${key}\``, {
+            file.diagnostic(path, 'unknown-key', w.message, {
               atKey: key,
-              hint: m
-                ? `did you mean \`${m}\`?`
-                : known.length
-                  ? `allowed here: ${known.join(', ')}`
-                  : undefined,
+              ...(w.hint ? { hint: w.hint } : {}),
             }),
           );
         }
@@ -228,36 +230,20 @@ class Compiler {
       ) {
         const expected =
           issue.code === 'invalid_type'
-            ? issue.expected
+            ? describeUnion([issue.expected])
             : issue.code === 'invalid_value'
               ? `one of: ${issue.values.map(String).join(', ')}`
               : describeUnion(unionExpected(issue));
+        const w = missingKeyWords(path.slice(0, -1), String(last), expected);
         this.diagnostics.push(
-          file.diagnostic(path.slice(0, -1), 'missing-key', `missing required key \`${String(last)}\``, {
-            hint: `expected ${expected}`,
-          }),
+          file.diagnostic(path.slice(0, -1), 'missing-key', w.message, { hint: w.hint! }),
         );
         continue;
       }
-      let message = issue.message.replace(/^Invalid input: /, '');
-      let hint: string | undefined;
-      if (issue.code === 'invalid_value') {
-        const values = issue.values.map(String);
-        const m = typeof got === 'string' ? didYouMean(got, values) : undefined;
-        message = `\`${String(got)}\` is not allowed here`;
-        hint = m ? `did you mean \`${m}\`?` : `one of: ${values.join(', ')}`;
-      } else if (issue.code === 'invalid_union') {
-        const expected = unionExpected(issue);
-        // Only the text union (string | { en, zh-CN }) gets the text wording; others say what they take.
-        message =
-          expected.includes('string') && expected.includes('object')
-            ? 'expected a text, or a mapping of languages like { en: …, zh-CN: … }'
-            : `expected ${expected.join(' or ')}, found ${describeValue(got)}`;
-      } else if (issue.code === 'invalid_type') {
-        message = `expected ${issue.expected}, found ${describeValue(got)}`;
-      }
-      hint ??= BOUND_HINTS.get(message);
-      this.diagnostics.push(file.diagnostic(path, `schema-${issue.code}`, message, hint ? { hint } : {}));
+      const w = issueWords(issue, got, path);
+      this.diagnostics.push(
+        file.diagnostic(path, `schema-${issue.code}`, w.message, w.hint ? { hint: w.hint } : {}),
+      );
     }
     return undefined;
   }
@@ -342,12 +328,6 @@ class Compiler {
   }
 }
 
-/** Hints for the format's bounds on numbers (messages set in schema.ts). */
-const BOUND_HINTS = new Map([
-  [NUMBER_BOUND, 'use a smaller unit (thousands of people, millions of yuan)'],
-  [WEIGHT_BOUND, 'a weight compares items: 1 is ordinary, 2 counts double'],
-]);
-
 function tooLarge(file: string, chars: number): Diagnostic {
   return {
     severity: 'error',
@@ -379,27 +359,4 @@ function valueAt(data: unknown, path: Path): unknown {
   for (const p of path)
     v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
   return v;
-}
-
-/** The types a union accepts, from its branches' own type errors (zod reports one list per branch). */
-function unionExpected(issue: z.core.$ZodIssue): string[] {
-  const branches = (issue as { errors?: z.core.$ZodIssue[][] }).errors ?? [];
-  const out = new Set<string>();
-  for (const b of branches)
-    for (const e of b) if (e.code === 'invalid_type' && e.path.length === 0) out.add(e.expected);
-  return out.size ? [...out] : ['a valid value'];
-}
-
-function describeUnion(expected: string[]): string {
-  return expected.includes('string') && expected.includes('object')
-    ? 'a text, or { en: …, zh-CN: … }'
-    : expected.join(' or ');
-}
-
-function describeValue(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'an empty value';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  return `${typeof v} \`${String(v)}\``;
 }

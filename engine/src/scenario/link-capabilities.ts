@@ -85,9 +85,9 @@ export function linkCapabilities(c: LinkContext): LinkedCapabilities {
       c.err(
         it,
         [],
-        'missing-key',
-        'missing required key `name`',
-        'a capability of the scenario’s own needs a name, e.g. name: { en: Dam safety, zh-CN: 水库安全 }',
+        'missing-name',
+        'a capability of the scenario’s own needs `name`',
+        'e.g. name: { en: Dam safety, zh-CN: 水库安全 }; or, if it is one of the rubric’s, check its id',
       );
       continue;
     }

@@ -166,7 +166,7 @@ function checkKindNeeds(c: LinkContext, dl: DecisionItem): void {
       c.err(
         dl,
         [],
-        'missing-key',
+        'missing-budget',
         'an allocation decision needs a `budget`',
         'e.g. budget: 6 (teams), or an expression',
       );
@@ -174,7 +174,7 @@ function checkKindNeeds(c: LinkContext, dl: DecisionItem): void {
       c.err(
         dl,
         [],
-        'missing-key',
+        'missing-score',
         'an allocation decision needs a `score` expression over its option ids',
         'e.g. score: "min(1, coast / 4)"',
       );

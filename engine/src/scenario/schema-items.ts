@@ -45,6 +45,11 @@ export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): st
       const def = (s as unknown as { def: { type: string; innerType?: z.ZodType } }).def;
       if ((def.type === 'default' || def.type === 'optional' || def.type === 'nullable') && def.innerType)
         s = def.innerType;
+      // A union (a text: string or { en, zh-CN }) has keys through its mapping branch.
+      else if (def.type === 'union')
+        s = (def as unknown as { options: z.ZodType[] }).options.find(
+          (o) => (o as unknown as { def: { type: string } }).def.type === 'object',
+        );
       else break;
     }
     if (!s) return [];
