@@ -1,5 +1,5 @@
 import { LANGUAGES, scenarioJsonSchema, type Lang } from '@drill/engine';
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Scalar, type YAMLMap } from 'yaml';
 
 /** One participant-facing text in a scenario file, found by walking the file with the format's schema. */
 export interface TextEntry {
@@ -11,8 +11,8 @@ export interface TextEntry {
   values: Partial<Record<Lang, string>>;
   /** The YAML node: a scalar (one string) or a map `{ en: …, zh-CN: … }`. */
   node: Scalar | YAMLMap;
-  /** The map entry whose value it is (for the key's indentation when a string becomes a map). */
-  pair: Pair;
+  /** The column of its key (`text:`) or list dash (`- …`): where a string turned into a map is indented from. */
+  indent: number;
 }
 
 /** One scenario file's text and its texts. */
@@ -22,7 +22,7 @@ export interface FileTexts {
   entries: TextEntry[];
 }
 
-type JsonSchema = {
+export type JsonSchema = {
   type?: string;
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema;
@@ -56,11 +56,16 @@ const TOP = scenarioJsonSchema() as JsonSchema;
  * fields the schema declares as text (and only those) are found, including any the format gains later.
  * List items are named by their `id` (stable across edits and reordering), else by position (`#0`).
  */
-export function fileTexts(file: string, source: string, plainLang: Lang): FileTexts {
+export function fileTexts(
+  file: string,
+  source: string,
+  plainLang: Lang,
+  schema: JsonSchema = TOP,
+): FileTexts {
   const doc = parseDocument(source);
   const entries: TextEntry[] = [];
   const isPart = doc.get('format') === 'drill/1-part';
-  const root = TOP.anyOf?.[isPart ? 1 : 0];
+  const root = schema.anyOf?.[isPart ? 1 : 0];
   const walk = (node: unknown, schema: JsonSchema | undefined, path: string[]): void => {
     const s = objectSchema(schema);
     if (!s) return;
@@ -70,10 +75,24 @@ export function fileTexts(file: string, source: string, plainLang: Lang): FileTe
         const sub = key === undefined ? undefined : s.properties?.[key];
         if (key === undefined || !sub) continue;
         if (isTextSchema(sub)) {
-          const e = textEntry(pair, [...path, key].join('.'), file, plainLang);
+          const at = isScalar(pair.key) ? pair.key.range![0] : 0;
+          const e = textEntry(pair.value, [...path, key].join('.'), file, plainLang, columnAt(source, at));
           if (e) entries.push(e);
         } else walk(pair.value, sub, [...path, key]);
       }
+    else if (isSeq(node) && s.type === 'array' && isTextSchema(s.items))
+      // A list of texts (a module's key issues): each item by position.
+      node.items.forEach((item, i) => {
+        const start = (item as Node | null)?.range?.[0] ?? 0;
+        const e = textEntry(
+          item,
+          [...path, `#${i}`].join('.'),
+          file,
+          plainLang,
+          columnAt(source, source.lastIndexOf('-', start)),
+        );
+        if (e) entries.push(e);
+      });
     else if (isSeq(node) && s.type === 'array')
       node.items.forEach((item, i) => {
         const id = isMap(item) ? item.get('id') : undefined;
@@ -84,16 +103,22 @@ export function fileTexts(file: string, source: string, plainLang: Lang): FileTe
   return { file, source, entries };
 }
 
-function textEntry(pair: Pair, key: string, file: string, plainLang: Lang): TextEntry | undefined {
-  const v = pair.value as Node | null;
+function textEntry(
+  value: unknown,
+  key: string,
+  file: string,
+  plainLang: Lang,
+  indent: number,
+): TextEntry | undefined {
+  const v = value as Node | null;
   if (isScalar(v) && typeof v.value === 'string')
-    return { key, file, values: { [plainLang]: v.value }, node: v, pair };
+    return { key, file, values: { [plainLang]: v.value }, node: v, indent };
   if (isMap(v)) {
     const values: Partial<Record<Lang, string>> = {};
     for (const p of v.items)
       if (isScalar(p.key) && isScalar(p.value) && typeof p.value.value === 'string')
         values[String(p.key.value) as Lang] = p.value.value;
-    return { key, file, values, node: v, pair };
+    return { key, file, values, node: v, indent };
   }
   return undefined;
 }
@@ -140,7 +165,7 @@ const ORDER = (l: string): number => {
  * breaks in a block map as a literal block. A plain string becomes `{ <its language>: …, <lang>: … }`.
  */
 function spliceFor(src: string, e: TextEntry, lang: Lang, text: string, plainLang: Lang): Splice {
-  const keyCol = columnAt(src, e.pair.key && isScalar(e.pair.key) ? e.pair.key.range![0] : 0);
+  const keyCol = e.indent;
   if (isScalar(e.node)) {
     const [from, to] = e.node.range!;
     const isBlock = src[to - 1] === '\n';

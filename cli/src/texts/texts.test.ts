@@ -2,8 +2,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localize } from '@drill/engine';
+import { localize, scenarioJsonSchema } from '@drill/engine';
 import { loadScenarioFile, SCENARIO_DIR, SHIPPED_IDS } from '@drill/scenarios';
+import { applyTexts, fileTexts, type JsonSchema } from './scenario-texts.ts';
 import { exportUnits, importUnits, readScenarioTexts } from './scenario-translation.ts';
 import { readCsv, readXliff, writeCsv, writeXliff, type TranslationFile } from './translation-files.ts';
 
@@ -214,5 +215,74 @@ endings:
     await expect(readXliff('<xliff version="1.2"><file>', 'bad.xlf')).rejects.toThrow(
       /^bad\.xlf:1:\d+: not well-formed XML/,
     );
+  });
+});
+
+describe('texts in a list (as a module’s key issues will be)', () => {
+  it('are found by position and filled in, plain and block alike', () => {
+    const top = scenarioJsonSchema() as JsonSchema;
+    const main = top.anyOf![0]!;
+    const text = main.properties!.title!;
+    // The format as it will be with modules: a list of texts inside a list of items with ids.
+    const schema: JsonSchema = {
+      anyOf: [
+        {
+          ...main,
+          properties: {
+            ...main.properties,
+            modules: {
+              type: 'array',
+              items: { type: 'object', properties: { keyIssues: { type: 'array', items: text } } },
+            },
+          },
+        },
+        top.anyOf![1]!,
+      ],
+    };
+    const src = `format: drill/1
+modules:
+  - id: m1
+    keyIssues:
+      - Who warns the villages?
+      - |
+        Who pays for the boats?
+        And who crews them?
+      - { zh-CN: 谁来发布？ }
+`;
+    const f = fileTexts('m.yaml', src, 'en', schema);
+    expect(f.entries.map((e) => [e.key, e.values])).toEqual([
+      ['modules.m1.keyIssues.#0', { en: 'Who warns the villages?' }],
+      ['modules.m1.keyIssues.#1', { en: 'Who pays for the boats?\nAnd who crews them?\n' }],
+      ['modules.m1.keyIssues.#2', { 'zh-CN': '谁来发布？' }],
+    ]);
+    const [a, b, c] = f.entries;
+    const out = applyTexts(
+      f,
+      [
+        { entry: a!, lang: 'zh-CN', text: '谁通知各村？' },
+        { entry: b!, lang: 'zh-CN', text: '船的费用谁出？\n谁来驾驶？\n' },
+        { entry: c!, lang: 'en', text: 'Who issues it?' },
+      ],
+      'en',
+    );
+    expect(out).toBe(`format: drill/1
+modules:
+  - id: m1
+    keyIssues:
+      - { en: "Who warns the villages?", zh-CN: "谁通知各村？" }
+      -
+        en: |
+          Who pays for the boats?
+          And who crews them?
+        zh-CN: |
+          船的费用谁出？
+          谁来驾驶？
+      - { en: "Who issues it?", zh-CN: 谁来发布？ }
+`);
+    expect(fileTexts('m.yaml', out, 'en', schema).entries.map((e) => e.values)).toEqual([
+      { en: 'Who warns the villages?', 'zh-CN': '谁通知各村？' },
+      { en: 'Who pays for the boats?\nAnd who crews them?\n', 'zh-CN': '船的费用谁出？\n谁来驾驶？\n' },
+      { en: 'Who issues it?', 'zh-CN': '谁来发布？' },
+    ]);
   });
 });

@@ -1,9 +1,22 @@
 import { formatScenarioTime, localize, type Lang, type LocalizedText, type Scenario } from '@drill/engine';
-import { mselHeaders, mselRows } from './msel.ts';
+import { mselRows } from './msel.ts';
 
 const WORDS = {
   en: {
-    title: 'Title',
+    headers: [
+      '#',
+      'Scenario time',
+      'Local time',
+      'Type',
+      'ID',
+      'Title',
+      'Inject / decision',
+      'Source',
+      'Channel',
+      'Audience',
+      'Expected action',
+      'Objective',
+    ],
     inject: 'inject',
     decision: 'decision',
     sheet: 'MSEL',
@@ -13,7 +26,20 @@ const WORDS = {
     aboutRows: ['ID', 'Version', 'Title', 'Hazard', 'T0', 'Start', 'End', 'Anchor'],
   },
   'zh-CN': {
-    title: '标题',
+    headers: [
+      '序号',
+      '想定时间',
+      '当地时间',
+      '类型',
+      '编号',
+      '标题',
+      '情况/决策',
+      '来源',
+      '渠道',
+      '对象',
+      '预期行动',
+      '目标',
+    ],
     inject: '情况',
     decision: '决策',
     sheet: 'MSEL',
@@ -42,9 +68,9 @@ export async function mselXlsx(s: Scenario, lang: Lang): Promise<Uint8Array> {
   wb.title = `MSEL — ${L(s.title)}`;
 
   const ws = wb.addWorksheet(w.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const h = mselHeaders(lang);
-  // The MSEL headers with a separate title column after the id: the text column then holds the inject text alone.
-  const headers = [...h.slice(0, 5), w.title, ...h.slice(5)];
+  // The MSEL's columns with the title in its own: the text column then holds the inject text alone.
+  // Its own header list, so a column added to the text MSEL never shifts this one's cells.
+  const headers = w.headers;
   ws.columns = headers.map((header, i) => ({ header, width: WIDTHS[i] ?? 20 }));
   for (const r of mselRows(s, lang)) {
     const inject = r.kind === 'inject' ? s.injects.find((i) => i.id === r.id) : undefined;
