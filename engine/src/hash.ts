@@ -18,18 +18,36 @@ const cache = new WeakMap<object, string>();
 
 /**
  * Objects of one shape (the same keys in the same insertion order) are sorted once: every drill state
- * has the same containers and records, so sorting and quoting their keys on every hash was waste.
+ * has the same containers and records, so sorting and quoting their keys on every hash was waste. The
+ * shapes are found by their first key and then compared key by key (object keys are interned strings,
+ * so that is pointer comparisons), never by building a text of all the keys.
  * Default sort compares UTF-16 code units: exactly RFC 8785's order, whatever the locale.
  */
-const shapes = new Map<string, { keys: string[]; quoted: string[] }>();
-function sortedKeys(keys: string[]): { keys: string[]; quoted: string[] } {
-  const shape = JSON.stringify(keys); // unambiguous, whatever the keys hold
-  let e = shapes.get(shape);
-  if (e === undefined) {
-    const sorted = [...keys].sort();
-    e = { keys: sorted, quoted: sorted.map((k) => `${JSON.stringify(k)}:`) };
-    // Bounded: user data of endless shapes (free-text keys) must not grow it forever.
-    if (shapes.size < 5000) shapes.set(shape, e);
+interface Shape {
+  keys: string[];
+  sorted: string[];
+  quoted: string[];
+}
+const shapes = new Map<string, Shape[]>();
+let shapeCount = 0;
+const NO_KEYS: Shape = { keys: [], sorted: [], quoted: [] };
+function sortedKeys(keys: string[]): Shape {
+  if (keys.length === 0) return NO_KEYS;
+  const bucket = shapes.get(keys[0]!);
+  if (bucket !== undefined)
+    for (const e of bucket) {
+      if (e.keys.length !== keys.length) continue;
+      let same = true;
+      for (let i = 1; i < keys.length && same; i++) same = e.keys[i] === keys[i];
+      if (same) return e;
+    }
+  const sorted = [...keys].sort();
+  const e: Shape = { keys, sorted, quoted: sorted.map((k) => `${JSON.stringify(k)}:`) };
+  // Bounded: user data of endless shapes (free-text keys) must not grow it forever.
+  if (shapeCount < 5000) {
+    shapeCount++;
+    if (bucket) bucket.push(e);
+    else shapes.set(keys[0]!, [e]);
   }
   return e;
 }
@@ -85,8 +103,8 @@ function canon(v: unknown, depth: number): string | undefined {
       const order = sortedKeys(Object.keys(o));
       let out = '{';
       let first = true;
-      for (let i = 0; i < order.keys.length; i++) {
-        const x = canon(o[order.keys[i]!], depth + 1);
+      for (let i = 0; i < order.sorted.length; i++) {
+        const x = canon(o[order.sorted[i]!], depth + 1);
         if (x === undefined) continue;
         out += (first ? '' : ',') + order.quoted[i]! + x;
         first = false;

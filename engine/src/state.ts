@@ -127,9 +127,11 @@ export interface DrillState {
   /** Next tick time of each dynamic. */
   dynamics: Record<string, number>;
   /**
-   * Everything scheduled from here on, ordered by (due, seq) — the order the engine runs them in (see
-   * timers.ts). An index of the records above, kept equal to what scanning them would give, so a step
-   * finds the next event at the head of the queue instead of scanning every record on every tick.
+   * What the drill itself scheduled, ordered by (due, seq) — the order the engine runs them in: follow-ups
+   * a choice brought on, and each open decision's deadline and closing. The scenario's own timetable
+   * (timed injects and decisions, variation draws, dynamics ticks) is not copied here: the engine merges
+   * it in from the compiled scenario (timers.ts). An index of the records above, kept equal to what
+   * scanning them gives, so a step finds the next event without scanning every record on every tick.
    */
   timers: Timer[];
   feed: Delivery[];

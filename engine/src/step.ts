@@ -24,7 +24,7 @@ import {
   type Timeliness,
 } from './state.ts';
 import type { LocalizedText } from './text.ts';
-import { ownerOf, reschedule, type Timer, type TimerOwner } from './timers.ts';
+import { nextTimer, reschedule, stillDue, timersAt, type Timer, type TimerOwner } from './timers.ts';
 
 /** What happened during a step, in order: the views render these; the transcript does not need them. */
 export type StepEvent =
@@ -350,16 +350,17 @@ function scheduleIndex(sc: Scenario): ScheduleIndex {
 }
 
 /**
- * The next minute at which something is scheduled (at or after the clock): the head of the timer
- * queue, or the end of the scenario. With `visibleOnly`, silent dynamics ticks are skipped: "advance to
- * the next event" stops where a participant sees something.
+ * The next minute at which something is scheduled (at or after the clock): the first of the state's
+ * queue and the scenario's timetable (see timers.ts), or the end of the scenario. With `visibleOnly`,
+ * silent dynamics ticks are skipped: "advance to the next event" stops where a participant sees something.
  */
 export function nextEventTime(
   scenario: Scenario,
   state: DrillState,
   visibleOnly = false,
 ): number | undefined {
-  for (const t of state.timers) if (!visibleOnly || t.kind !== 'tick') return t.due;
+  const t = nextTimer(scenario, state, visibleOnly);
+  if (t) return t.due;
   return state.clock < scenario.clock.end ? scenario.clock.end : undefined;
 }
 
@@ -611,11 +612,14 @@ class Run {
    * the same minute); it never adds one at `t`.
    */
   private settle(t: number): void {
-    const q = this.s.timers;
-    while (q.length > 0 && q[0]!.due <= t) {
-      const timer = q.shift()!;
+    for (const timer of timersAt(this.scenario, this.s, t)) {
+      if (!stillDue(this.s, timer)) continue; // one that ran before it settled it
+      const q = this.s.timers.indexOf(timer);
+      if (q >= 0) this.s.timers.splice(q, 1);
       this.runTimer(timer, t);
-      this.schedule(ownerOf(timer), timer.id);
+      if (timer.kind === 'inject') this.schedule('inject', timer.id);
+      else if (timer.kind === 'open' || timer.kind === 'due' || timer.kind === 'close')
+        this.schedule('decision', timer.id);
     }
     this.conditions();
   }
@@ -713,7 +717,6 @@ class Run {
       }
     }
     this.s.variations[id] = chosen.id;
-    this.schedule('variation', id);
     this.events.push({ type: 'variation', id, outcome: chosen.id, at: this.s.clock });
     this.effects(chosen.effects);
     this.notice(id, chosen.notice !== undefined ? chosen.id : undefined);

@@ -1,5 +1,5 @@
 import { own } from './own.ts';
-import type { DecisionPoint, Dynamic, Inject, Scenario, Variation } from './scenario/model.ts';
+import type { DecisionPoint, Inject, Scenario } from './scenario/model.ts';
 import type { DrillState } from './state.ts';
 
 /**
@@ -20,21 +20,30 @@ export interface Timer {
 }
 
 /**
- * Within one minute, timers run in a fixed order (the `seq` of the queue's (due, seq) order): variations
- * are drawn, decisions reach their deadline or close, dynamics tick, injects are delivered, decisions
- * open — each group in the scenario's declaration order. A decision's `due` and `close` never fall on
- * the same minute, so they share a place.
+ * Within one minute, timers run in a fixed order (the `seq` of the (due, seq) order): variations are
+ * drawn, decisions reach their deadline or close, dynamics tick, injects are delivered, decisions open —
+ * each group in the scenario's declaration order. A decision's `due` and `close` never fall on the same
+ * minute, so they share a place.
  */
 const GROUP: Record<TimerKind, number> = { variation: 0, due: 1, close: 1, tick: 2, inject: 3, open: 4 };
 const GROUP_SIZE = 1_000_000;
 
-/** Per scenario: each timer's place in its minute, and the scenario's items by id. */
+/** Orders timers by (due, seq): the order in which the engine runs them. */
+export function compareTimers(a: Timer, b: Timer): number {
+  return a.due - b.due || a.seq - b.seq;
+}
+
+/**
+ * Per scenario: each timer's place in its minute, the items by id, and the scenario's own timetable —
+ * everything its file fixes in time (variation draws, timed injects and decisions, every dynamics tick),
+ * sorted by (due, seq). The timetable lives with the scenario; the state holds only what the drill itself
+ * scheduled (see `DrillState.timers`), so a state carries no copy of its scenario.
+ */
 interface TimerTable {
   seq: Map<string, number>;
-  variations: Map<string, Variation>;
-  dynamics: Map<string, Dynamic>;
   injects: Map<string, Inject>;
   decisions: Map<string, DecisionPoint>;
+  timetable: Timer[];
 }
 const tables = new WeakMap<Scenario, TimerTable>();
 function table(sc: Scenario): TimerTable {
@@ -49,39 +58,107 @@ function table(sc: Scenario): TimerTable {
   put(['due', 'close', 'open'], sc.decisions);
   put(['tick'], sc.dynamics);
   put(['inject'], sc.injects);
-  const byId = <T extends { id: string }>(xs: T[]): Map<string, T> => new Map(xs.map((x) => [x.id, x]));
-  t = {
-    seq,
-    variations: byId(sc.variations),
-    dynamics: byId(sc.dynamics),
-    injects: byId(sc.injects),
-    decisions: byId(sc.decisions),
+  const { start, end } = sc.clock;
+  const timetable: Timer[] = [];
+  // Nothing before the start or after the end ever runs.
+  const add = (kind: TimerKind, id: string, due: number | undefined): void => {
+    if (due !== undefined && due >= start && due <= end)
+      timetable.push({ due, seq: seq.get(`${kind}:${id}`)!, kind, id });
   };
+  for (const v of sc.variations) add('variation', v.id, v.at);
+  for (const i of sc.injects) add('inject', i.id, i.at);
+  for (const d of sc.decisions) add('open', d.id, d.opens);
+  for (const d of sc.dynamics)
+    if (d.every > 0) for (let at = d.from; at <= Math.min(d.until, end); at += d.every) add('tick', d.id, at);
+  timetable.sort(compareTimers);
+  const byId = <T extends { id: string }>(xs: T[]): Map<string, T> => new Map(xs.map((x) => [x.id, x]));
+  t = { seq, injects: byId(sc.injects), decisions: byId(sc.decisions), timetable };
   tables.set(sc, t);
   return t;
 }
 
-/** Orders timers by (due, seq): the order in which the engine runs them. */
-export function compareTimers(a: Timer, b: Timer): number {
-  return a.due - b.due || a.seq - b.seq;
+/**
+ * Is a timetable entry still to run in this state? Not once it ran (the variation drawn, the inject
+ * delivered or skipped, the decision opened, the dynamic's next tick moved on), nor when the drill
+ * rescheduled it (an inject or decision a choice brought forward is then in the state's queue).
+ */
+function live(s: DrillState, t: Timer): boolean {
+  switch (t.kind) {
+    case 'variation':
+      return own(s.variations, t.id) === undefined;
+    case 'inject':
+      return own(s.injects, t.id)?.status === 'pending';
+    case 'open':
+      return own(s.decisions, t.id)?.status === 'pending';
+    case 'tick':
+      return own(s.dynamics, t.id) === t.due;
+    case 'due':
+    case 'close':
+      return false;
+    default:
+      return assertNever(t.kind);
+  }
 }
 
-/** What owns a timer: its timers are recomputed together whenever its record changes. */
-export type TimerOwner = 'variation' | 'decision' | 'dynamic' | 'inject';
-
-const OWNER: Record<TimerKind, TimerOwner> = {
-  variation: 'variation',
-  due: 'decision',
-  close: 'decision',
-  open: 'decision',
-  tick: 'dynamic',
-  inject: 'inject',
-};
+/** The first timetable index at or after minute `t`. */
+function timetableFrom(tt: Timer[], t: number): number {
+  let lo = 0;
+  let hi = tt.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tt[mid]!.due < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
- * The timers one record implies, read from the record alone (the definition the queue is kept equal
- * to). Nothing before the clock or after the scenario's end is ever run, so neither is queued; a
- * decision's `due` at the current minute has already been announced (or falls on its opening).
+ * The next thing to run at or after the clock: the earlier of the state's queue head and the first live
+ * timetable entry. With `visibleOnly`, dynamics ticks (which nobody sees) are passed over.
+ */
+export function nextTimer(sc: Scenario, s: DrillState, visibleOnly = false): Timer | undefined {
+  const tt = table(sc).timetable;
+  let fixed: Timer | undefined;
+  for (let i = timetableFrom(tt, s.clock); i < tt.length; i++) {
+    const t = tt[i]!;
+    if ((!visibleOnly || t.kind !== 'tick') && live(s, t)) {
+      fixed = t;
+      break;
+    }
+  }
+  const queued = s.timers[0];
+  if (!queued) return fixed;
+  return !fixed || compareTimers(queued, fixed) < 0 ? queued : fixed;
+}
+
+/**
+ * Everything due at minute `t`, in (due, seq) order: the live timetable entries and the queue's timers.
+ * Entries are read again as they run (`live`), since running one may settle another.
+ */
+export function timersAt(sc: Scenario, s: DrillState, t: number): Timer[] {
+  const tt = table(sc).timetable;
+  const out: Timer[] = [];
+  for (let i = timetableFrom(tt, t); i < tt.length && tt[i]!.due === t; i++) out.push(tt[i]!);
+  for (const q of s.timers) {
+    if (q.due > t) break;
+    out.push(q);
+  }
+  return out.sort(compareTimers);
+}
+
+/** Is this timer still to run now (a timetable entry still live, or still in the queue)? */
+export function stillDue(s: DrillState, t: Timer): boolean {
+  return s.timers.includes(t) || live(s, t);
+}
+
+/** What owns a queued timer: its timers are recomputed together whenever its record changes. */
+export type TimerOwner = 'decision' | 'inject';
+
+/**
+ * The timers the drill scheduled for one record, read from the record alone (the definition the queue is
+ * kept equal to): an inject or decision a choice scheduled as a follow-up, an open decision's deadline
+ * (`due`, unless it is now or falls on the closing) and its closing. Nothing after the scenario's end
+ * ever runs, so it is not queued.
  */
 export function timersOf(sc: Scenario, s: DrillState, owner: TimerOwner, id: string): Timer[] {
   const tb = table(sc);
@@ -92,27 +169,14 @@ export function timersOf(sc: Scenario, s: DrillState, owner: TimerOwner, id: str
     out.push({ due, seq: tb.seq.get(`${kind}:${id}`)!, kind, id });
   };
   switch (owner) {
-    case 'variation': {
-      const v = tb.variations.get(id);
-      if (v && own(s.variations, id) === undefined) add('variation', v.at);
-      return out;
-    }
-    case 'dynamic': {
-      const d = tb.dynamics.get(id);
-      const n = own(s.dynamics, id);
-      if (d && n !== undefined && n <= d.until) add('tick', n);
-      return out;
-    }
     case 'inject': {
       const r = own(s.injects, id);
       if (r?.status === 'scheduled') add('inject', r.due);
-      else if (r?.status === 'pending') add('inject', tb.injects.get(id)?.at);
       return out;
     }
     case 'decision': {
       const r = own(s.decisions, id);
-      if (r?.status === 'pending') add('open', tb.decisions.get(id)?.opens);
-      else if (r?.status === 'scheduled') add('open', r.opensAt);
+      if (r?.status === 'scheduled') add('open', r.opensAt);
       else if (r?.status === 'open') {
         if (r.due !== undefined && r.due < r.closesAt!) add('due', r.due, true);
         add('close', r.closesAt);
@@ -127,9 +191,7 @@ export function timersOf(sc: Scenario, s: DrillState, owner: TimerOwner, id: str
 /** The whole queue computed from the records: what `state.timers` always equals (a property test holds it). */
 export function scanTimers(sc: Scenario, s: DrillState): Timer[] {
   const all: Timer[] = [];
-  for (const v of sc.variations) all.push(...timersOf(sc, s, 'variation', v.id));
   for (const d of sc.decisions) all.push(...timersOf(sc, s, 'decision', d.id));
-  for (const d of sc.dynamics) all.push(...timersOf(sc, s, 'dynamic', d.id));
   for (const i of sc.injects) all.push(...timersOf(sc, s, 'inject', i.id));
   return all.sort(compareTimers);
 }
@@ -141,7 +203,8 @@ export function scanTimers(sc: Scenario, s: DrillState): Timer[] {
  */
 export function reschedule(sc: Scenario, s: DrillState, owner: TimerOwner, id: string): void {
   const q = s.timers;
-  for (let i = q.length - 1; i >= 0; i--) if (q[i]!.id === id && OWNER[q[i]!.kind] === owner) q.splice(i, 1);
+  const kinds: TimerKind[] = owner === 'inject' ? ['inject'] : ['open', 'due', 'close'];
+  for (let i = q.length - 1; i >= 0; i--) if (q[i]!.id === id && kinds.includes(q[i]!.kind)) q.splice(i, 1);
   for (const t of timersOf(sc, s, owner, id)) {
     let lo = 0;
     let hi = q.length;
@@ -152,11 +215,6 @@ export function reschedule(sc: Scenario, s: DrillState, owner: TimerOwner, id: s
     }
     q.splice(lo, 0, t);
   }
-}
-
-/** Which record owns a timer. */
-export function ownerOf(t: Timer): TimerOwner {
-  return OWNER[t.kind];
 }
 
 function assertNever(x: never): never {

@@ -7,8 +7,10 @@ import {
   autoplay,
   compileScenario,
   createDrill,
+  nextEventTime,
   replay,
   step,
+  type DrillState,
   type Input,
   type Scenario,
 } from '../src/index.ts';
@@ -64,6 +66,43 @@ function inputsArb(sc: Scenario): fc.Arbitrary<((s: ReturnType<typeof pick>) => 
   );
   return fc.array(move, { maxLength: 50 });
 }
+/**
+ * The next event time found the way the engine found it before the queue: by scanning every variation,
+ * dynamic, inject and decision record.
+ */
+function nextEventByScan(sc: Scenario, s: DrillState, visibleOnly: boolean): number | undefined {
+  let best: number | undefined;
+  const consider = (t: number | undefined, strict = false): void => {
+    if (t === undefined || t > sc.clock.end) return;
+    if (strict ? t <= s.clock : t < s.clock) return;
+    if (best === undefined || t < best) best = t;
+  };
+  for (const v of sc.variations) if (!Object.hasOwn(s.variations, v.id)) consider(v.at);
+  if (!visibleOnly) for (const d of sc.dynamics) if (s.dynamics[d.id]! <= d.until) consider(s.dynamics[d.id]);
+  for (const i of sc.injects) {
+    const r = s.injects[i.id]!;
+    if (r.status === 'pending') consider(i.at);
+    if (r.status === 'scheduled') consider(r.due);
+  }
+  for (const d of sc.decisions) {
+    const r = s.decisions[d.id]!;
+    if (r.status === 'pending') consider(d.opens);
+    if (r.status === 'scheduled') consider(r.opensAt);
+    if (r.status === 'open') {
+      consider(r.closesAt);
+      if (r.due !== undefined && r.due < r.closesAt!) consider(r.due, true);
+    }
+  }
+  if (s.clock < sc.clock.end) consider(sc.clock.end);
+  return best;
+}
+
+function checkQueue(sc: Scenario, s: DrillState): void {
+  expect(s.timers).toEqual(scanTimers(sc, s));
+  expect(nextEventTime(sc, s)).toBe(nextEventByScan(sc, s, false));
+  expect(nextEventTime(sc, s, true)).toBe(nextEventByScan(sc, s, true));
+}
+
 const pick = (s: { decisions: Record<string, { status: string }> }): string[] =>
   Object.keys(s.decisions).filter((id) => s.decisions[id]!.status === 'open');
 
@@ -72,32 +111,32 @@ describe.each([
   ['typhoon', shipped('typhoon')],
   ['flood', shipped('flood')],
 ])('the timer queue on %s', (_name, sc) => {
-  it('always equals what a full scan of the records computes, in (due, seq) order', () => {
+  it('always equals what a full scan of the records computes, in (due, seq) order, and finds the same next event', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 6 }), inputsArb(sc), (seed, moves) => {
         const c = createDrill(sc, { seed, participants: team });
         if (!c.ok) return;
         let s = c.state;
-        expect(s.timers).toEqual(scanTimers(sc, s));
+        checkQueue(sc, s);
         s = step(sc, s, { type: 'start' }).state;
         for (const m of moves) {
           s = step(sc, s, m(pick(s))).state;
-          expect(s.timers).toEqual(scanTimers(sc, s));
+          checkQueue(sc, s);
         }
       }),
       { numRuns: 60 },
     );
-  });
+  }, 60_000);
 
   it('equals the full scan after every entry of whole automatic playthroughs', () => {
     for (const policy of POLICIES)
-      for (const seed of [1, 2]) {
+      for (const seed of [1]) {
         const t = autoplay(sc, { seed, policy }).transcript();
         const r = replay(sc, t, { keepStates: true });
         if (!r.ok) throw new Error(r.reason);
-        for (const s of r.states!) expect(s.timers).toEqual(scanTimers(sc, s));
+        for (const s of r.states!) checkQueue(sc, s);
         // A finished drill has nothing left at or before its end.
         expect(r.state.timers.every((x) => x.due > r.state.clock)).toBe(true);
       }
-  });
+  }, 60_000);
 });
