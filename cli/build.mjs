@@ -71,7 +71,10 @@ try {
     platform: 'node',
     target: 'node20',
     outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
+    // Chunks beside drill.mjs, not in a subfolder: `import.meta.url` is rewritten relative to outdir
+    // (below), which is right only for a file in outdir itself — a workspace module shared by a lazy
+    // command and the entry (the scenario library) lands in a chunk.
+    chunkNames: '[name]-[hash]',
     jsx: 'automatic',
     minifySyntax: true,
     legalComments: 'none',

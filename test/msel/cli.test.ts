@@ -74,3 +74,24 @@ it('`drill texts export` then `drill texts import` with one translation filled i
   expect(readFileSync(join(dir, 'small.yaml'), 'utf8')).toContain('unit: { en: "mm", zh-CN: "毫米" }');
   expect(drill('validate', 'small.yaml').status).toBe(0);
 }, 120_000);
+
+it('the bundle (`node cli/build.mjs`) runs the new commands: their libraries load and the shipped scenarios are found', () => {
+  const out = join(dir, 'bundle');
+  const built = spawnSync(process.execPath, [join(root, 'cli/build.mjs'), '--outdir', out], {
+    encoding: 'utf8',
+  });
+  expect(built.status).toBe(0);
+  const bundled = (...args: string[]) =>
+    spawnSync(process.execPath, [join(out, 'drill.mjs'), ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, INIT_CWD: dir },
+    });
+  // `texts` and `import msel` load the scenario library from a lazily loaded module too.
+  expect(bundled('msel', 'earthquake', '--format', 'xlsx', '-o', 'eq.xlsx').status).toBe(0);
+  const imp = bundled('import', 'msel', 'eq.xlsx', '-o', 'eq.yaml');
+  expect(imp.stderr).toBe('eq.yaml: 39 injects; fill in the TODOs, then `drill validate eq.yaml`\n');
+  const ex = bundled('texts', 'export', 'typhoon', '--format', 'xliff');
+  expect(ex.status).toBe(0);
+  expect(ex.stdout).toContain('<trans-unit id="injects.');
+}, 300_000);
