@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { civilTimeAt, formatScenarioTime, parseDuration, parseScenarioTime } from '../src/index.ts';
+import { civilTimeAt, formatScenarioTime, parseDuration, parseScenarioTime } from '../src/time.ts';
 
 describe('scenario time', () => {
   it('parses T-relative times and durations', () => {
