@@ -2,9 +2,9 @@ import { localize, type DecisionScore } from '@drill/engine';
 import type { ConsoleDrill, Outcome } from '../drill/consoleDrill.ts';
 import { useT } from '../i18n.ts';
 import { clockLabel } from '../format.ts';
-import { download, slug } from '../ui/download.ts';
-import { OverrideForm } from '../ui/OverrideForm.tsx';
+import { downloadReport, downloadTranscript, slug } from '../ui/download.ts';
 import { Scoreboard } from './Scoreboard.tsx';
+import { TeamOverrideForm } from './TeamOverrideForm.tsx';
 import type { LoadedFile } from '../review/load.ts';
 
 interface Props {
@@ -174,9 +174,7 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
                 <button
                   type="button"
                   className="secondary"
-                  onClick={() =>
-                    download(fileName(i), JSON.stringify(drill.transcriptFor(i), null, 1), 'application/json')
-                  }
+                  onClick={() => downloadTranscript(fileName(i), drill.transcriptFor(i))}
                 >
                   {t('downloadTranscript', { who: who(i) })}
                 </button>
@@ -184,13 +182,7 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
                   type="button"
                   className="secondary"
                   onClick={() =>
-                    void import('../report/reportHtml.ts').then(({ reportHtml }) =>
-                      download(
-                        fileName(i).replace(/\.json$/, '.html'),
-                        reportHtml(sc, drill.transcriptFor(i), lang),
-                        'text/html',
-                      ),
-                    )
+                    downloadReport(fileName(i).replace(/\.json$/, '.html'), sc, drill.transcriptFor(i), lang)
                   }
                 >
                   {t('downloadReport', { who: who(i) })}
@@ -203,16 +195,7 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
             {t('openInReview')}
           </button>
           <h3>{t('adjudicate')}</h3>
-          <OverrideForm
-            idPrefix="debrief-override"
-            scenario={sc}
-            subjects={drill.teams.map((tm) => ({ key: tm, label: tm, subject: { kind: 'team', id: tm } }))}
-            onOverride={(capability, s, rating, note) =>
-              act((d) =>
-                d.applyTeam(s.key, { type: 'override', capability, subject: s.subject, rating, note }),
-              )
-            }
-          />
+          <TeamOverrideForm idPrefix="debrief-override" drill={drill} act={act} />
         </section>
       </div>
       {teams.map(({ team, s }) =>

@@ -7,8 +7,8 @@ import { feedItems } from './feedItems.ts';
 import { Feed } from './Feed.tsx';
 import { DecisionCard } from './DecisionCard.tsx';
 import { Scoreboard } from './Scoreboard.tsx';
+import { TeamOverrideForm } from './TeamOverrideForm.tsx';
 import { AdhocForm } from './AdhocForm.tsx';
-import { OverrideForm } from '../ui/OverrideForm.tsx';
 import type { UiPrefs } from './Console.tsx';
 
 interface Props {
@@ -215,16 +215,7 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
           </section>
           <section className="panel" aria-labelledby="adj-h">
             <h2 id="adj-h">{t('adjudicate')}</h2>
-            <OverrideForm
-              idPrefix="console-override"
-              scenario={sc}
-              subjects={drill.teams.map((tm) => ({ key: tm, label: tm, subject: { kind: 'team', id: tm } }))}
-              onOverride={(capability, s, rating, note) =>
-                act((d) =>
-                  d.applyTeam(s.key, { type: 'override', capability, subject: s.subject, rating, note }),
-                )
-              }
-            />
+            <TeamOverrideForm idPrefix="console-override" drill={drill} act={act} />
           </section>
           <p className="muted small">{localize(sc.title, lang)}</p>
         </aside>

@@ -7,7 +7,7 @@ import { feedItems } from '../console/feedItems.ts';
 import { Feed } from '../console/Feed.tsx';
 import { RatingBadge } from '../ui/Rating.tsx';
 import { OverrideForm, type SubjectChoice } from '../ui/OverrideForm.tsx';
-import { download } from '../ui/download.ts';
+import { downloadReport, downloadTranscript } from '../ui/download.ts';
 import { RatingsChart } from './RatingsChart.tsx';
 import { Aar } from './Aar.tsx';
 import type { Reviewed } from './load.ts';
@@ -62,10 +62,9 @@ export function TranscriptView({
             type="button"
             className="secondary"
             onClick={() =>
-              download(
+              downloadTranscript(
                 item.name.endsWith('.json') ? item.name : `${item.name}.json`,
-                JSON.stringify(item.transcript, null, 1),
-                'application/json',
+                item.transcript,
               )
             }
           >
@@ -75,13 +74,7 @@ export function TranscriptView({
             type="button"
             className="secondary"
             onClick={() =>
-              void import('../report/reportHtml.ts').then(({ reportHtml }) =>
-                download(
-                  item.name.replace(/\.jsonl?$/, '') + '.html',
-                  reportHtml(sc, item.transcript, lang),
-                  'text/html',
-                ),
-              )
+              downloadReport(item.name.replace(/\.jsonl?$/, '') + '.html', sc, item.transcript, lang)
             }
           >
             {t('downloadReportCurrent')}
