@@ -12,6 +12,13 @@ import {
   scoreLabel,
 } from './describe.ts';
 import { referenceTitle, scenarioTimeText } from './glossary.ts';
+import {
+  answerColumns,
+  discussionGroups,
+  moduleAtTime,
+  moduleHeading,
+  observationLine,
+} from './discussion.ts';
 import { escapeHtml as h } from './escape.ts';
 import { reportPage } from './html-style.ts';
 import { stringsFor } from './strings.ts';
@@ -22,6 +29,7 @@ const SECTION_IDS = [
   'summary',
   'score',
   'objectives',
+  'discussed',
   'capabilities',
   'subjects',
   'timeline',
@@ -60,8 +68,15 @@ export function renderHtml(aar: Aar, lang: Lang): string {
   const L = (t: LocalizedText | undefined): string => h(oneLine(t, lang));
   const x = aar.exercise;
   const byId = new Map(aar.decisions.map((d) => [d.id, d]));
+  // The discussion section is there only for an exercise with discussions or modules.
+  const hasDiscussion = aar.discussed.length > 0 || aar.modules.length > 0;
+  const sectionIds = SECTION_IDS.filter((id) => id !== 'discussed' || hasDiscussion);
+  const title = (id: (typeof SECTION_IDS)[number]): string =>
+    id === 'discussed' ? S.discussion.title : S.sections[id];
   const sec = (id: (typeof SECTION_IDS)[number], body: string, cls = ''): string =>
-    `<section id="${id}"${cls ? ` class="${cls}"` : ''}><h2>${SECTION_IDS.indexOf(id) + 1}. ${h(S.sections[id])}</h2>${body}</section>`;
+    sectionIds.includes(id)
+      ? `<section id="${id}"${cls ? ` class="${cls}"` : ''}><h2>${sectionIds.indexOf(id) + 1}. ${h(title(id))}</h2>${body}</section>`
+      : '';
   const v = aar.verification;
   const verifiedBadge =
     v.ok && v.complete
@@ -79,7 +94,7 @@ export function renderHtml(aar: Aar, lang: Lang): string {
 <dl class="meta"><dt>${h(S.field.date)}</dt><dd>${h(dateText(x.date, lang))}</dd><dt>${h(S.field.scenario)}</dt><dd>${h(x.scenario.id)} ${h(x.scenario.version)} · ${h(S.field.seed)} ${h(x.seed)}</dd>${x.ending ? `<dt>${h(S.field.ending)}</dt><dd>${L(x.ending.title)}</dd>` : ''}</dl>
 </div><div class="scorebox"><div class="small">${h(scoreLabel(aar, lang))}</div><div class="big">${aar.overall.score.toFixed(1)}</div><div class="small">/ 100</div>${verifiedBadge}</div></header>`;
 
-  const toc = `<nav class="toc"><h3>${h(S.contents)}</h3><ol>${SECTION_IDS.map((id) => `<li><a href="#${id}">${h(S.sections[id])}</a></li>`).join('')}</ol></nav>`;
+  const toc = `<nav class="toc"><h3>${h(S.contents)}</h3><ol>${sectionIds.map((id) => `<li><a href="#${id}">${h(title(id))}</a></li>`).join('')}</ol></nav>`;
 
   const anchor = `T0 = ${oneLine(x.anchor, lang)}${x.t0 ? `${comma(lang)}${x.t0.replace('T', ' ')}` : ''}`;
   const overview =
@@ -144,10 +159,51 @@ export function renderHtml(aar: Aar, lang: Lang): string {
         `<p class="line">${h(S.ratingLong[o.rating])}</p>` +
         `<ul>${o.capabilities.map((c) => `<li>${h(capabilityName(aar, c, lang))}${colon(lang)}${badge(aar.capabilities.find((y) => y.id === c)?.final ?? 'not-rated', lang)}</li>`).join('')}</ul>` +
         (o.tasks.length
-          ? `<h4>${h(S.tasks)}</h4><ul>${o.tasks.map((t) => `<li>${L(t.text)}${colon(lang)}${badge(t.rating, lang)}</li>`).join('')}</ul>`
+          ? `<h4>${h(S.tasks)}</h4><ul>${o.tasks
+              .map(
+                (t) =>
+                  `<li>${L(t.text)}${colon(lang)}${badge(t.rating, lang)}${
+                    t.observed.length
+                      ? ` <span class="muted">(${h(S.discussion.proposed)})</span><br>${h(S.discussion.observed)}${colon(lang)}<ul>${t.observed
+                          .map(
+                            (ob) => `<li>${badge(ob.rating, lang)} ${h(observationLine(aar, ob, lang))}</li>`,
+                          )
+                          .join('')}</ul>`
+                      : ''
+                  }</li>`,
+              )
+              .join('')}</ul>`
           : '') +
         `</div>`,
     )
+    .join('');
+
+  const discussed = discussionGroups(aar)
+    .map((g) => {
+      const head = `<h3>${g.module ? h(moduleHeading(aar, g.module, lang)) : h(S.discussion.noModule)}</h3>`;
+      const intro =
+        (g.module?.summary ? `<p>${L(g.module.summary)}</p>` : '') +
+        (g.module?.keyIssues.length
+          ? `<h4>${h(S.discussion.keyIssues)}</h4><ul>${g.module.keyIssues.map((k) => `<li>${L(k)}</li>`).join('')}</ul>`
+          : '');
+      const questions = g.items
+        .map((d) => {
+          // Per role side by side: one column per role asked.
+          const cols = answerColumns(aar, d, lang);
+          const tags = d.capabilities.length
+            ? `<p class="muted">${h(S.discussion.tags)}${colon(lang)}${h(d.capabilities.map((c) => capabilityName(aar, c, lang)).join(', '))}</p>`
+            : '';
+          return (
+            `<h4>${L(d.prompt)} <span class="muted">— ${h(S.discussion.status[d.status])}</span></h4>${tags}` +
+            table(
+              cols.map((c) => h(c.head)),
+              [cols.map((c) => `${h(c.text)}${c.by ? `<br><span class="muted">${h(c.by)}</span>` : ''}`)],
+            )
+          );
+        })
+        .join('');
+      return `<div class="card">${head}${intro}${questions}</div>`;
+    })
     .join('');
 
   const shortLine = (d: AarDecision): string => {
@@ -213,7 +269,22 @@ export function renderHtml(aar: Aar, lang: Lang): string {
     [1],
   );
 
-  const timelineRows = aar.timeline.map((it) => {
+  // Sectioned by module: a row marks where each module starts.
+  let inModule: string | undefined;
+  const timelineRows = aar.timeline.flatMap((it) => {
+    const m = moduleAtTime(aar, it.at);
+    const mark: string[][] = [];
+    if (m && m.id !== inModule) {
+      inModule = m.id;
+      mark.push([
+        `<strong>${h(scenarioTimeText(m.at, lang))}</strong>`,
+        `<strong>${h(S.event.module)}</strong>`,
+        `<strong>${L(m.title)}</strong>`,
+      ]);
+    }
+    return [...mark, timelineRow(it)];
+  });
+  function timelineRow(it: Aar['timeline'][number]): string[] {
     const civil = civilLabel(x.t0, it.at);
     const when = `<strong>${h(scenarioTimeText(it.at, lang))}</strong>${civil ? `<br><span class="muted">${h(civil)}</span>` : ''}`;
     switch (it.kind) {
@@ -236,7 +307,7 @@ export function renderHtml(aar: Aar, lang: Lang): string {
         return [
           when,
           h(S.event.variation),
-          `${it.description ? `${L(it.description)}: ` : ''}<strong>${it.label ? L(it.label) : h(it.outcome)}</strong>`,
+          `${it.description ? `${L(it.description)}: ` : ''}<strong>${it.label ? L(it.label) : h(it.outcome)}</strong>${it.notice ? `<br>${h(S.event.notice)}${colon(lang)}${L(it.notice)}` : ''}`,
         ];
       case 'override':
         return [
@@ -247,7 +318,7 @@ export function renderHtml(aar: Aar, lang: Lang): string {
       case 'phase':
         return [when, h(S.event[it.to]), ''];
     }
-  });
+  }
   const timeline = table([h(S.col.time), h(S.col.event), h(S.col.details)], timelineRows);
 
   const outcomes = table(
@@ -290,6 +361,7 @@ export function renderHtml(aar: Aar, lang: Lang): string {
     sec('summary', `<p class="summary">${L(aar.summary)}</p>`),
     sec('score', score),
     sec('objectives', objectives),
+    sec('discussed', `<p class="muted">${h(S.discussion.intro)}</p>${discussed}`),
     sec('capabilities', capabilities + simulated),
     sec('subjects', subjects),
     sec('timeline', timeline),
