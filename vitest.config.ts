@@ -4,14 +4,23 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'engine', root: './engine', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'engine',
+          root: './engine',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          // The invariant, model and tamper properties run hundreds of whole drills per test.
+          testTimeout: 120_000,
+        },
+      },
       { test: { name: 'report', root: './report', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
       {
         test: {
           name: 'scenarios',
           root: './scenarios',
-          include: ['**/*.test.ts'],
-          exclude: ['node_modules'],
+          include: ['test/**/*.test.ts'],
+          // Each test compiles whole shipped scenarios (seconds each under load).
+          testTimeout: 60_000,
         },
       },
       { test: { name: 'cli', root: './cli', include: ['src/**/*.test.{ts,tsx}'] } },

@@ -74,8 +74,8 @@ export function writeAll(fd: number, data: Buffer): void {
  * data goes to a temporary file that is checked (every byte written, flushed, the size on disk right)
  * before it replaces the target. A failure is a UserError naming the path and the reason.
  */
-export function writeFileAtomic(path: string, data: string, mode = 0o644): void {
-  const bytes = Buffer.from(data, 'utf8');
+export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
   let isDir = false;
   try {
     isDir = statSync(path).isDirectory();

@@ -123,3 +123,36 @@ export function sha256Hex(text: string): string {
 export function hashJson(value: unknown): string {
   return sha256Hex(canonicalJson(value));
 }
+
+const partHashes = new WeakMap<object, string>();
+
+/**
+ * SHA-256 over the canonical JSON of one part of a larger value, computed once per frozen part. The
+ * part's own records are cached as they would be one level down in the whole (see CACHED_DEPTH).
+ */
+function partHash(part: object): string {
+  const hit = partHashes.get(part);
+  if (hit !== undefined) return hit;
+  const text = canon(part, 1);
+  if (text === undefined) throw new TypeError('value cannot be represented as JSON');
+  const h = sha256Hex(text);
+  if (Object.isFrozen(part)) partHashes.set(part, h);
+  return h;
+}
+
+/**
+ * A two-level hash of a whole object: SHA-256 over the canonical JSON of the object with each member that
+ * is an object or an array replaced by the SHA-256 (hex) of that member's canonical JSON. Every byte
+ * of the value goes into it, as strong as hashing the whole text (SHA-256 is collision resistant at
+ * both levels), but consecutive drill states share their unchanged members (frozen, the same objects),
+ * so a step pays for hashing what it changed, not the whole state again.
+ */
+export function hashByParts(value: object): string {
+  const o = value as Record<string, unknown>;
+  const digest: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) {
+    const v = o[k];
+    digest[k] = v !== null && typeof v === 'object' ? partHash(v) : v;
+  }
+  return hashJson(digest);
+}

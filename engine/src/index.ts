@@ -21,6 +21,7 @@ export { SourceFile } from './scenario/source.ts';
 export { SCENARIO_LIMITS } from './scenario/limits.ts';
 export { ScenarioSchema, scenarioJsonSchema } from './scenario/schema.ts';
 export { DEFAULT_CAPABILITIES } from './scenario/rubric.ts';
+export { HAZARDS, HAZARD_NAMES, hazardText, type Hazard } from './scenario/hazards.ts';
 export { LANGUAGES, localize, missingLanguages, type Lang, type LocalizedText } from './text.ts';
 export {
   parseScenarioTime,
@@ -128,3 +129,6 @@ export {
   type TaskRef,
 } from './discussion.ts';
 export { canonicalJson, hashJson, sha256Hex, nobleSha256Hex, useSha256, type Sha256Hex } from './hash.ts';
+export * from './table/index.ts';
+export { applyCorrection } from './correction.ts';
+export { firstDivergence, type Divergence } from './divergence.ts';

@@ -40,6 +40,15 @@ export const InputSchema = z.discriminatedUnion('type', [
     rationale: z.string().max(2000).optional(),
     /** Wall-clock milliseconds the participant took (pressure mode): recorded, so replay stays exact. */
     elapsedMs: z.number().int().min(0).optional(),
+    /** Who at the table sent it, when several people share a seat (recorded, never scored). */
+    by: name.optional(),
+    /**
+     * Set only by a correction's replay: this choice replaces the one entry `seq` recorded, for the
+     * reason in `note` (the decision record keeps both, so reports show what was corrected).
+     */
+    correction: z
+      .strictObject({ seq: z.number().int().min(1), note: z.string().min(1).max(2000), by: name.optional() })
+      .optional(),
   }),
   z.strictObject({
     type: z.literal('answer'),
@@ -83,6 +92,18 @@ export const InputSchema = z.discriminatedUnion('type', [
     by: name.optional(),
   }),
   z.strictObject({ type: z.literal('end'), by: name.optional() }),
+  /**
+   * A trainer corrects a mis-recorded decision: the choice entry `seq` recorded is replaced by this one
+   * and the drill is replayed from the start with it (a `Session` does this; `step` alone cannot).
+   */
+  z.strictObject({
+    type: z.literal('correct'),
+    seq: z.number().int().min(1),
+    options: z.array(name).max(100).optional(),
+    allocation: z.record(z.string(), z.number()).optional(),
+    note: z.string().min(1).max(2000),
+    by: name.optional(),
+  }),
   z.strictObject({ type: z.literal('close') }),
 ]);
 

@@ -34,6 +34,7 @@ export const lifecycleMachine = setup({
         inject: { actions: 'accept' },
         override: { actions: 'accept' },
         observe: { actions: 'accept' },
+        correct: { actions: 'accept' },
       },
     },
     paused: {
@@ -43,10 +44,16 @@ export const lifecycleMachine = setup({
         inject: { actions: 'accept' },
         override: { actions: 'accept' },
         observe: { actions: 'accept' },
+        correct: { actions: 'accept' },
       },
     },
     debrief: {
-      on: { close: 'ended', override: { actions: 'accept' }, observe: { actions: 'accept' } },
+      on: {
+        close: 'ended',
+        override: { actions: 'accept' },
+        observe: { actions: 'accept' },
+        correct: { actions: 'accept' },
+      },
     },
     ended: { on: { override: { actions: 'accept' }, observe: { actions: 'accept' } } },
   },
@@ -66,6 +73,7 @@ const EVENT_SET: Record<LifecycleEvent['type'], true> = {
   override: true,
   observe: true,
   hold: true,
+  correct: true,
 };
 const EVENTS = Object.keys(EVENT_SET) as LifecycleEvent['type'][];
 

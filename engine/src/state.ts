@@ -5,6 +5,7 @@ import { seedRng } from './rng.ts';
 import type { Channel, Scenario, Urgency } from './scenario/model.ts';
 import { ALL_ROLES } from './scenario/compile.ts';
 import type { LocalizedText } from './text.ts';
+import { scanTimers, type Timer } from './timers.ts';
 
 /** How well a simulated colleague plays the seats nobody at the table holds. */
 export const COLLEAGUE_LEVELS = ['competent', 'average', 'weak'] as const;
@@ -42,6 +43,8 @@ export interface DecisionRecord {
   rationale?: string;
   elapsedMs?: number;
   timeliness?: Timeliness;
+  /** Set when a trainer corrected the choice entry `seq` recorded, with their reason. */
+  correction?: { seq: number; note: string; by?: string };
   /** A discussion's answers: one for the table, or one per role (in the decision's role order). */
   answers?: Answer[];
 }
@@ -123,6 +126,12 @@ export interface DrillState {
   decisions: Record<string, DecisionRecord>;
   /** Next tick time of each dynamic. */
   dynamics: Record<string, number>;
+  /**
+   * Everything scheduled from here on, ordered by (due, seq) — the order the engine runs them in (see
+   * timers.ts). An index of the records above, kept equal to what scanning them would give, so a step
+   * finds the next event at the head of the queue instead of scanning every record on every tick.
+   */
+  timers: Timer[];
   feed: Delivery[];
   overrides: Override[];
   ending?: string;
@@ -187,9 +196,11 @@ export function createDrill(scenario: Scenario, options: DrillOptions): CreateRe
     injects: Object.fromEntries(scenario.injects.map((i) => [i.id, { status: 'pending' }])),
     decisions: Object.fromEntries(scenario.decisions.map((d) => [d.id, { status: 'pending' }])),
     dynamics: Object.fromEntries(scenario.dynamics.map((d) => [d.id, d.from])),
+    timers: [],
     feed: [],
     overrides: [],
   };
+  state.timers = scanTimers(scenario, state);
   return { ok: true, state };
 }
 

@@ -5,10 +5,33 @@ import { InputSchema, type Input, type ParsedInput } from './inputs.ts';
 import { acceptedIn, lifecycleStep, type Phase } from './lifecycle.ts';
 import { own } from './own.ts';
 import { keyedDraw, keyedShuffle, resumeRng } from './rng.ts';
-import type { CompiledEffect, DecisionPoint, DecisionTime, Inject, Scenario } from './scenario/model.ts';
-import { checkAnswer, checkObservation, nextModule, noticeDelivery, recordAnswer } from './discussion.ts';
-import { holdsRole, humansHolding, type DecisionRecord, type DrillState, type Timeliness } from './state.ts';
+import {
+  checkAnswer,
+  checkObservation,
+  nextModule,
+  noticeDelivery,
+  pendingAnswerRoles,
+  recordAnswer,
+} from './discussion.ts';
+import type {
+  CompiledEffect,
+  DecisionPoint,
+  DecisionTime,
+  Dynamic,
+  Inject,
+  Scenario,
+  VariableDef,
+} from './scenario/model.ts';
+import {
+  holdsRole,
+  humansHolding,
+  type DecisionRecord,
+  type DrillState,
+  type InjectRecord,
+  type Timeliness,
+} from './state.ts';
 import type { LocalizedText } from './text.ts';
+import { ownerOf, reschedule, type Timer, type TimerOwner } from './timers.ts';
 
 /** What happened during a step, in order: the views render these; the transcript does not need them. */
 export type StepEvent =
@@ -48,6 +71,8 @@ export interface Rejection {
     | 'unknown-capability'
     | 'duplicate-id'
     | 'unknown-task'
+    /** A correction names no recorded choice it could replace, or its replacement is refused. */
+    | 'bad-correction'
     /** The journal could not write the entry: nothing changed. */
     | 'not-saved';
   reason: string;
@@ -91,6 +116,9 @@ export function step(scenario: Scenario, state: DrillState, input: Input | unkno
   // A text with a lone surrogate has no UTF-8 form: it could be neither hashed nor written.
   if (!wellFormed(inp))
     return reject(state, 'malformed', 'this input holds a text with a lone surrogate (a broken character)');
+  // A correction replays the drill's history, which a state does not hold: sessions apply it.
+  if (inp.type === 'correct')
+    return reject(state, 'bad-correction', 'a correction is applied by a session (it replays the drill)');
   const nextPhase = lifecycleStep(state.phase, inp.type);
   if (nextPhase === undefined) {
     const ok = acceptedIn(state.phase);
@@ -109,7 +137,13 @@ export function step(scenario: Scenario, state: DrillState, input: Input | unkno
   run.apply(inp, nextPhase);
   run.saveRng();
   next.seq += 1;
-  return { ok: true, state: deepFreeze(shareUnchanged(state, next)), events };
+  return { ok: true, state: deepFreeze(shareUnchanged(state, next, run.touched)), events };
+}
+
+/** The inject and decision records a step copied to change (see `Run.injectRecord`). */
+interface Touched {
+  injects: Set<string>;
+  decisions: Set<string>;
 }
 
 const shallowEqual = (a: object, b: object): boolean => {
@@ -125,42 +159,37 @@ const shallowEqual = (a: object, b: object): boolean => {
  * shares every unchanged record and container with the old one, so freezing and hashing it (whose
  * canonical JSON is cached per frozen object) costs what changed, not the whole state.
  */
-function shareUnchanged(prev: DrillState, next: DrillState): DrillState {
+function shareUnchanged(prev: DrillState, next: DrillState, touched: Touched): DrillState {
   for (const key of ['injects', 'decisions'] as const) {
     const p = prev[key] as Record<string, object>;
     const n = next[key] as Record<string, object>;
     let same = true;
-    for (const id of Object.keys(n)) {
-      if (p[id] && shallowEqual(p[id], n[id]!)) n[id] = p[id];
+    for (const id of touched[key]) {
+      if (shallowEqual(p[id]!, n[id]!)) n[id] = p[id]!;
       else same = false;
     }
-    if (same && shallowEqual(p, n)) (next as unknown as Record<string, object>)[key] = p;
+    if (same) (next as unknown as Record<string, object>)[key] = p;
   }
-  for (const key of ['world', 'rng', 'variations', 'dynamics', 'feed', 'overrides'] as const)
+  for (const key of ['world', 'rng', 'variations', 'dynamics', 'timers', 'feed', 'overrides'] as const)
     if (shallowEqual(prev[key], next[key])) (next as unknown as Record<string, object>)[key] = prev[key];
   return next;
 }
 
 /**
- * The state a step may change: every container and record copied one level deep, everything else
- * (feed items, chosen options, participants) shared with the previous state. A step reads and writes
+ * The state a step may change: the small containers copied one level deep; inject and decision records
+ * (and their containers) are copied only when the step writes one (`Run.injectRecord`); everything else
+ * (feed items, chosen options, participants) is shared with the previous state. A step reads and writes
  * plain objects — no proxies on the hot path (a draft proxy per record read cost most of a step) — and
  * the result is frozen, so neither the old state nor the new one can be changed afterwards.
  */
 function workingCopy(s: DrillState): DrillState {
-  const records = <T extends object>(m: Record<string, T>): Record<string, T> => {
-    const out: Record<string, T> = {};
-    for (const k of Object.keys(m)) out[k] = { ...m[k]! };
-    return out;
-  };
   return {
     ...s,
     world: { ...s.world },
     rng: { ...s.rng },
     variations: { ...s.variations },
-    injects: records(s.injects),
-    decisions: records(s.decisions),
     dynamics: { ...s.dynamics },
+    timers: [...s.timers],
     feed: [...s.feed],
     overrides: [...s.overrides],
   };
@@ -210,6 +239,7 @@ function precheck(scenario: Scenario, state: DrillState, inp: ParsedInput): Reje
     case 'resume':
     case 'end':
     case 'close':
+    case 'correct':
       return undefined;
     default:
       return assertNever(inp);
@@ -298,118 +328,46 @@ function checkChoice(
 const resolveTime = (t: DecisionTime, openedAt: number): number => ('abs' in t ? t.abs : openedAt + t.rel);
 
 /**
- * Which injects and decisions can become due, and how: by the clock (sorted by time), by a condition,
- * or as a follow-up. Built once per scenario, so a step reads only the records that can matter instead
- * of walking every record through immer's draft proxies.
+ * The scenario's items by id, and the ones whose condition is re-checked after every change. Built once
+ * per scenario, so a step reads only the records that can matter.
  */
 interface ScheduleIndex {
-  timedInjects: Inject[];
+  injects: Map<string, Inject>;
+  decisions: Map<string, DecisionPoint>;
+  dynamics: Map<string, Dynamic>;
+  variables: Map<string, VariableDef>;
   condInjects: Inject[];
-  followInjects: Inject[];
-  injectOrder: Map<string, number>;
-  timedDecisions: DecisionPoint[];
   condDecisions: DecisionPoint[];
-  followDecisions: DecisionPoint[];
-  decisionOrder: Map<string, number>;
 }
 const indexes = new WeakMap<Scenario, ScheduleIndex>();
 
 function scheduleIndex(sc: Scenario): ScheduleIndex {
   let ix = indexes.get(sc);
   if (ix) return ix;
-  const followed = new Set<string>();
-  for (const d of sc.decisions)
-    for (const o of d.options) for (const f of o.then) followed.add(f.inject ?? `decision:${f.decision}`);
-  const byTime = <T extends { id: string }>(xs: T[], time: (x: T) => number): T[] =>
-    xs
-      .map((x, i) => ({ x, i }))
-      .sort((a, b) => time(a.x) - time(b.x) || a.i - b.i)
-      .map((e) => e.x);
   ix = {
-    timedInjects: byTime(
-      sc.injects.filter((i) => i.at !== undefined),
-      (i) => i.at!,
-    ),
+    injects: new Map(sc.injects.map((i) => [i.id, i])),
+    decisions: new Map(sc.decisions.map((d) => [d.id, d])),
+    dynamics: new Map(sc.dynamics.map((d) => [d.id, d])),
+    variables: new Map(sc.variables.map((v) => [v.id, v])),
     condInjects: sc.injects.filter((i) => i.at === undefined && i.when !== undefined),
-    followInjects: sc.injects.filter((i) => followed.has(i.id)),
-    injectOrder: new Map(sc.injects.map((i, n) => [i.id, n])),
-    timedDecisions: byTime(
-      sc.decisions.filter((d) => d.opens !== undefined),
-      (d) => d.opens!,
-    ),
     condDecisions: sc.decisions.filter((d) => d.opens === undefined && d.opensWhen !== undefined),
-    followDecisions: sc.decisions.filter((d) => followed.has(`decision:${d.id}`)),
-    decisionOrder: new Map(sc.decisions.map((d, n) => [d.id, n])),
   };
   indexes.set(sc, ix);
   return ix;
 }
 
-/** The items of a time-sorted list due at minute `t`. */
-function dueAt<T>(sorted: T[], time: (x: T) => number, t: number): T[] {
-  const out: T[] = [];
-  for (const x of sorted) {
-    const at = time(x);
-    if (at > t) break;
-    if (at === t) out.push(x);
-  }
-  return out;
-}
-
 /**
- * The next minute at which something is scheduled (at or after the clock). With `visibleOnly`, silent
- * dynamics ticks are skipped: "advance to the next event" stops where a participant sees something.
+ * The next minute at which something is scheduled (at or after the clock): the head of the timer
+ * queue, or the end of the scenario. With `visibleOnly`, silent dynamics ticks are skipped: "advance to
+ * the next event" stops where a participant sees something.
  */
 export function nextEventTime(
   scenario: Scenario,
   state: DrillState,
   visibleOnly = false,
 ): number | undefined {
-  let best: number | undefined;
-  const consider = (t: number | undefined, strict = false): void => {
-    if (t === undefined || t > scenario.clock.end) return;
-    if (strict ? t <= state.clock : t < state.clock) return;
-    if (best === undefined || t < best) best = t;
-  };
-  for (const v of scenario.variations) if (own(state.variations, v.id) === undefined) consider(v.at);
-  if (!visibleOnly)
-    for (const d of scenario.dynamics) {
-      const n = state.dynamics[d.id]!;
-      if (n <= d.until) consider(n);
-    }
-  const ix = scheduleIndex(scenario);
-  // Timed items are sorted: the first one still pending at or after the clock is the earliest.
-  for (const i of ix.timedInjects) {
-    if (i.at! < state.clock) continue;
-    if (state.injects[i.id]!.status === 'pending') {
-      consider(i.at);
-      break;
-    }
-  }
-  for (const i of ix.followInjects) {
-    const r = state.injects[i.id]!;
-    if (r.status === 'scheduled') consider(r.due);
-  }
-  for (const d of ix.timedDecisions) {
-    if (d.opens! < state.clock) continue;
-    if (state.decisions[d.id]!.status === 'pending') {
-      consider(d.opens);
-      break;
-    }
-  }
-  for (const d of ix.followDecisions) {
-    const r = state.decisions[d.id]!;
-    if (r.status === 'scheduled') consider(r.opensAt);
-  }
-  for (const d of scenario.decisions) {
-    const r = state.decisions[d.id]!;
-    if (r.status === 'open') {
-      consider(r.closesAt);
-      if (r.due !== undefined && r.due < r.closesAt!) consider(r.due, true);
-    }
-  }
-  if (state.clock < scenario.clock.end) consider(scenario.clock.end);
-  return best;
+  for (const t of state.timers) if (!visibleOnly || t.kind !== 'tick') return t.due;
+  return state.clock < scenario.clock.end ? scenario.clock.end : undefined;
 }
 
 /** Events a participant sees happen: where "advance to the next event" stops. */
@@ -491,6 +449,29 @@ function colleagueTurn(scenario: Scenario, state: DrillState, e: StepEvent): boo
 /** One step's work on the state. */
 class Run {
   private rng: ReturnType<typeof resumeRng> | undefined;
+  readonly touched: Touched = { injects: new Set(), decisions: new Set() };
+
+  /** An inject's record, ready to change: copied (with its container, the first time) on first write. */
+  private injectRecord(id: string): InjectRecord {
+    const t = this.touched.injects;
+    if (!t.has(id)) {
+      if (t.size === 0) this.s.injects = { ...this.s.injects };
+      this.s.injects[id] = { ...this.s.injects[id]! };
+      t.add(id);
+    }
+    return this.s.injects[id]!;
+  }
+
+  /** A decision's record, ready to change (as `injectRecord`). */
+  private decisionRecord(id: string): DecisionRecord {
+    const t = this.touched.decisions;
+    if (!t.has(id)) {
+      if (t.size === 0) this.s.decisions = { ...this.s.decisions };
+      this.s.decisions[id] = { ...this.s.decisions[id]! };
+      t.add(id);
+    }
+    return this.s.decisions[id]!;
+  }
 
   constructor(
     private readonly scenario: Scenario,
@@ -515,6 +496,11 @@ class Run {
   private env(locals?: Record<string, number>): EvalEnv {
     if (locals) return stateEnv(this.s, this.random, locals);
     return (this.baseEnv ??= stateEnv(this.s, this.random));
+  }
+
+  /** Keeps the timer queue equal to the records after `id`'s record changed. */
+  private schedule(owner: TimerOwner, id: string): void {
+    reschedule(this.scenario, this.s, owner, id);
   }
 
   private setPhase(to: Phase): void {
@@ -581,6 +567,13 @@ class Run {
       case 'close':
         this.setPhase(nextPhase);
         return;
+      case 'correct':
+        // Refused before a step starts (see `step`); a session replays the history instead.
+        return;
+      default: {
+        const never: never = inp;
+        return never;
+      }
     }
   }
 
@@ -591,14 +584,14 @@ class Run {
    */
   private advanceTo(target: number, visible?: (e: StepEvent) => boolean): void {
     const from = this.s.clock;
-    const mark = this.events.length;
     for (let guard = 0; guard < 1_000_000; guard++) {
-      const t = nextEventTime(this.scenario, this.s as DrillState);
+      const t = nextEventTime(this.scenario, this.s);
       if (this.holdIfModuleStarts(Math.min(t ?? target, target))) {
         target = this.s.clock;
         break;
       }
       if (t === undefined || t > target) break;
+      const mark = this.events.length;
       this.s.clock = t;
       this.settle(t);
       if (t >= this.scenario.clock.end) break;
@@ -619,49 +612,68 @@ class Run {
   }
 
   /**
-   * Everything due at minute `t`, in a defined order: variations are drawn, decisions past their
+   * Everything due at minute `t`, in the queue's order: variations are drawn, decisions past their
    * deadline close, dynamics tick, timed injects fire, decisions open; then conditions are re-checked.
+   * Running a timer may take others off the queue (a default's follow-up fires an inject due later in
+   * the same minute); it never adds one at `t`.
    */
   private settle(t: number): void {
-    const sc = this.scenario;
-    for (const v of sc.variations)
-      if (v.at === t && own(this.s.variations, v.id) === undefined) this.draw(v.id);
-    for (const d of sc.decisions) {
-      const r = this.s.decisions[d.id]!;
-      if (r.status === 'open' && r.due === t && r.closesAt! > t)
-        this.events.push({ type: 'decision-due', id: d.id, at: t });
-      if (r.status === 'open' && r.closesAt === t) this.closeWithDefault(d);
-    }
-    for (const d of sc.dynamics) {
-      if (this.s.dynamics[d.id] !== t) continue;
-      if (t <= d.until && (!d.when || evaluateBool(d.when.ast, this.env()))) this.effects(d.effects);
-      this.s.dynamics[d.id] = t + d.every;
-    }
-    // Injects and decisions due now, in declaration order (as authors expect), whether timed or follow-ups.
-    const ix = scheduleIndex(sc);
-    const injects = [...new Set([...dueAt(ix.timedInjects, (i) => i.at!, t), ...ix.followInjects])].sort(
-      (a, b) => ix.injectOrder.get(a.id)! - ix.injectOrder.get(b.id)!,
-    );
-    for (const i of injects) {
-      const r = this.s.injects[i.id]!;
-      if (r.status === 'scheduled' && r.due === t) this.fire(i);
-      else if (r.status === 'pending' && i.at === t) {
-        const env = this.env();
-        const holds =
-          (!i.when || evaluateBool(i.when.ast, env)) && (!i.unless || !evaluateBool(i.unless.ast, env));
-        if (holds) this.fire(i);
-        else r.status = 'skipped';
-      }
-    }
-    const decisions = [
-      ...new Set([...dueAt(ix.timedDecisions, (d) => d.opens!, t), ...ix.followDecisions]),
-    ].sort((a, b) => ix.decisionOrder.get(a.id)! - ix.decisionOrder.get(b.id)!);
-    for (const d of decisions) {
-      const r = this.s.decisions[d.id]!;
-      if ((r.status === 'pending' && d.opens === t) || (r.status === 'scheduled' && r.opensAt === t))
-        this.open(d);
+    const q = this.s.timers;
+    while (q.length > 0 && q[0]!.due <= t) {
+      const timer = q.shift()!;
+      this.runTimer(timer, t);
+      this.schedule(ownerOf(timer), timer.id);
     }
     this.conditions();
+  }
+
+  private runTimer(timer: Timer, t: number): void {
+    const ix = scheduleIndex(this.scenario);
+    switch (timer.kind) {
+      case 'variation':
+        if (own(this.s.variations, timer.id) === undefined) this.draw(timer.id);
+        return;
+      case 'due': {
+        const r = this.s.decisions[timer.id]!;
+        if (r.status === 'open' && r.due === t && r.closesAt! > t)
+          this.events.push({ type: 'decision-due', id: timer.id, at: t });
+        return;
+      }
+      case 'close': {
+        const r = this.s.decisions[timer.id]!;
+        if (r.status === 'open' && r.closesAt === t) this.closeWithDefault(ix.decisions.get(timer.id)!);
+        return;
+      }
+      case 'tick': {
+        const d = ix.dynamics.get(timer.id)!;
+        if (this.s.dynamics[d.id] !== t) return;
+        if (t <= d.until && (!d.when || evaluateBool(d.when.ast, this.env()))) this.effects(d.effects);
+        this.s.dynamics[d.id] = t + d.every;
+        return;
+      }
+      case 'inject': {
+        const i = ix.injects.get(timer.id)!;
+        const r = this.s.injects[i.id]!;
+        if (r.status === 'scheduled' && r.due === t) this.fire(i);
+        else if (r.status === 'pending' && i.at === t) {
+          const env = this.env();
+          const holds =
+            (!i.when || evaluateBool(i.when.ast, env)) && (!i.unless || !evaluateBool(i.unless.ast, env));
+          if (holds) this.fire(i);
+          else this.injectRecord(i.id).status = 'skipped';
+        }
+        return;
+      }
+      case 'open': {
+        const d = ix.decisions.get(timer.id)!;
+        const r = this.s.decisions[d.id]!;
+        if ((r.status === 'pending' && d.opens === t) || (r.status === 'scheduled' && r.opensAt === t))
+          this.open(d);
+        return;
+      }
+      default:
+        assertNever(timer.kind);
+    }
   }
 
   /** Condition-only injects and decisions, re-checked until nothing more changes. */
@@ -708,16 +720,18 @@ class Run {
       }
     }
     this.s.variations[id] = chosen.id;
+    this.schedule('variation', id);
     this.events.push({ type: 'variation', id, outcome: chosen.id, at: this.s.clock });
     this.effects(chosen.effects);
     this.notice(id, chosen.notice !== undefined ? chosen.id : undefined);
   }
 
   private fire(i: Inject): void {
-    const r = this.s.injects[i.id]!;
+    const r = this.injectRecord(i.id);
     r.status = 'fired';
     r.firedAt = this.s.clock;
     delete r.due;
+    this.schedule('inject', i.id);
     const n = this.s.feed.push({ inject: i.id, at: this.s.clock, roles: [...i.roles] });
     this.events.push({ type: 'inject', id: i.id, at: this.s.clock, roles: [...i.roles], adhoc: false });
     this.effects(i.effects);
@@ -726,7 +740,7 @@ class Run {
   }
 
   private open(d: DecisionPoint): void {
-    const r = this.s.decisions[d.id]!;
+    const r = this.decisionRecord(d.id);
     const now = this.s.clock;
     const due = Math.max(now, resolveTime(d.due, now));
     const closes = Math.max(due, resolveTime(d.closes, now));
@@ -739,6 +753,7 @@ class Run {
     r.due = due;
     r.closesAt = closes;
     delete r.opensAt;
+    this.schedule('decision', d.id);
     this.events.push({ type: 'decision-opened', id: d.id, at: now, due, closes });
     // A follow-up that opens at or after its fixed deadline closes at once with its default.
     if (closes <= now) this.closeWithDefault(d);
@@ -754,6 +769,7 @@ class Run {
     r.status = 'closed';
     r.at = this.s.clock;
     r.timeliness = timeliness;
+    this.schedule('decision', d.id);
     this.events.push({
       type: 'decision-closed',
       id: d.id,
@@ -765,11 +781,11 @@ class Run {
   }
 
   private closeWithDefault(d: DecisionPoint): void {
-    const r = this.s.decisions[d.id]!;
     if (d.kind === 'discuss') {
       this.closeDiscussion(d);
       return;
     }
+    const r = this.decisionRecord(d.id);
     if (d.kind === 'allocate') {
       const alloc = Object.fromEntries(d.default.map((o) => [o, 0]));
       r.allocation = alloc;
@@ -782,11 +798,12 @@ class Run {
   }
 
   private choose(inp: Extract<ParsedInput, { type: 'choose' }>): void {
-    const d = this.scenario.decisions.find((x) => x.id === inp.decision)!;
-    const r = this.s.decisions[d.id]!;
+    const d = scheduleIndex(this.scenario).decisions.get(inp.decision)!;
+    const r = this.decisionRecord(d.id);
     r.by = inp.participant;
     if (inp.rationale !== undefined && inp.rationale.trim() !== '') r.rationale = inp.rationale;
     if (inp.elapsedMs !== undefined) r.elapsedMs = inp.elapsedMs;
+    if (inp.correction !== undefined) r.correction = { ...inp.correction };
     const timeliness: Timeliness = this.s.clock <= r.due! ? 'on-time' : 'late';
     if (d.kind === 'allocate') {
       const alloc: Record<string, number> = {};
@@ -816,19 +833,23 @@ class Run {
       if (f.inject) {
         const r = this.s.injects[f.inject]!;
         if (r.status === 'fired') continue;
-        if (f.after === 0) this.fire(this.scenario.injects.find((x) => x.id === f.inject)!);
+        if (f.after === 0) this.fire(scheduleIndex(this.scenario).injects.get(f.inject)!);
         else if (r.status !== 'scheduled' || r.due! > due) {
-          r.status = 'scheduled';
-          r.due = due;
+          const w = this.injectRecord(f.inject);
+          w.status = 'scheduled';
+          w.due = due;
+          this.schedule('inject', f.inject);
         }
       }
       if (f.decision) {
         const r = this.s.decisions[f.decision]!;
         if (r.status === 'open' || r.status === 'closed') continue;
-        if (f.after === 0) this.open(this.scenario.decisions.find((x) => x.id === f.decision)!);
+        if (f.after === 0) this.open(scheduleIndex(this.scenario).decisions.get(f.decision)!);
         else if (r.status !== 'scheduled' || r.opensAt! > due) {
-          r.status = 'scheduled';
-          r.opensAt = due;
+          const w = this.decisionRecord(f.decision);
+          w.status = 'scheduled';
+          w.opensAt = due;
+          this.schedule('decision', f.decision);
         }
       }
     }
@@ -837,7 +858,7 @@ class Run {
   /** Applies effect statements, keeping every variable inside its declared bounds. */
   private effects(list: readonly CompiledEffect[], locals?: Record<string, number>): void {
     for (const e of list) {
-      const def = this.scenario.variables.find((v) => v.id === e.ast.target);
+      const def = scheduleIndex(this.scenario).variables.get(e.ast.target);
       if (!def) continue;
       const cur = this.s.world[def.id]!;
       let v = applyAssignment(e.ast, cur, this.env(locals));
@@ -891,24 +912,25 @@ class Run {
   private answer(inp: Extract<ParsedInput, { type: 'answer' }>): void {
     const d = this.scenario.decisions.find((x) => x.id === inp.decision)!;
     const p = this.s.participants.find((x) => x.id === inp.participant)!;
-    const complete = recordAnswer(d, this.s, p, inp);
-    const a = this.s.decisions[d.id]!.answers!.find((x) => x.by === p.id && x.at === this.s.clock);
+    const r = this.decisionRecord(d.id);
+    const a = recordAnswer(d, r, p, inp, this.s.clock);
     this.events.push({
       type: 'answer',
       id: d.id,
       at: this.s.clock,
       by: p.id,
-      ...(a?.role !== undefined ? { role: a.role } : {}),
+      ...(a.role !== undefined ? { role: a.role } : {}),
     });
-    if (complete) {
-      if (d.each !== 'role') this.s.decisions[d.id]!.by = p.id;
+    // Complete: the table's answer, or every role's.
+    if (d.each !== 'role' || pendingAnswerRoles(this.s, d).length === 0) {
+      if (d.each !== 'role') r.by = p.id;
       this.closeDiscussion(d);
     }
   }
 
   /** Closes a discussion: never with a default, never scored; timeliness by its last answer. */
   private closeDiscussion(d: DecisionPoint): void {
-    const r = this.s.decisions[d.id]!;
+    const r = this.decisionRecord(d.id);
     const answers = r.answers ?? [];
     const last = answers.reduce((m, a) => Math.max(m, a.at), -Infinity);
     const timeliness: Timeliness = answers.length === 0 ? 'missed' : last <= r.due! ? 'on-time' : 'late';

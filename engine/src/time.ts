@@ -25,6 +25,17 @@ export function parseScenarioTime(text: string): number | undefined {
   return m[1] === '-' ? -d : d;
 }
 
+/**
+ * A scenario time or a relative deadline whose last number has no unit (`T-72`, `+30`, `T-2h30`), as
+ * it was meant: the bare number read as hours, or as minutes after hours (`T-2h30m`). Undefined when
+ * the text is not of that shape. Scenario files must say the unit: a bare number could be either.
+ */
+export function withUnitGuessed(text: string): string | undefined {
+  const m = /^(T[+-]|\+)((?:\d+[dh])*)(\d+)$/.exec(text.trim().replace(/\s+/g, ''));
+  if (!m) return undefined;
+  return `${m[1]}${m[2]}${m[3]}${m[2]!.endsWith('h') ? 'm' : 'h'}`;
+}
+
 /** `T-18h`, `T+2h30m`, `T0`. */
 export function formatScenarioTime(minutes: number): string {
   if (minutes === 0) return 'T0';

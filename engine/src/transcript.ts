@@ -1,10 +1,11 @@
-import { canonicalJson, hashJson } from './hash.ts';
+import { canonicalJson, hashByParts, hashJson } from './hash.ts';
 import type { Input } from './inputs.ts';
 import type { Scenario } from './scenario/model.ts';
 import { scoreDrill, type ScoreReport } from './score.ts';
 import { createDrill, type DrillState, type Participant } from './state.ts';
 import { colleagueChoice } from './policies.ts';
 import { InputSchema } from './inputs.ts';
+import { applyCorrection } from './correction.ts';
 import { checkSignature, signResultHash, type ResultSignature, type SignatureCheck } from './signature.ts';
 import {
   JournalHeaderLineSchema,
@@ -15,10 +16,26 @@ import {
 } from './transcript-schema.ts';
 import { step, visibleTo, type StepEvent, type StepResult } from './step.ts';
 
-export const TRANSCRIPT_FORMAT = 'drill-transcript/2';
-export const ENGINE_VERSION = '0.2.0';
+/**
+ * 3: the state holds its timer queue (`timers`, ordered by (due, seq)), and its hash is taken by parts
+ * (`stateHash`): every state hash differs from format 2's for the same drill.
+ */
+export const TRANSCRIPT_FORMAT = 'drill-transcript/3';
+export const ENGINE_VERSION = '0.3.0';
 /** Engine versions whose transcripts this engine replays identically. */
-const COMPATIBLE_ENGINES = /^0\.2\./;
+const COMPATIBLE_ENGINES = /^0\.3\./;
+
+/** Why a transcript of an earlier format cannot be verified here (each format changed the state's shape). */
+function olderFormat(format: string, engine: unknown): string | undefined {
+  const m = /^drill-transcript\/(\d+)$/.exec(format);
+  const mine = Number(TRANSCRIPT_FORMAT.split('/')[1]);
+  if (!m || Number(m[1]) >= mine) return undefined;
+  return (
+    `unsupported transcript format \`${format}\`: it was recorded by an older drill (engine ${String(engine)}), ` +
+    `whose drill state had a different shape, so its state hashes cannot be reproduced by this drill ` +
+    `(engine ${ENGINE_VERSION}, format ${TRANSCRIPT_FORMAT}); verify or replay it with the drill version that recorded it`
+  );
+}
 
 export interface TranscriptHeader {
   format: string;
@@ -37,7 +54,7 @@ export interface TranscriptEntry {
   /** Scenario minute when the input was made. */
   at: number;
   input: Input;
-  /** SHA-256 of the canonical JSON of the state after this input. */
+  /** Hash of the whole state after this input (see `stateHash`). */
   stateHash: string;
   /** Hash of the previous entry (the header's hash for the first). */
   prev: string;
@@ -60,8 +77,13 @@ export interface Transcript {
   result?: TranscriptResult;
 }
 
+/**
+ * The hash of a whole drill state (since format 3): SHA-256 over the canonical JSON of the state whose
+ * containers (world, injects, decisions, timers, feed, …) are each replaced by the SHA-256 of their own
+ * canonical JSON — see `hashByParts`. A step re-hashes only the containers it changed.
+ */
 export function stateHash(state: DrillState): string {
-  return hashJson(state);
+  return hashByParts(state);
 }
 
 export function headerHash(h: TranscriptHeader): string {
@@ -110,13 +132,18 @@ export class Session {
   /** Set by the caller (32-byte Ed25519 secret key) to sign the result of the finished drill. */
   signingKey: Uint8Array | undefined;
 
+  /** The inputs as they stand after corrections, one per entry (a correction replaces an earlier choice). */
+  private inputs: Input[];
+
   private constructor(
     readonly scenario: Scenario,
     readonly header: TranscriptHeader,
     private current: DrillState,
     entries: TranscriptEntry[],
+    inputs?: Input[],
   ) {
     this.entries = entries;
+    this.inputs = inputs ?? entries.map((e) => e.input);
   }
 
   get state(): DrillState {
@@ -142,7 +169,7 @@ export class Session {
   static resume(scenario: Scenario, t: Transcript): Session | { error: string } {
     const r = replay(scenario, t);
     if (!r.ok) return { error: r.reason };
-    return new Session(scenario, t.header, r.state, [...t.entries]);
+    return new Session(scenario, t.header, r.state, [...t.entries], r.inputs);
   }
 
   get lastHash(): string {
@@ -211,7 +238,8 @@ export class Session {
 
   private commit(input: Input): ApplyResult {
     const at = this.current.clock;
-    const r = step(this.scenario, this.current, input);
+    const corrected = applyInput(this.scenario, this.header, this.current, this.inputs, input);
+    const r = corrected.result;
     if (!r.ok) return { ...r, entries: [] };
     const base = {
       seq: this.entries.length + 1,
@@ -235,6 +263,8 @@ export class Session {
     }
     this.current = r.state;
     this.entries.push(entry);
+    if (corrected.corrected) this.inputs = corrected.corrected;
+    else this.inputs.push(input);
     return { ...r, entry, entries: [entry] };
   }
 
@@ -257,7 +287,15 @@ export class Session {
 }
 
 export type ReplayResult =
-  | { ok: true; state: DrillState; events: StepEvent[][]; finalStateHash: string; states?: DrillState[] }
+  | {
+      ok: true;
+      state: DrillState;
+      events: StepEvent[][];
+      /** The inputs as they stand after corrections, one per entry. */
+      inputs: Input[];
+      finalStateHash: string;
+      states?: DrillState[];
+    }
   | { ok: false; entry?: number; reason: string };
 
 /** Refuses what this engine cannot replay faithfully, before replaying anything. */
@@ -267,7 +305,10 @@ export function checkCompatible(scenario: Scenario, t: Transcript): string | und
   const shape = shapeProblem(t);
   if (shape) return shape.reason;
   if (h.format !== TRANSCRIPT_FORMAT)
-    return `unsupported transcript format \`${String(h.format)}\` (this drill reads ${TRANSCRIPT_FORMAT})`;
+    return (
+      olderFormat(String(h.format), h.engine) ??
+      `unsupported transcript format \`${String(h.format)}\` (this drill reads ${TRANSCRIPT_FORMAT})`
+    );
   if (typeof h.engine !== 'string' || !COMPATIBLE_ENGINES.test(h.engine))
     return `the transcript was written by engine ${String(h.engine)}; this engine (${ENGINE_VERSION}) cannot replay it exactly`;
   if (h.scenario?.id !== scenario.id)
@@ -306,6 +347,7 @@ export function replay(
   const created = createDrill(scenario, { seed: t.header.seed, participants: t.header.participants });
   if (!created.ok) return { ok: false, reason: `the header is invalid: ${created.reason}` };
   let state = created.state;
+  let inputs: Input[] = [];
   const states: DrillState[] = opts.keepStates ? [state] : [];
   const events: StepEvent[][] = [];
   let prev = headerHash(t.header);
@@ -341,7 +383,8 @@ export function replay(
         entry: no,
         reason: `entry ${no}: recorded at ${e.at} but the replayed clock is at ${state.clock}`,
       };
-    const r = step(scenario, state, e.input);
+    const applied = applyInput(scenario, t.header, state, inputs, e.input);
+    const r = applied.result;
     if (!r.ok)
       return {
         ok: false,
@@ -349,6 +392,8 @@ export function replay(
         reason: `entry ${no}: the engine refuses this input on replay: ${r.rejection.reason}`,
       };
     state = r.state;
+    if (applied.corrected) inputs = applied.corrected;
+    else inputs.push(e.input);
     if (stateHash(state) !== e.stateHash)
       return {
         ok: false,
@@ -363,9 +408,34 @@ export function replay(
     ok: true,
     state,
     events,
+    inputs,
     finalStateHash: stateHash(state),
     ...(opts.keepStates ? { states } : {}),
   };
+}
+
+/**
+ * One entry's input applied: a step, or for a trainer's correction a replay of the corrected history
+ * (`inputs`: one per entry so far, corrections applied). A correction returns the new `inputs`; for any
+ * other input the caller appends it once the entry is kept. The same code runs live and on replay, so
+ * a corrected transcript verifies like any other.
+ */
+function applyInput(
+  scenario: Scenario,
+  header: TranscriptHeader,
+  state: DrillState,
+  inputs: readonly Input[],
+  input: Input,
+): { result: StepResult; corrected?: Input[] } {
+  if ((input as { type?: unknown } | null)?.type === 'correct') {
+    const parsed = InputSchema.safeParse(input);
+    if (parsed.success && parsed.data.type === 'correct') {
+      const c = applyCorrection(scenario, header, state, inputs, parsed.data);
+      if (!c.ok) return { result: { ok: false, state, rejection: c.rejection } };
+      return { result: { ok: true, state: c.state, events: [] }, corrected: c.inputs };
+    }
+  }
+  return { result: step(scenario, state, input) };
 }
 
 function describeInput(input: unknown): string {

@@ -1,6 +1,7 @@
 import { deliverySource, moduleOf, pendingAnswerRoles } from './discussion.ts';
 import { liveText } from './live-text.ts';
-import { allocationBudget, openDecisionsFor, presentedOptions } from './queries.ts';
+import { allocationBudget, deciderOf, openDecisionsFor, presentedOptions } from './queries.ts';
+import { ALL_ROLES } from './scenario/compile.ts';
 import type { Scenario } from './scenario/model.ts';
 import { scoreDrill, type ScoreReport } from './score.ts';
 import { holdsRole, type Answer, type DrillState, type Participant, type Timeliness } from './state.ts';
@@ -12,7 +13,12 @@ import { localize, type Lang } from './text.ts';
  * evaluator see everything, the evaluator without the controls' hidden variation draws.
  */
 export type Viewer =
-  | { kind: 'participant'; id: string }
+  | {
+      kind: 'participant';
+      id: string;
+      /** One person holding some of the participant's seats (a member at a team's table): only these. */
+      roles?: readonly string[];
+    }
   | { kind: 'team'; team: string }
   | { kind: 'projector'; team?: string; showScores: boolean }
   | { kind: 'facilitator' }
@@ -35,6 +41,8 @@ export interface OpenDecisionView {
   kind: 'single' | 'multi' | 'allocate' | 'discuss';
   max?: number;
   budget?: number;
+  /** Who must answer: the team (and whether a simulated colleague holds the seat). */
+  decider?: { team: string; colleague: boolean };
   /** Offered now, in the drill's presented order: labels only, never scores or feedback (none for a discussion). */
   options: { id: string; label: string }[];
   /** A discussion asked of each role: the roles still without an answer. */
@@ -100,8 +108,18 @@ export interface DrillView {
 /** The roles a viewer sits in, or undefined for "every role" (facilitator, evaluator, whole-room projector). */
 function seatsOf(state: DrillState, v: Viewer): Participant[] | undefined {
   switch (v.kind) {
-    case 'participant':
-      return state.participants.filter((p) => p.id === v.id);
+    case 'participant': {
+      const only = v.roles;
+      return state.participants
+        .filter((p) => p.id === v.id)
+        .map((p) =>
+          only && only.length > 0 && !p.roles.includes(ALL_ROLES)
+            ? { ...p, roles: p.roles.filter((r) => only.includes(r)) }
+            : only && only.length > 0
+              ? { ...p, roles: [...only] }
+              : p,
+        );
+    }
     case 'team':
       return state.participants.filter((p) => p.team === v.team && p.colleague === undefined);
     case 'projector':
@@ -152,7 +170,9 @@ export function viewFor(scenario: Scenario, state: DrillState, viewer: Viewer, l
     .filter((d) => openIds.has(d.id))
     .map((d): OpenDecisionView => {
       const r = state.decisions[d.id]!;
+      const who = deciderOf(state, d);
       return {
+        ...(who ? { decider: { team: who.team, colleague: who.colleague !== undefined } } : {}),
         decision: d.id,
         prompt: liveText(scenario, state, d.prompt, lang),
         roles: [...d.roles],

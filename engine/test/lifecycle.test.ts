@@ -15,6 +15,7 @@ const EVENTS = [
   'override',
   'observe',
   'hold',
+  'correct',
 ] as const;
 const events = EVENTS.map((type) => ({ type }));
 
@@ -48,9 +49,10 @@ describe('drill lifecycle machine', () => {
       'inject',
       'override',
       'observe',
+      'correct',
     ]);
-    expect(acceptedIn('paused')).toEqual(['resume', 'end', 'inject', 'override', 'observe']);
-    expect(acceptedIn('debrief')).toEqual(['close', 'override', 'observe']);
+    expect(acceptedIn('paused')).toEqual(['resume', 'end', 'inject', 'override', 'observe', 'correct']);
+    expect(acceptedIn('debrief')).toEqual(['close', 'override', 'observe', 'correct']);
     expect(acceptedIn('ended')).toEqual(['override', 'observe']);
   });
   it('waits at a module start (the engine’s own `hold`) until the facilitator resumes', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { civilTimeAt, formatScenarioTime, parseDuration, parseScenarioTime } from '../src/index.ts';
+import { withUnitGuessed } from '../src/time.ts';
 
 describe('scenario time', () => {
   it('parses T-relative times and durations', () => {
@@ -43,5 +44,19 @@ describe('scenario time', () => {
       weekday: 4,
     });
     expect(civilTimeAt('2025-12-31T23:00', 120)).toMatchObject({ year: 2026, month: 1, day: 1, hour: 1 });
+  });
+});
+
+describe('a time without a unit', () => {
+  it('is read with the unit it most likely lacks', () => {
+    expect(withUnitGuessed('T-72')).toBe('T-72h');
+    expect(withUnitGuessed(' T+6 ')).toBe('T+6h');
+    expect(withUnitGuessed('+30')).toBe('+30h');
+    expect(withUnitGuessed('T-2h30')).toBe('T-2h30m');
+    expect(withUnitGuessed('T-1d6')).toBe('T-1d6h');
+  });
+  it('leaves times with units, T0 and other text alone', () => {
+    for (const t of ['T-72h', 'T0', 'T+2h30m', '+2h', '72', 'T-6x', 'T-'])
+      expect(withUnitGuessed(t)).toBeUndefined();
   });
 });

@@ -18,7 +18,7 @@ describe('transcripts', () => {
   it('record a header, hash-chained entries and a result that verify', () => {
     const t = played();
     expect(t.header).toMatchObject({
-      format: 'drill-transcript/2',
+      format: 'drill-transcript/3',
       scenario: { id: 'fixture', contentHash: sc.contentHash },
       seed: '3',
     });
@@ -49,6 +49,17 @@ describe('transcripts', () => {
     const v = verify(sc, bad);
     expect(v.ok).toBe(false);
     if (!v.ok) expect(v.reason).toMatch(/recorded score differs .* at score\.overall/);
+  });
+  it('refuses a transcript of an older format, naming the drill that recorded it', () => {
+    const t = played();
+    const v = verify(sc, { ...t, header: { ...t.header, format: 'drill-transcript/2', engine: '0.2.0' } });
+    expect(v.ok).toBe(false);
+    if (!v.ok)
+      expect(v.reason).toBe(
+        'unsupported transcript format `drill-transcript/2`: it was recorded by an older drill (engine 0.2.0), ' +
+          'whose drill state had a different shape, so its state hashes cannot be reproduced by this drill ' +
+          '(engine 0.3.0, format drill-transcript/3); verify or replay it with the drill version that recorded it',
+      );
   });
   it('refuses a transcript of another format, engine line or scenario version before replaying', () => {
     const t = played();

@@ -244,6 +244,8 @@ export interface Aar {
     title: LocalizedText;
     scenario: { id: string; version: string; contentHash: string };
     hazard: Scenario['hazard'];
+    /** The scenario's own name for the hazard; reports show it instead of the hazard's name. */
+    hazardLabel?: LocalizedText;
     difficulty: Scenario['difficulty'];
     place: LocalizedText;
     province?: LocalizedText;
@@ -669,6 +671,7 @@ export function buildAar(
       title: scenario.title,
       scenario: { id: scenario.id, version: scenario.version, contentHash: scenario.contentHash },
       hazard: scenario.hazard,
+      ...(scenario.hazardLabel ? { hazardLabel: scenario.hazardLabel } : {}),
       difficulty: scenario.difficulty,
       place: scenario.setting.place,
       ...(scenario.setting.province ? { province: scenario.setting.province } : {}),

@@ -8,6 +8,15 @@ const PLAN: Record<Scenario['hazard'], { en: string; 'zh-CN': string }> = {
   flood: { en: 'flood-control plan', 'zh-CN': '防汛应急预案' },
   rainstorm: { en: 'flood-control plan', 'zh-CN': '防汛应急预案' },
   earthquake: { en: 'earthquake emergency plan', 'zh-CN': '地震应急预案' },
+  hurricane: { en: 'hurricane plan', 'zh-CN': '飓风应急预案' },
+  'tropical-storm': { en: 'typhoon emergency plan', 'zh-CN': '防台风应急预案' },
+  'storm-surge': { en: 'storm-surge emergency plan', 'zh-CN': '风暴潮灾害应急预案' },
+  drought: { en: 'drought-relief plan', 'zh-CN': '抗旱应急预案' },
+  heatwave: { en: 'heat emergency plan', 'zh-CN': '高温热浪应急预案' },
+  wildfire: { en: 'forest and grassland fire plan', 'zh-CN': '森林草原火灾应急预案' },
+  landslide: { en: 'geological-hazard emergency plan', 'zh-CN': '地质灾害应急预案' },
+  'hazardous-materials': { en: 'hazardous-chemicals accident plan', 'zh-CN': '危险化学品事故应急预案' },
+  'public-health': { en: 'public-health emergency plan', 'zh-CN': '突发公共卫生事件应急预案' },
   other: { en: 'emergency plan', 'zh-CN': '应急预案' },
 };
 

@@ -1,4 +1,4 @@
-import { localize, type Lang } from '@drill/engine';
+import { hazardText, localize, type Lang } from '@drill/engine';
 import type { Aar } from './aar.ts';
 import {
   bannerLines,
@@ -58,7 +58,7 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
         [S.field.exercise, L(x.title)],
         [S.field.date, e(dateText(x.date, lang))],
         [S.field.scenario, `\`${x.scenario.id}\` ${e(x.scenario.version)}`],
-        [S.field.hazard, S.hazard[x.hazard]],
+        [S.field.hazard, L(hazardText(x))],
         [S.field.place, L(x.place)],
         [S.field.difficulty, S.difficulty[x.difficulty]],
         [

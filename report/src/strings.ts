@@ -76,7 +76,6 @@ export interface ReportStrings {
   ratingName: Record<ProposedRating, string>;
   ratingLong: Record<ProposedRating, string>;
   timeliness: { 'on-time': string; late: string; missed: string; 'not-reached': string };
-  hazard: Record<'typhoon' | 'flood' | 'rainstorm' | 'earthquake' | 'other', string>;
   difficulty: Record<'introductory' | 'intermediate' | 'advanced', string>;
   subjectKind: Record<'overall' | 'team' | 'role' | 'participant', string>;
   overall: string;
@@ -252,13 +251,6 @@ const en: ReportStrings = {
     late: TIMELINESS.late.en,
     missed: `${TIMELINESS.missed.en} (${TERMS.defaultTaken.en})`,
     'not-reached': TIMELINESS['not-reached'].en,
-  },
-  hazard: {
-    typhoon: 'Typhoon',
-    flood: 'Flood',
-    rainstorm: 'Rainstorm',
-    earthquake: 'Earthquake',
-    other: 'Other',
   },
   difficulty: { introductory: 'introductory', intermediate: 'intermediate', advanced: 'advanced' },
   subjectKind: { overall: 'Overall', team: 'Team', role: 'Role', participant: 'Participant' },
@@ -448,7 +440,6 @@ const zh: ReportStrings = {
     missed: `${TIMELINESS.missed['zh-CN']}（${TERMS.defaultTaken['zh-CN']}）`,
     'not-reached': TIMELINESS['not-reached']['zh-CN'],
   },
-  hazard: { typhoon: '台风', flood: '洪水', rainstorm: '暴雨', earthquake: '地震', other: '其他' },
   difficulty: { introductory: '入门', intermediate: '中级', advanced: '高级' },
   subjectKind: { overall: '总体', team: '队伍', role: '角色', participant: '参演人员' },
   overall: '总体',

@@ -12,13 +12,12 @@ import {
   type ReadInclude,
   type Scenario,
 } from '@drill/engine';
+import { SHIPPED_IDS } from './library.ts';
 
 /** The folder holding the shipped scenario files. */
 export const SCENARIO_DIR: string = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Shipped scenarios, in menu order. The first is the default. */
-export const SHIPPED_IDS: readonly string[] = ['typhoon', 'flood', 'rainstorm', 'earthquake'];
-export const DEFAULT_SCENARIO = 'typhoon';
+export { SHIPPED_IDS, DEFAULT_SCENARIO, compileFromFiles, libraryPath } from './library.ts';
 
 /** Ids of the shipped scenarios whose file is present. */
 export function shippedScenarioIds(): string[] {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
-import { buildWeb, needsBuild, repoRoot, startServer } from '../../cli/src/commands/serve.ts';
+import { buildWeb, needsBuild, repoRoot, startServer } from '@drill/cli';
 
 export const ROOT = repoRoot();
 export const ARTIFACTS = join(ROOT, 'test', 'artifacts');

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildWeb, needsBuild } from '../../cli/src/commands/serve.ts';
+import { buildWeb, needsBuild } from '@drill/cli';
 import { ROOT } from './harness.ts';
 
 describe('drill serve', () => {

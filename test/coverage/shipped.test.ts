@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import { autoplay, formatDiagnostic, withColleagues } from '@drill/engine';
 import { loadScenario, SCENARIO_DIR, shippedScenarioIds } from '@drill/scenarios';
 import { describe, expect, it } from 'vitest';
-import { lintFile } from '../../cli/src/commands/lint.ts';
-import { runCoverage } from '../../cli/src/coverage/run-coverage.ts';
+import { lintFile, runCoverage } from '@drill/cli';
 
 /**
  * CI's gate on the scenario library: every shipped scenario present passes `lint --strict`, and a

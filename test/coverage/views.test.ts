@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { loadScenario, SCENARIO_DIR } from '@drill/scenarios';
 import { describe, expect, it } from 'vitest';
-import { graphDot, graphMermaid, scenarioGraph } from '../../cli/src/views/graph.ts';
-import { csvField, mselCsv, mselMarkdown, mselRows } from '../../cli/src/views/msel.ts';
+import { graphDot, graphMermaid, scenarioGraph, csvField, mselCsv, mselMarkdown, mselRows } from '@drill/cli';
 
 const annotated = loadScenario(join(SCENARIO_DIR, 'examples/annotated.yaml'));
 const typhoon = loadScenario('typhoon');

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, lintScenario } from '@drill/engine';
 import { loadScenarioFile } from '@drill/scenarios';
 import { describe, expect, it } from 'vitest';
-import { lintExitCode, lintFile } from '../../cli/src/commands/lint.ts';
+import { lintExitCode, lintFile } from '@drill/cli';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');

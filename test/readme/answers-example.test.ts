@@ -4,8 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { verify } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
-import { parseAnswers } from '../../cli/src/answers.ts';
-import { playHeadless } from '../../cli/src/commands/run.ts';
+import { parseAnswers, playHeadless } from '@drill/cli';
 
 const readme = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../README.md'), 'utf8');
 

@@ -162,17 +162,16 @@ describe('drill review / report / compare / override', () => {
     const r = drill(['compare', a, b, '--lang', 'en']);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('WHERE THEY FIRST DIVERGED');
-    expect(r.out).toMatch(/Entry \d+:/);
-    expect(r.out).toMatch(/First decision that differs: \w+/);
+    expect(r.out).toMatch(/WHERE THEY FIRST DIVERGED\n\n.+\(T[+-]?\d/);
     expect(r.out).toContain('ANALYSIS OF CAPABILITIES');
     expect(r.out).toContain('OUTCOMES');
     // The same person in both teams is listed per team, never merged into one best result.
     expect(r.out).toMatch(/Li Wei \(several teams\)\s+Team red: [\d.]+\s+Team blue: [\d.]+/);
     const json = JSON.parse(drill(['compare', a, b, '--json']).out) as {
-      firstDivergence: { entry: number } | null;
+      firstDivergence: { decision: string; at: number } | null;
       runs: { teams: string }[];
     };
-    expect(json.firstDivergence?.entry).toBeGreaterThan(0);
+    expect(json.firstDivergence?.decision).toMatch(/^[a-z]/);
     expect(json.runs.map((x) => x.teams)).toEqual(['red', 'blue']);
   });
 

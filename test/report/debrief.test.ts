@@ -23,7 +23,7 @@ import {
   type Aar,
 } from '@drill/report';
 import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
-import { renderReport } from '../../cli/src/commands/report.ts';
+import { renderReport } from '@drill/cli';
 import { aarOf, autoTranscript, STARTED_AT } from './fixtures.ts';
 
 const LANGS: Lang[] = ['en', 'zh-CN'];

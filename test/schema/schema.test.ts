@@ -5,7 +5,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { SourceFile } from '@drill/engine';
 import { loadScenarioFile, SCENARIO_DIR, shippedScenarioIds } from '@drill/scenarios';
 import { describe, expect, it } from 'vitest';
-import { schemaText } from '../../cli/src/commands/schema.ts';
+import { schemaText } from '@drill/cli';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');

@@ -1,57 +1,22 @@
 import { compileScenario, type CompileResult, type Scenario, formatDiagnostic } from '@drill/engine';
+import { loadBundledFiles } from '@drill/scenarios/bundled';
+import { compileFromFiles, SHIPPED_IDS as MENU_ORDER } from '@drill/scenarios/library';
 
-/*
- * The shipped scenarios as YAML text, one lazily loaded chunk per file (the scenarios package reads files with node:fs, so
- * the browser compiles the YAML itself with the engine's pure compiler).
- */
-const loaders = import.meta.glob(
-  ['../../scenarios/**/*.yaml', '!**/node_modules/**', '!../../scenarios/examples/**'],
-  {
-    query: '?raw',
-    import: 'default',
-  },
-) as Record<string, () => Promise<string>>;
+/* The shipped scenarios come from @drill/scenarios as YAML text (its node loader reads files, so the
+ * browser compiles the YAML itself with the engine's pure compiler). */
+let files = new Map<string, string>();
 
-/** Menu order of the shipped scenarios; anything else found top-level follows alphabetically. */
-const ORDER = ['typhoon', 'flood', 'rainstorm', 'earthquake'];
-const PREFIX = '../../scenarios/';
-
-function normalize(path: string): string {
-  const parts: string[] = [];
-  for (const seg of path.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
-  }
-  return parts.join('/');
-}
-
-let byPath = new Map<string, string>();
-
-/** Top-level files that are whole scenarios (parts carry no `id:` at the top and are only included). */
+/** The shipped scenarios present in this build, in the library's menu order. */
 export const SHIPPED_IDS: string[] = [];
 
 /**
- * Loads the scenario library: the YAML texts are separate chunks (data, not code), fetched once at start-up
- * so the app's own JavaScript stays small. Everything after this is synchronous.
+ * Loads the scenario library (separate chunks of text, fetched once at start-up); everything after this is
+ * synchronous.
  */
 export async function loadLibrary(): Promise<void> {
-  if (byPath.size) return;
-  const entries = await Promise.all(
-    Object.entries(loaders).map(
-      async ([k, load]) => [normalize(k.slice(PREFIX.length)), await load()] as const,
-    ),
-  );
-  byPath = new Map(entries);
-  const ids = [...byPath.keys()]
-    .filter((p) => !p.includes('/') && /^id:\s/m.test(byPath.get(p)!))
-    .map((p) => p.replace(/\.yaml$/, ''))
-    .sort((a, b) => (ORDER.indexOf(a) + 1 || 99) - (ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b));
-  SHIPPED_IDS.splice(0, SHIPPED_IDS.length, ...ids);
-}
-
-function dirOf(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i < 0 ? '' : p.slice(0, i + 1);
+  if (files.size) return;
+  files = await loadBundledFiles();
+  SHIPPED_IDS.splice(0, SHIPPED_IDS.length, ...MENU_ORDER.filter((id) => files.has(`${id}.yaml`)));
 }
 
 const cache = new Map<string, CompileResult>();
@@ -60,29 +25,7 @@ const cache = new Map<string, CompileResult>();
 export function compileShipped(id: string): CompileResult {
   const hit = cache.get(id);
   if (hit) return hit;
-  const path = `${id}.yaml`;
-  const text = byPath.get(path);
-  const r: CompileResult =
-    text === undefined
-      ? {
-          ok: false,
-          diagnostics: [
-            {
-              severity: 'error',
-              code: 'file-not-found',
-              file: path,
-              line: 1,
-              column: 1,
-              path: '',
-              message: `no shipped scenario \`${id}\``,
-            },
-          ],
-        }
-      : compileScenario({ path, text }, (from, inc) => {
-          const p = normalize(dirOf(from) + inc);
-          const t = byPath.get(p);
-          return t === undefined ? undefined : { path: p, text: t };
-        });
+  const r = compileFromFiles(files, `${id}.yaml`);
   cache.set(id, r);
   return r;
 }
@@ -129,7 +72,7 @@ export function scenarioById(id: string, extra: Scenario[] = []): Scenario | und
  * scenario just to list them would cost a second or more at start-up). Falls back to the id.
  */
 export function shippedTitle(id: string, lang: 'en' | 'zh-CN'): string {
-  const text = byPath.get(`${id}.yaml`) ?? '';
+  const text = files.get(`${id}.yaml`) ?? '';
   const block = /^title:(.*(?:\r?\n[ \t]+.*)*)/m.exec(text)?.[1] ?? '';
   const value = (raw: string | undefined): string | undefined => {
     if (raw === undefined) return undefined;

@@ -1,12 +1,13 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import {
-  canonicalJson,
+  firstDivergence,
   formatScenarioTime,
   localize,
-  type Input,
+  type DrillState,
   type Lang,
   type Participant,
+  type Scenario,
   type Transcript,
 } from '@drill/engine';
 import { capabilityName, stringsFor, type Aar, type AarDecision } from '@drill/report';
@@ -14,7 +15,7 @@ import { UserError } from '../io.ts';
 import { clean, colourWanted, makeStyle, type Style } from '../render/style.ts';
 import { textTable } from '../render/text-table.ts';
 import { gist } from '../tui/summary.ts';
-import { aarFor, langOption } from './report.ts';
+import { langOption, replayedAar } from './report.ts';
 import { readTranscript, scenarioForTranscript } from './verify.ts';
 
 export interface CompareRun {
@@ -25,61 +26,24 @@ export interface CompareRun {
   label: string;
   transcript: Transcript;
   aar: Aar;
+  /** The replayed final state. */
+  state: DrillState;
+  scenario: Scenario;
 }
 
-export interface Divergence {
-  /** 1-based entry number where the inputs first differ. */
-  entry: number;
-  /** Per run: the scenario minute and the input at that entry (undefined when that run had ended). */
-  at: (number | undefined)[];
-  inputs: (Input | undefined)[];
-}
-
-/** What an input decides, without who typed it or why: two teams making the same move compare equal. */
-function essence(input: Input | undefined): string {
-  if (!input) return 'none';
-  if (input.type === 'choose')
-    return canonicalJson({
-      type: 'choose',
-      decision: input.decision,
-      options: [...(input.options ?? [])].sort(),
-      allocation: input.allocation ?? null,
-    });
-  const { by: _by, ...rest } = input as Input & { by?: string };
-  return canonicalJson(rest);
-}
-
-/** The first entry where the runs' inputs differ (by what they decide), or undefined when all are the same. */
-export function firstDivergence(ts: readonly Transcript[]): Divergence | undefined {
-  const n = Math.max(...ts.map((t) => t.entries.length));
-  for (let i = 0; i < n; i++) {
-    const inputs = ts.map((t) => t.entries[i]?.input);
-    if (new Set(inputs.map(essence)).size > 1)
-      return { entry: i + 1, at: ts.map((t) => t.entries[i]?.at), inputs };
-  }
-  return undefined;
-}
-
-/** The first decision (in the order they closed) whose choice or timeliness differs between the runs. */
+/**
+ * The first decision on which the runs differ — the engine's one definition (`firstDivergence`) — with
+ * each run's record of it from the report model.
+ */
 export function firstDecisionDifference(
-  aars: readonly Aar[],
-): { decision: string; per: (AarDecision | undefined)[] } | undefined {
-  const ids = aars[0]!.decisions.map((d) => d.id);
-  const closedAt = (id: string): number =>
-    Math.min(...aars.map((a) => a.decisions.find((d) => d.id === id)?.at ?? Infinity));
-  const key = (d: AarDecision | undefined): string =>
-    d
-      ? canonicalJson({
-          s: d.status,
-          t: d.timeliness ?? null,
-          c: d.chosen.map((c) => [c.id, c.amount ?? null]),
-        })
-      : 'none';
-  for (const id of [...ids].sort((a, b) => closedAt(a) - closedAt(b))) {
-    const per = aars.map((a) => a.decisions.find((d) => d.id === id));
-    if (new Set(per.map(key)).size > 1) return { decision: id, per };
-  }
-  return undefined;
+  runs: readonly CompareRun[],
+): { decision: string; at: number; per: (AarDecision | undefined)[] } | undefined {
+  const d = firstDivergence(
+    runs[0]!.scenario,
+    runs.map((r) => r.state),
+  );
+  if (!d) return undefined;
+  return { ...d, per: runs.map((r) => r.aar.decisions.find((x) => x.id === d.decision)) };
 }
 
 /** Refuses runs that are not the same drill: same scenario (id and content) and seed. */
@@ -103,30 +67,6 @@ export function checkComparable(runs: readonly { file: string; transcript: Trans
 
 type AarParticipant = Participant;
 const isColleague = (p: Participant): boolean => p.colleague !== undefined;
-
-function describeInput(run: CompareRun, input: Input | undefined, lang: Lang): string {
-  if (!input) return lang === 'zh-CN' ? '（记录已结束）' : '(transcript ended)';
-  if (input.type === 'choose') {
-    const d = run.aar.decisions.find((x) => x.id === input.decision);
-    // Options by their labels (as the transcript's report knows them), never their ids.
-    const label = (id: string): string =>
-      clean(localize(d?.chosen.find((c) => c.id === id)?.label, lang)) || id;
-    const what = input.allocation
-      ? Object.entries(input.allocation)
-          .map(([k, v]) => `${label(k)}×${v}`)
-          .join(', ')
-      : (input.options ?? []).map(label).join(', ');
-    const question = d ? gist(clean(localize(d.prompt, lang)), 48) : input.decision;
-    return `${lang === 'zh-CN' ? '决策' : 'decide'} “${question}”: ${what}`;
-  }
-  if (input.type === 'advance')
-    return input.to === 'next'
-      ? lang === 'zh-CN'
-        ? '推进到下一事件'
-        : 'advance to the next event'
-      : `advance ${input.minutes} min`;
-  return input.type;
-}
 
 function choiceCell(d: AarDecision | undefined, lang: Lang): string {
   if (!d || d.status === 'not-reached') return '—';
@@ -164,23 +104,11 @@ export function renderCompare(runs: CompareRun[], lang: Lang, style: Style, widt
     );
 
   section(zh ? '首次分歧' : 'Where they first diverged');
-  const div = firstDivergence(runs.map((r) => r.transcript));
-  if (!div) out.push(zh ? '所有记录的输入完全相同。' : 'The runs made the same inputs throughout.');
+  const dd = firstDecisionDifference(runs);
+  if (!dd) out.push(zh ? '各队的决策完全相同。' : 'The runs took every decision the same way.');
   else {
-    out.push(`${zh ? '第' : 'Entry '}${div.entry}${zh ? '条输入' : ''}:`);
-    runs.forEach((r, i) =>
-      out.push(
-        `  ${style.bold(r.key)} ${div.at[i] !== undefined ? formatScenarioTime(div.at[i]!) : '—'}  ${describeInput(r, div.inputs[i], lang)}`,
-      ),
-    );
-  }
-  const dd = firstDecisionDifference(runs.map((r) => r.aar));
-  if (dd) {
     const d0 = dd.per.find(Boolean)!;
-    out.push(
-      '',
-      `${zh ? '首个不同的决策' : 'First decision that differs'}: ${style.bold(clean(localize(d0.prompt, lang)))}`,
-    );
+    out.push(`${style.bold(clean(localize(d0.prompt, lang)))} (${formatScenarioTime(dd.at)})`);
     runs.forEach((r, i) =>
       out.push(
         `  ${style.bold(r.key)} ${choiceCell(dd.per[i], lang)}${dd.per[i]?.at !== undefined ? ` @ ${formatScenarioTime(dd.per[i]!.at!)}` : ''}`,
@@ -316,13 +244,15 @@ export function loadRuns(files: string[], o: { scenario?: string; unverified?: b
   checkComparable(ts);
   const scenario = scenarioForTranscript(ts[0]!.transcript, o.scenario);
   const runs = ts.map((x, i) => {
-    const aar = aarFor(x.file, x.transcript, scenario, { unverified: o.unverified === true });
+    const { aar, state } = replayedAar(x.file, x.transcript, scenario, { unverified: o.unverified === true });
     const label = [...new Set(aar.exercise.participants.map((p) => p.team))].join('+');
     return {
       ...x,
       key: String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : ''),
       label,
       aar,
+      state,
+      scenario,
     };
   });
   for (const r of runs)
@@ -351,8 +281,7 @@ export function register(program: Command): void {
         const lang = langOption(o.lang);
         const runs = loadRuns(files, o);
         if (o.json) {
-          const div = firstDivergence(runs.map((r) => r.transcript));
-          const dd = firstDecisionDifference(runs.map((r) => r.aar));
+          const dd = firstDecisionDifference(runs);
           const json = {
             scenario: runs[0]!.aar.exercise.scenario,
             seed: runs[0]!.aar.exercise.seed,
@@ -379,10 +308,10 @@ export function register(program: Command): void {
                   score: s.score,
                 })),
             })),
-            firstDivergence: div ?? null,
-            firstDecisionDifference: dd
+            firstDivergence: dd
               ? {
                   decision: dd.decision,
+                  at: dd.at,
                   per: dd.per.map((d) =>
                     d
                       ? {

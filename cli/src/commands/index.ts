@@ -9,6 +9,8 @@ import * as schema from './schema.ts';
 import * as lint from './lint.ts';
 import * as coverageTest from './test.ts';
 import * as msel from './msel.ts';
+import * as importCmd from './import.ts';
+import * as texts from './texts.ts';
 import * as graph from './graph.ts';
 import * as serve from './serve.ts';
 import * as review from './review.ts';
@@ -36,6 +38,8 @@ export const COMMANDS: { register(program: Command): void }[] = [
   lint,
   coverageTest,
   msel,
+  importCmd,
+  texts,
   graph,
   serve,
 ];

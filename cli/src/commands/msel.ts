@@ -15,17 +15,25 @@ export function register(program: Command): void {
   program
     .command('msel')
     .description(
-      'the Master Scenario Events List: injects and decision points in time order (CSV or Markdown)',
+      'the Master Scenario Events List: injects and decision points in time order (CSV, Markdown or an Excel workbook)',
     )
     .argument('<scenario>', 'shipped scenario id or path to a .yaml file')
-    .option('--format <format>', 'csv | md', 'md')
+    .option('--format <format>', 'csv | md | xlsx (xlsx needs -o; `drill import msel` reads it back)', 'md')
     .option('--lang <lang>', 'en | zh-CN', 'en')
     .option('-o, --out <file>', 'write it to a file instead of printing it')
-    .action((scenarioArg: string, o: { format: string; lang?: string; out?: string }) => {
+    .action(async (scenarioArg: string, o: { format: string; lang?: string; out?: string }) => {
+      if (o.format !== 'csv' && o.format !== 'md' && o.format !== 'xlsx')
+        throw new UserError(`unknown format \`${o.format}\`: use csv, md or xlsx`);
+      if (o.format === 'xlsx' && !o.out)
+        throw new UserError('an .xlsx workbook is not text: give a file to write it to with -o msel.xlsx');
       const scenario = scenarioFromArg(scenarioArg);
       const lang = langArg(o.lang);
-      if (o.format !== 'csv' && o.format !== 'md')
-        throw new UserError(`unknown format \`${o.format}\`: use csv or md`);
+      if (o.format === 'xlsx') {
+        const { mselXlsx } = await import('../views/msel-xlsx.ts');
+        writeFileAtomic(userPath(o.out!), await mselXlsx(scenario, lang));
+        process.stderr.write(`MSEL written to ${o.out}\n`);
+        return;
+      }
       const text = o.format === 'csv' ? mselCsv(scenario, lang) : mselMarkdown(scenario, lang);
       if (o.out) {
         writeFileAtomic(userPath(o.out), text);

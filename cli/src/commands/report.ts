@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { replay, verify, type Lang, type Scenario, type Transcript } from '@drill/engine';
+import { replay, verify, type DrillState, type Lang, type Scenario, type Transcript } from '@drill/engine';
 import {
   bannerLines,
   buildAar,
@@ -38,6 +38,16 @@ export function aarFor(
   scenario: Scenario,
   o: { unverified?: boolean } = {},
 ): Aar {
+  return replayedAar(file, t, scenario, o).aar;
+}
+
+/** The report model and the replayed final state it was built from. */
+export function replayedAar(
+  file: string,
+  t: Transcript,
+  scenario: Scenario,
+  o: { unverified?: boolean } = {},
+): { aar: Aar; state: DrillState } {
   const v = verify(scenario, t);
   if (!v.ok && !o.unverified)
     throw new UserError(
@@ -46,7 +56,7 @@ export function aarFor(
   let r = replay(scenario, t, { keepStates: true });
   if (!r.ok && r.entry !== undefined) r = replay(scenario, t, { keepStates: true, upTo: r.entry - 1 });
   if (!r.ok) throw new UserError(`${file} cannot be replayed: ${r.reason}`);
-  return buildAar(scenario, t, r, v);
+  return { aar: buildAar(scenario, t, r, v), state: r.state };
 }
 
 /**

@@ -55,6 +55,7 @@ export function refusalText(drill: LiveDrill, input: Input, r: Rejection): strin
     case 'unknown-capability':
     case 'duplicate-id':
     case 'unknown-task':
+    case 'bad-correction':
       break;
     default: {
       const never: never = r.code;

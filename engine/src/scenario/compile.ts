@@ -17,7 +17,6 @@ import { linkTimes } from './link-times.ts';
 import { linkVariables } from './link-variables.ts';
 import { linkVariations } from './link-variations.ts';
 import type { Scenario } from './model.ts';
-import { DEFAULT_CAPABILITIES } from './rubric.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
 import { NUMBER_BOUND, ScenarioSchema, WEIGHT_BOUND } from './schema.ts';
 import {
@@ -318,6 +317,7 @@ class Compiler {
       version: h.version,
       title: h.title,
       hazard: h.hazard,
+      ...(h.hazardLabel !== undefined ? { hazardLabel: h.hazardLabel } : {}),
       setting: h.setting,
       difficulty: h.difficulty,
       languages: h.languages,
@@ -325,10 +325,8 @@ class Compiler {
       references: L.references.map((r) => r.value),
       briefing: h.briefing,
       modules,
-      capabilities: [
-        ...DEFAULT_CAPABILITIES.map((cap) => ({ ...cap })),
-        ...L.capabilities.map((cap) => cap.value),
-      ],
+      rubric: h.rubric,
+      capabilities: ids.capabilityList,
       objectives: L.objectives.map((o) => o.value),
       roles: L.roles.map((r) => r.value),
       variables: L.variables.map((v) => v.value),
@@ -370,6 +368,7 @@ function lenientHeader(raw: Record<string, unknown>): Header {
   return {
     ...(raw as object),
     clock: { anchor: '', t0: '2000-01-01T00:00', start: str(clock.start, 'T0'), end: str(clock.end, 'T+1h') },
+    rubric: raw.rubric === 'hseep' ? 'hseep' : 'default',
     include: Array.isArray(raw.include) ? raw.include.filter((x): x is string => typeof x === 'string') : [],
     languages: ['en', 'zh-CN'],
   } as unknown as Header;

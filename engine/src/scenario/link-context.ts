@@ -35,6 +35,8 @@ export const ALL_ROLES = 'all';
 export class LinkContext {
   /** A place for problems of the main file's header (clock, roles list…). */
   readonly root: Located<unknown>;
+  /** The rubric's capabilities this scenario hides (set by linkCapabilities). */
+  hiddenCapabilities: ReadonlySet<string> = new Set();
 
   constructor(
     readonly diagnostics: Diagnostic[],
@@ -60,6 +62,14 @@ export class LinkContext {
     known: Set<string>,
   ): void {
     if (value === undefined || known.has(value)) return;
+    if (kind === 'capability' && this.hiddenCapabilities.has(value))
+      return this.err(
+        loc,
+        sub,
+        'hidden-capability',
+        `capability \`${value}\` is hidden in this scenario (\`hidden: true\` under \`capabilities\`)`,
+        'score another capability, or stop hiding this one',
+      );
     const m = didYouMean(value, known);
     this.err(
       loc,

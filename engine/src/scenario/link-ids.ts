@@ -1,4 +1,5 @@
-import { DEFAULT_CAPABILITIES } from './rubric.ts';
+import { linkCapabilities } from './link-capabilities.ts';
+import type { Capability } from './model.ts';
 import { ALL_ROLES, type LinkContext } from './link-context.ts';
 
 /** The ids each kind of reference may name. */
@@ -9,9 +10,11 @@ export interface KnownIds {
   decisions: Set<string>;
   references: Set<string>;
   objectives: Set<string>;
-  /** The rubric's capabilities and the scenario's own. */
+  /** The rubric's capabilities (but the hidden ones) and the scenario's own. */
   capabilities: Set<string>;
   modules: Set<string>;
+  /** The scenario's capabilities, as the model lists them. */
+  capabilityList: Capability[];
 }
 
 /** Step 1: every id is unique within its kind; collects the ids references may name. */
@@ -28,7 +31,16 @@ export function linkIds(c: LinkContext): KnownIds {
   c.uniqueIds('endings');
   c.uniqueIds('outcomes');
   const modules = c.uniqueIds('modules');
-  const own = c.uniqueIds('capabilities');
-  const capabilities = new Set([...DEFAULT_CAPABILITIES.map((x) => x.id), ...own]);
-  return { roles, variables, injects, decisions, references, objectives, capabilities, modules };
+  const caps = linkCapabilities(c);
+  return {
+    roles,
+    variables,
+    injects,
+    decisions,
+    references,
+    objectives,
+    capabilities: caps.known,
+    capabilityList: caps.list,
+    modules,
+  };
 }

@@ -1,4 +1,4 @@
-import { parseDuration, parseScenarioTime } from '../time.ts';
+import { parseDuration, parseScenarioTime, withUnitGuessed } from '../time.ts';
 import type { LinkContext, Located, Path } from './link-context.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
 import type { DecisionTime } from './model.ts';
@@ -31,8 +31,23 @@ export function linkTimes(c: LinkContext): Times {
       'a scenario clock spans at most 366 days',
     );
 
+  /** A time whose number has no unit is refused: `T-72` could mean hours or minutes. */
+  const noUnit = (loc: Located<unknown>, sub: Path, text: string): boolean => {
+    const meant = withUnitGuessed(text);
+    if (meant === undefined) return false;
+    c.err(
+      loc,
+      sub,
+      'time-without-unit',
+      `\`${text.trim()}\` has no unit: did you mean ${meant}?`,
+      'write the unit after each number: m for minutes, h for hours, d for days (T-72h, T-30m, T-1d6h)',
+    );
+    return true;
+  };
+
   const time: Times['time'] = (loc, sub, text) => {
     if (text === undefined) return undefined;
+    if (noUnit(loc, sub, text)) return undefined;
     const t = parseScenarioTime(text);
     if (t === undefined)
       c.err(
@@ -96,6 +111,7 @@ export function linkTimes(c: LinkContext): Times {
 
   const decisionTime: Times['decisionTime'] = (loc, sub, text) => {
     if (text === undefined) return undefined;
+    if (noUnit(loc, sub, text)) return /^\s*\+/.test(text) ? { rel: 0 } : undefined;
     if (/^\s*\+/.test(text)) {
       let d = parseDuration(text.trim().slice(1));
       if (d !== undefined && d > MAX_MIN) {

@@ -1,5 +1,7 @@
 import type { Assignment, Expr } from '../expr/ast.ts';
 import type { LocalizedText, Lang } from '../text.ts';
+import type { Hazard } from './hazards.ts';
+import type { RubricId } from './rubric.ts';
 
 /** A parsed expression kept with its source text (for messages and for the MSEL). */
 export interface CompiledExpr {
@@ -17,10 +19,14 @@ export interface Reference {
   version?: string;
   note?: string;
 }
+/** HSEEP's five mission areas, which group the core capabilities. */
+export type MissionArea = 'prevention' | 'protection' | 'mitigation' | 'response' | 'recovery';
 export interface Capability {
   id: string;
   name: LocalizedText;
   description?: LocalizedText;
+  /** For the HSEEP rubric's capabilities: the mission areas they belong to. */
+  missionAreas?: MissionArea[];
 }
 export interface CriticalTask {
   id: string;
@@ -218,7 +224,9 @@ export interface Scenario {
   id: string;
   version: string;
   title: LocalizedText;
-  hazard: 'typhoon' | 'flood' | 'rainstorm' | 'earthquake' | 'other';
+  hazard: Hazard;
+  /** What reports call the hazard, instead of its name (see `hazardText`). */
+  hazardLabel?: LocalizedText;
   setting: { place: LocalizedText; province?: LocalizedText; season?: LocalizedText; fictional: boolean };
   difficulty: 'introductory' | 'intermediate' | 'advanced';
   languages: Lang[];
@@ -227,7 +235,9 @@ export interface Scenario {
   briefing: LocalizedText;
   /** In time order; empty for a drill without modules. */
   modules: Module[];
-  /** The default rubric plus the scenario's own capabilities. */
+  /** The rubric the capabilities come from (`rubric:` in the file). */
+  rubric: RubricId;
+  /** The rubric's capabilities (renamed, without the hidden ones), then the scenario's own. */
   capabilities: Capability[];
   objectives: Objective[];
   roles: Role[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HAZARDS } from './hazards.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
 
 /**
@@ -63,11 +64,20 @@ const Reference = z.strictObject({
   note: z.string().optional(),
 });
 
-const Capability = z.strictObject({
-  id,
-  name: LocalizedTextSchema,
-  description: LocalizedTextSchema.optional(),
-});
+const Capability = z
+  .strictObject({
+    id,
+    name: LocalizedTextSchema.optional().describe('The name of a capability this scenario adds.'),
+    rename: LocalizedTextSchema.optional().describe('A new name for the rubric’s capability with this id.'),
+    hidden: z
+      .boolean()
+      .optional()
+      .describe('true: the rubric’s capability with this id is left out (nothing may score it).'),
+    description: LocalizedTextSchema.optional(),
+  })
+  .describe(
+    'A capability of its own (id + name), or one of the rubric’s renamed (rename) or hidden (hidden: true).',
+  );
 
 const CriticalTask = z.strictObject({
   id,
@@ -326,7 +336,10 @@ export const ScenarioSchema = z.strictObject({
   id,
   version: z.string(),
   title: LocalizedTextSchema,
-  hazard: z.enum(['typhoon', 'flood', 'rainstorm', 'earthquake', 'other']),
+  hazard: z.enum(HAZARDS),
+  hazardLabel: LocalizedTextSchema.optional().describe(
+    'What reports call the hazard instead of its name, e.g. { en: Hurricane Delia, zh-CN: 飓风“迪莉娅” }.',
+  ),
   setting: z.strictObject({
     place: LocalizedTextSchema,
     province: LocalizedTextSchema.optional(),
@@ -349,10 +362,16 @@ export const ScenarioSchema = z.strictObject({
   }),
   references: z.array(Reference).default([]),
   briefing: LocalizedTextSchema,
+  rubric: z
+    .enum(['default', 'hseep'])
+    .default('default')
+    .describe(
+      'The capabilities scored: `default` (nine, for Chinese county drills) or `hseep` (FEMA’s 32 core capabilities).',
+    ),
   capabilities: z
     .array(Capability)
     .default([])
-    .describe('Capabilities this scenario adds to the default rubric.'),
+    .describe('Capabilities this scenario adds to the rubric, or renames or hides in it.'),
   objectives: z.array(Objective).default([]),
   roles: z.array(Role).min(1),
   variables: z.array(Variable).default([]),

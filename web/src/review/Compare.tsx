@@ -1,8 +1,7 @@
-import { localize } from '@drill/engine';
 import { useT } from '../i18n.ts';
 import { clockLabel, formatValue } from '../format.ts';
 import { RatingBadge } from '../ui/Rating.tsx';
-import { firstDivergence } from './compare.ts';
+import { firstDivergence, localize } from '@drill/engine';
 import type { Reviewed } from './load.ts';
 
 type Ok = Extract<Reviewed, { ok: true }>;

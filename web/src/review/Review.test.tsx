@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { autoplay, verify, type Transcript } from '@drill/engine';
+import { autoplay, firstDivergence, verify, type Transcript } from '@drill/engine';
 import { Review } from './Review.tsx';
 import { LangContext } from '../i18n.ts';
 import { compileShipped, loadLibrary } from '../scenarios.ts';
-import { firstDivergence } from './compare.ts';
 import { reviewFile } from './load.ts';
 
 await loadLibrary();

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { holdsRole, Session, type Input, type Phase, type Scenario } from '@drill/engine';
-import { loadScenario } from '@drill/scenarios';
-import { fixture } from '../../engine/test/fixture.ts';
+import { holdsRole, Session, type Input, type Phase, type Scenario } from '../src/index.ts';
+import { shippedScenario } from './shipped.ts';
+import { fixture } from './fixture.ts';
 
 /** What the model predicts about the drill: its phase, its clock, and how many inputs were accepted. */
 interface Model {
@@ -143,7 +143,7 @@ const commands = [
 
 describe.each([
   ['fixture', fixture()],
-  ['typhoon', loadScenario('typhoon')],
+  ['typhoon', shippedScenario('typhoon')],
 ] as const)('model-based: the drill lifecycle on %s follows the model for any input sequence', (_n, sc) => {
   it('accepts exactly the inputs the model allows, with the predicted phase and clock', () => {
     fc.assert(

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Input, Scenario } from '@drill/engine';
+import type { Input, Scenario } from '../src/index.ts';
 
 /**
  * Inputs a drill might receive — valid ones, plausible mistakes and junk — built from the scenario's own

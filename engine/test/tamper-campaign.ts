@@ -2,10 +2,10 @@
  * The transcript tamper campaign of issue 12, exhaustive over the small fixture: every key renamed,
  * every key removed, every value replaced by another shape, the text cut at every byte (transcript and
  * journal). Prints the figures recorded in docs/reliability/transcripts.md:
- *   node --import tsx test/reliability/campaign.ts
+ *   node --import tsx engine/test/tamper-campaign.ts
  */
-import { autoplay, parseTranscript, verify, type Transcript } from '@drill/engine';
-import { fixture } from '../../engine/test/fixture.ts';
+import { autoplay, parseTranscript, verify, type Transcript } from '../src/index.ts';
+import { fixture } from './fixture.ts';
 
 const sc = fixture();
 const s = autoplay(sc, { seed: 11, policy: 'random', startedAt: '2026-01-01T00:00:00.000Z' });

@@ -2,18 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   autoplay,
+  hashJson,
   parseTranscript,
   publicKeyOf,
   signResultHash,
   verify,
   type Scenario,
   type Transcript,
-} from '@drill/engine';
-import { loadScenario, SHIPPED_IDS } from '@drill/scenarios';
-import { hashJson } from '../../engine/src/hash.ts';
-import { fixture } from '../../engine/test/fixture.ts';
+} from '../src/index.ts';
+import { SHIPPED_IDS, shippedScenario } from './shipped.ts';
+import { fixture } from './fixture.ts';
 
-const scenarios = new Map<string, Scenario>(SHIPPED_IDS.map((id) => [id, loadScenario(id)]));
+const scenarios = new Map<string, Scenario>(SHIPPED_IDS.map((id) => [id, shippedScenario(id)]));
 const KEY = new Uint8Array(32).map((_, i) => i + 1);
 const OTHER_KEY = new Uint8Array(32).map((_, i) => 200 - i);
 

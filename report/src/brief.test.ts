@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-// The report's text helpers are internal to @drill/report: imported from their file.
-import { brief } from '../../report/src/words.ts';
+import { brief } from './words.ts';
 
 describe('brief: the short form of a long prompt', () => {
   it('takes linear time on a 100k-character prompt without punctuation (was 10 s)', () => {

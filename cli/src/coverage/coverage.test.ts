@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import { autoplay, scoreDrill } from '@drill/engine';
 import { loadScenario, SCENARIO_DIR } from '@drill/scenarios';
 import { describe, expect, it } from 'vitest';
-import { coverageExitCode } from '../../cli/src/commands/test.ts';
-import { aggregate, scoreStats } from '../../cli/src/coverage/aggregate.ts';
-import { chunk, planJobs } from '../../cli/src/coverage/plan.ts';
-import { playthrough } from '../../cli/src/coverage/playthrough.ts';
-import { progressBar, renderCoverage } from '../../cli/src/coverage/render.ts';
-import { runCoverage } from '../../cli/src/coverage/run-coverage.ts';
+import { coverageExitCode } from '../commands/test.ts';
+import { aggregate, scoreStats } from './aggregate.ts';
+import { chunk, planJobs } from './plan.ts';
+import { playthrough } from './playthrough.ts';
+import { progressBar, renderCoverage } from './render.ts';
+import { runCoverage } from './run-coverage.ts';
 
 const annotated = loadScenario(join(SCENARIO_DIR, 'examples/annotated.yaml'));
 
@@ -90,7 +90,8 @@ describe('coverage report', () => {
     );
   });
 
-  it('worker threads give the same report as one thread', async () => {
+  // Two worker threads start tsx each: slow on a loaded machine.
+  it('worker threads give the same report as one thread', { timeout: 120_000 }, async () => {
     const one = await runCoverage(annotated, { runs: 12, seed: 'w', workers: 1 });
     const two = await runCoverage(annotated, { runs: 12, seed: 'w', workers: 2 });
     expect(two.workers).toBe(2);

@@ -9,14 +9,14 @@ import {
   type DrillState,
   type Scenario,
   type Transcript,
-} from '@drill/engine';
-import { loadScenario } from '@drill/scenarios';
-import { fixture } from '../../engine/test/fixture.ts';
+} from '../src/index.ts';
+import { shippedScenario } from './shipped.ts';
+import { fixture } from './fixture.ts';
 import { inputArb } from './arbitraries.ts';
 
 const scenarios: [string, Scenario][] = [
   ['fixture', fixture()],
-  ['typhoon', loadScenario('typhoon')],
+  ['typhoon', shippedScenario('typhoon')],
 ];
 const team = [
   { id: 'c', name: 'Chief', team: 'A', roles: ['all'] },

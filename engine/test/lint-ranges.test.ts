@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Expr } from '@drill/engine';
-// The linter's abstract evaluator is internal to the engine; it is what `drill lint` runs on every condition.
-import { absEval, conjuncts, type RangeContext } from '../../engine/src/lint/ranges.ts';
+import type { Expr } from '../src/index.ts';
+// The linter's abstract evaluator: what `drill lint` runs on every condition.
+import { absEval, conjuncts, type RangeContext } from '../src/lint/ranges.ts';
 
 const cx: RangeContext = {
   vars: new Map([['x', { kind: 'num', lo: 0, hi: 10 }]]),

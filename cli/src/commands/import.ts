@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { basename, extname } from 'node:path';
+import { userPath, UserError, writeFileAtomic } from '../io.ts';
+import { langArg } from './msel.ts';
+
+/** A scenario id from a file name: `Typhoon MSEL v2.xlsx` → `typhoon_msel_v2`. */
+function idFromFile(file: string): string {
+  const slug = basename(file, extname(file))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^[^a-z]+|_+$/g, '');
+  return slug || 'imported';
+}
+
+export function register(program: Command): void {
+  const imp = program
+    .command('import')
+    .description('turn another format into a drill scenario (see `drill import msel`)');
+  imp
+    .command('msel')
+    .description(
+      'read an MSEL spreadsheet (.xlsx or .csv: time, from, to, inject, expected action, notes…) into a scenario skeleton',
+    )
+    .argument('<file>', 'the spreadsheet (.xlsx or .csv)')
+    .requiredOption('-o, --out <file>', 'the scenario file to write (YAML)')
+    .option('--id <id>', 'the scenario id (default: from the file name)')
+    .option('--lang <lang>', 'the language of the texts, en | zh-CN (default: Chinese when the texts are)')
+    .option('--sheet <name>', 'the sheet holding the MSEL (default: the first with MSEL headers)')
+    .action(async (file: string, o: { out: string; id?: string; lang?: string; sheet?: string }) => {
+      if (o.id !== undefined && !/^[a-z][a-z0-9_-]*$/.test(o.id))
+        throw new UserError(
+          `--id \`${o.id}\`: ids are lower-case letters, digits, _ or -, starting with a letter`,
+        );
+      // Loaded only here: the importer and its spreadsheet libraries stay out of every other command's start-up.
+      const { formatMselDiagnostic, importMsel } = await import('../msel-import/import-msel.ts');
+      const { readTable } = await import('../msel-import/table.ts');
+      const table = await readTable(userPath(file), file);
+      const r = importMsel(table, {
+        id: o.id ?? idFromFile(file),
+        ...(o.lang !== undefined ? { lang: langArg(o.lang) } : {}),
+        ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
+        out: o.out,
+      });
+      for (const d of r.diagnostics) process.stderr.write(`${formatMselDiagnostic(d)}\n`);
+      if (r.yaml === undefined) {
+        const n = r.diagnostics.filter((d) => d.severity === 'error').length;
+        throw new UserError(`${n} problem(s) in ${file}: nothing was written`, 1);
+      }
+      writeFileAtomic(userPath(o.out), r.yaml);
+      process.stderr.write(
+        `${o.out}: ${r.injects.length} injects; fill in the TODOs, then \`drill validate ${o.out}\`\n`,
+      );
+    });
+}

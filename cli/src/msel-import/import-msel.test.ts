@@ -1,0 +1,194 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { compileScenario, localize, LANGUAGES, type Scenario } from '@drill/engine';
+import { loadScenario, loadScenarioFile, SHIPPED_IDS } from '@drill/scenarios';
+import { mselXlsx } from '../views/msel-xlsx.ts';
+import { formatMselDiagnostic, importMsel } from './import-msel.ts';
+import { readTable } from './table.ts';
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'msel-import-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Imports a file from the temp folder; the skeleton (when there is one) is written beside it and loaded. */
+async function importFile(name: string, opts: Parameters<typeof importMsel>[1] = {}) {
+  const table = await readTable(join(dir, name), name);
+  const r = importMsel(table, opts);
+  let scenario: Scenario | undefined;
+  if (r.yaml !== undefined) {
+    const out = join(dir, `${name}.yaml`);
+    writeFileSync(out, r.yaml);
+    const loaded = loadScenarioFile(out);
+    if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
+    scenario = loaded.scenario;
+  }
+  return { ...r, scenario, messages: r.diagnostics.map(formatMselDiagnostic) };
+}
+
+describe('drill msel --format xlsx → drill import msel: the round trip', () => {
+  for (const id of SHIPPED_IDS)
+    for (const lang of LANGUAGES)
+      it(`${id} (${lang}) comes back with the same injects: ids, times, roles, sources, channels, titles, texts`, async () => {
+        const original = loadScenario(id);
+        writeFileSync(join(dir, `${id}-${lang}.xlsx`), await mselXlsx(original, lang));
+        const r = await importFile(`${id}-${lang}.xlsx`);
+        expect(r.messages).toEqual([]);
+        const back = r.scenario!;
+        expect(r.lang).toBe(lang);
+        expect(back.id).toBe(original.id);
+        expect(back.clock.t0).toBe(original.clock.t0);
+        expect(back.roles.map((x) => [x.id, x.name])).toEqual(original.roles.map((x) => [x.id, x.name]));
+        const L = (t: Parameters<typeof localize>[0]): string => localize(t, lang).trim();
+        const shape = (s: Scenario) =>
+          [...s.injects]
+            .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+            .map((i) => ({
+              id: i.id,
+              at: i.at,
+              roles: i.roles,
+              source: L(i.source),
+              channel: i.channel,
+              title: L(i.title),
+              text: L(i.text),
+            }));
+        expect(shape(back)).toEqual(shape(original));
+        // What a spreadsheet cannot say is marked, not invented.
+        expect(r.yaml).toContain('# TODO decisions:');
+        expect(back.decisions).toEqual([]);
+      }, 60_000);
+});
+
+describe('drill import msel: a trainer’s own spreadsheet', () => {
+  it('reads Chinese headers, H-/D- times and role names; writes a skeleton that loads', async () => {
+    writeFileSync(
+      join(dir, 'zh.csv'),
+      [
+        '\uFEFF时间,模块,发送方,接收方,情景,预期行动,备注',
+        'H-72,模块一：预警,县气象局,指挥长、气象局,台风蓝色预警：72小时内可能登陆。,启动Ⅳ级响应,导调：观察是否叫应',
+        'D-2,,县水利局,水利局,水库水位上涨。,,',
+        'T-1h30m,模块二：转移,镇政府,全体,人员转移开始。,,',
+      ].join('\r\n'),
+    );
+    const r = await importFile('zh.csv', { id: 'zh_msel' });
+    expect(r.messages).toEqual([]);
+    const s = r.scenario!;
+    expect(r.lang).toBe('zh-CN');
+    expect(s.injects.map((i) => [i.at, i.roles, localize(i.source, 'zh-CN')])).toEqual([
+      [-72 * 60, ['role_1', 'role_2'], '县气象局'],
+      [-2 * 1440, ['role_3'], '县水利局'],
+      [-90, ['all'], '镇政府'],
+    ]);
+    expect(s.roles.map((x) => localize(x.name, 'zh-CN'))).toEqual(['指挥长', '气象局', '水利局']);
+    expect(r.yaml).toContain('# ── module: 模块一：预警 ──');
+    expect(r.yaml).toContain(
+      '# TODO expected action (write the decision point, then list it under `expects`): 启动Ⅳ级响应',
+    );
+    expect(r.yaml).toContain('# facilitator note: 导调：观察是否叫应');
+    // Every TODO placeholder is marked as such, in the texts' language.
+    expect(localize(s.briefing, 'zh-CN')).toMatch(/^TODO：/);
+    expect(compileScenario({ path: 'x.yaml', text: r.yaml! }).ok).toBe(true);
+  });
+
+  it('reads a workbook as trainers make them: a title row, merged cells, rich text, formulas, dates', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('演练脚本');
+    ws.addRow(['某县防汛桌面推演 情景清单']);
+    ws.mergeCells('A1:H1');
+    ws.addRow(['序号', '模块', '时间', '当地时间', '发送方/来源', '接收方/对象', '情景/内容', '预期行动']);
+    ws.addRow([
+      1,
+      '模块一 汛前准备',
+      'T-72h',
+      new Date(Date.UTC(2025, 5, 1, 8)),
+      '县气象局',
+      '全体',
+      { richText: [{ text: '预报：' }, { text: '未来三天强降雨', font: { bold: true } }] },
+      '会商研判',
+    ]);
+    ws.addRow([
+      2,
+      '',
+      'T-48h',
+      new Date(Date.UTC(2025, 5, 2, 8)),
+      '县水利局',
+      '全体',
+      '水库水位接近汛限。',
+      '',
+    ]);
+    ws.mergeCells('B3:B4');
+    ws.addRow([
+      3,
+      '模块二 应急响应',
+      { formula: '"T-"&"24h"', result: 'T-24h' },
+      '',
+      '镇政府',
+      '全体',
+      '低洼地区开始进水。',
+      '转移群众',
+    ]);
+    writeFileSync(join(dir, 'trainer.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
+    const r = await importFile('trainer.xlsx');
+    expect(r.messages).toEqual([]);
+    const s = r.scenario!;
+    expect(s.clock.t0).toBe('2025-06-04T08:00'); // the local time of T-72h is 1 June 08:00
+    expect(
+      s.injects.map((i) => [i.id, i.at, i.roles, localize(i.source, 'zh-CN'), localize(i.text, 'zh-CN')]),
+    ).toEqual([
+      ['inject_01', -72 * 60, ['all'], '县气象局', '预报：未来三天强降雨'],
+      ['inject_02', -48 * 60, ['all'], '县水利局', '水库水位接近汛限。'],
+      ['inject_03', -24 * 60, ['all'], '镇政府', '低洼地区开始进水。'],
+    ]);
+    // Every inject went to all: the drill still gets one seat, marked TODO.
+    expect(s.roles.map((x) => [x.id, localize(x.name, 'zh-CN')])).toEqual([
+      ['participant', 'TODO：参演席位（每个单位一个角色）'],
+    ]);
+    expect(r.yaml!.match(/── module: /g)).toHaveLength(2);
+  });
+
+  it('lists every problem with its sheet, row and column, and writes nothing', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['Hurricane TTX — Master Scenario Events List']); // a title row above the headers
+    ws.addRow(['Inject #', 'Scenario Time', 'Event Synopsis', 'From', 'To', 'Mood', 'Channel']);
+    ws.addRow(['INJ-01', 'T-72', 'Storm forms.', 'NHC', 'EOC Director', '', 'Phone']);
+    ws.addRow(['INJ-02', 72, 'Watch issued.', 'NHC', 'EOC Director', '', 'carrier pigeon']);
+    ws.addRow(['INJ-03', 'Tuesday', 'Landfall.', 'NHC', 'All', '', '']);
+    ws.addRow(['INJ-03', 'T0', '', 'NHC', 'All', '', '']);
+    writeFileSync(join(dir, 'bad.xlsx'), new Uint8Array(await wb.xlsx.writeBuffer()));
+    const r = await importFile('bad.xlsx');
+    expect(r.yaml).toBeUndefined();
+    expect(r.messages).toEqual([
+      'bad.xlsx:Sheet1!F2: warning: column F "Mood" is not an MSEL column drill knows, so it is left out (known: time, module, from, to, channel, title, inject, expected action, objective, notes, id, type)',
+      'bad.xlsx:Sheet1!A3: warning: id "INJ-01" is written as `inj-01` (ids are lower-case letters, digits, _ or -)',
+      'bad.xlsx:Sheet1!B3: error: time "T-72" has no unit: did you mean T-72h?',
+      'bad.xlsx:Sheet1!A4: warning: id "INJ-02" is written as `inj-02` (ids are lower-case letters, digits, _ or -)',
+      'bad.xlsx:Sheet1!B4: error: time "72" has no unit: did you mean T-72h?',
+      'bad.xlsx:Sheet1!G4: warning: channel "carrier pigeon" is not one drill knows: written as `document` (use phone, document, media, social-media, field-report, warning-system, radio, meeting, email)',
+      'bad.xlsx:Sheet1!A5: warning: id "INJ-03" is written as `inj-03` (ids are lower-case letters, digits, _ or -)',
+      'bad.xlsx:Sheet1!B5: error: time "Tuesday" is not a scenario time: write it as T-72h, T+1h30m or T0 (H-72 and D-3 also work)',
+      'bad.xlsx:Sheet1!C6: error: the row has no inject text',
+    ]);
+  });
+
+  it('names the headers it found when the time or text column is missing', async () => {
+    writeFileSync(join(dir, 'noheaders.csv'), 'When,What happens,From,To\nT-1h,Rain,Met office,Commander\n');
+    const r = await importFile('noheaders.csv');
+    expect(r.yaml).toBeUndefined();
+    expect(r.messages).toEqual([
+      'noheaders.csv:A1: error: no time column: the headers found are "When", "What happens", "From", "To" (row 1); name the scenario-time column "time", "scenario time", "exercise time", "event time", "inject time", "T"',
+      'noheaders.csv:A1: error: no inject-text column: the headers found are "When", "What happens", "From", "To" (row 1); name it "inject", "inject text", "inject description", "inject decision", "description", "content"',
+    ]);
+  });
+
+  it('refuses a file that is not a spreadsheet with one sentence', async () => {
+    writeFileSync(join(dir, 'fake.xlsx'), 'this is not a zip file');
+    await expect(readTable(join(dir, 'fake.xlsx'), 'fake.xlsx')).rejects.toThrow(
+      /^fake\.xlsx is not a readable \.xlsx workbook \(.*\): save it again/,
+    );
+  });
+});

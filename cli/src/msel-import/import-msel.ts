@@ -1,0 +1,481 @@
+import { compileScenario, type Lang } from '@drill/engine';
+import { fieldOf, headerKey, wordsFor, type MselField } from './headers.ts';
+import { RoleBook } from './roles.ts';
+import { cellRef, columnName, type CellValue, type Sheet, type Table } from './table.ts';
+import { skeleton } from './skeleton.ts';
+import { formatT0, parseClockCell, parseTimeCell } from './times.ts';
+
+/** One problem with the spreadsheet, at the cell a trainer can fix. */
+export interface MselDiagnostic {
+  severity: 'error' | 'warning';
+  /** `msel.xlsx:Sheet1!C7` */
+  where: string;
+  message: string;
+}
+
+export function formatMselDiagnostic(d: MselDiagnostic): string {
+  return `${d.where}: ${d.severity}: ${d.message}`;
+}
+
+/** An inject as read from one row: what the skeleton gets, and what a round trip compares. */
+export interface ImportedInject {
+  id: string;
+  /** Scenario minutes; undefined when the row gives no fixed time (a follow-up, a condition). */
+  at?: number;
+  roles: string[];
+  source?: string;
+  channel: string;
+  title?: string;
+  text: string;
+  /** Where the row is, for messages. */
+  where: string;
+}
+
+export interface MselImport {
+  /** The scenario skeleton (YAML), or undefined when there are errors. */
+  yaml?: string;
+  diagnostics: MselDiagnostic[];
+  injects: ImportedInject[];
+  lang: Lang;
+}
+
+export interface MselImportOptions {
+  /** The scenario id; default from the file name. */
+  id?: string;
+  /** The language the texts are in; default: Chinese when any text has Chinese characters. */
+  lang?: Lang;
+  /** Which sheet holds the MSEL; default the first one with recognisable headers. */
+  sheet?: string;
+  /** The file the skeleton will be written to (for the compile check's messages). */
+  out?: string;
+}
+
+const CHANNEL_WORDS: Record<string, readonly string[]> = {
+  phone: ['phone', 'telephone', 'phone call', 'call', '电话', '电话通知'],
+  document: ['document', 'doc', 'notice', 'memo', 'letter', 'fax', 'written', '文件', '通知', '传真', '书面'],
+  media: ['media', 'news', 'tv', 'television', 'press', 'newspaper', '媒体', '新闻', '电视', '报纸'],
+  'social-media': [
+    'social media',
+    'social-media',
+    'weibo',
+    'wechat',
+    'twitter',
+    '社交媒体',
+    '微博',
+    '微信',
+    '网络',
+  ],
+  'field-report': ['field report', 'field-report', 'report', 'site report', '现场报告', '报告', '现场'],
+  'warning-system': [
+    'warning system',
+    'warning-system',
+    'warning',
+    'alert',
+    'siren',
+    '预警系统',
+    '预警',
+    '警报',
+  ],
+  radio: ['radio', 'walkie-talkie', '无线电', '对讲机', '广播'],
+  meeting: ['meeting', 'briefing', 'conference', '会议', '会商'],
+  email: ['email', 'e-mail', 'mail', '电子邮件', '邮件'],
+};
+const CHANNEL_BY_WORD = new Map<string, string>();
+for (const [id, words] of Object.entries(CHANNEL_WORDS))
+  for (const w of words) CHANNEL_BY_WORD.set(headerKey(w), id);
+
+const KIND_DECISION = new Set(['decision', 'decisionpoint', 'question', '决策', '决策点', '问题']);
+const KIND_INJECT = new Set(['inject', 'event', 'message', '情况', '注入', '事件', '情景']);
+const ID = /^[a-z][a-z0-9_-]*$/;
+const CJK = /[\u3400-\u9fff]/;
+
+function str(v: CellValue | undefined): string {
+  if (v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 16).replace('T', ' ');
+  return String(v).trim();
+}
+
+/** One line for a YAML comment: line breaks become " / ". */
+function oneLine(s: string): string {
+  return s.replace(/\s*\r?\n\s*/g, ' / ');
+}
+
+interface HeaderRow {
+  row: number;
+  cols: Partial<Record<MselField, number>>;
+  headers: { col: number; text: string; field?: MselField }[];
+}
+
+/** The header row: among the first rows, the one naming the most MSEL columns (title rows above it are skipped). */
+function findHeader(sheet: Sheet): HeaderRow | undefined {
+  let best: HeaderRow | undefined;
+  let bestCount = 0;
+  for (const r of sheet.rows.slice(0, 12)) {
+    const headers = r.cells.flatMap((c, i) => {
+      const text = str(c);
+      return text ? [{ col: i + 1, text, field: fieldOf(text) }] : [];
+    });
+    const count = new Set(headers.flatMap((h) => (h.field ? [h.field] : []))).size;
+    if (count > bestCount) {
+      const cols: HeaderRow['cols'] = {};
+      for (const h of headers) if (h.field && cols[h.field] === undefined) cols[h.field] = h.col;
+      best = { row: r.row, cols, headers };
+      bestCount = count;
+    }
+  }
+  return bestCount >= 2 ? best : undefined;
+}
+
+const sheetIs = (s: Sheet, names: string[]): boolean => names.includes(headerKey(s.name));
+
+/**
+ * Reads an MSEL spreadsheet into a scenario skeleton: roles, and one inject per row with its time, audience,
+ * source, channel, title and text. What a spreadsheet cannot say (capabilities, decisions with scored
+ * options, conditions over variables) is left as TODO comments, never invented. Every problem is listed
+ * with its cell; with any error there is no skeleton.
+ */
+export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
+  const ds: MselDiagnostic[] = [];
+  const err = (where: string, message: string): void => void ds.push({ severity: 'error', where, message });
+  const warn = (where: string, message: string): void =>
+    void ds.push({ severity: 'warning', where, message });
+
+  const rolesSheet = t.sheets.find((s) => sheetIs(s, ['roles', 'role', '角色', '角色表']));
+  const aboutSheet = t.sheets.find((s) => sheetIs(s, ['scenario', 'about', '想定', '想定信息', '概况']));
+  let sheet: Sheet | undefined;
+  let header: HeaderRow | undefined;
+  if (o.sheet !== undefined) {
+    sheet = t.sheets.find((s) => s.name === o.sheet);
+    if (!sheet) {
+      err(
+        t.file,
+        `no sheet named "${o.sheet}": the sheets are ${t.sheets.map((s) => `"${s.name}"`).join(', ')}`,
+      );
+      return { diagnostics: ds, injects: [], lang: o.lang ?? 'en' };
+    }
+    header = findHeader(sheet);
+  } else
+    for (const s of t.sheets) {
+      if (s === rolesSheet || s === aboutSheet) continue;
+      const h = findHeader(s);
+      if (h && h.cols.time !== undefined) {
+        sheet = s;
+        header = h;
+        break;
+      }
+      sheet ??= s;
+      header ??= h;
+    }
+  if (!sheet || sheet.rows.length === 0) {
+    err(
+      t.file,
+      'the spreadsheet is empty: it needs a header row (time, from, to, inject, …) and one row per inject',
+    );
+    return { diagnostics: ds, injects: [], lang: o.lang ?? 'en' };
+  }
+  const first = sheet.rows[0]!;
+  const found = (h: HeaderRow | undefined): string =>
+    h
+      ? `the headers found are ${h.headers.map((x) => `"${x.text}"`).join(', ')} (row ${h.row})`
+      : `row ${first.row} holds ${
+          first.cells
+            .map(str)
+            .filter(Boolean)
+            .map((x) => `"${x}"`)
+            .join(', ') || 'nothing'
+        }`;
+  if (!header || header.cols.time === undefined || (header.cols.text ?? header.cols.title) === undefined) {
+    const at = cellRef(t, sheet.name, header?.row ?? first.row);
+    if (!header || header.cols.time === undefined)
+      err(at, `no time column: ${found(header)}; name the scenario-time column ${wordsFor('time')}`);
+    if (!header || (header.cols.text ?? header.cols.title) === undefined)
+      err(at, `no inject-text column: ${found(header)}; name it ${wordsFor('text')}`);
+    return { diagnostics: ds, injects: [], lang: o.lang ?? 'en' };
+  }
+  for (const h of header.headers)
+    if (!h.field)
+      warn(
+        cellRef(t, sheet.name, header.row, h.col),
+        `column ${columnName(h.col)} "${h.text}" is not an MSEL column drill knows, so it is left out (known: time, module, from, to, channel, title, inject, expected action, objective, notes, id, type)`,
+      );
+    else if (header.cols[h.field] !== h.col)
+      warn(
+        cellRef(t, sheet.name, header.row, h.col),
+        `column ${columnName(h.col)} "${h.text}" repeats the ${h.field} column ${columnName(header.cols[h.field]!)}: only the first is read`,
+      );
+
+  const cols = header.cols;
+  const cell = (cells: (CellValue | undefined)[], f: MselField): CellValue | undefined =>
+    cols[f] === undefined ? undefined : cells[cols[f] - 1];
+  const body = sheet.rows.filter((r) => r.row > header.row && r.cells.some((c) => str(c) !== ''));
+
+  // The texts' language: Chinese when most rows are written in it (an English text may quote a 《title》).
+  const chinese = body.filter((r) =>
+    CJK.test(str(cell(r.cells, 'text')) + str(cell(r.cells, 'title'))),
+  ).length;
+  const lang: Lang = o.lang ?? (chinese * 2 > body.length ? 'zh-CN' : 'en');
+
+  const book = new RoleBook(lang);
+  if (rolesSheet) readRoles(t, rolesSheet, book, lang, err);
+  const about = aboutSheet ? readAbout(aboutSheet) : new Map<string, string>();
+
+  const injects: ImportedInject[] = [];
+  const comments = new Map<string, string[]>();
+  const decisionNotes: string[] = [];
+  const ids = new Map<string, string>();
+  const t0s: { t0: number; where: string }[] = [];
+  let module = '';
+  let lastModule = '';
+
+  for (const r of body) {
+    const where = (f?: MselField): string => cellRef(t, sheet.name, r.row, f ? cols[f] : undefined);
+    const kindText = str(cell(r.cells, 'kind'));
+    const title = str(cell(r.cells, 'title'));
+    const textCell = str(cell(r.cells, 'text'));
+    const text = cols.text === undefined ? title : textCell;
+    const timeRaw = cell(r.cells, 'time');
+    const moduleCell = str(cell(r.cells, 'module'));
+    if (moduleCell) module = moduleCell;
+    // A row naming only a module is a section heading.
+    if (!text && !title && str(timeRaw) === '' && moduleCell) continue;
+
+    const kind = headerKey(kindText);
+    if (KIND_DECISION.has(kind)) {
+      const time = str(timeRaw);
+      decisionNotes.push(
+        `${str(cell(r.cells, 'id')) || '(no id)'} at ${time || '?'} for ${str(cell(r.cells, 'audience')) || '?'}: ${oneLine(text || title)} (${where()})`,
+      );
+      continue;
+    }
+    if (kindText && !KIND_INJECT.has(kind))
+      warn(
+        where('kind'),
+        `type "${kindText}" is neither an inject nor a decision: the row is read as an inject`,
+      );
+
+    if (!text) {
+      err(where(cols.text === undefined ? 'title' : 'text'), 'the row has no inject text');
+      continue;
+    }
+
+    // The id: as written (lower-cased if need be), or made from the row number.
+    const idRaw = str(cell(r.cells, 'id'));
+    let id = idRaw;
+    if (id && !ID.test(id)) {
+      const fixed = id
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '_')
+        .replace(/^[^a-z]+/, '');
+      id = fixed ? fixed : `inject_${id.replace(/[^0-9]+/g, '') || r.row}`;
+      if (!ID.test(id)) id = `inject_${r.row}`;
+      warn(where('id'), `id "${idRaw}" is written as \`${id}\` (ids are lower-case letters, digits, _ or -)`);
+    }
+    if (!id) id = `inject_${String(injects.length + 1).padStart(2, '0')}`;
+    const dup = ids.get(id);
+    if (dup) {
+      err(where('id'), `id \`${id}\` is already used by ${dup}: every inject needs its own id`);
+      continue;
+    }
+    ids.set(id, where());
+
+    const time = parseTimeCell(timeRaw);
+    const notes: string[] = [`from ${where()}`];
+    if (time.kind === 'error') err(where('time'), time.message);
+    else if (time.kind === 'none')
+      notes.push(
+        time.trigger
+          ? `TODO: no fixed time in the MSEL ("${oneLine(time.trigger)}"): give it \`at:\`, a \`when:\` condition, or deliver it from an option's \`then\``
+          : "TODO: no time in the MSEL: give it `at:`, or deliver it from an option's `then`",
+      );
+    else if (time.trigger)
+      notes.push(
+        `TODO: the MSEL adds a condition ("${oneLine(time.trigger)}"): write it as \`when:\` or \`unless:\``,
+      );
+    const at = time.kind === 'at' ? time.minutes : undefined;
+
+    const clock = parseClockCell(cell(r.cells, 'clock'));
+    if (clock !== undefined && at !== undefined) t0s.push({ t0: clock - at, where: where('clock') });
+
+    const audience = str(cell(r.cells, 'audience'));
+    let roles = audience ? book.resolve(audience) : [];
+    if (roles.length === 0) {
+      roles = ['all'];
+      notes.push('TODO: the MSEL names no recipient: `roles: [all]` until you name them');
+      warn(
+        where(cols.audience === undefined ? undefined : 'audience'),
+        'no recipient ("to"): the inject goes to all roles',
+      );
+    }
+
+    const sourceText = str(cell(r.cells, 'source'));
+    if (!sourceText) notes.push('TODO: who sends it? (the MSEL has no "from")');
+
+    const channelText = str(cell(r.cells, 'channel'));
+    let channel = channelText ? CHANNEL_BY_WORD.get(headerKey(channelText)) : undefined;
+    if (!channel) {
+      if (channelText)
+        warn(
+          where('channel'),
+          `channel "${channelText}" is not one drill knows: written as \`document\` (use ${Object.keys(CHANNEL_WORDS).join(', ')})`,
+        );
+      notes.push(
+        `TODO: channel${channelText ? ` "${channelText}"` : ''}: ${Object.keys(CHANNEL_WORDS).join(', ')}`,
+      );
+      channel = 'document';
+    }
+
+    const expected = str(cell(r.cells, 'expected'));
+    if (expected)
+      notes.push(
+        `TODO expected action (write the decision point, then list it under \`expects\`): ${oneLine(expected)}`,
+      );
+    const objective = str(cell(r.cells, 'objective'));
+    if (objective)
+      notes.push(
+        `TODO objective (declare it with its capabilities, then set \`objective\`): ${oneLine(objective)}`,
+      );
+    const note = str(cell(r.cells, 'notes'));
+    if (note) notes.push(`facilitator note: ${oneLine(note)}`);
+    if (module && module !== lastModule) {
+      notes.unshift(`── module: ${oneLine(module)} ──`);
+      lastModule = module;
+    }
+    comments.set(id, notes);
+    injects.push({
+      id,
+      ...(at !== undefined ? { at } : {}),
+      roles,
+      ...(sourceText ? { source: sourceText } : {}),
+      channel,
+      ...(title && cols.text !== undefined ? { title } : {}),
+      text,
+      where: where(),
+    });
+  }
+
+  if (body.length === 0)
+    err(cellRef(t, sheet.name, header.row), 'no rows below the header: nothing to import');
+  else if (injects.length === 0 && !ds.some((d) => d.severity === 'error'))
+    err(cellRef(t, sheet.name, header.row), 'no inject rows (every row is a decision): nothing to import');
+
+  let t0: string | undefined = about.get('t0');
+  if (t0s.length) {
+    const firstT0 = t0s[0]!;
+    t0 = formatT0(firstT0.t0);
+    for (const x of t0s)
+      if (x.t0 !== firstT0.t0) {
+        warn(
+          x.where,
+          `the local time does not match the scenario time as the rows above do (T0 = ${t0}): the local times are only shown, T0 is taken from the first row`,
+        );
+        break;
+      }
+  }
+
+  if (ds.some((d) => d.severity === 'error')) return { diagnostics: ds, injects, lang };
+
+  const yaml = skeleton({
+    id: o.id ?? 'imported',
+    lang,
+    about,
+    t0,
+    roles: book,
+    injects,
+    comments,
+    decisionNotes,
+    file: t.file,
+  });
+  // The skeleton must load: a failure here is the importer's fault, reported at the row it came from.
+  const compiled = compileScenario({ path: o.out ?? 'drill.yaml', text: yaml });
+  if (!compiled.ok)
+    for (const d of compiled.diagnostics.filter((x) => x.severity === 'error')) {
+      const n = /^injects\[(\d+)\]/.exec(d.path);
+      err(
+        (n ? injects[Number(n[1])]?.where : undefined) ?? t.file,
+        `the skeleton does not load: ${d.message}${d.path ? ` (at ${d.path})` : ''}`,
+      );
+    }
+  return ds.some((d) => d.severity === 'error')
+    ? { diagnostics: ds, injects, lang }
+    : { yaml, diagnostics: ds, injects, lang };
+}
+
+/** Roles sheet: an id column and one name column per language (`Name (en)`, `名称（zh-CN）`…). */
+function readRoles(
+  t: Table,
+  s: Sheet,
+  book: RoleBook,
+  lang: Lang,
+  err: (where: string, message: string) => void,
+): void {
+  const [head, ...rows] = s.rows;
+  if (!head) return;
+  let idCol: number | undefined;
+  const nameCols: { col: number; lang: Lang }[] = [];
+  head.cells.forEach((c, i) => {
+    const h = str(c);
+    if (!h) return;
+    const k = headerKey(h);
+    if (idCol === undefined && (k === 'id' || k === '编号' || k === 'roleid' || k === '角色编号')) idCol = i;
+    else if (/zh|中文|汉|chinese/i.test(h)) nameCols.push({ col: i, lang: 'zh-CN' });
+    else if (/\ben\b|english|英文/i.test(h)) nameCols.push({ col: i, lang: 'en' });
+    else nameCols.push({ col: i, lang });
+  });
+  if (idCol === undefined) {
+    err(
+      cellRef(t, s.name, head.row),
+      `the roles sheet has no "id" column: found ${head.cells
+        .map(str)
+        .filter(Boolean)
+        .map((x) => `"${x}"`)
+        .join(', ')}`,
+    );
+    return;
+  }
+  for (const r of rows) {
+    const id = str(r.cells[idCol]);
+    if (!id) continue;
+    if (!ID.test(id)) {
+      err(
+        cellRef(t, s.name, r.row, idCol + 1),
+        `role id "${id}" is not an id: lower-case letters, digits, _ or -, starting with a letter`,
+      );
+      continue;
+    }
+    const names: Partial<Record<Lang, string>> = {};
+    for (const c of nameCols) {
+      const n = str(r.cells[c.col]);
+      if (n) names[c.lang] = n;
+    }
+    if (!book.addListed(id, names))
+      err(cellRef(t, s.name, r.row, idCol + 1), `role id \`${id}\` is listed twice`);
+  }
+}
+
+/** Scenario sheet: one `field | value` pair per row (id, version, title, hazard, t0, start, end). */
+function readAbout(s: Sheet): Map<string, string> {
+  const keys: Record<string, string> = {
+    id: 'id',
+    编号: 'id',
+    version: 'version',
+    版本: 'version',
+    title: 'title',
+    标题: 'title',
+    hazard: 'hazard',
+    灾种: 'hazard',
+    t0: 't0',
+    start: 'start',
+    开始: 'start',
+    end: 'end',
+    结束: 'end',
+    anchor: 'anchor',
+    t0是: 'anchor',
+  };
+  const m = new Map<string, string>();
+  for (const r of s.rows) {
+    const k = keys[headerKey(str(r.cells[0]))];
+    const v = str(r.cells[1]);
+    if (k && v) m.set(k, v);
+  }
+  return m;
+}

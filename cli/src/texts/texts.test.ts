@@ -1,0 +1,218 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localize } from '@drill/engine';
+import { loadScenarioFile, SCENARIO_DIR, SHIPPED_IDS } from '@drill/scenarios';
+import { exportUnits, importUnits, readScenarioTexts } from './scenario-translation.ts';
+import { readCsv, readXliff, writeCsv, writeXliff, type TranslationFile } from './translation-files.ts';
+
+let dir = '';
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'texts-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function load(path: string) {
+  const r = loadScenarioFile(path);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n'));
+  return r.scenario;
+}
+
+/** Reads the files the translator's file would change, applies it, and writes them (as the command does). */
+function importInto(main: string, tf: TranslationFile) {
+  const r = importUnits(readScenarioTexts(main, load(main)), tf);
+  for (const w of r.written) writeFileSync(w.file, w.text);
+  return r;
+}
+
+describe('drill texts export → import of the unchanged file', () => {
+  for (const id of SHIPPED_IDS)
+    it(`${id}: CSV and XLIFF come back byte-identical, and every text is listed once`, async () => {
+      const here = join(dir, id);
+      cpSync(join(SCENARIO_DIR, `${id}.yaml`), join(here, `${id}.yaml`));
+      cpSync(join(SCENARIO_DIR, id), join(here, id), { recursive: true });
+      const main = join(here, `${id}.yaml`);
+      const files = [main, ...readdirSync(join(here, id)).map((f) => join(here, id, f))];
+      const before = files.map((f) => readFileSync(f, 'utf8'));
+      const t = readScenarioTexts(main, load(main));
+      const tf = exportUnits(t, 'en', 'zh-CN', false);
+      expect(new Set(tf.units.map((u) => u.key)).size).toBe(tf.units.length);
+      expect(tf.units.length).toBeGreaterThan(300);
+      expect(tf.units.find((u) => u.key === 'title')!.target).toBe(localize(t.scenario.title, 'zh-CN'));
+      // Keys are made of ids: every inject, decision prompt and option label is there under its own.
+      const source = new Map(tf.units.map((u) => [u.key, u.source]));
+      for (const i of t.scenario.injects)
+        expect(source.get(`injects.${i.id}.text`)).toBe(localize(i.text, 'en'));
+      for (const d of t.scenario.decisions) {
+        expect(source.get(`decisions.${d.id}.prompt`)).toBe(localize(d.prompt, 'en'));
+        for (const o of d.options)
+          expect(source.get(`decisions.${d.id}.options.${o.id}.label`)).toBe(localize(o.label, 'en'));
+      }
+      for (const back of [
+        await readCsv(writeCsv(tf), 'x.csv'),
+        await readXliff(await writeXliff(tf), 'x.xlf'),
+      ]) {
+        expect(back.units).toEqual(tf.units);
+        const r = importInto(main, back);
+        expect(r.written).toEqual([]);
+        expect(r.notFound).toEqual([]);
+        expect(files.map((f) => readFileSync(f, 'utf8'))).toEqual(before);
+      }
+    }, 60_000);
+});
+
+const FIXTURE = `# A drill with every shape a text can take.
+format: drill/1
+id: shapes
+version: 1.0.0
+title: Shapes # a plain string counts as English
+hazard: other
+setting:
+  place: { en: "Nowhere (fictional)" }
+languages: [en, zh-CN]
+clock:
+  anchor: { zh-CN: 登陆 }
+  t0: "2025-07-01T00:00"
+  start: T-2h
+  end: T+1h
+briefing: |
+  First line of the briefing.
+  Second line.
+roles:
+  - id: commander
+    name:
+      en: Commander   # who decides
+injects:
+  - id: call
+    at: T-1h
+    roles: [commander]
+    source: { en: "Met office", zh-CN: 气象局 }
+    channel: phone
+    text:
+      en: |
+        Rain is coming.
+        Get ready.
+endings:
+  - id: end
+    title: { en: End }
+    text: { en: "It ends." }
+`;
+
+describe('drill texts import: filling in the other language', () => {
+  it('writes each translation where it belongs, in the file’s own style, and the drill shows it', async () => {
+    const main = join(dir, 'shapes.yaml');
+    writeFileSync(main, FIXTURE);
+    const t = readScenarioTexts(main, load(main));
+    const tf = exportUnits(t, 'en', 'zh-CN', true);
+    expect(tf.units.map((u) => [u.key, u.source])).toEqual([
+      ['title', 'Shapes'],
+      ['setting.place', 'Nowhere (fictional)'],
+      ['briefing', 'First line of the briefing.\nSecond line.\n'],
+      ['roles.commander.name', 'Commander'],
+      ['injects.call.text', 'Rain is coming.\nGet ready.\n'],
+      ['endings.end.title', 'End'],
+      ['endings.end.text', 'It ends.'],
+    ]);
+    const zh: Record<string, string> = {
+      title: '形状',
+      'setting.place': '无名之地（虚构）',
+      briefing: '简报第一行。\n第二行。\n',
+      'roles.commander.name': '指挥长',
+      'injects.call.text': '雨要来了。\n做好准备。\n',
+      'endings.end.title': '结束',
+      'endings.end.text': '演练结束。"引号" & <尖括号>',
+    };
+    const filled = { ...tf, units: tf.units.map((u) => ({ ...u, target: zh[u.key]! })) };
+    // Through the XLIFF file a translation tool would return.
+    const back = await readXliff(await writeXliff(filled), 'shapes.xlf');
+    back.units.push({ key: 'injects.gone.text', source: 'x', target: 'y' });
+    const r = importInto(main, back);
+    expect(r.changed).toBe(7);
+    expect(r.notFound).toEqual(['injects.gone.text']);
+    expect(readFileSync(main, 'utf8')).toBe(`# A drill with every shape a text can take.
+format: drill/1
+id: shapes
+version: 1.0.0
+title: { en: "Shapes", zh-CN: "形状" } # a plain string counts as English
+hazard: other
+setting:
+  place: { en: "Nowhere (fictional)", zh-CN: "无名之地（虚构）" }
+languages: [en, zh-CN]
+clock:
+  anchor: { zh-CN: 登陆 }
+  t0: "2025-07-01T00:00"
+  start: T-2h
+  end: T+1h
+briefing:
+  en: |
+    First line of the briefing.
+    Second line.
+  zh-CN: |
+    简报第一行。
+    第二行。
+roles:
+  - id: commander
+    name:
+      en: Commander   # who decides
+      zh-CN: "指挥长"
+injects:
+  - id: call
+    at: T-1h
+    roles: [commander]
+    source: { en: "Met office", zh-CN: 气象局 }
+    channel: phone
+    text:
+      en: |
+        Rain is coming.
+        Get ready.
+      zh-CN: |
+        雨要来了。
+        做好准备。
+endings:
+  - id: end
+    title: { en: End, zh-CN: "结束" }
+    text: { en: "It ends.", zh-CN: "演练结束。\\"引号\\" & <尖括号>" }
+`);
+    const s = load(main);
+    expect(localize(s.briefing, 'zh-CN')).toBe('简报第一行。\n第二行。\n');
+    expect(localize(s.injects[0]!.text, 'zh-CN')).toBe('雨要来了。\n做好准备。\n');
+    expect(localize(s.roles[0]!.name, 'zh-CN')).toBe('指挥长');
+    expect(localize(s.endings[0]!.text, 'zh-CN')).toBe('演练结束。"引号" & <尖括号>');
+    expect(localize(s.title, 'en')).toBe('Shapes');
+
+    // The other way: English for a text that has only Chinese goes first, and a revision replaces in place.
+    const r2 = importInto(main, {
+      scenario: 'shapes',
+      sourceLang: 'zh-CN',
+      targetLang: 'en',
+      units: [
+        { key: 'clock.anchor', source: '登陆', target: 'landfall' },
+        { key: 'injects.call.text', source: '', target: 'Rain is coming now.\nGet ready.\n' },
+      ],
+    });
+    expect(r2.changed).toBe(2);
+    const after = readFileSync(main, 'utf8');
+    expect(after).toContain('  anchor: { en: "landfall", zh-CN: 登陆 }\n');
+    expect(after).toContain('      en: |\n        Rain is coming now.\n        Get ready.\n      zh-CN: |\n');
+    expect(localize(load(main).clock.anchor, 'en')).toBe('landfall');
+  });
+
+  it('reads a CSV a spreadsheet program saved (BOM, CRLF, quoted line breaks)', async () => {
+    const tf = await readCsv(
+      '\uFEFFkey,en,zh-CN\r\nbriefing,"a\r\nb",\r\ntitle,Shapes,"形\r\n状"\r\n',
+      'x.csv',
+    );
+    expect(tf).toMatchObject({ sourceLang: 'en', targetLang: 'zh-CN' });
+    expect(tf.units).toEqual([
+      { key: 'briefing', source: 'a\r\nb', target: '' },
+      { key: 'title', source: 'Shapes', target: '形\r\n状' },
+    ]);
+    await expect(readCsv('id,english\r\n', 'bad.csv')).rejects.toThrow(
+      'bad.csv:1: the first row must be `key,<source language>,<target language>`',
+    );
+    await expect(readXliff('<xliff version="1.2"><file>', 'bad.xlf')).rejects.toThrow(
+      /^bad\.xlf:1:\d+: not well-formed XML/,
+    );
+  });
+});

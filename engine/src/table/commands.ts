@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { RATINGS, SubjectSchema } from '../inputs.ts';
+import { CHANNELS, LocalizedTextSchema } from '../scenario/schema.ts';
+
+const id = z.string().min(1).max(200);
+const team = z.string().min(1).max(80);
+
+/**
+ * What a front end asks of a table (the terminal, the web console, a participant's device through the
+ * room server). Commands are not engine inputs: the table decides which session(s) they go to, which
+ * participant id they are recorded under and whether the sender may send them at all.
+ */
+export const TableCommandSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('start') }),
+  z.strictObject({ type: z.literal('pause') }),
+  z.strictObject({ type: z.literal('resume') }),
+  z.strictObject({ type: z.literal('end') }),
+  z.strictObject({ type: z.literal('advance'), minutes: z.number().int().min(1).max(100_000) }),
+  /** To the next event any team sees (parallel teams move together). */
+  z.strictObject({ type: z.literal('next') }),
+  z.strictObject({
+    type: z.literal('choose'),
+    team,
+    decision: id,
+    options: z.array(id).max(100).optional(),
+    allocation: z.record(z.string().max(200), z.number()).optional(),
+    rationale: z.string().max(2000).optional(),
+    elapsedMs: z.number().int().min(0).max(86_400_000).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('inject'),
+    /** One team (parallel mode), or every team when absent. */
+    team: team.optional(),
+    roles: z.array(id).min(1).max(50),
+    text: LocalizedTextSchema,
+    title: LocalizedTextSchema.optional(),
+    channel: z.enum(CHANNELS).optional(),
+    urgency: z.enum(['routine', 'priority', 'flash']).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('override'),
+    team: team.optional(),
+    capability: id,
+    subject: SubjectSchema.default({ kind: 'overall' }),
+    rating: z.enum(RATINGS),
+    note: z.string().min(1).max(2000),
+  }),
+  z.strictObject({
+    type: z.literal('correct'),
+    team,
+    decision: id,
+    options: z.array(id).max(100).optional(),
+    allocation: z.record(z.string().max(200), z.number()).optional(),
+    note: z.string().min(1).max(2000),
+  }),
+]);
+
+export type TableCommand = z.input<typeof TableCommandSchema>;
+
+/**
+ * Who sends a command. A member is a person at a team's table holding some of its seats (all of them
+ * when `roles` is empty); the trainer runs the room; an evaluator only observes. Identity is the
+ * caller's business (tokens, a terminal session): the table only checks what each may do.
+ */
+export type Actor =
+  | { kind: 'trainer'; name?: string }
+  | { kind: 'member'; team: string; roles: readonly string[]; name: string }
+  | { kind: 'evaluator'; name: string };

@@ -1,0 +1,19 @@
+export {
+  Table,
+  type SavedTable,
+  type TableJournal,
+  type TableOutcome,
+  type TableViewer,
+  type TableView,
+  type TableLane,
+  type DefaultClosing,
+} from './table.ts';
+export { TableCommandSchema, type TableCommand, type Actor } from './commands.ts';
+export {
+  TableSetupSchema,
+  teamParticipantId,
+  type TableSetup,
+  type TableSetupInput,
+  type TableMode,
+} from './setup.ts';
+export { refusalWords, engineRefusalWords, type TableRefusalCode } from './refusals.ts';

@@ -1,0 +1,48 @@
+import type { Rejection } from '../step.ts';
+import type { Lang } from '../text.ts';
+
+/** Why the table refused a command: a stable code plus a sentence in the sender's language. */
+export type TableRefusalCode =
+  'malformed' | 'unknown-team' | 'not-your-team' | 'not-your-seat' | 'trainer-only' | 'stale' | 'engine';
+
+const WORDS: Record<Exclude<TableRefusalCode, 'engine'>, Record<Lang, string>> = {
+  malformed: { en: 'this request is not well-formed', 'zh-CN': '请求格式不正确' },
+  'unknown-team': { en: 'there is no such team in this drill', 'zh-CN': '本次演练没有这个小组' },
+  'not-your-team': { en: 'you can act only for your own team', 'zh-CN': '只能为本组操作' },
+  'not-your-seat': {
+    en: 'this decision belongs to a seat you do not hold',
+    'zh-CN': '这项决策属于你未担任的岗位',
+  },
+  'trainer-only': { en: 'only the trainer can do this', 'zh-CN': '只有导调人员可以进行此操作' },
+  stale: {
+    en: 'the drill moved on since you looked: check the screen and try again',
+    'zh-CN': '演练进程已更新，请查看最新画面后再试',
+  },
+};
+
+export function refusalWords(code: Exclude<TableRefusalCode, 'engine'>, lang: Lang): string {
+  return WORDS[code][lang];
+}
+
+const ENGINE_ZH: Record<Rejection['code'], string> = {
+  malformed: '输入格式不正确',
+  'wrong-phase': '演练当前阶段不能进行此操作',
+  'unknown-participant': '没有这个参演人员',
+  'unknown-decision': '没有这项决策',
+  'decision-not-open': '这项决策尚未开始',
+  'decision-closed': '这项决策已经关闭',
+  'role-not-allowed': '这项决策不属于该岗位',
+  'option-not-offered': '所选选项当前不可选',
+  'bad-choice': '选择不符合这项决策的要求（数量或分配额度）',
+  'unknown-role': '没有这个岗位',
+  'unknown-capability': '没有这项能力',
+  'duplicate-id': '编号重复',
+  'bad-correction': '无法更正：没有可替换的决策记录，或更正后的选择不被接受',
+  'unknown-task': '本想定没有这个关键任务',
+  'not-saved': '未能保存，操作没有生效',
+};
+
+/** The engine's refusal for a person: its reason in English (written for people), a plain sentence in Chinese. */
+export function engineRefusalWords(r: Rejection, lang: Lang): string {
+  return lang === 'zh-CN' ? ENGINE_ZH[r.code] : r.reason;
+}

@@ -1,0 +1,482 @@
+import type { Input } from '../inputs.ts';
+import { ALL_ROLES } from '../scenario/compile.ts';
+import type { DecisionPoint, Scenario } from '../scenario/model.ts';
+import { scoreDrill, type ScoreReport, type SubjectRatings } from '../score.ts';
+import { nextEventTime, step, type Rejection, type StepEvent } from '../step.ts';
+import type { Lang } from '../text.ts';
+import { Session, type Transcript, type TranscriptEntry } from '../transcript.ts';
+import { viewFor, type DrillView, type Viewer } from '../views.ts';
+import { TableCommandSchema, type Actor, type TableCommand } from './commands.ts';
+import { engineRefusalWords, refusalWords, type TableRefusalCode } from './refusals.ts';
+import {
+  sessionParticipants,
+  setupProblems,
+  TableSetupSchema,
+  teamParticipantId,
+  type TableSetup,
+  type TableSetupInput,
+} from './setup.ts';
+
+/** What a table keeps to resume exactly: its setup and each session's transcript (replayed on resume). */
+export interface SavedTable {
+  format: 'drill-table/1';
+  setup: TableSetup;
+  transcripts: Transcript[];
+}
+
+/** Where the table's accepted entries are made durable; `append` throws when they are not. */
+export interface TableJournal {
+  append(session: number, entry: TranscriptEntry): void;
+}
+
+export type TableOutcome =
+  | {
+      ok: true;
+      /** The table's sequence number after the command: every accepted entry of every session counts. */
+      seq: number;
+      /** What happened, per session (the team in parallel mode). */
+      events: { team: string | undefined; events: StepEvent[] }[];
+    }
+  | {
+      ok: false;
+      code: TableRefusalCode;
+      /** The engine's code when the engine refused. */
+      engineCode?: Rejection['code'];
+      /** In the sender's language. */
+      reason: string;
+    };
+
+/** Who looks at the table: what each sees is the engine's per-viewer view of the sessions they may see. */
+export type TableViewer =
+  | { kind: 'member'; team: string; roles: readonly string[] }
+  | { kind: 'team'; team: string }
+  | { kind: 'projector'; team?: string; showScores: boolean }
+  | { kind: 'facilitator' }
+  | { kind: 'evaluator' };
+
+export interface TableLane {
+  /** The team this lane is (parallel mode), or undefined for the one shared drill of role mode. */
+  team: string | undefined;
+  view: DrillView;
+}
+
+export interface TableView {
+  seq: number;
+  mode: TableSetup['mode'];
+  teams: string[];
+  phase: DrillView['phase'];
+  clock: number;
+  lanes: TableLane[];
+}
+
+/** A decision that would close with its default if the clock moved as asked. */
+export interface DefaultClosing {
+  team: string | undefined;
+  decision: string;
+  at: number;
+}
+
+/**
+ * The one authority over a classroom drill, shared by the terminal, the web console and the room
+ * server: it turns a sender's command into engine inputs for the right session(s) after checking that
+ * the sender may send it, keeps parallel teams on one clock, and answers what each viewer may see. Pure
+ * like the engine (no clock, no I/O): durability is the journal port the caller provides.
+ */
+export class Table {
+  private constructor(
+    readonly scenario: Scenario,
+    readonly setup: TableSetup,
+    private readonly sessions: Session[],
+  ) {}
+
+  static start(
+    scenario: Scenario,
+    setupInput: TableSetupInput,
+    o: { startedAt: string; journal?: TableJournal; meta?: Record<string, string> },
+  ): Table | { error: string } {
+    const parsed = TableSetupSchema.safeParse(setupInput);
+    if (!parsed.success)
+      return { error: `the drill setup is not valid: ${parsed.error.issues[0]?.message ?? ''}` };
+    const setup = {
+      ...parsed.data,
+      teams: parsed.data.teams.map((t) => ({ ...t, name: t.name.trim() })),
+    };
+    const problems = setupProblems(scenario, setup);
+    if (problems.length) return { error: problems.join('; ') };
+    const sessions: Session[] = [];
+    for (const [i, participants] of sessionParticipants(scenario, setup).entries()) {
+      const team = setup.mode === 'parallel' ? setup.teams[i]!.name : undefined;
+      const s = Session.start(scenario, {
+        seed: setup.seed,
+        participants,
+        startedAt: o.startedAt,
+        meta: { lang: setup.lang, mode: setup.mode, ...(team ? { team } : {}), ...(o.meta ?? {}) },
+      });
+      if ('error' in s) return { error: s.error };
+      sessions.push(s);
+    }
+    const t = new Table(scenario, setup, sessions);
+    if (o.journal) t.journal = o.journal;
+    return t;
+  }
+
+  /** Resumes a saved table by replaying every transcript (a tampered save is refused, not trusted). */
+  static resume(scenario: Scenario, saved: SavedTable): Table | { error: string } {
+    const parsed = TableSetupSchema.safeParse(saved?.setup);
+    if (saved?.format !== 'drill-table/1' || !parsed.success) return { error: 'this is not a saved drill' };
+    if (!Array.isArray(saved.transcripts) || saved.transcripts.length === 0)
+      return { error: 'the saved drill has no transcript' };
+    const expected = parsed.data.mode === 'roles' ? 1 : parsed.data.teams.length;
+    if (saved.transcripts.length !== expected)
+      return {
+        error: `the saved drill has ${saved.transcripts.length} transcripts where ${expected} were expected`,
+      };
+    const sessions: Session[] = [];
+    for (const t of saved.transcripts) {
+      const s = Session.resume(scenario, t);
+      if ('error' in s) return { error: s.error };
+      sessions.push(s);
+    }
+    return new Table(scenario, parsed.data, sessions);
+  }
+
+  set journal(j: TableJournal | undefined) {
+    for (const [i, s] of this.sessions.entries())
+      s.journal = j ? { append: (e) => j.append(i, e) } : undefined;
+  }
+
+  get teams(): string[] {
+    return this.setup.teams.map((t) => t.name);
+  }
+  get seq(): number {
+    return this.sessions.reduce((a, s) => a + s.entries.length, 0);
+  }
+  get clock(): number {
+    return this.sessions[0]!.state.clock;
+  }
+  get phase(): DrillView['phase'] {
+    return this.sessions[0]!.state.phase;
+  }
+  get sessionCount(): number {
+    return this.sessions.length;
+  }
+
+  /** The team a session plays (parallel), or undefined for role mode's one session. */
+  teamOfSession(i: number): string | undefined {
+    return this.setup.mode === 'parallel' ? this.setup.teams[i]?.name : undefined;
+  }
+
+  /** The session a team plays in and its participant id there. */
+  private seat(team: string): { index: number; session: Session; participant: string } | undefined {
+    const i = this.teams.indexOf(team);
+    if (i < 0) return undefined;
+    const index = this.setup.mode === 'roles' ? 0 : i;
+    return { index, session: this.sessions[index]!, participant: teamParticipantId(i) };
+  }
+
+  /**
+   * Applies a command on behalf of `actor`. Refused commands change nothing and come back with a
+   * reason in `lang`. `expectSeq` is the table sequence number the sender last saw: a clock or
+   * lifecycle command sent against an older one is refused as stale (two consoles cannot both advance).
+   */
+  submit(actor: Actor, raw: unknown, o: { expectSeq?: number; lang?: Lang } = {}): TableOutcome {
+    const lang = o.lang ?? this.setup.lang;
+    const refuse = (code: Exclude<TableRefusalCode, 'engine'>): TableOutcome => ({
+      ok: false,
+      code,
+      reason: refusalWords(code, lang),
+    });
+    const parsed = TableCommandSchema.safeParse(raw);
+    if (!parsed.success) return refuse('malformed');
+    const c = parsed.data;
+    const denied = this.authorise(actor, c);
+    if (denied) return refuse(denied);
+    if (o.expectSeq !== undefined && o.expectSeq !== this.seq && c.type !== 'choose' && c.type !== 'inject')
+      return refuse('stale');
+    const inputs = this.inputsFor(actor, c);
+    if ('refused' in inputs) return refuse(inputs.refused);
+    // Every session must accept before any moves, so parallel teams never fall out of step.
+    for (const { session, input } of inputs) {
+      if (input.type === 'correct') continue;
+      const r = step(this.scenario, this.sessions[session]!.state, input);
+      if (!r.ok) return this.engineRefusal(r.rejection, lang);
+    }
+    const events: { team: string | undefined; events: StepEvent[] }[] = [];
+    for (const { session, input } of inputs) {
+      const r = this.sessions[session]!.apply(input);
+      if (!r.ok) return this.engineRefusal(r.rejection, lang);
+      events.push({ team: this.teamOfSession(session), events: r.events });
+    }
+    return { ok: true, seq: this.seq, events };
+  }
+
+  private engineRefusal(r: Rejection, lang: Lang): TableOutcome {
+    return { ok: false, code: 'engine', engineCode: r.code, reason: engineRefusalWords(r, lang) };
+  }
+
+  /** Which commands each sender may give: members decide for their seats; everything else is the trainer's. */
+  private authorise(actor: Actor, c: TableCommand): Exclude<TableRefusalCode, 'engine'> | undefined {
+    switch (actor.kind) {
+      case 'trainer':
+        return undefined;
+      case 'evaluator':
+        return 'trainer-only';
+      case 'member': {
+        if (c.type !== 'choose') return 'trainer-only';
+        if (c.team !== actor.team) return 'not-your-team';
+        const d = this.scenario.decisions.find((x) => x.id === c.decision);
+        if (!d) return undefined; // the engine names the unknown decision
+        return holds(actor.roles, d) ? undefined : 'not-your-seat';
+      }
+      default: {
+        const never: never = actor;
+        return never;
+      }
+    }
+  }
+
+  /** The engine inputs a command becomes, per session. */
+  private inputsFor(
+    actor: Actor,
+    c: ReturnType<typeof TableCommandSchema.parse>,
+  ): { session: number; input: Input }[] | { refused: Exclude<TableRefusalCode, 'engine'> } {
+    const all = (input: Input): { session: number; input: Input }[] =>
+      this.sessions.map((_, session) => ({ session, input }));
+    const by = actor.kind === 'trainer' ? actor.name : actor.name;
+    const byField = by !== undefined && by !== '' ? { by } : {};
+    switch (c.type) {
+      case 'start':
+        return all({ type: 'start' });
+      case 'pause':
+      case 'resume':
+      case 'end':
+        return all({ type: c.type, ...byField });
+      case 'advance':
+        return all({ type: 'advance', minutes: c.minutes });
+      case 'next': {
+        if (this.sessions.length === 1) return all({ type: 'advance', to: 'next' });
+        // Parallel teams move together to the earliest next event any of them sees.
+        const now = this.clock;
+        const times = this.sessions
+          .map((s) => nextEventTime(this.scenario, s.state, true))
+          .filter((t): t is number => t !== undefined && t > now);
+        const target = times.length ? Math.min(...times) : this.scenario.clock.end;
+        return target <= now
+          ? all({ type: 'advance', to: 'next' })
+          : all({ type: 'advance', minutes: target - now });
+      }
+      case 'choose': {
+        const seat = this.seat(c.team);
+        if (!seat) return { refused: 'unknown-team' };
+        return [
+          {
+            session: seat.index,
+            input: {
+              type: 'choose',
+              participant: seat.participant,
+              decision: c.decision,
+              ...(c.options !== undefined ? { options: c.options } : {}),
+              ...(c.allocation !== undefined ? { allocation: c.allocation } : {}),
+              ...(c.rationale !== undefined && c.rationale.trim() !== '' ? { rationale: c.rationale } : {}),
+              ...(c.elapsedMs !== undefined ? { elapsedMs: c.elapsedMs } : {}),
+              ...(actor.kind === 'member' ? { by: actor.name } : {}),
+            },
+          },
+        ];
+      }
+      case 'inject': {
+        const id = this.nextAdhocId();
+        const base = {
+          type: 'inject' as const,
+          id,
+          text: c.text,
+          ...(c.title !== undefined ? { title: c.title } : {}),
+          ...(c.channel !== undefined ? { channel: c.channel } : {}),
+          ...(c.urgency !== undefined ? { urgency: c.urgency } : {}),
+          ...byField,
+        };
+        if (c.team === undefined) return all({ ...base, roles: c.roles });
+        const seat = this.seat(c.team);
+        if (!seat) return { refused: 'unknown-team' };
+        if (this.setup.mode === 'parallel')
+          return [{ session: seat.index, input: { ...base, roles: c.roles } }];
+        // Role mode: one drill, so "to a team" means to the seats that team holds.
+        const held = this.setup.teams[this.teams.indexOf(c.team)]!.roles;
+        const roles = c.roles.includes(ALL_ROLES) ? held : c.roles.filter((r) => held.includes(r));
+        return roles.length ? [{ session: 0, input: { ...base, roles } }] : { refused: 'not-your-seat' };
+      }
+      case 'override': {
+        const input = (subject: Extract<Input, { type: 'override' }>['subject']): Input => ({
+          type: 'override',
+          capability: c.capability,
+          subject,
+          rating: c.rating,
+          note: c.note,
+          ...byField,
+        });
+        if (c.team === undefined) return all(input(c.subject));
+        const seat = this.seat(c.team);
+        if (!seat) return { refused: 'unknown-team' };
+        // In parallel mode a team's session is that team's whole drill: its overall rating is the
+        // team's, so the headline, the AAR and the comparison all read the same override.
+        return [
+          {
+            session: seat.index,
+            input: input(this.setup.mode === 'parallel' ? { kind: 'overall' } : { kind: 'team', id: c.team }),
+          },
+        ];
+      }
+      case 'correct': {
+        const seat = this.seat(c.team);
+        if (!seat) return { refused: 'unknown-team' };
+        const entry = seat.session.entries.find(
+          (e) => e.input.type === 'choose' && e.input.decision === c.decision,
+        );
+        if (!entry) return { refused: 'stale' };
+        return [
+          {
+            session: seat.index,
+            input: {
+              type: 'correct',
+              seq: entry.seq,
+              ...(c.options !== undefined ? { options: c.options } : {}),
+              ...(c.allocation !== undefined ? { allocation: c.allocation } : {}),
+              note: c.note,
+              ...byField,
+            },
+          },
+        ];
+      }
+      default: {
+        const never: never = c;
+        return never;
+      }
+    }
+  }
+
+  /** The next ad-hoc inject id: unique within every session. */
+  private nextAdhocId(): string {
+    const n = Math.max(0, ...this.sessions.map((s) => s.state.feed.filter((f) => f.adhoc).length));
+    return `adhoc-${n + 1}`;
+  }
+
+  /**
+   * The decisions that would close with their defaults if the clock moved as `command` asks (an advance
+   * or "next"): a console warns before it lets a day go by.
+   */
+  defaultsClosing(command: TableCommand): DefaultClosing[] {
+    const parsed = TableCommandSchema.safeParse(command);
+    if (!parsed.success || (parsed.data.type !== 'advance' && parsed.data.type !== 'next')) return [];
+    const inputs = this.inputsFor({ kind: 'trainer' }, parsed.data);
+    if ('refused' in inputs) return [];
+    const out: DefaultClosing[] = [];
+    for (const { session, input } of inputs) {
+      const r = step(this.scenario, this.sessions[session]!.state, input);
+      if (!r.ok) continue;
+      for (const e of r.events)
+        if (e.type === 'decision-closed' && e.by === undefined)
+          out.push({ team: this.teamOfSession(session), decision: e.id, at: e.at });
+    }
+    return out;
+  }
+
+  /** What `viewer` may see, in `lang`: one lane per session (team) it may see. */
+  view(viewer: TableViewer, lang: Lang): TableView {
+    const lanes: TableLane[] = [];
+    const lane = (i: number, v: Viewer): void => {
+      lanes.push({
+        team: this.teamOfSession(i),
+        view: viewFor(this.scenario, this.sessions[i]!.state, v, lang),
+      });
+    };
+    switch (viewer.kind) {
+      case 'member':
+      case 'team': {
+        const seat = this.seat(viewer.team);
+        if (!seat) break;
+        lane(
+          seat.index,
+          viewer.kind === 'member'
+            ? { kind: 'participant', id: seat.participant, roles: viewer.roles }
+            : { kind: 'team', team: viewer.team },
+        );
+        break;
+      }
+      case 'projector':
+        if (viewer.team !== undefined) {
+          const seat = this.seat(viewer.team);
+          if (seat) lane(seat.index, { kind: 'projector', team: viewer.team, showScores: viewer.showScores });
+        } else
+          for (const i of this.sessions.keys())
+            lane(i, { kind: 'projector', ...this.laneTeam(i), showScores: viewer.showScores });
+        break;
+      case 'facilitator':
+      case 'evaluator':
+        for (const i of this.sessions.keys()) lane(i, { kind: viewer.kind });
+        break;
+      default: {
+        const never: never = viewer;
+        return never;
+      }
+    }
+    return {
+      seq: this.seq,
+      mode: this.setup.mode,
+      teams: this.teams,
+      phase: this.phase,
+      clock: this.clock,
+      lanes,
+    };
+  }
+
+  private laneTeam(i: number): { team?: string } {
+    const t = this.teamOfSession(i);
+    return t === undefined ? {} : { team: t };
+  }
+
+  /**
+   * Each team's score and ratings: the one source every screen and report of this drill reads. In
+   * parallel mode a team's session is its whole drill, so its ratings and score are the session's
+   * overall ones — the same numbers the after-action report heads with.
+   */
+  scores(): { team: string; report: ScoreReport; ratings: SubjectRatings }[] {
+    const reports = this.sessions.map((s) => scoreDrill(this.scenario, s.state));
+    return this.teams.map((team) => {
+      const seat = this.seat(team)!;
+      const report = reports[seat.index]!;
+      const ratings: SubjectRatings =
+        this.setup.mode === 'parallel'
+          ? { subject: { kind: 'team', id: team }, capabilities: report.capabilities, score: report.overall }
+          : (report.teams.find((x) => x.subject.id === team) ?? {
+              subject: { kind: 'team', id: team },
+              capabilities: [],
+              score: null,
+            });
+      return { team, report, ratings };
+    });
+  }
+
+  /** Each session's transcript (with its result once the drill is over). */
+  transcripts(): Transcript[] {
+    return this.sessions.map((s) => s.transcript());
+  }
+
+  /** A session's current engine state (read-only: states are frozen). */
+  stateOf(i: number): Session['state'] {
+    return this.sessions[i]!.state;
+  }
+
+  save(): SavedTable {
+    return {
+      format: 'drill-table/1',
+      setup: this.setup,
+      transcripts: this.sessions.map((s) => ({ header: s.header, entries: [...s.entries] })),
+    };
+  }
+}
+
+/** Does a member holding `roles` (every seat of the team when empty) hold a seat of this decision? */
+function holds(roles: readonly string[], d: DecisionPoint): boolean {
+  if (roles.length === 0 || roles.includes(ALL_ROLES) || d.roles.includes(ALL_ROLES)) return true;
+  return d.roles.some((r) => roles.includes(r));
+}

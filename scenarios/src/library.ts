@@ -1,0 +1,54 @@
+/**
+ * The scenario library without the file system: the shipped ids in menu order, and compiling a scenario
+ * from files held in memory. Safe in the browser (the web app imports it as `@drill/scenarios/library`);
+ * the package's main entry adds the node loader.
+ */
+import { compileScenario, type CompileResult } from '@drill/engine';
+
+/** Shipped scenarios, in menu order. The first is the default. */
+export const SHIPPED_IDS: readonly string[] = ['typhoon', 'flood', 'rainstorm', 'earthquake'];
+export const DEFAULT_SCENARIO = 'typhoon';
+
+/** A path inside the library with `.` and `..` segments resolved (`typhoon/../typhoon/a.yaml` → `typhoon/a.yaml`). */
+export function libraryPath(path: string): string {
+  const parts: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+function dirOf(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '' : p.slice(0, i + 1);
+}
+
+/**
+ * Compiles the scenario at `path` among in-memory files (library-relative path → text), resolving
+ * `include` relative to the including file and only among those files: how a browser, which cannot read
+ * files, compiles the shipped library.
+ */
+export function compileFromFiles(files: ReadonlyMap<string, string>, path: string): CompileResult {
+  const text = files.get(path);
+  if (text === undefined)
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'file-not-found',
+          file: path,
+          line: 1,
+          column: 1,
+          path: '',
+          message: `no scenario file \`${path}\` in the library`,
+        },
+      ],
+    };
+  return compileScenario({ path, text }, (from, inc) => {
+    const p = libraryPath(dirOf(from) + inc);
+    const t = files.get(p);
+    return t === undefined ? undefined : { path: p, text: t };
+  });
+}
