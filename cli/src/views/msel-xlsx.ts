@@ -6,6 +6,7 @@ const WORDS = {
     title: 'Title',
     inject: 'inject',
     decision: 'decision',
+    module: 'module',
     sheet: 'MSEL',
     roles: 'Roles',
     roleHeaders: ['ID', 'Name (en)', 'Name (zh-CN)'],
@@ -16,6 +17,7 @@ const WORDS = {
     title: '标题',
     inject: '情况',
     decision: '决策',
+    module: '模块',
     sheet: 'MSEL',
     roles: '角色',
     roleHeaders: ['编号', '名称（en）', '名称（zh-CN）'],
@@ -61,6 +63,8 @@ export async function mselXlsx(s: Scenario, lang: Lang): Promise<Uint8Array> {
       r.audience,
       r.expected,
       r.objective,
+      r.module,
+      r.notes,
     ]);
   }
   const head = ws.getRow(1);
