@@ -20,7 +20,10 @@ import type {
   TableView,
 } from '@drill/engine';
 
-/** Largest frame the server reads; a bigger one closes the socket (ws `maxPayload`, close code 1009). */
+/**
+ * Largest frame the server accepts: a bigger one is refused (`too-large`) and changes nothing; one
+ * over four times this closes the socket (ws `maxPayload`, close code 1009) and the client reconnects.
+ */
 export const MAX_FRAME_BYTES = 16 * 1024;
 /** Per connection: a burst of this many frames, refilled at `RATE_PER_SECOND` (token bucket). */
 export const RATE_BURST = 20;
