@@ -124,7 +124,7 @@ export type RefusalCode =
   | 'rate-limited'
   /** The frame is not JSON or fails ClientFrameSchema. */
   | 'bad-frame'
-  /** The room is finished: nothing more can change it. */
+  /** The room is finished (its drill reached the debrief): it takes no more joins. */
   | 'room-closed'
   /** The server could not make the input durable; nothing changed. */
   | 'unavailable';
@@ -138,6 +138,7 @@ export interface RoomInfo {
   teams: { name: string; roles: string[] }[];
   status: RoomStatus;
 }
+/** `finished` once the drill reaches its debrief (the Table still takes overrides and corrections then). */
 export type RoomStatus = 'open' | 'finished';
 
 /** What the trainer has chosen to show. */
