@@ -123,7 +123,6 @@ export class Room {
   command(conn: Conn, f: Cmd): void {
     const last = this.cseqs.get(conn.tokenId) ?? 0;
     if (f.cseq <= last) return this.refuse(conn, 'replay', f.cseq);
-    if (this.row.status === 'finished') return this.refuse(conn, 'room-closed', f.cseq);
     const actor = this.actorOf(conn.identity);
     if (!actor) return this.refuse(conn, 'trainer-only', f.cseq);
     const before = this.table.seq;
@@ -140,9 +139,7 @@ export class Room {
           return;
         }
         this.store.setCseq(conn.tokenId, f.cseq);
-        if (this.table.phase === 'ended') {
-          this.store.setStatus(this.row.id, 'finished');
-        }
+        if (this.row.status === 'open' && this.over()) this.store.setStatus(this.row.id, 'finished');
       });
     } catch {
       // The database did not take it: the table in memory may be ahead of it, so rebuild it from what
@@ -153,11 +150,19 @@ export class Room {
     if (!outcome) return this.refuse(conn, 'unavailable', f.cseq);
     if (!outcome.ok) return this.refuse(conn, outcome.code, f.cseq, outcome.reason);
     this.cseqs.set(conn.tokenId, f.cseq);
-    if (this.table.phase === 'ended') this.row = { ...this.row, status: 'finished' };
+    if (this.over()) this.row = { ...this.row, status: 'finished' };
     if (actor.kind === 'member') this.typing.delete(conn.tokenId);
     conn.send({ t: 'ack', cseq: f.cseq, seq: outcome.seq });
     this.broadcast();
     this.presence();
+  }
+
+  /**
+   * A room is finished once its drill reaches the debrief: it stops taking joins and is listed for
+   * review, but the Table still takes what the debrief allows (overrides, corrections).
+   */
+  private over(): boolean {
+    return this.table.phase === 'debrief' || this.table.phase === 'ended';
   }
 
   typingFrom(conn: Conn, f: Extract<ClientFrame, { t: 'typing' }>): void {
