@@ -60,6 +60,9 @@ export interface RoomServer {
   close(): Promise<void>;
 }
 
+/** Unsent bytes a connection may hold before the server drops it (it reconnects and resyncs). */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
 const SECURITY = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -378,7 +381,14 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
     let room: Room | undefined;
     let lang: Lang = 'en';
     const send = (f: ServerFrame): void => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(f));
+      if (socket.readyState !== socket.OPEN) return;
+      // A client that stopped reading (a phone gone to sleep) is dropped rather than buffered without
+      // end: it reconnects and the welcome carries the whole current view.
+      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+        socket.close(1013, 'too far behind');
+        return;
+      }
+      socket.send(JSON.stringify(f));
     };
     const refuse = (code: RefusalCode, cseq?: number): void => send(refusal(code, conn?.lang ?? lang, cseq));
     socket.on('message', (data: RawData, binary: boolean) => {
