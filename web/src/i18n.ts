@@ -194,6 +194,19 @@ const en = {
   takeOver: 'Take over here',
   downloadJournal: 'Download its inputs (journal)',
   saveUnreadable: 'the saved drill is not in a form this version can read',
+  confirmRecordTitle: 'Record for {team}',
+  confirmRecord: 'Confirm',
+  change: 'Change',
+  cancel: 'Cancel',
+  defaultsWarning: 'This would close {n} open decision(s) with their defaults:',
+  advanceAnyway: 'Advance anyway',
+  recordedDecisions: 'Recorded decisions ({n}) — correct a mis-recorded one',
+  correct: 'Correct',
+  correctTitle: 'Correct: {decision}',
+  correctNote: 'Reason for the correction (kept in the transcript)',
+  correctSave: 'Record the correction',
+  corrected: '{team}: correction recorded.',
+  correctedMark: 'corrected',
 } as const;
 
 export type Key = keyof typeof en;
@@ -379,6 +392,19 @@ const zh: Record<Key, string> = {
   takeOver: '在此接管',
   downloadJournal: '下载其输入记录（日志）',
   saveUnreadable: '保存的演练格式无法被当前版本读取',
+  confirmRecordTitle: '为{team}记录',
+  confirmRecord: '确认',
+  change: '修改',
+  cancel: '取消',
+  defaultsWarning: '此操作将使{n}项未决决策按默认选项关闭：',
+  advanceAnyway: '仍然推进',
+  recordedDecisions: '已记录的决策（{n}）——更正记录错误的决策',
+  correct: '更正',
+  correctTitle: '更正：{decision}',
+  correctNote: '更正原因（记入演练记录）',
+  correctSave: '记录更正',
+  corrected: '{team}：更正已记录。',
+  correctedMark: '已更正',
 };
 
 export const STRINGS: Record<Lang, Record<Key, string>> = { en, 'zh-CN': zh };

@@ -26,6 +26,7 @@ export function Debrief({ backend, onReview, onNew }: Props) {
   const teams = scores.map((s) => ({ team: s.team, s }));
   const lanes = backend.view({ kind: 'facilitator' }, lang).lanes;
   const overrideCmd = useCommand(backend, lang);
+  const corrections = backend.corrections();
   const choiceText = (d: DecisionScore): string => {
     const dp = sc.decisions.find((x) => x.id === d.decision)!;
     const label = (o: string): string => localize(dp.options.find((x) => x.id === o)?.label ?? o, lang);
@@ -116,6 +117,13 @@ export function Debrief({ backend, onReview, onNew }: Props) {
                             {d.rationale ? (
                               <blockquote className="rationale">{d.rationale}</blockquote>
                             ) : null}
+                            {corrections
+                              .filter((c) => c.team === team && c.decision === dp.id)
+                              .map((c) => (
+                                <div key={c.decision} className="corrected-tag small" data-testid="corrected">
+                                  {t('correctedMark')}: {c.note}
+                                </div>
+                              ))}
                           </>
                         ) : (
                           <span className="muted">—</span>

@@ -1,10 +1,17 @@
 import { useState } from 'react';
-import { localize, type TableLane } from '@drill/engine';
+import {
+  localize,
+  teamParticipantId,
+  type DefaultClosing,
+  type TableCommand,
+  type TableLane,
+} from '@drill/engine';
 import { useT } from '../i18n.ts';
 import { clockParts, warningOf, warningTone } from '../format.ts';
 import { feedItemsOf } from './feedItems.ts';
 import { Feed } from './Feed.tsx';
 import { DecisionCard } from './DecisionCard.tsx';
+import { CorrectionForm } from './CorrectionForm.tsx';
 import { Scoreboard } from './Scoreboard.tsx';
 import { AdhocForm } from './AdhocForm.tsx';
 import { Feedback } from './Feedback.tsx';
@@ -28,6 +35,14 @@ export function openFor(lanes: TableLane[], team: string) {
   return lane.view.open.filter((d) => d.decider?.team === team && !d.decider.colleague);
 }
 
+/** The choices a team recorded (not the defaults taken for it): what a trainer may correct. */
+function closedBy(backend: ConsoleBackend, lanes: TableLane[], team: string) {
+  const lane = lanes.find((l) => l.team === team);
+  if (lane) return lane.view.closed.filter((c) => c.by !== undefined);
+  const id = teamParticipantId(backend.setup.teams.findIndex((x) => x.name === team));
+  return (lanes[0]?.view.closed ?? []).filter((c) => c.by === id);
+}
+
 /** The running drill: clock bar, inject feed, open decisions per team, scoreboard, ad-hoc and adjudication. */
 export function RunView({ backend, prefs, setPrefs }: Props) {
   const { t, lang } = useT();
@@ -45,6 +60,15 @@ export function RunView({ backend, prefs, setPrefs }: Props) {
   const adhocCmd = useCommand(backend, lang);
   const overrideCmd = useCommand(backend, lang);
   const readOnly = backend.access.kind !== 'writer';
+  const [pending, setPending] = useState<{ cmd: TableCommand; closing: DefaultClosing[] }>();
+  /** Moves the clock, but first says which decisions would close with their defaults. */
+  const move = async (cmd: TableCommand): Promise<void> => {
+    clockCmd.setFeedback(undefined);
+    const closing = await backend.defaultsClosing(cmd);
+    if (closing.length) setPending({ cmd, closing });
+    else await clockCmd.send(cmd, t('clockMoved'));
+  };
+  const prompt = (id: string): string => localize(sc.decisions.find((x) => x.id === id)?.prompt ?? id, lang);
 
   const openProjector = (): void => {
     const url = new URL(window.location.href);
@@ -79,7 +103,7 @@ export function RunView({ backend, prefs, setPrefs }: Props) {
           <button
             type="button"
             className="primary"
-            onClick={() => void clockCmd.send({ type: 'next' }, t('clockMoved'))}
+            onClick={() => void move({ type: 'next' })}
             disabled={paused || readOnly}
           >
             {t('nextEvent')}
@@ -89,7 +113,7 @@ export function RunView({ backend, prefs, setPrefs }: Props) {
             onSubmit={(e) => {
               e.preventDefault();
               const n = Math.round(Number(minutes));
-              if (n >= 1) void clockCmd.send({ type: 'advance', minutes: n }, t('clockMoved'));
+              if (n >= 1) void move({ type: 'advance', minutes: n });
             }}
           >
             <label htmlFor="advance-min">{t('advanceBy')}</label>
@@ -129,6 +153,35 @@ export function RunView({ backend, prefs, setPrefs }: Props) {
             {t('endDrill')}
           </button>
         </div>
+        {pending ? (
+          <div className="confirm-box warn-box" role="alert" data-testid="defaults-warning">
+            <p>
+              <strong>{t('defaultsWarning', { n: pending.closing.length })}</strong>
+            </p>
+            <ul>
+              {pending.closing.map((c) => (
+                <li key={`${c.team ?? ''}-${c.decision}`}>
+                  {c.team !== undefined ? `${c.team}: ` : ''}
+                  {prompt(c.decision)}
+                </li>
+              ))}
+            </ul>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                const cmd = pending.cmd;
+                setPending(undefined);
+                void clockCmd.send(cmd, t('clockMoved'));
+              }}
+            >
+              {t('advanceAnyway')}
+            </button>
+            <button type="button" className="ghost" autoFocus onClick={() => setPending(undefined)}>
+              {t('cancel')}
+            </button>
+          </div>
+        ) : null}
         <Feedback feedback={clockCmd.feedback} />
         <div className="controls secondary-controls">
           <button type="button" className="ghost" onClick={openProjector}>
@@ -269,10 +322,45 @@ function TeamDecisions({
   const { t, lang } = useT();
   const cmd = useCommand(backend, lang);
   const open = openFor(lanes, team);
+  const closed = closedBy(backend, lanes, team);
+  const [correcting, setCorrecting] = useState<string>();
+  const sc = backend.scenario;
   return (
     <section className="team-decisions" aria-label={team} data-team={team}>
       <h3>{team}</h3>
       <Feedback feedback={cmd.feedback} />
+      {closed.length ? (
+        <details className="recorded">
+          <summary>{t('recordedDecisions', { n: closed.length })}</summary>
+          <ul className="plain">
+            {closed.map((c) => (
+              <li key={c.decision} data-recorded={c.decision}>
+                {localize(sc.decisions.find((x) => x.id === c.decision)?.prompt ?? c.decision, lang)}{' '}
+                {correcting === c.decision ? (
+                  <CorrectionForm
+                    scenario={sc}
+                    closed={c}
+                    team={team}
+                    onCancel={() => setCorrecting(undefined)}
+                    onCorrect={async (choice, note) => {
+                      const ok = await cmd.send(
+                        { type: 'correct', team, decision: c.decision, ...choice, note },
+                        t('corrected', { team }),
+                      );
+                      if (ok) setCorrecting(undefined);
+                      return ok;
+                    }}
+                  />
+                ) : (
+                  <button type="button" className="ghost small" onClick={() => setCorrecting(c.decision)}>
+                    {t('correct')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {open.length === 0 ? <p className="muted">{t('noOpenDecisions')}</p> : null}
       {open.map((d) => (
         <DecisionCard

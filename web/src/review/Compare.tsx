@@ -4,6 +4,7 @@ import { clockLabel, formatValue } from '../format.ts';
 import { RatingBadge } from '../ui/Rating.tsx';
 import { firstDivergence } from './compare.ts';
 import type { Reviewed } from './load.ts';
+import { scoreText } from '../drill/scoreText.ts';
 
 type Ok = Extract<Reviewed, { ok: true }>;
 
@@ -68,7 +69,7 @@ export function Compare({ items }: { items: Ok[] }) {
               <th scope="row">{t('score')}</th>
               {items.map((x) => (
                 <td key={x.key} className="num">
-                  {x.score.overall.toFixed(1)}
+                  {scoreText(x.score.overall)}
                 </td>
               ))}
             </tr>
