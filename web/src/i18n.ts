@@ -207,6 +207,10 @@ const en = {
   correctSave: 'Record the correction',
   corrected: '{team}: correction recorded.',
   correctedMark: 'corrected',
+  participantView: 'Participant view',
+  questionsNow: 'Questions now open',
+  answeredBy: 'To answer: {who}',
+  colleague: 'simulated colleague',
 } as const;
 
 export type Key = keyof typeof en;
@@ -405,6 +409,10 @@ const zh: Record<Key, string> = {
   correctSave: '记录更正',
   corrected: '{team}：更正已记录。',
   correctedMark: '已更正',
+  participantView: '参演人员视图',
+  questionsNow: '当前待决问题',
+  answeredBy: '作答：{who}',
+  colleague: '模拟同事',
 };
 
 export const STRINGS: Record<Lang, Record<Key, string>> = { en, 'zh-CN': zh };

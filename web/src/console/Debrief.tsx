@@ -83,13 +83,13 @@ export function Debrief({ backend, onReview, onNew }: Props) {
 
       <section className="panel" aria-labelledby="keydec-h">
         <h2 id="keydec-h">{t('keyDecisions')}</h2>
-        <div className="table-wrap">
-          <table className="grid">
+        <div className="table-wrap" role="region" aria-labelledby="keydec-h" tabIndex={0}>
+          <table className="grid teams-table" style={{ minWidth: `${14 + teams.length * 12}rem` }}>
             <thead>
               <tr>
                 <th scope="col">{t('decision')}</th>
                 {teams.map(({ team }) => (
-                  <th scope="col" key={team}>
+                  <th scope="col" key={team} className="team-col">
                     {team}
                   </th>
                 ))}

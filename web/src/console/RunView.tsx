@@ -217,7 +217,8 @@ export function RunView({ backend, prefs, setPrefs }: Props) {
       </section>
 
       <div className="run-grid">
-        <section className="panel feed-panel" aria-labelledby="feed-h">
+        {/* Scrolls on its own: reachable with the keyboard (tabIndex) and named by its heading. */}
+        <section className="panel feed-panel" aria-labelledby="feed-h" tabIndex={0}>
           <h2 id="feed-h">{t('feed')}</h2>
           {parallel ? (
             <label className="inline">
@@ -231,7 +232,7 @@ export function RunView({ backend, prefs, setPrefs }: Props) {
               </select>
             </label>
           ) : null}
-          <Feed items={feedItemsOf(sc, feedLane.view.feed, lang, t('exerciseControl'))} />
+          <Feed items={feedItemsOf(sc, feedLane.view.feed, lang, t('exerciseControl'))} level={3} />
         </section>
 
         <section className="panel decisions-panel" aria-labelledby="dec-h">

@@ -52,13 +52,13 @@ export function Compare({ items }: { items: Ok[] }) {
           })}
         </ul>
       ) : null}
-      <div className="table-wrap">
-        <table className="grid compact">
+      <div className="table-wrap" role="region" aria-label={t('compare')} tabIndex={0}>
+        <table className="grid compact teams-table" style={{ minWidth: `${14 + items.length * 9}rem` }}>
           <thead>
             <tr>
               <th scope="col">{t('capability')}</th>
               {items.map((x) => (
-                <th scope="col" key={x.key}>
+                <th scope="col" key={x.key} className="team-col">
                   {label(x)}
                 </th>
               ))}
