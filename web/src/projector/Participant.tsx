@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { translate } from '../i18n.ts';
 import { openChannel, type ProjectorMessage, type ProjectorSnapshot } from './channel.ts';
 
@@ -81,7 +81,17 @@ export function Participant() {
             {snap.questions.length > 1 ? ` (${snap.questions.length})` : ''}
           </h2>
           {snap.questions.length === 0 ? <p className="muted">—</p> : null}
-          <div className="pj-question-grid">
+          <div
+            className="pj-question-grid"
+            style={
+              {
+                '--pj-cols': Math.min(
+                  4,
+                  Math.ceil(snap.questions.length / (snap.questions.length > 4 ? 2 : 1)),
+                ),
+              } as CSSProperties
+            }
+          >
             {snap.questions.map((q) => (
               <article key={q.id} className="pj-question" data-question={q.id}>
                 {q.decider ? (
