@@ -11,7 +11,7 @@ import { downloadReport, downloadTranscript } from '../ui/download.ts';
 import { RatingsChart } from './RatingsChart.tsx';
 import { Aar } from './Aar.tsx';
 import type { Reviewed } from './load.ts';
-import type { Outcome } from '../drill/consoleDrill.ts';
+import type { Outcome } from '../drill/outcome.ts';
 
 type Ok = Extract<Reviewed, { ok: true }>;
 
@@ -164,8 +164,8 @@ export function TranscriptView({
             )}
           </div>
           <div>
-            <h3>{t('injectsDelivered')}</h3>
-            <div className="feed-scroll">
+            <h3 id="tl-feed-h">{t('injectsDelivered')}</h3>
+            <div className="feed-scroll" role="region" aria-labelledby="tl-feed-h" tabIndex={0}>
               <Feed items={feedItems(sc, state, lang)} />
             </div>
           </div>
@@ -272,6 +272,8 @@ function describe(input: unknown): string {
       return `inject ${String(i.id)}`;
     case 'override':
       return `override ${String(i.capability)} → ${String(i.rating)}`;
+    case 'correct':
+      return `correct input ${String(i.seq)}: ${String(i.note)}`;
     default:
       return String(i.type);
   }
