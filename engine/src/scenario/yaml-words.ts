@@ -19,6 +19,19 @@ export interface YamlWords {
   hint: string;
 }
 
+/** The parser's problems that a misplaced line sets off (an unclosed quote or bracket does not). */
+const INDENT_CODES = new Set([
+  'BAD_INDENT',
+  'MULTILINE_IMPLICIT_KEY',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'UNEXPECTED_TOKEN',
+  'TAB_AS_INDENT',
+]);
+
+function misplacedLine(p: YamlProblem): boolean {
+  return INDENT_CODES.has(p.code) || (p.code === 'MISSING_CHAR' && !/quote|flow|[}\]]/i.test(p.message));
+}
+
 const QUOTE_HINT = (key: string, value: string): string =>
   `put the text in quotes: ${key ? `${key}: ` : ''}"${value.replace(/"/g, '\\"')}"`;
 
@@ -32,8 +45,8 @@ export function explainYaml(text: string, problems: readonly YamlProblem[]): Yam
     tagOrReserved(lines, problems) ??
     colonInText(lines, problems) ??
     noSpaceAfterColon(lines, first) ??
-    indentation(lines, first) ??
-    reword(first)
+    (misplacedLine(first) ? indentation(lines, first) : undefined) ??
+    reword(first, lines)
   );
 }
 
@@ -142,6 +155,7 @@ function indentation(lines: string[], first: YamlProblem): YamlWords | undefined
   type Kind = 'map' | 'list' | 'both';
   const stack: { indent: number; kind: Kind }[] = [{ indent: 0, kind: 'map' }];
   let opens = false; // the previous line ends with `key:` and so opens a deeper block
+  let plainValue = false; // the previous line is `key: text`, a text that may go on on deeper lines
   let prev: { indent: number; item: boolean; line: number } | undefined;
   let blockText: number | undefined; // indentation of a `key: |` line whose text follows
   let depth = 0;
@@ -169,6 +183,8 @@ function indentation(lines: string[], first: YamlProblem): YamlWords | undefined
     if (opens && prev && indent > prev.indent) stack.push({ indent, kind });
     // A list may sit at its key's own indentation (`roles:` then `- …` in the same column).
     else if (opens && item && prev && indent === prev.indent) top.kind = 'both';
+    // A deeper line after `key: plain text` that is no key itself continues that text (valid YAML).
+    else if (indent > top.indent && plainValue && !/^(?:-\s+)?[\w-]+:(\s|$)/.test(content)) continue;
     else if (indent > top.indent)
       problem = `this line is indented further than the keys above it (${indent} spaces, not ${top.indent})`;
     else {
@@ -197,6 +213,7 @@ function indentation(lines: string[], first: YamlProblem): YamlWords | undefined
     if (item && /^-\s+(?:[\w-]+|"[^"]*"|'[^']*'):(\s|$)/.test(content))
       stack.push({ indent: indent + content.length - content.slice(1).trimStart().length, kind: 'map' });
     opens = /^(?:-\s+)?[\w$-]+:\s*(#.*)?$/.test(content) || /^-\s*$/.test(content);
+    plainValue = /^(?:-\s+)?[\w$-]+:\s+[^\s'"{[|>&*!#]/.test(content);
     if (/:\s*[|>][-+0-9]*\s*(#.*)?$/.test(content)) blockText = indent;
     ({ depth, quoted } = scan(content, 0, false));
     prev = { indent, item, line: i + 1 };
@@ -227,17 +244,40 @@ function scan(s: string, depth: number, quoted: boolean): { depth: number; quote
   return { depth, quoted };
 }
 
+/**
+ * Where an unclosed double-quoted text opens: the parser notices only where the file (or the next
+ * quote) ends, often many lines later.
+ */
+function openingQuote(lines: string[], p: YamlProblem): { line: number; column: number } {
+  let open: { line: number; column: number } | undefined;
+  for (let i = 0; i < Math.min(lines.length, p.line); i++) {
+    const l = lines[i]!;
+    for (let j = 0; j < l.length; j++) {
+      if (l[j] === '#' && !open && (j === 0 || l[j - 1] === ' ')) break;
+      if (open && l[j] === '\\') j++;
+      else if (l[j] === '"') open = open ? undefined : { line: i + 1, column: j + 1 };
+      else if (l[j] === "'" && !open) {
+        const end = l.indexOf("'", j + 1);
+        if (end < 0) break;
+        j = end;
+      }
+    }
+  }
+  return open ?? { line: p.line, column: p.column };
+}
+
 /** The parser's own first problem, reworded where its words are a parser's. */
-function reword(p: YamlProblem): YamlWords {
+function reword(p: YamlProblem, lines: string[]): YamlWords {
   const at = { line: p.line, column: p.column };
   switch (p.code) {
     case 'MISSING_CHAR':
       if (/quote/i.test(p.message))
         return {
-          ...at,
+          ...openingQuote(lines, p),
           message: 'a quoted text is not closed',
           hint: 'end it with the same quote mark it starts with, on the same line',
         };
+      if (!/flow|[}\]]/i.test(p.message)) return structure(at);
       return {
         ...at,
         message: 'a `{` or `[` is not closed',
@@ -249,12 +289,16 @@ function reword(p: YamlProblem): YamlWords {
     case 'MULTILINE_IMPLICIT_KEY':
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'UNEXPECTED_TOKEN':
-      return {
-        ...at,
-        message: 'YAML cannot read the structure here',
-        hint: 'check that this line is lined up with the keys of its level, and quote any text holding `: ` or starting with `!`, `&`, `*`',
-      };
+      return structure(at);
     default:
       return { ...at, message: p.message, hint: 'see scenarios/FORMAT.md, “Writing YAML”' };
   }
+}
+
+function structure(at: { line: number; column: number }): YamlWords {
+  return {
+    ...at,
+    message: 'YAML cannot read the structure here',
+    hint: 'check that this line is lined up with the keys of its level, and quote any text holding `: ` or starting with `!`, `&`, `*`',
+  };
 }
