@@ -68,6 +68,8 @@ export {
   Session,
   replay,
   verify,
+  verifyReplay,
+  type VerifiedReplay,
   stateHash,
   headerHash,
   parseTranscript,

@@ -434,9 +434,38 @@ export interface VerifyOptions {
  * trusted key is given) must be good.
  */
 export function verify(scenario: Scenario, t: Transcript, o: VerifyOptions = {}): VerifyResult {
+  return verifyReplay(scenario, t, o).verification;
+}
+
+/** A verification and the replay it made (with the state after each entry when `keepStates`). */
+export interface VerifiedReplay {
+  verification: VerifyResult;
+  /** Absent when the transcript does not replay (the verification then says where it breaks). */
+  replayed?: Extract<ReplayResult, { ok: true }>;
+}
+
+/**
+ * `verify`, handing back the replay it made: a report or a review needs both, and replaying a transcript
+ * is most of the cost of either, so it is done once.
+ */
+export function verifyReplay(
+  scenario: Scenario,
+  t: Transcript,
+  o: VerifyOptions & { keepStates?: boolean } = {},
+): VerifiedReplay {
   const entries = Array.isArray(t?.entries) ? t.entries.length : 0;
-  const r = replay(scenario, t);
-  if (!r.ok) return { ...r, entries };
+  const r = replay(scenario, t, o.keepStates ? { keepStates: true } : {});
+  if (!r.ok) return { verification: { ...r, entries } };
+  return { verification: checkResult(scenario, t, r, entries, o), replayed: r };
+}
+
+function checkResult(
+  scenario: Scenario,
+  t: Transcript,
+  r: Extract<ReplayResult, { ok: true }>,
+  entries: number,
+  o: VerifyOptions,
+): VerifyResult {
   if (!t.result) {
     if (o.trustedKey !== undefined)
       return {

@@ -17,6 +17,7 @@ export {
   type AarTimelineItem,
   type AarVerification,
 } from './aar.ts';
+export { aarFromTranscript, type AarFromTranscript } from './from-transcript.ts';
 export { summarize, summaryText } from './summary.ts';
 export { scoreSeries, type SeriesPoint } from './series.ts';
 export { renderMarkdown } from './markdown.ts';

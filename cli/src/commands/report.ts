@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { replay, verify, type Lang, type Scenario, type Transcript } from '@drill/engine';
+import type { Lang, Scenario, Transcript } from '@drill/engine';
 import {
+  aarFromTranscript,
   bannerLines,
-  buildAar,
   buildDebrief,
   renderDebriefHtml,
   renderDebriefMarkdown,
@@ -38,15 +38,13 @@ export function aarFor(
   scenario: Scenario,
   o: { unverified?: boolean } = {},
 ): Aar {
-  const v = verify(scenario, t);
-  if (!v.ok && !o.unverified)
+  const r = aarFromTranscript(scenario, t, o);
+  if (r.ok) return r.aar;
+  if (!r.verification.ok && !o.unverified)
     throw new UserError(
-      `${file} fails verification: ${v.reason}\n(add --unverified to report on it anyway, marked as not verified)`,
+      `${file} fails verification: ${r.reason}\n(add --unverified to report on it anyway, marked as not verified)`,
     );
-  let r = replay(scenario, t, { keepStates: true });
-  if (!r.ok && r.entry !== undefined) r = replay(scenario, t, { keepStates: true, upTo: r.entry - 1 });
-  if (!r.ok) throw new UserError(`${file} cannot be replayed: ${r.reason}`);
-  return buildAar(scenario, t, r, v);
+  throw new UserError(`${file} cannot be replayed: ${r.reason}`);
 }
 
 /**
