@@ -286,6 +286,12 @@ export function checkCompatible(scenario: Scenario, t: Transcript): string | und
   if (!h || typeof h !== 'object') return 'this is not a drill transcript (no header)';
   const shape = shapeProblem(t);
   if (shape) return shape.reason;
+  return versionProblem(scenario, t);
+}
+
+/** The header's format, engine and scenario version against this engine's (the shape already checked). */
+function versionProblem(scenario: Scenario, t: Transcript): string | undefined {
+  const h = t.header;
   if (h.format !== TRANSCRIPT_FORMAT)
     return (
       olderFormat(String(h.format), h.engine) ??
@@ -324,7 +330,9 @@ export function replay(
 ): ReplayResult {
   const shape = t?.header && typeof t.header === 'object' ? shapeProblem(t) : undefined;
   if (shape) return { ok: false, ...shape };
-  const incompatible = checkCompatible(scenario, t);
+  // The shape was checked just above (the whole transcript once: it is a large part of a replay's cost).
+  const incompatible =
+    t?.header && typeof t.header === 'object' ? versionProblem(scenario, t) : checkCompatible(scenario, t);
   if (incompatible) return { ok: false, reason: incompatible };
   const created = createDrill(scenario, { seed: t.header.seed, participants: t.header.participants });
   if (!created.ok) return { ok: false, reason: `the header is invalid: ${created.reason}` };
