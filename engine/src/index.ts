@@ -73,6 +73,8 @@ export {
   Session,
   replay,
   verify,
+  verifyReplay,
+  type VerifiedReplay,
   stateHash,
   headerHash,
   parseTranscript,

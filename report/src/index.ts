@@ -30,6 +30,7 @@ export {
   type AnswerColumn,
   type DiscussionGroup,
 } from './discussion.ts';
+export { aarFromTranscript, type AarFromTranscript } from './from-transcript.ts';
 export { summarize, summaryText } from './summary.ts';
 export { scoreSeries, type SeriesPoint } from './series.ts';
 export { renderMarkdown } from './markdown.ts';
