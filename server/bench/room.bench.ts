@@ -46,7 +46,16 @@ const deadline = setTimeout(() => {
 
 const proc = spawn(
   process.execPath,
-  ['--import', 'tsx', join(repo, 'server', 'src', 'main.ts'), '--port', '0', '--data', data],
+  [
+    '--import',
+    'tsx',
+    join(repo, 'server', 'src', 'main.ts'),
+    '--port',
+    '0',
+    '--data',
+    data,
+    '--no-join-limit',
+  ],
   {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -45,6 +45,8 @@ export interface RoomServerOptions {
   webDir?: string;
   /** Frames per second and burst per connection (tests lower them). */
   rate?: { perSecond: number; burst: number };
+  /** Join attempts per client address (burst, per second); false: no limit (the load generator). */
+  joinRate?: { perSecond: number; burst: number } | false;
   /** Log requests (fastify's logger). */
   log?: boolean;
 }
@@ -286,6 +288,22 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
       ];
     });
     return out;
+  });
+
+  // Guessing join codes is slowed per address (a code is not a credential, but it lets one join).
+  const joinBuckets = new Map<string, TokenBucket>();
+  const joinRate = o.joinRate ?? { burst: 30, perSecond: 2 };
+  app.addHook('onRequest', async (req, reply) => {
+    if (joinRate === false || !req.url.startsWith('/api/join/')) return undefined;
+    let b = joinBuckets.get(req.ip);
+    if (!b) {
+      if (joinBuckets.size > 10_000) joinBuckets.clear();
+      b = new TokenBucket(joinRate.burst, joinRate.perSecond);
+      joinBuckets.set(req.ip, b);
+    }
+    return b.take()
+      ? undefined
+      : fail(reply, 429, { error: 'rate-limited', reason: 'too many attempts: wait a moment and try again' });
   });
 
   app.get('/api/join/:code', async (req, reply) => {

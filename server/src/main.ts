@@ -12,6 +12,7 @@ const { values } = parseArgs({
     host: { type: 'string' },
     web: { type: 'string' },
     data: { type: 'string' },
+    'no-join-limit': { type: 'boolean' },
   },
 });
 const s = await startRoomServer({
@@ -19,6 +20,7 @@ const s = await startRoomServer({
   ...(values.host ? { host: values.host } : {}),
   ...(values.web ? { webDir: values.web } : {}),
   ...(values.data ? { dataDir: values.data } : {}),
+  ...(values['no-join-limit'] ? { joinRate: false as const } : {}),
 });
 process.stdout.write(`${JSON.stringify({ url: s.url, hostToken: s.hostToken, unresumed: s.unresumed })}\n`);
 const stop = (): void => {

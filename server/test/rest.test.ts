@@ -93,3 +93,13 @@ describe('REST: rooms, joining, downloads', () => {
     expect((await lost.next((f) => f.t === 'refused')).t).toBe('refused');
   });
 });
+
+describe('REST: guessing join codes', () => {
+  it('is slowed per address: after a burst, attempts are refused with 429', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++)
+      statuses.push((await api(server.url, `/api/join/AAAA${i % 10}${i % 7}`)).status);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect(statuses.filter((s) => s !== 404 && s !== 429)).toEqual([]);
+  });
+});
