@@ -6,6 +6,9 @@ import { clockParts, warningOf, warningTone } from '../format.ts';
 import { feedItems } from './feedItems.ts';
 import { Feed } from './Feed.tsx';
 import { DecisionCard } from './DecisionCard.tsx';
+import { DiscussionCard } from './DiscussionCard.tsx';
+import { ModuleBanner } from './ModuleBanner.tsx';
+import { EvaluatorPanel } from './EvaluatorPanel.tsx';
 import { Scoreboard } from './Scoreboard.tsx';
 import { AdhocForm } from './AdhocForm.tsx';
 import { OverrideForm } from '../ui/OverrideForm.tsx';
@@ -137,6 +140,7 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
         </div>
       </section>
 
+      <ModuleBanner scenario={sc} state={state} onGoOn={() => act((d) => d.applyAll({ type: 'resume' }))} />
       <div className="run-grid">
         <section className="panel feed-panel" aria-labelledby="feed-h">
           <h2 id="feed-h">
@@ -157,16 +161,38 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
               <section key={team} className="team-decisions" aria-label={team} data-team={team}>
                 <h3>{team}</h3>
                 {open.length === 0 ? <p className="muted">{t('noOpenDecisions')}</p> : null}
-                {open.map((id) => (
-                  <DecisionCard
-                    key={id}
-                    scenario={sc}
-                    state={seat.session.state}
-                    decision={sc.decisions.find((x) => x.id === id)!}
-                    team={team}
-                    onChoose={(choice, rationale) => act((d) => d.choose(team, id, choice, rationale))}
-                  />
-                ))}
+                {open.map((id) =>
+                  sc.decisions.find((x) => x.id === id)!.kind === 'discuss' ? (
+                    <DiscussionCard
+                      key={id}
+                      scenario={sc}
+                      state={seat.session.state}
+                      decision={sc.decisions.find((x) => x.id === id)!}
+                      team={team}
+                      participant={seat.participant}
+                      onAnswer={(role, text) =>
+                        act((d) =>
+                          d.applyTeam(team, {
+                            type: 'answer',
+                            participant: seat.participant,
+                            decision: id,
+                            ...(role !== undefined ? { role } : {}),
+                            text,
+                          }),
+                        )
+                      }
+                    />
+                  ) : (
+                    <DecisionCard
+                      key={id}
+                      scenario={sc}
+                      state={seat.session.state}
+                      decision={sc.decisions.find((x) => x.id === id)!}
+                      team={team}
+                      onChoose={(choice, rationale) => act((d) => d.choose(team, id, choice, rationale))}
+                    />
+                  ),
+                )}
               </section>
             );
           })}
@@ -226,6 +252,20 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
               }
             />
           </section>
+          {sc.objectives.some((o) => o.tasks.length > 0) ? (
+            <section className="panel" aria-labelledby="eval-h">
+              <h2 id="eval-h">{t('evaluatorTitle')}</h2>
+              <EvaluatorPanel
+                scenario={sc}
+                state={state}
+                onObserve={(task, rating, note) =>
+                  act((d) =>
+                    d.applyAll({ type: 'observe', evaluator: t('evaluatorTitle'), task, rating, note }),
+                  )
+                }
+              />
+            </section>
+          ) : null}
           <p className="muted small">{localize(sc.title, lang)}</p>
         </aside>
       </div>
