@@ -18,6 +18,7 @@ import * as report from './report.ts';
 import * as compare from './compare.ts';
 import * as cohort from './cohort.ts';
 import * as override from './override.ts';
+import * as observe from './observe.ts';
 import * as keys from './keys.ts';
 
 /** Every subcommand, one module each (`register(program)`); the order is the order of `drill --help`. */
@@ -31,6 +32,7 @@ export const COMMANDS: { register(program: Command): void }[] = [
   compare,
   cohort,
   override,
+  observe,
   verify,
   keys,
   validate,

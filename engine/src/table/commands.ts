@@ -45,6 +45,24 @@ export const TableCommandSchema = z.discriminatedUnion('type', [
     rating: z.enum(RATINGS),
     note: z.string().min(1).max(2000),
   }),
+  /** A discussion question's answer (for one role with `each: role`). */
+  z.strictObject({
+    type: z.literal('answer'),
+    team,
+    decision: id,
+    role: id.optional(),
+    text: z.string().min(1).max(4000),
+    elapsedMs: z.number().int().min(0).max(86_400_000).optional(),
+  }),
+  /** An evaluator's observation against a critical task (to one team's drill, or every one). */
+  z.strictObject({
+    type: z.literal('observe'),
+    team: team.optional(),
+    task: id,
+    rating: z.enum(RATINGS),
+    note: z.string().min(1).max(2000),
+    at: z.number().int().min(-1_000_000).max(1_000_000).optional(),
+  }),
   z.strictObject({
     type: z.literal('correct'),
     team,

@@ -191,7 +191,14 @@ export class Table {
     const c = parsed.data;
     const denied = this.authorise(actor, c);
     if (denied) return refuse(denied);
-    if (o.expectSeq !== undefined && o.expectSeq !== this.seq && c.type !== 'choose' && c.type !== 'inject')
+    if (
+      o.expectSeq !== undefined &&
+      o.expectSeq !== this.seq &&
+      c.type !== 'choose' &&
+      c.type !== 'answer' &&
+      c.type !== 'observe' &&
+      c.type !== 'inject'
+    )
       return refuse('stale');
     const inputs = this.inputsFor(actor, c);
     if ('refused' in inputs) return refuse(inputs.refused);
@@ -220,13 +227,22 @@ export class Table {
       case 'trainer':
         return undefined;
       case 'evaluator':
-        return 'trainer-only';
+        return c.type === 'observe' ? undefined : 'trainer-only';
       case 'member': {
-        if (c.type !== 'choose') return 'trainer-only';
+        if (c.type !== 'choose' && c.type !== 'answer') return 'trainer-only';
         if (c.team !== actor.team) return 'not-your-team';
         const d = this.scenario.decisions.find((x) => x.id === c.decision);
         if (!d) return undefined; // the engine names the unknown decision
-        return holds(actor.roles, d) ? undefined : 'not-your-seat';
+        if (!holds(actor.roles, d)) return 'not-your-seat';
+        // With `each: role`, a member answers only for a role they hold.
+        if (
+          c.type === 'answer' &&
+          c.role !== undefined &&
+          actor.roles.length > 0 &&
+          !actor.roles.includes(c.role)
+        )
+          return 'not-your-seat';
+        return undefined;
       }
       default: {
         const never: never = actor;
@@ -283,6 +299,43 @@ export class Table {
             },
           },
         ];
+      }
+      case 'answer': {
+        const seat = this.seat(c.team);
+        if (!seat) return { refused: 'unknown-team' };
+        // A member holding one role of an `each: role` question answers for it without naming it.
+        const only = actor.kind === 'member' && actor.roles.length === 1 ? actor.roles[0] : undefined;
+        const role = c.role ?? only;
+        return [
+          {
+            session: seat.index,
+            input: {
+              type: 'answer',
+              participant: seat.participant,
+              decision: c.decision,
+              ...(role !== undefined &&
+              this.scenario.decisions.find((d) => d.id === c.decision)?.each === 'role'
+                ? { role }
+                : {}),
+              text: c.text,
+              ...(c.elapsedMs !== undefined ? { elapsedMs: c.elapsedMs } : {}),
+            },
+          },
+        ];
+      }
+      case 'observe': {
+        const input: Input = {
+          type: 'observe',
+          evaluator: actor.kind === 'trainer' ? (actor.name ?? 'trainer') : actor.name,
+          task: c.task,
+          rating: c.rating,
+          note: c.note,
+          ...(c.at !== undefined ? { at: c.at } : {}),
+        };
+        if (c.team === undefined) return all(input);
+        const seat = this.seat(c.team);
+        if (!seat) return { refused: 'unknown-team' };
+        return [{ session: seat.index, input }];
       }
       case 'inject': {
         const id = this.nextAdhocId();

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import {
+  criticalTasks,
   localize,
   teamParticipantId,
   type DefaultClosing,
@@ -12,6 +13,9 @@ import { feedItemsOf } from './feedItems.ts';
 import { Feed } from './Feed.tsx';
 import { DecisionCard } from './DecisionCard.tsx';
 import { CorrectionForm } from './CorrectionForm.tsx';
+import { DiscussionCard } from './DiscussionCard.tsx';
+import { ModuleBanner } from './ModuleBanner.tsx';
+import { EvaluatorPanel } from './EvaluatorPanel.tsx';
 import { Scoreboard } from './Scoreboard.tsx';
 import { TeamOverrideForm } from './TeamOverrideForm.tsx';
 import { AdhocForm } from './AdhocForm.tsx';
@@ -33,6 +37,12 @@ export function openFor(lanes: TableLane[], team: string) {
   if (!lane) return [];
   if (lane.team !== undefined) return lane.view.open;
   return lane.view.open.filter((d) => d.decider?.team === team && !d.decider.colleague);
+}
+
+/** The facilitator's note on a decision, from the lane the team plays in. */
+function noteOn(lanes: TableLane[], team: string, decision: string): string | undefined {
+  const lane = lanes.find((l) => l.team === team) ?? lanes[0];
+  return lane?.view.notes?.find((n) => n.on === 'decision' && n.id === decision)?.text;
 }
 
 /** The choices a team recorded (not the defaults taken for it): what a trainer may correct. */
@@ -215,6 +225,13 @@ export function RunView({ backend, prefs, setPrefs }: Props) {
         </div>
       </section>
 
+      {view.lanes[0] ? (
+        <ModuleBanner
+          scenario={sc}
+          view={view.lanes[0].view}
+          onGoOn={() => void clockCmd.send({ type: 'resume' }, t('goOn'))}
+        />
+      ) : null}
       <div className="run-grid">
         {/* Scrolls on its own: reachable with the keyboard (tabIndex) and named by its heading. */}
         <section className="panel feed-panel" aria-labelledby="feed-h" tabIndex={0}>
@@ -288,6 +305,19 @@ export function RunView({ backend, prefs, setPrefs }: Props) {
             <h2 id="adj-h">{t('adjudicate')}</h2>
             <TeamOverrideForm idPrefix="console-override" backend={backend} />
           </section>
+          {criticalTasks(sc).length ? (
+            <section className="panel" aria-labelledby="eval-h">
+              <h2 id="eval-h">{t('evaluatorTitle')}</h2>
+              <EvaluatorPanel
+                scenario={sc}
+                observations={view.lanes[0]?.view.observations ?? []}
+                onObserve={async (task, rating, note) => {
+                  const r = await backend.submit({ type: 'observe', task, rating, note }, lang);
+                  return r.ok ? { ok: true } : { ok: false, reason: r.reason };
+                }}
+              />
+            </section>
+          ) : null}
           <p className="muted small">{localize(sc.title, lang)}</p>
         </aside>
       </div>
@@ -350,27 +380,44 @@ function TeamDecisions({
         </details>
       ) : null}
       {open.length === 0 ? <p className="muted">{t('noOpenDecisions')}</p> : null}
-      {open.map((d) => (
-        <DecisionCard
-          key={d.decision}
-          scenario={backend.scenario}
-          open={d}
-          clock={clock}
-          team={team}
-          onChoose={(choice, rationale) =>
-            cmd.send(
-              {
-                type: 'choose',
-                team,
-                decision: d.decision,
-                ...choice,
-                ...(rationale.trim() ? { rationale } : {}),
-              },
-              t('recorded', { team, decision: d.prompt }),
-            )
-          }
-        />
-      ))}
+      {open.map((d) =>
+        d.kind === 'discuss' ? (
+          <DiscussionCard
+            key={d.decision}
+            scenario={sc}
+            open={d}
+            note={noteOn(lanes, team, d.decision)}
+            team={team}
+            onAnswer={async (role, text) => {
+              const r = await backend.submit(
+                { type: 'answer', team, decision: d.decision, ...(role !== undefined ? { role } : {}), text },
+                lang,
+              );
+              return r.ok ? { ok: true } : { ok: false, reason: r.reason };
+            }}
+          />
+        ) : (
+          <DecisionCard
+            key={d.decision}
+            scenario={backend.scenario}
+            open={d}
+            clock={clock}
+            team={team}
+            onChoose={(choice, rationale) =>
+              cmd.send(
+                {
+                  type: 'choose',
+                  team,
+                  decision: d.decision,
+                  ...choice,
+                  ...(rationale.trim() ? { rationale } : {}),
+                },
+                t('recorded', { team, decision: d.prompt }),
+              )
+            }
+          />
+        ),
+      )}
     </section>
   );
 }

@@ -1,0 +1,92 @@
+import type { Command } from 'commander';
+import {
+  criticalTasks,
+  parseScenarioTime,
+  RATINGS,
+  Session,
+  verify,
+  type Rating,
+  type Transcript,
+} from '@drill/engine';
+import { terminalSafe, userPath, UserError, writeFileAtomic } from '../io.ts';
+import { loadSigningKey } from './keys.ts';
+import { readTranscript, scenarioForTranscript } from './verify.ts';
+
+interface ObserveOptions {
+  task: string;
+  rating: string;
+  note: string;
+  evaluator?: string;
+  at?: string;
+  out?: string;
+  scenario?: string;
+}
+
+/**
+ * Appends an evaluator's observation (HSEEP EEG: a critical task, P/S/M/U and a note, time-stamped by
+ * the scenario clock) to a verified transcript. It is an input like any other, so verify keeps it.
+ */
+export function observeTranscript(
+  file: string,
+  t: Transcript,
+  o: ObserveOptions,
+): { transcript: Transcript; summary: string } {
+  const scenario = scenarioForTranscript(t, o.scenario);
+  const v = verify(scenario, t);
+  if (!v.ok) throw new UserError(`${file} fails verification, so it cannot be amended: ${v.reason}`);
+  const rating = o.rating.toUpperCase() as Rating;
+  if (!RATINGS.includes(rating))
+    throw new UserError(`--rating takes one of ${RATINGS.join(', ')} (not \`${o.rating}\`)`);
+  const tasks = criticalTasks(scenario).map((x) => x.task.id);
+  if (!tasks.includes(o.task))
+    throw new UserError(
+      tasks.length
+        ? `this scenario has no critical task \`${o.task}\` (tasks: ${tasks.join(', ')})`
+        : 'this scenario has no critical tasks (objectives[].tasks) to observe against',
+    );
+  let at: number | undefined;
+  if (o.at !== undefined) {
+    at = parseScenarioTime(o.at);
+    if (at === undefined) throw new UserError(`--at takes a scenario time such as T-70h (not \`${o.at}\`)`);
+  }
+  const s = Session.resume(scenario, t);
+  if ('error' in s) throw new UserError(`${file}: ${s.error}`);
+  const signingKey = loadSigningKey();
+  if (signingKey) s.signingKey = signingKey;
+  const r = s.apply({
+    type: 'observe',
+    evaluator: o.evaluator ?? 'Evaluator',
+    task: o.task,
+    rating,
+    note: o.note,
+    ...(at !== undefined ? { at } : {}),
+  });
+  if (!r.ok) throw new UserError(`the observation was refused: ${r.rejection.reason}`);
+  return { transcript: s.transcript(), summary: `${o.task}: ${rating}` };
+}
+
+export function register(program: Command): void {
+  program
+    .command('observe')
+    .description(
+      'record an evaluator observation against a critical task (P/S/M/U and a note) in a transcript, which verify keeps',
+    )
+    .argument('<transcript>', 'a transcript (.json) or journal (.jsonl)')
+    .requiredOption('--task <id>', 'the critical task observed (objectives[].tasks[].id)')
+    .requiredOption('--rating <P|S|M|U>', 'the rating observed')
+    .requiredOption('--note <text>', 'what was observed')
+    .option('--evaluator <name>', 'who observed (default: Evaluator)')
+    .option('--at <time>', 'the scenario time observed, e.g. T-70h (default: where the drill stands)')
+    .requiredOption('-o, --out <file>', 'where to write the amended transcript')
+    .option('--scenario <file>', 'the scenario file, when it is not a shipped one')
+    .action((file: string, o: ObserveOptions) => {
+      const t = readTranscript(file);
+      const { transcript, summary } = observeTranscript(file, t, o);
+      const path = userPath(o.out!);
+      writeFileAtomic(path, `${JSON.stringify(transcript, null, 1)}\n`);
+      process.stdout.write(
+        `observation recorded: ${terminalSafe(summary)} — "${terminalSafe(o.note)}"\ntranscript: ${path} (${transcript.entries.length} entries)\n`,
+      );
+      process.exitCode = 0;
+    });
+}
