@@ -241,6 +241,24 @@ const en = {
   roomGone: 'This room or link is no longer valid.',
   joinAt: 'Join at {url} with code {code}',
   deciding: 'Deciding: {who}',
+  // feedback next to each control, and the two-tab guard
+  clockMoved: 'Clock moved.',
+  resumedDone: 'Drill resumed.',
+  pausedDone: 'Drill paused.',
+  endedDone: 'Drill ended.',
+  released: 'Inject released.',
+  ratingOverridden: 'Rating overridden.',
+  recorded: '{team}: decision recorded — {decision}',
+  adhocTeam: 'Team',
+  allTeams: 'Every team',
+  readOnlyRefusal: 'This tab is read-only: another tab holds this drill. Take over to act here.',
+  staleRefusal:
+    'Another tab saved this drill since this tab last read it: this tab now shows the newer save.',
+  readOnlyOtherTab: 'Another tab holds this drill: this tab only follows it.',
+  readOnlyNewerSave: 'This drill was changed or replaced in another tab: this tab only follows it.',
+  takeOver: 'Take over here',
+  downloadJournal: 'Download its inputs (journal)',
+  saveUnreadable: 'the saved drill is not in a form this version can read',
 } as const;
 
 export type Key = keyof typeof en;
@@ -474,6 +492,22 @@ const zh: Record<Key, string> = {
   roomGone: '此房间或链接已失效。',
   joinAt: '访问 {url} ，输入房间码 {code} 加入',
   deciding: '决策方：{who}',
+  clockMoved: '时钟已推进。',
+  resumedDone: '演练已继续。',
+  pausedDone: '演练已暂停。',
+  endedDone: '演练已结束。',
+  released: '临机信息已下达。',
+  ratingOverridden: '评定已调整。',
+  recorded: '{team}：决策已记录——{decision}',
+  adhocTeam: '小组',
+  allTeams: '全部小组',
+  readOnlyRefusal: '本标签页为只读：演练由另一个标签页控制。如需在此操作，请先接管。',
+  staleRefusal: '另一个标签页已更新本次演练的保存内容：本标签页现显示最新保存。',
+  readOnlyOtherTab: '本次演练由另一个标签页控制：本标签页仅跟随显示。',
+  readOnlyNewerSave: '本次演练已在另一个标签页中更改或替换：本标签页仅跟随显示。',
+  takeOver: '在此接管',
+  downloadJournal: '下载其输入记录（日志）',
+  saveUnreadable: '保存的演练格式无法被当前版本读取',
 };
 
 export const STRINGS: Record<Lang, Record<Key, string>> = { en, 'zh-CN': zh };

@@ -88,7 +88,7 @@ export function Participant() {
                 {snap.scores.map((s) => (
                   <tr key={s.team}>
                     <th scope="row">{s.team}</th>
-                    <td>{s.score === null ? '—' : s.score.toFixed(0)}</td>
+                    <td>{s.score}</td>
                     <td>{s.ratings.map((r) => `${r.capability} ${r.rating}`).join(' · ')}</td>
                   </tr>
                 ))}

@@ -10,7 +10,7 @@ export interface ProjectorSnapshot {
   warning?: { name: string; label: string; tone: string };
   injects: { id: string; at: string; title: string; text: string; source: string; urgency: string }[];
   questions: { id: string; prompt: string; options: string[]; due: string }[];
-  scores?: { team: string; score: number | null; ratings: { capability: string; rating: string }[] }[];
+  scores?: { team: string; score: string; ratings: { capability: string; rating: string }[] }[];
 }
 
 export type ProjectorMessage = { type: 'snapshot'; snapshot: ProjectorSnapshot | null } | { type: 'hello' };

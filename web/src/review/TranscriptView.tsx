@@ -11,7 +11,7 @@ import { download } from '../ui/download.ts';
 import { RatingsChart } from './RatingsChart.tsx';
 import { Aar } from './Aar.tsx';
 import type { Reviewed } from './load.ts';
-import type { Outcome } from '../drill/consoleDrill.ts';
+import type { Outcome } from '../drill/outcome.ts';
 
 type Ok = Extract<Reviewed, { ok: true }>;
 
