@@ -21,6 +21,8 @@ interface Props {
   info: ParticipantInfo;
   view: TableView | undefined;
   socket: SocketState;
+  /** A refusal that answered no command (a revoked seat, a closed room). */
+  trouble?: string | undefined;
   onSubmit(decision: string, choice: MemberChoice): Promise<SubmitResult>;
   onTyping(decision: string): void;
   onLeave(): void;
@@ -31,7 +33,7 @@ interface Props {
  * the phase, the scores only when the trainer shows them. Laid out in one column on a phone, two on a
  * laptop.
  */
-export function ParticipantScreen({ info, view, socket, onSubmit, onTyping, onLeave }: Props) {
+export function ParticipantScreen({ info, view, socket, trouble, onSubmit, onTyping, onLeave }: Props) {
   const { t } = useT();
   const lane: DrillView | undefined = view?.lanes[0]?.view;
   // Prompts seen while a decision was open, so a recorded one is still named after it closes.
@@ -62,6 +64,11 @@ export function ParticipantScreen({ info, view, socket, onSubmit, onTyping, onLe
         ) : null}
       </header>
       <ConnectionBanner state={socket} />
+      {trouble ? (
+        <p role="alert" className="refusal">
+          {trouble}
+        </p>
+      ) : null}
       {!lane ? (
         <p className="muted">{t('conn_connecting')}</p>
       ) : (

@@ -7,7 +7,7 @@ export type RoomRoute =
 
 /**
  * Reads `#/join/<code>`, `/join?code=<code>`, `#/room/<id>/seat`, `#/room/<id>/projector?token=…` and
- * `#/room/<id>/console`; anything else is not a room page (the console and review stay where they are).
+ * `#/room/<id>/console`, and the server's `/?join=<code>`; anything else is not a room page (the console and review stay where they are).
  */
 export function roomRoute(loc: { pathname: string; search: string; hash: string }): RoomRoute | undefined {
   const [path = '', query = ''] = loc.hash.replace(/^#/, '').split('?');
@@ -27,8 +27,10 @@ export function roomRoute(loc: { pathname: string; search: string; hash: string 
         return undefined;
     }
   }
-  if (/\/join\/?$/.test(loc.pathname))
-    return { kind: 'join', code: new URLSearchParams(loc.search).get('code') ?? '' };
+  const search = new URLSearchParams(loc.search);
+  // The server's join link (`/?join=CODE`, what the QR code holds) and `/join?code=CODE`.
+  const join = search.get('join') ?? (/\/join\/?$/.test(loc.pathname) ? (search.get('code') ?? '') : null);
+  if (join !== null) return { kind: 'join', code: join };
   return undefined;
 }
 
@@ -37,3 +39,6 @@ export const seatHash = (room: string): string => `#/room/${encodeURIComponent(r
 export const consoleHash = (room: string): string => `#/room/${encodeURIComponent(room)}/console`;
 export const projectorHash = (room: string, token: string): string =>
   `#/room/${encodeURIComponent(room)}/projector?token=${encodeURIComponent(token)}`;
+
+/** A hook-free reader of the current location (tests pass their own). */
+export const currentRoute = (): RoomRoute | undefined => roomRoute(window.location);
