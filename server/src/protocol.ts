@@ -20,7 +20,10 @@ import type {
   TableView,
 } from '@drill/engine';
 
-/** Largest frame the server reads; a bigger one closes the socket (ws `maxPayload`, close code 1009). */
+/**
+ * Largest frame the server accepts: a bigger one is refused (`too-large`) and changes nothing; one
+ * over four times this closes the socket (ws `maxPayload`, close code 1009) and the client reconnects.
+ */
 export const MAX_FRAME_BYTES = 16 * 1024;
 /** Per connection: a burst of this many frames, refilled at `RATE_PER_SECOND` (token bucket). */
 export const RATE_BURST = 20;
@@ -121,7 +124,7 @@ export type RefusalCode =
   | 'rate-limited'
   /** The frame is not JSON or fails ClientFrameSchema. */
   | 'bad-frame'
-  /** The room is finished: nothing more can change it. */
+  /** The room is finished (its drill reached the debrief): it takes no more joins. */
   | 'room-closed'
   /** The server could not make the input durable; nothing changed. */
   | 'unavailable';
@@ -135,6 +138,7 @@ export interface RoomInfo {
   teams: { name: string; roles: string[] }[];
   status: RoomStatus;
 }
+/** `finished` once the drill reaches its debrief (the Table still takes overrides and corrections then). */
 export type RoomStatus = 'open' | 'finished';
 
 /** What the trainer has chosen to show. */
