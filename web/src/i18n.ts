@@ -247,6 +247,7 @@ const en = {
   rooms: 'Rooms on this server',
   openRoom: 'Open',
   finishedRoom: 'finished',
+  submittedHead: 'Submitted',
   seatsHelp: 'Tick the seats you hold; tick none to hold every seat of the team.',
   // feedback next to each control, and the two-tab guard
   clockMoved: 'Clock moved.',
@@ -504,6 +505,7 @@ const zh: Record<Key, string> = {
   rooms: '本服务器上的房间',
   openRoom: '打开',
   finishedRoom: '已结束',
+  submittedHead: '已提交',
   seatsHelp: '勾选你担任的岗位；不勾选则担任本组全部岗位。',
   clockMoved: '时钟已推进。',
   resumedDone: '演练已继续。',

@@ -35,7 +35,6 @@ export function JoinPage({ code: initial }: { code: string }) {
   useEffect(() => {
     if (initial) void lookUp(initial);
     // Only the code the page was opened with is looked up by itself.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [initial]);
 
   const teamInfo = info?.teams.find((x) => x.name === team);

@@ -8,6 +8,8 @@ export interface Credential {
   /** For the page before the server answers: who this is. */
   name?: string;
   team?: string;
+  /** The trainer's: the room's projector link token. */
+  projectorToken?: string;
 }
 
 const key = (kind: 'member' | 'trainer', room: string): string => `drill.room.${kind}.${room}`;
