@@ -67,6 +67,11 @@ const SECURITY = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
+/** The app's content security policy; the socket is on the page's own host (Host was checked). */
+function csp(host: string): string {
+  return `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://${host}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+}
+
 /**
  * The Host values this server answers to: the address it listens on and, on loopback, `localhost`.
  * Anything else is a browser sent here by DNS rebinding (a hostile name resolving to our address).
@@ -121,7 +126,18 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
     return r;
   };
 
-  const app = Fastify({ logger: o.log ?? false, bodyLimit: 64 * 1024 });
+  const app = Fastify({
+    logger: o.log ?? false,
+    bodyLimit: 64 * 1024,
+    // A URL that does not decode is refused before any hook runs: give it the same headers.
+    frameworkErrors: (_e, req, reply: FastifyReply) => {
+      void reply
+        .code(400)
+        .headers({ ...SECURITY, 'Content-Security-Policy': csp(String(req.headers.host ?? '')) })
+        .type('text/plain; charset=utf-8')
+        .send('bad request\n');
+    },
+  });
   let hosts = new Set<string>();
   let origin = '';
   let stopping = false;
@@ -143,11 +159,13 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
   });
   app.addHook('onSend', async (req, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY)) reply.header(k, v);
-    const h = String(req.headers.host ?? '');
-    reply.header(
-      'Content-Security-Policy',
-      `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://${h}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
-    );
+    // Vite's hashed assets never change; everything else (the app, the API) is checked on each load.
+    if (!reply.hasHeader('cache-control'))
+      reply.header(
+        'Cache-Control',
+        req.url.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    reply.header('Content-Security-Policy', csp(String(req.headers.host ?? '')));
     return payload;
   });
 
@@ -439,7 +457,11 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
   }
 
   if (o.webDir && existsSync(join(o.webDir, 'index.html')))
-    await app.register(fastifyStatic, { root: resolve(o.webDir), index: ['index.html'], wildcard: true });
+    await app.register(fastifyStatic, {
+      root: resolve(o.webDir),
+      index: ['index.html'],
+      cacheControl: false,
+    });
 
   await app.listen({ port: o.port ?? 0, host });
   const a = app.server.address() as AddressInfo;

@@ -43,6 +43,7 @@ export class Room {
   /** Last accepted `cseq` per credential (mirrors the tokens table). */
   private readonly cseqs = new Map<string, number>();
   private readonly typing = new Map<string, string>();
+  private scoreCache: { seq: number; scores: TeamScore[] } | undefined;
 
   private constructor(
     private readonly store: Store,
@@ -303,14 +304,23 @@ export class Room {
     return id.role === 'member' ? all().filter((s) => s.team === id.team) : all();
   }
 
+  /** Scores change only with the table: computed once per sequence number. */
   private allScores(): TeamScore[] {
-    return this.table.scores().map((s) => ({ team: s.team, score: s.ratings.score, ratings: s.ratings }));
+    if (this.scoreCache?.seq !== this.table.seq)
+      this.scoreCache = {
+        seq: this.table.seq,
+        scores: this.table
+          .scores()
+          .map((s) => ({ team: s.team, score: s.ratings.score, ratings: s.ratings })),
+      };
+    return this.scoreCache.scores;
   }
 
   private reload(): void {
     const t = resumeTable(this.store, this.row, this.scenario);
     if ('error' in t) return;
     this.table = t;
+    this.scoreCache = undefined;
     this.attachJournal();
   }
 

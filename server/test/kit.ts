@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join as joinPath } from 'node:path';
 import type { TableCommand } from '@drill/engine';
 import { RoomClient } from '../src/client.ts';
 import type { CreatedRoom, CreateRoom, Joined, ServerFrame } from '../src/protocol.ts';
 
 /** A temporary data folder for one test file's server. */
 export function tempDir(): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'drill-server-'));
+  const dir = mkdtempSync(joinPath(tmpdir(), 'drill-server-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

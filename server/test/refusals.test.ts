@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stateHash } from '@drill/engine';
+import { stateHash, type TableCommand } from '@drill/engine';
 import { startRoomServer, type RoomServer } from '../src/app.ts';
 import { RoomClient } from '../src/client.ts';
 import { MAX_FRAME_BYTES, type CreatedRoom, type ServerFrame } from '../src/protocol.ts';
@@ -100,12 +100,13 @@ describe('the room server refuses, with a reason, and the room stays as it was',
 
   it('trainer-only commands from a participant are refused', async () => {
     const before = hashes();
-    for (const command of [
+    const commands: TableCommand[] = [
       { type: 'next' },
       { type: 'end' },
       { type: 'advance', minutes: 600 },
       { type: 'inject', roles: ['all'], text: 'fake news' },
-    ] as const) {
+    ];
+    for (const command of commands) {
       const r = await red.command(command);
       expect(r).toMatchObject({ t: 'refused', code: 'trainer-only' });
       expect((r as Refused).reason).toBe('only the trainer can do this');
@@ -126,8 +127,8 @@ describe('the room server refuses, with a reason, and the room stays as it was',
       options: [open.options[0]!.id],
     };
     const ok = await red.command(cmd);
-    expect(ok.t).toBe('ack');
-    await settled([trainer, red, blue], (ok as { seq: number }).seq);
+    if (ok.t !== 'ack') throw new Error(`refused: ${ok.reason}`);
+    await settled([trainer, red, blue], ok.seq);
     const before = hashes();
     // The same frame again, byte for byte: a replay.
     red.sendFrame({ t: 'cmd', cseq: ok.cseq, command: cmd });
