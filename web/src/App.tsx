@@ -89,6 +89,9 @@ export function App() {
         </label>
       </header>
       <main id="main" tabIndex={-1}>
+        <h1 className="sr-only">
+          {t('appTitle')} — {t(tab === 'console' ? 'navConsole' : 'navReview')}
+        </h1>
         <div hidden={tab !== 'console'}>
           <ConsoleStart
             hostToken={hostToken}

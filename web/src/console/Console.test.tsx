@@ -56,7 +56,8 @@ describe('facilitator console', () => {
     // Nothing chosen: the engine refuses, and its reason is shown to the trainer.
     const kind = card.querySelector('input[type=number]') ? 'allocate' : 'options';
     if (kind === 'options') {
-      await click(within(card).getByRole('button', { name: /Record/ }));
+      fireEvent.click(within(card).getByRole('button', { name: /Record/ }));
+      await click(within(card).getByRole('button', { name: 'Confirm' }));
       // The refusal is shown next to the team's decisions, not at the top of the page.
       const section = card.closest<HTMLElement>('[data-team]')!;
       expect(within(section).getByRole('alert').textContent).toMatch(/choose/);
@@ -69,7 +70,12 @@ describe('facilitator console', () => {
     fireEvent.change(within(card).getByLabelText('Rationale'), {
       target: { value: 'Because <b>safety</b> first' },
     });
-    await click(within(card).getByRole('button', { name: /Record/ }));
+    fireEvent.click(within(card).getByRole('button', { name: /Record/ }));
+    // Nothing is recorded before the trainer confirms what was read back.
+    const before = loadSaved()!.transcripts[0]!.entries.length;
+    expect(within(card).getByTestId('read-back').textContent).not.toBe('—');
+    expect(loadSaved()!.transcripts[0]!.entries.length).toBe(before);
+    await click(within(card).getByRole('button', { name: 'Confirm' }));
     expect(document.querySelector(`article.decision[data-decision="${decision}"]`)).toBeNull();
 
     const saved = loadSaved()!;

@@ -26,6 +26,7 @@ export function Debrief({ backend, onReview, onNew }: Props) {
   const teams = scores.map((s) => ({ team: s.team, s }));
   const lanes = backend.view({ kind: 'facilitator' }, lang).lanes;
   const overrideCmd = useCommand(backend, lang);
+  const corrections = backend.corrections();
   const choiceText = (d: DecisionScore): string => {
     const dp = sc.decisions.find((x) => x.id === d.decision)!;
     const label = (o: string): string => localize(dp.options.find((x) => x.id === o)?.label ?? o, lang);
@@ -82,13 +83,13 @@ export function Debrief({ backend, onReview, onNew }: Props) {
 
       <section className="panel" aria-labelledby="keydec-h">
         <h2 id="keydec-h">{t('keyDecisions')}</h2>
-        <div className="table-wrap">
-          <table className="grid">
+        <div className="table-wrap" role="region" aria-labelledby="keydec-h" tabIndex={0}>
+          <table className="grid teams-table" style={{ minWidth: `${14 + teams.length * 12}rem` }}>
             <thead>
               <tr>
                 <th scope="col">{t('decision')}</th>
                 {teams.map(({ team }) => (
-                  <th scope="col" key={team}>
+                  <th scope="col" key={team} className="team-col">
                     {team}
                   </th>
                 ))}
@@ -116,6 +117,13 @@ export function Debrief({ backend, onReview, onNew }: Props) {
                             {d.rationale ? (
                               <blockquote className="rationale">{d.rationale}</blockquote>
                             ) : null}
+                            {corrections
+                              .filter((c) => c.team === team && c.decision === dp.id)
+                              .map((c) => (
+                                <div key={c.decision} className="corrected-tag small" data-testid="corrected">
+                                  {t('correctedMark')}: {c.note}
+                                </div>
+                              ))}
                           </>
                         ) : (
                           <span className="muted">—</span>

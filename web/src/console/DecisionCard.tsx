@@ -22,6 +22,8 @@ export function DecisionCard({ scenario, open: d, clock, team, onChoose }: Props
   const [picked, setPicked] = useState<string[]>([]);
   const [amounts, setAmounts] = useState<Record<string, string>>({});
   const [rationale, setRationale] = useState('');
+  // Recording is two steps: the trainer reads back what will be recorded, then confirms.
+  const [confirming, setConfirming] = useState(false);
   const overdue = clock > d.due;
   const name = `${team}-${d.decision}`;
   const headingId = `dh-${name}`.replace(/[^\w-]/g, '_');
@@ -30,7 +32,20 @@ export function DecisionCard({ scenario, open: d, clock, team, onChoose }: Props
     d.kind === 'allocate'
       ? { allocation: Object.fromEntries(d.options.map((o) => [o.id, Number(amounts[o.id] || 0)])) }
       : { options: picked };
+  const label = (id: string): string => d.options.find((o) => o.id === id)?.label ?? id;
+  const readBack = (): string => {
+    const c = choice();
+    if ('allocation' in c)
+      return (
+        Object.entries(c.allocation)
+          .filter(([, v]) => v !== 0)
+          .map(([k, v]) => `${label(k)}: ${v}`)
+          .join('; ') || '—'
+      );
+    return c.options.map(label).join('; ') || '—';
+  };
   const submit = async (): Promise<void> => {
+    setConfirming(false);
     if (await onChoose(choice(), rationale)) {
       setPicked([]);
       setAmounts({});
@@ -53,10 +68,10 @@ export function DecisionCard({ scenario, open: d, clock, team, onChoose }: Props
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void submit();
+          setConfirming(true);
         }}
       >
-        <fieldset>
+        <fieldset disabled={confirming}>
           <legend className="sr-only">{d.prompt}</legend>
           {d.kind === 'multi' && d.max ? <p className="help">{t('chooseUpTo', { n: d.max })}</p> : null}
           {d.kind === 'allocate' && d.budget !== undefined ? (
@@ -108,12 +123,27 @@ export function DecisionCard({ scenario, open: d, clock, team, onChoose }: Props
             rows={2}
             value={rationale}
             maxLength={2000}
+            disabled={confirming}
             onChange={(e) => setRationale(e.target.value)}
           />
         </label>
-        <button type="submit" className="primary">
-          {t('record', { team })}
-        </button>
+        {confirming ? (
+          <div className="confirm-box" role="group" aria-label={t('confirmRecordTitle', { team })}>
+            <p>
+              {t('confirmRecordTitle', { team })}: <strong data-testid="read-back">{readBack()}</strong>
+            </p>
+            <button type="button" className="primary" autoFocus onClick={() => void submit()}>
+              {t('confirmRecord')}
+            </button>
+            <button type="button" className="ghost" onClick={() => setConfirming(false)}>
+              {t('change')}
+            </button>
+          </div>
+        ) : (
+          <button type="submit" className="primary">
+            {t('record', { team })}
+          </button>
+        )}
       </form>
     </article>
   );

@@ -1,10 +1,17 @@
 import { useState } from 'react';
-import { localize, type TableLane } from '@drill/engine';
+import {
+  localize,
+  teamParticipantId,
+  type DefaultClosing,
+  type TableCommand,
+  type TableLane,
+} from '@drill/engine';
 import { useT } from '../i18n.ts';
 import { clockParts, warningOf, warningTone } from '../format.ts';
 import { feedItemsOf } from './feedItems.ts';
 import { Feed } from './Feed.tsx';
 import { DecisionCard } from './DecisionCard.tsx';
+import { CorrectionForm } from './CorrectionForm.tsx';
 import { Scoreboard } from './Scoreboard.tsx';
 import { AdhocForm } from './AdhocForm.tsx';
 import { Feedback } from './Feedback.tsx';
@@ -30,6 +37,14 @@ export function openFor(lanes: TableLane[], team: string) {
   return lane.view.open.filter((d) => d.decider?.team === team && !d.decider.colleague);
 }
 
+/** The choices a team recorded (not the defaults taken for it): what a trainer may correct. */
+function closedBy(backend: ConsoleBackend, lanes: TableLane[], team: string) {
+  const lane = lanes.find((l) => l.team === team);
+  if (lane) return lane.view.closed.filter((c) => c.by !== undefined);
+  const id = teamParticipantId(backend.setup.teams.findIndex((x) => x.name === team));
+  return (lanes[0]?.view.closed ?? []).filter((c) => c.by === id);
+}
+
 /** The running drill: clock bar, inject feed, open decisions per team, scoreboard, ad-hoc and adjudication. */
 export function RunView({ backend, prefs, setPrefs, onOpenProjector }: Props) {
   const { t, lang } = useT();
@@ -47,6 +62,15 @@ export function RunView({ backend, prefs, setPrefs, onOpenProjector }: Props) {
   const adhocCmd = useCommand(backend, lang);
   const overrideCmd = useCommand(backend, lang);
   const readOnly = backend.access.kind !== 'writer';
+  const [pending, setPending] = useState<{ cmd: TableCommand; closing: DefaultClosing[] }>();
+  /** Moves the clock, but first says which decisions would close with their defaults. */
+  const move = async (cmd: TableCommand): Promise<void> => {
+    clockCmd.setFeedback(undefined);
+    const closing = await backend.defaultsClosing(cmd);
+    if (closing.length) setPending({ cmd, closing });
+    else await clockCmd.send(cmd, t('clockMoved'));
+  };
+  const prompt = (id: string): string => localize(sc.decisions.find((x) => x.id === id)?.prompt ?? id, lang);
 
   const openProjector = (): void => {
     const url = new URL(window.location.href);
@@ -81,7 +105,7 @@ export function RunView({ backend, prefs, setPrefs, onOpenProjector }: Props) {
           <button
             type="button"
             className="primary"
-            onClick={() => void clockCmd.send({ type: 'next' }, t('clockMoved'))}
+            onClick={() => void move({ type: 'next' })}
             disabled={paused || readOnly}
           >
             {t('nextEvent')}
@@ -91,7 +115,7 @@ export function RunView({ backend, prefs, setPrefs, onOpenProjector }: Props) {
             onSubmit={(e) => {
               e.preventDefault();
               const n = Math.round(Number(minutes));
-              if (n >= 1) void clockCmd.send({ type: 'advance', minutes: n }, t('clockMoved'));
+              if (n >= 1) void move({ type: 'advance', minutes: n });
             }}
           >
             <label htmlFor="advance-min">{t('advanceBy')}</label>
@@ -131,6 +155,35 @@ export function RunView({ backend, prefs, setPrefs, onOpenProjector }: Props) {
             {t('endDrill')}
           </button>
         </div>
+        {pending ? (
+          <div className="confirm-box warn-box" role="alert" data-testid="defaults-warning">
+            <p>
+              <strong>{t('defaultsWarning', { n: pending.closing.length })}</strong>
+            </p>
+            <ul>
+              {pending.closing.map((c) => (
+                <li key={`${c.team ?? ''}-${c.decision}`}>
+                  {c.team !== undefined ? `${c.team}: ` : ''}
+                  {prompt(c.decision)}
+                </li>
+              ))}
+            </ul>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                const cmd = pending.cmd;
+                setPending(undefined);
+                void clockCmd.send(cmd, t('clockMoved'));
+              }}
+            >
+              {t('advanceAnyway')}
+            </button>
+            <button type="button" className="ghost" autoFocus onClick={() => setPending(undefined)}>
+              {t('cancel')}
+            </button>
+          </div>
+        ) : null}
         <Feedback feedback={clockCmd.feedback} />
         <div className="controls secondary-controls">
           <button type="button" className="ghost" onClick={onOpenProjector ?? openProjector}>
@@ -166,7 +219,8 @@ export function RunView({ backend, prefs, setPrefs, onOpenProjector }: Props) {
       </section>
 
       <div className="run-grid">
-        <section className="panel feed-panel" aria-labelledby="feed-h">
+        {/* Scrolls on its own: reachable with the keyboard (tabIndex) and named by its heading. */}
+        <section className="panel feed-panel" aria-labelledby="feed-h" tabIndex={0}>
           <h2 id="feed-h">{t('feed')}</h2>
           {parallel ? (
             <label className="inline">
@@ -180,7 +234,7 @@ export function RunView({ backend, prefs, setPrefs, onOpenProjector }: Props) {
               </select>
             </label>
           ) : null}
-          <Feed items={feedItemsOf(sc, feedLane.view.feed, lang, t('exerciseControl'))} />
+          <Feed items={feedItemsOf(sc, feedLane.view.feed, lang, t('exerciseControl'))} level={3} />
         </section>
 
         <section className="panel decisions-panel" aria-labelledby="dec-h">
@@ -271,10 +325,45 @@ function TeamDecisions({
   const { t, lang } = useT();
   const cmd = useCommand(backend, lang);
   const open = openFor(lanes, team);
+  const closed = closedBy(backend, lanes, team);
+  const [correcting, setCorrecting] = useState<string>();
+  const sc = backend.scenario;
   return (
     <section className="team-decisions" aria-label={team} data-team={team}>
       <h3>{team}</h3>
       <Feedback feedback={cmd.feedback} />
+      {closed.length ? (
+        <details className="recorded">
+          <summary>{t('recordedDecisions', { n: closed.length })}</summary>
+          <ul className="plain">
+            {closed.map((c) => (
+              <li key={c.decision} data-recorded={c.decision}>
+                {localize(sc.decisions.find((x) => x.id === c.decision)?.prompt ?? c.decision, lang)}{' '}
+                {correcting === c.decision ? (
+                  <CorrectionForm
+                    scenario={sc}
+                    closed={c}
+                    team={team}
+                    onCancel={() => setCorrecting(undefined)}
+                    onCorrect={async (choice, note) => {
+                      const ok = await cmd.send(
+                        { type: 'correct', team, decision: c.decision, ...choice, note },
+                        t('corrected', { team }),
+                      );
+                      if (ok) setCorrecting(undefined);
+                      return ok;
+                    }}
+                  />
+                ) : (
+                  <button type="button" className="ghost small" onClick={() => setCorrecting(c.decision)}>
+                    {t('correct')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {open.length === 0 ? <p className="muted">{t('noOpenDecisions')}</p> : null}
       {open.map((d) => (
         <DecisionCard

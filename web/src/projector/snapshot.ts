@@ -38,12 +38,27 @@ export function projectorSnapshot(
         source: f.source,
         urgency: f.urgency,
       })),
-    questions: lane.view.open.map((q) => ({
-      id: q.decision,
-      prompt: q.prompt,
-      options: q.options.map((o) => o.label),
-      due: clockParts(sc, q.due).rel,
-    })),
+    questions: lane.view.open.map((q) => {
+      const dp = sc.decisions.find((d) => d.id === q.decision);
+      const seats = q.roles
+        .map((r) => sc.roles.find((x) => x.id === r))
+        .filter((r) => r !== undefined)
+        .map((r) => localize(r.name, lang))
+        .join(lang === 'zh-CN' ? '、' : ', ');
+      const team = q.decider?.colleague ? translate(lang, 'colleague') : (q.decider?.team ?? lane.team);
+      const who = [team, seats].filter((x) => x).join(' · ');
+      return {
+        id: q.decision,
+        prompt: q.prompt,
+        options: q.options.map((o) => o.label),
+        due: clockParts(sc, q.due).rel,
+        ...(who ? { decider: who } : {}),
+        ...(q.budget !== undefined
+          ? { budget: `${q.budget}${dp?.unit ? ` ${localize(dp.unit, lang)}` : ''}` }
+          : {}),
+        ...(q.max !== undefined && q.kind === 'multi' ? { max: q.max } : {}),
+      };
+    }),
     ...(showScores
       ? {
           scores: b.scores().map((s) => ({

@@ -171,8 +171,8 @@ export function TranscriptView({
             )}
           </div>
           <div>
-            <h3>{t('injectsDelivered')}</h3>
-            <div className="feed-scroll">
+            <h3 id="tl-feed-h">{t('injectsDelivered')}</h3>
+            <div className="feed-scroll" role="region" aria-labelledby="tl-feed-h" tabIndex={0}>
               <Feed items={feedItems(sc, state, lang)} />
             </div>
           </div>
