@@ -95,7 +95,7 @@ export function ParticipantScreen({ info, view, socket, trouble, onSubmit, onTyp
             ))}
             {lane.closed.length ? (
               <>
-                <h2 id="rd-h">{t('recordedDecisions')}</h2>
+                <h2 id="rd-h">{t('myRecorded')}</h2>
                 <ul className="recorded" aria-labelledby="rd-h">
                   {lane.closed.map((c) => (
                     <Recorded key={c.decision} c={c} prompt={promptOf(c.decision)} info={info} />
