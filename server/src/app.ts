@@ -159,6 +159,9 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
   });
   app.addHook('onSend', async (req, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY)) reply.header(k, v);
+    // RFC 9239: JavaScript is text/javascript (the static plugin still says application/javascript).
+    if (String(reply.getHeader('content-type') ?? '').startsWith('application/javascript'))
+      reply.header('Content-Type', 'text/javascript; charset=utf-8');
     // Vite's hashed assets never change; everything else (the app, the API) is checked on each load.
     if (!reply.hasHeader('cache-control'))
       reply.header(

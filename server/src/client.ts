@@ -15,6 +15,8 @@ export interface RoomClientOptions {
   /** With the host token: which room. */
   room?: string;
   lang?: Lang;
+  /** Keep every received frame in `frames` (default true; a load generator turns it off). */
+  keepFrames?: boolean;
   /** Reconnect delay, doubled up to `maxDelayMs` while the server is down. */
   delayMs?: number;
   maxDelayMs?: number;
@@ -58,7 +60,10 @@ export class RoomClient {
         this.cseq = Math.max(this.cseq, f.lastCseq);
         this.lastSeq = f.view.seq;
       } else if (f.t === 'view') this.lastSeq = f.view.seq;
-      this.frames.push(f);
+      if (this.o.keepFrames !== false || f.t === 'welcome') {
+        if (this.o.keepFrames === false) this.frames.length = 0;
+        this.frames.push(f);
+      }
       for (const l of this.listeners) l(f);
       const ready = this.waiters.filter((w) => w.match(f));
       this.waiters = this.waiters.filter((w) => !ready.includes(w));
