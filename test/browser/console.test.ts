@@ -101,6 +101,49 @@ describe('console in Chromium: projector layout and the accessibility gate', () 
     await ctx.close();
   }, 300_000);
 
+  it('six teams: the debrief gives every team column the same width, and the scoreboard squeezes none', async () => {
+    const ctx = await newContext('en');
+    const page = await ctx.newPage();
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(h.url);
+    await page.locator('input[name=mode][value=parallel]').check();
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Add team' }).click();
+    await page.getByRole('button', { name: 'Start drill' }).click();
+    await page.getByTestId('clock').waitFor();
+    for (
+      let i = 0;
+      i < 30 && (await page.locator('[data-team="Team 1"] article.decision').count()) === 0;
+      i++
+    )
+      await advance(page);
+    const card = page.locator('[data-team="Team 1"] article.decision').first();
+    const opts = card.locator('input[type=radio], input[type=checkbox]');
+    if ((await opts.count()) > 0) await opts.first().check();
+    else await card.locator('input[type=number]').first().fill('1');
+    // One team writes a long rationale: before, its column took half the table.
+    await card
+      .getByLabel('Rationale')
+      .fill(
+        'We call every village head tonight and confirm each household has heard the warning. '.repeat(6),
+      );
+    await card.getByRole('button', { name: /^Record/ }).click();
+    await card.getByRole('button', { name: 'Confirm' }).click();
+    const board = await page
+      .locator('.scoreboard th.team-col')
+      .evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
+    expect(board).toHaveLength(6);
+    for (const w of board) expect(w).toBeGreaterThanOrEqual(50);
+    await page.getByRole('button', { name: 'End drill' }).click();
+    await page.locator('#debrief-h').waitFor();
+    const cols = await page
+      .locator('.teams-table th.team-col')
+      .evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
+    expect(cols).toHaveLength(6);
+    expect(Math.max(...cols) - Math.min(...cols)).toBeLessThan(2);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-debrief-six-teams.png'), fullPage: true });
+    await ctx.close();
+  }, 300_000);
+
   it('axe finds no serious or critical violation on the console, projector, participant and review pages, in both languages', async () => {
     const found: string[] = [];
     for (const lang of ['en', 'zh-CN'] as const) {

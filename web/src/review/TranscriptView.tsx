@@ -279,6 +279,8 @@ function describe(input: unknown): string {
       return `inject ${String(i.id)}`;
     case 'override':
       return `override ${String(i.capability)} → ${String(i.rating)}`;
+    case 'correct':
+      return `correct input ${String(i.seq)}: ${String(i.note)}`;
     default:
       return String(i.type);
   }
