@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import { LANGUAGES, type Lang, type Scenario } from '@drill/engine';
 import { LangContext, translate } from './i18n.ts';
-import { Console } from './console/Console.tsx';
 import { Review } from './review/Review.tsx';
 import { Participant } from './projector/Participant.tsx';
 import type { LoadedFile } from './review/load.ts';
 import { readStored } from './drill/storage.ts';
 import { compileText } from './scenarios.ts';
+import { ConsoleStart } from './room/ConsoleStart.tsx';
+import { RoomPage } from './room/RoomPage.tsx';
+import { currentRoute } from './room/routes.ts';
+import { takeHostToken } from './room/hostToken.ts';
 
 const LANG_KEY = 'drill.lang';
 type Tab = 'console' | 'review';
@@ -34,8 +37,22 @@ export function App() {
     document.documentElement.lang = lang;
     localStorage.setItem(LANG_KEY, lang);
   }, [lang]);
+  // The room's pages live in the URL hash; the server's trainer link brings its host token there.
+  const [hostToken] = useState(takeHostToken);
+  const [route, setRoute] = useState(currentRoute);
+  useEffect(() => {
+    const on = (): void => setRoute(currentRoute());
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
 
   if (view === 'participant') return <Participant />;
+  if (route && route.kind !== 'console')
+    return (
+      <LangContext.Provider value={lang}>
+        <RoomPage route={route} setLang={setLang} />
+      </LangContext.Provider>
+    );
   const t = (k: Parameters<typeof translate>[1]): string => translate(lang, k);
   return (
     <LangContext.Provider value={lang}>
@@ -76,7 +93,10 @@ export function App() {
           {t('appTitle')} — {t(tab === 'console' ? 'navConsole' : 'navReview')}
         </h1>
         <div hidden={tab !== 'console'}>
-          <Console
+          <ConsoleStart
+            hostToken={hostToken}
+            room={route?.kind === 'console' ? route.room : undefined}
+            preferRoom={view === 'room'}
             onReview={(files) => {
               setIncoming(files);
               setTab('review');

@@ -29,6 +29,8 @@ interface Props {
   prefs: UiPrefs;
   setPrefs(p: Partial<UiPrefs>): void;
   version: number;
+  /** Opens the projector another way (a room's projector follows the room through the server). */
+  onOpenProjector?(): void;
 }
 
 /** The open decisions a team must answer: its own lane (parallel) or its seats in the shared drill. */
@@ -54,7 +56,7 @@ function closedBy(backend: ConsoleBackend, lanes: TableLane[], team: string) {
 }
 
 /** The running drill: clock bar, inject feed, open decisions per team, scoreboard, ad-hoc and adjudication. */
-export function RunView({ backend, prefs, setPrefs }: Props) {
+export function RunView({ backend, prefs, setPrefs, onOpenProjector }: Props) {
   const { t, lang } = useT();
   const [minutes, setMinutes] = useState('60');
   const [feedTeam, setFeedTeam] = useState('');
@@ -193,7 +195,7 @@ export function RunView({ backend, prefs, setPrefs }: Props) {
         ) : null}
         <Feedback feedback={clockCmd.feedback} />
         <div className="controls secondary-controls">
-          <button type="button" className="ghost" onClick={openProjector}>
+          <button type="button" className="ghost" onClick={onOpenProjector ?? openProjector}>
             {t('openProjector')} ↗
           </button>
           {parallel ? (

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ChangeEvent } from 'react';
+import { useMemo, useState, type ChangeEvent, type ReactNode } from 'react';
 import { localize, type Lang, type Scenario, type TableMode } from '@drill/engine';
 import { useT } from '../i18n.ts';
 import { compileError, compileSource, SHIPPED_IDS, shippedTitle, type ScenarioSource } from '../scenarios.ts';
@@ -19,7 +19,12 @@ export interface DrillSetup {
 }
 
 interface Props {
-  onStart(setup: DrillSetup, scenario: Scenario): string | undefined;
+  /** Starts the drill; the error to show, if any (a room is created on the server, hence a promise). */
+  onStart(setup: DrillSetup, scenario: Scenario): string | undefined | Promise<string | undefined>;
+  /** The start button's words (the room console says "Create the room"). */
+  startLabel?: string;
+  /** More fields of the same form, above the start button (the room's colleagues). */
+  children?: ReactNode;
 }
 
 /** Splits the roles across the teams, alternating, so a new role-split drill has every role played. */
@@ -31,7 +36,7 @@ function defaultTeams(scenario: Scenario | undefined, n: number, name: (i: numbe
   }));
 }
 
-export function Setup({ onStart }: Props) {
+export function Setup({ onStart, startLabel, children }: Props) {
   const { t, lang } = useT();
   const [source, setSource] = useState<ScenarioSource>({ kind: 'shipped', id: SHIPPED_IDS[0] ?? 'typhoon' });
   const compiled = useMemo(() => compileSource(source), [source]);
@@ -72,7 +77,9 @@ export function Setup({ onStart }: Props) {
         onSubmit={(e) => {
           e.preventDefault();
           if (!scenario) return;
-          setError(onStart({ source, seed: seed.trim() || '1', mode, teams, lang }, scenario));
+          void Promise.resolve(
+            onStart({ source, seed: seed.trim() || '1', mode, teams, lang }, scenario),
+          ).then(setError);
         }}
       >
         <div className="setup-grid">
@@ -199,8 +206,9 @@ export function Setup({ onStart }: Props) {
             {error}
           </p>
         ) : null}
+        {children}
         <button type="submit" className="primary big" disabled={!scenario}>
-          {t('start')}
+          {startLabel ?? t('start')}
         </button>
       </form>
       {scenario ? (

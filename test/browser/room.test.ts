@@ -1,0 +1,235 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { parseTranscript, verify } from '@drill/engine';
+import { loadScenario } from '@drill/scenarios';
+import { startRoomServer, type RoomServer } from '@drill/server';
+import { buildWeb, needsBuild, repoRoot } from '../../cli/src/commands/serve.ts';
+import { translate } from '../../web/src/i18n.ts';
+import { launchChromium } from './chromium.ts';
+import { advance } from './consoleSteps.ts';
+
+const ROOT = repoRoot();
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const typhoon = loadScenario('typhoon');
+
+let browser: Browser;
+let server: RoomServer;
+let home: string;
+beforeAll(async () => {
+  if (needsBuild(ROOT)) buildWeb(ROOT, () => {});
+  home = mkdtempSync(join(tmpdir(), 'drill-room-e2e-'));
+  process.env['DRILL_HOME'] = home;
+  server = await startRoomServer({
+    host: '127.0.0.1',
+    port: 0,
+    webDir: join(ROOT, 'web', 'dist'),
+    dataDir: join(home, 'server'),
+  });
+  browser = await launchChromium();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (home) rmSync(home, { recursive: true, force: true });
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical violations on the page as it stands. */
+async function axe(page: Page, name: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(
+    async () =>
+      (
+        await (
+          window as unknown as { axe: { run(c: Document): Promise<{ violations: Violation[] }> } }
+        ).axe.run(document)
+      ).violations,
+  );
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${name}: ${v.id} ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function context(width: number, height: number, lang = 'en'): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+  await ctx.addInitScript((l) => localStorage.setItem('drill.lang', l), lang);
+  return ctx;
+}
+
+interface Person {
+  name: string;
+  team: string;
+  page: Page;
+  lang: 'en' | 'zh-CN';
+}
+
+/** Joins with the room code through the join link: name, team, and (optionally) the first seat only. */
+async function joinRoom(p: Person, url: string, code: string, firstSeatOnly: boolean): Promise<void> {
+  const t = (k: Parameters<typeof translate>[1]): string => translate(p.lang, k);
+  await p.page.goto(`${url}/?join=${code}`);
+  await p.page.getByLabel(t('yourName')).fill(p.name);
+  await p.page.getByRole('radio', { name: new RegExp(`^${p.team}`) }).check();
+  if (firstSeatOnly) await p.page.locator('.seat-list input[type=checkbox]').first().check();
+  await p.page.getByRole('button', { name: t('joinRoom'), exact: true }).click();
+  await p.page.getByTestId('conn').and(p.page.locator('[data-state=open]')).waitFor();
+  await p.page.getByTestId('room-phase').waitFor();
+}
+
+/** Answers every decision open on a participant's page: first option, or 1 unit; confirms each. */
+async function answerAll(p: Person): Promise<number> {
+  const t = (k: Parameters<typeof translate>[1]): string => translate(p.lang, k);
+  let n = 0;
+  for (let guard = 0; guard < 8; guard++) {
+    const card = p.page.locator('article.room-decision:not(:has(.success))').first();
+    if ((await card.count()) === 0) break;
+    const numbers = card.locator('input[type=number]');
+    if ((await numbers.count()) > 0) await numbers.first().fill('1');
+    else await card.locator('input[type=radio], input[type=checkbox]').first().check();
+    await card.getByLabel(t('rationale')).fill(`${p.name}: first option, people first`);
+    const id = await card.getAttribute('data-decision');
+    await card.getByRole('button', { name: t('submitDecision') }).click();
+    await card.getByRole('button', { name: t('confirmSubmit') }).click();
+    // Accepted (the card closes or says so), or refused next to the button (a teammate answered first).
+    await p.page.waitForFunction(
+      (d) => {
+        const c = document.querySelector(`article.room-decision[data-decision="${d}"]`);
+        return !c || c.querySelector('.success, .refusal') !== null;
+      },
+      id,
+      { timeout: 10_000 },
+    );
+    if ((await p.page.locator(`article.room-decision[data-decision="${id}"] .refusal`).count()) > 0) break;
+    n++;
+  }
+  return n;
+}
+
+describe('a classroom drill over the room server, in Chromium', () => {
+  it('a trainer, a projector and four participants (two teams, one on a phone) play the typhoon to the debrief; a reload keeps the seat; transcripts verify', async () => {
+    const url = server.url.replace(/\/+$/, '');
+    const errors: string[] = [];
+    const watch = (pg: Page, who: string): void => {
+      pg.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
+      pg.on('dialog', (d) => void d.accept());
+    };
+
+    // The trainer opens the console link the server printed and creates a parallel room of two teams.
+    const trainerCtx = await context(1280, 900);
+    const trainer = await trainerCtx.newPage();
+    watch(trainer, 'trainer');
+    await trainer.goto(`${url}/?view=room#host=${encodeURIComponent(server.hostToken)}`);
+    await trainer.getByLabel(translate('en', 'runAsRoom')).check();
+    await trainer.locator('input[name=mode][value=parallel]').check();
+    await trainer.locator('#team-0').fill('Red');
+    await trainer.locator('#team-1').fill('Blue');
+    await trainer.getByRole('button', { name: translate('en', 'createRoom') }).click();
+    const code = (await trainer.getByTestId('join-code').textContent())!.trim();
+    expect(code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
+    const roomId = decodeURIComponent(/#\/room\/([^/]+)\/console/.exec(trainer.url())![1]!);
+    const projectorToken = await trainer.evaluate(
+      (id) =>
+        (JSON.parse(localStorage.getItem(`drill.room.trainer.${id}`)!) as { projectorToken: string })
+          .projectorToken,
+      roomId,
+    );
+
+    // The projector follows the room in its own browser.
+    const pjCtx = await context(1920, 1080);
+    const pj = await pjCtx.newPage();
+    watch(pj, 'projector');
+    await pj.goto(`${url}/#/room/${roomId}/projector?token=${encodeURIComponent(projectorToken)}`);
+    await expect(pj.getByTestId('pj-code').textContent()).resolves.toBe(code);
+    const qr = await pj.locator('.pj-join img').boundingBox();
+    expect(qr!.width).toBeGreaterThanOrEqual(300);
+
+    // Four participants: Red on a phone (375 px) and a laptop, Blue on two laptops (one in Chinese).
+    const people: Person[] = [];
+    for (const [name, team, width, lang] of [
+      ['Ana', 'Red', 375, 'en'],
+      ['Bo', 'Red', 1280, 'en'],
+      ['Chen', 'Blue', 1280, 'en'],
+      ['Dong', 'Blue', 1280, 'zh-CN'],
+    ] as const) {
+      const ctx = await context(width, width === 375 ? 740 : 800, lang);
+      const page = await ctx.newPage();
+      watch(page, name);
+      people.push({ name, team, page, lang });
+    }
+    for (const [i, p] of people.entries()) await joinRoom(p, url, code, i % 2 === 1);
+    await trainer.getByTestId('team-status').getByText('Dong').waitFor();
+
+    // Before the start: the participant pages pass the accessibility gate in both languages.
+    const found: string[] = [];
+    found.push(...(await axe(people[0]!.page, 'en participant (briefing)')));
+    found.push(...(await axe(people[3]!.page, 'zh participant (briefing)')));
+
+    await trainer.getByTestId('room-start').click();
+    await people[0]!.page.getByTestId('room-phase').and(people[0]!.page.getByText('Running')).waitFor();
+
+    let answered = 0;
+    let reloaded = false;
+    let checkedOpen = false;
+    for (let round = 0; round < 40; round++) {
+      if ((await trainer.getByTestId('clock').count()) === 0) break; // the debrief replaced the run view
+      for (const p of people) answered += await answerAll(p);
+      if (!checkedOpen && (await people[0]!.page.locator('article.room-decision').count()) > 0) {
+        checkedOpen = true;
+        const phone = people[0]!.page;
+        expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+        found.push(...(await axe(phone, 'en participant with a decision (375 px)')));
+        found.push(...(await axe(people[3]!.page, 'zh participant')));
+        found.push(...(await axe(pj, 'room projector')));
+      }
+      if (!reloaded && answered >= 2) {
+        // Chen reloads mid-drill and is given the same seat back.
+        reloaded = true;
+        const c = people[2]!.page;
+        await c.reload();
+        await c.getByTestId('conn').and(c.locator('[data-state=open]')).waitFor();
+        await expect(c.getByText('Chen · Blue').count()).resolves.toBe(1);
+      }
+      await advance(trainer);
+    }
+    expect(answered).toBeGreaterThanOrEqual(4);
+    expect(reloaded).toBe(true);
+
+    // Everyone sees the drill is over; the projector follows.
+    await trainer.getByRole('heading', { name: /Debrief/ }).waitFor();
+    for (const p of people) await p.page.getByTestId('drill-over').waitFor();
+    await pj.getByTestId('pj-phase').and(pj.getByText('Debrief')).waitFor();
+    // Chinese participant: no English on the controls that matter.
+    expect(await people[3]!.page.getByTestId('drill-over').textContent()).toBe(
+      translate('zh-CN', 'drillOver'),
+    );
+
+    // Each team's transcript downloads from the trainer's console and verifies with the engine.
+    for (const team of ['Red', 'Blue']) {
+      const [dl] = await Promise.all([
+        trainer.waitForEvent('download'),
+        trainer.getByRole('link', { name: translate('en', 'downloadTeamTranscript', { team }) }).click(),
+      ]);
+      const text = readFileSync((await dl.path())!, 'utf8');
+      const parsed = parseTranscript(text);
+      expect(parsed.ok ? '' : parsed.reason).toBe('');
+      if (!parsed.ok) continue;
+      const tr = parsed.transcript;
+      expect(tr.header.meta?.['team']).toBe(team);
+      const v = verify(typhoon, tr);
+      expect(v.ok, JSON.stringify(v)).toBe(true);
+      expect(tr.entries.some((e) => e.input.type === 'choose' && e.input.by !== undefined)).toBe(true);
+    }
+
+    expect(found).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 420_000);
+});

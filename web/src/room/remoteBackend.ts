@@ -1,0 +1,159 @@
+import type {
+  DefaultClosing,
+  Scenario,
+  TableCommand,
+  TableOutcome,
+  TableRefusalCode,
+  TableSetup,
+  TableView,
+  Transcript,
+} from '@drill/engine';
+import { transcriptPath, type RoomInfo } from '@drill/server/protocol';
+import type { BackendAccess, ConsoleBackend, CorrectionMark, TeamScore } from '../console/backend.ts';
+import { api } from './api.ts';
+import type { RoomClient } from './roomClient.ts';
+
+const TABLE_CODES: readonly TableRefusalCode[] = [
+  'malformed',
+  'unknown-team',
+  'not-your-team',
+  'not-your-seat',
+  'trainer-only',
+  'stale',
+  'engine',
+];
+
+const EMPTY_VIEW: TableView = { seq: 0, mode: 'roles', teams: [], phase: 'briefing', clock: 0, lanes: [] };
+
+/**
+ * The console's backend for a room on the room server: the same console components, with the server's
+ * Table behind them. The trainer's connection receives the facilitator's view of every team; commands
+ * go to the server with the sequence number the console acted on, so a second console (or a stale tab)
+ * is refused by the server instead of overwriting anything.
+ */
+export class RemoteBackend implements ConsoleBackend {
+  readonly setup: TableSetup;
+
+  constructor(
+    private readonly client: RoomClient,
+    readonly scenario: Scenario,
+    readonly room: RoomInfo,
+    private readonly token: string,
+  ) {
+    this.setup = {
+      // The server keeps the seed; the console shows only the teams and the mode.
+      seed: '',
+      mode: room.mode,
+      teams: room.teams.map((x) => ({ name: x.name, roles: [...x.roles] })),
+      lang: room.lang,
+      colleagues: 'competent',
+    };
+  }
+
+  private get current(): TableView {
+    return this.client.view ?? EMPTY_VIEW;
+  }
+  get seq(): number {
+    return this.current.seq;
+  }
+  get phase(): TableView['phase'] {
+    return this.current.phase;
+  }
+  get clock(): number {
+    return this.current.clock;
+  }
+  get access(): BackendAccess {
+    if (this.client.status === 'finished') return { kind: 'closed' };
+    return this.client.socket.kind === 'open' && this.client.view
+      ? { kind: 'writer' }
+      : { kind: 'read-only', reason: 'server' };
+  }
+
+  /**
+   * The trainer's connection holds the facilitator's view (in the language its hello asked for); every
+   * console screen reads that one.
+   */
+  view(): TableView {
+    return this.current;
+  }
+
+  /** Each team's score from the facilitator's view: one lane per team (parallel) or the shared drill. */
+  scores(): TeamScore[] {
+    const lanes = this.current.lanes;
+    return this.setup.teams.flatMap(({ name }) => {
+      const lane =
+        lanes.find((l) => l.team === name) ?? (lanes[0]?.team === undefined ? lanes[0] : undefined);
+      const report = lane?.view.score;
+      if (!report) return [];
+      const ratings =
+        this.setup.mode === 'parallel'
+          ? {
+              subject: { kind: 'team' as const, id: name },
+              capabilities: report.capabilities,
+              score: report.overall,
+            }
+          : (report.teams.find((x) => x.subject.id === name) ?? {
+              subject: { kind: 'team' as const, id: name },
+              capabilities: [],
+              score: null,
+            });
+      return [{ team: name, report, ratings }];
+    });
+  }
+
+  /** The server's views carry no corrections; the debrief shows them from the transcripts. */
+  corrections(): CorrectionMark[] {
+    return [];
+  }
+
+  defaultsClosing(command: TableCommand): Promise<DefaultClosing[]> {
+    return this.client.preview(command);
+  }
+
+  async submit(command: TableCommand): Promise<TableOutcome> {
+    const r = await this.client.command(command, { expectSeq: this.seq });
+    if (r.ok) return { ok: true, seq: r.seq, events: [] };
+    const code = (TABLE_CODES as readonly string[]).includes(r.code)
+      ? (r.code as TableRefusalCode)
+      : 'engine';
+    return { ok: false, code, reason: r.reason };
+  }
+
+  async transcripts(): Promise<Transcript[]> {
+    const n = this.room.mode === 'parallel' ? this.room.teams.length : 1;
+    const out: Transcript[] = [];
+    for (let i = 0; i < n; i++) {
+      const r = await api<Transcript>(transcriptPath(this.room.id, i), { token: this.token });
+      if (!r.ok) throw new Error(r.reason);
+      out.push(r.value);
+    }
+    return out;
+  }
+
+  async saveFile(): Promise<{ name: string; text: string; type: string }> {
+    const transcripts = await this.transcripts();
+    return {
+      name: `drill-room-${this.room.code}.json`,
+      text: JSON.stringify({ room: this.room, transcripts }, null, 1),
+      type: 'application/json',
+    };
+  }
+
+  get projectorScores(): boolean {
+    return this.client.display.showScores;
+  }
+  setProjectorScores(show: boolean): void {
+    this.client.setDisplay({ showScores: show });
+  }
+  setProjectorTeam(team: string | null): void {
+    this.client.setDisplay({ projectorTeam: team });
+  }
+
+  subscribe(listener: () => void): () => void {
+    return this.client.subscribe(listener);
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}

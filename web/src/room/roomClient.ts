@@ -1,0 +1,205 @@
+import type { DefaultClosing, Lang, TableCommand, TableView } from '@drill/engine';
+import {
+  WS_PATH,
+  type ClientFrame,
+  type Display,
+  type Identity,
+  type PresenceMember,
+  type RefusalCode,
+  type RoomInfo,
+  type RoomStatus,
+  type ServerFrame,
+  type TeamScore,
+} from '@drill/server/protocol';
+import { RoomSocket, socketUrl, type SocketState } from './roomSocket.ts';
+
+export type SendResult =
+  { ok: true; seq: number } | { ok: false; code: RefusalCode | 'lost'; reason: string };
+
+export interface Presence {
+  members: PresenceMember[];
+  projectors: number;
+  trainers: number;
+}
+
+interface Pending {
+  resolve(r: SendResult): void;
+}
+
+/** The frames a server may send: checked only for shape enough to dispatch (the server is trusted). */
+function parseFrame(v: unknown): ServerFrame | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const t = (v as { t?: unknown }).t;
+  return typeof t === 'string' ? (v as ServerFrame) : undefined;
+}
+
+/**
+ * One page's session with a room (a member, the trainer, the projector): keeps the latest view the
+ * server sent, numbers this token's commands (`cseq`) across reconnects and settles each with the
+ * server's ack or refusal. A command whose answer was lost with the connection is settled on the next
+ * welcome: accepted if the server says it got that far, otherwise reported as not delivered.
+ */
+export class RoomClient {
+  socket: SocketState = { kind: 'connecting' };
+  you: Identity | undefined;
+  room: RoomInfo | undefined;
+  view: TableView | undefined;
+  display: Display = { showScores: false, projectorTeam: null };
+  status: RoomStatus = 'open';
+  scores: TeamScore[] | undefined;
+  presence: Presence | undefined;
+  /** The last refusal that did not answer a command (a bad token, a closed room). */
+  trouble: { code: RefusalCode; reason: string } | undefined;
+  private cseq = 0;
+  private readonly pending = new Map<number, Pending>();
+  private readonly previews = new Map<number, (c: DefaultClosing[]) => void>();
+  private readonly listeners = new Set<() => void>();
+  private readonly ws: RoomSocket<ClientFrame, ServerFrame>;
+
+  constructor(
+    private readonly o: {
+      token: string;
+      room?: string;
+      lang: Lang;
+      /** Said when a command's answer was lost with the connection. */
+      lostReason: string;
+      url?: string;
+    },
+  ) {
+    this.ws = new RoomSocket<ClientFrame, ServerFrame>(o.url ?? socketUrl(WS_PATH), {
+      hello: () => ({
+        t: 'hello',
+        token: o.token,
+        ...(o.room ? { room: o.room } : {}),
+        ...(this.view ? { lastSeq: this.view.seq } : {}),
+        lang: o.lang,
+      }),
+      parse: parseFrame,
+      onFrame: (f) => this.onFrame(f),
+      onState: (s) => {
+        this.socket = s;
+        this.emit();
+      },
+    });
+  }
+
+  get seq(): number {
+    return this.view?.seq ?? 0;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  private onFrame(f: ServerFrame): void {
+    switch (f.t) {
+      case 'welcome': {
+        this.you = f.you;
+        this.room = f.room;
+        this.view = f.view;
+        this.display = f.display;
+        this.status = f.room.status;
+        this.scores = f.scores;
+        this.trouble = undefined;
+        // Commands sent before the connection dropped: the server got those up to lastCseq.
+        for (const [n, p] of [...this.pending]) {
+          this.pending.delete(n);
+          p.resolve(
+            n <= f.lastCseq
+              ? { ok: true, seq: f.view.seq }
+              : { ok: false, code: 'lost', reason: this.o.lostReason },
+          );
+        }
+        this.cseq = Math.max(this.cseq, f.lastCseq);
+        break;
+      }
+      case 'view':
+        this.view = f.view;
+        this.display = f.display;
+        this.status = f.status;
+        this.scores = f.scores;
+        break;
+      case 'ack': {
+        const p = this.pending.get(f.cseq);
+        this.pending.delete(f.cseq);
+        p?.resolve({ ok: true, seq: f.seq });
+        break;
+      }
+      case 'refused': {
+        const p = f.cseq !== undefined ? this.pending.get(f.cseq) : undefined;
+        if (p && f.cseq !== undefined) {
+          this.pending.delete(f.cseq);
+          p.resolve({ ok: false, code: f.code, reason: f.reason });
+        } else this.trouble = { code: f.code, reason: f.reason };
+        break;
+      }
+      case 'preview': {
+        const r = this.previews.get(f.cseq);
+        this.previews.delete(f.cseq);
+        r?.(f.closing);
+        break;
+      }
+      case 'presence':
+        this.presence = { members: f.members, projectors: f.projectors, trainers: f.trainers };
+        break;
+      default: {
+        const never: never = f;
+        return never;
+      }
+    }
+    this.emit();
+  }
+
+  /** Sends a command for the room's table; settles with the server's answer. */
+  command(command: TableCommand, o: { expectSeq?: number } = {}): Promise<SendResult> {
+    const cseq = ++this.cseq;
+    return new Promise((resolve) => {
+      this.pending.set(cseq, { resolve });
+      const sent = this.ws.send({
+        t: 'cmd',
+        cseq,
+        ...(o.expectSeq !== undefined ? { expectSeq: o.expectSeq } : {}),
+        command,
+      });
+      if (!sent) {
+        this.pending.delete(cseq);
+        resolve({ ok: false, code: 'lost', reason: this.o.lostReason });
+      }
+    });
+  }
+
+  /** Which decisions a clock command would close with their defaults (trainer only). */
+  preview(command: TableCommand): Promise<DefaultClosing[]> {
+    const cseq = ++this.cseq;
+    return new Promise((resolve) => {
+      this.previews.set(cseq, resolve);
+      if (!this.ws.send({ t: 'preview', cseq, command })) {
+        this.previews.delete(cseq);
+        resolve([]);
+      }
+    });
+  }
+
+  typing(decision: string, active: boolean): void {
+    this.ws.send({ t: 'typing', decision, active });
+  }
+
+  setDisplay(d: Partial<Display>): void {
+    this.ws.send({
+      t: 'display',
+      ...(d.showScores !== undefined ? { showScores: d.showScores } : {}),
+      ...(d.projectorTeam !== undefined ? { projectorTeam: d.projectorTeam } : {}),
+    });
+  }
+
+  close(): void {
+    this.ws.close();
+    for (const p of this.pending.values()) p.resolve({ ok: false, code: 'lost', reason: this.o.lostReason });
+    this.pending.clear();
+  }
+}

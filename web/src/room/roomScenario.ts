@@ -1,0 +1,31 @@
+import { formatScenarioTime, localize, type Lang, type Scenario } from '@drill/engine';
+import { clockLabel } from '../format.ts';
+import { compileShipped } from '../scenarios.ts';
+
+/** The room's scenario when this app ships it (for clock times, seat and option names). */
+export function roomScenario(id: string | undefined): Scenario | undefined {
+  if (!id) return undefined;
+  const r = compileShipped(id);
+  return r.ok ? r.scenario : undefined;
+}
+
+/** `T-12h · 08-27 10:00` with the scenario, else the relative time alone. */
+export const clockLabelFor =
+  (sc: Scenario | undefined) =>
+  (minute: number): string =>
+    sc ? clockLabel(sc, minute) : formatScenarioTime(minute);
+
+export const roleName = (sc: Scenario | undefined, id: string, lang: Lang): string => {
+  const r = sc?.roles.find((x) => x.id === id);
+  return r ? localize(r.name, lang) : id;
+};
+
+export const optionLabel = (
+  sc: Scenario | undefined,
+  decision: string,
+  option: string,
+  lang: Lang,
+): string | undefined => {
+  const o = sc?.decisions.find((d) => d.id === decision)?.options.find((x) => x.id === option);
+  return o ? localize(o.label, lang) : undefined;
+};
