@@ -380,7 +380,9 @@ function timelineOf(
           break;
         }
         case 'decision-closed':
-          items.push({ kind: 'decision', at: e.at, id: e.id });
+          // A discussion is reported with its answers (`discussed`), not as scored evidence.
+          if (scenario.decisions.find((d) => d.id === e.id)?.kind !== 'discuss')
+            items.push({ kind: 'decision', at: e.at, id: e.id });
           break;
         case 'variation': {
           const v = scenario.variations.find((x) => x.id === e.id);
