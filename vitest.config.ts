@@ -37,6 +37,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'server',
+          root: './server',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           root: './test',
           include: ['**/*.test.ts'],

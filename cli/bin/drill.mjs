@@ -22,7 +22,7 @@ let useBundle = false;
 if (existsSync(bundle) && !process.env.DRILL_FROM_SOURCE) {
   const built = statSync(bundle).mtimeMs;
   const root = join(here, '..', '..');
-  useBundle = ['cli/src', 'engine/src', 'scenarios/src', 'cohort/src'].every(
+  useBundle = ['cli/src', 'engine/src', 'scenarios/src', 'cohort/src', 'report/src'].every(
     (d) => newestSource(join(root, d)) <= built,
   );
 }

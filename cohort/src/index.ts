@@ -17,3 +17,4 @@ export * from './analyse.ts';
 export { quantile, median, permutationP, PERMUTATIONS } from './stats.ts';
 export * from './render.ts';
 export { cohortStrings, type CohortStrings } from './strings.ts';
+export { parseDateRange, inDateRange, formatDateRange, isoSpan, type DateRange } from './dates.ts';

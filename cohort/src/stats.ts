@@ -1,4 +1,5 @@
 /** Small, deterministic statistics for the cohort figures. */
+import seedrandom from 'seedrandom';
 
 /** The q-quantile of sorted numbers, interpolating between neighbours (R's type 7); null when empty. */
 export function quantile(sorted: readonly number[], q: number): number | null {
@@ -20,18 +21,6 @@ export const round = (x: number, digits = 4): number => Math.round(x * 10 ** dig
 
 export const share = (n: number, of: number): number => (of === 0 ? 0 : round(n / of));
 
-/** A seeded generator (mulberry32): permutations repeat exactly from run to run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const PERMUTATIONS = 999;
 
 /**
@@ -45,7 +34,8 @@ export function permutationP(a: readonly number[], b: readonly number[], seed = 
   const pooled = [...a, ...b];
   const total = pooled.reduce((x, y) => x + y, 0);
   const observed = Math.abs(sum(a) / a.length - sum(b) / b.length);
-  const rnd = seeded(seed);
+  // A seeded generator (the engine's alea): the permutations repeat exactly from run to run.
+  const rnd = seedrandom.alea(String(seed));
   let atLeast = 0;
   for (let i = 0; i < PERMUTATIONS; i++) {
     // Partial Fisher–Yates: only the first a.length places need drawing.

@@ -107,6 +107,36 @@ describe('drill cohort', () => {
   );
 
   it(
+    'compares two date ranges of the same files (UTC start dates), and refuses a bad range',
+    () => {
+      const r = drill([
+        'cohort',
+        join(dir, 'class'),
+        '--dates',
+        '2026-10-01..2026-10-02',
+        '--against-dates',
+        '2026-10-03..',
+        '--format',
+        'json',
+      ]);
+      expect(r.code).toBe(0);
+      const j = JSON.parse(r.out);
+      expect(j.runs).toBe(2);
+      expect(j.groups[0].overview.people).toEqual(['A', 'B']);
+      expect(j.against.report.runs).toBe(1);
+      expect(j.against.report.groups[0].overview.people).toEqual(['C']);
+      // The files that fail verification are listed once, with the first cohort.
+      expect(j.excluded).toHaveLength(2);
+      expect(j.against.report.excluded).toHaveLength(0);
+      const bad = drill(['cohort', join(dir, 'class'), '--dates', '2026-10-31..2026-10-01']);
+      expect(bad.code).toBe(2);
+      expect(bad.err).toMatch(/the range `2026-10-31\.\.2026-10-01` ends before it starts/);
+      expect(bad.err).not.toMatch(/\n\s+at /);
+    },
+    T,
+  );
+
+  it(
     'bad input gives a clear message and no stack trace',
     () => {
       const f = drill(['cohort', join(dir, 'class'), '--format', 'pdf']);

@@ -1,7 +1,14 @@
 import type { ParsedInput } from './inputs.ts';
 import type { CriticalTask, DecisionPoint, Inject, Module, Objective, Scenario } from './scenario/model.ts';
 import { ALL_ROLES } from './scenario/compile.ts';
-import { holdsRole, type Answer, type Delivery, type DrillState, type Participant } from './state.ts';
+import {
+  holdsRole,
+  type Answer,
+  type DecisionRecord,
+  type Delivery,
+  type DrillState,
+  type Participant,
+} from './state.ts';
 import type { LocalizedText } from './text.ts';
 
 /**
@@ -130,29 +137,24 @@ export function checkObservation(
 }
 
 /**
- * Records an answer on the working state. Returns true when the discussion is complete (the table's
- * answer, or every role's): the caller closes it. A role answering again replaces its answer.
+ * Records an answer on a decision's record (the step's writable copy) and returns it. A role answering
+ * again replaces its answer; answers stay in the decision's role order.
  */
 export function recordAnswer(
   d: DecisionPoint,
-  state: DrillState,
+  r: DecisionRecord,
   p: Participant,
   inp: Extract<ParsedInput, { type: 'answer' }>,
-): boolean {
-  const r = state.decisions[d.id]!;
+  at: number,
+): Answer {
   const role = d.each === 'role' ? (inp.role ?? answerRolesFor(d, p)[0]) : undefined;
-  const answer: Answer = {
-    ...(role !== undefined ? { role } : {}),
-    by: p.id,
-    at: state.clock,
-    text: inp.text.trim(),
-  };
-  const others = (r.answers ?? []).filter((a) => a.role !== role);
-  // Kept in the decision's role order, so reports line them up the same way every time.
+  const answer: Answer = { ...(role !== undefined ? { role } : {}), by: p.id, at, text: inp.text.trim() };
   const slots = answerSlots(d);
-  r.answers = [...others, answer].sort((a, b) => slots.indexOf(a.role) - slots.indexOf(b.role));
+  r.answers = [...(r.answers ?? []).filter((a) => a.role !== role), answer].sort(
+    (a, b) => slots.indexOf(a.role) - slots.indexOf(b.role),
+  );
   if (inp.elapsedMs !== undefined) r.elapsedMs = inp.elapsedMs;
-  return d.each !== 'role' || pendingAnswerRoles(state, d).length === 0;
+  return answer;
 }
 
 /** The feed delivery of a variation outcome's notice, shown to every seat. */

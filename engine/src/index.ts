@@ -1,6 +1,11 @@
 /**
  * @drill/engine — the deterministic drill engine: scenario model and compiler, the pure `step`,
  * scoring, and hash-chained transcripts with replay and verify. No clock, no I/O, no global randomness.
+ *
+ * This is the public API: what the front ends (terminal, web console, review), the report, the cohort
+ * analysis and scenario tools use. Helpers only the engine needs (zod schemas behind `parseTranscript`,
+ * the YAML source wrapper, the generator's internals, result signing inside `Session`) stay in their
+ * modules; the engine's own tests import those from there.
  */
 export type { Expr, Assignment } from './expr/ast.ts';
 export { evaluate, type EvalEnv, type Value } from './expr/evaluate.ts';
@@ -17,21 +22,19 @@ export {
 } from './scenario/compile.ts';
 export { lintScenario, LINT_CODES, type LintCode } from './lint/lint.ts';
 export { type Diagnostic, formatDiagnostic, sortDiagnostics } from './scenario/diagnostics.ts';
-export { SourceFile } from './scenario/source.ts';
 export { SCENARIO_LIMITS } from './scenario/limits.ts';
-export { ScenarioSchema, scenarioJsonSchema } from './scenario/schema.ts';
+export { scenarioJsonSchema } from './scenario/schema.ts';
 export { DEFAULT_CAPABILITIES } from './scenario/rubric.ts';
 export { HAZARDS, HAZARD_NAMES, hazardText, type Hazard } from './scenario/hazards.ts';
-export { LANGUAGES, localize, missingLanguages, type Lang, type LocalizedText } from './text.ts';
+export { LANGUAGES, localize, type Lang, type LocalizedText } from './text.ts';
 export {
   parseScenarioTime,
-  parseDuration,
   formatScenarioTime,
   formatDuration,
   civilTimeAt,
   type CivilTime,
 } from './time.ts';
-export { InputSchema, RATINGS, type Input, type Rating, type Subject } from './inputs.ts';
+export { RATINGS, type Input, type Rating, type Subject } from './inputs.ts';
 export { type Phase } from './lifecycle.ts';
 export { type RngState } from './rng.ts';
 export {
@@ -57,7 +60,6 @@ export { step, nextEventTime, type StepEvent, type StepResult, type Rejection } 
 export {
   scoreDrill,
   ratingFor,
-  bestValue,
   type ScoreReport,
   type DecisionScore,
   type CapabilityRating,
@@ -71,6 +73,8 @@ export {
   Session,
   replay,
   verify,
+  verifyReplay,
+  type VerifiedReplay,
   stateHash,
   headerHash,
   parseTranscript,
@@ -89,19 +93,10 @@ export {
   type ParsedTranscript,
   type DroppedLines,
 } from './transcript.ts';
-export { TranscriptSchema, ScoreReportSchema, schemaProblem } from './transcript-schema.ts';
-export {
-  publicKeyOf,
-  signResultHash,
-  checkSignature,
-  parsePublicKey,
-  type ResultSignature,
-  type SignatureCheck,
-} from './signature.ts';
+export { publicKeyOf, parsePublicKey, type ResultSignature, type SignatureCheck } from './signature.ts';
 export { autoplay, playOut, type AutoplayOptions, type Driver, type PlayOutOptions } from './autoplay.ts';
 export {
   policyChoice,
-  colleagueChoice,
   policyRandom,
   POLICIES,
   NAIVE_POLICIES,
@@ -109,7 +104,7 @@ export {
   type Choice,
   type PolicyOptions,
 } from './policies.ts';
-export { liveText, formatVariable, placeholders } from './live-text.ts';
+export { liveText, placeholders } from './live-text.ts';
 export {
   viewFor,
   type Viewer,
@@ -128,7 +123,6 @@ export {
   criticalTasks,
   type TaskRef,
 } from './discussion.ts';
-export { canonicalJson, hashJson, sha256Hex, nobleSha256Hex, useSha256, type Sha256Hex } from './hash.ts';
+export { canonicalJson, sha256Hex, useSha256, type Sha256Hex } from './hash.ts';
 export * from './table/index.ts';
-export { applyCorrection } from './correction.ts';
 export { firstDivergence, type Divergence } from './divergence.ts';

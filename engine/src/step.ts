@@ -5,6 +5,14 @@ import { InputSchema, type Input, type ParsedInput } from './inputs.ts';
 import { acceptedIn, lifecycleStep, type Phase } from './lifecycle.ts';
 import { own } from './own.ts';
 import { keyedDraw, keyedShuffle, resumeRng } from './rng.ts';
+import {
+  checkAnswer,
+  checkObservation,
+  nextModule,
+  noticeDelivery,
+  pendingAnswerRoles,
+  recordAnswer,
+} from './discussion.ts';
 import type {
   CompiledEffect,
   DecisionPoint,
@@ -14,7 +22,6 @@ import type {
   Scenario,
   VariableDef,
 } from './scenario/model.ts';
-import { checkAnswer, checkObservation, nextModule, noticeDelivery, recordAnswer } from './discussion.ts';
 import {
   holdsRole,
   humansHolding,
@@ -63,9 +70,9 @@ export interface Rejection {
     | 'unknown-role'
     | 'unknown-capability'
     | 'duplicate-id'
+    | 'unknown-task'
     /** A correction names no recorded choice it could replace, or its replacement is refused. */
     | 'bad-correction'
-    | 'unknown-task'
     /** The journal could not write the entry: nothing changed. */
     | 'not-saved';
   reason: string;
@@ -908,19 +915,18 @@ class Run {
   private answer(inp: Extract<ParsedInput, { type: 'answer' }>): void {
     const d = this.scenario.decisions.find((x) => x.id === inp.decision)!;
     const p = this.s.participants.find((x) => x.id === inp.participant)!;
-    // The record is written: copy it first (a step copies only the records it writes).
-    this.decisionRecord(d.id);
-    const complete = recordAnswer(d, this.s, p, inp);
-    const a = this.s.decisions[d.id]!.answers!.find((x) => x.by === p.id && x.at === this.s.clock);
+    const r = this.decisionRecord(d.id);
+    const a = recordAnswer(d, r, p, inp, this.s.clock);
     this.events.push({
       type: 'answer',
       id: d.id,
       at: this.s.clock,
       by: p.id,
-      ...(a?.role !== undefined ? { role: a.role } : {}),
+      ...(a.role !== undefined ? { role: a.role } : {}),
     });
-    if (complete) {
-      if (d.each !== 'role') this.decisionRecord(d.id).by = p.id;
+    // Complete: the table's answer, or every role's.
+    if (d.each !== 'role' || pendingAnswerRoles(this.s, d).length === 0) {
+      if (d.each !== 'role') r.by = p.id;
       this.closeDiscussion(d);
     }
   }

@@ -304,6 +304,12 @@ export function checkCompatible(scenario: Scenario, t: Transcript): string | und
   if (!h || typeof h !== 'object') return 'this is not a drill transcript (no header)';
   const shape = shapeProblem(t);
   if (shape) return shape.reason;
+  return versionProblem(scenario, t);
+}
+
+/** The header's format, engine and scenario version against this engine's (the shape already checked). */
+function versionProblem(scenario: Scenario, t: Transcript): string | undefined {
+  const h = t.header;
   if (h.format !== TRANSCRIPT_FORMAT)
     return (
       olderFormat(String(h.format), h.engine) ??
@@ -342,7 +348,9 @@ export function replay(
 ): ReplayResult {
   const shape = t?.header && typeof t.header === 'object' ? shapeProblem(t) : undefined;
   if (shape) return { ok: false, ...shape };
-  const incompatible = checkCompatible(scenario, t);
+  // The shape was checked just above (the whole transcript once: it is a large part of a replay's cost).
+  const incompatible =
+    t?.header && typeof t.header === 'object' ? versionProblem(scenario, t) : checkCompatible(scenario, t);
   if (incompatible) return { ok: false, reason: incompatible };
   const created = createDrill(scenario, { seed: t.header.seed, participants: t.header.participants });
   if (!created.ok) return { ok: false, reason: `the header is invalid: ${created.reason}` };
@@ -485,9 +493,38 @@ export interface VerifyOptions {
  * trusted key is given) must be good.
  */
 export function verify(scenario: Scenario, t: Transcript, o: VerifyOptions = {}): VerifyResult {
+  return verifyReplay(scenario, t, o).verification;
+}
+
+/** A verification and the replay it made (with the state after each entry when `keepStates`). */
+export interface VerifiedReplay {
+  verification: VerifyResult;
+  /** Absent when the transcript does not replay (the verification then says where it breaks). */
+  replayed?: Extract<ReplayResult, { ok: true }>;
+}
+
+/**
+ * `verify`, handing back the replay it made: a report or a review needs both, and replaying a transcript
+ * is most of the cost of either, so it is done once.
+ */
+export function verifyReplay(
+  scenario: Scenario,
+  t: Transcript,
+  o: VerifyOptions & { keepStates?: boolean } = {},
+): VerifiedReplay {
   const entries = Array.isArray(t?.entries) ? t.entries.length : 0;
-  const r = replay(scenario, t);
-  if (!r.ok) return { ...r, entries };
+  const r = replay(scenario, t, o.keepStates ? { keepStates: true } : {});
+  if (!r.ok) return { verification: { ...r, entries } };
+  return { verification: checkResult(scenario, t, r, entries, o), replayed: r };
+}
+
+function checkResult(
+  scenario: Scenario,
+  t: Transcript,
+  r: Extract<ReplayResult, { ok: true }>,
+  entries: number,
+  o: VerifyOptions,
+): VerifyResult {
   if (!t.result) {
     if (o.trustedKey !== undefined)
       return {

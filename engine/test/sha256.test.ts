@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import canonicalize from 'canonicalize';
-import { canonicalJson, nobleSha256Hex } from '../src/index.ts';
+import { canonicalJson, nobleSha256Hex } from '../src/hash.ts';
 
 // The CLI plugs Node's SHA-256 into the engine; the browser keeps the pure-JS one. A transcript made in
 // one must verify in the other, so both must give the same hex for every text (lone surrogates included).

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { civilTimeAt, formatScenarioTime, parseDuration, parseScenarioTime } from '../src/index.ts';
-import { withUnitGuessed } from '../src/time.ts';
+import {
+  civilTimeAt,
+  formatScenarioTime,
+  parseDuration,
+  parseScenarioTime,
+  withUnitGuessed,
+} from '../src/time.ts';
 
 describe('scenario time', () => {
   it('parses T-relative times and durations', () => {

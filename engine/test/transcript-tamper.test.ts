@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   autoplay,
-  hashJson,
   parseTranscript,
   publicKeyOf,
-  signResultHash,
   verify,
   type Scenario,
   type Transcript,
 } from '../src/index.ts';
+import { hashJson } from '../src/hash.ts';
+import { signResultHash } from '../src/signature.ts';
 import { SHIPPED_IDS, shippedScenario } from './shipped.ts';
 import { fixture } from './fixture.ts';
 

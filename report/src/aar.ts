@@ -97,7 +97,53 @@ export interface AarObjective {
   text: LocalizedText;
   rating: ProposedRating;
   capabilities: string[];
-  tasks: { id: string; text: LocalizedText; decisions: string[]; rating: ProposedRating }[];
+  tasks: {
+    id: string;
+    text: LocalizedText;
+    decisions: string[];
+    /** The engine's proposed rating, from the decisions that are the task's expected actions. */
+    rating: ProposedRating;
+    /** What evaluators observed against the task, beside the proposed rating. */
+    observed: AarObservation[];
+  }[];
+}
+
+/** An evaluator's observation against a critical task (HSEEP EEG), as recorded. */
+export interface AarObservation {
+  evaluator: string;
+  task: string;
+  at: number;
+  rating: Rating;
+  note: string;
+}
+
+/** A module of the exercise (what everyone saw at its start; the facilitator's note is left out). */
+export interface AarModule {
+  id: string;
+  at: number;
+  title: LocalizedText;
+  summary?: LocalizedText;
+  keyIssues: LocalizedText[];
+}
+
+/** One answer to a discussion question: by whom, for which role (`each: role`), when. */
+export interface AarAnswer {
+  role?: string;
+  by: { id: string; name: string; team: string };
+  at: number;
+  text: string;
+}
+
+/** A discussion question: never scored; its answers, per role side by side when asked of each. */
+export interface AarDiscussion {
+  id: string;
+  prompt: LocalizedText;
+  module?: string;
+  roles: string[];
+  each?: 'role';
+  capabilities: string[];
+  status: 'answered' | 'partly' | 'unanswered' | 'not-reached';
+  answers: AarAnswer[];
 }
 
 export type AarTimelineItem =
@@ -121,6 +167,8 @@ export type AarTimelineItem =
       outcome: string;
       label?: LocalizedText;
       description?: LocalizedText;
+      /** What everyone was told in the feed. */
+      notice?: LocalizedText;
     }
   | {
       kind: 'override';
@@ -227,6 +275,12 @@ export interface Aar {
   objectives: AarObjective[];
   capabilities: AarCapability[];
   decisions: AarDecision[];
+  /** The exercise's modules, in time order (empty without modules): sections of the report. */
+  modules: AarModule[];
+  /** Discussion questions and their answers (never scored). */
+  discussed: AarDiscussion[];
+  /** Every evaluator observation, in the order recorded. */
+  observations: AarObservation[];
   subjects: AarSubject[];
   timeline: AarTimelineItem[];
   outcomes: AarOutcome[];
@@ -394,6 +448,7 @@ function timelineOf(
             outcome: e.outcome,
             ...(o?.label ? { label: o.label } : {}),
             ...(v?.description ? { description: v.description } : {}),
+            ...(o?.notice ? { notice: o.notice } : {}),
           });
           break;
         }
@@ -463,6 +518,44 @@ function subjectsOf(scenario: Scenario, score: ScoreReport, participants: Partic
   ];
 }
 
+/** The discussion questions in scenario order, with their answers as recorded. */
+function discussionsOf(scenario: Scenario, state: DrillState): AarDiscussion[] {
+  const who = (id: string): AarAnswer['by'] => {
+    const p = state.participants.find((x) => x.id === id);
+    return { id, name: p?.name ?? id, team: p?.team ?? '' };
+  };
+  return scenario.decisions
+    .filter((d) => d.kind === 'discuss')
+    .map((d): AarDiscussion => {
+      const r = state.decisions[d.id];
+      const answers = (r?.answers ?? []).map((a): AarAnswer => ({
+        ...(a.role !== undefined ? { role: a.role } : {}),
+        by: who(a.by),
+        at: a.at,
+        text: a.text,
+      }));
+      const asked = d.each === 'role' ? d.roles.filter((x) => x !== 'all').length : 1;
+      const status: AarDiscussion['status'] =
+        r?.status === 'pending' || r?.status === 'scheduled' || r === undefined
+          ? 'not-reached'
+          : answers.length === 0
+            ? 'unanswered'
+            : answers.length < asked
+              ? 'partly'
+              : 'answered';
+      return {
+        id: d.id,
+        prompt: d.prompt,
+        ...(d.module !== undefined ? { module: d.module } : {}),
+        roles: [...d.roles],
+        ...(d.each !== undefined ? { each: d.each } : {}),
+        capabilities: [...(d.capabilities ?? [])],
+        status,
+        answers,
+      };
+    });
+}
+
 function taskRating(ds: AarDecision[]): ProposedRating {
   const ev = ds.filter((d) => d.status !== 'not-reached');
   const w = ev.reduce((a, d) => a + d.weight, 0);
@@ -529,6 +622,13 @@ export function buildAar(
       };
     });
 
+  const observations: AarObservation[] = (state.observations ?? []).map((o) => ({
+    evaluator: o.evaluator,
+    task: o.task,
+    at: o.at,
+    rating: o.rating,
+    note: o.note,
+  }));
   const objectives: AarObjective[] = scenario.objectives.map((o) => ({
     id: o.id,
     text: o.text,
@@ -539,6 +639,7 @@ export function buildAar(
       text: task.text,
       decisions: [...task.decisions],
       rating: taskRating(task.decisions.map((id) => byId.get(id)!).filter(Boolean)),
+      observed: observations.filter((x) => x.task === task.id),
     })),
   }));
 
@@ -596,6 +697,15 @@ export function buildAar(
     objectives,
     capabilities,
     decisions,
+    modules: scenario.modules.map((m) => ({
+      id: m.id,
+      at: m.at,
+      title: m.title,
+      ...(m.summary !== undefined ? { summary: m.summary } : {}),
+      keyIssues: [...m.keyIssues],
+    })),
+    discussed: discussionsOf(scenario, state),
+    observations,
     subjects: subjectsOf(scenario, score, participants),
     timeline: timelineOf(scenario, replayed, t),
     outcomes,

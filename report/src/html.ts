@@ -12,6 +12,13 @@ import {
   scoreLabel,
 } from './describe.ts';
 import { referenceTitle, scenarioTimeText } from './glossary.ts';
+import {
+  answerColumns,
+  discussionGroups,
+  moduleAtTime,
+  moduleHeading,
+  observationLine,
+} from './discussion.ts';
 import { escapeHtml as h } from './escape.ts';
 import { reportPage } from './html-style.ts';
 import { stringsFor } from './strings.ts';
@@ -22,6 +29,7 @@ const SECTION_IDS = [
   'summary',
   'score',
   'objectives',
+  'discussed',
   'capabilities',
   'subjects',
   'timeline',
@@ -53,6 +61,8 @@ function table(head: string[], rows: string[][], numeric: number[] = []): string
 /** What every section needs: the report, the language, its strings and a one-line localizer. */
 interface Ctx {
   aar: Aar;
+  /** The sections this report has (the discussion section only for a discussion-based exercise). */
+  sections: (typeof SECTION_IDS)[number][];
   lang: Lang;
   S: ReturnType<typeof stringsFor>;
   /** A scenario text in the report's language, on one line, escaped. */
@@ -68,10 +78,21 @@ interface Ctx {
 export function renderHtml(aar: Aar, lang: Lang): string {
   const S = stringsFor(lang);
   const byId = new Map(aar.decisions.map((d) => [d.id, d]));
-  const c: Ctx = { aar, lang, S, L: (t) => h(oneLine(t, lang)), decision: (id) => byId.get(id)! };
+  const discussed = aar.discussed.length > 0 || aar.modules.length > 0;
+  const sections = SECTION_IDS.filter((id) => id !== 'discussed' || discussed);
+  const c: Ctx = {
+    aar,
+    sections,
+    lang,
+    S,
+    L: (t) => h(oneLine(t, lang)),
+    decision: (id) => byId.get(id)!,
+  };
   const x = aar.exercise;
   const sec = (id: (typeof SECTION_IDS)[number], body: string): string =>
-    `<section id="${id}"><h2>${SECTION_IDS.indexOf(id) + 1}. ${h(S.sections[id])}</h2>${body}</section>`;
+    sections.includes(id)
+      ? `<section id="${id}"><h2>${sections.indexOf(id) + 1}. ${h(sectionTitle(c, id))}</h2>${body}</section>`
+      : '';
   const body = [
     coverHtml(c),
     tocHtml(c),
@@ -79,6 +100,7 @@ export function renderHtml(aar: Aar, lang: Lang): string {
     sec('summary', `<p class="summary">${c.L(aar.summary)}</p>`),
     sec('score', scoreHtml(c)),
     sec('objectives', objectivesHtml(c)),
+    sec('discussed', discussed ? discussionHtml(c) : ''),
     sec('capabilities', capabilitiesHtml(c) + simulatedHtml(c)),
     sec('subjects', subjectsHtml(c)),
     sec('timeline', timelineHtml(c)),
@@ -112,8 +134,49 @@ function coverHtml({ aar, lang, S, L }: Ctx): string {
 </div><div class="scorebox"><div class="small">${h(scoreLabel(aar, lang))}</div><div class="big">${aar.overall.score.toFixed(1)}</div><div class="small">/ 100</div>${verifiedBadge}</div></header>`;
 }
 
-function tocHtml({ S }: Ctx): string {
-  return `<nav class="toc"><h3>${h(S.contents)}</h3><ol>${SECTION_IDS.map((id) => `<li><a href="#${id}">${h(S.sections[id])}</a></li>`).join('')}</ol></nav>`;
+function sectionTitle({ S }: Ctx, id: (typeof SECTION_IDS)[number]): string {
+  return id === 'discussed' ? S.discussion.title : S.sections[id];
+}
+
+function tocHtml(c: Ctx): string {
+  return `<nav class="toc"><h3>${h(c.S.contents)}</h3><ol>${c.sections.map((id) => `<li><a href="#${id}">${h(sectionTitle(c, id))}</a></li>`).join('')}</ol></nav>`;
+}
+
+/** The discussion section: per module, its summary and key issues, then each question's answers side by side. */
+function discussionHtml(c: Ctx): string {
+  const { aar, lang, S, L } = c;
+  const groups = discussionGroups(aar).map((g) => {
+    const head = `<h3>${g.module ? h(moduleHeading(aar, g.module, lang)) : h(S.discussion.noModule)}</h3>`;
+    const intro =
+      (g.module?.summary ? `<p>${L(g.module.summary)}</p>` : '') +
+      (g.module?.keyIssues.length
+        ? `<h4>${h(S.discussion.keyIssues)}</h4><ul>${g.module.keyIssues.map((k) => `<li>${L(k)}</li>`).join('')}</ul>`
+        : '');
+    const questions = g.items.map((d) => {
+      // Per role side by side: one column per role asked.
+      const cols = answerColumns(aar, d, lang);
+      const tags = d.capabilities.length
+        ? `<p class="muted">${h(S.discussion.tags)}${colon(lang)}${h(d.capabilities.map((x) => capabilityName(aar, x, lang)).join(', '))}</p>`
+        : '';
+      return (
+        `<h4>${L(d.prompt)} <span class="muted">— ${h(S.discussion.status[d.status])}</span></h4>${tags}` +
+        table(
+          cols.map((x) => h(x.head)),
+          [cols.map((x) => `${h(x.text)}${x.by ? `<br><span class="muted">${h(x.by)}</span>` : ''}`)],
+        )
+      );
+    });
+    return `<div class="card">${head}${intro}${questions.join('')}</div>`;
+  });
+  return `<p class="muted">${h(S.discussion.intro)}</p>${groups.join('')}`;
+}
+
+/** A task's evaluator observations, beside the rating the engine proposes. */
+function observedHtml({ aar, lang, S }: Ctx, t: Aar['objectives'][number]['tasks'][number]): string {
+  if (!t.observed.length) return '';
+  return ` <span class="muted">(${h(S.discussion.proposed)})</span><br>${h(S.discussion.observed)}${colon(lang)}<ul>${t.observed
+    .map((o) => `<li>${badge(o.rating, lang)} ${h(observationLine(aar, o, lang))}</li>`)
+    .join('')}</ul>`;
 }
 
 /** Section 1: the exercise's facts, its participants, its objectives and capabilities. */
@@ -183,7 +246,8 @@ function scoreHtml({ aar, lang, S }: Ctx): string {
 }
 
 /** Section 4: each objective's rating, its capabilities' ratings and its tasks'. */
-function objectivesHtml({ aar, lang, S, L }: Ctx): string {
+function objectivesHtml(c: Ctx): string {
+  const { aar, lang, S, L } = c;
   return aar.objectives
     .map(
       (o) =>
@@ -191,7 +255,7 @@ function objectivesHtml({ aar, lang, S, L }: Ctx): string {
         `<p class="line">${h(S.ratingLong[o.rating])}</p>` +
         `<ul>${o.capabilities.map((c) => `<li>${h(capabilityName(aar, c, lang))}${colon(lang)}${badge(aar.capabilities.find((y) => y.id === c)?.final ?? 'not-rated', lang)}</li>`).join('')}</ul>` +
         (o.tasks.length
-          ? `<h4>${h(S.tasks)}</h4><ul>${o.tasks.map((t) => `<li>${L(t.text)}${colon(lang)}${badge(t.rating, lang)}</li>`).join('')}</ul>`
+          ? `<h4>${h(S.tasks)}</h4><ul>${o.tasks.map((t) => `<li>${L(t.text)}${colon(lang)}${badge(t.rating, lang)}${observedHtml(c, t)}</li>`).join('')}</ul>`
           : '') +
         `</div>`,
     )
@@ -274,11 +338,21 @@ function subjectsHtml({ aar, lang, S, L }: Ctx): string {
 
 /** Section 7: the drill's events in scenario time, with the civil time each stands for. */
 function timelineHtml(c: Ctx): string {
-  const { aar, S } = c;
-  return table(
-    [h(S.col.time), h(S.col.event), h(S.col.details)],
-    aar.timeline.map((it) => timelineRow(c, it)),
-  );
+  const { aar, lang, S, L } = c;
+  // Sectioned by module: a row marks where each module starts.
+  let inModule: string | undefined;
+  const rows = aar.timeline.flatMap((it) => {
+    const m = moduleAtTime(aar, it.at);
+    if (!m || m.id === inModule) return [timelineRow(c, it)];
+    inModule = m.id;
+    const mark = [
+      `<strong>${h(scenarioTimeText(m.at, lang))}</strong>`,
+      `<strong>${h(S.event.module)}</strong>`,
+      `<strong>${L(m.title)}</strong>`,
+    ];
+    return [mark, timelineRow(c, it)];
+  });
+  return table([h(S.col.time), h(S.col.event), h(S.col.details)], rows);
 }
 
 function timelineRow({ aar, lang, S, L, decision }: Ctx, it: Aar['timeline'][number]): string[] {
@@ -304,7 +378,7 @@ function timelineRow({ aar, lang, S, L, decision }: Ctx, it: Aar['timeline'][num
       return [
         when,
         h(S.event.variation),
-        `${it.description ? `${L(it.description)}: ` : ''}<strong>${it.label ? L(it.label) : h(it.outcome)}</strong>`,
+        `${it.description ? `${L(it.description)}: ` : ''}<strong>${it.label ? L(it.label) : h(it.outcome)}</strong>${it.notice ? `<br>${h(S.event.notice)}${colon(lang)}${L(it.notice)}` : ''}`,
       ];
     case 'override':
       return [

@@ -16,7 +16,21 @@ export {
   type AarSubject,
   type AarTimelineItem,
   type AarVerification,
+  type AarAnswer,
+  type AarDiscussion,
+  type AarModule,
+  type AarObservation,
 } from './aar.ts';
+export {
+  answerColumns,
+  discussionGroups,
+  moduleAtTime,
+  moduleHeading,
+  observationLine,
+  type AnswerColumn,
+  type DiscussionGroup,
+} from './discussion.ts';
+export { aarFromTranscript, type AarFromTranscript } from './from-transcript.ts';
 export { summarize, summaryText } from './summary.ts';
 export { scoreSeries, type SeriesPoint } from './series.ts';
 export { renderMarkdown } from './markdown.ts';

@@ -12,6 +12,13 @@ import {
   scoreLabel,
 } from './describe.ts';
 import { referenceTitle, scenarioTimeText } from './glossary.ts';
+import {
+  answerColumns,
+  discussionGroups,
+  moduleAtTime,
+  moduleHeading,
+  observationLine,
+} from './discussion.ts';
 import { escapeMd as e } from './escape.ts';
 import { stringsFor } from './strings.ts';
 import { brief, colon, comma, numberWithUnit, oneLine, paren, pct, timeLabel } from './words.ts';
@@ -33,7 +40,9 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
   const x = aar.exercise;
   const byId = new Map(aar.decisions.map((d) => [d.id, d]));
   const out: string[] = [];
-  const h2 = (n: number, title: string): void => void out.push('', `## ${n}. ${title}`, '');
+  // Sections are numbered as they come: the discussion section appears only when there is one.
+  let section = 0;
+  const h2 = (_n: number, title: string): void => void out.push('', `## ${++section}. ${title}`, '');
 
   // Before anything else: whether these numbers can be trusted as the drill's result.
   const banners = bannerLines(aar, lang).map((b) => `> **${e(b)}**`);
@@ -114,9 +123,46 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
     }
     if (o.tasks.length) {
       out.push('', `${S.tasks}:`, '');
-      for (const t of o.tasks) out.push(`- ${L(t.text)}${colon(lang)}${ratingText(t.rating, lang)}`);
+      for (const t of o.tasks) {
+        out.push(
+          `- ${L(t.text)}${colon(lang)}${ratingText(t.rating, lang)}${t.observed.length ? ` (${S.discussion.proposed})` : ''}`,
+        );
+        for (const ob of t.observed)
+          out.push(`  - ${S.discussion.observed}${colon(lang)}${e(observationLine(aar, ob, lang))}`);
+      }
     }
     out.push('');
+  }
+
+  if (aar.discussed.length || aar.modules.length) {
+    h2(0, S.discussion.title);
+    out.push(`*${S.discussion.intro}*`, '');
+    for (const g of discussionGroups(aar)) {
+      out.push(`### ${g.module ? e(moduleHeading(aar, g.module, lang)) : S.discussion.noModule}`, '');
+      if (g.module?.summary) out.push(L(g.module.summary), '');
+      if (g.module?.keyIssues.length)
+        out.push(`${S.discussion.keyIssues}:`, '', ...g.module.keyIssues.map((k) => `- ${L(k)}`), '');
+      for (const d of g.items) {
+        out.push(`**${L(d.prompt)}** — ${S.discussion.status[d.status]}`, '');
+        if (d.capabilities.length)
+          out.push(
+            `${S.discussion.tags}${colon(lang)}${d.capabilities.map((c) => e(capabilityName(aar, c, lang))).join(', ')}`,
+            '',
+          );
+        // Per role side by side: one column per role asked.
+        const cols = answerColumns(aar, d, lang);
+        out.push(
+          ...table(
+            cols.map((c) => e(c.head)),
+            [
+              cols.map((c) => e(oneLine(c.text, lang))),
+              ...(cols.some((c) => c.by) ? [cols.map((c) => (c.by ? `*${e(c.by)}*` : ''))] : []),
+            ],
+          ),
+          '',
+        );
+      }
+    }
   }
 
   h2(5, S.sections.capabilities);
@@ -182,8 +228,15 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
 
   h2(7, S.sections.timeline);
   const rows: string[][] = [];
+  let inModule: string | undefined;
   for (const it of aar.timeline) {
     const when = e(timeLabel(x.t0, it.at, lang));
+    // Sectioned by module: a row marks where each module starts.
+    const m = moduleAtTime(aar, it.at);
+    if (m && m.id !== inModule) {
+      inModule = m.id;
+      rows.push([e(timeLabel(x.t0, m.at, lang)), `**${S.event.module}**`, `**${L(m.title)}**`]);
+    }
     switch (it.kind) {
       case 'inject':
         rows.push([
@@ -207,7 +260,7 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
         rows.push([
           when,
           S.event.variation,
-          `${it.description ? `${L(it.description)}: ` : ''}${it.label ? L(it.label) : e(it.outcome)}`,
+          `${it.description ? `${L(it.description)}: ` : ''}${it.label ? L(it.label) : e(it.outcome)}${it.notice ? ` — ${S.event.notice}${colon(lang)}${L(it.notice)}` : ''}`,
         ]);
         break;
       case 'override':

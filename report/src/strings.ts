@@ -115,6 +115,24 @@ export interface ReportStrings {
     resume: string;
     start: string;
     end: string;
+    module: string;
+    notice: string;
+  };
+  /** Discussion questions, modules and evaluators' observations (discussion-based exercises). */
+  discussion: {
+    /** The section's title (a section only an exercise with discussions or modules has). */
+    title: string;
+    intro: string;
+    module: string;
+    keyIssues: string;
+    noModule: string;
+    table: string;
+    tags: string;
+    status: Record<'answered' | 'partly' | 'unanswered' | 'not-reached', string>;
+    noAnswer: string;
+    observed: string;
+    proposed: string;
+    noObservation: string;
   };
   verified: string;
   notVerified: (reason: string) => string;
@@ -276,6 +294,28 @@ const en: ReportStrings = {
     resume: 'Resumed',
     start: 'Drill started',
     end: 'Drill ended',
+    module: 'Module',
+    notice: 'Notice',
+  },
+  discussion: {
+    title: 'Discussion',
+    intro:
+      'Open questions have no right answer and are never scored: the answers are recorded as given, for the debrief.',
+    module: 'Module',
+    keyIssues: 'Key issues',
+    noModule: 'Outside any module',
+    table: 'The table',
+    tags: 'Capabilities discussed',
+    status: {
+      answered: 'discussed',
+      partly: 'partly answered',
+      unanswered: 'no answer recorded',
+      'not-reached': 'not reached',
+    },
+    noAnswer: 'no answer',
+    observed: 'Evaluator observations',
+    proposed: 'proposed from the decisions',
+    noObservation: 'no observation recorded',
   },
   verified:
     'Verified: the transcript was replayed, its hash chain holds and every recorded score was recomputed and found equal.',
@@ -442,6 +482,27 @@ const zh: ReportStrings = {
     resume: '继续',
     start: '演练开始',
     end: '演练结束',
+    module: '模块',
+    notice: '通报',
+  },
+  discussion: {
+    title: '研讨情况',
+    intro: '研讨问题没有标准答案，不计分：按各方发言如实记录，供复盘讨论。',
+    module: '模块',
+    keyIssues: '重点问题',
+    noModule: '不属于任何模块',
+    table: '全体',
+    tags: '涉及能力',
+    status: {
+      answered: '已研讨',
+      partly: '部分作答',
+      unanswered: '未记录发言',
+      'not-reached': '未进行到',
+    },
+    noAnswer: '未作答',
+    observed: '评估员观察记录',
+    proposed: '依据决策给出的建议评级',
+    noObservation: '无观察记录',
   },
   verified: '已校验：已重放演练记录，哈希链完整，所有记录的得分经重新计算完全一致。',
   notVerified: () => '未通过校验：演练记录与重放结果不符。',

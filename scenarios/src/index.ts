@@ -12,7 +12,7 @@ import {
   type ReadInclude,
   type Scenario,
 } from '@drill/engine';
-import { SHIPPED_IDS } from './library.ts';
+import { fileNotFound, SHIPPED_IDS } from './library.ts';
 
 /** The folder holding the shipped scenario files. */
 export const SCENARIO_DIR: string = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,20 +30,10 @@ export function loadScenarioFile(path: string): CompileResult {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    return {
-      ok: false,
-      diagnostics: [
-        {
-          severity: 'error',
-          code: 'file-not-found',
-          file: path,
-          line: 1,
-          column: 1,
-          path: '',
-          message: `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-        },
-      ],
-    };
+    return fileNotFound(
+      path,
+      `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
   return compileScenario({ path, text }, readIncludeWithin());
 }

@@ -24,6 +24,16 @@ function dirOf(p: string): string {
   return i < 0 ? '' : p.slice(0, i + 1);
 }
 
+/** A compile result that refuses a file it could not read, saying why. */
+export function fileNotFound(path: string, message: string): CompileResult {
+  return {
+    ok: false,
+    diagnostics: [
+      { severity: 'error', code: 'file-not-found', file: path, line: 1, column: 1, path: '', message },
+    ],
+  };
+}
+
 /**
  * Compiles the scenario at `path` among in-memory files (library-relative path → text), resolving
  * `include` relative to the including file and only among those files: how a browser, which cannot read
@@ -31,21 +41,7 @@ function dirOf(p: string): string {
  */
 export function compileFromFiles(files: ReadonlyMap<string, string>, path: string): CompileResult {
   const text = files.get(path);
-  if (text === undefined)
-    return {
-      ok: false,
-      diagnostics: [
-        {
-          severity: 'error',
-          code: 'file-not-found',
-          file: path,
-          line: 1,
-          column: 1,
-          path: '',
-          message: `no scenario file \`${path}\` in the library`,
-        },
-      ],
-    };
+  if (text === undefined) return fileNotFound(path, `no scenario file \`${path}\` in the library`);
   return compileScenario({ path, text }, (from, inc) => {
     const p = libraryPath(dirOf(from) + inc);
     const t = files.get(p);

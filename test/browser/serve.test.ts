@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildWeb, needsBuild } from '@drill/cli';
@@ -9,6 +11,8 @@ describe('drill serve', () => {
     if (needsBuild(ROOT)) buildWeb(ROOT, () => {});
     const child = spawn(process.execPath, [join(ROOT, 'cli', 'bin', 'drill.mjs'), 'serve', '--port', '0'], {
       cwd: ROOT,
+      // The room server keeps its database under DRILL_HOME: never the real home in a test.
+      env: { ...process.env, DRILL_HOME: mkdtempSync(join(tmpdir(), 'drill-serve-home-')) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

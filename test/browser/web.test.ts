@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { parseTranscript, verify, type Transcript } from '@drill/engine';
 import { loadScenario, loadScenarioFile } from '@drill/scenarios';
 import { ARTIFACTS, launch } from './harness.ts';
+import { advance, decideAll, savedCount } from './consoleSteps.ts';
 
 let h: Awaited<ReturnType<typeof launch>>;
 beforeAll(async () => {
@@ -16,33 +17,6 @@ afterAll(async () => {
 
 const shot = (page: Page, name: string, fullPage = false) =>
   page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
-
-/** Records every open decision of one team: the first or last option, or 1 unit for the first target. */
-async function decideAll(page: Page, team: string, pick: 'first' | 'last'): Promise<number> {
-  let n = 0;
-  for (let guard = 0; guard < 6; guard++) {
-    const card = page.locator(`section.team-decisions[data-team="${team}"] article.decision`).first();
-    if ((await card.count()) === 0) break;
-    const numbers = card.locator('input[type=number]');
-    if ((await numbers.count()) > 0) await numbers.first().fill('1');
-    else {
-      const opts = card.locator('input[type=radio], input[type=checkbox]');
-      await (pick === 'first' ? opts.first() : opts.last()).check();
-    }
-    await card.getByLabel('Rationale').fill(`${team}: ${pick} — keep people safe`);
-    const id = await card.getAttribute('data-decision');
-    await card.getByRole('button', { name: /^Record/ }).click();
-    await page
-      .locator(`section.team-decisions[data-team="${team}"] article.decision[data-decision="${id}"]`)
-      .waitFor({ state: 'detached' });
-    n++;
-  }
-  return n;
-}
-
-async function savedCount(page: Page): Promise<string> {
-  return (await page.getByTestId('saved').textContent()) ?? '';
-}
 
 const typhoon = loadScenario('typhoon');
 
@@ -115,7 +89,7 @@ describe('web app in Chromium', () => {
         await page.getByLabel('Show scores on the participant view').uncheck();
         await pj.locator('.pj-scores').waitFor({ state: 'detached' });
       }
-      await page.getByRole('button', { name: 'Advance to next event' }).click();
+      await advance(page);
     }
     expect(reloaded).toBe(true);
     expect(shotOpen).toBe(true);
@@ -251,6 +225,7 @@ describe('web app in Chromium', () => {
     await card.locator('input[type=radio]').first().check();
     await card.getByLabel('Rationale').fill('<img src=x onerror="window.__pwned=\'rationale\'">');
     await card.getByRole('button', { name: /^Record/ }).click();
+    await card.getByRole('button', { name: 'Confirm' }).click();
     await page.getByRole('button', { name: 'End drill' }).click();
     await page.getByRole('heading', { name: /Debrief/ }).waitFor();
     await page.getByText('<img src=x onerror="window.__pwned=\'rationale\'">').first().waitFor();

@@ -88,10 +88,12 @@ describe('MSEL', () => {
       '对象',
       '预期行动',
       '目标',
+      '模块',
+      '导调备注',
     ]);
     const rows = mselRows(typhoon, 'zh-CN');
     expect(table).toHaveLength(rows.length + 1);
-    expect(table.every((r) => r.length === 11)).toBe(true);
+    expect(table.every((r) => r.length === 13)).toBe(true);
     expect(table[1]![5]).toBe(rows[0]!.event);
   });
 

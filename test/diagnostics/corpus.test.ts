@@ -50,6 +50,24 @@ describe('broken scenario corpus: every file gives exactly its expected diagnost
     expect(diagnosticsOf('many-problems-2.yaml').codes.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('gives one message, with a hint, per YAML structure mistake (not the parser’s cascade)', () => {
+    const yamlCases = files.filter((f) => f.startsWith('yaml-'));
+    expect(yamlCases.length).toBeGreaterThanOrEqual(10);
+    for (const f of yamlCases) {
+      const got = diagnosticsOf(f);
+      expect(got.codes, f).toHaveLength(1);
+      expect(got.text, f).toMatch(/\n {4}hint: \S/);
+    }
+  });
+
+  it('says ranges in words and refuses a time without a unit', () => {
+    expect(diagnosticsOf('score-out-of-range.yaml').text).toContain(
+      'scores run from 0 to 1: `1.5` is too big',
+    );
+    expect(diagnosticsOf('time-without-unit.yaml').text).toContain('`T-6` has no unit: did you mean T-6h?');
+    expect(diagnosticsOf('capability-redeclared.yaml').codes).toEqual(['duplicate-id']);
+  });
+
   it('gives "did you mean" hints for near misses', () => {
     expect(diagnosticsOf('unknown-role.yaml').text).toContain('did you mean `chief`?');
     expect(diagnosticsOf('bad-enum.yaml').text).toContain('did you mean `phone`?');

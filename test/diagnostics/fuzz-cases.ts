@@ -1,14 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  autoplay,
-  compileScenario,
-  lintScenario,
-  scoreDrill,
-  SourceFile,
-  type CompileResult,
-} from '@drill/engine';
+import { parse as parseYaml } from 'yaml';
+import { autoplay, compileScenario, lintScenario, scoreDrill, type CompileResult } from '@drill/engine';
+import seedrandom from 'seedrandom';
 import { readIncludeWithin, SCENARIO_DIR, shippedScenarioIds } from '@drill/scenarios';
 
 /**
@@ -22,19 +17,10 @@ import { readIncludeWithin, SCENARIO_DIR, shippedScenarioIds } from '@drill/scen
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** A small seeded generator (mulberry32): the same seed gives the same corpus on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (seedrandom's alea, as the engine): the same seed gives the same corpus on every machine. */
+export const rng = (seed: number): Rnd => seedrandom.alea(String(seed));
 
-type Rnd = () => number;
+export type Rnd = () => number;
 const pick = <T>(r: Rnd, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 type Path = (string | number)[];
@@ -165,7 +151,11 @@ export const MUTATIONS = [
 ] as const;
 export type Mutation = (typeof MUTATIONS)[number];
 
-function mutate(doc: unknown, kind: Mutation, r: Rnd): unknown {
+/** The careless mutations (a person editing by hand), as opposed to the hostile ones. */
+export const CARELESS = ['delete', 'duplicate', 'retype', 'swap-ids', 'expr', 'junk', 'far-time'] as const;
+
+/** `doc` with one mutation of `kind` applied where `r` points (the original is left as it was). */
+export function mutate(doc: unknown, kind: Mutation, r: Rnd): unknown {
   const d = structuredClone(doc);
   const all = paths(d).filter((p) => p.length > 0);
   if (all.length === 0) return d;
@@ -330,7 +320,7 @@ interface Source {
 let sourcesCache: Source[] | undefined;
 function sources(): Source[] {
   if (sourcesCache) return sourcesCache;
-  const parse = (p: string): unknown => new SourceFile(p, readFileSync(p, 'utf8')).doc.toJS();
+  const parse = (p: string): unknown => parseYaml(readFileSync(p, 'utf8'));
   const fixtures = join(here, '../lint/fixtures');
   sourcesCache = [
     ...readdirSync(fixtures)

@@ -5,7 +5,7 @@ import { Console } from './console/Console.tsx';
 import { Review } from './review/Review.tsx';
 import { Participant } from './projector/Participant.tsx';
 import type { LoadedFile } from './review/load.ts';
-import { loadSaved } from './drill/storage.ts';
+import { readStored } from './drill/storage.ts';
 import { compileText } from './scenarios.ts';
 
 const LANG_KEY = 'drill.lang';
@@ -19,7 +19,7 @@ function initialLang(): Lang {
 
 /** A scenario the trainer loaded from a file, so review can verify transcripts recorded on it. */
 function customScenarios(): Scenario[] {
-  const s = loadSaved()?.setup.source;
+  const s = readStored()?.source;
   if (s?.kind !== 'file') return [];
   const r = compileText(s.name, s.text);
   return r.ok ? [r.scenario] : [];
@@ -72,6 +72,9 @@ export function App() {
         </label>
       </header>
       <main id="main" tabIndex={-1}>
+        <h1 className="sr-only">
+          {t('appTitle')} — {t(tab === 'console' ? 'navConsole' : 'navReview')}
+        </h1>
         <div hidden={tab !== 'console'}>
           <Console
             onReview={(files) => {

@@ -5,7 +5,6 @@ import {
   type Lang,
   type LocalizedText,
   type Scenario,
-  type DrillState,
 } from '@drill/engine';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -26,16 +25,16 @@ export function clockLabel(scenario: Scenario, minutes: number): string {
 
 export const L = (text: LocalizedText | undefined, lang: Lang): string => localize(text, lang);
 
-/** The warning indicator: a levelled variable named like a warning, else the first levelled indicator. */
+/** The warning indicator (read from a state's world or a view's indicators): a levelled variable named like a warning, else the first levelled indicator. */
 export function warningOf(
   scenario: Scenario,
-  state: DrillState,
+  world: Readonly<Record<string, number | boolean>>,
   lang: Lang,
 ): { name: string; label: string; value: number; max: number } | undefined {
   const levelled = scenario.variables.filter((v) => v.levels && v.levels.length > 0);
   const v = levelled.find((x) => /warn|signal|alert/i.test(x.id)) ?? levelled[0];
   if (!v) return undefined;
-  const value = Number(state.world[v.id] ?? 0);
+  const value = Number(world[v.id] ?? 0);
   const level = [...v.levels!].reverse().find((l) => value >= l.value) ?? v.levels![0]!;
   return {
     name: L(v.name, lang),

@@ -9,7 +9,11 @@ import {
   COHORT_FORMATS,
   cohortReport,
   examine,
+  formatDateRange,
+  inDateRange,
+  parseDateRange,
   renderCohort,
+  type DateRange,
   type CohortFormat,
   type Examined,
   type Excluded,
@@ -159,9 +163,19 @@ const split = (rs: readonly Examined[]): { runs: RunDigest[]; excluded: Excluded
   excluded: rs.flatMap((r) => (r.ok ? [] : [r.excluded])),
 });
 
+/** The runs started within a date range (all of them without one); excluded files stay listed. */
+export function within(
+  c: { runs: RunDigest[]; excluded: Excluded[] },
+  range: DateRange | undefined,
+): { runs: RunDigest[]; excluded: Excluded[] } {
+  return range ? { runs: c.runs.filter((r) => inDateRange(r.startedAt, range)), excluded: c.excluded } : c;
+}
+
 interface CohortOptions {
   scenario?: string[];
   against?: string[];
+  dates?: string;
+  againstDates?: string;
   format?: string;
   out?: string;
   lang?: string;
@@ -180,6 +194,14 @@ export function register(program: Command): void {
       (v: string, prev: string[] = []) => [...prev, v],
     )
     .option('--against <paths...>', 'a second cohort (transcripts or folders) to compare with')
+    .option(
+      '--dates <from..to>',
+      'only runs started in this UTC date range, e.g. 2026-10-01..2026-10-31 (either end may be left open)',
+    )
+    .option(
+      '--against-dates <from..to>',
+      'compare with the runs started in this range (from the --against files, else from the same files)',
+    )
     .option('--format <format>', `${COHORT_FORMATS.join(' | ')}`, 'md')
     .option('-o, --out <file>', 'write to this file (default: print)')
     .option('--lang <lang>', 'en | zh-CN (default from the environment)')
@@ -190,7 +212,17 @@ export function register(program: Command): void {
       const lang = langOption(o.lang);
       const scenarios = o.scenario ?? [];
       const { lookup } = scenarioLookup(scenarios); // fails early on a broken --scenario file
+      const range = (v: string | undefined): DateRange | undefined => {
+        if (v === undefined) return undefined;
+        const r = parseDateRange(v);
+        if (!r.ok) throw new UserError(r.reason);
+        return r.range;
+      };
+      const datesA = range(o.dates);
+      const datesB = range(o.againstDates);
       const filesA = collectFiles(paths);
+      // Two date ranges over the same files are two cohorts too.
+      const sameFiles = !o.against && datesB !== undefined;
       const filesB = o.against ? collectFiles(o.against) : [];
       if (filesA.length === 0)
         throw new UserError(`no transcripts (.json or .jsonl) found in ${paths.join(', ')}`);
@@ -199,8 +231,19 @@ export function register(program: Command): void {
       const bar = progressBar(filesA.length + filesB.length);
       const all = await examinePaths([...filesA, ...filesB], scenarios, () => bar.tick());
       bar.done();
-      const a = split(all.slice(0, filesA.length));
-      const b = o.against ? split(all.slice(filesA.length)) : undefined;
+      const a = within(split(all.slice(0, filesA.length)), datesA);
+      const b = sameFiles
+        ? // Files that fail verification are listed once, with the first cohort.
+          { runs: within(split(all.slice(0, filesA.length)), datesB).runs, excluded: [] }
+        : o.against
+          ? within(split(all.slice(filesA.length)), datesB)
+          : undefined;
+      for (const [label, c, r] of [
+        ['', a, datesA],
+        ['comparison ', b, datesB],
+      ] as const)
+        if (r && c && c.runs.length === 0)
+          process.stderr.write(`note: no verified run in the ${label}range ${formatDateRange(r)}\n`);
       // The figures need each version's scenario in this thread too (prompts, options, feedback).
       const seen = new Map<string, Scenario>();
       for (const r of all)

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { replay, verify, type DrillState, type Lang, type Scenario, type Transcript } from '@drill/engine';
+import type { DrillState, Lang, Scenario, Transcript } from '@drill/engine';
 import {
+  aarFromTranscript,
   bannerLines,
-  buildAar,
   buildDebrief,
   renderDebriefHtml,
   renderDebriefMarkdown,
@@ -41,22 +41,20 @@ export function aarFor(
   return replayedAar(file, t, scenario, o).aar;
 }
 
-/** The report model and the replayed final state it was built from. */
+/** The report model and the replayed final state it was built from (one replay: the report's recipe). */
 export function replayedAar(
   file: string,
   t: Transcript,
   scenario: Scenario,
   o: { unverified?: boolean } = {},
 ): { aar: Aar; state: DrillState } {
-  const v = verify(scenario, t);
-  if (!v.ok && !o.unverified)
+  const r = aarFromTranscript(scenario, t, o);
+  if (r.ok) return { aar: r.aar, state: r.state };
+  if (!r.verification.ok && !o.unverified)
     throw new UserError(
-      `${file} fails verification: ${v.reason}\n(add --unverified to report on it anyway, marked as not verified)`,
+      `${file} fails verification: ${r.reason}\n(add --unverified to report on it anyway, marked as not verified)`,
     );
-  let r = replay(scenario, t, { keepStates: true });
-  if (!r.ok && r.entry !== undefined) r = replay(scenario, t, { keepStates: true, upTo: r.entry - 1 });
-  if (!r.ok) throw new UserError(`${file} cannot be replayed: ${r.reason}`);
-  return { aar: buildAar(scenario, t, r, v), state: r.state };
+  throw new UserError(`${file} cannot be replayed: ${r.reason}`);
 }
 
 /**

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import type * as ServerPackage from '@drill/server';
+import type * as TsxPackage from 'tsx/esm/api';
 import { UserError } from '../io.ts';
 
 /** The repository root: found by walking up to web/package.json (works from src/ and from a bundle in dist/). */
@@ -58,130 +60,104 @@ export function buildWeb(root: string, log: (s: string) => void = (s) => process
     throw new UserError(`the web app did not build (vite exited with ${r.status ?? r.signal})`);
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-const SECURITY = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-};
+type ServerModule = typeof ServerPackage;
+type TsxApi = typeof TsxPackage;
 
 /**
- * The Host values this server answers to: the address it listens on and, on loopback, `localhost`.
- * Anything else is a browser sent here by DNS rebinding (a hostile name resolving to 127.0.0.1).
+ * Loads the room server. It is not bundled into cli/dist (fastify, and SQLite's native module, which a
+ * bundle cannot carry): from sources (tsx, vitest) it is a plain import; from the bundle, plain Node
+ * cannot load its TypeScript, so it goes through tsx's loader.
  */
-export function allowedHosts(host: string, port: number): Set<string> {
-  const names = [host, ...(host === '127.0.0.1' || host === '::1' ? ['localhost', '127.0.0.1'] : [])];
-  const hosts = new Set<string>();
-  for (const n of names) {
-    const h = n.includes(':') ? `[${n}]` : n;
-    hosts.add(`${h}:${port}`.toLowerCase());
-    if (port === 80) hosts.add(h.toLowerCase());
+async function loadServer(): Promise<ServerModule> {
+  // Computed specifiers, so esbuild leaves these imports to run time.
+  const pkg = '@drill/server';
+  try {
+    return (await import(pkg)) as ServerModule;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
+    const tsxApi = 'tsx/esm/api';
+    const { tsImport } = (await import(tsxApi)) as TsxApi;
+    return (await tsImport(pkg, import.meta.url)) as ServerModule;
   }
-  return hosts;
 }
 
-/** A small static file server for the built app, bound to loopback only. Port 0 picks a free port. */
-export function startServer(
+/**
+ * Serves a built web app with the room server on loopback, its database in a fresh temporary folder
+ * (the browser suites use this). Port 0 picks a free port.
+ */
+export async function startServer(
   dir: string,
   port: number,
   host = '127.0.0.1',
-): Promise<{ server: Server; url: string }> {
-  const root = resolve(dir);
-  let hosts = new Set<string>();
-  const refuse = (
-    res: ServerResponse,
-    code: number,
-    text: string,
-    extra: Record<string, string> = {},
-  ): void => {
-    // Security headers on refusals too: an error page is a page a browser may frame or sniff.
-    res
-      .writeHead(code, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY, ...extra })
-      .end(`${text}\n`);
-  };
-  const server = createServer((req, res) => {
-    if (!hosts.has(String(req.headers.host ?? '').toLowerCase())) {
-      refuse(res, 421, 'this server answers only to the address it printed');
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      refuse(res, 405, 'method not allowed', { Allow: 'GET, HEAD' });
-      return;
-    }
-    let path: string;
-    try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    } catch {
-      refuse(res, 400, 'bad request');
-      return;
-    }
-    let file = resolve(root, `.${path}`);
-    if (file !== root && !file.startsWith(root + sep)) {
-      refuse(res, 403, 'forbidden');
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      refuse(res, 404, 'not found');
-      return;
-    }
-    const body = readFileSync(file);
-    const hashed = path.startsWith('/assets/');
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Length': body.length,
-      'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-      ...SECURITY,
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
+): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
+  const srv = await loadServer();
+  const s = await srv.startRoomServer({
+    host,
+    port,
+    webDir: dir,
+    dataDir: mkdtempSync(join(tmpdir(), 'drill-serve-')),
   });
-  return new Promise((ok, fail) => {
-    server.once('error', (e: NodeJS.ErrnoException) =>
-      fail(e.code === 'EADDRINUSE' ? new UserError(`port ${port} is in use: choose another with --port`) : e),
-    );
-    server.listen(port, host, () => {
-      const a = server.address() as AddressInfo;
-      hosts = allowedHosts(host, a.port);
-      ok({ server, url: `http://${host}:${a.port}/` });
-    });
-  });
+  return { server: s.app.server, url: s.url, close: s.close };
 }
 
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('build (if needed) and serve the web app — facilitator console and review — on 127.0.0.1')
+    .description(
+      'serve the web app and the classroom room server (participants on their own devices) on one port; loopback unless --lan',
+    )
     .option('-p, --port <port>', 'port to listen on (0: any free port)', '5178')
+    .option('--lan', "listen on this machine's LAN address so phones and laptops in the room can join")
     .option('--rebuild', 'build the app even when web/dist is up to date')
-    .action(async (o: { port: string; rebuild?: boolean }) => {
+    .action(async (o: { port: string; lan?: boolean; rebuild?: boolean }) => {
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new UserError(`--port must be a number from 0 to 65535, not ${o.port}`);
       const root = repoRoot();
       if (o.rebuild || needsBuild(root)) buildWeb(root);
-      const { server, url } = await startServer(join(root, 'web', 'dist'), port);
+      const srv = await loadServer();
+      let host = '127.0.0.1';
+      if (o.lan) {
+        const lan = srv.lanAddress();
+        if (!lan)
+          throw new UserError(
+            "--lan: this machine has no LAN address (connect it to the room's network first)",
+          );
+        host = lan;
+      }
+      let s: Awaited<ReturnType<typeof srv.startRoomServer>>;
+      try {
+        s = await srv.startRoomServer({ host, port, webDir: join(root, 'web', 'dist') });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
+          throw new UserError(`port ${port} is in use: choose another with --port`);
+        throw e;
+      }
+      const url = s.url;
+      const join0 = srv.joinUrl(url, '');
       process.stdout.write(
-        `drill web app: ${url}\n  facilitator console: ${url}\n  participant view:    ${url}?view=participant\n  review:              ${url}?view=review\nPress Ctrl-C to stop.\n`,
+        [
+          `drill room server: ${url}`,
+          `  trainer console (keep this link to yourself): ${srv.consoleUrl(url, s.hostToken)}`,
+          `  browser-only console: ${url}`,
+          `  review:               ${url}?view=review`,
+          `  participants join at: ${join0}  (then type the room's code)`,
+          ...(s.unresumed.length
+            ? [
+                `  could not resume ${s.unresumed.length} room(s): ${s.unresumed.map((u) => `${u.id}: ${u.error}`).join('; ')}`,
+              ]
+            : []),
+          '',
+        ].join('\n'),
       );
+      if (o.lan) {
+        process.stdout.write(`${await srv.terminalQr(join0)}\n`);
+      } else process.stdout.write('  (loopback only: add --lan for participants on other devices)\n');
+      process.stdout.write('Press Ctrl-C to stop.\n');
       await new Promise<void>((done) => {
         const stop = (): void => {
           process.stdout.write('\nstopping…\n');
-          server.close(() => done());
-          server.closeAllConnections();
+          void s.close().then(done);
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);

@@ -151,6 +151,7 @@ export const HEADER_WORDS: Record<MselField, readonly string[]> = {
     '备注',
     '说明',
     '导调说明',
+    '导调备注',
     '注释',
   ],
 };

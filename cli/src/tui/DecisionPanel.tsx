@@ -6,6 +6,7 @@ import { strings } from './i18n.ts';
 import { lineWidth, textWidth, truncateLine, wrap, type Line } from './layout.ts';
 import { Lines } from './Lines.tsx';
 import type { LiveDrill } from './live-drill.ts';
+import { discussionLines, moduleBannerLines } from './discussion-lines.ts';
 
 /** What the player is doing in the decision panel: kept by the App, drawn here. */
 export interface PanelUi {
@@ -43,6 +44,11 @@ export function panelLines(
   const { scenario, state, lang } = drill;
   const s = strings(lang);
   const out: Line[] = [[{ t: '─'.repeat(width), dim: true }]];
+  // At a module's start the drill waits for the facilitator: the module is what the table reads now.
+  if (state.holding)
+    return [...out, ...moduleBannerLines(drill, width)]
+      .map((l) => truncateLine(l, width))
+      .slice(0, Math.max(2, maxLines));
   const d = open[focus];
   if (!d) {
     out.push([{ t: s.noDecision }]);
@@ -87,7 +93,8 @@ export function panelLines(
   // the cursor onto each; the window below keeps the cursor's group in view.
   const groups: Line[][] = [];
   const cursor = Math.min(ui.cursor, opts.length - 1);
-  if (d.kind === 'allocate') {
+  if (d.kind === 'discuss') groups.push(discussionLines(drill, d, ui, width));
+  else if (d.kind === 'allocate') {
     opts.forEach((o, i) => {
       const sel = i === cursor;
       const amount = String(ui.alloc[o.id] ?? 0).padStart(3);
@@ -129,12 +136,27 @@ export function panelLines(
   } else if (d.kind === 'multi' && d.max !== undefined)
     footer.push([{ t: `${s.chooseAtMost(d.max)} · ${s.ticked} ${ui.picked.length}/${d.max}`, dim: true }]);
   const tail: Line[] = [...footer];
+  const discuss = d.kind === 'discuss';
   if (ui.mode === 'rationale') {
-    tail.push([{ t: `${s.rationale} `, bold: true }, { t: ui.rationale }, { t: '▌', color: 'cyan' }]);
-    tail.push([{ t: s.rationaleHint, dim: true }]);
+    // For a discussion the same box takes the answer itself.
+    tail.push([
+      { t: `${discuss ? s.answerLabel : s.rationale} `, bold: true },
+      { t: ui.rationale },
+      { t: '▌', color: 'cyan' },
+    ]);
+    tail.push([{ t: discuss ? s.answerHint : s.rationaleHint, dim: true }]);
   } else
     tail.push([
-      { t: d.kind === 'allocate' ? s.allocHint : d.kind === 'multi' ? s.multiHint : s.selectHint, dim: true },
+      {
+        t: discuss
+          ? s.discussHint
+          : d.kind === 'allocate'
+            ? s.allocHint
+            : d.kind === 'multi'
+              ? s.multiHint
+              : s.selectHint,
+        dim: true,
+      },
     ]);
   if (ui.message) tail.push(...messageLines(ui.message, width, s.rejected));
   // Keep the cursor's option (and as many after it as fit) when the options do not all fit.

@@ -7,6 +7,7 @@ import { strings } from './i18n.ts';
 import type { LiveDrill } from './live-drill.ts';
 import { allocationRoom, choiceProblem } from './refusal.ts';
 import { optionLabel } from './summary.ts';
+import { answerSlotsFor } from './discussion-lines.ts';
 
 export type Overlay = 'none' | 'help' | 'quit';
 
@@ -53,6 +54,7 @@ export function handleScreenKey(k: ScreenKeys, input: string, key: Key): void {
   if (overlay === 'quit') return quitPromptKey(k, input);
   if (phase === 'debrief' || phase === 'ended') return debriefKey(k, input, key);
   if (phase === 'briefing') return briefingKey(k, input, key);
+  if (k.drill.state.holding) return moduleKey(k, input, key);
   if (k.getUi().mode === 'rationale') return rationaleKey(k, input, key);
   if (commandKey(k, input) || feedKey(k, input, key) || focusKey(k, key)) return;
   decisionKey(k, input, key);
@@ -77,6 +79,15 @@ function briefingKey(k: ScreenKeys, input: string, key: Key): void {
   if (key.return) {
     k.setScroll(0);
     k.send({ type: 'start' });
+  } else if (input === 'q') k.setOverlay('quit');
+  else if (input === '?') k.setOverlay('help');
+}
+
+/** At a module's start: Enter (or `p`) goes on; help and quit still work. */
+function moduleKey(k: ScreenKeys, input: string, key: Key): void {
+  if (key.return || input === 'p') {
+    k.setUi(emptyPanel());
+    k.send({ type: 'resume' });
   } else if (input === 'q') k.setOverlay('quit');
   else if (input === '?') k.setOverlay('help');
 }
@@ -135,6 +146,12 @@ function focusKey(k: ScreenKeys, key: Key): boolean {
 function decisionKey(k: ScreenKeys, input: string, key: Key): void {
   const current = focusedDecision(k.drill, k.getFocus());
   if (!current) return;
+  if (current.kind === 'discuss') {
+    // A discussion: the cursor picks the role answered for, Enter opens the answer box.
+    if (cursorKey(k, Math.max(1, answerSlotsFor(k.drill, current).length), key)) return;
+    if (key.return) k.setUi((u) => ({ ...u, mode: 'rationale', message: undefined }));
+    return;
+  }
   const opts = offeredOptions(current, k.drill.scenario, k.drill.state);
   if (cursorKey(k, opts.length, key) || optionKey(k, current, opts, input)) return;
   if (current.kind === 'allocate' && allocationKey(k, current, opts, input, key)) return;
@@ -224,6 +241,7 @@ function confirmChoice(k: ScreenKeys): void {
   const current = focusedDecision(drill, k.getFocus());
   if (!current) return;
   const ui = k.getUi();
+  if (current.kind === 'discuss') return confirmAnswer(k, current, ui);
   const base = { type: 'choose' as const, participant: drill.participant, decision: current.id };
   const rationale = ui.rationale.trim() ? { rationale: ui.rationale.trim() } : {};
   const elapsed = drill.pressure
@@ -231,6 +249,29 @@ function confirmChoice(k: ScreenKeys): void {
     : {};
   const choice = choiceOf(current, offeredOptions(current, drill.scenario, drill.state), ui);
   if (k.send({ ...base, ...choice, ...rationale, ...elapsed }, strings(drill.lang).accepted)) k.setFocus(0);
+  else k.setUi((u) => ({ ...u, mode: 'select' }));
+}
+
+/** Enter in the answer box: the answer (for the role under the cursor) as one input. */
+function confirmAnswer(k: ScreenKeys, d: DecisionPoint, ui: PanelUi): void {
+  const { drill, now } = k;
+  const s = strings(drill.lang);
+  const text = ui.rationale.trim();
+  if (!text) return k.setUi((u) => ({ ...u, message: { kind: 'error', text: s.emptyAnswer } }));
+  const slots = answerSlotsFor(drill, d);
+  const role = slots[Math.min(ui.cursor, Math.max(0, slots.length - 1))];
+  const elapsed = drill.pressure
+    ? { elapsedMs: Math.max(0, Math.round(now() - (k.shownAt.get(d.id) ?? now()))) }
+    : {};
+  const input = {
+    type: 'answer' as const,
+    participant: drill.participant,
+    decision: d.id,
+    ...(role !== undefined ? { role } : {}),
+    text,
+    ...elapsed,
+  };
+  if (k.send(input, s.answered)) k.setUi((u) => ({ ...u, mode: 'select', rationale: '' }));
   else k.setUi((u) => ({ ...u, mode: 'select' }));
 }
 
@@ -248,7 +289,7 @@ function choiceOf(
     case 'single':
       return { options: [opts[Math.min(ui.cursor, opts.length - 1)]!.id] };
     case 'discuss':
-      // A discussion has no options: it is answered in words (an `answer` input), never chosen.
+      // A discussion is answered in words (the answer box), never chosen.
       return { options: [] };
     default: {
       const never: never = d.kind;

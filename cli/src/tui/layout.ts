@@ -67,68 +67,84 @@ export function truncateLine(l: Line, width: number): Line {
 }
 
 const WIDE = /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
-const TOKEN =
-  /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[^\s\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|\s+/gu;
 /** Closing punctuation that Chinese typesetting never puts at the start of a line. */
 export const NO_LINE_START = '，。、；：？！」』）》〉】〕”’…,.;:?!)';
+/** Opening punctuation that never ends a line (it belongs to what follows). */
+export const NO_LINE_END = '（「『《〈【〔“‘(';
+
+const isSpace = (g: string): boolean => /^\s+$/u.test(g);
+const opensNoLine = (g: string | undefined): boolean => g !== undefined && NO_LINE_START.includes(g[0]!);
+const closesNoLine = (g: string | undefined): boolean => g !== undefined && NO_LINE_END.includes(g.at(-1)!);
 
 /**
- * Wraps text to `width` columns: at spaces for Latin text, between any two characters for Chinese.
- * Newlines in the text start new lines. Closing punctuation (`，。、；：？！」』）`…) never starts a line:
- * it carries the character before it onto the next line with it (kinsoku), so a line may end one
- * column short rather than open with a comma.
+ * Whether a line may break before grapheme `i` of `gs`: at a space, or beside a wide character (Chinese
+ * breaks between any two characters, emoji too) — but never so that the next line opens with closing
+ * punctuation or the line ends with opening punctuation.
+ */
+function breakBefore(gs: readonly string[], i: number): boolean {
+  let next = i;
+  while (next < gs.length && isSpace(gs[next]!)) next++;
+  let last = i - 1;
+  while (last >= 0 && isSpace(gs[last]!)) last--;
+  if (last < 0 || next >= gs.length) return false;
+  if (opensNoLine(gs[next]) || closesNoLine(gs[last])) return false;
+  const a = gs[i - 1]!;
+  const b = gs[i]!;
+  return isSpace(a) || isSpace(b) || stringWidth(a) > 1 || stringWidth(b) > 1;
+}
+
+/**
+ * Wraps text to `width` columns: at spaces for Latin text, between any two characters for Chinese, never
+ * inside a character (an emoji with its modifiers or a letter with its accents stays whole). Newlines in
+ * the text start new lines. Kinsoku: closing punctuation (`，。、；：？！」』）`…) never starts a line and
+ * opening punctuation never ends one. The break moves back instead, carrying the character before the
+ * punctuation onto the next line with it, so a line may end a column short; every line stays within
+ * `width` (ink would re-wrap a longer one itself). A word longer than the line is cut, the cut also kept
+ * off closing punctuation.
  */
 export function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
   const w0 = Math.max(4, width);
-  for (const para of paragraphs(text)) {
-    const lines: string[][] = [[]];
+  return paragraphs(text).flatMap((para) => wrapParagraph(graphemes(para), w0));
+}
+
+function wrapParagraph(gs: readonly string[], w0: number): string[] {
+  const out: string[] = [];
+  let s = skipSpaces(gs, 0);
+  while (s < gs.length) {
     let w = 0;
-    const cur = (): string[] => lines.at(-1)!;
-    const newLine = (): void => {
-      lines.push([]);
-      w = 0;
-    };
-    for (const tok of para.match(TOKEN) ?? []) {
-      const tw = textWidth(tok);
-      if (/^\s+$/.test(tok)) {
-        if (w === 0) continue;
-        if (w + tw <= w0) {
-          cur().push(tok);
-          w += tw;
-        } else newLine();
-        continue;
-      }
-      if (w > 0 && w + tw > w0) {
-        const prev = cur();
-        // Kinsoku: carry the last characters of the full line along, so the punctuation follows one.
-        const moved: string[] = [];
-        if (NO_LINE_START.includes(tok[0]!))
-          while (prev.length > 1 && moved.length < 3 && !/^\s+$/.test(prev.at(-1)!)) {
-            moved.unshift(prev.pop()!);
-            if (!NO_LINE_START.includes(moved[0]![0]!)) break;
-          }
-        newLine();
-        for (const m of moved) {
-          cur().push(m);
-          w += textWidth(m);
-        }
-      }
-      if (tw > w0) {
-        for (const ch of graphemes(tok)) {
-          const cw = charWidth(ch);
-          if (w + cw > w0) newLine();
-          cur().push(ch);
-          w += cw;
-        }
-        continue;
-      }
-      cur().push(tok);
-      w += tw;
+    let i = s;
+    let lastBreak = -1;
+    for (; i < gs.length; i++) {
+      if (i > s && breakBefore(gs, i)) lastBreak = i;
+      const cw = stringWidth(gs[i]!);
+      // Spaces may run past the edge: they are trimmed off the line's end.
+      if (w + cw > w0 && !isSpace(gs[i]!)) break;
+      w += cw;
     }
-    for (const l of lines) out.push(l.join('').trimEnd());
+    if (i >= gs.length) {
+      out.push(gs.slice(s).join('').trimEnd());
+      break;
+    }
+    const b = lastBreak > s ? lastBreak : forcedBreak(gs, s, i);
+    out.push(gs.slice(s, b).join('').trimEnd());
+    s = skipSpaces(gs, b);
   }
-  return out;
+  return out.length ? out : [''];
+}
+
+function skipSpaces(gs: readonly string[], i: number): number {
+  while (i < gs.length && isSpace(gs[i]!)) i++;
+  return i;
+}
+
+/**
+ * No break point fits (a long word, or punctuation packed tight): cut at the edge, moved back so that no
+ * closing mark starts the next line and no opening mark ends this one, when the line leaves room to.
+ */
+function forcedBreak(gs: readonly string[], s: number, edge: number): number {
+  let b = Math.max(edge, s + 1);
+  while (b > s + 1 && (opensNoLine(gs[skipSpaces(gs, b)]) || closesNoLine(gs[b - 1]))) b--;
+  return b;
 }
 
 export const isWide = (s: string): boolean => WIDE.test(s);

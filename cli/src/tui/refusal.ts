@@ -54,8 +54,8 @@ export function refusalText(drill: LiveDrill, input: Input, r: Rejection): strin
     case 'unknown-role':
     case 'unknown-capability':
     case 'duplicate-id':
-    case 'bad-correction':
     case 'unknown-task':
+    case 'bad-correction':
       break;
     default: {
       const never: never = r.code;

@@ -19,6 +19,7 @@ const WORDS = {
     ],
     inject: 'inject',
     decision: 'decision',
+    module: 'module',
     sheet: 'MSEL',
     roles: 'Roles',
     roleHeaders: ['ID', 'Name (en)', 'Name (zh-CN)'],
@@ -42,6 +43,7 @@ const WORDS = {
     ],
     inject: '情况',
     decision: '决策',
+    module: '模块',
     sheet: 'MSEL',
     roles: '角色',
     roleHeaders: ['编号', '名称（en）', '名称（zh-CN）'],
@@ -87,6 +89,8 @@ export async function mselXlsx(s: Scenario, lang: Lang): Promise<Uint8Array> {
       r.audience,
       r.expected,
       r.objective,
+      r.module,
+      r.notes,
     ]);
   }
   const head = ws.getRow(1);

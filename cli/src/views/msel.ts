@@ -15,7 +15,7 @@ export interface MselRow {
   time: string;
   /** Local wall-clock time, when the time is fixed. */
   clock: string;
-  kind: 'inject' | 'decision';
+  kind: 'inject' | 'decision' | 'module';
   id: string;
   event: string;
   source: string;
@@ -23,6 +23,12 @@ export interface MselRow {
   audience: string;
   expected: string;
   objective: string;
+  /** The module it belongs to (its title), or '' without modules. */
+  module: string;
+  /** The facilitator's note: the MSEL is the exercise controllers' document, never a participant's. */
+  notes: string;
+  /** The module's id, for sections (not a column). */
+  moduleId?: string;
 }
 
 const WORDS = {
@@ -39,9 +45,15 @@ const WORDS = {
       'Audience',
       'Expected action',
       'Objective',
+      'Module',
+      'Facilitator notes',
     ],
     inject: 'inject',
     decision: 'decision',
+    module: 'module',
+    discuss: 'Discuss',
+    eachRole: 'each role answers',
+    moduleStart: 'Module start',
     decide: 'Decide',
     due: 'due',
     when: 'when',
@@ -64,9 +76,15 @@ const WORDS = {
       '对象',
       '预期行动',
       '目标',
+      '模块',
+      '导调备注',
     ],
     inject: '情况',
     decision: '决策',
+    module: '模块',
+    discuss: '研讨',
+    eachRole: '各岗位分别作答',
+    moduleStart: '模块开始',
     decide: '决策',
     due: '时限',
     when: '条件',
@@ -133,6 +151,15 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
       ),
     );
 
+  const moduleCells = (
+    id: string | undefined,
+    note: LocalizedText | undefined,
+  ): Pick<MselRow, 'module' | 'notes' | 'moduleId'> => ({
+    module: L(s.modules.find((m) => m.id === id)?.title),
+    notes: L(note),
+    ...(id !== undefined ? { moduleId: id } : {}),
+  });
+
   type Pending = { key: number; order: number; row: Omit<MselRow, 'seq'> };
   const rows: Pending[] = [];
   const end = s.clock.end + 1;
@@ -176,6 +203,7 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
         audience: roleNames(i.roles),
         expected,
         objective: objective(i.objective),
+        ...moduleCells(i.module, i.note),
       },
     });
   });
@@ -200,6 +228,7 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
       key = Math.min(end, ...ts.map((t) => t.at ?? end));
     }
     const options = d.options.map((o) => L(o.label)).join(' | ');
+    const discussion = d.kind === 'discuss';
     rows.push({
       key,
       order: 1000 + n,
@@ -208,15 +237,41 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
         clock,
         kind: 'decision',
         id: d.id,
-        event: `${L(d.prompt)} [${options}]`,
+        event: discussion ? L(d.prompt) : `${L(d.prompt)} [${options}]`,
         source: w.control,
         channel: '',
         audience: roleNames(d.roles),
-        expected: `${w.decide} (${d.kind}), ${w.due} ${due}`,
+        expected: discussion
+          ? `${w.discuss}${d.each === 'role' ? ` (${w.eachRole})` : ''}, ${w.due} ${due}`
+          : `${w.decide} (${d.kind}), ${w.due} ${due}`,
         objective: objective(d.objective),
+        ...moduleCells(d.module, d.note),
       },
     });
   });
+
+  // Each module's start is a row of its own: where the drill waits, with its summary and the facilitator's note.
+  s.modules.forEach((m, n) =>
+    rows.push({
+      key: m.at,
+      order: -1000 + n,
+      row: {
+        time: formatScenarioTime(m.at),
+        clock: civil(s.clock.t0, m.at),
+        kind: 'module',
+        id: m.id,
+        event: [L(m.title), L(m.summary), ...m.keyIssues.map((k) => `• ${L(k)}`)].filter(Boolean).join(' — '),
+        source: w.control,
+        channel: '',
+        audience: w.all,
+        expected: '',
+        objective: '',
+        module: L(m.title),
+        notes: L(m.note),
+        moduleId: m.id,
+      },
+    }),
+  );
 
   return rows.sort((a, b) => a.key - b.key || a.order - b.order).map((p, i) => ({ seq: i + 1, ...p.row }));
 }
@@ -238,6 +293,8 @@ function cells(r: MselRow, lang: Lang): string[] {
     r.audience,
     r.expected,
     r.objective,
+    r.module,
+    r.notes,
   ];
 }
 
@@ -261,10 +318,20 @@ function mdCell(v: string): string {
 export function mselMarkdown(s: Scenario, lang: Lang): string {
   const h = mselHeaders(lang);
   const title = `# MSEL — ${localize(s.title, lang)} (${s.id} ${s.version})\n\n`;
-  const lines = [
+  const tableOf = (rows: MselRow[]): string[] => [
     `| ${h.join(' | ')} |`,
     `|${h.map(() => '---').join('|')}|`,
-    ...mselRows(s, lang).map((r) => `| ${cells(r, lang).map(mdCell).join(' | ')} |`),
+    ...rows.map((r) => `| ${cells(r, lang).map(mdCell).join(' | ')} |`),
   ];
-  return `${title}${lines.join('\n')}\n`;
+  const rows = mselRows(s, lang);
+  if (s.modules.length === 0) return `${title}${tableOf(rows).join('\n')}\n`;
+  // Sectioned by module: rows outside any module first, then one section per module.
+  const sections = [
+    { heading: '', rows: rows.filter((r) => r.moduleId === undefined) },
+    ...s.modules.map((m) => ({
+      heading: `## ${localize(m.title, lang)}`,
+      rows: rows.filter((r) => r.moduleId === m.id),
+    })),
+  ].filter((x) => x.rows.length > 0);
+  return `${title}${sections.map((x) => [...(x.heading ? [x.heading, ''] : []), ...tableOf(x.rows)].join('\n')).join('\n\n')}\n`;
 }

@@ -60,11 +60,19 @@ export function linkExpressions(c: LinkContext, ids: KnownIds): Expressions {
       return { src, ast };
     } catch (e) {
       if (!(e instanceof ExprSyntaxError)) throw e;
+      // A lone `=` in a condition is a comparison meant as `==` (`=` sets a value, in effects only).
+      const lone =
+        src[e.offset] === '=' && !/[=<>!]/.test(src[e.offset - 1] ?? '') && src[e.offset + 1] !== '=';
       push(
-        loc.file.diagnostic(path, 'expression-syntax', e.message, {
-          offset: base === undefined ? undefined : base + e.offset,
-          hint: e.hint,
-        }),
+        loc.file.diagnostic(
+          path,
+          'expression-syntax',
+          lone ? '`=` sets a value (in effects); to compare, write `==`' : e.message,
+          {
+            offset: base === undefined ? undefined : base + e.offset,
+            hint: lone ? `write "${src.slice(0, e.offset)}==${src.slice(e.offset + 1)}"` : e.hint,
+          },
+        ),
       );
       return undefined;
     }

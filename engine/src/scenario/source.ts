@@ -11,6 +11,7 @@ import {
 } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
 import { formatPath } from './diagnostics.ts';
+import { explainYaml } from './yaml-words.ts';
 
 // With the `u` flag a well-formed pair is one code point, so only unpaired halves match.
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -61,18 +62,32 @@ export class SourceFile {
         ];
       }
     }
-    return found.map((e) => {
-      const { line, col } = this.lines.linePos(e.pos[0]);
-      return {
-        severity: 'error' as const,
+    if (found.length === 0) return [];
+    // One message for the first mistake: the parser's later ones are mostly its consequences.
+    const w = explainYaml(
+      this.text,
+      found.map((e) => {
+        const { line, col } = this.lines.linePos(e.pos[0]);
+        return {
+          code: e.code,
+          message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''),
+          line,
+          column: col,
+        };
+      }),
+    )!;
+    return [
+      {
+        severity: 'error',
         code: 'yaml-syntax',
         file: this.path,
-        line,
-        column: col,
+        line: w.line,
+        column: w.column,
         path: '',
-        message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''),
-      };
-    });
+        message: w.message,
+        hint: w.hint,
+      },
+    ];
   }
 
   /**

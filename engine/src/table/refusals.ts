@@ -37,8 +37,8 @@ const ENGINE_ZH: Record<Rejection['code'], string> = {
   'unknown-role': '没有这个岗位',
   'unknown-capability': '没有这项能力',
   'duplicate-id': '编号重复',
-  'unknown-task': '没有这项关键任务',
   'bad-correction': '无法更正：没有可替换的决策记录，或更正后的选择不被接受',
+  'unknown-task': '本想定没有这个关键任务',
   'not-saved': '未能保存，操作没有生效',
 };
 

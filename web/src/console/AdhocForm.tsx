@@ -1,34 +1,50 @@
 import { useState } from 'react';
 import { localize, type Scenario } from '@drill/engine';
 import { useT } from '../i18n.ts';
-import type { Outcome } from '../drill/consoleDrill.ts';
 
 type Urgency = 'routine' | 'priority' | 'flash';
 
 /** An inject written on the spot; it becomes a recorded engine input (`inject`, id `adhoc-…`). */
 export function AdhocForm({
   scenario,
+  teams,
   onRelease,
 }: {
   scenario: Scenario;
-  onRelease(a: { title: string; text: string; roles: string[]; urgency: Urgency }): Outcome;
+  /** Parallel mode: the teams an inject can go to alone (empty: it goes to every team). */
+  teams: string[];
+  onRelease(a: {
+    title: string;
+    text: string;
+    roles: string[];
+    urgency: Urgency;
+    team: string | undefined;
+  }): Promise<boolean>;
 }) {
   const { t, lang } = useT();
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [role, setRole] = useState('all');
   const [urgency, setUrgency] = useState<Urgency>('priority');
+  const [team, setTeam] = useState('');
   return (
     <form
       className="stack"
       onSubmit={(e) => {
         e.preventDefault();
         if (!text.trim()) return;
-        const r = onRelease({ title: title.trim(), text: text.trim(), roles: [role], urgency });
-        if (r.ok) {
-          setTitle('');
-          setText('');
-        }
+        void onRelease({
+          title: title.trim(),
+          text: text.trim(),
+          roles: [role],
+          urgency,
+          team: team || undefined,
+        }).then((ok) => {
+          if (ok) {
+            setTitle('');
+            setText('');
+          }
+        });
       }}
     >
       <label className="field">
@@ -40,6 +56,19 @@ export function AdhocForm({
         <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} required />
       </label>
       <div className="row">
+        {teams.length > 1 ? (
+          <label className="field">
+            <span>{t('adhocTeam')}</span>
+            <select value={team} onChange={(e) => setTeam(e.target.value)}>
+              <option value="">{t('allTeams')}</option>
+              {teams.map((tm) => (
+                <option key={tm} value={tm}>
+                  {tm}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <label className="field">
           <span>{t('adhocRoles')}</span>
           <select value={role} onChange={(e) => setRole(e.target.value)}>

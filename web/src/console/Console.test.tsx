@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { Console } from './Console.tsx';
 import { LangContext } from '../i18n.ts';
-import { loadSaved, STORAGE_KEY } from '../drill/storage.ts';
+import { readStored, SAVE_KEY } from '../drill/storage.ts';
 import { loadLibrary } from '../scenarios.ts';
 
 function mount(lang: 'en' | 'zh-CN' = 'en') {
@@ -13,12 +13,22 @@ function mount(lang: 'en' | 'zh-CN' = 'en') {
   );
 }
 
+const loadSaved = () => readStored()?.saved;
+
+/** Clicks and lets the command (a promise) settle. */
+async function click(el: HTMLElement): Promise<void> {
+  await act(async () => {
+    fireEvent.click(el);
+    await Promise.resolve();
+  });
+}
+
 /** Advances until some team has an open decision; returns its card. */
-function advanceToDecision(): HTMLElement {
+async function advanceToDecision(): Promise<HTMLElement> {
   for (let i = 0; i < 40; i++) {
     const cards = document.querySelectorAll<HTMLElement>('article.decision');
     if (cards.length) return cards[0]!;
-    fireEvent.click(screen.getByRole('button', { name: 'Advance to next event' }));
+    await click(screen.getByRole('button', { name: 'Advance to next event' }));
   }
   throw new Error('no decision opened');
 }
@@ -34,12 +44,12 @@ afterEach(() => {
 });
 
 describe('facilitator console', () => {
-  it('starts a two-team drill, records a decision, shows engine refusals, and resumes after a remount', () => {
+  it('starts a two-team drill, records a decision, shows engine refusals, and resumes after a remount', async () => {
     mount();
     expect(screen.getByLabelText('Team name', { selector: '#team-0' })).toHaveProperty('value', 'Team 1');
     fireEvent.click(screen.getByRole('button', { name: 'Start drill' }));
     expect(screen.getByTestId('phase').textContent).toBe('Running');
-    const card = advanceToDecision();
+    const card = await advanceToDecision();
     const team = card.closest('[data-team]')!.getAttribute('data-team')!;
     const decision = card.getAttribute('data-decision')!;
 
@@ -47,7 +57,10 @@ describe('facilitator console', () => {
     const kind = card.querySelector('input[type=number]') ? 'allocate' : 'options';
     if (kind === 'options') {
       fireEvent.click(within(card).getByRole('button', { name: /Record/ }));
-      expect(screen.getByRole('alert').textContent).toMatch(/choose/);
+      await click(within(card).getByRole('button', { name: 'Confirm' }));
+      // The refusal is shown next to the team's decisions, not at the top of the page.
+      const section = card.closest<HTMLElement>('[data-team]')!;
+      expect(within(section).getByRole('alert').textContent).toMatch(/choose/);
       const first = card.querySelector<HTMLInputElement>('input[type=radio], input[type=checkbox]')!;
       fireEvent.click(first);
     } else {
@@ -58,6 +71,11 @@ describe('facilitator console', () => {
       target: { value: 'Because <b>safety</b> first' },
     });
     fireEvent.click(within(card).getByRole('button', { name: /Record/ }));
+    // Nothing is recorded before the trainer confirms what was read back.
+    const before = loadSaved()!.transcripts[0]!.entries.length;
+    expect(within(card).getByTestId('read-back').textContent).not.toBe('—');
+    expect(loadSaved()!.transcripts[0]!.entries.length).toBe(before);
+    await click(within(card).getByRole('button', { name: 'Confirm' }));
     expect(document.querySelector(`article.decision[data-decision="${decision}"]`)).toBeNull();
 
     const saved = loadSaved()!;
@@ -80,7 +98,7 @@ describe('facilitator console', () => {
     expect(team).toMatch(/Team [12]/);
   });
 
-  it('runs parallel teams on one clock, releases an ad-hoc inject, adjudicates and reaches the debrief', () => {
+  it('runs parallel teams on one clock, releases an ad-hoc inject, adjudicates and reaches the debrief', async () => {
     mount();
     fireEvent.click(screen.getByLabelText(/Parallel/));
     fireEvent.change(screen.getByLabelText('Team name', { selector: '#team-0' }), {
@@ -93,13 +111,12 @@ describe('facilitator console', () => {
     fireEvent.change(screen.getByLabelText('Message'), {
       target: { value: 'Power cut at the shelter <img src=x onerror=alert(1)>' },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Release inject' }));
+    await click(screen.getByRole('button', { name: 'Release inject' }));
     expect(
       screen.getAllByText(/Power cut at the shelter <img src=x onerror=alert\(1\)>/).length,
     ).toBeGreaterThan(0);
     expect(document.querySelector('img')).toBeNull();
-    for (let i = 0; i < 3; i++)
-      fireEvent.click(screen.getByRole('button', { name: 'Advance to next event' }));
+    for (let i = 0; i < 3; i++) await click(screen.getByRole('button', { name: 'Advance to next event' }));
     const saved = loadSaved()!;
     expect(saved.transcripts).toHaveLength(2);
     const clocks = saved.transcripts.map((t) => t.entries.at(-1)!.stateHash && t.entries.length);
@@ -109,19 +126,20 @@ describe('facilitator console', () => {
     fireEvent.change(within(adj).getByLabelText('Subject'), { target: { value: 'Blue' } });
     fireEvent.change(within(adj).getByLabelText('Rating'), { target: { value: 'M' } });
     fireEvent.change(within(adj).getByLabelText('Note'), { target: { value: 'Slow to call the shelter' } });
-    fireEvent.click(within(adj).getByRole('button', { name: 'Override rating' }));
+    await click(within(adj).getByRole('button', { name: 'Override rating' }));
     const blue = loadSaved()!.transcripts[1]!;
+    // Parallel mode: Blue's session is Blue's whole drill, so the override is its overall rating.
     expect(blue.entries.at(-1)!.input).toMatchObject({
       type: 'override',
       rating: 'M',
-      subject: { kind: 'team', id: 'Blue' },
+      subject: { kind: 'overall' },
     });
 
-    fireEvent.click(screen.getByRole('button', { name: 'End drill' }));
+    await click(screen.getByRole('button', { name: 'End drill' }));
     expect(screen.getByRole('heading', { name: /Debrief/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Transcript (JSON) — Red' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Transcript (JSON) — Blue' })).toBeTruthy();
-    expect(localStorage.getItem(STORAGE_KEY)).toContain('"type":"end"');
+    expect(localStorage.getItem(SAVE_KEY)).toContain('"type":"end"');
   });
 
   it('speaks Chinese', () => {

@@ -1,56 +1,62 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Scenario } from '@drill/engine';
-import { ConsoleDrill, type DrillSetup, type Outcome } from '../drill/consoleDrill.ts';
-import { clearSaved, loadSaved, writeSaved } from '../drill/storage.ts';
+import { LocalBackend } from '../drill/localBackend.ts';
+import { clearStored, loadForOpen, OLD_KEY, recoveryFiles, SAVE_KEY, writeStored } from '../drill/storage.ts';
 import { compileError, compileSource } from '../scenarios.ts';
 import { useT } from '../i18n.ts';
 import { openChannel, type ProjectorMessage } from '../projector/channel.ts';
 import { projectorSnapshot } from '../projector/snapshot.ts';
-import { Setup } from './Setup.tsx';
+import { download } from '../ui/download.ts';
+import { Setup, type DrillSetup } from './Setup.tsx';
 import { RunView } from './RunView.tsx';
 import { Debrief } from './Debrief.tsx';
+import { useBackendVersion } from './useBackend.ts';
 import type { LoadedFile } from '../review/load.ts';
 
-type Init = { drill: ConsoleDrill | null; error?: string };
+type Init = { backend: LocalBackend | null; error?: string; raw?: string };
 
-/** Resumes the drill saved in this browser, replaying its transcripts (exactly where it was). */
-function resumeSaved(): Init {
-  const saved = loadSaved();
-  if (!saved) return { drill: null };
-  const c = compileSource(saved.setup.source);
-  if (!c.ok) return { drill: null, error: compileError(c) };
-  const d = ConsoleDrill.resume(c.scenario, saved);
-  return 'error' in d ? { drill: null, error: d.error } : { drill: d };
+/** Opens the drill saved in this browser, replaying its transcripts (exactly where it was). */
+function openSaved(): Init {
+  const found = loadForOpen();
+  if (!found) return { backend: null };
+  if ('unreadable' in found) return { backend: null, error: '', raw: found.unreadable };
+  const raw = localStorage.getItem(SAVE_KEY) ?? localStorage.getItem(OLD_KEY) ?? '';
+  const c = compileSource(found.stored.source);
+  if (!c.ok) return { backend: null, error: compileError(c), raw };
+  if (!localStorage.getItem(SAVE_KEY)) {
+    // A first-version save: its transcripts replay on the Table as they are; keep it in the new form.
+    const b = LocalBackend.open(found.stored, c.scenario);
+    if ('error' in b) return { backend: null, error: b.error, raw };
+    b.close();
+    writeStored(found.stored);
+    localStorage.removeItem(OLD_KEY);
+  }
+  const b = LocalBackend.open(found.stored, c.scenario);
+  return 'error' in b ? { backend: null, error: b.error, raw } : { backend: b };
 }
 
 export interface UiPrefs {
   scoresHidden: boolean;
-  projectorScores: boolean;
   projectorTeam: string;
 }
 const PREFS_KEY = 'drill.console.ui';
 function loadPrefs(): UiPrefs {
   try {
-    return {
-      scoresHidden: false,
-      projectorScores: false,
-      projectorTeam: '',
-      ...(JSON.parse(localStorage.getItem(PREFS_KEY) ?? '{}') as Partial<UiPrefs>),
-    };
+    const p = JSON.parse(localStorage.getItem(PREFS_KEY) ?? '{}') as Partial<UiPrefs>;
+    return { scoresHidden: p.scoresHidden === true, projectorTeam: String(p.projectorTeam ?? '') };
   } catch {
-    return { scoresHidden: false, projectorScores: false, projectorTeam: '' };
+    return { scoresHidden: false, projectorTeam: '' };
   }
 }
 
 /** The facilitator console: set-up, run and debrief of one classroom drill, saved as it goes. */
 export function Console({ onReview }: { onReview(files: LoadedFile[]): void }) {
   const { t, lang } = useT();
-  const [init] = useState(resumeSaved);
-  const [drill, setDrill] = useState<ConsoleDrill | null>(init.drill);
+  const [init] = useState(openSaved);
+  const [backend, setBackend] = useState<LocalBackend | null>(init.backend);
   const [resumeError, setResumeError] = useState(init.error);
-  const [version, bump] = useReducer((x: number) => x + 1, 0);
-  const [notice, setNotice] = useState<string>();
-  const [saveError, setSaveError] = useState<string>();
+  const [raw, setRaw] = useState(init.raw);
+  const version = useBackendVersion(backend);
   const [prefs, setPrefsState] = useState<UiPrefs>(loadPrefs);
   const setPrefs = (p: Partial<UiPrefs>): void =>
     setPrefsState((old) => {
@@ -59,26 +65,20 @@ export function Console({ onReview }: { onReview(files: LoadedFile[]): void }) {
       return next;
     });
   const channel = useRef<BroadcastChannel | undefined>(undefined);
+  // The tab lets go of the drill when it closes (not on an unmount: StrictMode remounts in development).
+  useEffect(() => {
+    if (!backend) return;
+    const release = (): void => backend.close();
+    window.addEventListener('pagehide', release);
+    return () => window.removeEventListener('pagehide', release);
+  }, [backend]);
 
-  const persist = useCallback((d: ConsoleDrill) => setSaveError(writeSaved(d.save())), []);
-
-  const act = useCallback(
-    (fn: (d: ConsoleDrill) => Outcome): Outcome => {
-      if (!drill) return { ok: false, reason: 'no drill' };
-      const r = fn(drill);
-      setNotice(r.ok ? undefined : r.reason);
-      persist(drill);
-      bump();
-      return r;
-    },
-    [drill, persist],
-  );
-
-  const projectorTeam =
-    drill && drill.teams.includes(prefs.projectorTeam) ? prefs.projectorTeam : (drill?.teams[0] ?? '');
+  const teams = backend?.setup.teams.map((x) => x.name) ?? [];
+  const projectorTeam = teams.includes(prefs.projectorTeam) ? prefs.projectorTeam : (teams[0] ?? '');
+  const showScores = backend?.projectorScores ?? false;
   const snapshot = useCallback(
-    () => (drill ? projectorSnapshot(drill, lang, projectorTeam, prefs.projectorScores) : null),
-    [drill, lang, projectorTeam, prefs.projectorScores, version],
+    () => (backend ? projectorSnapshot(backend, lang, projectorTeam, showScores) : null),
+    [backend, lang, projectorTeam, showScores, version],
   );
 
   useEffect(() => {
@@ -88,7 +88,8 @@ export function Console({ onReview }: { onReview(files: LoadedFile[]): void }) {
   }, []);
   useEffect(() => {
     const ch = channel.current;
-    if (!ch) return;
+    // Only the tab that holds the drill feeds the projector: a read-only tab never sends it back in time.
+    if (!ch || (backend && backend.access.kind !== 'writer')) return;
     const post = (): void =>
       ch.postMessage({ type: 'snapshot', snapshot: snapshot() } satisfies ProjectorMessage);
     post();
@@ -97,30 +98,42 @@ export function Console({ onReview }: { onReview(files: LoadedFile[]): void }) {
     };
     ch.addEventListener('message', onMsg);
     return () => ch.removeEventListener('message', onMsg);
-  }, [snapshot]);
+  }, [snapshot, backend, version]);
 
   const start = (setup: DrillSetup, scenario: Scenario): string | undefined => {
-    const d = ConsoleDrill.start(scenario, setup, new Date().toISOString());
-    if ('error' in d) return d.error;
-    persist(d);
-    setDrill(d);
-    setNotice(undefined);
+    const { source, ...rest } = setup;
+    backend?.close();
+    const b = LocalBackend.start(scenario, source, rest, { startedAt: new Date().toISOString() });
+    if ('error' in b) return b.error;
+    setBackend(b);
     return undefined;
   };
   const reset = (): void => {
-    if (drill && !window.confirm(t('confirmNew'))) return;
-    clearSaved();
-    setDrill(null);
+    if (backend && !window.confirm(t('confirmNew'))) return;
+    backend?.close();
+    clearStored();
+    setBackend(null);
     setResumeError(undefined);
-    setNotice(undefined);
+    setRaw(undefined);
   };
 
-  if (!drill)
+  if (!backend)
     return (
       <>
-        {resumeError ? (
+        {resumeError !== undefined ? (
           <div role="alert" className="error-box">
-            <p>{t('resumeFailed', { reason: resumeError })}</p>
+            <p>{t('resumeFailed', { reason: resumeError || t('saveUnreadable') })}</p>
+            {raw ? (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  for (const f of recoveryFiles(raw)) download(f.name, f.text, 'application/json');
+                }}
+              >
+                {t('downloadJournal')}
+              </button>
+            ) : null}
             <button type="button" className="secondary" onClick={reset}>
               {t('discardSaved')}
             </button>
@@ -130,28 +143,27 @@ export function Console({ onReview }: { onReview(files: LoadedFile[]): void }) {
       </>
     );
 
-  const over = drill.phase === 'debrief' || drill.phase === 'ended';
+  const over = backend.phase === 'debrief' || backend.phase === 'ended';
   return (
     <>
-      {notice ? (
-        <div role="alert" className="notice">
-          <strong>{t('refused')}:</strong> <span className="reason">{notice}</span>
-          <button type="button" className="ghost" onClick={() => setNotice(undefined)}>
-            {t('dismiss')}
+      {backend.saveError ? (
+        <p role="alert" className="error-box">
+          {t('saveFailed', { reason: backend.saveError })}
+        </p>
+      ) : null}
+      {backend.access.kind === 'read-only' ? (
+        <div role="alert" className="notice read-only" data-testid="read-only">
+          <span>{t(backend.access.reason === 'other-tab' ? 'readOnlyOtherTab' : 'readOnlyNewerSave')}</span>
+          <button type="button" className="secondary" onClick={() => backend.takeOver()}>
+            {t('takeOver')}
           </button>
         </div>
       ) : null}
-      {saveError ? (
-        <p role="alert" className="error-box">
-          {t('saveFailed', { reason: saveError })}
-        </p>
-      ) : null}
       {over ? (
-        <Debrief drill={drill} act={act} onReview={onReview} onNew={reset} version={version} />
+        <Debrief backend={backend} onReview={onReview} onNew={reset} version={version} />
       ) : (
         <RunView
-          drill={drill}
-          act={act}
+          backend={backend}
           prefs={{ ...prefs, projectorTeam }}
           setPrefs={setPrefs}
           version={version}

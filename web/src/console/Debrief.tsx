@@ -1,25 +1,29 @@
-import { localize, type DecisionScore } from '@drill/engine';
-import type { ConsoleDrill, Outcome } from '../drill/consoleDrill.ts';
+import { localize, type DecisionScore, type Transcript } from '@drill/engine';
 import { useT } from '../i18n.ts';
 import { clockLabel } from '../format.ts';
 import { download, slug } from '../ui/download.ts';
-import { OverrideForm } from '../ui/OverrideForm.tsx';
 import { Scoreboard } from './Scoreboard.tsx';
+import { TeamOverrideForm } from './TeamOverrideForm.tsx';
 import type { LoadedFile } from '../review/load.ts';
+import type { ConsoleBackend } from './backend.ts';
 
 interface Props {
-  drill: ConsoleDrill;
-  act(fn: (d: ConsoleDrill) => Outcome): Outcome;
+  backend: ConsoleBackend;
   onReview(files: LoadedFile[]): void;
   onNew(): void;
   version: number;
 }
 
 /** The hot wash: ratings per team and capability, key decisions, the improvement plan, and downloads. */
-export function Debrief({ drill, act, onReview, onNew }: Props) {
+export function Debrief({ backend, onReview, onNew }: Props) {
   const { t, lang } = useT();
-  const sc = drill.scenario;
-  const teams = drill.teams.map((team) => ({ team, s: drill.score(team)! }));
+  const sc = backend.scenario;
+  const parallel = backend.setup.mode === 'parallel';
+  const teamNames = backend.setup.teams.map((x) => x.name);
+  const scores = backend.scores();
+  const teams = scores.map((s) => ({ team: s.team, s }));
+  const lanes = backend.view({ kind: 'facilitator' }, lang).lanes;
+  const corrections = backend.corrections();
   const choiceText = (d: DecisionScore): string => {
     const dp = sc.decisions.find((x) => x.id === d.decision)!;
     const label = (o: string): string => localize(dp.options.find((x) => x.id === o)?.label ?? o, lang);
@@ -32,16 +36,14 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
       : d.options.map(label).join('; ');
     return d.status === 'missed' ? `${what} (${t('missed')})` : what;
   };
-  const files = (): LoadedFile[] =>
-    drill.sessions.map((s, i) => ({
-      name: fileName(i),
-      text: JSON.stringify(drill.transcriptFor(i), null, 1),
-    }));
-  const who = (i: number): string =>
-    drill.setup.mode === 'parallel' ? drill.teams[i]! : drill.teams.join(' + ');
+  const text = (tr: Transcript): string => JSON.stringify(tr, null, 1);
+  const files = async (): Promise<LoadedFile[]> =>
+    (await backend.transcripts()).map((tr, i) => ({ name: fileName(i), text: text(tr) }));
+  const who = (i: number): string => (parallel ? teamNames[i]! : teamNames.join(' + '));
   const fileName = (i: number): string => `drill-${sc.id}-${slug(who(i))}.json`;
+  const transcript = async (i: number): Promise<Transcript> => (await backend.transcripts())[i]!;
   const ending = (i: number) => {
-    const id = drill.sessions[i]!.state.ending;
+    const id = lanes[i]?.view.ending;
     return id ? sc.endings.find((e) => e.id === id) : undefined;
   };
   // Decisions someone reached, in the order they closed in the first team's drill.
@@ -60,12 +62,12 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
             {t('newDrill')}
           </button>
         </div>
-        {drill.sessions.map((s, i) =>
+        {lanes.map((_, i) =>
           ending(i) ? (
             <p key={i} className="ending">
               <strong>
                 {t('ending')}
-                {drill.sessions.length > 1 ? ` (${who(i)})` : ''}:
+                {lanes.length > 1 ? ` (${who(i)})` : ''}:
               </strong>{' '}
               {localize(ending(i)!.title, lang)} —{' '}
               <span className="prewrap">{localize(ending(i)!.text, lang)}</span>
@@ -73,18 +75,18 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
           ) : null,
         )}
         <h3>{t('ratingsByTeam')}</h3>
-        <Scoreboard drill={drill} />
+        <Scoreboard scenario={sc} scores={scores} />
       </section>
 
       <section className="panel" aria-labelledby="keydec-h">
         <h2 id="keydec-h">{t('keyDecisions')}</h2>
-        <div className="table-wrap">
-          <table className="grid">
+        <div className="table-wrap" role="region" aria-labelledby="keydec-h" tabIndex={0}>
+          <table className="grid teams-table" style={{ minWidth: `${14 + teams.length * 12}rem` }}>
             <thead>
               <tr>
                 <th scope="col">{t('decision')}</th>
                 {teams.map(({ team }) => (
-                  <th scope="col" key={team}>
+                  <th scope="col" key={team} className="team-col">
                     {team}
                   </th>
                 ))}
@@ -96,9 +98,7 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
                   <th scope="row">{localize(dp.prompt, lang)}</th>
                   {teams.map(({ team, s }) => {
                     const d = s.report.decisions.find((x) => x.decision === dp.id)!;
-                    const mine =
-                      drill.setup.mode === 'parallel' ||
-                      s.ratings.capabilities.some((c) => c.evidence.includes(dp.id));
+                    const mine = parallel || s.ratings.capabilities.some((c) => c.evidence.includes(dp.id));
                     return (
                       <td key={team}>
                         {mine ? (
@@ -114,6 +114,13 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
                             {d.rationale ? (
                               <blockquote className="rationale">{d.rationale}</blockquote>
                             ) : null}
+                            {corrections
+                              .filter((c) => c.team === team && c.decision === dp.id)
+                              .map((c) => (
+                                <div key={c.decision} className="corrected-tag small" data-testid="corrected">
+                                  {t('correctedMark')}: {c.note}
+                                </div>
+                              ))}
                           </>
                         ) : (
                           <span className="muted">—</span>
@@ -133,9 +140,7 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
           <h2 id="impr-h">{t('improvements')}</h2>
           {teams.map(({ team, s }) => {
             const mine = s.report.improvements.filter(
-              (id) =>
-                drill.setup.mode === 'parallel' ||
-                s.ratings.capabilities.some((c) => c.evidence.includes(id)),
+              (id) => parallel || s.ratings.capabilities.some((c) => c.evidence.includes(id)),
             );
             return (
               <div key={team}>
@@ -169,13 +174,13 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
         <section className="panel" aria-labelledby="dl-h">
           <h2 id="dl-h">{t('downloads')}</h2>
           <ul className="downloads">
-            {drill.sessions.map((_, i) => (
+            {lanes.map((_, i) => (
               <li key={i}>
                 <button
                   type="button"
                   className="secondary"
                   onClick={() =>
-                    download(fileName(i), JSON.stringify(drill.transcriptFor(i), null, 1), 'application/json')
+                    void transcript(i).then((tr) => download(fileName(i), text(tr), 'application/json'))
                   }
                 >
                   {t('downloadTranscript', { who: who(i) })}
@@ -184,12 +189,13 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
                   type="button"
                   className="secondary"
                   onClick={() =>
-                    void import('../report/reportHtml.ts').then(({ reportHtml }) =>
-                      download(
-                        fileName(i).replace(/\.json$/, '.html'),
-                        reportHtml(sc, drill.transcriptFor(i), lang),
-                        'text/html',
-                      ),
+                    void Promise.all([import('../report/reportHtml.ts'), transcript(i)]).then(
+                      ([{ reportHtml }, tr]) =>
+                        download(
+                          fileName(i).replace(/\.json$/, '.html'),
+                          reportHtml(sc, tr, lang),
+                          'text/html',
+                        ),
                     )
                   }
                 >
@@ -199,20 +205,11 @@ export function Debrief({ drill, act, onReview, onNew }: Props) {
             ))}
           </ul>
           <p className="muted small">{t('reportNote')}</p>
-          <button type="button" className="primary" onClick={() => onReview(files())}>
+          <button type="button" className="primary" onClick={() => void files().then(onReview)}>
             {t('openInReview')}
           </button>
           <h3>{t('adjudicate')}</h3>
-          <OverrideForm
-            idPrefix="debrief-override"
-            scenario={sc}
-            subjects={drill.teams.map((tm) => ({ key: tm, label: tm, subject: { kind: 'team', id: tm } }))}
-            onOverride={(capability, s, rating, note) =>
-              act((d) =>
-                d.applyTeam(s.key, { type: 'override', capability, subject: s.subject, rating, note }),
-              )
-            }
-          />
+          <TeamOverrideForm idPrefix="debrief-override" backend={backend} />
         </section>
       </div>
       {teams.map(({ team, s }) =>

@@ -1,48 +1,52 @@
 import { useState } from 'react';
-import {
-  allocationBudget,
-  liveText,
-  localize,
-  presentedOptions,
-  type DecisionPoint,
-  type DrillState,
-  type Scenario,
-} from '@drill/engine';
+import { localize, type OpenDecisionView, type Scenario } from '@drill/engine';
 import { useT } from '../i18n.ts';
 import { clockLabel } from '../format.ts';
-import type { Outcome } from '../drill/consoleDrill.ts';
+
+export type Choice = { options: string[] } | { allocation: Record<string, number> };
 
 interface Props {
   scenario: Scenario;
-  state: DrillState;
-  decision: DecisionPoint;
+  /** The open decision as the Table's view shows it: offered options in order, budget, deadline. */
+  open: OpenDecisionView;
+  clock: number;
   team: string;
-  onChoose(
-    choice: { options: string[] } | { allocation: Record<string, number> },
-    rationale: string,
-  ): Outcome;
+  /** Records the choice; resolves true when the drill accepted it. */
+  onChoose(choice: Choice, rationale: string): Promise<boolean>;
 }
 
 /** One open decision point for one team: the question, its deadline, and the form to record the choice. */
-export function DecisionCard({ scenario, state, decision: d, team, onChoose }: Props) {
+export function DecisionCard({ scenario, open: d, clock, team, onChoose }: Props) {
   const { t, lang } = useT();
-  const rec = state.decisions[d.id]!;
-  const offered = presentedOptions(scenario, state, d);
+  const dp = scenario.decisions.find((x) => x.id === d.decision);
   const [picked, setPicked] = useState<string[]>([]);
   const [amounts, setAmounts] = useState<Record<string, string>>({});
   const [rationale, setRationale] = useState('');
-  const overdue = rec.due !== undefined && state.clock > rec.due;
-  const budget = d.kind === 'allocate' ? allocationBudget(state, d) : undefined;
-  const name = `${team}-${d.id}`;
+  // Recording is two steps: the trainer reads back what will be recorded, then confirms.
+  const [confirming, setConfirming] = useState(false);
+  const overdue = clock > d.due;
+  const name = `${team}-${d.decision}`;
   const headingId = `dh-${name}`.replace(/[^\w-]/g, '_');
 
-  const submit = (): void => {
-    const choice =
-      d.kind === 'allocate'
-        ? { allocation: Object.fromEntries(offered.map((o) => [o.id, Number(amounts[o.id] || 0)])) }
-        : { options: picked };
-    const r = onChoose(choice, rationale);
-    if (r.ok) {
+  const choice = (): Choice =>
+    d.kind === 'allocate'
+      ? { allocation: Object.fromEntries(d.options.map((o) => [o.id, Number(amounts[o.id] || 0)])) }
+      : { options: picked };
+  const label = (id: string): string => d.options.find((o) => o.id === id)?.label ?? id;
+  const readBack = (): string => {
+    const c = choice();
+    if ('allocation' in c)
+      return (
+        Object.entries(c.allocation)
+          .filter(([, v]) => v !== 0)
+          .map(([k, v]) => `${label(k)}: ${v}`)
+          .join('; ') || '—'
+      );
+    return c.options.map(label).join('; ') || '—';
+  };
+  const submit = async (): Promise<void> => {
+    setConfirming(false);
+    if (await onChoose(choice(), rationale)) {
       setPicked([]);
       setAmounts({});
       setRationale('');
@@ -53,41 +57,40 @@ export function DecisionCard({ scenario, state, decision: d, team, onChoose }: P
     <article
       className={`decision ${overdue ? 'overdue' : ''}`}
       aria-labelledby={headingId}
-      data-decision={d.id}
+      data-decision={d.decision}
     >
-      <h4 id={headingId}>{liveText(scenario, state, d.prompt, lang)}</h4>
+      <h4 id={headingId}>{d.prompt}</h4>
       <p className="deadline">
-        {rec.due !== undefined ? t('due', { t: clockLabel(scenario, rec.due) }) : null}
-        {rec.closesAt !== undefined && rec.closesAt !== rec.due
-          ? ` · ${t('closes', { t: clockLabel(scenario, rec.closesAt) })}`
-          : null}
+        {t('due', { t: clockLabel(scenario, d.due) })}
+        {d.closesAt !== d.due ? ` · ${t('closes', { t: clockLabel(scenario, d.closesAt) })}` : null}
         {overdue ? <strong className="late-tag"> · {t('overdue')}</strong> : null}
       </p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          submit();
+          setConfirming(true);
         }}
       >
-        <fieldset>
-          <legend className="sr-only">{localize(d.prompt, lang)}</legend>
+        <fieldset disabled={confirming}>
+          <legend className="sr-only">{d.prompt}</legend>
           {d.kind === 'multi' && d.max ? <p className="help">{t('chooseUpTo', { n: d.max })}</p> : null}
-          {d.kind === 'allocate' && budget !== undefined ? (
+          {d.kind === 'allocate' && d.budget !== undefined ? (
             <p className="help">
-              {t('budget', { n: budget })}
-              {d.unit ? ` ${d.unit}` : ''}
+              {t('budget', { n: d.budget })}
+              {dp?.unit ? ` ${localize(dp.unit, lang)}` : ''}
             </p>
           ) : null}
-          {offered.map((o) =>
-            d.kind === 'allocate' ? (
+          {d.options.map((o) => {
+            const def = dp?.options.find((x) => x.id === o.id);
+            return d.kind === 'allocate' ? (
               <label key={o.id} className="alloc">
-                <span>{localize(o.label, lang)}</span>
+                <span>{o.label}</span>
                 <input
                   type="number"
-                  min={o.min ?? 0}
-                  max={o.max}
+                  min={def?.min ?? 0}
+                  max={def?.max}
                   inputMode="numeric"
-                  aria-label={t('amountFor', { option: localize(o.label, lang) })}
+                  aria-label={t('amountFor', { option: o.label })}
                   value={amounts[o.id] ?? ''}
                   onChange={(e) => setAmounts((a) => ({ ...a, [o.id]: e.target.value }))}
                 />
@@ -109,10 +112,10 @@ export function DecisionCard({ scenario, state, decision: d, team, onChoose }: P
                     )
                   }
                 />
-                {localize(o.label, lang)}
+                {o.label}
               </label>
-            ),
-          )}
+            );
+          })}
         </fieldset>
         <label className="field">
           <span>{t('rationale')}</span>
@@ -120,12 +123,27 @@ export function DecisionCard({ scenario, state, decision: d, team, onChoose }: P
             rows={2}
             value={rationale}
             maxLength={2000}
+            disabled={confirming}
             onChange={(e) => setRationale(e.target.value)}
           />
         </label>
-        <button type="submit" className="primary">
-          {t('record', { team })}
-        </button>
+        {confirming ? (
+          <div className="confirm-box" role="group" aria-label={t('confirmRecordTitle', { team })}>
+            <p>
+              {t('confirmRecordTitle', { team })}: <strong data-testid="read-back">{readBack()}</strong>
+            </p>
+            <button type="button" className="primary" autoFocus onClick={() => void submit()}>
+              {t('confirmRecord')}
+            </button>
+            <button type="button" className="ghost" onClick={() => setConfirming(false)}>
+              {t('change')}
+            </button>
+          </div>
+        ) : (
+          <button type="submit" className="primary">
+            {t('record', { team })}
+          </button>
+        )}
       </form>
     </article>
   );

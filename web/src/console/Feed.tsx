@@ -2,7 +2,8 @@ import type { FeedItem } from './feedItems.ts';
 import { useT } from '../i18n.ts';
 
 /** The inject feed, newest first. All text is rendered as text. */
-export function Feed({ items }: { items: FeedItem[] }) {
+export function Feed({ items, level = 4 }: { items: FeedItem[]; level?: 3 | 4 }) {
+  const H = level === 3 ? 'h3' : 'h4';
   const { t } = useT();
   if (items.length === 0) return <p className="muted">{t('noInjects')}</p>;
   return (
@@ -17,7 +18,7 @@ export function Feed({ items }: { items: FeedItem[] }) {
               <span className={`tag tag-${f.urgency}`}>{t(`urgency_${f.urgency}` as 'urgency_flash')}</span>
             ) : null}
           </div>
-          {f.title ? <h4 className="inject-title">{f.title}</h4> : null}
+          {f.title ? <H className="inject-title">{f.title}</H> : null}
           <p className="prewrap inject-text">{f.text}</p>
         </li>
       ))}

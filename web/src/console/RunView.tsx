@@ -1,34 +1,73 @@
 import { useState } from 'react';
-import { localize } from '@drill/engine';
-import type { ConsoleDrill, Outcome } from '../drill/consoleDrill.ts';
+import {
+  localize,
+  teamParticipantId,
+  type DefaultClosing,
+  type TableCommand,
+  type TableLane,
+} from '@drill/engine';
 import { useT } from '../i18n.ts';
 import { clockParts, warningOf, warningTone } from '../format.ts';
-import { feedItems } from './feedItems.ts';
+import { feedItemsOf } from './feedItems.ts';
 import { Feed } from './Feed.tsx';
 import { DecisionCard } from './DecisionCard.tsx';
+import { CorrectionForm } from './CorrectionForm.tsx';
 import { Scoreboard } from './Scoreboard.tsx';
+import { TeamOverrideForm } from './TeamOverrideForm.tsx';
 import { AdhocForm } from './AdhocForm.tsx';
-import { OverrideForm } from '../ui/OverrideForm.tsx';
+import { Feedback } from './Feedback.tsx';
+import type { ConsoleBackend } from './backend.ts';
+import { useCommand } from './useBackend.ts';
 import type { UiPrefs } from './Console.tsx';
 
 interface Props {
-  drill: ConsoleDrill;
-  act(fn: (d: ConsoleDrill) => Outcome): Outcome;
+  backend: ConsoleBackend;
   prefs: UiPrefs;
   setPrefs(p: Partial<UiPrefs>): void;
   version: number;
 }
 
+/** The open decisions a team must answer: its own lane (parallel) or its seats in the shared drill. */
+export function openFor(lanes: TableLane[], team: string) {
+  const lane = lanes.find((l) => l.team === team) ?? (lanes[0]?.team === undefined ? lanes[0] : undefined);
+  if (!lane) return [];
+  if (lane.team !== undefined) return lane.view.open;
+  return lane.view.open.filter((d) => d.decider?.team === team && !d.decider.colleague);
+}
+
+/** The choices a team recorded (not the defaults taken for it): what a trainer may correct. */
+function closedBy(backend: ConsoleBackend, lanes: TableLane[], team: string) {
+  const lane = lanes.find((l) => l.team === team);
+  if (lane) return lane.view.closed.filter((c) => c.by !== undefined);
+  const id = teamParticipantId(backend.setup.teams.findIndex((x) => x.name === team));
+  return (lanes[0]?.view.closed ?? []).filter((c) => c.by === id);
+}
+
 /** The running drill: clock bar, inject feed, open decisions per team, scoreboard, ad-hoc and adjudication. */
-export function RunView({ drill, act, prefs, setPrefs }: Props) {
+export function RunView({ backend, prefs, setPrefs }: Props) {
   const { t, lang } = useT();
   const [minutes, setMinutes] = useState('60');
-  const sc = drill.scenario;
-  const feedSeat = drill.seat(prefs.projectorTeam) ?? drill.seat(drill.teams[0]!)!;
-  const state = feedSeat.session.state;
-  const clock = clockParts(sc, drill.clock);
-  const w = warningOf(sc, state, lang);
-  const paused = drill.phase === 'paused';
+  const [feedTeam, setFeedTeam] = useState('');
+  const sc = backend.scenario;
+  const teams = backend.setup.teams.map((x) => x.name);
+  const parallel = backend.setup.mode === 'parallel';
+  const view = backend.view({ kind: 'facilitator' }, lang);
+  const feedLane = view.lanes.find((l) => l.team === feedTeam) ?? view.lanes[0]!;
+  const clock = clockParts(sc, view.clock);
+  const w = warningOf(sc, feedLane.view.indicators, lang);
+  const paused = view.phase === 'paused';
+  const clockCmd = useCommand(backend, lang);
+  const adhocCmd = useCommand(backend, lang);
+  const readOnly = backend.access.kind !== 'writer';
+  const [pending, setPending] = useState<{ cmd: TableCommand; closing: DefaultClosing[] }>();
+  /** Moves the clock, but first says which decisions would close with their defaults. */
+  const move = async (cmd: TableCommand): Promise<void> => {
+    clockCmd.setFeedback(undefined);
+    const closing = await backend.defaultsClosing(cmd);
+    if (closing.length) setPending({ cmd, closing });
+    else await clockCmd.send(cmd, t('clockMoved'));
+  };
+  const prompt = (id: string): string => localize(sc.decisions.find((x) => x.id === id)?.prompt ?? id, lang);
 
   const openProjector = (): void => {
     const url = new URL(window.location.href);
@@ -49,8 +88,8 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
         </div>
         <div className="clock-block">
           <span className="label">{t('phase')}</span>
-          <span className={`phase phase-${drill.phase}`} data-testid="phase">
-            {t(`phase_${drill.phase}`)}
+          <span className={`phase phase-${view.phase}`} data-testid="phase">
+            {t(`phase_${view.phase}`)}
           </span>
         </div>
         {w ? (
@@ -63,8 +102,8 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
           <button
             type="button"
             className="primary"
-            onClick={() => act((d) => d.advanceNext())}
-            disabled={paused}
+            onClick={() => void move({ type: 'next' })}
+            disabled={paused || readOnly}
           >
             {t('nextEvent')}
           </button>
@@ -73,7 +112,7 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
             onSubmit={(e) => {
               e.preventDefault();
               const n = Math.round(Number(minutes));
-              if (n >= 1) act((d) => d.applyAll({ type: 'advance', minutes: n }));
+              if (n >= 1) void move({ type: 'advance', minutes: n });
             }}
           >
             <label htmlFor="advance-min">{t('advanceBy')}</label>
@@ -85,37 +124,76 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
               value={minutes}
               onChange={(e) => setMinutes(e.target.value)}
             />
-            <button type="submit" className="secondary" disabled={paused}>
+            <button type="submit" className="secondary" disabled={paused || readOnly}>
               {t('advance')}
             </button>
           </form>
           <button
             type="button"
             className="secondary"
-            onClick={() => act((d) => d.applyAll({ type: paused ? 'resume' : 'pause' }))}
+            disabled={readOnly}
+            onClick={() =>
+              void clockCmd.send(
+                { type: paused ? 'resume' : 'pause' },
+                paused ? t('resumedDone') : t('pausedDone'),
+              )
+            }
           >
             {paused ? t('resume') : t('pause')}
           </button>
           <button
             type="button"
             className="danger"
-            onClick={() => window.confirm(t('confirmEnd')) && act((d) => d.applyAll({ type: 'end' }))}
+            disabled={readOnly}
+            onClick={() => {
+              if (window.confirm(t('confirmEnd'))) void clockCmd.send({ type: 'end' }, t('endedDone'));
+            }}
           >
             {t('endDrill')}
           </button>
         </div>
+        {pending ? (
+          <div className="confirm-box warn-box" role="alert" data-testid="defaults-warning">
+            <p>
+              <strong>{t('defaultsWarning', { n: pending.closing.length })}</strong>
+            </p>
+            <ul>
+              {pending.closing.map((c) => (
+                <li key={`${c.team ?? ''}-${c.decision}`}>
+                  {c.team !== undefined ? `${c.team}: ` : ''}
+                  {prompt(c.decision)}
+                </li>
+              ))}
+            </ul>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                const cmd = pending.cmd;
+                setPending(undefined);
+                void clockCmd.send(cmd, t('clockMoved'));
+              }}
+            >
+              {t('advanceAnyway')}
+            </button>
+            <button type="button" className="ghost" autoFocus onClick={() => setPending(undefined)}>
+              {t('cancel')}
+            </button>
+          </div>
+        ) : null}
+        <Feedback feedback={clockCmd.feedback} />
         <div className="controls secondary-controls">
           <button type="button" className="ghost" onClick={openProjector}>
             {t('openProjector')} ↗
           </button>
-          {drill.setup.mode === 'parallel' ? (
+          {parallel ? (
             <label className="inline">
               {t('projectorFor')}
               <select
                 value={prefs.projectorTeam}
                 onChange={(e) => setPrefs({ projectorTeam: e.target.value })}
               >
-                {drill.teams.map((tm) => (
+                {teams.map((tm) => (
                   <option key={tm} value={tm}>
                     {tm}
                   </option>
@@ -126,50 +204,41 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
           <label className="check">
             <input
               type="checkbox"
-              checked={prefs.projectorScores}
-              onChange={(e) => setPrefs({ projectorScores: e.target.checked })}
+              checked={backend.projectorScores}
+              onChange={(e) => backend.setProjectorScores(e.target.checked)}
             />
             {t('showScoresOnProjector')}
           </label>
           <span className="muted saved" data-testid="saved">
-            {t('savedInputs', { n: drill.inputs })}
+            {t('savedInputs', { n: view.seq })}
           </span>
         </div>
       </section>
 
       <div className="run-grid">
-        <section className="panel feed-panel" aria-labelledby="feed-h">
-          <h2 id="feed-h">
-            {t('feed')}
-            {drill.setup.mode === 'parallel' ? (
-              <span className="muted"> — {feedSeat.session.header.meta?.team}</span>
-            ) : null}
-          </h2>
-          <Feed items={feedItems(sc, state, lang)} />
+        {/* Scrolls on its own: reachable with the keyboard (tabIndex) and named by its heading. */}
+        <section className="panel feed-panel" aria-labelledby="feed-h" tabIndex={0}>
+          <h2 id="feed-h">{t('feed')}</h2>
+          {parallel ? (
+            <label className="inline">
+              {t('feedFor')}
+              <select value={feedLane.team} onChange={(e) => setFeedTeam(e.target.value)}>
+                {teams.map((tm) => (
+                  <option key={tm} value={tm}>
+                    {tm}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <Feed items={feedItemsOf(sc, feedLane.view.feed, lang, t('exerciseControl'))} level={3} />
         </section>
 
         <section className="panel decisions-panel" aria-labelledby="dec-h">
           <h2 id="dec-h">{t('openDecisions')}</h2>
-          {drill.teams.map((team) => {
-            const seat = drill.seat(team)!;
-            const open = drill.openFor(team);
-            return (
-              <section key={team} className="team-decisions" aria-label={team} data-team={team}>
-                <h3>{team}</h3>
-                {open.length === 0 ? <p className="muted">{t('noOpenDecisions')}</p> : null}
-                {open.map((id) => (
-                  <DecisionCard
-                    key={id}
-                    scenario={sc}
-                    state={seat.session.state}
-                    decision={sc.decisions.find((x) => x.id === id)!}
-                    team={team}
-                    onChoose={(choice, rationale) => act((d) => d.choose(team, id, choice, rationale))}
-                  />
-                ))}
-              </section>
-            );
-          })}
+          {teams.map((team) => (
+            <TeamDecisions key={team} backend={backend} team={team} lanes={view.lanes} clock={view.clock} />
+          ))}
         </section>
 
         <aside className="side">
@@ -190,7 +259,7 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
               {prefs.scoresHidden ? (
                 <p className="muted">{t('scoreboardHidden')}</p>
               ) : (
-                <Scoreboard drill={drill} />
+                <Scoreboard scenario={sc} scores={backend.scores()} />
               )}
             </div>
           </section>
@@ -198,37 +267,110 @@ export function RunView({ drill, act, prefs, setPrefs }: Props) {
             <h2 id="adhoc-h">{t('adhocTitle')}</h2>
             <AdhocForm
               scenario={sc}
+              teams={parallel ? teams : []}
               onRelease={(a) =>
-                act((d) =>
-                  d.applyAll({
+                adhocCmd.send(
+                  {
                     type: 'inject',
-                    id: d.nextAdhocId(),
+                    ...(a.team ? { team: a.team } : {}),
                     roles: a.roles,
                     text: a.text,
                     ...(a.title ? { title: a.title } : {}),
                     urgency: a.urgency,
-                    source: t('exerciseControl'),
-                  }),
+                  },
+                  t('released'),
                 )
               }
             />
+            <Feedback feedback={adhocCmd.feedback} />
           </section>
           <section className="panel" aria-labelledby="adj-h">
             <h2 id="adj-h">{t('adjudicate')}</h2>
-            <OverrideForm
-              idPrefix="console-override"
-              scenario={sc}
-              subjects={drill.teams.map((tm) => ({ key: tm, label: tm, subject: { kind: 'team', id: tm } }))}
-              onOverride={(capability, s, rating, note) =>
-                act((d) =>
-                  d.applyTeam(s.key, { type: 'override', capability, subject: s.subject, rating, note }),
-                )
-              }
-            />
+            <TeamOverrideForm idPrefix="console-override" backend={backend} />
           </section>
           <p className="muted small">{localize(sc.title, lang)}</p>
         </aside>
       </div>
     </div>
+  );
+}
+
+/** One team's open decisions, with the result of the last one recorded shown where it was. */
+function TeamDecisions({
+  backend,
+  team,
+  lanes,
+  clock,
+}: {
+  backend: ConsoleBackend;
+  team: string;
+  lanes: TableLane[];
+  clock: number;
+}) {
+  const { t, lang } = useT();
+  const cmd = useCommand(backend, lang);
+  const open = openFor(lanes, team);
+  const closed = closedBy(backend, lanes, team);
+  const [correcting, setCorrecting] = useState<string>();
+  const sc = backend.scenario;
+  return (
+    <section className="team-decisions" aria-label={team} data-team={team}>
+      <h3>{team}</h3>
+      <Feedback feedback={cmd.feedback} />
+      {closed.length ? (
+        <details className="recorded">
+          <summary>{t('recordedDecisions', { n: closed.length })}</summary>
+          <ul className="plain">
+            {closed.map((c) => (
+              <li key={c.decision} data-recorded={c.decision}>
+                {localize(sc.decisions.find((x) => x.id === c.decision)?.prompt ?? c.decision, lang)}{' '}
+                {correcting === c.decision ? (
+                  <CorrectionForm
+                    scenario={sc}
+                    closed={c}
+                    team={team}
+                    onCancel={() => setCorrecting(undefined)}
+                    onCorrect={async (choice, note) => {
+                      const ok = await cmd.send(
+                        { type: 'correct', team, decision: c.decision, ...choice, note },
+                        t('corrected', { team }),
+                      );
+                      if (ok) setCorrecting(undefined);
+                      return ok;
+                    }}
+                  />
+                ) : (
+                  <button type="button" className="ghost small" onClick={() => setCorrecting(c.decision)}>
+                    {t('correct')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {open.length === 0 ? <p className="muted">{t('noOpenDecisions')}</p> : null}
+      {open.map((d) => (
+        <DecisionCard
+          key={d.decision}
+          scenario={backend.scenario}
+          open={d}
+          clock={clock}
+          team={team}
+          onChoose={(choice, rationale) =>
+            cmd.send(
+              {
+                type: 'choose',
+                team,
+                decision: d.decision,
+                ...choice,
+                ...(rationale.trim() ? { rationale } : {}),
+              },
+              t('recorded', { team, decision: d.prompt }),
+            )
+          }
+        />
+      ))}
+    </section>
   );
 }

@@ -1,53 +1,53 @@
-import { localize } from '@drill/engine';
-import type { ConsoleDrill } from '../drill/consoleDrill.ts';
+import { localize, type Scenario } from '@drill/engine';
 import { useT } from '../i18n.ts';
 import { RatingBadge } from '../ui/Rating.tsx';
+import { scoreText } from '../drill/scoreText.ts';
+import type { TeamScore } from './backend.ts';
 
 /** Live P/S/M/U per team and capability (only capabilities with evidence somewhere are shown). */
-export function Scoreboard({ drill }: { drill: ConsoleDrill }) {
+export function Scoreboard({ scenario, scores }: { scenario: Scenario; scores: TeamScore[] }) {
   const { t, lang } = useT();
-  const scores = drill.teams.map((team) => ({ team, s: drill.score(team) }));
-  const caps = drill.scenario.capabilities.filter((c) =>
-    scores.some(({ s }) =>
-      s?.ratings.capabilities.some((x) => x.capability === c.id && x.final !== 'not-rated'),
-    ),
+  const caps = scenario.capabilities.filter((c) =>
+    scores.some((s) => s.ratings.capabilities.some((x) => x.capability === c.id && x.final !== 'not-rated')),
   );
   return (
-    <table className="grid scoreboard">
-      <caption className="sr-only">{t('scoreboard')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('capability')}</th>
-          {scores.map(({ team }) => (
-            <th scope="col" key={team}>
-              {team}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        <tr>
-          <th scope="row">{t('score')}</th>
-          {scores.map(({ team, s }) => (
-            <td key={team} className="num">
-              {s?.ratings.score === null || s === undefined ? '—' : s.ratings.score.toFixed(0)}
-            </td>
-          ))}
-        </tr>
-        {caps.map((c) => (
-          <tr key={c.id}>
-            <th scope="row">{localize(c.name, lang)}</th>
-            {scores.map(({ team, s }) => {
-              const r = s?.ratings.capabilities.find((x) => x.capability === c.id);
-              return (
-                <td key={team}>
-                  <RatingBadge rating={r?.final ?? 'not-rated'} overridden={r?.override !== undefined} />
-                </td>
-              );
-            })}
+    <div className="table-wrap" role="region" aria-label={t('scoreboard')} tabIndex={0}>
+      <table className="grid scoreboard">
+        <caption className="sr-only">{t('scoreboard')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('capability')}</th>
+            {scores.map(({ team }) => (
+              <th scope="col" key={team} className="team-col">
+                {team}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t('score')}</th>
+            {scores.map((s) => (
+              <td key={s.team} className="num" data-team={s.team} data-testid="team-score">
+                {scoreText(s.ratings.score)}
+              </td>
+            ))}
+          </tr>
+          {caps.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">{localize(c.name, lang)}</th>
+              {scores.map((s) => {
+                const r = s.ratings.capabilities.find((x) => x.capability === c.id);
+                return (
+                  <td key={s.team}>
+                    <RatingBadge rating={r?.final ?? 'not-rated'} overridden={r?.override !== undefined} />
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

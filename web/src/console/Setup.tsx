@@ -1,8 +1,22 @@
 import { useMemo, useState, type ChangeEvent } from 'react';
-import { localize, type Scenario } from '@drill/engine';
+import { localize, type Lang, type Scenario, type TableMode } from '@drill/engine';
 import { useT } from '../i18n.ts';
 import { compileError, compileSource, SHIPPED_IDS, shippedTitle, type ScenarioSource } from '../scenarios.ts';
-import type { DrillSetup, Mode, TeamSetup } from '../drill/consoleDrill.ts';
+
+type Mode = TableMode;
+export interface TeamSetup {
+  name: string;
+  /** Roles this team plays (role-split mode); ignored in parallel mode, where every team holds all. */
+  roles: string[];
+}
+/** What the trainer sets up: the Table's setup plus where the scenario came from (to resume it). */
+export interface DrillSetup {
+  source: ScenarioSource;
+  seed: string;
+  mode: Mode;
+  teams: TeamSetup[];
+  lang: Lang;
+}
 
 interface Props {
   onStart(setup: DrillSetup, scenario: Scenario): string | undefined;

@@ -9,8 +9,18 @@ export interface ProjectorSnapshot {
   clock: { rel: string; civil: string };
   warning?: { name: string; label: string; tone: string };
   injects: { id: string; at: string; title: string; text: string; source: string; urgency: string }[];
-  questions: { id: string; prompt: string; options: string[]; due: string }[];
-  scores?: { team: string; score: number | null; ratings: { capability: string; rating: string }[] }[];
+  questions: {
+    id: string;
+    prompt: string;
+    options: string[];
+    due: string;
+    /** Who must answer: the team (and seat names), in the snapshot's language. */
+    decider?: string;
+    /** An allocation's whole amount, with its unit. */
+    budget?: string;
+    max?: number;
+  }[];
+  scores?: { team: string; score: string; ratings: { capability: string; rating: string }[] }[];
 }
 
 export type ProjectorMessage = { type: 'snapshot'; snapshot: ProjectorSnapshot | null } | { type: 'hello' };

@@ -1,43 +1,34 @@
-import { liveText, localize, presentedOptions, type Lang } from '@drill/engine';
-import type { ConsoleDrill } from '../drill/consoleDrill.ts';
+import { localize, type Lang } from '@drill/engine';
 import { clockParts, warningOf, warningTone } from '../format.ts';
 import { translate } from '../i18n.ts';
 import type { ProjectorSnapshot } from './channel.ts';
-import { feedItems } from '../console/feedItems.ts';
+import { feedItemsOf } from '../console/feedItems.ts';
+import type { ConsoleBackend } from '../console/backend.ts';
+import { scoreText } from '../drill/scoreText.ts';
 
-/** The participant view of the drill: no scores unless the trainer shows them. */
+/**
+ * What the room sees, from the Table's projector view (no scores unless the trainer shows them, only
+ * options offered now): one team's table in parallel mode, the whole room's in role mode.
+ */
 export function projectorSnapshot(
-  d: ConsoleDrill,
+  b: ConsoleBackend,
   lang: Lang,
   team: string,
   showScores: boolean,
 ): ProjectorSnapshot {
-  const seat = d.seat(team) ?? d.seat(d.teams[0]!)!;
-  const state = seat.session.state;
-  const sc = d.scenario;
-  const w = warningOf(sc, state, lang);
-  const teamsForQuestions = d.setup.mode === 'roles' ? d.teams : [team];
-  const qs = new Map<string, ProjectorSnapshot['questions'][number]>();
-  for (const tm of teamsForQuestions)
-    for (const id of d.openFor(tm)) {
-      const dp = sc.decisions.find((x) => x.id === id)!;
-      const r = state.decisions[id]!;
-      qs.set(id, {
-        id,
-        prompt: liveText(sc, state, dp.prompt, lang),
-        // Only what is offered now, in the drill's drawn order (what the console's cards show).
-        options: presentedOptions(sc, state, dp).map((o) => localize(o.label, lang)),
-        due: r.due !== undefined ? clockParts(sc, r.due).rel : '',
-      });
-    }
+  const sc = b.scenario;
+  const parallel = b.setup.mode === 'parallel';
+  const v = b.view({ kind: 'projector', ...(parallel ? { team } : {}), showScores }, lang);
+  const lane = v.lanes[0]!;
+  const w = warningOf(sc, lane.view.indicators, lang);
   return {
     lang,
     title: localize(sc.title, lang),
-    ...(d.setup.mode === 'parallel' ? { team } : {}),
-    phase: translate(lang, `phase_${d.phase}`),
-    clock: clockParts(sc, state.clock),
+    ...(parallel ? { team } : {}),
+    phase: translate(lang, `phase_${v.phase}`),
+    clock: clockParts(sc, v.clock),
     ...(w ? { warning: { name: w.name, label: w.label, tone: warningTone(w.label, w.value, w.max) } } : {}),
-    injects: feedItems(sc, state, lang)
+    injects: feedItemsOf(sc, lane.view.feed, lang, translate(lang, 'exerciseControl'))
       .slice(0, 4)
       .map((f) => ({
         id: f.id,
@@ -47,25 +38,42 @@ export function projectorSnapshot(
         source: f.source,
         urgency: f.urgency,
       })),
-    questions: [...qs.values()],
+    questions: lane.view.open.map((q) => {
+      const dp = sc.decisions.find((d) => d.id === q.decision);
+      const seats = q.roles
+        .map((r) => sc.roles.find((x) => x.id === r))
+        .filter((r) => r !== undefined)
+        .map((r) => localize(r.name, lang))
+        .join(lang === 'zh-CN' ? '、' : ', ');
+      const team = q.decider?.colleague ? translate(lang, 'colleague') : (q.decider?.team ?? lane.team);
+      const who = [team, seats].filter((x) => x).join(' · ');
+      return {
+        id: q.decision,
+        prompt: q.prompt,
+        options: q.options.map((o) => o.label),
+        due: clockParts(sc, q.due).rel,
+        ...(who ? { decider: who } : {}),
+        ...(q.budget !== undefined
+          ? { budget: `${q.budget}${dp?.unit ? ` ${localize(dp.unit, lang)}` : ''}` }
+          : {}),
+        ...(q.max !== undefined && q.kind === 'multi' ? { max: q.max } : {}),
+      };
+    }),
     ...(showScores
       ? {
-          scores: d.teams.map((tm) => {
-            const s = d.score(tm);
-            return {
-              team: tm,
-              score: s?.ratings.score ?? null,
-              ratings: (s?.ratings.capabilities ?? [])
-                .filter((c) => c.final !== 'not-rated')
-                .map((c) => ({
-                  capability: localize(
-                    sc.capabilities.find((x) => x.id === c.capability)?.name ?? c.capability,
-                    lang,
-                  ),
-                  rating: c.final,
-                })),
-            };
-          }),
+          scores: b.scores().map((s) => ({
+            team: s.team,
+            score: scoreText(s.ratings.score),
+            ratings: s.ratings.capabilities
+              .filter((c) => c.final !== 'not-rated')
+              .map((c) => ({
+                capability: localize(
+                  sc.capabilities.find((x) => x.id === c.capability)?.name ?? c.capability,
+                  lang,
+                ),
+                rating: c.final,
+              })),
+          })),
         }
       : {}),
   };

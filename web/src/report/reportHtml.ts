@@ -1,5 +1,5 @@
-import { replay, verify, type Lang, type Scenario, type Transcript } from '@drill/engine';
-import { buildAar, renderHtml } from '@drill/report';
+import type { Lang, Scenario, Transcript } from '@drill/engine';
+import { aarFromTranscript, renderHtml } from '@drill/report';
 
 /**
  * The engine's after-action report for one transcript: a self-contained HTML file (inline CSS and SVG, no
@@ -7,7 +7,8 @@ import { buildAar, renderHtml } from '@drill/report';
  * the report renderer is a chunk of its own, fetched only when a report is downloaded.
  */
 export function reportHtml(scenario: Scenario, t: Transcript, lang: Lang): string {
-  const r = replay(scenario, t, { keepStates: true });
+  // A transcript that does not verify is still reported (marked so); one that does not replay is not.
+  const r = aarFromTranscript(scenario, t, { unverified: true });
   if (!r.ok) throw new Error(r.reason);
-  return renderHtml(buildAar(scenario, t, r, verify(scenario, t)), lang);
+  return renderHtml(r.aar, lang);
 }

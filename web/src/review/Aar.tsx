@@ -3,6 +3,7 @@ import { ratingName, stringsFor, term, timelinessTerm } from '@drill/report';
 import { useT } from '../i18n.ts';
 import { clockLabel, formatValue } from '../format.ts';
 import type { Reviewed } from './load.ts';
+import { scoreText } from '../drill/scoreText.ts';
 
 type Ok = Extract<Reviewed, { ok: true }>;
 
@@ -24,6 +25,7 @@ export function Aar({ item }: { item: Ok }) {
     .map(({ d }) => d);
   const belowP = s.capabilities.filter((c) => c.final !== 'P' && c.final !== 'not-rated');
   const pressure = Number(h.meta?.pressure);
+  const final = item.states.at(-1)!;
   return (
     <section className="panel aar print-root" aria-labelledby="aar-h">
       <div className="panel-head screen-only">
@@ -41,7 +43,7 @@ export function Aar({ item }: { item: Ok }) {
           {pressure > 0 ? ` · ${stringsFor(lang).pressure(pressure)}` : ''}
         </p>
         <p className="aar-score">
-          {t('score')}: <strong>{s.overall.toFixed(1)}</strong> / 100
+          {t('score')}: <strong data-testid="aar-score">{scoreText(s.overall)}</strong> / 100
         </p>
         {ending ? (
           <p>
@@ -131,7 +133,15 @@ export function Aar({ item }: { item: Ok }) {
                       {d.timeliness ? timelinessTerm(d.timeliness, lang) : ''}{' '}
                       {d.at !== undefined ? clockLabel(sc, d.at) : ''}
                     </td>
-                    <td>{d.rationale ?? ''}</td>
+                    <td>
+                      {d.rationale ?? ''}
+                      {final.decisions[d.decision]?.correction ? (
+                        <span className="corrected-tag">
+                          {' '}
+                          ({t('correctedMark')}: {final.decisions[d.decision]!.correction!.note})
+                        </span>
+                      ) : null}
+                    </td>
                   </tr>
                 );
               })}

@@ -3,6 +3,7 @@ import { clockLabel, formatValue } from '../format.ts';
 import { RatingBadge } from '../ui/Rating.tsx';
 import { firstDivergence, localize } from '@drill/engine';
 import type { Reviewed } from './load.ts';
+import { scoreText } from '../drill/scoreText.ts';
 
 type Ok = Extract<Reviewed, { ok: true }>;
 
@@ -50,13 +51,13 @@ export function Compare({ items }: { items: Ok[] }) {
           })}
         </ul>
       ) : null}
-      <div className="table-wrap">
-        <table className="grid compact">
+      <div className="table-wrap" role="region" aria-label={t('compare')} tabIndex={0}>
+        <table className="grid compact teams-table" style={{ minWidth: `${14 + items.length * 9}rem` }}>
           <thead>
             <tr>
               <th scope="col">{t('capability')}</th>
               {items.map((x) => (
-                <th scope="col" key={x.key}>
+                <th scope="col" key={x.key} className="team-col">
                   {label(x)}
                 </th>
               ))}
@@ -67,7 +68,7 @@ export function Compare({ items }: { items: Ok[] }) {
               <th scope="row">{t('score')}</th>
               {items.map((x) => (
                 <td key={x.key} className="num">
-                  {x.score.overall.toFixed(1)}
+                  {scoreText(x.score.overall)}
                 </td>
               ))}
             </tr>

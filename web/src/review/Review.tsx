@@ -6,7 +6,7 @@ import { TranscriptView } from './TranscriptView.tsx';
 import { Compare } from './Compare.tsx';
 import { Cohort } from './Cohort.tsx';
 import type { SubjectChoice } from '../ui/OverrideForm.tsx';
-import type { Outcome } from '../drill/consoleDrill.ts';
+import type { Outcome } from '../drill/outcome.ts';
 
 type Ok = Extract<Reviewed, { ok: true }>;
 

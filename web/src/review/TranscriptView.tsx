@@ -7,11 +7,11 @@ import { feedItems } from '../console/feedItems.ts';
 import { Feed } from '../console/Feed.tsx';
 import { RatingBadge } from '../ui/Rating.tsx';
 import { OverrideForm, type SubjectChoice } from '../ui/OverrideForm.tsx';
-import { download } from '../ui/download.ts';
+import { downloadReport, downloadTranscript } from '../ui/download.ts';
 import { RatingsChart } from './RatingsChart.tsx';
 import { Aar } from './Aar.tsx';
 import type { Reviewed } from './load.ts';
-import type { Outcome } from '../drill/consoleDrill.ts';
+import type { Outcome } from '../drill/outcome.ts';
 
 type Ok = Extract<Reviewed, { ok: true }>;
 
@@ -62,10 +62,9 @@ export function TranscriptView({
             type="button"
             className="secondary"
             onClick={() =>
-              download(
+              downloadTranscript(
                 item.name.endsWith('.json') ? item.name : `${item.name}.json`,
-                JSON.stringify(item.transcript, null, 1),
-                'application/json',
+                item.transcript,
               )
             }
           >
@@ -75,13 +74,7 @@ export function TranscriptView({
             type="button"
             className="secondary"
             onClick={() =>
-              void import('../report/reportHtml.ts').then(({ reportHtml }) =>
-                download(
-                  item.name.replace(/\.jsonl?$/, '') + '.html',
-                  reportHtml(sc, item.transcript, lang),
-                  'text/html',
-                ),
-              )
+              downloadReport(item.name.replace(/\.jsonl?$/, '') + '.html', sc, item.transcript, lang)
             }
           >
             {t('downloadReportCurrent')}
@@ -171,8 +164,8 @@ export function TranscriptView({
             )}
           </div>
           <div>
-            <h3>{t('injectsDelivered')}</h3>
-            <div className="feed-scroll">
+            <h3 id="tl-feed-h">{t('injectsDelivered')}</h3>
+            <div className="feed-scroll" role="region" aria-labelledby="tl-feed-h" tabIndex={0}>
               <Feed items={feedItems(sc, state, lang)} />
             </div>
           </div>
@@ -279,6 +272,8 @@ function describe(input: unknown): string {
       return `inject ${String(i.id)}`;
     case 'override':
       return `override ${String(i.capability)} → ${String(i.rating)}`;
+    case 'correct':
+      return `correct input ${String(i.seq)}: ${String(i.note)}`;
     default:
       return String(i.type);
   }

@@ -1,8 +1,7 @@
 import {
   parseTranscript,
-  replay,
   scoreDrill,
-  verify,
+  verifyReplay,
   type DrillState,
   type Scenario,
   type ScoreReport,
@@ -62,10 +61,10 @@ export function reviewTranscript(
   const id = t?.header?.scenario?.id;
   const scenario = typeof id === 'string' ? scenarioById(id, extraScenarios) : undefined;
   if (!scenario) return { ok: false, key, name, reason: `unknown-scenario:${String(id)}` };
-  const v = verify(scenario, t);
+  // One replay serves the verification and the review's time travel.
+  const { verification: v, replayed: r } = verifyReplay(scenario, t, { keepStates: true });
   if (!v.ok) return { ok: false, key, name, reason: v.reason };
-  const r = replay(scenario, t, { keepStates: true });
-  if (!r.ok) return { ok: false, key, name, reason: r.reason };
+  if (!r) return { ok: false, key, name, reason: 'the transcript does not replay' };
   const score = v.score ?? scoreDrill(scenario, r.state);
   return {
     ok: true,

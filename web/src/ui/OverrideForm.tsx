@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { localize, RATINGS, type Rating, type Scenario, type Subject } from '@drill/engine';
 import { useT } from '../i18n.ts';
-import type { Outcome } from '../drill/consoleDrill.ts';
+import type { Outcome } from '../drill/outcome.ts';
 
 export interface SubjectChoice {
   key: string;
@@ -18,7 +18,12 @@ export function OverrideForm({
 }: {
   scenario: Scenario;
   subjects: SubjectChoice[];
-  onOverride(capability: string, subject: SubjectChoice, rating: Rating, note: string): Outcome;
+  onOverride(
+    capability: string,
+    subject: SubjectChoice,
+    rating: Rating,
+    note: string,
+  ): Outcome | Promise<Outcome>;
   idPrefix: string;
 }) {
   const { t, lang } = useT();
@@ -34,7 +39,9 @@ export function OverrideForm({
         e.preventDefault();
         const s = subjects.find((x) => x.key === subject);
         if (!s || !note.trim()) return;
-        if (onOverride(cap, s, rating, note.trim()).ok) setNote('');
+        void Promise.resolve(onOverride(cap, s, rating, note.trim())).then((r) => {
+          if (r.ok) setNote('');
+        });
       }}
     >
       <div className="row">

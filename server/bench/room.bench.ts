@@ -1,0 +1,301 @@
+/**
+ * `pnpm bench:room` — a bounded load generator for the room server, on loopback only.
+ *
+ * Starts the server as its own process (fresh data folder), creates ROOMS typhoon rooms (MODE roles or
+ * parallel, TEAMS teams each), joins CLIENTS members per room (each holding some seats), connects a trainer
+ * per room, then runs ROUNDS clock steps: the trainer sends "next" every STEP_MS, and each member answers
+ * every decision open at their seats after a short think time. Measures, per accepted input, the
+ * input-to-broadcast latency (from sending it until the last client of the room holds a view that
+ * includes it), inputs lost (acknowledged but missing from the transcripts, or never answered), and the
+ * server's resident memory per room. Everything is bounded: counts by env, and BENCH_TIMEOUT_S overall.
+ *
+ *   ROOMS=100 CLIENTS=30 MODE=roles TEAMS=3 ROUNDS=12 STEP_MS=600 pnpm bench:room
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { TableCommand, Transcript } from '@drill/engine';
+import { loadScenario } from '@drill/scenarios';
+import { RoomClient } from '../src/client.ts';
+import { transcriptPath, type CreatedRoom, type Joined, type ServerFrame } from '../src/protocol.ts';
+
+const env = (k: string, d: number): number => {
+  const v = Number(process.env[k]);
+  return Number.isFinite(v) && v > 0 ? v : d;
+};
+const ROOMS = env('ROOMS', 100);
+const CLIENTS = env('CLIENTS', 30);
+/** `roles`: one drill per room, the teams share its seats (a typical classroom); `parallel`: one drill per team. */
+const MODE = process.env.MODE === 'parallel' ? 'parallel' : 'roles';
+const TEAMS = Math.min(env('TEAMS', MODE === 'roles' ? 3 : 6), CLIENTS);
+const ROUNDS = env('ROUNDS', 12);
+const STEP_MS = env('STEP_MS', 600);
+const TIMEOUT_S = env('BENCH_TIMEOUT_S', 300);
+
+const repo = resolve(import.meta.dirname, '..', '..');
+const data = mkdtempSync(join(tmpdir(), 'drill-bench-room-'));
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+const deadline = setTimeout(() => {
+  process.stderr.write(`bench:room: stopped after ${TIMEOUT_S} s (BENCH_TIMEOUT_S)\n`);
+  cleanup();
+  process.exit(2);
+}, TIMEOUT_S * 1000);
+
+const proc = spawn(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    join(repo, 'server', 'src', 'main.ts'),
+    '--port',
+    '0',
+    '--data',
+    data,
+    '--no-join-limit',
+  ],
+  {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+function cleanup(): void {
+  proc.kill('SIGKILL');
+  rmSync(data, { recursive: true, force: true });
+}
+const info = JSON.parse(
+  await new Promise<string>((ok) => createInterface({ input: proc.stdout }).once('line', ok)),
+) as { url: string; hostToken: string };
+const base = info.url;
+
+/** The server's CPU seconds so far (user + system), from /proc (Linux). */
+function cpuS(): number {
+  const f = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
+
+/** The server's resident memory, from /proc (Linux). */
+function rssMiB(): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
+  const r = await fetch(new URL(path, base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+const sc = loadScenario('typhoon');
+const roleIds = sc.roles.map((r) => r.id);
+/** Role mode: the scenario's seats dealt out to the teams in turn; parallel mode: every team holds all. */
+const teamRoles = (t: number): string[] =>
+  MODE === 'roles' ? roleIds.filter((_, r) => r % TEAMS === t) : [];
+const sessions = MODE === 'roles' ? 1 : TEAMS;
+await sleep(500);
+const idle = rssMiB();
+
+interface Pending {
+  t0: number;
+  seq: number;
+  remaining: Set<RoomClient>;
+}
+interface BenchRoom {
+  created: CreatedRoom;
+  trainer: RoomClient;
+  members: { c: RoomClient; team: string; roles: string[]; tried: Set<string> }[];
+  all: RoomClient[];
+  pending: Pending[];
+  acked: number;
+  /** Accepted clock commands (one entry per session each); the rest of `acked` are choices. */
+  clockAcked: number;
+}
+
+const latencies: number[] = [];
+const refusals = new Map<string, number>();
+let sent = 0;
+let unanswered = 0;
+
+function track(room: BenchRoom, c: RoomClient): void {
+  c.onFrame((f: ServerFrame) => {
+    if (f.t !== 'view' && f.t !== 'welcome') return;
+    const now = performance.now();
+    for (const p of room.pending)
+      if (f.view.seq >= p.seq && p.remaining.delete(c) && p.remaining.size === 0) latencies.push(now - p.t0);
+    room.pending = room.pending.filter((p) => p.remaining.size > 0);
+  });
+}
+
+/** Sends a command and records when the whole room has seen it. */
+async function send(room: BenchRoom, c: RoomClient, command: TableCommand): Promise<void> {
+  sent++;
+  const t0 = performance.now();
+  try {
+    const r = await c.command(command, { timeoutMs: 30_000 });
+    if (r.t === 'ack') {
+      room.acked++;
+      if (command.type !== 'choose') room.clockAcked++;
+      const waiting = new Set(room.all.filter((x) => x.lastSeq < r.seq));
+      if (waiting.size === 0) latencies.push(performance.now() - t0);
+      else room.pending.push({ t0, seq: r.seq, remaining: waiting });
+    } else refusals.set(r.code, (refusals.get(r.code) ?? 0) + 1);
+  } catch {
+    unanswered++;
+  }
+}
+
+const setupStart = performance.now();
+const rooms: BenchRoom[] = [];
+for (let i = 0; i < ROOMS; i++) {
+  const created = await post<CreatedRoom>(
+    '/api/rooms',
+    {
+      scenario: 'typhoon',
+      seed: `bench-${i}`,
+      lang: 'en',
+      mode: MODE,
+      teams: Array.from({ length: TEAMS }, (_, t) => ({ name: `Team ${t + 1}`, roles: teamRoles(t) })),
+    },
+    info.hostToken,
+  );
+  const perTeam = Math.ceil(CLIENTS / TEAMS);
+  const joins: Joined[] = [];
+  for (let m = 0; m < CLIENTS; m++) {
+    const t = m % TEAMS;
+    const k = Math.floor(m / TEAMS);
+    // Spread the seats over the team's members (several people share a seat in role mode, as at a real table).
+    const seats = MODE === 'roles' ? teamRoles(t) : roleIds;
+    const roles = MODE === 'roles' ? [seats[k % seats.length]!] : seats.filter((_, r) => r % perTeam === k);
+    joins.push(
+      await post<Joined>(`/api/join/${created.room.code}`, { team: `Team ${t + 1}`, roles, name: `m${m}` }),
+    );
+  }
+  const trainer = new RoomClient({ url: base, token: created.trainerToken, keepFrames: false });
+  const room: BenchRoom = {
+    created,
+    trainer,
+    members: joins.map((j) => ({
+      c: new RoomClient({ url: base, token: j.token, keepFrames: false }),
+      team: j.team,
+      roles: j.roles,
+      tried: new Set(),
+    })),
+    all: [],
+    pending: [],
+    acked: 0,
+    clockAcked: 0,
+  };
+  room.all = [trainer, ...room.members.map((m) => m.c)];
+  for (const c of room.all) track(room, c);
+  await Promise.all(room.all.map((c) => c.welcome(60_000)));
+  rooms.push(room);
+}
+const setupS = (performance.now() - setupStart) / 1000;
+await sleep(500);
+const connectedRss = rssMiB();
+
+// Members answer what is open at their seats, after a think time of 50–400 ms.
+for (const room of rooms)
+  for (const m of room.members)
+    m.c.onFrame((f) => {
+      if (f.t !== 'view') return;
+      for (const lane of f.view.lanes)
+        for (const d of lane.view.open) {
+          if (m.tried.has(d.decision)) continue;
+          m.tried.add(d.decision);
+          const first = d.options[0];
+          if (!first) continue;
+          const command: TableCommand =
+            d.kind === 'allocate'
+              ? {
+                  type: 'choose',
+                  team: m.team,
+                  decision: d.decision,
+                  allocation: { [first.id]: d.budget ?? 0 },
+                }
+              : {
+                  type: 'choose',
+                  team: m.team,
+                  decision: d.decision,
+                  options: [first.id],
+                  rationale: 'bench',
+                };
+          setTimeout(() => void send(room, m.c, command), 50 + Math.random() * 350);
+        }
+    });
+
+const runStart = performance.now();
+const cpuStart = cpuS();
+await Promise.all(rooms.map((room) => send(room, room.trainer, { type: 'start' })));
+for (let r = 0; r < ROUNDS; r++) {
+  const t = performance.now();
+  await Promise.all(rooms.map((room) => send(room, room.trainer, { type: 'next' })));
+  await sleep(Math.max(0, STEP_MS - (performance.now() - t)));
+}
+await sleep(1500);
+const runS = (performance.now() - runStart) / 1000;
+const endRss = rssMiB();
+const cpuRun = cpuS() - cpuStart;
+const accepted = rooms.reduce((a, r) => a + r.acked, 0);
+
+// Lost: acknowledged inputs the transcripts do not hold (a clock command is one entry per session, a
+// choice one entry). Entries beyond the acknowledged ones are inputs the server took whose answer did
+// not reach the sender within 30 s (overload, not loss: the client would have learnt it on reconnect).
+let lost = 0;
+let late = 0;
+let entries = 0;
+for (const room of rooms) {
+  let n = 0;
+  for (let i = 0; i < sessions; i++) {
+    const r = await fetch(new URL(transcriptPath(room.created.room.id, i), base), {
+      headers: { authorization: `Bearer ${room.created.trainerToken}` },
+    });
+    n += ((await r.json()) as Transcript).entries.length;
+  }
+  entries += n;
+  const expected = room.clockAcked * sessions + (room.acked - room.clockAcked);
+  if (n < expected) lost += expected - n;
+  else late += n - expected;
+}
+const unfinished = rooms.reduce((a, r) => a + r.pending.length, 0);
+
+latencies.sort((a, b) => a - b);
+const q = (p: number): string =>
+  latencies.length
+    ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1)
+    : '–';
+const rows: [string, string][] = [
+  ['rooms × clients', `${ROOMS} × ${CLIENTS} (+1 trainer each), ${TEAMS} teams per room, ${MODE} mode`],
+  ['rounds', `${ROUNDS} clock steps, one every ${STEP_MS} ms`],
+  ['setup (create, join, connect)', `${setupS.toFixed(1)} s`],
+  ['inputs sent / accepted', `${sent} / ${accepted} in ${runS.toFixed(1)} s`],
+  [
+    'server CPU during the run',
+    `${cpuRun.toFixed(1)} s (${((cpuRun * 1000) / Math.max(1, sent)).toFixed(1)} ms per input received)`,
+  ],
+  ['refused (by code)', [...refusals].map(([k, v]) => `${k} ${v}`).join(', ') || '0'],
+  ['input → broadcast p50 / p99 / max', `${q(0.5)} / ${q(0.99)} / ${q(1)} ms (n = ${latencies.length})`],
+  ['inputs lost (acknowledged, not in a transcript)', String(lost)],
+  ['inputs unanswered within 30 s / of them recorded', `${unanswered} / ${late}`],
+  ['broadcasts not seen by every client at the end', String(unfinished)],
+  ['transcript entries', String(entries)],
+  [
+    'server RSS idle / connected / end',
+    `${idle.toFixed(0)} / ${connectedRss.toFixed(0)} / ${endRss.toFixed(0)} MiB`,
+  ],
+  ['memory per room (end − idle) / rooms', `${((endRss - idle) / ROOMS).toFixed(2)} MiB`],
+];
+const w = Math.max(...rows.map((r) => r[0].length));
+const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+process.stdout.write(`\nbench:room (loopback, node ${process.versions.node}, load average ${load})\n`);
+for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(w)}  ${v}\n`);
+for (const room of rooms) for (const c of room.all) c.close();
+clearTimeout(deadline);
+cleanup();
+process.exit(lost === 0 ? 0 : 1);

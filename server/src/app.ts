@@ -1,0 +1,536 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import type { RawData, WebSocket } from 'ws';
+import { Table, type Lang, type Scenario } from '@drill/engine';
+import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
+import { drillHome } from './home.ts';
+import {
+  ClientFrameSchema,
+  CreateRoomSchema,
+  JoinSchema,
+  joinUrl,
+  MAX_FRAME_BYTES,
+  RATE_BURST,
+  RATE_PER_SECOND,
+  WS_PATH,
+  type ApiError,
+  type CreatedRoom,
+  type Identity,
+  type JoinInfo,
+  type Joined,
+  type RefusalCode,
+  type RoomSummary,
+  type ScenarioSummary,
+  type ServerFrame,
+} from './protocol.ts';
+import { Room, type Conn } from './room.ts';
+import { Store, type RoomRow } from './store.ts';
+import { newJoinCode, newRoomId } from './tokens.ts';
+import { TokenBucket } from './token-bucket.ts';
+import { refusal } from './words.ts';
+
+export interface RoomServerOptions {
+  /** Where the database lives (default: $DRILL_HOME/server). */
+  dataDir?: string;
+  /** Address to bind (default 127.0.0.1). */
+  host?: string;
+  /** Port (0: any free port). */
+  port?: number;
+  /** The built web app to serve, if any. */
+  webDir?: string;
+  /** Frames per second and burst per connection (tests lower them). */
+  rate?: { perSecond: number; burst: number };
+  /** Join attempts per client address (burst, per second); false: no limit (the load generator). */
+  joinRate?: { perSecond: number; burst: number } | false;
+  /** Log requests (fastify's logger). */
+  log?: boolean;
+}
+
+export interface RoomServer {
+  url: string;
+  hostToken: string;
+  app: FastifyInstance;
+  store: Store;
+  rooms: Map<string, Room>;
+  /** Rooms that could not be resumed at start, with the reason. */
+  unresumed: { id: string; error: string }[];
+  close(): Promise<void>;
+}
+
+/** Unsent bytes a connection may hold before the server drops it (it reconnects and resyncs). */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+const SECURITY = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** The app's content security policy; the socket is on the page's own host (Host was checked). */
+function csp(host: string): string {
+  return `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws://${host}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+}
+
+/**
+ * The Host values this server answers to: the address it listens on and, on loopback, `localhost`.
+ * Anything else is a browser sent here by DNS rebinding (a hostile name resolving to our address).
+ */
+export function allowedHosts(host: string, port: number): Set<string> {
+  const names = [host, ...(host === '127.0.0.1' || host === '::1' ? ['localhost', '127.0.0.1'] : [])];
+  const hosts = new Set<string>();
+  for (const n of names) {
+    const h = n.includes(':') ? `[${n}]` : n;
+    hosts.add(`${h}:${port}`.toLowerCase());
+    if (port === 80) hosts.add(h.toLowerCase());
+  }
+  return hosts;
+}
+
+/** Starts the room server: the web app, the REST API and the WebSocket endpoint on one port. */
+export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomServer> {
+  const host = o.host ?? '127.0.0.1';
+  const store = new Store(o.dataDir ?? join(drillHome(), 'server'));
+  const hostToken = store.hostToken();
+  const rate = o.rate ?? { perSecond: RATE_PER_SECOND, burst: RATE_BURST };
+  const scenarios = new Map<string, Scenario>();
+  const scenario = (id: string): Scenario | undefined => {
+    if (!shippedScenarioIds().includes(id)) return undefined;
+    let s = scenarios.get(id);
+    if (!s) {
+      s = loadScenario(id);
+      scenarios.set(id, s);
+    }
+    return s;
+  };
+
+  // Resume every unfinished room by replaying its journal.
+  const rooms = new Map<string, Room>();
+  const unresumed: { id: string; error: string }[] = [];
+  for (const row of store.openRooms()) {
+    const sc = scenario(row.scenarioId);
+    const r = sc ? Room.resume(store, row, sc) : { error: `no scenario ${row.scenarioId}` };
+    if ('error' in r) unresumed.push({ id: row.id, error: r.error });
+    else rooms.set(row.id, r);
+  }
+  /** A room, open or finished (finished ones are loaded on demand, for review and downloads). */
+  const roomOf = (id: string): Room | undefined => {
+    const hit = rooms.get(id);
+    if (hit) return hit;
+    const row = store.room(id);
+    const sc = row && scenario(row.scenarioId);
+    if (!row || !sc) return undefined;
+    const r = Room.resume(store, row, sc);
+    if ('error' in r) return undefined;
+    rooms.set(id, r);
+    return r;
+  };
+
+  const app = Fastify({
+    logger: o.log ?? false,
+    bodyLimit: 64 * 1024,
+    // A URL that does not decode is refused before any hook runs: give it the same headers.
+    frameworkErrors: (_e, req, reply: FastifyReply) => {
+      void reply
+        .code(400)
+        .headers({ ...SECURITY, 'Content-Security-Policy': csp(String(req.headers.host ?? '')) })
+        .type('text/plain; charset=utf-8')
+        .send('bad request\n');
+    },
+  });
+  let hosts = new Set<string>();
+  let origin = '';
+  let stopping = false;
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!hosts.has(String(req.headers.host ?? '').toLowerCase()))
+      return reply
+        .code(421)
+        .type('text/plain; charset=utf-8')
+        .send('this server answers only to the address it printed\n');
+    // A browser page from elsewhere may not open our socket or call our API with someone's cookies.
+    const from = req.headers.origin;
+    if (from !== undefined && from !== 'null' && !hosts.has(hostOf(from)))
+      return reply
+        .code(403)
+        .type('text/plain; charset=utf-8')
+        .send('cross-origin requests are not accepted\n');
+    return undefined;
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    for (const [k, v] of Object.entries(SECURITY)) reply.header(k, v);
+    // RFC 9239: JavaScript is text/javascript (the static plugin still says application/javascript).
+    if (String(reply.getHeader('content-type') ?? '').startsWith('application/javascript'))
+      reply.header('Content-Type', 'text/javascript; charset=utf-8');
+    // Vite's hashed assets never change; everything else (the app, the API) is checked on each load.
+    if (!reply.hasHeader('cache-control'))
+      reply.header(
+        'Cache-Control',
+        req.url.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+    reply.header('Content-Security-Policy', csp(String(req.headers.host ?? '')));
+    return payload;
+  });
+
+  await app.register(fastifyWebsocket, { options: { maxPayload: 4 * MAX_FRAME_BYTES } });
+
+  const fail = (reply: FastifyReply, status: number, e: ApiError): FastifyReply => reply.code(status).send(e);
+  const bearer = (req: FastifyRequest): string | undefined => {
+    const h = req.headers.authorization;
+    if (h?.startsWith('Bearer ')) return h.slice(7).trim();
+    const q = (req.query as Record<string, unknown> | undefined)?.['token'];
+    return typeof q === 'string' ? q : undefined;
+  };
+  const isHost = (t: string | undefined): boolean => t !== undefined && t === hostToken;
+  const unauthorised = (reply: FastifyReply): FastifyReply =>
+    fail(reply, 401, { error: 'unauthorised', reason: 'a valid token is needed for this' });
+
+  app.get('/api/scenarios', async (): Promise<ScenarioSummary[]> =>
+    shippedScenarioIds().flatMap((id) => {
+      const s = scenario(id);
+      return s
+        ? [
+            {
+              id,
+              title: s.title,
+              languages: s.languages,
+              roles: s.roles.map((r) => ({ id: r.id, name: r.name })),
+            },
+          ]
+        : [];
+    }),
+  );
+
+  app.post('/api/rooms', async (req, reply) => {
+    if (!isHost(bearer(req))) return unauthorised(reply);
+    const p = CreateRoomSchema.safeParse(req.body);
+    if (!p.success)
+      return fail(reply, 400, {
+        error: 'invalid',
+        reason: p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      });
+    const c = p.data;
+    const sc = scenario(c.scenario);
+    if (!sc) return fail(reply, 400, { error: 'invalid', reason: `there is no scenario ${c.scenario}` });
+    const created = new Date().toISOString();
+    const id = newRoomId();
+    const t = Table.start(
+      sc,
+      {
+        seed: c.seed,
+        mode: c.mode,
+        teams: c.teams,
+        lang: c.lang,
+        ...(c.colleagues ? { colleagues: c.colleagues } : {}),
+      },
+      { startedAt: created, meta: { room: id } },
+    );
+    if ('error' in t) return fail(reply, 400, { error: 'invalid', reason: t.error });
+    const saved = t.save();
+    let code = newJoinCode();
+    while (store.roomByCode(code)) code = newJoinCode();
+    const row: RoomRow = {
+      id,
+      code,
+      scenarioId: c.scenario,
+      scenarioHash: sc.contentHash,
+      setup: saved.setup,
+      headers: saved.transcripts.map((x) => x.header),
+      created,
+      status: 'open',
+      display: { showScores: false, projectorTeam: null },
+    };
+    const tokens = store.transaction(() => {
+      store.insertRoom(row);
+      const trainer = store.issueToken({ room: id, role: 'trainer', team: null, roles: [], name: 'Trainer' });
+      const projector = store.issueToken({
+        room: id,
+        role: 'projector',
+        team: null,
+        roles: [],
+        name: 'Projector',
+      });
+      const evaluators = Array.from({ length: c.evaluators ?? 0 }, (_, i) =>
+        store.issueToken({ room: id, role: 'evaluator', team: null, roles: [], name: `Evaluator ${i + 1}` }),
+      );
+      return { trainer, projector, evaluators };
+    });
+    const room = Room.open(store, row, sc, t);
+    rooms.set(id, room);
+    const out: CreatedRoom = {
+      room: room.info(),
+      trainerToken: tokens.trainer.token,
+      projectorToken: tokens.projector.token,
+      evaluatorTokens: tokens.evaluators.map((e) => e.token),
+      joinUrl: joinUrl(origin, code),
+    };
+    return reply.code(201).send(out);
+  });
+
+  app.get('/api/rooms', async (req, reply) => {
+    if (!isHost(bearer(req))) return unauthorised(reply);
+    const out: RoomSummary[] = store.rooms().flatMap((row) => {
+      const r = rooms.get(row.id) ?? (row.status === 'finished' ? roomOf(row.id) : undefined);
+      if (!r) return [];
+      return [
+        {
+          ...r.info(),
+          created: row.created,
+          seq: r.table.seq,
+          phase: r.table.phase,
+          transcripts: r.table.sessionCount,
+        },
+      ];
+    });
+    return out;
+  });
+
+  // Guessing join codes is slowed per address (a code is not a credential, but it lets one join).
+  const joinBuckets = new Map<string, TokenBucket>();
+  const joinRate = o.joinRate ?? { burst: 30, perSecond: 2 };
+  app.addHook('onRequest', async (req, reply) => {
+    if (joinRate === false || !req.url.startsWith('/api/join/')) return undefined;
+    let b = joinBuckets.get(req.ip);
+    if (!b) {
+      if (joinBuckets.size > 10_000) joinBuckets.clear();
+      b = new TokenBucket(joinRate.burst, joinRate.perSecond);
+      joinBuckets.set(req.ip, b);
+    }
+    return b.take()
+      ? undefined
+      : fail(reply, 429, { error: 'rate-limited', reason: 'too many attempts: wait a moment and try again' });
+  });
+
+  app.get('/api/join/:code', async (req, reply) => {
+    const code = String((req.params as { code: string }).code).toUpperCase();
+    const row = store.roomByCode(code);
+    const r = row && rooms.get(row.id);
+    if (!row || !r) return fail(reply, 404, { error: 'not-found', reason: 'no open room has this code' });
+    const members = store.members(row.id);
+    const roleNames = new Map(r.scenario.roles.map((x) => [x.id, x.name]));
+    const out: JoinInfo = {
+      room: row.id,
+      scenario: { id: row.scenarioId, title: r.scenario.title },
+      lang: row.setup.lang,
+      mode: row.setup.mode,
+      status: row.status,
+      teams: row.setup.teams.map((t) => {
+        const ids = seatsOf(row, r.scenario, t.name);
+        return {
+          name: t.name,
+          roles: ids.map((id) => ({ id, name: roleNames.get(id) ?? id })),
+          members: members.filter((m) => m.team === t.name).length,
+        };
+      }),
+    };
+    return out;
+  });
+
+  app.post('/api/join/:code', async (req, reply) => {
+    const code = String((req.params as { code: string }).code).toUpperCase();
+    const row = store.roomByCode(code);
+    const r = row && rooms.get(row.id);
+    if (!row || !r) return fail(reply, 404, { error: 'not-found', reason: 'no open room has this code' });
+    const p = JoinSchema.safeParse(req.body);
+    if (!p.success)
+      return fail(reply, 400, { error: 'invalid', reason: 'give a team, the seats to take and your name' });
+    const team = row.setup.teams.find((t) => t.name === p.data.team);
+    if (!team)
+      return fail(reply, 400, {
+        error: 'unknown-team',
+        reason: `there is no team ${p.data.team} in this room`,
+      });
+    const seats = seatsOf(row, r.scenario, team.name);
+    const bad = p.data.roles.find((x) => !seats.includes(x));
+    if (bad)
+      return fail(reply, 400, {
+        error: 'not-your-seat',
+        reason: `team ${team.name} does not hold the seat ${bad}`,
+      });
+    const roles = [...new Set(p.data.roles)];
+    const { token } = store.issueToken({
+      room: row.id,
+      role: 'member',
+      team: team.name,
+      roles,
+      name: p.data.name,
+    });
+    const out: Joined = { room: row.id, token, team: team.name, roles, name: p.data.name };
+    return reply.code(201).send(out);
+  });
+
+  app.get('/api/rooms/:id/transcripts/:i', async (req, reply) => {
+    const { id, i } = req.params as { id: string; i: string };
+    const t = bearer(req);
+    const cred = t !== undefined ? store.token(t) : undefined;
+    if (!isHost(t) && !(cred && cred.room === id && cred.role === 'trainer')) return unauthorised(reply);
+    const r = roomOf(id);
+    const n = Number(i);
+    const list = r?.table.transcripts();
+    if (!r || !list || !Number.isInteger(n) || n < 0 || n >= list.length)
+      return fail(reply, 404, { error: 'not-found', reason: 'no such transcript' });
+    const team = r.table.teamOfSession(n);
+    const name = `drill-${r.row.scenarioId}-${id}${team !== undefined ? `-${n + 1}` : ''}.json`;
+    return reply
+      .header('Content-Disposition', `attachment; filename="${name}"`)
+      .type('application/json')
+      .send(JSON.stringify(list[n], null, 2));
+  });
+
+  app.get('/api/rooms/:id/qr.svg', async (req, reply) => {
+    const row = store.room((req.params as { id: string }).id);
+    if (!row) return fail(reply, 404, { error: 'not-found', reason: 'no such room' });
+    const svg = await QRCode.toString(joinUrl(origin, row.code), {
+      type: 'svg',
+      margin: 2,
+      errorCorrectionLevel: 'M',
+    });
+    return reply.type('image/svg+xml').header('Cache-Control', 'no-cache').send(svg);
+  });
+
+  app.get(WS_PATH, { websocket: true }, (socket: WebSocket) => {
+    const bucket = new TokenBucket(rate.burst, rate.perSecond);
+    let conn: Conn | undefined;
+    let room: Room | undefined;
+    let lang: Lang = 'en';
+    const send = (f: ServerFrame): void => {
+      if (socket.readyState !== socket.OPEN) return;
+      // A client that stopped reading (a phone gone to sleep) is dropped rather than buffered without
+      // end: it reconnects and the welcome carries the whole current view.
+      if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+        socket.close(1013, 'too far behind');
+        return;
+      }
+      socket.send(JSON.stringify(f));
+    };
+    const refuse = (code: RefusalCode, cseq?: number): void => send(refusal(code, conn?.lang ?? lang, cseq));
+    socket.on('message', (data: RawData, binary: boolean) => {
+      if (!bucket.take()) return refuse('rate-limited');
+      const size = Array.isArray(data) ? data.reduce((a, b) => a + b.length, 0) : data.byteLength;
+      if (binary || size > MAX_FRAME_BYTES) return refuse('too-large');
+      let json: unknown;
+      try {
+        json = JSON.parse(
+          Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8'),
+        );
+      } catch {
+        return refuse('bad-frame');
+      }
+      const p = ClientFrameSchema.safeParse(json);
+      if (!p.success) return refuse('bad-frame', cseqOf(json));
+      const f = p.data;
+      if (f.t === 'hello') {
+        if (f.lang) lang = f.lang;
+        const who = identify(f.token, f.room);
+        if (!who) {
+          refuse('unauthorised');
+          socket.close(4401, 'unauthorised');
+          return;
+        }
+        if (conn && room) room.detach(conn);
+        room = who.room;
+        lang = f.lang ?? room.row.setup.lang;
+        conn = { identity: who.identity, tokenId: who.tokenId, lang, send };
+        room.attach(conn, who.lastCseq);
+        return;
+      }
+      if (!conn || !room) return refuse('unauthorised', cseqOf(json));
+      switch (f.t) {
+        case 'cmd':
+          return room.command(conn, f);
+        case 'typing':
+          return room.typingFrom(conn, f);
+        case 'display':
+          return room.displayFrom(conn, f);
+        case 'preview':
+          return room.previewFrom(conn, f);
+        default: {
+          const never: never = f;
+          return never;
+        }
+      }
+    });
+    socket.on('close', () => {
+      if (conn && room && !stopping) room.detach(conn);
+    });
+  });
+
+  /** Who a token is, in which room: a room credential, or the host token naming a room (as its trainer). */
+  function identify(
+    token: string,
+    roomId: string | undefined,
+  ): { room: Room; identity: Identity; tokenId: string; lastCseq: number } | undefined {
+    if (isHost(token)) {
+      const r = roomId !== undefined ? roomOf(roomId) : undefined;
+      const trainer = r && store.trainerToken(r.id);
+      if (!r || !trainer) return undefined;
+      return {
+        room: r,
+        identity: { role: 'trainer', name: 'Trainer' },
+        tokenId: trainer.id,
+        lastCseq: trainer.lastCseq,
+      };
+    }
+    const cred = store.token(token);
+    if (!cred || (roomId !== undefined && roomId !== cred.room)) return undefined;
+    const r = roomOf(cred.room);
+    if (!r) return undefined;
+    const identity: Identity =
+      cred.role === 'member'
+        ? { role: 'member', name: cred.name, team: cred.team ?? '', roles: cred.roles }
+        : { role: cred.role, name: cred.name };
+    return { room: r, identity, tokenId: cred.id, lastCseq: cred.lastCseq };
+  }
+
+  if (o.webDir && existsSync(join(o.webDir, 'index.html')))
+    await app.register(fastifyStatic, {
+      root: resolve(o.webDir),
+      index: ['index.html'],
+      cacheControl: false,
+    });
+
+  await app.listen({ port: o.port ?? 0, host });
+  const a = app.server.address() as AddressInfo;
+  hosts = allowedHosts(host, a.port);
+  origin = `http://${host.includes(':') ? `[${host}]` : host}:${a.port}`;
+  return {
+    url: `${origin}/`,
+    hostToken,
+    app,
+    store,
+    rooms,
+    unresumed,
+    close: async () => {
+      stopping = true;
+      await app.close();
+      store.close();
+    },
+  };
+}
+
+/** The seats a member of `team` may take: the team's roles (role mode), or every scenario role (parallel). */
+function seatsOf(row: RoomRow, sc: Scenario, team: string): string[] {
+  const t = row.setup.teams.find((x) => x.name === team);
+  if (!t) return [];
+  if (row.setup.mode === 'parallel' || t.roles.includes('all')) return sc.roles.map((r) => r.id);
+  return [...t.roles];
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+function cseqOf(json: unknown): number | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
+  const c = (json as { cseq?: unknown }).cseq;
+  return typeof c === 'number' && Number.isInteger(c) ? c : undefined;
+}

@@ -1,0 +1,171 @@
+/**
+ * A small reconnecting room client for Node (tests, the bench, scripts), on the `ws` package. It says
+ * hello with its token after every (re)connect, numbers its commands with `cseq` continuing from the
+ * server's `lastCseq`, and resends a command that was never acknowledged (a replay is refused by the
+ * server, so a resend can never apply twice).
+ */
+import WebSocket from 'ws';
+import type { Lang, TableCommand } from '@drill/engine';
+import { WS_PATH, type ClientFrame, type ServerFrame } from './protocol.ts';
+
+export interface RoomClientOptions {
+  /** The server's base URL (http://host:port/). */
+  url: string;
+  token: string;
+  /** With the host token: which room. */
+  room?: string;
+  lang?: Lang;
+  /** Keep every received frame in `frames` (default true; a load generator turns it off). */
+  keepFrames?: boolean;
+  /** Reconnect delay, doubled up to `maxDelayMs` while the server is down. */
+  delayMs?: number;
+  maxDelayMs?: number;
+}
+
+type Waiter = { match: (f: ServerFrame) => boolean; done: (f: ServerFrame) => void };
+
+export class RoomClient {
+  /** Every frame received, in order (tests assert on them). */
+  readonly frames: ServerFrame[] = [];
+  lastSeq = 0;
+  private cseq = 0;
+  private ws: WebSocket | undefined;
+  private closed = false;
+  private waiters: Waiter[] = [];
+  private listeners: ((f: ServerFrame) => void)[] = [];
+  private delay: number;
+
+  constructor(private readonly o: RoomClientOptions) {
+    this.delay = o.delayMs ?? 100;
+    this.connect();
+  }
+
+  private connect(): void {
+    const url = new URL(WS_PATH, this.o.url.replace(/^http/, 'ws'));
+    const ws = new WebSocket(url);
+    this.ws = ws;
+    ws.on('open', () => {
+      this.delay = this.o.delayMs ?? 100;
+      this.sendFrame({
+        t: 'hello',
+        token: this.o.token,
+        ...(this.o.room !== undefined ? { room: this.o.room } : {}),
+        ...(this.lastSeq ? { lastSeq: this.lastSeq } : {}),
+        ...(this.o.lang ? { lang: this.o.lang } : {}),
+      });
+    });
+    ws.on('message', (data) => {
+      const f = JSON.parse(String(data)) as ServerFrame;
+      if (f.t === 'welcome') {
+        this.cseq = Math.max(this.cseq, f.lastCseq);
+        this.lastSeq = f.view.seq;
+      } else if (f.t === 'view') this.lastSeq = f.view.seq;
+      if (this.o.keepFrames !== false || f.t === 'welcome') {
+        if (this.o.keepFrames === false) this.frames.length = 0;
+        this.frames.push(f);
+      }
+      for (const l of this.listeners) l(f);
+      const ready = this.waiters.filter((w) => w.match(f));
+      this.waiters = this.waiters.filter((w) => !ready.includes(w));
+      for (const w of ready) w.done(f);
+    });
+    ws.on('error', () => undefined);
+    ws.on('close', (code) => {
+      // 4401: the server refused the credential; retrying would not help.
+      if (this.closed || code === 4401) return;
+      setTimeout(() => this.connect(), this.delay);
+      this.delay = Math.min(this.delay * 2, this.o.maxDelayMs ?? 2000);
+    });
+  }
+
+  get connected(): boolean {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
+  onFrame(l: (f: ServerFrame) => void): void {
+    this.listeners.push(l);
+  }
+
+  /** Sends a raw frame (tests send malformed ones on purpose). */
+  sendRaw(data: string | Buffer): void {
+    this.ws?.send(data);
+  }
+
+  sendFrame(f: ClientFrame): void {
+    this.ws?.send(JSON.stringify(f));
+  }
+
+  /** Resolves with the next frame that matches (frames already received are not considered). */
+  next<T extends ServerFrame>(match: (f: ServerFrame) => f is T, timeoutMs?: number): Promise<T>;
+  next(match: (f: ServerFrame) => boolean, timeoutMs?: number): Promise<ServerFrame>;
+  next(match: (f: ServerFrame) => boolean, timeoutMs = 10_000): Promise<ServerFrame> {
+    return new Promise((ok, fail) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        fail(new Error(`no matching frame within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const waiter: Waiter = {
+        match,
+        done: (f) => {
+          clearTimeout(timer);
+          ok(f);
+        },
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Waits for the welcome (after connect or a reconnect). */
+  welcome(timeoutMs?: number): Promise<Extract<ServerFrame, { t: 'welcome' }>> {
+    const seen = this.frames.find((f): f is Extract<ServerFrame, { t: 'welcome' }> => f.t === 'welcome');
+    if (seen && this.connected) return Promise.resolve(seen);
+    return this.next((f): f is Extract<ServerFrame, { t: 'welcome' }> => f.t === 'welcome', timeoutMs);
+  }
+
+  /**
+   * Sends a command and resolves with its ack or refusal. When the connection drops before either
+   * arrives, the same command (same cseq) is sent again after the reconnect.
+   */
+  async command(
+    command: TableCommand,
+    o: { expectSeq?: number; timeoutMs?: number } = {},
+  ): Promise<Extract<ServerFrame, { t: 'ack' | 'refused' }>> {
+    const cseq = ++this.cseq;
+    const frame: ClientFrame = {
+      t: 'cmd',
+      cseq,
+      command,
+      ...(o.expectSeq !== undefined ? { expectSeq: o.expectSeq } : {}),
+    };
+    const deadline = Date.now() + (o.timeoutMs ?? 30_000);
+    for (;;) {
+      if (!this.connected) await this.welcomeAgain(deadline);
+      const answer = this.next(
+        (f): f is Extract<ServerFrame, { t: 'ack' | 'refused' }> =>
+          (f.t === 'ack' || f.t === 'refused') && f.cseq === cseq,
+        Math.max(1, deadline - Date.now()),
+      );
+      const dropped = this.next(
+        (f): f is Extract<ServerFrame, { t: 'welcome' }> => f.t === 'welcome',
+        Math.max(1, deadline - Date.now()),
+      );
+      dropped.catch(() => undefined);
+      answer.catch(() => undefined);
+      this.sendFrame(frame);
+      const r = await Promise.race([answer, dropped]);
+      if (r.t !== 'welcome') return r;
+      // Reconnected before the answer came: the welcome says whether the server had taken it.
+      if (r.lastCseq >= cseq) return { t: 'ack', cseq, seq: r.view.seq };
+      if (Date.now() > deadline) throw new Error(`command ${cseq} not answered in time`);
+    }
+  }
+
+  private async welcomeAgain(deadline: number): Promise<void> {
+    await this.next((f) => f.t === 'welcome', Math.max(1, deadline - Date.now()));
+  }
+
+  close(): void {
+    this.closed = true;
+    this.ws?.close();
+  }
+}

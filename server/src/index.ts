@@ -1,0 +1,5 @@
+/** @drill/server — the classroom room server (see docs/CLASSROOM.md). The browser imports ./protocol only. */
+export * from './protocol.ts';
+export { startRoomServer, allowedHosts, type RoomServer, type RoomServerOptions } from './app.ts';
+export { lanAddress, terminalQr } from './lan.ts';
+export { RoomClient, type RoomClientOptions } from './client.ts';

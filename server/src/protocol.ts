@@ -1,0 +1,284 @@
+/**
+ * The room server's wire protocol: WebSocket frames both ways and the REST shapes. Shared by the
+ * server, the browser (participant pages, trainer console, projector: `@drill/server/protocol`) and the
+ * Node client. It imports only zod and engine *types*, so the browser bundle pulls in nothing else.
+ *
+ * Clients send commands, never state. A command is the engine Table's `TableCommand`; the Table itself
+ * validates it (a malformed command is refused with code `malformed`), so it travels here as an object.
+ *
+ * Stability: roomweb builds against this file. Change it only by adding optional fields or new frames,
+ * each in its own commit.
+ */
+import { z } from 'zod';
+import type {
+  DefaultClosing,
+  Lang,
+  LocalizedText,
+  SubjectRatings,
+  TableCommand,
+  TableRefusalCode,
+  TableView,
+} from '@drill/engine';
+
+/**
+ * Largest frame the server accepts: a bigger one is refused (`too-large`) and changes nothing; one
+ * over four times this closes the socket (ws `maxPayload`, close code 1009) and the client reconnects.
+ */
+export const MAX_FRAME_BYTES = 16 * 1024;
+/** Per connection: a burst of this many frames, refilled at `RATE_PER_SECOND` (token bucket). */
+export const RATE_BURST = 20;
+export const RATE_PER_SECOND = 10;
+/** The WebSocket endpoint, on the same port as the app and the API. */
+export const WS_PATH = '/ws';
+/** A join code: 6 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
+export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const JOIN_CODE_LENGTH = 6;
+
+/**
+ * The trainer's console link the server prints at start: the host token rides in the fragment, so it
+ * never reaches a server log or a Referer header. The console keeps it and sends it as a Bearer token.
+ */
+export function consoleUrl(origin: string, hostToken: string): string {
+  return `${origin.replace(/\/+$/, '')}/?view=room#host=${encodeURIComponent(hostToken)}`;
+}
+
+/** The join link a QR code and the terminal show: the app opens the join page for `code`. */
+export function joinUrl(origin: string, code: string): string {
+  return `${origin.replace(/\/+$/, '')}/?join=${encodeURIComponent(code)}`;
+}
+
+const langSchema = z.enum(['en', 'zh-CN']) satisfies z.ZodType<Lang>;
+const token = z.string().min(16).max(200);
+const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/** A command as it travels: any JSON object; the Table parses it with its own schema. */
+const command = z.custom<TableCommand>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  'a command is an object',
+);
+
+// ───────────────────────── client → server ─────────────────────────
+
+export const ClientFrameSchema = z.discriminatedUnion('t', [
+  /**
+   * First frame on every connection (and after each reconnect). `token`: a member, trainer, projector
+   * or evaluator token of one room — or the server's host token together with `room` (acts as trainer).
+   * `lastSeq`: the table sequence number last seen (informational: the welcome always carries the
+   * whole current view). `lang`: the language refusals and views come in (default: the room's).
+   */
+  z.strictObject({
+    t: z.literal('hello'),
+    token,
+    room: z.string().min(1).max(64).optional(),
+    lastSeq: seq.optional(),
+    lang: langSchema.optional(),
+  }),
+  /**
+   * A command for the room's Table. `cseq`: this token's own counter, strictly increasing across
+   * reconnects (the welcome says the last one accepted); an input at or below it is a replay and is
+   * refused. `expectSeq`: the table seq the sender acted on (clock and lifecycle commands against an
+   * older one are refused as stale).
+   */
+  z.strictObject({
+    t: z.literal('cmd'),
+    cseq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    expectSeq: seq.optional(),
+    command,
+  }),
+  /** A member is typing an answer to `decision` (`active: false` when they stop). Trainer sees it. */
+  z.strictObject({
+    t: z.literal('typing'),
+    decision: z.string().min(1).max(200),
+    active: z.boolean().optional(),
+  }),
+  /** Trainer only: what the projector and participants are shown. */
+  z.strictObject({
+    t: z.literal('display'),
+    /** Show scores on the projector and to each member (their own team's only). */
+    showScores: z.boolean().optional(),
+    /** The team the projector follows; null for the whole room. */
+    projectorTeam: z.string().min(1).max(80).nullable().optional(),
+  }),
+  /**
+   * Trainer only: which decisions this clock command would close with their defaults, before sending
+   * it (answered with a `preview` frame carrying the same `cseq`; nothing changes).
+   */
+  z.strictObject({ t: z.literal('preview'), cseq: z.number().int().min(1), command }),
+]);
+export type ClientFrame = z.infer<typeof ClientFrameSchema>;
+
+// ───────────────────────── server → client ─────────────────────────
+
+export type Role = 'trainer' | 'member' | 'projector' | 'evaluator';
+
+/** Codes of refusals: the Table's own plus the server's. */
+export type RefusalCode =
+  | TableRefusalCode
+  /** No valid token yet, or the token is unknown/forged/revoked. */
+  | 'unauthorised'
+  /** `cseq` at or below the last one accepted from this token. */
+  | 'replay'
+  /** Frame larger than MAX_FRAME_BYTES (the socket is then closed with 1009). */
+  | 'too-large'
+  /** Too many frames: the per-connection rate limit. */
+  | 'rate-limited'
+  /** The frame is not JSON or fails ClientFrameSchema. */
+  | 'bad-frame'
+  /** The room is finished (its drill reached the debrief): it takes no more joins. */
+  | 'room-closed'
+  /** The server could not make the input durable; nothing changed. */
+  | 'unavailable';
+
+export interface RoomInfo {
+  id: string;
+  code: string;
+  scenario: { id: string; title: LocalizedText; contentHash: string };
+  lang: Lang;
+  mode: 'roles' | 'parallel';
+  teams: { name: string; roles: string[] }[];
+  status: RoomStatus;
+}
+/** `finished` once the drill reaches its debrief (the Table still takes overrides and corrections then). */
+export type RoomStatus = 'open' | 'finished';
+
+/** What the trainer has chosen to show. */
+export interface Display {
+  showScores: boolean;
+  projectorTeam: string | null;
+}
+
+/** A team's score: the Table's one source (trainer, evaluator; the projector and members when shown). */
+export interface TeamScore {
+  team: string;
+  score: number | null;
+  ratings: SubjectRatings;
+}
+
+/** Who this connection is. */
+export interface Identity {
+  role: Role;
+  name?: string;
+  team?: string;
+  roles?: string[];
+}
+
+export interface PresenceMember {
+  /** Stable per member token (not the token). */
+  id: string;
+  name: string;
+  team: string;
+  roles: string[];
+  connected: boolean;
+  /** The decision they are typing an answer to, if any. */
+  typing?: string;
+  /** Decisions this member has submitted. */
+  submitted: string[];
+}
+
+export type ServerFrame =
+  | {
+      t: 'welcome';
+      role: Role;
+      you: Identity;
+      room: RoomInfo;
+      view: TableView;
+      display: Display;
+      /** The last `cseq` accepted from this token (0 if none): continue from here after a reconnect. */
+      lastCseq: number;
+      scores?: TeamScore[];
+    }
+  /** After every accepted input and display change: this connection's own view. */
+  | { t: 'view'; view: TableView; display: Display; status: RoomStatus; scores?: TeamScore[] }
+  | { t: 'ack'; cseq: number; seq: number }
+  | { t: 'refused'; cseq?: number; code: RefusalCode; reason: string }
+  | { t: 'preview'; cseq: number; closing: DefaultClosing[] }
+  /** Trainer only: who is connected, typing, has submitted. */
+  | { t: 'presence'; members: PresenceMember[]; projectors: number; evaluators: number; trainers: number };
+
+// ───────────────────────── REST ─────────────────────────
+// Credentials travel as `Authorization: Bearer <token>` (or `?token=` for plain download links).
+// Errors: HTTP status + `{ error: RefusalCode | 'not-found' | 'invalid', reason: string }`.
+
+export interface ApiError {
+  error: RefusalCode | 'not-found' | 'invalid';
+  reason: string;
+}
+
+/** GET /api/scenarios (public): what a room can be created from. */
+export interface ScenarioSummary {
+  id: string;
+  title: LocalizedText;
+  languages: Lang[];
+  roles: { id: string; name: LocalizedText }[];
+}
+
+/** POST /api/rooms (host token): create a room; the Table starts in its lobby (phase `setup`). */
+export const CreateRoomSchema = z.strictObject({
+  scenario: z.string().min(1).max(100),
+  seed: z.string().min(1).max(200),
+  lang: langSchema,
+  mode: z.enum(['roles', 'parallel']),
+  teams: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(80),
+        roles: z.array(z.string().min(1).max(200)).max(100),
+      }),
+    )
+    .min(1)
+    .max(40),
+  colleagues: z.enum(['competent', 'average', 'weak']).optional(),
+  /** How many evaluator tokens to issue (observers who see everything but cannot act). */
+  evaluators: z.number().int().min(0).max(10).optional(),
+});
+export type CreateRoom = z.infer<typeof CreateRoomSchema>;
+export interface CreatedRoom {
+  room: RoomInfo;
+  trainerToken: string;
+  projectorToken: string;
+  evaluatorTokens: string[];
+  joinUrl: string;
+}
+
+/** GET /api/join/:code (public): what the join page offers. */
+export interface JoinInfo {
+  room: string;
+  scenario: { id: string; title: LocalizedText };
+  lang: Lang;
+  mode: 'roles' | 'parallel';
+  status: RoomStatus;
+  /** Each team and the seats a member may take there (the scenario's role ids and names). */
+  teams: { name: string; roles: { id: string; name: LocalizedText }[]; members: number }[];
+}
+
+/** POST /api/join/:code (public): take seats at a team; `roles` empty = every seat of the team. */
+export const JoinSchema = z.strictObject({
+  team: z.string().min(1).max(80),
+  roles: z.array(z.string().min(1).max(200)).max(100),
+  name: z.string().trim().min(1).max(80),
+});
+export type Join = z.infer<typeof JoinSchema>;
+export interface Joined {
+  room: string;
+  token: string;
+  team: string;
+  roles: string[];
+  name: string;
+}
+
+/** GET /api/rooms (host token): every room, finished ones included, newest first. */
+export interface RoomSummary extends RoomInfo {
+  created: string;
+  seq: number;
+  phase: TableView['phase'];
+  /** Number of transcripts: one per team in parallel mode, one in role mode. */
+  transcripts: number;
+}
+
+/**
+ * GET /api/rooms/:id/transcripts/:i (trainer token of the room, or host token): transcript `i` as JSON
+ * (passes `drill verify`). GET /api/rooms/:id/qr.svg (public): QR code of the join link.
+ */
+export const transcriptPath = (room: string, i: number): string =>
+  `/api/rooms/${encodeURIComponent(room)}/transcripts/${i}`;
+export const qrPath = (room: string): string => `/api/rooms/${encodeURIComponent(room)}/qr.svg`;

@@ -1,0 +1,341 @@
+import {
+  localize,
+  Table,
+  teamParticipantId,
+  type Actor,
+  type Lang,
+  type Scenario,
+  type TableOutcome,
+  type TableView,
+  type TableViewer,
+} from '@drill/engine';
+import type {
+  ClientFrame,
+  Display,
+  Identity,
+  PresenceMember,
+  RefusalCode,
+  RoomInfo,
+  ServerFrame,
+  TeamScore,
+} from './protocol.ts';
+import type { RoomRow, Store } from './store.ts';
+import { refusal } from './words.ts';
+
+/** One connected client, as the room sees it. */
+export interface Conn {
+  identity: Identity;
+  /** The credential's stable id (cseq counter, presence). */
+  tokenId: string;
+  lang: Lang;
+  send(frame: ServerFrame): void;
+}
+
+type Cmd = Extract<ClientFrame, { t: 'cmd' }>;
+
+/**
+ * One classroom: the engine Table (the only authority over who may do what), its durable journal in the
+ * store, and the clients connected to it. Every accepted input is committed to the database before any
+ * client hears of it; a refused one changes nothing.
+ */
+export class Room {
+  private readonly conns = new Set<Conn>();
+  /** Last accepted `cseq` per credential (mirrors the tokens table). */
+  private readonly cseqs = new Map<string, number>();
+  private readonly typing = new Map<string, string>();
+  private scoreCache: { seq: number; scores: TeamScore[] } | undefined;
+
+  private constructor(
+    private readonly store: Store,
+    public row: RoomRow,
+    readonly scenario: Scenario,
+    public table: Table,
+  ) {
+    this.attachJournal();
+  }
+
+  /** Opens a room over a table just started (its header is stored with the room) or resumed from the store. */
+  static open(store: Store, row: RoomRow, scenario: Scenario, table: Table): Room {
+    return new Room(store, row, scenario, table);
+  }
+
+  /** Rebuilds a room's table from the store by replaying its entries (same state hashes). */
+  static resume(store: Store, row: RoomRow, scenario: Scenario): Room | { error: string } {
+    const t = resumeTable(store, row, scenario);
+    return 'error' in t ? t : new Room(store, row, scenario, t);
+  }
+
+  private attachJournal(): void {
+    const id = this.row.id;
+    this.table.journal = { append: (session, entry) => this.store.appendEntry(id, session, entry) };
+  }
+
+  get id(): string {
+    return this.row.id;
+  }
+  get connections(): number {
+    return this.conns.size;
+  }
+
+  info(): RoomInfo {
+    return {
+      id: this.row.id,
+      code: this.row.code,
+      scenario: {
+        id: this.row.scenarioId,
+        title: this.scenario.title,
+        contentHash: this.scenario.contentHash,
+      },
+      lang: this.row.setup.lang,
+      mode: this.row.setup.mode,
+      teams: this.row.setup.teams.map((t) => ({ name: t.name, roles: [...t.roles] })),
+      status: this.row.status,
+    };
+  }
+
+  attach(conn: Conn, lastCseq: number): void {
+    this.conns.add(conn);
+    if (!this.cseqs.has(conn.tokenId)) this.cseqs.set(conn.tokenId, lastCseq);
+    const scores = this.scoresFor(conn.identity);
+    conn.send({
+      t: 'welcome',
+      role: conn.identity.role,
+      you: conn.identity,
+      room: this.info(),
+      view: this.table.view(this.viewerOf(conn.identity), conn.lang),
+      display: this.row.display,
+      lastCseq: this.cseqs.get(conn.tokenId) ?? 0,
+      ...(scores ? { scores } : {}),
+    });
+    this.presence();
+  }
+
+  detach(conn: Conn): void {
+    this.conns.delete(conn);
+    if (![...this.conns].some((c) => c.tokenId === conn.tokenId)) this.typing.delete(conn.tokenId);
+    this.presence();
+  }
+
+  refuse(conn: Conn, code: RefusalCode, cseq?: number, reason?: string): void {
+    conn.send(refusal(code, conn.lang, cseq, reason));
+  }
+
+  /** A command from a client: authorised by the Table, committed, then broadcast. */
+  command(conn: Conn, f: Cmd): void {
+    const last = this.cseqs.get(conn.tokenId) ?? 0;
+    if (f.cseq <= last) return this.refuse(conn, 'replay', f.cseq);
+    const actor = this.actorOf(conn.identity);
+    if (!actor) return this.refuse(conn, 'trainer-only', f.cseq);
+    const before = this.table.seq;
+    let outcome: TableOutcome | undefined;
+    try {
+      this.store.transaction(() => {
+        outcome = this.table.submit(actor, f.command, {
+          ...(f.expectSeq !== undefined ? { expectSeq: f.expectSeq } : {}),
+          lang: conn.lang,
+        });
+        if (!outcome.ok) {
+          // A refusal writes nothing; if part of it was written (one parallel session of several), undo.
+          if (this.table.seq !== before) throw new Error('partial input');
+          return;
+        }
+        this.store.setCseq(conn.tokenId, f.cseq);
+        if (this.row.status === 'open' && this.over()) this.store.setStatus(this.row.id, 'finished');
+      });
+    } catch {
+      // The database did not take it: the table in memory may be ahead of it, so rebuild it from what
+      // is durable (the engine's own replay; nobody rolls engine state back by hand).
+      this.reload();
+      return this.refuse(conn, 'unavailable', f.cseq);
+    }
+    if (!outcome) return this.refuse(conn, 'unavailable', f.cseq);
+    if (!outcome.ok) return this.refuse(conn, outcome.code, f.cseq, outcome.reason);
+    this.cseqs.set(conn.tokenId, f.cseq);
+    if (this.over()) this.row = { ...this.row, status: 'finished' };
+    if (actor.kind === 'member') this.typing.delete(conn.tokenId);
+    conn.send({ t: 'ack', cseq: f.cseq, seq: outcome.seq });
+    this.broadcast();
+    this.presence();
+  }
+
+  /**
+   * A room is finished once its drill reaches the debrief: it stops taking joins and is listed for
+   * review, but the Table still takes what the debrief allows (overrides, corrections).
+   */
+  private over(): boolean {
+    return this.table.phase === 'debrief' || this.table.phase === 'ended';
+  }
+
+  typingFrom(conn: Conn, f: Extract<ClientFrame, { t: 'typing' }>): void {
+    if (conn.identity.role !== 'member') return this.refuse(conn, 'trainer-only');
+    if (f.active === false) this.typing.delete(conn.tokenId);
+    else this.typing.set(conn.tokenId, f.decision);
+    this.presence();
+  }
+
+  displayFrom(conn: Conn, f: Extract<ClientFrame, { t: 'display' }>): void {
+    if (conn.identity.role !== 'trainer') return this.refuse(conn, 'trainer-only');
+    if (
+      f.projectorTeam !== undefined &&
+      f.projectorTeam !== null &&
+      !this.table.teams.includes(f.projectorTeam)
+    )
+      return this.refuse(conn, 'unknown-team');
+    const display: Display = {
+      showScores: f.showScores ?? this.row.display.showScores,
+      projectorTeam: f.projectorTeam === undefined ? this.row.display.projectorTeam : f.projectorTeam,
+    };
+    this.store.setDisplay(this.row.id, display);
+    this.row = { ...this.row, display };
+    this.broadcast();
+  }
+
+  previewFrom(conn: Conn, f: Extract<ClientFrame, { t: 'preview' }>): void {
+    if (conn.identity.role !== 'trainer') return this.refuse(conn, 'trainer-only', f.cseq);
+    conn.send({ t: 'preview', cseq: f.cseq, closing: this.table.defaultsClosing(f.command) });
+  }
+
+  /** Sends every connection its own view (computed once per distinct viewer and language). */
+  broadcast(): void {
+    const cache = new Map<string, TableView>();
+    let all: TeamScore[] | undefined;
+    const scores = (): TeamScore[] => (all ??= this.allScores());
+    for (const c of this.conns) {
+      const viewer = this.viewerOf(c.identity);
+      const key = `${c.lang}\u0000${JSON.stringify(viewer)}`;
+      let view = cache.get(key);
+      if (!view) {
+        view = this.table.view(viewer, c.lang);
+        cache.set(key, view);
+      }
+      const mine = this.scoresFor(c.identity, scores);
+      c.send({
+        t: 'view',
+        view,
+        display: this.row.display,
+        status: this.row.status,
+        ...(mine ? { scores: mine } : {}),
+      });
+    }
+  }
+
+  /** Trainer consoles hear who is connected, typing and has submitted. */
+  private presence(): void {
+    const trainers = [...this.conns].filter((c) => c.identity.role === 'trainer');
+    if (trainers.length === 0) return;
+    const connected = new Set([...this.conns].map((c) => c.tokenId));
+    const transcripts = this.table.save().transcripts;
+    const members: PresenceMember[] = this.store.members(this.row.id).map((m) => {
+      const ti = this.table.teams.indexOf(m.team ?? '');
+      const session = this.row.setup.mode === 'roles' ? 0 : ti;
+      const pid = teamParticipantId(ti);
+      const submitted = (transcripts[session]?.entries ?? [])
+        .map((e) => e.input)
+        .filter((i) => i.type === 'choose' && i.participant === pid && i.by === m.name)
+        .map((i) => (i.type === 'choose' ? i.decision : ''));
+      const typing = this.typing.get(m.id);
+      return {
+        id: m.id,
+        name: m.name,
+        team: m.team ?? '',
+        roles: m.roles,
+        connected: connected.has(m.id),
+        ...(typing !== undefined ? { typing } : {}),
+        submitted,
+      };
+    });
+    const count = (r: Identity['role']): number =>
+      [...this.conns].filter((c) => c.identity.role === r).length;
+    const frame: ServerFrame = {
+      t: 'presence',
+      members,
+      projectors: count('projector'),
+      evaluators: count('evaluator'),
+      trainers: count('trainer'),
+    };
+    for (const c of trainers) c.send(frame);
+  }
+
+  private actorOf(id: Identity): Actor | undefined {
+    switch (id.role) {
+      case 'trainer':
+        return { kind: 'trainer', ...(id.name ? { name: id.name } : {}) };
+      case 'member':
+        return { kind: 'member', team: id.team ?? '', roles: id.roles ?? [], name: id.name ?? '' };
+      case 'evaluator':
+        return { kind: 'evaluator', name: id.name ?? '' };
+      case 'projector':
+        return undefined;
+      default: {
+        const never: never = id.role;
+        return never;
+      }
+    }
+  }
+
+  /** What each kind of client may see: the Table's per-viewer view, never more. */
+  viewerOf(id: Identity): TableViewer {
+    switch (id.role) {
+      case 'trainer':
+        return { kind: 'facilitator' };
+      case 'evaluator':
+        return { kind: 'evaluator' };
+      case 'projector': {
+        const team = this.row.display.projectorTeam;
+        return {
+          kind: 'projector',
+          ...(team !== null ? { team } : {}),
+          showScores: this.row.display.showScores,
+        };
+      }
+      case 'member':
+        return { kind: 'member', team: id.team ?? '', roles: id.roles ?? [] };
+      default: {
+        const never: never = id.role;
+        return never;
+      }
+    }
+  }
+
+  /** The Table's one score source, to whom may see it: members only their own team's, only when shown. */
+  private scoresFor(id: Identity, all: () => TeamScore[] = () => this.allScores()): TeamScore[] | undefined {
+    const show = this.row.display.showScores;
+    if ((id.role === 'member' || id.role === 'projector') && !show) return undefined;
+    return id.role === 'member' ? all().filter((s) => s.team === id.team) : all();
+  }
+
+  /** Scores change only with the table: computed once per sequence number. */
+  private allScores(): TeamScore[] {
+    if (this.scoreCache?.seq !== this.table.seq)
+      this.scoreCache = {
+        seq: this.table.seq,
+        scores: this.table
+          .scores()
+          .map((s) => ({ team: s.team, score: s.ratings.score, ratings: s.ratings })),
+      };
+    return this.scoreCache.scores;
+  }
+
+  private reload(): void {
+    const t = resumeTable(this.store, this.row, this.scenario);
+    if ('error' in t) return;
+    this.table = t;
+    this.scoreCache = undefined;
+    this.attachJournal();
+  }
+
+  /** A title for listings. */
+  title(lang: Lang): string {
+    return localize(this.scenario.title, lang);
+  }
+}
+
+function resumeTable(store: Store, row: RoomRow, scenario: Scenario): Table | { error: string } {
+  if (scenario.contentHash !== row.scenarioHash)
+    return { error: `the scenario ${row.scenarioId} changed since this room was created` };
+  return Table.resume(scenario, {
+    format: 'drill-table/1',
+    setup: row.setup,
+    transcripts: row.headers.map((header, i) => ({ header, entries: store.entries(row.id, i) })),
+  });
+}

@@ -1,0 +1,226 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { TableSetup, TranscriptEntry, TranscriptHeader } from '@drill/engine';
+import type { Display, Role, RoomStatus } from './protocol.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+export interface RoomRow {
+  id: string;
+  code: string;
+  scenarioId: string;
+  scenarioHash: string;
+  setup: TableSetup;
+  headers: TranscriptHeader[];
+  created: string;
+  status: RoomStatus;
+  display: Display;
+}
+
+export interface TokenRow {
+  /** Stable id of the credential (not the token): presence names members by it. */
+  id: string;
+  room: string;
+  role: Role;
+  team: string | null;
+  roles: string[];
+  name: string;
+  lastCseq: number;
+}
+
+interface RawRoom {
+  id: string;
+  code: string;
+  scenario_id: string;
+  scenario_hash: string;
+  setup: string;
+  headers: string;
+  created: string;
+  status: string;
+  display: string;
+}
+interface RawToken {
+  id: string;
+  room: string;
+  role: string;
+  team: string | null;
+  roles: string;
+  name: string;
+  last_cseq: number;
+}
+
+/**
+ * The room server's database: SQLite (better-sqlite3, WAL). Rooms, credentials (hashed) and every
+ * accepted transcript entry. WAL with `synchronous = NORMAL`: a committed transaction survives the
+ * server process being killed; only a power cut may lose the last ones.
+ */
+export class Store {
+  readonly db: Database.Database;
+  private readonly q;
+
+  constructor(readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+    this.db = new Database(join(dir, 'rooms.db'));
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS rooms (
+        id TEXT PRIMARY KEY, code TEXT NOT NULL, scenario_id TEXT NOT NULL, scenario_hash TEXT NOT NULL,
+        setup TEXT NOT NULL, headers TEXT NOT NULL, created TEXT NOT NULL, status TEXT NOT NULL,
+        display TEXT NOT NULL);
+      CREATE UNIQUE INDEX IF NOT EXISTS rooms_open_code ON rooms(code) WHERE status = 'open';
+      CREATE TABLE IF NOT EXISTS tokens (
+        hash TEXT PRIMARY KEY, id TEXT NOT NULL UNIQUE, room TEXT NOT NULL REFERENCES rooms(id),
+        role TEXT NOT NULL, team TEXT, roles TEXT NOT NULL, name TEXT NOT NULL,
+        last_cseq INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE IF NOT EXISTS entries (
+        room TEXT NOT NULL REFERENCES rooms(id), session INTEGER NOT NULL, seq INTEGER NOT NULL,
+        entry TEXT NOT NULL, PRIMARY KEY (room, session, seq)) WITHOUT ROWID;
+    `);
+    this.q = {
+      insertRoom: this.db.prepare(
+        `INSERT INTO rooms (id, code, scenario_id, scenario_hash, setup, headers, created, status, display)
+         VALUES (@id, @code, @scenario_id, @scenario_hash, @setup, @headers, @created, @status, @display)`,
+      ),
+      room: this.db.prepare<[string], RawRoom>('SELECT * FROM rooms WHERE id = ?'),
+      roomByCode: this.db.prepare<[string], RawRoom>(
+        "SELECT * FROM rooms WHERE code = ? AND status = 'open'",
+      ),
+      rooms: this.db.prepare<[], RawRoom>('SELECT * FROM rooms ORDER BY created DESC, id'),
+      openRooms: this.db.prepare<[], RawRoom>("SELECT * FROM rooms WHERE status = 'open' ORDER BY created"),
+      setStatus: this.db.prepare('UPDATE rooms SET status = ? WHERE id = ?'),
+      setDisplay: this.db.prepare('UPDATE rooms SET display = ? WHERE id = ?'),
+      insertToken: this.db.prepare(
+        `INSERT INTO tokens (hash, id, room, role, team, roles, name) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      token: this.db.prepare<[string], RawToken>('SELECT * FROM tokens WHERE hash = ?'),
+      members: this.db.prepare<[string], RawToken>(
+        "SELECT * FROM tokens WHERE room = ? AND role = 'member' ORDER BY rowid",
+      ),
+      trainer: this.db.prepare<[string], RawToken>(
+        "SELECT * FROM tokens WHERE room = ? AND role = 'trainer' ORDER BY rowid LIMIT 1",
+      ),
+      setCseq: this.db.prepare('UPDATE tokens SET last_cseq = ? WHERE id = ?'),
+      insertEntry: this.db.prepare('INSERT INTO entries (room, session, seq, entry) VALUES (?, ?, ?, ?)'),
+      entries: this.db.prepare<[string, number], { entry: string }>(
+        'SELECT entry FROM entries WHERE room = ? AND session = ? ORDER BY seq',
+      ),
+    };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Runs `fn` in one transaction: everything it writes is committed together, or not at all. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  insertRoom(r: RoomRow): void {
+    this.q.insertRoom.run({
+      id: r.id,
+      code: r.code,
+      scenario_id: r.scenarioId,
+      scenario_hash: r.scenarioHash,
+      setup: JSON.stringify(r.setup),
+      headers: JSON.stringify(r.headers),
+      created: r.created,
+      status: r.status,
+      display: JSON.stringify(r.display),
+    });
+  }
+
+  room(id: string): RoomRow | undefined {
+    const r = this.q.room.get(id);
+    return r && parseRoom(r);
+  }
+  roomByCode(code: string): RoomRow | undefined {
+    const r = this.q.roomByCode.get(code);
+    return r && parseRoom(r);
+  }
+  rooms(): RoomRow[] {
+    return this.q.rooms.all().map(parseRoom);
+  }
+  openRooms(): RoomRow[] {
+    return this.q.openRooms.all().map(parseRoom);
+  }
+  setStatus(id: string, s: RoomStatus): void {
+    this.q.setStatus.run(s, id);
+  }
+  setDisplay(id: string, d: Display): void {
+    this.q.setDisplay.run(JSON.stringify(d), id);
+  }
+
+  /** Issues a credential; returns the token (shown once, stored only hashed). */
+  issueToken(t: Omit<TokenRow, 'id' | 'lastCseq'>): { token: string; id: string } {
+    const token = newToken();
+    const id = newToken().slice(0, 12);
+    this.q.insertToken.run(hashToken(token), id, t.room, t.role, t.team, JSON.stringify(t.roles), t.name);
+    return { token, id };
+  }
+  token(token: string): TokenRow | undefined {
+    const r = this.q.token.get(hashToken(token));
+    return r && parseToken(r);
+  }
+  members(room: string): TokenRow[] {
+    return this.q.members.all(room).map(parseToken);
+  }
+  trainerToken(room: string): TokenRow | undefined {
+    const r = this.q.trainer.get(room);
+    return r && parseToken(r);
+  }
+  setCseq(tokenId: string, cseq: number): void {
+    this.q.setCseq.run(cseq, tokenId);
+  }
+
+  appendEntry(room: string, session: number, entry: TranscriptEntry): void {
+    this.q.insertEntry.run(room, session, entry.seq, JSON.stringify(entry));
+  }
+  entries(room: string, session: number): TranscriptEntry[] {
+    return this.q.entries.all(room, session).map((r) => JSON.parse(r.entry) as TranscriptEntry);
+  }
+
+  /**
+   * The server's host token (creates and lists rooms; acts as trainer in any room). Kept in a file
+   * only its owner can read, so the same console link works after a restart.
+   */
+  hostToken(): string {
+    const file = join(this.dir, 'host-token');
+    if (existsSync(file)) {
+      const t = readFileSync(file, 'utf8').trim();
+      if (t.length >= 32) return t;
+    }
+    const t = newToken();
+    writeFileSync(file, `${t}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+    return t;
+  }
+}
+
+function parseRoom(r: RawRoom): RoomRow {
+  return {
+    id: r.id,
+    code: r.code,
+    scenarioId: r.scenario_id,
+    scenarioHash: r.scenario_hash,
+    setup: JSON.parse(r.setup) as TableSetup,
+    headers: JSON.parse(r.headers) as TranscriptHeader[],
+    created: r.created,
+    status: r.status === 'finished' ? 'finished' : 'open',
+    display: JSON.parse(r.display) as Display,
+  };
+}
+
+function parseToken(r: RawToken): TokenRow {
+  return {
+    id: r.id,
+    room: r.room,
+    role: r.role as Role,
+    team: r.team,
+    roles: JSON.parse(r.roles) as string[],
+    name: r.name,
+    lastCseq: r.last_cseq,
+  };
+}

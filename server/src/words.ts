@@ -1,0 +1,56 @@
+import { refusalWords, type Lang, type TableRefusalCode } from '@drill/engine';
+import type { RefusalCode, ServerFrame } from './protocol.ts';
+
+type ServerCode = Exclude<RefusalCode, TableRefusalCode>;
+
+const WORDS: Record<ServerCode, Record<Lang, string>> = {
+  unauthorised: {
+    en: 'this link or credential is not valid for any room here: ask the trainer for a new one',
+    'zh-CN': '此链接或凭证无效，请向导调人员重新获取',
+  },
+  replay: {
+    en: 'this input was already received (it was sent twice): nothing changed',
+    'zh-CN': '此操作已收到过（重复发送），未作更改',
+  },
+  'too-large': { en: 'this message is too large to accept', 'zh-CN': '消息过大，无法接收' },
+  'rate-limited': {
+    en: 'too many messages at once: wait a moment and try again',
+    'zh-CN': '发送过于频繁，请稍候再试',
+  },
+  'bad-frame': { en: 'this message is not one the room understands', 'zh-CN': '无法识别此消息' },
+  'room-closed': {
+    en: 'this drill has ended: nothing more can change',
+    'zh-CN': '本次演练已结束，无法再更改',
+  },
+  unavailable: {
+    en: 'the server could not save this input, so it was not applied: try again',
+    'zh-CN': '服务器未能保存此操作，操作没有生效，请重试',
+  },
+};
+
+/** A refusal's sentence in the client's language: the Table's words for its codes, the server's for the rest. */
+export function refusalReason(code: RefusalCode, lang: Lang): string {
+  switch (code) {
+    case 'malformed':
+    case 'unknown-team':
+    case 'not-your-team':
+    case 'not-your-seat':
+    case 'trainer-only':
+    case 'stale':
+      return refusalWords(code, lang);
+    case 'engine':
+      return lang === 'zh-CN' ? '操作未被接受' : 'the drill did not accept this input';
+    default:
+      return WORDS[code][lang];
+  }
+}
+
+/** The frame that tells a client its input was refused, and why. */
+export function refusal(code: RefusalCode, lang: Lang, cseq?: number, reason?: string): ServerFrame {
+  return {
+    t: 'refused',
+    ...(cseq !== undefined ? { cseq } : {}),
+    code,
+    reason: reason ?? refusalReason(code, lang),
+  };
+}

@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stateHash, type TableCommand } from '@drill/engine';
+import { startRoomServer, type RoomServer } from '../src/app.ts';
+import { RoomClient } from '../src/client.ts';
+import { MAX_FRAME_BYTES, type CreatedRoom, type ServerFrame } from '../src/protocol.ts';
+import {
+  answerOpen,
+  api,
+  connect,
+  createRoom,
+  join,
+  latestView,
+  settled,
+  tempDir,
+  TWO_TEAMS_ROLES,
+} from './kit.ts';
+
+let server: RoomServer;
+let tmp: ReturnType<typeof tempDir>;
+let room: CreatedRoom;
+let trainer: RoomClient;
+let red: RoomClient;
+let blue: RoomClient;
+const clients: RoomClient[] = [];
+
+/** Every session's state hash: what "the room is unchanged" means. */
+function hashes(): string[] {
+  const t = server.rooms.get(room.room.id)!.table;
+  return Array.from({ length: t.sessionCount }, (_, i) => stateHash(t.stateOf(i)));
+}
+
+type Refused = Extract<ServerFrame, { t: 'refused' }>;
+const isRefused = (f: ServerFrame): f is Refused => f.t === 'refused';
+
+beforeAll(async () => {
+  tmp = tempDir();
+  server = await startRoomServer({ dataDir: tmp.dir, port: 0, rate: { burst: 20, perSecond: 10 } });
+  room = await createRoom(server.url, server.hostToken, TWO_TEAMS_ROLES);
+  const r = await join(server.url, room.room.code, 'Red', 'Rae');
+  const b = await join(server.url, room.room.code, 'Blue', 'Bo', ['fisheries']);
+  trainer = await connect(server.url, room.trainerToken);
+  red = await connect(server.url, r.token);
+  blue = await connect(server.url, b.token);
+  clients.push(trainer, red, blue);
+  expect((await trainer.command({ type: 'start' })).t).toBe('ack');
+  // Run the clock until Red has a decision open.
+  for (let i = 0; i < 30 && !latestView(red).lanes[0]!.view.open.length; i++) {
+    const a = await trainer.command({ type: 'next' });
+    if (a.t === 'ack') await settled(clients, a.seq);
+  }
+  expect(latestView(red).lanes[0]!.view.open.length).toBeGreaterThan(0);
+});
+
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await server.close();
+  tmp.cleanup();
+});
+
+describe('the room server refuses, with a reason, and the room stays as it was', () => {
+  it('a forged token gets a refusal and the socket is closed', async () => {
+    const before = hashes();
+    const forged = new RoomClient({ url: server.url, token: 'A'.repeat(32) });
+    clients.push(forged);
+    const f = await forged.next(isRefused);
+    expect(f.code).toBe('unauthorised');
+    expect(f.reason).toMatch(/not valid/);
+    // A join code is not a credential either.
+    const byCode = new RoomClient({ url: server.url, token: `${room.room.code}${'x'.repeat(16)}` });
+    clients.push(byCode);
+    expect((await byCode.next(isRefused)).code).toBe('unauthorised');
+    // The REST side refuses the same way, and a member token is not the trainer's.
+    expect((await api(server.url, '/api/rooms', { token: 'B'.repeat(32) })).status).toBe(401);
+    expect(
+      (await api(server.url, '/api/rooms', { token: room.trainerToken, body: TWO_TEAMS_ROLES })).status,
+    ).toBe(401);
+    expect(hashes()).toEqual(before);
+  });
+
+  it("a member's choice for another team or a seat they do not hold is refused", async () => {
+    const before = hashes();
+    const open = latestView(red).lanes[0]!.view.open[0]!;
+    const cross = await blue.command({
+      type: 'choose',
+      team: 'Red',
+      decision: open.decision,
+      options: [open.options[0]!.id],
+    });
+    expect(cross).toMatchObject({ t: 'refused', code: 'not-your-team' });
+    // Blue's member holds only fisheries: a township decision of Blue's is not theirs.
+    const township = await blue.command({
+      type: 'choose',
+      team: 'Blue',
+      decision: 'red_ack',
+      options: ['x'],
+    });
+    expect(township).toMatchObject({ t: 'refused', code: 'not-your-seat' });
+    expect(hashes()).toEqual(before);
+  });
+
+  it('trainer-only commands from a participant are refused', async () => {
+    const before = hashes();
+    const commands: TableCommand[] = [
+      { type: 'next' },
+      { type: 'end' },
+      { type: 'advance', minutes: 600 },
+      { type: 'inject', roles: ['all'], text: 'fake news' },
+    ];
+    for (const command of commands) {
+      const r = await red.command(command);
+      expect(r).toMatchObject({ t: 'refused', code: 'trainer-only' });
+      expect((r as Refused).reason).toBe('only the trainer can do this');
+    }
+    const d = await red.next(isRefused, 100).catch(() => undefined);
+    expect(d).toBeUndefined();
+    red.sendFrame({ t: 'display', showScores: true });
+    expect((await red.next(isRefused)).code).toBe('trainer-only');
+    expect(hashes()).toEqual(before);
+  });
+
+  it('a replayed input (cseq already accepted) and a choice for a closed decision are refused', async () => {
+    const open = latestView(red).lanes[0]!.view.open[0]!;
+    const cmd = {
+      type: 'choose' as const,
+      team: 'Red',
+      decision: open.decision,
+      options: [open.options[0]!.id],
+    };
+    const ok = await red.command(cmd);
+    if (ok.t !== 'ack') throw new Error(`refused: ${ok.reason}`);
+    await settled([trainer, red, blue], ok.seq);
+    const before = hashes();
+    // The same frame again, byte for byte: a replay.
+    red.sendFrame({ t: 'cmd', cseq: ok.cseq, command: cmd });
+    const replay = await red.next(isRefused);
+    expect(replay).toMatchObject({ code: 'replay', cseq: ok.cseq });
+    // A new cseq for the decision already closed: stale.
+    const again = await red.command(cmd);
+    expect(again).toMatchObject({ t: 'refused', code: 'engine' });
+    expect((again as Refused).reason).toMatch(/closed|already/i);
+    // A clock command against an older table sequence number: stale.
+    const stale = await trainer.command({ type: 'next' }, { expectSeq: 1 });
+    expect(stale).toMatchObject({ t: 'refused', code: 'stale' });
+    expect(hashes()).toEqual(before);
+  });
+
+  it('malformed and oversized frames are refused; a frame too large for the socket closes it', async () => {
+    const before = hashes();
+    red.sendRaw('{not json');
+    expect((await red.next(isRefused)).code).toBe('bad-frame');
+    red.sendRaw(JSON.stringify({ t: 'cmd', cseq: 'one', command: {} }));
+    expect((await red.next(isRefused)).code).toBe('bad-frame');
+    red.sendRaw(
+      JSON.stringify({ t: 'cmd', cseq: 9999, command: { type: 'choose', team: 'Red', nonsense: true } }),
+    );
+    expect((await red.next(isRefused)).code).toBe('malformed');
+    red.sendRaw(
+      JSON.stringify({
+        t: 'cmd',
+        cseq: 9998,
+        command: { type: 'inject', text: 'x'.repeat(MAX_FRAME_BYTES) },
+      }),
+    );
+    expect((await red.next(isRefused)).code).toBe('too-large');
+    // Four times the limit: ws closes the socket (1009); the client reconnects and is welcomed again.
+    const closed = new Promise<number>((ok) => {
+      const ws = (red as unknown as { ws: { once(e: 'close', f: (code: number) => void): void } }).ws;
+      ws.once('close', ok);
+    });
+    red.sendRaw('x'.repeat(4 * MAX_FRAME_BYTES + 1));
+    expect(await closed).toBe(1009);
+    await red.next((f) => f.t === 'welcome');
+    expect(hashes()).toEqual(before);
+  });
+
+  it('a flood is cut by the rate limit, and nothing in it changes the room', async () => {
+    const before = hashes();
+    const flooder = await connect(server.url, (await join(server.url, room.room.code, 'Blue', 'Flo')).token);
+    clients.push(flooder);
+    for (let i = 0; i < 60; i++) flooder.sendFrame({ t: 'cmd', cseq: i + 1, command: { type: 'end' } });
+    await flooder.next((f) => f.t === 'refused' && f.code === 'rate-limited');
+    await new Promise((r) => setTimeout(r, 300));
+    const codes = flooder.frames.filter(isRefused).map((f) => f.code);
+    expect(codes.filter((c) => c === 'rate-limited').length).toBeGreaterThanOrEqual(30);
+    expect(codes.filter((c) => c === 'trainer-only').length).toBeLessThanOrEqual(25);
+    expect(hashes()).toEqual(before);
+  });
+});
+
+describe('what participants receive', () => {
+  it('never another team’s seats, scores, facilitator notes or variation draws — unless the trainer shows scores', async () => {
+    // Move the drill on so both teams have something in their feeds and some decisions are closed.
+    const hidden = (): boolean =>
+      latestView(trainer).lanes[0]!.view.feed.some(
+        (f) => !f.roles.includes('all') && !f.roles.includes('fisheries'),
+      );
+    for (let i = 0; i < 40 && !hidden(); i++) {
+      await answerOpen([
+        { c: red, team: 'Red' },
+        { c: blue, team: 'Blue' },
+      ]);
+      const a = await trainer.command({ type: 'next' });
+      if (a.t === 'ack') await settled(clients.slice(0, 3), a.seq);
+    }
+    const blueRoles = new Set(['fisheries']);
+    for (const f of blue.frames) {
+      if (f.t !== 'view' && f.t !== 'welcome') continue;
+      expect(f.scores).toBeUndefined();
+      for (const lane of f.view.lanes) {
+        expect(lane.view.score).toBeUndefined();
+        expect(lane.view.variations).toBeUndefined();
+        for (const d of lane.view.open)
+          expect(d.roles.some((r) => blueRoles.has(r) || r === 'all')).toBe(true);
+        for (const item of lane.view.feed)
+          expect(item.roles.some((r) => blueRoles.has(r) || r === 'all')).toBe(true);
+      }
+    }
+    // Not vacuous: Blue saw a feed, and the room's feed holds injects Blue never received.
+    const blueFeed = new Set(latestView(blue).lanes[0]!.view.feed.map((f) => f.inject));
+    expect(blueFeed.size).toBeGreaterThan(0);
+    expect(latestView(trainer).lanes[0]!.view.feed.some((f) => !blueFeed.has(f.inject))).toBe(true);
+    expect(blue.frames.some((f) => f.t === 'presence')).toBe(false);
+    const raw = JSON.stringify(blue.frames);
+    expect(raw).not.toMatch(/"variations"|"facilitator|"notes"/);
+    // The trainer sees scores and variations; after "show scores", each member sees only their team's.
+    const tv = latestView(trainer);
+    expect(tv.lanes[0]!.view.score).toBeDefined();
+    trainer.sendFrame({ t: 'display', showScores: true });
+    const shown = await blue.next((f) => f.t === 'view' && f.display.showScores);
+    expect(shown.t === 'view' && shown.scores?.map((s) => s.team)).toEqual(['Blue']);
+    trainer.sendFrame({ t: 'display', showScores: false });
+    await blue.next((f) => f.t === 'view' && !f.display.showScores);
+  });
+
+  it('the trainer hears presence: who is connected and what they submitted', async () => {
+    blue.sendFrame({ t: 'typing', decision: 'boats_recall' });
+    const p = await trainer.next(
+      (f) => f.t === 'presence' && f.members.some((m) => m.typing === 'boats_recall'),
+    );
+    if (p.t !== 'presence') throw new Error('not presence');
+    const rae = p.members.find((m) => m.name === 'Rae')!;
+    expect(rae.connected).toBe(true);
+    expect(rae.submitted.length).toBeGreaterThan(0);
+    expect(p.members.find((m) => m.name === 'Bo')?.typing).toBe('boats_recall');
+  });
+});

@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Lang } from '@drill/engine';
+import { translate } from '../../web/src/i18n.ts';
+import { ARTIFACTS, launch } from './harness.ts';
+import { advance, decideAll } from './consoleSteps.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let h: Awaited<ReturnType<typeof launch>>;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical violations on the page as it stands, as `page: rule @ targets`. */
+async function axe(page: Page, name: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(
+    async () =>
+      (
+        await (
+          window as unknown as { axe: { run(c: Document): Promise<{ violations: Violation[] }> } }
+        ).axe.run(document)
+      ).violations,
+  );
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${name}: ${v.id} (${v.impact}) ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+}
+
+async function newContext(lang: Lang, width = 1280, height = 720): Promise<BrowserContext> {
+  const ctx = await h.browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+  await ctx.addInitScript((l) => localStorage.setItem('drill.lang', l), lang);
+  return ctx;
+}
+
+async function startDrill(page: Page, lang: Lang, mode: 'roles' | 'parallel'): Promise<void> {
+  await page.goto(h.url);
+  await page.locator(`input[name=mode][value=${mode}]`).check();
+  await page.getByRole('button', { name: translate(lang, 'start') }).click();
+  await page.getByTestId('clock').waitFor();
+}
+
+describe('console in Chromium: projector layout and the accessibility gate', () => {
+  it('the projector shows every open question with who answers and budgets, on one 1920×1080 screen with scores', async () => {
+    const ctx = await newContext('en');
+    const page = await ctx.newPage();
+    page.on('dialog', (d) => void d.accept());
+    await startDrill(page, 'en', 'roles');
+    const [pj] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: /Open participant view/ }).click(),
+    ]);
+    await pj.setViewportSize({ width: 1920, height: 1080 });
+    await pj.getByTestId('pj-clock').waitFor();
+    await page.getByLabel('Show scores on the participant view').check();
+    await pj.locator('.pj-scores').waitFor();
+    let questions = 0;
+    for (let i = 0; i < 40 && questions < 4; i++) {
+      await advance(page);
+      const seq = await page.getByTestId('saved').textContent();
+      await pj.waitForFunction(() => document.querySelector('[data-testid=pj-clock]') !== null);
+      await page.waitForTimeout(50);
+      questions = await pj.locator('.pj-question').count();
+      expect(seq).toBeTruthy();
+    }
+    expect(questions).toBeGreaterThanOrEqual(4);
+    // The projector shows what the console has open: the same questions, none left out.
+    const consoleOpen = await page.locator('article.decision').count();
+    expect(questions).toBe(consoleOpen);
+    const deciders = await pj.getByTestId('pj-decider').allTextContents();
+    expect(deciders).toHaveLength(questions);
+    for (const d of deciders) expect(d).toMatch(/To answer: Team [12]/);
+    const allocations = await page.locator('article.decision:has(input[type=number])').count();
+    expect(await pj.getByTestId('pj-budget').count()).toBe(allocations);
+    await pj.screenshot({ path: join(ARTIFACTS, 'console-projector-4-questions-1920x1080.png') });
+    const fit = await pj.evaluate(() => ({
+      scroll: document.documentElement.scrollHeight,
+      bottoms: [...document.querySelectorAll('.pj-question, .pj-scores')].map(
+        (e) => e.getBoundingClientRect().bottom,
+      ),
+    }));
+    expect(fit.scroll).toBeLessThanOrEqual(1080);
+    for (const b of fit.bottoms) expect(b).toBeLessThanOrEqual(1080);
+    await ctx.close();
+  }, 300_000);
+
+  it('six teams: the debrief gives every team column the same width, and the scoreboard squeezes none', async () => {
+    const ctx = await newContext('en');
+    const page = await ctx.newPage();
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(h.url);
+    await page.locator('input[name=mode][value=parallel]').check();
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Add team' }).click();
+    await page.getByRole('button', { name: 'Start drill' }).click();
+    await page.getByTestId('clock').waitFor();
+    for (
+      let i = 0;
+      i < 30 && (await page.locator('[data-team="Team 1"] article.decision').count()) === 0;
+      i++
+    )
+      await advance(page);
+    const card = page.locator('[data-team="Team 1"] article.decision').first();
+    const opts = card.locator('input[type=radio], input[type=checkbox]');
+    if ((await opts.count()) > 0) await opts.first().check();
+    else await card.locator('input[type=number]').first().fill('1');
+    // One team writes a long rationale: before, its column took half the table.
+    await card
+      .getByLabel('Rationale')
+      .fill(
+        'We call every village head tonight and confirm each household has heard the warning. '.repeat(6),
+      );
+    await card.getByRole('button', { name: /^Record/ }).click();
+    await card.getByRole('button', { name: 'Confirm' }).click();
+    const board = await page
+      .locator('.scoreboard th.team-col')
+      .evaluateAll((ths) =>
+        ths.map((th) => ({ w: th.getBoundingClientRect().width, h: th.getBoundingClientRect().height })),
+      );
+    // Every team keeps a column of at least 3.5rem (the table scrolls instead), its name on one line.
+    expect(board).toHaveLength(6);
+    for (const c of board) expect(c.w).toBeGreaterThanOrEqual(48);
+    expect(new Set(board.map((c) => Math.round(c.h))).size).toBe(1);
+    await page.getByRole('button', { name: 'End drill' }).click();
+    await page.locator('#debrief-h').waitFor();
+    const cols = await page
+      .locator('.teams-table th.team-col')
+      .evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
+    expect(cols).toHaveLength(6);
+    expect(Math.max(...cols) - Math.min(...cols)).toBeLessThan(2);
+    await page.screenshot({ path: join(ARTIFACTS, 'console-debrief-six-teams.png'), fullPage: true });
+    await ctx.close();
+  }, 300_000);
+
+  it('axe finds no serious or critical violation on the console, projector, participant and review pages, in both languages', async () => {
+    const found: string[] = [];
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const ctx = await newContext(lang);
+      const page = await ctx.newPage();
+      page.on('dialog', (d) => void d.accept());
+      await page.goto(h.url);
+      await page.locator('#team-0').waitFor();
+      found.push(...(await axe(page, `${lang} setup`)));
+
+      await startDrill(page, lang, 'parallel');
+      const [pj] = await Promise.all([
+        page.waitForEvent('popup'),
+        page.getByRole('button', { name: new RegExp(translate(lang, 'openProjector')) }).click(),
+      ]);
+      await pj.getByTestId('pj-clock').waitFor();
+      found.push(...(await axe(pj, `${lang} participant view (waiting for a question)`)));
+      for (let i = 0; i < 30 && (await page.locator('article.decision').count()) < 2; i++)
+        await advance(page, translate(lang, 'nextEvent'), translate(lang, 'advanceAnyway'));
+      await decideAll(page, translate(lang, 'defaultTeam', { n: 1 }), 'first').catch(() => 0);
+      for (let i = 0; i < 6; i++)
+        await advance(page, translate(lang, 'nextEvent'), translate(lang, 'advanceAnyway'));
+      // The clock bar's warnings and refusals, as the trainer meets them.
+      await page.locator('#advance-min').fill('1440');
+      await page.getByRole('button', { name: translate(lang, 'advance'), exact: true }).click();
+      await page.waitForTimeout(100);
+      found.push(...(await axe(page, `${lang} console run`)));
+      if ((await page.getByTestId('defaults-warning').count()) > 0)
+        await page.getByRole('button', { name: translate(lang, 'cancel') }).click();
+      await page.getByRole('checkbox', { name: translate(lang, 'showScoresOnProjector') }).check();
+      await pj.locator('.pj-scores').waitFor();
+      found.push(...(await axe(pj, `${lang} projector with scores`)));
+      await page.screenshot({ path: join(ARTIFACTS, `console-run-${lang}.png`), fullPage: true });
+
+      await page.getByRole('button', { name: translate(lang, 'endDrill') }).click();
+      await page.locator('#debrief-h').waitFor();
+      found.push(...(await axe(page, `${lang} debrief`)));
+      await page.screenshot({ path: join(ARTIFACTS, `console-debrief-${lang}.png`), fullPage: true });
+
+      await page.getByRole('button', { name: translate(lang, 'openInReview') }).click();
+      await page.locator('.aar-doc').waitFor();
+      found.push(...(await axe(page, `${lang} review`)));
+      await ctx.close();
+    }
+    expect(found).toEqual([]);
+  }, 600_000);
+});
