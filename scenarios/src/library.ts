@@ -6,7 +6,7 @@
 import { compileScenario, type CompileResult } from '@drill/engine';
 
 /** Shipped scenarios, in menu order. The first is the default. */
-export const SHIPPED_IDS: readonly string[] = ['typhoon', 'flood', 'rainstorm', 'earthquake'];
+export const SHIPPED_IDS: readonly string[] = ['typhoon', 'flood', 'rainstorm', 'earthquake', 'preseason'];
 export const DEFAULT_SCENARIO = 'typhoon';
 
 /** A path inside the library with `.` and `..` segments resolved (`typhoon/../typhoon/a.yaml` → `typhoon/a.yaml`). */

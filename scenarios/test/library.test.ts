@@ -37,7 +37,7 @@ describe('the shipped library', () => {
     expect([...SHIPPED_IDS].sort()).toEqual([...topLevel].sort());
     expect(shippedScenarioIds()).toEqual([...SHIPPED_IDS]);
     expect(SHIPPED_IDS[0]).toBe(DEFAULT_SCENARIO);
-    expect(SHIPPED_IDS).toEqual(['typhoon', 'flood', 'rainstorm', 'earthquake']);
+    expect(SHIPPED_IDS).toEqual(['typhoon', 'flood', 'rainstorm', 'earthquake', 'preseason']);
   });
 
   it.each([...SHIPPED_IDS])('%s compiles with its parts, without a lint error, under its own id', (id) => {

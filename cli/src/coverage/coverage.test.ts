@@ -51,6 +51,22 @@ describe('one playthrough', () => {
       expect(mine.inputs).toBe(s.entries.length);
     }
   });
+  it('goes on past the pause at each module start, as the engine autoplay does (a module-paced drill)', () => {
+    const paced = loadScenario('preseason');
+    expect(paced.modules.length).toBeGreaterThan(1);
+    for (const policy of ['random', 'best', 'worst'] as const) {
+      const mine = playthrough(paced, 'm3', policy);
+      const s = autoplay(paced, { seed: 'm3', policy });
+      expect(mine.error).toBeUndefined();
+      expect(mine.ending).toBeDefined();
+      expect(mine.ending).toBe(s.state.ending);
+      expect(mine.score).toBe(scoreDrill(paced, s.state).overall);
+      // Every module's scored decisions were reached, not only the first module's.
+      expect(mine.decisions).toEqual(
+        expect.arrayContaining(['q_ledger', 'q_water', 'q_release', 'q_village']),
+      );
+    }
+  });
 });
 
 describe('coverage report', () => {

@@ -67,11 +67,17 @@ export function playthrough(scenario: Scenario, seed: string, policy: Policy, la
     };
     const rnd = policyRandom(policy, seed);
     apply({ type: 'start' });
-    for (let i = 0; i < MAX_INPUTS && state.phase === 'running'; i++) {
+    for (let i = 0; i < MAX_INPUTS && (state.phase === 'running' || state.phase === 'paused'); i++) {
+      // The drill waits at a module's start (phase `paused`): an automatic player goes straight on,
+      // as the engine's playOut does; without this a module-paced drill ended at its first module.
+      if (state.phase === 'paused') {
+        if (!apply({ type: 'resume' })) break;
+        continue;
+      }
       const c = policyChoice(scenario, state, policy, rnd, { lang });
       if (!apply(c ?? { type: 'advance', to: 'next' })) apply({ type: 'advance', to: 'next' });
     }
-    if (state.phase === 'running')
+    if (state.phase === 'running' || state.phase === 'paused')
       throw new InvariantError(`the drill did not end within ${MAX_INPUTS} inputs`);
     return record(scenario, state, { ...base, inputs: inputs.length });
   } catch (e) {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
+import { loadScenario } from '@drill/scenarios';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLive } from '../commands/play.ts';
 import { App } from './App.tsx';
@@ -107,5 +108,26 @@ describe('start menu', () => {
     await t.press(KEY.right);
     expect(t.frame()).toContain('Second storm');
     expect(t.frame()).toContain('2/2');
+  });
+
+  it('names a hazard by the scenario’s own label, in Chinese too (never the raw id `drought`)', async () => {
+    for (const [lang, label] of [
+      ['zh-CN', '汛前准备与抗旱'],
+      ['en', 'Pre-flood-season preparation and drought relief'],
+    ] as const) {
+      const r = render(
+        <App
+          entries={[{ arg: 'preseason', scenario: loadScenario('preseason') }]}
+          lang={lang}
+          seed="1"
+          start={() => undefined as never}
+        />,
+      );
+      await settle();
+      const frame = r.lastFrame() ?? '';
+      r.unmount();
+      expect(frame).toContain(label);
+      if (lang === 'zh-CN') expect(frame).not.toMatch(/\bdrought\b/);
+    }
   });
 });

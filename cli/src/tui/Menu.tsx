@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import {
   ALL_ROLES,
   COLLEAGUE_LEVELS,
+  hazardText,
   LANGUAGES,
   localize,
   type ColleagueLevel,
@@ -103,7 +104,13 @@ export function menuLines(
   const sc = e.scenario;
   out.push([
     { t: `${s.hazard}: `, dim: true },
-    { t: s.hazards[sc.hazard] ?? sc.hazard },
+    // The scenario's own label first; the i18n table knows only the first five hazards, so any other
+    // (drought, hurricane, …) takes its name from the engine's table — never the raw id in Chinese.
+    {
+      t: sc.hazardLabel
+        ? localize(sc.hazardLabel, st.lang)
+        : (s.hazards[sc.hazard] ?? localize(hazardText(sc), st.lang)),
+    },
     { t: `   ${s.duration}: `, dim: true },
     { t: s.dur(sc.clock.end - sc.clock.start) },
   ]);
