@@ -254,7 +254,7 @@ const Decision = z.strictObject({
     .string()
     .optional()
     .describe('Hard close (default = due): after `due` it is late, at `closes` the default is taken.'),
-  options: nested(Option).optional().describe('At least two (none for a discussion).'),
+  options: nested(Option).min(2).optional().describe('At least two (none for a discussion).'),
   default: z
     .union([id, nested(id)])
     .optional()

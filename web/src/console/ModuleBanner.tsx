@@ -18,8 +18,7 @@ export function ModuleBanner({ scenario, view, onGoOn }: Props) {
   return (
     <section className="panel module-banner" aria-labelledby={`module-${m.id}`} data-module={m.id}>
       <h2 id={`module-${m.id}`}>
-        {t('moduleLabel')} · {m.title}{' '}
-        <span className="muted">{clockLabel(scenario, m.at)}</span>
+        {t('moduleLabel')} · {m.title} <span className="muted">{clockLabel(scenario, m.at)}</span>
       </h2>
       {m.summary ? <p>{m.summary}</p> : null}
       {m.keyIssues.length ? (
