@@ -88,7 +88,10 @@ export function playPlan(scenario: Scenario, o: PlayOptions): { session: Session
   if ('error' in s) throw new Error(s.error);
   s.apply({ type: 'start' });
   const done = new Set<string>();
-  for (let guard = 0; guard < 5000 && s.state.phase === 'running'; guard++) {
+  for (let guard = 0; guard < 5000; guard++) {
+    // A module start holds the drill for the facilitator: go on, as a facilitator would.
+    if (s.state.phase === 'paused' && s.state.holding) s.apply({ type: 'resume' });
+    if (s.state.phase !== 'running') break;
     const planned: number[] = [];
     let acted = false;
     scenario.decisions.forEach((d, i) => {
@@ -106,6 +109,20 @@ export function playPlan(scenario: Scenario, o: PlayOptions): { session: Session
         (p) => p.roles.includes('all') || d.roles.includes('all') || p.roles.some((r) => d.roles.includes(r)),
       );
       if (!who) return;
+      if (d.kind === 'discuss') {
+        // An open question has no options and no score: answer it (each role in turn when asked so).
+        for (const role of d.each === 'role' ? d.roles : [undefined])
+          s.apply({
+            type: 'answer',
+            participant: who.id,
+            decision: d.id,
+            ...(role !== undefined ? { role } : {}),
+            text: `plan ${i}`,
+          });
+        done.add(d.id);
+        acted = true;
+        return;
+      }
       for (const c of candidates(d, plan, o.best?.has(d.id) === true)) {
         const r = s.apply({
           type: 'choose',

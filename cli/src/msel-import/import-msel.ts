@@ -85,6 +85,8 @@ for (const [id, words] of Object.entries(CHANNEL_WORDS))
   for (const w of words) CHANNEL_BY_WORD.set(headerKey(w), id);
 
 const KIND_DECISION = new Set(['decision', 'decisionpoint', 'question', '决策', '决策点', '问题']);
+/** A module's start row (`drill msel` writes one per module): a section heading, not an inject. */
+const KIND_MODULE = new Set(['module', 'modulestart', '模块', '模块开始']);
 const KIND_INJECT = new Set(['inject', 'event', 'message', '情况', '注入', '事件', '情景']);
 const ID = /^[a-z][a-z0-9_-]*$/;
 const CJK = /[\u3400-\u9fff]/;
@@ -240,6 +242,10 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
     if (!text && !title && str(timeRaw) === '' && moduleCell) continue;
 
     const kind = headerKey(kindText);
+    if (KIND_MODULE.has(kind)) {
+      if (moduleCell || title) module = moduleCell || title;
+      continue;
+    }
     if (KIND_DECISION.has(kind)) {
       const time = str(timeRaw);
       decisionNotes.push(

@@ -39,7 +39,8 @@ describe('drill texts export → import of the unchanged file', () => {
       const t = readScenarioTexts(main, load(main));
       const tf = exportUnits(t, 'en', 'zh-CN', false);
       expect(new Set(tf.units.map((u) => u.key)).size).toBe(tf.units.length);
-      expect(tf.units.length).toBeGreaterThan(300);
+      // Every shipped drill has well over a hundred texts (the smallest, preseason, about 170).
+      expect(tf.units.length).toBeGreaterThan(100);
       expect(tf.units.find((u) => u.key === 'title')!.target).toBe(localize(t.scenario.title, 'zh-CN'));
       // Keys are made of ids: every inject, decision prompt and option label is there under its own.
       const source = new Map(tf.units.map((u) => [u.key, u.source]));
