@@ -1,7 +1,8 @@
 /**
  * The room server's wire protocol: WebSocket frames both ways and the REST shapes. Shared by the
  * server, the browser (participant pages, trainer console, projector: `@drill/server/protocol`) and the
- * Node client. It imports only zod and engine *types*, so the browser bundle pulls in nothing else.
+ * Node client. It imports zod, engine types and the engine's own setup schema (the browser bundles the
+ * engine anyway), so a room is set up exactly as the Table accepts.
  *
  * Clients send commands, never state. A command is the engine Table's `TableCommand`; the Table itself
  * validates it (a malformed command is refused with code `malformed`), so it travels here as an object.
@@ -10,6 +11,7 @@
  * each in its own commit.
  */
 import { z } from 'zod';
+import { TableSetupSchema } from '@drill/engine';
 import type {
   DefaultClosing,
   Lang,
@@ -213,25 +215,12 @@ export interface ScenarioSummary {
 }
 
 /** POST /api/rooms (host token): create a room; the Table starts in its lobby (phase `setup`). */
-export const CreateRoomSchema = z.strictObject({
+export const CreateRoomSchema = TableSetupSchema.extend({
   scenario: z.string().min(1).max(100),
-  seed: z.string().min(1).max(200),
-  lang: langSchema,
-  mode: z.enum(['roles', 'parallel']),
-  teams: z
-    .array(
-      z.strictObject({
-        name: z.string().min(1).max(80),
-        roles: z.array(z.string().min(1).max(200)).max(100),
-      }),
-    )
-    .min(1)
-    .max(40),
-  colleagues: z.enum(['competent', 'average', 'weak']).optional(),
   /** How many evaluator tokens to issue (observers who see everything but cannot act). */
   evaluators: z.number().int().min(0).max(10).optional(),
 });
-export type CreateRoom = z.infer<typeof CreateRoomSchema>;
+export type CreateRoom = z.input<typeof CreateRoomSchema>;
 export interface CreatedRoom {
   room: RoomInfo;
   trainerToken: string;
