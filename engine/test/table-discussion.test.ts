@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { Table, verify, type Actor } from '../src/index.ts';
+import { discussionFixture } from './discussion-fixture.ts';
+
+const sc = discussionFixture();
+const trainer: Actor = { kind: 'trainer', name: 'Trainer' };
+
+function roomTable(): Table {
+  const t = Table.start(
+    sc,
+    {
+      seed: 's',
+      mode: 'roles',
+      teams: [{ name: 'HQ', roles: ['commander', 'water', 'civil'] }],
+      lang: 'en',
+    },
+    { startedAt: '2026-01-01T00:00:00.000Z' },
+  );
+  if ('error' in t) throw new Error(t.error);
+  t.submit(trainer, { type: 'start' });
+  t.submit(trainer, { type: 'resume' }); // the first module holds the drill at its start
+  return t;
+}
+
+describe('Table: discussion answers and evaluators', () => {
+  it('a member answers an each-role question only for a role they hold, and by default for their one role', () => {
+    const t = roomTable();
+    const water: Actor = { kind: 'member', team: 'HQ', roles: ['water'], name: 'Wu' };
+    const seq = t.seq;
+    expect(
+      t.submit(water, {
+        type: 'answer',
+        team: 'HQ',
+        decision: 'q_concerns',
+        role: 'civil',
+        text: 'not mine',
+      }),
+    ).toMatchObject({ ok: false, code: 'not-your-seat' });
+    expect(t.seq).toBe(seq);
+    expect(t.submit(water, { type: 'answer', team: 'HQ', decision: 'q_concerns', text: 'The dam' }).ok).toBe(
+      true,
+    );
+    expect(t.stateOf(0).decisions['q_concerns']!.answers).toEqual([
+      { role: 'water', by: 'team-1', at: -4320, text: 'The dam' },
+    ]);
+    // Only the commander's seat holds q_table: the water seat may not answer it.
+    expect(t.submit(water, { type: 'answer', team: 'HQ', decision: 'q_table', text: 'x' })).toMatchObject({
+      ok: false,
+      code: 'not-your-seat',
+    });
+  });
+
+  it('an evaluator may record observations and nothing else; the transcript verifies', () => {
+    const t = roomTable();
+    const ev: Actor = { kind: 'evaluator', name: 'Eva' };
+    expect(t.submit(ev, { type: 'next' })).toMatchObject({ ok: false, code: 'trainer-only' });
+    expect(
+      t.submit(ev, { type: 'observe', task: 'task_convene', rating: 'S', note: 'convened late' }).ok,
+    ).toBe(true);
+    expect(t.stateOf(0).observations).toMatchObject([
+      { evaluator: 'Eva', task: 'task_convene', rating: 'S' },
+    ]);
+    expect(t.view({ kind: 'team', team: 'HQ' }, 'en').lanes[0]!.view.observations).toBeUndefined();
+    expect(verify(sc, t.transcripts()[0]!).ok).toBe(true);
+  });
+});
