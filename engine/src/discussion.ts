@@ -1,3 +1,4 @@
+import { decisionAtSeat, openProblem } from './decision-at-seat.ts';
 import type { ParsedInput } from './inputs.ts';
 import type { CriticalTask, DecisionPoint, Inject, Module, Objective, Scenario } from './scenario/model.ts';
 import { ALL_ROLES } from './scenario/compile.ts';
@@ -81,21 +82,13 @@ export function checkAnswer(
   state: DrillState,
   inp: Extract<ParsedInput, { type: 'answer' }>,
 ): Refusal | undefined {
-  const p = state.participants.find((x) => x.id === inp.participant);
-  if (!p)
-    return {
-      code: 'unknown-participant',
-      reason: `there is no participant \`${inp.participant}\` in this drill`,
-    };
-  const d = scenario.decisions.find((x) => x.id === inp.decision);
-  if (!d) return { code: 'unknown-decision', reason: `this scenario has no decision \`${inp.decision}\`` };
+  const at = decisionAtSeat(scenario, state, inp.participant, inp.decision);
+  if ('code' in at) return at;
+  const { p, d, rec } = at;
   if (d.kind !== 'discuss')
     return { code: 'bad-choice', reason: `decision \`${d.id}\` takes a choice, not a written answer` };
-  const rec = state.decisions[d.id]!;
-  if (rec.status === 'closed')
-    return { code: 'decision-closed', reason: `question \`${d.id}\` is already closed` };
-  if (rec.status !== 'open')
-    return { code: 'decision-not-open', reason: `question \`${d.id}\` is not open yet` };
+  const closed = openProblem(rec, d.id, 'question');
+  if (closed) return closed;
   if (inp.text.trim() === '') return { code: 'bad-choice', reason: 'the answer is empty' };
   if (!holdsRole(p, d.roles))
     return {

@@ -1,3 +1,4 @@
+import { decisionAtSeat, openProblem } from './decision-at-seat.ts';
 import { deepFreeze } from './freeze.ts';
 import { stateEnv } from './env.ts';
 import { applyAssignment, evaluate, evaluateBool, type EvalEnv } from './expr/evaluate.ts';
@@ -251,24 +252,16 @@ function checkChoice(
   state: DrillState,
   inp: Extract<ParsedInput, { type: 'choose' }>,
 ): Rejection | undefined {
-  const p = state.participants.find((x) => x.id === inp.participant);
-  if (!p)
-    return {
-      code: 'unknown-participant',
-      reason: `there is no participant \`${inp.participant}\` in this drill`,
-    };
-  const d = scenario.decisions.find((x) => x.id === inp.decision);
-  if (!d) return { code: 'unknown-decision', reason: `this scenario has no decision \`${inp.decision}\`` };
+  const at = decisionAtSeat(scenario, state, inp.participant, inp.decision);
+  if ('code' in at) return at;
+  const { p, d, rec } = at;
   if (d.kind === 'discuss')
     return {
       code: 'bad-choice',
       reason: `\`${d.id}\` is a discussion question: record an answer, not a choice`,
     };
-  const rec = state.decisions[d.id]!;
-  if (rec.status === 'closed')
-    return { code: 'decision-closed', reason: `decision \`${d.id}\` is already closed` };
-  if (rec.status !== 'open')
-    return { code: 'decision-not-open', reason: `decision \`${d.id}\` is not open yet` };
+  const closed = openProblem(rec, d.id, 'decision');
+  if (closed) return closed;
   if (p.colleague !== undefined && humansHolding(state.participants, d.roles).length > 0)
     return {
       code: 'role-not-allowed',

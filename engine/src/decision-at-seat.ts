@@ -1,0 +1,38 @@
+import type { DecisionPoint, Scenario } from './scenario/model.ts';
+import type { DecisionRecord, DrillState, Participant } from './state.ts';
+
+/** Why a participant's input on a decision cannot be taken (a subset of the engine's refusal codes). */
+export interface SeatRefusal {
+  code: 'unknown-participant' | 'unknown-decision' | 'decision-closed' | 'decision-not-open';
+  reason: string;
+}
+
+/**
+ * The participant and decision an input names, or why they do not exist: the first checks a choice and
+ * a discussion answer share (each then checks what its kind of decision needs).
+ */
+export function decisionAtSeat(
+  scenario: Scenario,
+  state: DrillState,
+  participant: string,
+  decision: string,
+): { p: Participant; d: DecisionPoint; rec: DecisionRecord } | SeatRefusal {
+  const p = state.participants.find((x) => x.id === participant);
+  if (!p)
+    return {
+      code: 'unknown-participant',
+      reason: `there is no participant \`${participant}\` in this drill`,
+    };
+  const d = scenario.decisions.find((x) => x.id === decision);
+  if (!d) return { code: 'unknown-decision', reason: `this scenario has no decision \`${decision}\`` };
+  return { p, d, rec: state.decisions[d.id]! };
+}
+
+/** Whether the decision is open now; `noun` names it in the reason ("decision", "question"). */
+export function openProblem(rec: DecisionRecord, id: string, noun: string): SeatRefusal | undefined {
+  if (rec.status === 'closed')
+    return { code: 'decision-closed', reason: `${noun} \`${id}\` is already closed` };
+  if (rec.status !== 'open')
+    return { code: 'decision-not-open', reason: `${noun} \`${id}\` is not open yet` };
+  return undefined;
+}
