@@ -215,6 +215,8 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
         reason: p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
       });
     const c = p.data;
+    if (typeof c.scenario !== 'string')
+      return fail(reply, 400, { error: 'invalid', reason: 'own scenarios are not taken yet' });
     const sc = scenario(c.scenario);
     if (!sc) return fail(reply, 400, { error: 'invalid', reason: `there is no scenario ${c.scenario}` });
     const created = new Date().toISOString();
