@@ -83,4 +83,10 @@ export type TableCommand = z.input<typeof TableCommandSchema>;
 export type Actor =
   | { kind: 'trainer'; name?: string }
   | { kind: 'member'; team: string; roles: readonly string[]; name: string }
-  | { kind: 'evaluator'; name: string };
+  | { kind: 'evaluator'; name: string }
+  /**
+   * One cadre alone at a terminal: decides for the seats they hold like a member (recorded without a
+   * name: the participant is who decided) and runs their own clock like a trainer, "next" going to the
+   * next event at their seats.
+   */
+  | { kind: 'solo'; team: string; roles: readonly string[] };

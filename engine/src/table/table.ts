@@ -5,6 +5,8 @@ import { scoreDrill, type ScoreReport, type SubjectRatings } from '../score.ts';
 import { nextEventTime, step, type Rejection, type StepEvent } from '../step.ts';
 import type { Lang } from '../text.ts';
 import { Session, type Transcript, type TranscriptEntry } from '../transcript.ts';
+import { COLLEAGUE_LEVELS } from '../state.ts';
+import { LANGUAGES } from '../text.ts';
 import { viewFor, type DrillView, type Viewer } from '../views.ts';
 import { TableCommandSchema, type Actor, type TableCommand } from './commands.ts';
 import { engineRefusalWords, refusalWords, type TableRefusalCode } from './refusals.ts';
@@ -120,6 +122,30 @@ export class Table {
     return t;
   }
 
+  /**
+   * A cadre playing alone (the terminal): a role-mode table of one team around a session the caller
+   * started or resumed, so its header, participants and signing stay the caller's. The team is the
+   * session's first participant at the table (not a simulated colleague), holding that participant's
+   * seats; act on it as `{ kind: 'solo', team: table.teams[0], roles }`.
+   */
+  static solo(scenario: Scenario, session: Session): Table | { error: string } {
+    const state = session.state;
+    const me = state.participants.find((p) => p.colleague === undefined);
+    if (!me) return { error: 'the drill has no participant at the table' };
+    const level = state.participants.find((p) => p.colleague !== undefined)?.colleague;
+    const lang = session.header.meta?.lang;
+    const parsed = TableSetupSchema.safeParse({
+      seed: state.seed,
+      mode: 'roles',
+      teams: [{ name: me.team, roles: [...me.roles] }],
+      lang: LANGUAGES.find((l) => l === lang) ?? 'en',
+      ...(COLLEAGUE_LEVELS.find((l) => l === level) ? { colleagues: level } : {}),
+    });
+    if (!parsed.success)
+      return { error: `the drill cannot be played alone: ${parsed.error.issues[0]?.message ?? ''}` };
+    return new Table(scenario, parsed.data, [session]);
+  }
+
   /** Resumes a saved table by replaying every transcript (a tampered save is refused, not trusted). */
   static resume(scenario: Scenario, saved: SavedTable): Table | { error: string } {
     const parsed = TableSetupSchema.safeParse(saved?.setup);
@@ -171,7 +197,13 @@ export class Table {
     const i = this.teams.indexOf(team);
     if (i < 0) return undefined;
     const index = this.setup.mode === 'roles' ? 0 : i;
-    return { index, session: this.sessions[index]!, participant: teamParticipantId(i) };
+    const session = this.sessions[index]!;
+    // A team plays as the participant at the table under its name (`team-N` on tables this class
+    // started; the caller's own participant on a solo table).
+    const participant =
+      session.state.participants.find((p) => p.team === team && p.colleague === undefined)?.id ??
+      teamParticipantId(i);
+    return { index, session, participant };
   }
 
   /**
@@ -228,8 +260,10 @@ export class Table {
         return undefined;
       case 'evaluator':
         return c.type === 'observe' ? undefined : 'trainer-only';
+      case 'solo':
       case 'member': {
-        if (c.type !== 'choose' && c.type !== 'answer') return 'trainer-only';
+        if (c.type !== 'choose' && c.type !== 'answer')
+          return actor.kind === 'solo' && SOLO_CLOCK.has(c.type) ? undefined : 'trainer-only';
         if (c.team !== actor.team) return 'not-your-team';
         const d = this.scenario.decisions.find((x) => x.id === c.decision);
         if (!d) return undefined; // the engine names the unknown decision
@@ -258,7 +292,7 @@ export class Table {
   ): { session: number; input: Input }[] | { refused: Exclude<TableRefusalCode, 'engine'> } {
     const all = (input: Input): { session: number; input: Input }[] =>
       this.sessions.map((_, session) => ({ session, input }));
-    const by = actor.kind === 'trainer' ? actor.name : actor.name;
+    const by = actor.kind === 'solo' ? undefined : actor.name;
     const byField = by !== undefined && by !== '' ? { by } : {};
     switch (c.type) {
       case 'start':
@@ -270,6 +304,10 @@ export class Table {
       case 'advance':
         return all({ type: 'advance', minutes: c.minutes });
       case 'next': {
+        // Alone, "next" is the next event at the cadre's own seats (not a colleague's).
+        const mine = actor.kind === 'solo' ? this.seat(actor.team) : undefined;
+        if (mine)
+          return [{ session: mine.index, input: { type: 'advance', to: 'next', for: mine.participant } }];
         if (this.sessions.length === 1) return all({ type: 'advance', to: 'next' });
         // Parallel teams move together to the earliest next event any of them sees.
         const now = this.clock;
@@ -304,7 +342,13 @@ export class Table {
         const seat = this.seat(c.team);
         if (!seat) return { refused: 'unknown-team' };
         // A member holding one role of an `each: role` question answers for it without naming it.
-        const only = actor.kind === 'member' && actor.roles.length === 1 ? actor.roles[0] : undefined;
+        const only =
+          actor.kind !== 'trainer' &&
+          actor.kind !== 'evaluator' &&
+          actor.roles.length === 1 &&
+          actor.roles[0] !== ALL_ROLES
+            ? actor.roles[0]
+            : undefined;
         const role = c.role ?? only;
         return [
           {
@@ -326,7 +370,7 @@ export class Table {
       case 'observe': {
         const input: Input = {
           type: 'observe',
-          evaluator: actor.kind === 'trainer' ? (actor.name ?? 'trainer') : actor.name,
+          evaluator: actor.kind === 'solo' ? 'trainer' : (actor.name ?? 'trainer'),
           task: c.task,
           rating: c.rating,
           note: c.note,
@@ -527,6 +571,16 @@ export class Table {
     };
   }
 }
+
+/** What a solo cadre may do besides deciding: run their own drill's clock. */
+const SOLO_CLOCK: ReadonlySet<TableCommand['type']> = new Set([
+  'start',
+  'pause',
+  'resume',
+  'end',
+  'advance',
+  'next',
+]);
 
 /** Does a member holding `roles` (every seat of the team when empty) hold a seat of this decision? */
 function holds(roles: readonly string[], d: DecisionPoint): boolean {
