@@ -1,9 +1,11 @@
+import { deepFreeze } from '../freeze.ts';
 import type { Input } from '../inputs.ts';
 import { ALL_ROLES } from '../scenario/compile.ts';
 import type { DecisionPoint, Scenario } from '../scenario/model.ts';
 import { scoreDrill, type ScoreReport, type SubjectRatings } from '../score.ts';
 import { nextEventTime, step, type Rejection, type StepEvent } from '../step.ts';
 import type { Lang } from '../text.ts';
+import type { DrillState } from '../state.ts';
 import { Session, type Transcript, type TranscriptEntry } from '../transcript.ts';
 import { COLLEAGUE_LEVELS } from '../state.ts';
 import { LANGUAGES } from '../text.ts';
@@ -85,6 +87,16 @@ export interface DefaultClosing {
  * like the engine (no clock, no I/O): durability is the journal port the caller provides.
  */
 export class Table {
+  /**
+   * Per engine state (states are frozen and replaced on every change, so a state is its own version):
+   * its score and the lane views already computed of it, by viewer and language. A state no session
+   * holds any more is dropped by the garbage collector with everything computed of it.
+   */
+  private readonly computed = new WeakMap<
+    DrillState,
+    { score?: ScoreReport; lanes: Map<string, DrillView> }
+  >();
+
   private constructor(
     readonly scenario: Scenario,
     readonly setup: TableSetup,
@@ -479,12 +491,48 @@ export class Table {
 
   /** What `viewer` may see, in `lang`: one lane per session (team) it may see. */
   view(viewer: TableViewer, lang: Lang): TableView {
+    return this.viewWith(viewer, (i, v) => viewFor(this.scenario, this.sessions[i]!.state, v, lang));
+  }
+
+  /**
+   * The same view as `view`, with its lanes shared and frozen: each lane is computed once per session
+   * state, viewer and language, and handed to every caller that asks for it until an input changes that
+   * session (then the lanes of the other sessions are still shared). A server broadcasting to many
+   * viewers uses this (and may serialise each distinct lane once); do not modify what it returns.
+   */
+  sharedView(viewer: TableViewer, lang: Lang): TableView {
+    return this.viewWith(viewer, (i, v) => {
+      const state = this.sessions[i]!.state;
+      const memo = this.memo(state);
+      const key = `${lang}\u0000${viewerKey(v)}`;
+      let lane = memo.lanes.get(key);
+      if (!lane) {
+        lane = deepFreeze(viewFor(this.scenario, state, v, lang, () => this.reportOf(state)));
+        memo.lanes.set(key, lane);
+      }
+      return lane;
+    });
+  }
+
+  private memo(state: DrillState): { score?: ScoreReport; lanes: Map<string, DrillView> } {
+    let m = this.computed.get(state);
+    if (!m) {
+      m = { lanes: new Map() };
+      this.computed.set(state, m);
+    }
+    return m;
+  }
+
+  /** A session state's score report: computed once per state (frozen, shared by views and `scores`). */
+  private reportOf(state: DrillState): ScoreReport {
+    const m = this.memo(state);
+    return (m.score ??= deepFreeze(scoreDrill(this.scenario, state)));
+  }
+
+  private viewWith(viewer: TableViewer, laneView: (session: number, v: Viewer) => DrillView): TableView {
     const lanes: TableLane[] = [];
     const lane = (i: number, v: Viewer): void => {
-      lanes.push({
-        team: this.teamOfSession(i),
-        view: viewFor(this.scenario, this.sessions[i]!.state, v, lang),
-      });
+      lanes.push({ team: this.teamOfSession(i), view: laneView(i, v) });
     };
     switch (viewer.kind) {
       case 'member':
@@ -537,7 +585,8 @@ export class Table {
    * overall ones — the same numbers the after-action report heads with.
    */
   scores(): { team: string; report: ScoreReport; ratings: SubjectRatings }[] {
-    const reports = this.sessions.map((s) => scoreDrill(this.scenario, s.state));
+    // Reports are computed once per session state and shared (frozen): read them, do not modify them.
+    const reports = this.sessions.map((s) => this.reportOf(s.state));
     return this.teams.map((team) => {
       const seat = this.seat(team)!;
       const report = reports[seat.index]!;
@@ -581,6 +630,24 @@ const SOLO_CLOCK: ReadonlySet<TableCommand['type']> = new Set([
   'advance',
   'next',
 ]);
+/** A viewer as a cache key: two viewers with the same key see the same lane. */
+function viewerKey(v: Viewer): string {
+  switch (v.kind) {
+    case 'participant':
+      return `p\u0000${v.id}\u0000${v.roles === undefined ? '*' : JSON.stringify(v.roles)}`;
+    case 'team':
+      return `t\u0000${v.team}`;
+    case 'projector':
+      return `j\u0000${v.team === undefined ? '*' : JSON.stringify(v.team)}\u0000${v.showScores}`;
+    case 'facilitator':
+    case 'evaluator':
+      return v.kind;
+    default: {
+      const never: never = v;
+      return never;
+    }
+  }
+}
 
 /** Does a member holding `roles` (every seat of the team when empty) hold a seat of this decision? */
 function holds(roles: readonly string[], d: DecisionPoint): boolean {
