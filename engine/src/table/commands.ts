@@ -15,6 +15,11 @@ export const TableCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pause') }),
   z.strictObject({ type: z.literal('resume') }),
   z.strictObject({ type: z.literal('end') }),
+  /**
+   * After the debrief: closes the drill for good. A closed table refuses every command (`closed`),
+   * overrides and corrections included, so what was downloaded is what stays.
+   */
+  z.strictObject({ type: z.literal('close') }),
   z.strictObject({ type: z.literal('advance'), minutes: z.number().int().min(1).max(100_000) }),
   /** To the next event any team sees (parallel teams move together). */
   z.strictObject({ type: z.literal('next') }),

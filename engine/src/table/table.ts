@@ -195,6 +195,10 @@ export class Table {
   get phase(): DrillView['phase'] {
     return this.sessions[0]!.state.phase;
   }
+  /** Closed after its debrief: final, every command is refused. */
+  get closed(): boolean {
+    return this.phase === 'ended';
+  }
   get sessionCount(): number {
     return this.sessions.length;
   }
@@ -230,6 +234,8 @@ export class Table {
       code,
       reason: refusalWords(code, lang),
     });
+    // A closed drill is final: nothing, whoever sends it, is looked at further.
+    if (this.closed) return refuse('closed');
     const parsed = TableCommandSchema.safeParse(raw);
     if (!parsed.success) return refuse('malformed');
     const c = parsed.data;
@@ -313,6 +319,8 @@ export class Table {
       case 'resume':
       case 'end':
         return all({ type: c.type, ...byField });
+      case 'close':
+        return all({ type: 'close' });
       case 'advance':
         return all({ type: 'advance', minutes: c.minutes });
       case 'next': {
