@@ -339,6 +339,7 @@ export class Table {
           c.type === 'answer' &&
           c.role !== undefined &&
           actor.roles.length > 0 &&
+          !actor.roles.includes(ALL_ROLES) &&
           !actor.roles.includes(c.role)
         )
           return 'not-your-seat';
