@@ -21,6 +21,31 @@ const q = (s: string | undefined): string => (s === undefined ? '' : `「${s}」
 
 /** Messages recognised by their words (the YAML mistakes have no more precise code). */
 const MESSAGES: [RegExp, (m: RegExpExecArray, w: string[]) => string][] = [
+  [
+    /^a capability has either a `name`/,
+    () => '一项能力要么有 name（想定自己的能力），要么有 rename/hidden（评估标准中的能力），不能两者都有',
+  ],
+  [/^capability `([^`]+)` is already in the (\S+) rubric/, (m) => `能力 ${q(m[1])} 已在 ${m[2]} 评估标准中`],
+  [/^the (\S+) rubric has no capability `([^`]+)`/, (m) => `${m[1]} 评估标准中没有能力 ${q(m[2])}`],
+  [
+    /the dynamics apply (\d+) times or more over the clock; the limit is (\d+)/,
+    (m) => `动态规则在整个时钟内执行 ${m[1]} 次或更多，上限为 ${m[2]} 次`,
+  ],
+  [/^`(.+)` is too big: a weight is at most (\d+)/, (m) => `${q(m[1])} 太大：权重最大为 ${m[2]}`],
+  [/digits after the point: `(.+)` is too big/, (m) => `数值小数点后显示 0 到 3 位：${q(m[1])}太大`],
+  [
+    /credit lost per hour late runs from 0 to 1: `(.+)` is too (big|small)/,
+    (m) => `每迟一小时失去的得分在 0 到 1 之间：${q(m[1])}${m[2] === 'big' ? '太大' : '太小'}`,
+  ],
+  [
+    /^`(.+)` is too (big|small): numbers in a scenario stay within (\S+)/,
+    (m) => `${q(m[1])}${m[2] === 'big' ? '太大' : '太小'}：想定中的数字不超过 ${m[3]}`,
+  ],
+  [/^expected (.+), found (?:the text )?`([^`]+)`/, (m) => `此处的值类型不对：${q(m[2])}`],
+  [/^the alias (\S+) refers to a node that contains it/, (m) => `别名 ${m[1]} 指向包含它自身的节点（循环）`],
+  [/^Unresolved alias/, () => '别名无法解析（锚点须在别名之前定义）'],
+  [/^Excessive alias count/, () => '别名过多（可能耗尽资源）'],
+  [/^a key here is a list or a mapping/, () => '此处的键是列表或映射；键应是普通词语'],
   [/indented with a tab/, () => '此行用制表符（Tab）缩进；YAML 只能用空格缩进'],
   [
     /indented further than the (keys|list items) above it \((\d+) spaces, not (\d+)\)/,
@@ -62,7 +87,7 @@ const MESSAGES: [RegExp, (m: RegExpExecArray, w: string[]) => string][] = [
   [/is not a whole number/, (_m, w) => `${q(w[0])} 不是整数`],
   [/is too large: numbers in a scenario stay within/, () => '数字太大：想定中的数字不超过 ±1000000000'],
   [/^the (scenario|\w+) needs `([^`]+)`/, (m) => `${NOUNS[m[1]!] ?? m[1]}缺少 ${q(m[2])}`],
-  [/^an? ([\w ]+?) needs `([^`]+)`/, (m) => `${NOUNS[m[1]!] ?? m[1]}缺少 ${q(m[2])}`],
+  [/^an? ([\w ]+?) needs (?:an? )?`([^`]+)`/, (m) => `${NOUNS[m[1]!] ?? m[1]}缺少 ${q(m[2])}`],
   [/^an? (\w+) has no key `([^`]+)`/, (m) => `${NOUNS[m[1]!] ?? m[1]}没有键 ${q(m[2])}`],
   [/^duplicate (\w+)(?: id)? `([^`]+)`/, (m) => `重复的${NOUNS[m[1]!] ?? m[1]}标识 ${q(m[2])}`],
   [/^unknown (\w+) `([^`]+)`/, (m) => `未知的${NOUNS[m[1]!] ?? m[1]} ${q(m[2])}`],
@@ -116,6 +141,7 @@ const NOUNS: Record<string, string> = {
   hazard: '灾种',
   language: '语言',
   key: '键',
+  function: '函数',
   text: '文字',
   reference: '参考资料',
   participant: '参与者',
@@ -164,6 +190,40 @@ const HINTS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^split it into part files/, () => '请把它拆成 include 中列出的分部文件'],
   [/^write `key: value`/, () => '请写成“键: 值”'],
   [/^expected (.+)$/, () => '请按 scenarios/FORMAT.md 填写此处的值'],
+  [
+    /^the keys of one mapping start in the same column: here column (\d+)/,
+    (m) => `同一映射的键从同一列开始：此处为第 ${m[1]} 列，用空格`,
+  ],
+  [
+    /^the `- ` of one list start in the same column: here column (\d+)/,
+    (m) => `同一列表的“- ”从同一列开始：此处为第 ${m[1]} 列，用空格`,
+  ],
+  [/^end it with the same quote mark/, () => '在同一行用开头的同一种引号结束它'],
+  [/^write "(.+)"$/, (m) => `请写成 ${q(m[1])}`],
+  [/^write 1 or 2$/, () => '请写 1 或 2'],
+  [/^write 0\.25 for one chance in four/, () => '例如写 0.25，表示四分之一的机会'],
+  [/^write 0\.25 to lose a quarter/, () => '例如写 0.25，表示每迟一小时失去四分之一的得分'],
+  [/^write 1 to show/, () => '例如写 1，显示为 181.4'],
+  [/^write a time with its unit/, () => '写带单位的时间：T-40h，或 +2h 表示开放后两小时'],
+  [/^write ([\w-]+: [\w-]+)$/, (m) => `请写成 ${q(m[1])}`],
+  [/^first defined on line (\d+)/, (m) => `第一次定义在第 ${m[1]} 行`],
+  [/^it has (\d+)$/, (m) => `现在有 ${m[1]} 个`],
+  [/^e\.g\. budget/, () => '例如 budget: 6（队），或一个表达式'],
+  [/^a weight compares items/, () => '权重用来比较各项：1 为普通，2 计双倍'],
+  [/^a scenario clock spans at most (\d+) days/, (m) => `想定时钟最长 ${m[1]} 天`],
+  [/^a drill covers hours or days/, () => '一次演练覆盖几小时或几天：把 start 或 end 移近 T0'],
+  [/^split it: keep part/, () => '拆开它：把条件的一部分放进一个由效果设置的变量'],
+  [/^let them repeat less often/, () => '让它们少重复一些（every: 1h 而不是 every: 1m），或缩短时间跨度'],
+  [/^a drill of a few hours needs far fewer/, () => '几小时的演练需要的远少于此：合并或删去一些'],
+  [/^conditions must not draw random numbers/, () => '条件中不能抽取随机数'],
+  [/^define the anchor/, () => '先定义锚点（&name）再使用别名（*name），且不要深层嵌套别名'],
+  [/^an alias may only repeat/, () => '别名只能重复别处定义的节点，不能重复包含它自身的节点'],
+  [/^drop `([^`]+)`: the rubric has no capability/, (m) => `删去 ${m[1]}：评估标准中没有此标识的能力`],
+  [
+    /^to call it something else, write `rename:`/,
+    () => '要改名请写 rename: 而不是 name:；要添加自己的能力，请换一个标识',
+  ],
+  [/^write the character itself/, () => '直接写出字符本身，或转义完整的一对'],
 ];
 
 /** The diagnostic in the page's language. */
