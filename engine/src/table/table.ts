@@ -269,12 +269,14 @@ export class Table {
       return refuse('stale');
     const inputs = this.inputsFor(actor, c);
     if ('refused' in inputs) return refuse(inputs.refused);
-    // Every session must accept before any moves, so parallel teams never fall out of step.
-    for (const { session, input } of inputs) {
-      if (input.type === 'correct') continue;
-      const r = step(this.scenario, this.sessions[session]!.state, input);
-      if (!r.ok) return this.engineRefusal(r.rejection, lang);
-    }
+    // Every session must accept before any moves, so parallel teams never fall out of step. One input
+    // alone needs no trial: its session refuses it without moving (and it is not stepped twice).
+    if (inputs.length > 1)
+      for (const { session, input } of inputs) {
+        if (input.type === 'correct') continue;
+        const r = step(this.scenario, this.sessions[session]!.state, input);
+        if (!r.ok) return this.engineRefusal(r.rejection, lang);
+      }
     const events: { team: string | undefined; events: StepEvent[] }[] = [];
     let failed: Rejection | undefined;
     for (const { session, input } of inputs) {
