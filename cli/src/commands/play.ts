@@ -135,14 +135,14 @@ export function exitMessage(played: LiveDrill): string {
   const title = localize(played.scenario.title, played.lang);
   if (played.finished) {
     const f = played.finished;
-    const score = played.session.score().overall.toFixed(1);
+    const score = played.score().overall.toFixed(1);
     return zh
       ? `${title} · 种子 ${played.state.seed} · 总分 ${score}/100\n最终状态哈希 ${f.finalStateHash}\n记录：${f.transcript}\n` +
           (f.html ? `报告：${f.html}\n` : '')
       : `${title} · seed ${played.state.seed} · score ${score}/100\nfinal state hash ${f.finalStateHash}\ntranscript: ${f.transcript}\n` +
           (f.html ? `report: ${f.html}\n` : '');
   }
-  const n = played.session.entries.length;
+  const n = played.inputs;
   const hash = stateHash(played.state);
   const cmd = resumeCommand(played.paths.journal, played.scenarioArg);
   return zh

@@ -12,6 +12,7 @@ import {
   stateHash,
   type Lang,
   type Policy,
+  type Driver,
   type Scenario,
   type Transcript,
 } from '@drill/engine';
@@ -22,7 +23,7 @@ import { Journal, runPaths, transcriptPathForJournal } from '../journal.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { parseLang } from '../tui/i18n.ts';
 import { clockText } from '../tui/format.ts';
-import { LiveDrill, type FinishInfo } from '../tui/live-drill.ts';
+import { commandOf, LiveDrill, type FinishInfo } from '../tui/live-drill.ts';
 import { loadSigningKey } from './keys.ts';
 import { PRESSURE_SECONDS, runApp } from './play.ts';
 
@@ -123,7 +124,7 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
       if (!existsSync(paths.transcript) || !t.result) {
         if (t.result) {
           journal.close();
-          writeFileAtomic(paths.transcript, `${JSON.stringify(s.transcript(), null, 1)}\n`);
+          writeFileAtomic(paths.transcript, `${JSON.stringify(drill.transcript(), null, 1)}\n`);
         } else finishChecked(drill);
       } else journal.close();
     } finally {
@@ -160,9 +161,9 @@ const PHASE_WORDS: Record<string, string> = {
 
 /** The score line `drill run` prints, with the ending by its title. */
 function scoreLine(drill: LiveDrill): string {
-  const score = drill.session.score();
+  const score = drill.score();
   const ending = drill.scenario.endings.find((e) => e.id === score.ending);
-  const n = drill.session.entries.length;
+  const n = drill.inputs;
   return (
     `${drill.scenario.id} · seed ${drill.state.seed} · ${n} ${n === 1 ? 'input' : 'inputs'} · ending: ` +
     `${ending ? localize(ending.title, 'en') : '-'} · score ${score.overall.toFixed(1)}/100\n`
@@ -211,10 +212,23 @@ function readAnswers(file: string, scenario: Scenario): Answers {
   return a.answers;
 }
 
-/** Finishes a resumed drill without a screen, by policy or answers file (each input journaled). */
+/**
+ * Finishes a resumed drill without a screen, by policy or answers file: the engine's autoplay loop,
+ * each input sent to the Table as the player's command (and journaled by it).
+ */
 function playOn(drill: LiveDrill, o: ResumeOptions, answers: Answers | undefined): void {
   const rnd = policyRandom((o.auto as Policy | undefined) ?? 'answers', drill.state.seed);
-  playOut(drill, {
+  const driver: Driver = {
+    get state() {
+      return drill.state;
+    },
+    apply: (input) => {
+      const c = commandOf(drill, input);
+      return c ? drill.submit(c) : { ok: false, reason: `a ${input.type} is not the player’s to send` };
+    },
+  };
+  playOut(driver, {
+    viewer: drill.participant,
     choose: (state) =>
       drill.broken
         ? undefined
