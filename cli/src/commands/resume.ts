@@ -4,26 +4,23 @@ import {
   ALL_ROLES,
   parseTranscript,
   POLICIES,
-  playOut,
-  policyChoice,
-  policyRandom,
   Session,
   localize,
   stateHash,
   type Lang,
   type Policy,
-  type Driver,
   type Scenario,
   type Transcript,
 } from '@drill/engine';
 import { SHIPPED_IDS } from '@drill/scenarios';
-import { answerFor, nextAnswerTime, parseAnswers, type Answers } from '../answers.ts';
+import { parseAnswers, type Answers } from '../answers.ts';
 import { fsReason, userPath, UserError, writeFileAtomic } from '../io.ts';
 import { Journal, runPaths, transcriptPathForJournal } from '../journal.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { parseLang } from '../tui/i18n.ts';
 import { clockText } from '../tui/format.ts';
-import { commandOf, LiveDrill, type FinishInfo } from '../tui/live-drill.ts';
+import { LiveDrill, type FinishInfo } from '../tui/live-drill.ts';
+import { autoPlayer, playSolo, soloDriver } from '../solo.ts';
 import { loadSigningKey } from './keys.ts';
 import { PRESSURE_SECONDS, runApp } from './play.ts';
 
@@ -217,25 +214,20 @@ function readAnswers(file: string, scenario: Scenario): Answers {
  * each input sent to the Table as the player's command (and journaled by it).
  */
 function playOn(drill: LiveDrill, o: ResumeOptions, answers: Answers | undefined): void {
-  const rnd = policyRandom((o.auto as Policy | undefined) ?? 'answers', drill.state.seed);
-  const driver: Driver = {
-    get state() {
-      return drill.state;
-    },
-    apply: (input) => {
-      const c = commandOf(drill, input);
-      return c ? drill.submit(c) : { ok: false, reason: `a ${input.type} is not the player’s to send` };
-    },
-  };
-  playOut(driver, {
-    viewer: drill.participant,
-    choose: (state) =>
-      drill.broken
-        ? undefined
-        : o.auto
-          ? policyChoice(drill.scenario, state, o.auto as Policy, rnd, { lang: drill.lang })
-          : answerFor(drill.scenario, state, answers!),
-    ...(answers ? { waitUntil: (state) => nextAnswerTime(drill.scenario, state, answers) } : {}),
+  const driver = soloDriver(
+    drill.actor.team,
+    () => drill.state,
+    (c) => (drill.broken ? { ok: false, reason: drill.broken } : drill.submit(c)),
+  );
+  const player = autoPlayer(drill.scenario, {
+    seed: drill.state.seed,
+    lang: drill.lang,
+    ...(o.auto ? { policy: o.auto as Policy } : {}),
+    ...(answers ? { answers } : {}),
+  });
+  playSolo(driver, drill.participant, {
+    ...player,
+    choose: (state) => (drill.broken ? undefined : player.choose(state)),
   });
 }
 

@@ -2,15 +2,14 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import {
   stateHash,
-  Table,
   type Actor,
   type DrillView,
-  type Input,
   type Lang,
   type Scenario,
   type ScoreReport,
   type Session,
   type StepEvent,
+  type Table,
   type TableCommand,
   type TableOutcome,
   type Transcript,
@@ -20,6 +19,7 @@ import { aarFromTranscript, renderHtml } from '@drill/report';
 import { historyDir, runFileName } from '../history.ts';
 import { writeFileAtomic } from '../io.ts';
 import type { Journal, RunPaths } from '../journal.ts';
+import { soloTable } from '../solo.ts';
 
 export interface FinishInfo {
   transcript: string;
@@ -82,12 +82,10 @@ export class LiveDrill {
   private cachedScore: { version: number; report: ScoreReport } | undefined;
 
   constructor(o: LiveDrillOptions) {
-    const table = Table.solo(o.scenario, o.session);
-    if ('error' in table) throw new Error(table.error);
+    const { table, actor } = soloTable(o.scenario, o.session);
     this.scenario = o.scenario;
     this.table = table;
-    const team = table.setup.teams[0]!;
-    this.actor = { kind: 'solo', team: team.name, roles: team.roles };
+    this.actor = actor;
     this.journal = o.journal;
     this.paths = o.paths;
     this.role = o.role;
@@ -207,44 +205,6 @@ export class LiveDrill {
       finalStateHash: t.result?.finalStateHash ?? stateHash(this.state),
     };
     return this.finished;
-  }
-}
-
-/**
- * The engine input an automatic player (the engine's `playOut`) asks for, as the player's Table
- * command: the autoplay loop is the engine's, the authority over what it sends the Table's.
- */
-export function commandOf(drill: LiveDrill, input: Input): TableCommand | undefined {
-  switch (input.type) {
-    case 'start':
-    case 'pause':
-    case 'resume':
-    case 'end':
-      return { type: input.type };
-    case 'advance':
-      return input.minutes !== undefined ? { type: 'advance', minutes: input.minutes } : { type: 'next' };
-    case 'choose':
-      return {
-        type: 'choose',
-        team: drill.actor.team,
-        decision: input.decision,
-        ...(input.options !== undefined ? { options: input.options } : {}),
-        ...(input.allocation !== undefined ? { allocation: input.allocation } : {}),
-        ...(input.rationale !== undefined ? { rationale: input.rationale } : {}),
-        ...(input.elapsedMs !== undefined ? { elapsedMs: input.elapsedMs } : {}),
-      };
-    case 'answer':
-      return {
-        type: 'answer',
-        team: drill.actor.team,
-        decision: input.decision,
-        ...(input.role !== undefined ? { role: input.role } : {}),
-        text: input.text,
-        ...(input.elapsedMs !== undefined ? { elapsedMs: input.elapsedMs } : {}),
-      };
-    default:
-      // Injects, overrides, observations and corrections are the trainer's, never the player's.
-      return undefined;
   }
 }
 
