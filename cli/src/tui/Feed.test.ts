@@ -12,7 +12,7 @@ afterEach(() => {
 function drill(o: Parameters<typeof newDrill>[0] = {}) {
   const k = newDrill(o);
   cleanups.push(k.cleanup);
-  k.drill.apply({ type: 'start' });
+  k.drill.submit({ type: 'start' });
   return k.drill;
 }
 
@@ -42,7 +42,7 @@ describe('inject feed', () => {
 
   it('opens the most urgent of the items that arrived together (FLASH before the newest)', () => {
     const d = drill();
-    d.apply({ type: 'advance', minutes: 180 }); // the rumour, the red signal (FLASH) and the T0 report
+    d.submit({ type: 'advance', minutes: 180 }); // the rumour, the red signal (FLASH) and the T0 report
     const items = feedItems(d);
     expect(items.map((i) => i.title).slice(0, 3)).toEqual(['Red signal', 'Streets flooding', 'Dam rumour']);
     const lines = feedLines(d, 100, 10, 0).map(plain);
@@ -51,8 +51,8 @@ describe('inject feed', () => {
 
   it('shows what simulated colleagues decided for the other seats, as theirs', () => {
     const d = drill({ role: 'chief' });
-    d.apply({ type: 'choose', participant: d.participant, decision: 'evacuate', options: ['move_now'] });
-    d.apply({ type: 'advance', minutes: 120 });
+    d.submit({ type: 'choose', team: 'solo', decision: 'evacuate', options: ['move_now'] });
+    d.submit({ type: 'advance', minutes: 120 });
     const mine = feedItems(d).find((i) => i.index === -1);
     expect(mine?.source).toBe('simulated colleague (Press officer)');
     expect(mine?.title).toMatch(/^Colleague(’s seat, default taken| decided): Which messages go out\?$/);
@@ -60,7 +60,7 @@ describe('inject feed', () => {
     expect(feedLines(d, 100, 12, 0).map(plain).join('\n')).toContain(mine!.title);
     // Nobody is simulated when one person holds every seat.
     const all = drill();
-    all.apply({ type: 'advance', minutes: 180 });
+    all.submit({ type: 'advance', minutes: 180 });
     expect(feedItems(all).some((i) => i.index === -1)).toBe(false);
   });
 });

@@ -29,22 +29,32 @@ export function feedItems(drill: LiveDrill): FeedItem[] {
   const { scenario, state, lang } = drill;
   const s = strings(lang);
   const items: FeedItem[] = [];
-  state.feed.forEach((d, index) => {
-    if (!drill.sees(d.roles)) return;
-    const i: Pick<Inject, 'source' | 'channel' | 'urgency' | 'title' | 'text'> | undefined =
+  // What reached the player's seats is the Table's view; the delivery it came from (in the same order)
+  // says where it came from and whether it is new.
+  let index = 0;
+  for (const v of drill.view().feed) {
+    while (
+      index < state.feed.length &&
+      (state.feed[index]!.inject !== v.inject || state.feed[index]!.at !== v.at)
+    )
+      index++;
+    const d = state.feed[index];
+    if (!d) break;
+    const i: Pick<Inject, 'source' | 'channel' | 'urgency'> | undefined =
       d.adhoc ?? scenario.injects.find((x) => x.id === d.inject);
-    if (!i) return;
-    items.push({
-      index,
-      at: d.at,
-      source: localize(i.source, lang),
-      channel: i.channel,
-      urgency: i.urgency,
-      title: liveText(scenario, state, i.title, lang, d.values),
-      text: liveText(scenario, state, i.text, lang, d.values),
-      fresh: index >= drill.newFrom,
-    });
-  });
+    if (i)
+      items.push({
+        index,
+        at: v.at,
+        source: localize(i.source, lang),
+        channel: i.channel,
+        urgency: i.urgency,
+        title: v.title,
+        text: v.text,
+        fresh: index >= drill.newFrom,
+      });
+    index++;
+  }
   for (const d of scenario.decisions) {
     const rec = state.decisions[d.id]!;
     if (rec.status !== 'closed' || rec.at === undefined || !deciderOf(state, d)?.colleague) continue;
