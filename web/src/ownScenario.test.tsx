@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { autoplay } from '@drill/engine';
+import { autoplay, localize } from '@drill/engine';
 import { LangContext } from './i18n.ts';
 import { compileSource, loadLibrary, sourceForRoom, type OwnScenario } from './scenarios.ts';
 import {
@@ -114,11 +114,11 @@ describe('the trainer’s own scenario', () => {
     await pick(document.getElementById('setup-folder')!, folder);
     const select = screen.getByLabelText('Scenario') as HTMLSelectElement;
     expect(select.value).toBe('own');
-    expect(select.selectedOptions[0]!.textContent).toBe(`Your own: ${scenario.title.en}`);
+    expect(select.selectedOptions[0]!.textContent).toBe(`Your own: ${localize(scenario.title, 'en')}`);
     expect(screen.getByTestId('setup-note').textContent).toBe('Remembered in this browser.');
     expect(screen.getByRole('button', { name: 'Start drill' })).toHaveProperty('disabled', false);
     // The teams are offered the own scenario's roles.
-    expect(screen.getAllByLabelText(scenario.roles[0]!.name.en)).toHaveLength(2);
+    expect(screen.getAllByLabelText(localize(scenario.roles[0]!.name, 'en'))).toHaveLength(2);
 
     reload();
     mount('zh-CN');
