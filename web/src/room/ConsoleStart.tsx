@@ -13,8 +13,6 @@ import { RoomConsole } from './RoomConsole.tsx';
 import './room.css';
 
 type Where = 'browser' | 'room';
-/** The create request with the scenario as a shipped id or the trainer's own files (`{ entry, files }`). */
-type CreateRoomBody = Omit<CreateRoom, 'scenario'> & { scenario: ReturnType<typeof sourceForRoom> };
 
 /**
  * The console's start: run the drill in this browser (no network, as before) or as a room on the room
@@ -79,7 +77,7 @@ function CreateRoomForm({ hostToken }: { hostToken: string }) {
       <Setup
         startLabel={t('createRoom')}
         onStart={async (setup) => {
-          const body: CreateRoomBody = {
+          const body: CreateRoom = {
             // A scenario of the trainer's own travels as its files; the server compiles it the same way.
             scenario: sourceForRoom(setup.source),
             seed: setup.seed,
