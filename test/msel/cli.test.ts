@@ -93,5 +93,6 @@ it('the bundle (`node cli/build.mjs`) runs the new commands: their libraries loa
   expect(imp.stderr).toBe('eq.yaml: 39 injects; fill in the TODOs, then `drill validate eq.yaml`\n');
   const ex = bundled('texts', 'export', 'typhoon', '--format', 'xliff');
   expect(ex.status).toBe(0);
-  expect(ex.stdout).toContain('<trans-unit id="injects.');
+  expect(ex.stdout).toContain('version="2.0"');
+  expect(ex.stdout).toContain('<unit id="injects.');
 }, 300_000);

@@ -216,6 +216,50 @@ describe('drill import msel: a trainer’s own spreadsheet', () => {
     ]);
   });
 
+  it('reads module rows with their id, summary, key issues and note; names a module that cannot pace the drill at its cell', async () => {
+    writeFileSync(
+      join(dir, 'modules.csv'),
+      [
+        'Type,ID,Time,Module,Title,Inject,To,Facilitator notes',
+        'module,m_watch,T-72h,,Module 1 — Watch,"The storm forms.\n• Who convenes the EOC?\n• Shelters?",,Open with the forecast',
+        'inject,storm,T-72h,Module 1 — Watch,,A storm forms.,All,Ask who has the lead',
+        'inject,watch,T-60h,Module 3 — Late,,A watch is issued.,All,',
+        'inject,surge,T-70h,Module 2 — Early,,Surge forecast.,All,',
+      ].join('\n'),
+    );
+    const r = await importFile('modules.csv', { id: 'modules' });
+    expect(r.messages).toEqual([
+      'modules.csv:D5: warning: module "Module 2 — Early" starts at or before module "Module 3 — Late": modules start one after another, so it is left out',
+    ]);
+    const s = r.scenario!;
+    expect(
+      s.modules.map((m) => ({
+        id: m.id,
+        at: m.at,
+        title: localize(m.title, 'en'),
+        summary: localize(m.summary, 'en'),
+        keyIssues: m.keyIssues.map((k) => localize(k, 'en')),
+        note: localize(m.note, 'en'),
+      })),
+    ).toEqual([
+      {
+        id: 'm_watch',
+        at: -72 * 60,
+        title: 'Module 1 — Watch',
+        summary: 'The storm forms.',
+        keyIssues: ['Who convenes the EOC?', 'Shelters?'],
+        note: 'Open with the forecast',
+      },
+      { id: 'm1', at: -60 * 60, title: 'Module 3 — Late', summary: '', keyIssues: [], note: '' },
+    ]);
+    // Left out, module 2's inject stays where its time puts it: in module 1.
+    expect(s.injects.map((i) => [i.id, i.module, localize(i.note, 'en')])).toEqual([
+      ['storm', 'm_watch', 'Ask who has the lead'],
+      ['watch', 'm1', ''],
+      ['surge', 'm_watch', ''],
+    ]);
+  });
+
   it('names the headers it found when the time or text column is missing', async () => {
     writeFileSync(join(dir, 'noheaders.csv'), 'When,What happens,From,To\nT-1h,Rain,Met office,Commander\n');
     const r = await importFile('noheaders.csv');
