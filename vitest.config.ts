@@ -1,8 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// The built web app and `drill` bundle the tests run, built once before any test file starts.
+const globalSetup = [fileURLToPath(new URL('./test/tools/global-setup.ts', import.meta.url))];
 
 // One vitest project per workspace package, plus the cross-package suites in test/.
 export default defineConfig({
   test: {
+    // Vitest's default on two cores is one worker, so every file waited for the one before it, even
+    // the browser, terminal and CLI tests that mostly wait on other processes (Chromium, tmux, spawned
+    // commands). Two workers keep both cores busy; more only make the CPU-bound files fight.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -33,6 +41,8 @@ export default defineConfig({
           exclude: ['node_modules'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // test/cli.test.ts runs the `drill` bundle.
+          globalSetup,
         },
       },
       {
@@ -52,6 +62,7 @@ export default defineConfig({
           exclude: ['node_modules'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          globalSetup,
         },
       },
     ],

@@ -141,7 +141,14 @@ function seatsOf(state: DrillState, v: Viewer): Participant[] | undefined {
  * drills and viewers that nothing hidden leaks: no scores unless allowed, no option scores or feedback,
  * no variation draws or random state, no injects or decisions of seats the viewer does not hold.
  */
-export function viewFor(scenario: Scenario, state: DrillState, viewer: Viewer, lang: Lang): DrillView {
+export function viewFor(
+  scenario: Scenario,
+  state: DrillState,
+  viewer: Viewer,
+  lang: Lang,
+  /** The drill's score, for viewers who may see it (a caller that already scored this state passes it). */
+  score: () => ScoreReport = () => scoreDrill(scenario, state),
+): DrillView {
   const seats = seatsOf(state, viewer);
   const sees = (roles: readonly string[]): boolean =>
     seats === undefined || seats.some((p) => holdsRole(p, roles));
@@ -226,7 +233,7 @@ export function viewFor(scenario: Scenario, state: DrillState, viewer: Viewer, l
     ...((viewer.kind === 'facilitator' || viewer.kind === 'evaluator') && state.observations
       ? { observations: state.observations.map((o) => ({ ...o })) }
       : {}),
-    ...(showScore ? { score: scoreDrill(scenario, state) } : {}),
+    ...(showScore ? { score: score() } : {}),
   };
 }
 

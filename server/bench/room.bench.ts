@@ -44,9 +44,12 @@ const deadline = setTimeout(() => {
   process.exit(2);
 }, TIMEOUT_S * 1000);
 
+/** BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there (stopped with SIGTERM so it is written). */
+const PROF = process.env.BENCH_CPU_PROF;
 const proc = spawn(
   process.execPath,
   [
+    ...(PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(PROF)}`] : []),
     '--import',
     'tsx',
     join(repo, 'server', 'src', 'main.ts'),
@@ -64,6 +67,15 @@ const proc = spawn(
 function cleanup(): void {
   proc.kill('SIGKILL');
   rmSync(data, { recursive: true, force: true });
+}
+/** Stops the server gracefully (so a CPU profile is written), then removes its data. */
+async function stop(): Promise<void> {
+  if (PROF && proc.exitCode === null) {
+    const exited = new Promise((ok) => proc.once('exit', ok));
+    proc.kill('SIGTERM');
+    await Promise.race([exited, sleep(10_000)]);
+  }
+  cleanup();
 }
 const info = JSON.parse(
   await new Promise<string>((ok) => createInterface({ input: proc.stdout }).once('line', ok)),
@@ -297,5 +309,5 @@ process.stdout.write(`\nbench:room (loopback, node ${process.versions.node}, loa
 for (const [k, v] of rows) process.stdout.write(`  ${k.padEnd(w)}  ${v}\n`);
 for (const room of rooms) for (const c of room.all) c.close();
 clearTimeout(deadline);
-cleanup();
+await stop();
 process.exit(lost === 0 ? 0 : 1);

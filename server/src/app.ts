@@ -215,6 +215,8 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
         reason: p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
       });
     const c = p.data;
+    if (typeof c.scenario !== 'string')
+      return fail(reply, 400, { error: 'invalid', reason: 'own scenarios are not taken yet' });
     const sc = scenario(c.scenario);
     if (!sc) return fail(reply, 400, { error: 'invalid', reason: `there is no scenario ${c.scenario}` });
     const created = new Date().toISOString();
@@ -360,6 +362,7 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
       roles,
       name: p.data.name,
     });
+    r.joined();
     const out: Joined = { room: row.id, token, team: team.name, roles, name: p.data.name };
     return reply.code(201).send(out);
   });
@@ -398,7 +401,7 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
     let conn: Conn | undefined;
     let room: Room | undefined;
     let lang: Lang = 'en';
-    const send = (f: ServerFrame): void => {
+    const sendText = (text: string | Buffer): void => {
       if (socket.readyState !== socket.OPEN) return;
       // A client that stopped reading (a phone gone to sleep) is dropped rather than buffered without
       // end: it reconnects and the welcome carries the whole current view.
@@ -406,8 +409,9 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
         socket.close(1013, 'too far behind');
         return;
       }
-      socket.send(JSON.stringify(f));
+      socket.send(text, { binary: false });
     };
+    const send = (f: ServerFrame): void => sendText(JSON.stringify(f));
     const refuse = (code: RefusalCode, cseq?: number): void => send(refusal(code, conn?.lang ?? lang, cseq));
     socket.on('message', (data: RawData, binary: boolean) => {
       if (!bucket.take()) return refuse('rate-limited');
@@ -435,7 +439,7 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
         if (conn && room) room.detach(conn);
         room = who.room;
         lang = f.lang ?? room.row.setup.lang;
-        conn = { identity: who.identity, tokenId: who.tokenId, lang, send };
+        conn = { identity: who.identity, tokenId: who.tokenId, lang, send, sendText };
         room.attach(conn, who.lastCseq);
         return;
       }

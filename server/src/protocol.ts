@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { TableSetupSchema } from '@drill/engine';
 import type {
   DefaultClosing,
+  Diagnostic,
   Lang,
   LocalizedText,
   SubjectRatings,
@@ -202,8 +203,13 @@ export type ServerFrame =
 // Errors: HTTP status + `{ error: RefusalCode | 'not-found' | 'invalid', reason: string }`.
 
 export interface ApiError {
-  error: RefusalCode | 'not-found' | 'invalid';
+  error: RefusalCode | 'not-found' | 'invalid' | 'scenario-invalid';
   reason: string;
+  /**
+   * With `scenario-invalid` (HTTP 422): every diagnostic of the trainer's own scenario (the engine's
+   * own shape: file, 1-based line and column, message; `reason` lists them as `file:line:col: message`).
+   */
+  diagnostics?: Diagnostic[];
 }
 
 /** GET /api/scenarios (public): what a room can be created from. */
@@ -214,9 +220,42 @@ export interface ScenarioSummary {
   roles: { id: string; name: LocalizedText }[];
 }
 
+/** A trainer's own scenario: at most this many files… */
+export const MAX_SCENARIO_FILES = 200;
+/** …of at most this many bytes together (UTF-8 of paths and contents). */
+export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
+
+/**
+ * A trainer's own scenario as it travels: its YAML files keyed by path relative to one another
+ * (`entry` is one of them; includes resolve among them). The server compiles it; a broken one is
+ * refused with every diagnostic (see `ScenarioRefusal`).
+ */
+export const ScenarioSourceSchema = z
+  .strictObject({
+    entry: z.string().min(1).max(500),
+    files: z.record(z.string().min(1).max(500), z.string()),
+  })
+  .superRefine((src, ctx) => {
+    const paths = Object.keys(src.files);
+    if (paths.length > MAX_SCENARIO_FILES) {
+      ctx.addIssue({ code: 'custom', message: `at most ${MAX_SCENARIO_FILES} files (got ${paths.length})` });
+    }
+    const utf8 = new TextEncoder();
+    let bytes = 0;
+    for (const path of paths) bytes += utf8.encode(path).length + utf8.encode(src.files[path] ?? '').length;
+    if (bytes > MAX_SCENARIO_BYTES) {
+      ctx.addIssue({ code: 'custom', message: `at most ${MAX_SCENARIO_BYTES} bytes in all (got ${bytes})` });
+    }
+    if (!Object.hasOwn(src.files, src.entry)) {
+      ctx.addIssue({ code: 'custom', path: ['entry'], message: `entry ${src.entry} is not among the files` });
+    }
+  });
+export type ScenarioSource = z.infer<typeof ScenarioSourceSchema>;
+
 /** POST /api/rooms (host token): create a room; the Table starts in its lobby (phase `setup`). */
 export const CreateRoomSchema = TableSetupSchema.extend({
-  scenario: z.string().min(1).max(100),
+  /** A shipped scenario's id, or the trainer's own scenario's files. */
+  scenario: z.union([z.string().min(1).max(100), ScenarioSourceSchema]),
   /** How many evaluator tokens to issue (observers who see everything but cannot act). */
   evaluators: z.number().int().min(0).max(10).optional(),
 });

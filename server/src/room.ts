@@ -3,10 +3,10 @@ import {
   Table,
   teamParticipantId,
   type Actor,
+  type DrillView,
   type Lang,
   type Scenario,
   type TableOutcome,
-  type TableView,
   type TableViewer,
 } from '@drill/engine';
 import type {
@@ -19,7 +19,7 @@ import type {
   ServerFrame,
   TeamScore,
 } from './protocol.ts';
-import type { RoomRow, Store } from './store.ts';
+import type { RoomRow, Store, TokenRow } from './store.ts';
 import { refusal } from './words.ts';
 
 /** One connected client, as the room sees it. */
@@ -29,6 +29,8 @@ export interface Conn {
   tokenId: string;
   lang: Lang;
   send(frame: ServerFrame): void;
+  /** Sends a frame already serialised as UTF-8 JSON (a broadcast encodes each distinct frame once). */
+  sendText(text: string | Buffer): void;
 }
 
 type Cmd = Extract<ClientFrame, { t: 'cmd' }>;
@@ -44,6 +46,14 @@ export class Room {
   private readonly cseqs = new Map<string, number>();
   private readonly typing = new Map<string, string>();
   private scoreCache: { seq: number; scores: TeamScore[] } | undefined;
+  /** The JSON of each lane view sent so far: lanes are shared per session state, so unchanged ones are not re-encoded. */
+  private laneText = new WeakMap<DrillView, string>();
+  /** The room's members (credentials), read from the store once and again after each join. */
+  private memberRows: TokenRow[] | undefined;
+  /** A broadcast (and presence) is due at the end of this turn of the event loop. */
+  private due = false;
+  /** That broadcast includes views (an input or a display change), not only presence. */
+  private viewsDue = false;
 
   private constructor(
     private readonly store: Store,
@@ -102,18 +112,24 @@ export class Room {
       role: conn.identity.role,
       you: conn.identity,
       room: this.info(),
-      view: this.table.view(this.viewerOf(conn.identity), conn.lang),
+      view: this.table.sharedView(this.viewerOf(conn.identity), conn.lang),
       display: this.row.display,
       lastCseq: this.cseqs.get(conn.tokenId) ?? 0,
       ...(scores ? { scores } : {}),
     });
-    this.presence();
+    this.schedule({ views: false });
   }
 
   detach(conn: Conn): void {
     this.conns.delete(conn);
     if (![...this.conns].some((c) => c.tokenId === conn.tokenId)) this.typing.delete(conn.tokenId);
-    this.presence();
+    this.schedule({ views: false });
+  }
+
+  /** A member joined (a new credential): the trainer's presence lists them. */
+  joined(): void {
+    this.memberRows = undefined;
+    this.schedule({ views: false });
   }
 
   refuse(conn: Conn, code: RefusalCode, cseq?: number, reason?: string): void {
@@ -135,8 +151,8 @@ export class Room {
           lang: conn.lang,
         });
         if (!outcome.ok) {
-          // A refusal writes nothing; if part of it was written (one parallel session of several), undo.
-          if (this.table.seq !== before) throw new Error('partial input');
+          // A refusal writes nothing; if the journal took part of it before failing, undo that too.
+          if (this.table.seq !== before || outcome.engineCode === 'not-saved') throw new Error('not saved');
           return;
         }
         this.store.setCseq(conn.tokenId, f.cseq);
@@ -154,8 +170,7 @@ export class Room {
     if (this.over()) this.row = { ...this.row, status: 'finished' };
     if (actor.kind === 'member') this.typing.delete(conn.tokenId);
     conn.send({ t: 'ack', cseq: f.cseq, seq: outcome.seq });
-    this.broadcast();
-    this.presence();
+    this.schedule({ views: true });
   }
 
   /**
@@ -170,7 +185,7 @@ export class Room {
     if (conn.identity.role !== 'member') return this.refuse(conn, 'trainer-only');
     if (f.active === false) this.typing.delete(conn.tokenId);
     else this.typing.set(conn.tokenId, f.decision);
-    this.presence();
+    this.schedule({ views: false });
   }
 
   displayFrom(conn: Conn, f: Extract<ClientFrame, { t: 'display' }>): void {
@@ -187,7 +202,7 @@ export class Room {
     };
     this.store.setDisplay(this.row.id, display);
     this.row = { ...this.row, display };
-    this.broadcast();
+    this.schedule({ views: true });
   }
 
   previewFrom(conn: Conn, f: Extract<ClientFrame, { t: 'preview' }>): void {
@@ -195,28 +210,68 @@ export class Room {
     conn.send({ t: 'preview', cseq: f.cseq, closing: this.table.defaultsClosing(f.command) });
   }
 
-  /** Sends every connection its own view (computed once per distinct viewer and language). */
+  /**
+   * Everything accepted in one turn of the event loop goes out in one broadcast (and one presence
+   * frame) at its end: inputs arriving together cost one round of views, not one each. Each input was
+   * committed before `schedule` was called, so nothing is broadcast that is not durable.
+   */
+  private schedule(o: { views: boolean }): void {
+    if (o.views) this.viewsDue = true;
+    if (this.due) return;
+    this.due = true;
+    setImmediate(() => {
+      this.due = false;
+      if (this.viewsDue) {
+        this.viewsDue = false;
+        this.broadcast();
+      }
+      this.presence();
+    });
+  }
+
+  /**
+   * Sends every connection its own view. Each distinct frame (viewer, language) is built and serialised
+   * once and the same text goes to every connection that shares it; the lanes come from the Table's
+   * shared views, so a lane whose session did not change is neither recomputed nor re-encoded.
+   */
   broadcast(): void {
-    const cache = new Map<string, TableView>();
+    const texts = new Map<string, Buffer>();
     let all: TeamScore[] | undefined;
     const scores = (): TeamScore[] => (all ??= this.allScores());
     for (const c of this.conns) {
       const viewer = this.viewerOf(c.identity);
+      // The viewer (kind, team, seats, the display's choices) fixes the view and which scores go with it.
       const key = `${c.lang}\u0000${JSON.stringify(viewer)}`;
-      let view = cache.get(key);
-      if (!view) {
-        view = this.table.view(viewer, c.lang);
-        cache.set(key, view);
+      let text = texts.get(key);
+      if (text === undefined) {
+        text = Buffer.from(this.viewFrameText(viewer, c.lang, this.scoresFor(c.identity, scores)));
+        texts.set(key, text);
       }
-      const mine = this.scoresFor(c.identity, scores);
-      c.send({
-        t: 'view',
-        view,
-        display: this.row.display,
-        status: this.row.status,
-        ...(mine ? { scores: mine } : {}),
-      });
+      c.sendText(text);
     }
+  }
+
+  /**
+   * The JSON of a `view` frame, assembled from the JSON of its lanes (cached per shared lane object):
+   * it parses to exactly the frame `JSON.stringify` would give.
+   */
+  viewFrameText(viewer: TableViewer, lang: Lang, scores: TeamScore[] | undefined): string {
+    const v = this.table.sharedView(viewer, lang);
+    const lanes = v.lanes.map((l) => {
+      let text = this.laneText.get(l.view);
+      if (text === undefined) {
+        text = JSON.stringify(l.view);
+        this.laneText.set(l.view, text);
+      }
+      return `{${l.team !== undefined ? `"team":${JSON.stringify(l.team)},` : ''}"view":${text}}`;
+    });
+    const head = JSON.stringify({ seq: v.seq, mode: v.mode, teams: v.teams, phase: v.phase, clock: v.clock });
+    const tail = JSON.stringify({
+      display: this.row.display,
+      status: this.row.status,
+      ...(scores ? { scores } : {}),
+    });
+    return `{"t":"view","view":${head.slice(0, -1)},"lanes":[${lanes.join(',')}]},${tail.slice(1)}`;
   }
 
   /** Trainer consoles hear who is connected, typing and has submitted. */
@@ -224,15 +279,22 @@ export class Room {
     const trainers = [...this.conns].filter((c) => c.identity.role === 'trainer');
     if (trainers.length === 0) return;
     const connected = new Set([...this.conns].map((c) => c.tokenId));
-    const transcripts = this.table.save().transcripts;
-    const members: PresenceMember[] = this.store.members(this.row.id).map((m) => {
+    // What each member submitted, from one pass over the transcripts: (session, participant, name) → decisions.
+    const submittedBy = new Map<string, string[]>();
+    for (const [session, t] of this.table.save().transcripts.entries())
+      for (const { input: i } of t.entries)
+        if (i.type === 'choose' && i.by !== undefined) {
+          const k = `${session}\u0000${i.participant}\u0000${i.by}`;
+          const list = submittedBy.get(k);
+          if (list) list.push(i.decision);
+          else submittedBy.set(k, [i.decision]);
+        }
+    this.memberRows ??= this.store.members(this.row.id);
+    const members: PresenceMember[] = this.memberRows.map((m) => {
       const ti = this.table.teams.indexOf(m.team ?? '');
       const session = this.row.setup.mode === 'roles' ? 0 : ti;
       const pid = teamParticipantId(ti);
-      const submitted = (transcripts[session]?.entries ?? [])
-        .map((e) => e.input)
-        .filter((i) => i.type === 'choose' && i.participant === pid && i.by === m.name)
-        .map((i) => (i.type === 'choose' ? i.decision : ''));
+      const submitted = [...(submittedBy.get(`${session}\u0000${pid}\u0000${m.name}`) ?? [])];
       const typing = this.typing.get(m.id);
       return {
         id: m.id,
@@ -246,14 +308,16 @@ export class Room {
     });
     const count = (r: Identity['role']): number =>
       [...this.conns].filter((c) => c.identity.role === r).length;
-    const frame: ServerFrame = {
-      t: 'presence',
-      members,
-      projectors: count('projector'),
-      evaluators: count('evaluator'),
-      trainers: count('trainer'),
-    };
-    for (const c of trainers) c.send(frame);
+    const text = Buffer.from(
+      JSON.stringify({
+        t: 'presence',
+        members,
+        projectors: count('projector'),
+        evaluators: count('evaluator'),
+        trainers: count('trainer'),
+      } satisfies ServerFrame),
+    );
+    for (const c of trainers) c.sendText(text);
   }
 
   private actorOf(id: Identity): Actor | undefined {
@@ -321,6 +385,7 @@ export class Room {
     if ('error' in t) return;
     this.table = t;
     this.scoreCache = undefined;
+    this.laneText = new WeakMap();
     this.attachJournal();
   }
 

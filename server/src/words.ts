@@ -37,6 +37,7 @@ export function refusalReason(code: RefusalCode, lang: Lang): string {
     case 'not-your-seat':
     case 'trainer-only':
     case 'stale':
+    case 'closed':
       return refusalWords(code, lang);
     case 'engine':
       return lang === 'zh-CN' ? '操作未被接受' : 'the drill did not accept this input';

@@ -82,6 +82,7 @@ describe('MSEL', () => {
       '当地时间',
       '类型',
       '编号',
+      '标题',
       '情况/决策',
       '来源',
       '渠道',
@@ -93,8 +94,9 @@ describe('MSEL', () => {
     ]);
     const rows = mselRows(typhoon, 'zh-CN');
     expect(table).toHaveLength(rows.length + 1);
-    expect(table.every((r) => r.length === 13)).toBe(true);
-    expect(table[1]![5]).toBe(rows[0]!.event);
+    expect(table.every((r) => r.length === 14)).toBe(true);
+    expect(table[1]![5]).toBe(rows[0]!.title);
+    expect(table[1]![6]).toBe(rows[0]!.text);
   });
 
   it('renders Markdown with escaped cells', () => {
@@ -104,7 +106,7 @@ describe('MSEL', () => {
       .split('\n')
       .filter((l) => l.startsWith('|'));
     expect(lines).toHaveLength(mselRows(annotated, 'en').length + 2);
-    // options are joined with an escaped pipe so the table keeps 11 columns
+    // options are joined with an escaped pipe so the table keeps its 14 columns
     expect(md).toContain('Move all 600 residents to the school now \\| ');
   });
 });

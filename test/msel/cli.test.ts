@@ -12,7 +12,7 @@ const drill = (...args: string[]): { status: number | null; stdout: string; stde
   spawnSync(process.execPath, [join(root, 'cli/bin/drill.mjs'), ...args], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, DRILL_FROM_SOURCE: '1', INIT_CWD: dir },
+    env: { ...process.env, INIT_CWD: dir },
   });
 
 it('`drill msel --format xlsx` → `drill import msel` → `drill validate`: the skeleton loads', () => {

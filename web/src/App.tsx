@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'react';
-import { LANGUAGES, type Lang, type Scenario } from '@drill/engine';
+import { LANGUAGES, type Lang } from '@drill/engine';
 import { LangContext, translate } from './i18n.ts';
 import { Review } from './review/Review.tsx';
 import { Participant } from './projector/Participant.tsx';
 import type { LoadedFile } from './review/load.ts';
-import { readStored } from './drill/storage.ts';
-import { compileText } from './scenarios.ts';
 import { ConsoleStart } from './room/ConsoleStart.tsx';
 import { RoomPage } from './room/RoomPage.tsx';
 import { currentRoute } from './room/routes.ts';
@@ -18,14 +16,6 @@ function initialLang(): Lang {
   const saved = localStorage.getItem(LANG_KEY);
   if (saved && (LANGUAGES as readonly string[]).includes(saved)) return saved as Lang;
   return navigator.language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
-}
-
-/** A scenario the trainer loaded from a file, so review can verify transcripts recorded on it. */
-function customScenarios(): Scenario[] {
-  const s = readStored()?.source;
-  if (s?.kind !== 'file') return [];
-  const r = compileText(s.name, s.text);
-  return r.ok ? [r.scenario] : [];
 }
 
 export function App() {
@@ -104,7 +94,7 @@ export function App() {
           />
         </div>
         <div hidden={tab !== 'review'}>
-          <Review incoming={incoming} extraScenarios={customScenarios()} />
+          <Review incoming={incoming} hostToken={hostToken} />
         </div>
       </main>
     </LangContext.Provider>

@@ -1,4 +1,4 @@
-import { compileScenario, type CompileResult, type Scenario, formatDiagnostic } from '@drill/engine';
+import { type CompileResult, type Scenario, formatDiagnostic } from '@drill/engine';
 import { loadBundledFiles } from '@drill/scenarios/bundled';
 import { compileFromFiles, SHIPPED_IDS as MENU_ORDER } from '@drill/scenarios/library';
 
@@ -30,32 +30,82 @@ export function compileShipped(id: string): CompileResult {
   return r;
 }
 
-/** Compiles a scenario file the trainer picked (no includes: the browser cannot read its neighbours). */
+/** Compiles a single scenario file (a save from before several files could be picked: no includes). */
 export function compileText(name: string, text: string): CompileResult {
-  const key = `${name}\u0000${text}`;
-  const hit = fileCache.get(key);
+  return compileFiles({ [name]: text }, name);
+}
+
+/**
+ * Compiles the trainer's own scenario from the files they picked (path → text), resolving `include`
+ * among those files only — the browser cannot read anything else, and a part outside the pick is
+ * reported as not found with its file:line:col.
+ */
+export function compileFiles(picked: Readonly<Record<string, string>>, entry: string): CompileResult {
+  const key = filesKey(picked, entry);
+  const hit = ownCache.get(key);
   if (hit) return hit;
-  const r = compileScenario({ path: name, text });
-  fileCache.clear(); // one picked file at a time is enough; keeps memory flat
-  fileCache.set(key, r);
-  return r;
+  const map = new Map<string, string>();
+  for (const [path, text] of Object.entries(picked)) map.set(path, text);
+  const result = compileFromFiles(map, entry);
+  // A few at a time (the remembered one, a saved drill's, one being picked); keeps memory flat.
+  if (ownCache.size >= 4) ownCache.delete(ownCache.keys().next().value!);
+  ownCache.set(key, result);
+  return result;
 }
-const fileCache = new Map<string, CompileResult>();
+const ownCache = new Map<string, CompileResult>();
+const filesKey = (picked: Readonly<Record<string, string>>, entry: string): string =>
+  [entry, ...Object.entries(picked).flatMap(([p, t]) => [p, t])].join('\u0000');
 
+/** Every problem of a scenario that does not compile, errors and warnings, as compilers print them. */
 export function compileError(r: CompileResult): string {
-  return r.ok
-    ? ''
-    : r.diagnostics
-        .filter((d) => d.severity === 'error')
-        .slice(0, 5)
-        .map(formatDiagnostic)
-        .join('\n');
+  return r.ok ? '' : r.diagnostics.map(formatDiagnostic).join('\n');
 }
 
-export type ScenarioSource = { kind: 'shipped'; id: string } | { kind: 'file'; name: string; text: string };
+/**
+ * Where a drill's scenario comes from: a shipped one, the trainer's own files (the entry file and its
+ * includes), or — in saves from earlier versions — one picked file.
+ */
+export type ScenarioSource =
+  { kind: 'shipped'; id: string } | OwnScenario | { kind: 'file'; name: string; text: string };
+/** The trainer's own scenario: the file to compile and every file picked with it (path → text). */
+export interface OwnScenario {
+  kind: 'files';
+  entry: string;
+  files: Record<string, string>;
+}
 
+/** The one loader: every page compiles a scenario source through here. */
 export function compileSource(src: ScenarioSource): CompileResult {
-  return src.kind === 'shipped' ? compileShipped(src.id) : compileText(src.name, src.text);
+  switch (src.kind) {
+    case 'shipped':
+      return compileShipped(src.id);
+    case 'files':
+      return compileFiles(src.files, src.entry);
+    case 'file':
+      return compileText(src.name, src.text);
+    default: {
+      const never: never = src;
+      throw new Error(`unknown scenario source ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** The scenario source as the create-room request carries it: a shipped id, or the files themselves. */
+export function sourceForRoom(
+  src: ScenarioSource,
+): string | { entry: string; files: Record<string, string> } {
+  switch (src.kind) {
+    case 'shipped':
+      return src.id;
+    case 'files':
+      return { entry: src.entry, files: src.files };
+    case 'file':
+      return { entry: src.name, files: { [src.name]: src.text } };
+    default: {
+      const never: never = src;
+      throw new Error(`unknown scenario source ${JSON.stringify(never)}`);
+    }
+  }
 }
 
 /** The scenario a transcript names, among the shipped ones and any extra compiled ones. */

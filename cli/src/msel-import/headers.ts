@@ -1,19 +1,7 @@
-/** The columns an MSEL may have, as the importer understands them. */
-export type MselField =
-  | 'seq'
-  | 'time'
-  | 'clock'
-  | 'kind'
-  | 'id'
-  | 'module'
-  | 'title'
-  | 'text'
-  | 'source'
-  | 'channel'
-  | 'audience'
-  | 'expected'
-  | 'objective'
-  | 'notes';
+import { LANGUAGES } from '@drill/engine';
+import { MSEL_COLUMNS, type MselField } from '../views/msel-columns.ts';
+
+export type { MselField } from '../views/msel-columns.ts';
 
 /**
  * Header words per field, in English and Chinese, as trainers write them (HSEEP MSEL templates, Chinese
@@ -171,8 +159,10 @@ export function headerKey(h: string): string {
 }
 
 const BY_KEY = new Map<string, MselField>();
+// What `drill msel` writes is always read back, whatever words are listed above.
+for (const c of MSEL_COLUMNS) for (const l of LANGUAGES) BY_KEY.set(headerKey(c.header[l]), c.field);
 for (const [field, words] of Object.entries(HEADER_WORDS) as [MselField, readonly string[]][])
-  for (const w of words) BY_KEY.set(headerKey(w), field);
+  for (const w of words) if (!BY_KEY.has(headerKey(w))) BY_KEY.set(headerKey(w), field);
 
 /**
  * The field a header names, or undefined for a header the importer does not know. A header giving

@@ -2,6 +2,7 @@ import {
   formatDuration,
   formatScenarioTime,
   localize,
+  moduleAt,
   type Expr,
   type Lang,
   type Scenario,
@@ -11,6 +12,13 @@ export interface GraphNode {
   id: string;
   label: string;
   shape: 'time' | 'inject' | 'contingency' | 'decision' | 'option' | 'ending';
+  /** The module (a subgraph) it is drawn in; none for what belongs to no module. */
+  group?: string;
+}
+/** A module of a discussion-based exercise, drawn as a subgraph with its title. */
+export interface GraphGroup {
+  id: string;
+  title: string;
 }
 export interface GraphEdge {
   from: string;
@@ -21,6 +29,8 @@ export interface GraphEdge {
 export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** The modules, in time order (empty without modules). */
+  groups: GraphGroup[];
 }
 
 const nid = (kind: string, id: string): string => `${kind}_${id.replace(/[^A-Za-z0-9_]/g, '_')}`;
@@ -49,7 +59,9 @@ function refs(e: Expr, out: { decisions: Set<string>; options: Set<string>; inje
 /**
  * The drill as a graph: a timeline of fixed times; injects and decision points hanging from it;
  * options branching from decisions to the injects and decisions they bring (`then`); contingencies and
- * condition-only items linked from what enables them; endings from the end of the clock.
+ * condition-only items linked from what enables them; endings from the end of the clock. With modules,
+ * each module is a group: the times from its start to the next module's, and the injects and decisions
+ * (with their options) that belong to it; what belongs to no module stays outside every group.
  */
 export function scenarioGraph(s: Scenario, lang: Lang): Graph {
   const nodes: GraphNode[] = [];
@@ -61,9 +73,14 @@ export function scenarioGraph(s: Scenario, lang: Lang): Graph {
     else if (i.when && i.from !== undefined) times.add(i.from);
   }
   for (const d of s.decisions) if (d.opens !== undefined) times.add(d.opens);
+  // A module's start is on the timeline even with nothing else at that minute: the drill pauses there.
+  for (const m of s.modules) times.add(m.at);
   const sorted = [...times].sort((a, b) => a - b);
   const tid = (t: number): string => nid('t', formatScenarioTime(t).replace('+', 'p').replace('-', 'm'));
-  for (const t of sorted) nodes.push({ id: tid(t), label: formatScenarioTime(t), shape: 'time' });
+  const gid = (m: string | undefined): { group?: string } => (m === undefined ? {} : { group: nid('m', m) });
+  const groups = s.modules.map((m) => ({ id: nid('m', m.id), title: L(m.title) }));
+  for (const t of sorted)
+    nodes.push({ id: tid(t), label: formatScenarioTime(t), shape: 'time', ...gid(moduleAt(s, t)?.id) });
   for (let k = 1; k < sorted.length; k++)
     edges.push({ from: tid(sorted[k - 1]!), to: tid(sorted[k]!), style: 'timeline' });
 
@@ -79,7 +96,12 @@ export function scenarioGraph(s: Scenario, lang: Lang): Graph {
   for (const i of s.injects) {
     const id = nid('i', i.id);
     const title = short(L(i.title) || L(i.text));
-    nodes.push({ id, label: `${i.id}: ${title}`, shape: i.unless ? 'contingency' : 'inject' });
+    nodes.push({
+      id,
+      label: `${i.id}: ${title}`,
+      shape: i.unless ? 'contingency' : 'inject',
+      ...gid(i.module),
+    });
     if (i.at !== undefined) {
       const cond = i.unless ? `unless ${i.unless.src}` : i.when ? `when ${i.when.src}` : undefined;
       edges.push({
@@ -101,7 +123,7 @@ export function scenarioGraph(s: Scenario, lang: Lang): Graph {
   }
   for (const d of s.decisions) {
     const id = nid('d', d.id);
-    nodes.push({ id, label: `${d.id}: ${short(L(d.prompt))}`, shape: 'decision' });
+    nodes.push({ id, label: `${d.id}: ${short(L(d.prompt))}`, shape: 'decision', ...gid(d.module) });
     if (d.opens !== undefined) edges.push({ from: tid(d.opens), to: id, style: 'timeline' });
     else if (d.opensWhen && !enable(id, d.opensWhen.ast, short(`when ${d.opensWhen.src}`, 40)))
       edges.push({
@@ -117,6 +139,7 @@ export function scenarioGraph(s: Scenario, lang: Lang): Graph {
         id: oid,
         label: `${o.id}${score}${d.default.includes(o.id) ? ' [default]' : ''}`,
         shape: 'option',
+        ...gid(d.module),
       });
       edges.push({
         from: id,
@@ -146,7 +169,17 @@ export function scenarioGraph(s: Scenario, lang: Lang): Graph {
       style: 'condition',
     });
   }
-  return { nodes, edges };
+  return { nodes, edges, groups };
+}
+
+/** The nodes outside every group, then each group with its nodes (a group without nodes is left out). */
+function grouped(g: Graph): { outside: GraphNode[]; groups: { group: GraphGroup; nodes: GraphNode[] }[] } {
+  return {
+    outside: g.nodes.filter((n) => n.group === undefined || !g.groups.some((x) => x.id === n.group)),
+    groups: g.groups
+      .map((group) => ({ group, nodes: g.nodes.filter((n) => n.group === group.id) }))
+      .filter((x) => x.nodes.length > 0),
+  };
 }
 
 function mermaidLabel(s: string): string {
@@ -164,8 +197,16 @@ export function graphMermaid(g: Graph): string {
     ending: ['([', '])'],
   };
   const lines = ['flowchart TD'];
-  for (const n of g.nodes)
-    lines.push(`  ${n.id}${shape[n.shape][0]}${mermaidLabel(n.label)}${shape[n.shape][1]}`);
+  const node = (n: GraphNode, indent: string): string =>
+    `${indent}${n.id}${shape[n.shape][0]}${mermaidLabel(n.label)}${shape[n.shape][1]}`;
+  const parts = grouped(g);
+  for (const n of parts.outside) lines.push(node(n, '  '));
+  for (const x of parts.groups)
+    lines.push(
+      `  subgraph ${x.group.id} [${mermaidLabel(x.group.title)}]`,
+      ...x.nodes.map((n) => node(n, '    ')),
+      '  end',
+    );
   for (const e of g.edges) {
     const arrow = e.style === 'timeline' ? '==>' : e.style === 'condition' ? '-.->' : '-->';
     lines.push(`  ${e.from} ${arrow}${e.label ? `|${mermaidLabel(e.label)}|` : ''} ${e.to}`);
@@ -205,7 +246,19 @@ export function graphDot(g: Graph, name = 'drill'): string {
     '  node [fontname="Helvetica", fontsize=10];',
     '  edge [fontname="Helvetica", fontsize=9];',
   ];
-  for (const n of g.nodes) lines.push(`  ${n.id} [label=${dotString(n.label)}, ${shape[n.shape]}];`);
+  const node = (n: GraphNode, indent: string): string =>
+    `${indent}${n.id} [label=${dotString(n.label)}, ${shape[n.shape]}];`;
+  const parts = grouped(g);
+  for (const n of parts.outside) lines.push(node(n, '  '));
+  // Graphviz draws a subgraph as a box only when its name starts with `cluster`.
+  for (const x of parts.groups)
+    lines.push(
+      `  subgraph ${dotString(`cluster_${x.group.id}`)} {`,
+      `    label=${dotString(x.group.title)};`,
+      '    style=rounded;',
+      ...x.nodes.map((n) => node(n, '    ')),
+      '  }',
+    );
   for (const e of g.edges) {
     const style =
       e.style === 'timeline' ? 'penwidth=2' : e.style === 'condition' ? 'style=dashed' : 'style=solid';

@@ -22,7 +22,8 @@ describe('the MSEL of a module-paced exercise', () => {
       module: 'Module 1 — Forecast',
       notes: 'FACILITATOR-NOTE-Q: each agency in turn',
       expected: 'Discuss (each role answers), due T-48h',
-      event: 'What are your immediate concerns?',
+      title: '',
+      text: 'What are your immediate concerns?',
     });
   });
   it('is sectioned by module in Markdown, with a notes column in both languages', () => {
@@ -31,5 +32,11 @@ describe('the MSEL of a module-paced exercise', () => {
     expect(md).toContain('| 模块 | 导调备注 |');
     expect(md).toContain('导调提示：各单位依次发言');
     expect(mselCsv(sc, 'en').split('\r\n')[0]).toMatch(/,Module,Facilitator notes$/);
+    // A module's row: its title in the title column, its summary and key issues (one `• ` line each) in the text.
+    expect(mselRows(sc, 'en')[0]).toMatchObject({
+      kind: 'module',
+      title: 'Module 1 — Forecast',
+      text: 'Heavy rain is forecast.\n• Who convenes the HQ?',
+    });
   });
 });

@@ -7,6 +7,9 @@ import {
   type LocalizedText,
   type Scenario,
 } from '@drill/engine';
+import { MSEL_COLUMNS, mselHeaders, moduleText, type MselField } from './msel-columns.ts';
+
+export { mselHeaders } from './msel-columns.ts';
 
 /** One row of the Master Scenario Events List. */
 export interface MselRow {
@@ -17,7 +20,10 @@ export interface MselRow {
   clock: string;
   kind: 'inject' | 'decision' | 'module';
   id: string;
-  event: string;
+  /** An inject's title, a module's title; '' for a decision. */
+  title: string;
+  /** An inject's text, a decision's prompt (with its options), a module's summary and key issues. */
+  text: string;
   source: string;
   channel: string;
   audience: string;
@@ -33,21 +39,6 @@ export interface MselRow {
 
 const WORDS = {
   en: {
-    headers: [
-      '#',
-      'Scenario time',
-      'Local time',
-      'Type',
-      'ID',
-      'Inject / decision',
-      'Source',
-      'Channel',
-      'Audience',
-      'Expected action',
-      'Objective',
-      'Module',
-      'Facilitator notes',
-    ],
     inject: 'inject',
     decision: 'decision',
     module: 'module',
@@ -64,21 +55,6 @@ const WORDS = {
     all: 'All roles',
   },
   'zh-CN': {
-    headers: [
-      '序号',
-      '想定时间',
-      '当地时间',
-      '类型',
-      '编号',
-      '情况/决策',
-      '来源',
-      '渠道',
-      '对象',
-      '预期行动',
-      '目标',
-      '模块',
-      '导调备注',
-    ],
     inject: '情况',
     decision: '决策',
     module: '模块',
@@ -197,7 +173,8 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
         clock,
         kind: 'inject',
         id: i.id,
-        event: [L(i.title), L(i.text)].filter(Boolean).join(' — '),
+        title: L(i.title),
+        text: L(i.text),
         source: L(i.source),
         channel: CHANNEL_WORDS[i.channel]?.[lang] ?? i.channel,
         audience: roleNames(i.roles),
@@ -237,7 +214,8 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
         clock,
         kind: 'decision',
         id: d.id,
-        event: discussion ? L(d.prompt) : `${L(d.prompt)} [${options}]`,
+        title: '',
+        text: discussion ? L(d.prompt) : `${L(d.prompt)} [${options}]`,
         source: w.control,
         channel: '',
         audience: roleNames(d.roles),
@@ -260,7 +238,11 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
         clock: civil(s.clock.t0, m.at),
         kind: 'module',
         id: m.id,
-        event: [L(m.title), L(m.summary), ...m.keyIssues.map((k) => `• ${L(k)}`)].filter(Boolean).join(' — '),
+        title: L(m.title),
+        text: moduleText(
+          L(m.summary),
+          m.keyIssues.map((k) => L(k)),
+        ),
         source: w.control,
         channel: '',
         audience: w.all,
@@ -276,26 +258,36 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
   return rows.sort((a, b) => a.key - b.key || a.order - b.order).map((p, i) => ({ seq: i + 1, ...p.row }));
 }
 
-export function mselHeaders(lang: Lang): readonly string[] {
-  return WORDS[lang].headers;
+/** One cell of a row, as every format writes it (the workbook keeps `seq` a number). */
+export function mselCell(r: MselRow, field: MselField, lang: Lang): string {
+  switch (field) {
+    case 'seq':
+      return String(r.seq);
+    case 'kind':
+      return WORDS[lang][r.kind];
+    case 'time':
+    case 'clock':
+    case 'id':
+    case 'title':
+    case 'text':
+    case 'source':
+    case 'channel':
+    case 'audience':
+    case 'expected':
+    case 'objective':
+    case 'module':
+    case 'notes':
+      return r[field];
+    default: {
+      const never: never = field;
+      return never;
+    }
+  }
 }
 
-function cells(r: MselRow, lang: Lang): string[] {
-  return [
-    String(r.seq),
-    r.time,
-    r.clock,
-    WORDS[lang][r.kind],
-    r.id,
-    r.event,
-    r.source,
-    r.channel,
-    r.audience,
-    r.expected,
-    r.objective,
-    r.module,
-    r.notes,
-  ];
+/** A row's cells in column order. */
+export function mselCells(r: MselRow, lang: Lang): string[] {
+  return MSEL_COLUMNS.map((c) => mselCell(r, c.field, lang));
 }
 
 /** One CSV field per RFC 4180: quoted when it holds a comma, quote, line break or edge space; quotes doubled. */
@@ -305,7 +297,7 @@ export function csvField(v: string): string {
 
 /** CSV with a UTF-8 byte-order mark and CRLF lines, so spreadsheet programs open Chinese text correctly. */
 export function mselCsv(s: Scenario, lang: Lang): string {
-  const lines = [mselHeaders(lang), ...mselRows(s, lang).map((r) => cells(r, lang))].map((row) =>
+  const lines = [mselHeaders(lang), ...mselRows(s, lang).map((r) => mselCells(r, lang))].map((row) =>
     row.map(csvField).join(','),
   );
   return `\uFEFF${lines.join('\r\n')}\r\n`;
@@ -321,7 +313,7 @@ export function mselMarkdown(s: Scenario, lang: Lang): string {
   const tableOf = (rows: MselRow[]): string[] => [
     `| ${h.join(' | ')} |`,
     `|${h.map(() => '---').join('|')}|`,
-    ...rows.map((r) => `| ${cells(r, lang).map(mdCell).join(' | ')} |`),
+    ...rows.map((r) => `| ${mselCells(r, lang).map(mdCell).join(' | ')} |`),
   ];
   const rows = mselRows(s, lang);
   if (s.modules.length === 0) return `${title}${tableOf(rows).join('\n')}\n`;

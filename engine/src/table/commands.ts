@@ -15,6 +15,11 @@ export const TableCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pause') }),
   z.strictObject({ type: z.literal('resume') }),
   z.strictObject({ type: z.literal('end') }),
+  /**
+   * After the debrief: closes the drill for good. A closed table refuses every command (`closed`),
+   * overrides and corrections included, so what was downloaded is what stays.
+   */
+  z.strictObject({ type: z.literal('close') }),
   z.strictObject({ type: z.literal('advance'), minutes: z.number().int().min(1).max(100_000) }),
   /** To the next event any team sees (parallel teams move together). */
   z.strictObject({ type: z.literal('next') }),
@@ -83,4 +88,10 @@ export type TableCommand = z.input<typeof TableCommandSchema>;
 export type Actor =
   | { kind: 'trainer'; name?: string }
   | { kind: 'member'; team: string; roles: readonly string[]; name: string }
-  | { kind: 'evaluator'; name: string };
+  | { kind: 'evaluator'; name: string }
+  /**
+   * One cadre alone at a terminal: decides for the seats they hold like a member (recorded without a
+   * name: the participant is who decided) and runs their own clock like a trainer, "next" going to the
+   * next event at their seats.
+   */
+  | { kind: 'solo'; team: string; roles: readonly string[] };

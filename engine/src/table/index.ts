@@ -16,4 +16,10 @@ export {
   type TableSetupInput,
   type TableMode,
 } from './setup.ts';
-export { refusalWords, engineRefusalWords, type TableRefusalCode } from './refusals.ts';
+export {
+  refusalWords,
+  engineRefusalWords,
+  ENGINE_REFUSAL_CODES,
+  TABLE_REFUSAL_CODES,
+  type TableRefusalCode,
+} from './refusals.ts';

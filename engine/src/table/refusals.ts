@@ -3,7 +3,15 @@ import type { Lang } from '../text.ts';
 
 /** Why the table refused a command: a stable code plus a sentence in the sender's language. */
 export type TableRefusalCode =
-  'malformed' | 'unknown-team' | 'not-your-team' | 'not-your-seat' | 'trainer-only' | 'stale' | 'engine';
+  | 'malformed'
+  | 'unknown-team'
+  | 'not-your-team'
+  | 'not-your-seat'
+  | 'trainer-only'
+  | 'stale'
+  /** The drill was closed (after its debrief): it is final and takes no input of any kind. */
+  | 'closed'
+  | 'engine';
 
 const WORDS: Record<Exclude<TableRefusalCode, 'engine'>, Record<Lang, string>> = {
   malformed: { en: 'this request is not well-formed', 'zh-CN': '请求格式不正确' },
@@ -18,7 +26,14 @@ const WORDS: Record<Exclude<TableRefusalCode, 'engine'>, Record<Lang, string>> =
     en: 'the drill moved on since you looked: check the screen and try again',
     'zh-CN': '演练进程已更新，请查看最新画面后再试',
   },
+  closed: {
+    en: 'this drill is closed: its record is final and nothing more can be added or changed',
+    'zh-CN': '本次演练已结束归档，记录不可再增加或更改',
+  },
 };
+
+/** Every code the table refuses with in its own words (the engine's refusals have their own table). */
+export const TABLE_REFUSAL_CODES = Object.keys(WORDS) as Exclude<TableRefusalCode, 'engine'>[];
 
 export function refusalWords(code: Exclude<TableRefusalCode, 'engine'>, lang: Lang): string {
   return WORDS[code][lang];
@@ -41,6 +56,9 @@ const ENGINE_ZH: Record<Rejection['code'], string> = {
   'unknown-task': '本想定没有这个关键任务',
   'not-saved': '未能保存，操作没有生效',
 };
+
+/** Every engine rejection code (the record above is exhaustive over them; a test checks the words). */
+export const ENGINE_REFUSAL_CODES = Object.keys(ENGINE_ZH) as Rejection['code'][];
 
 /** The engine's refusal for a person: its reason in English (written for people), a plain sentence in Chinese. */
 export function engineRefusalWords(r: Rejection, lang: Lang): string {

@@ -1,10 +1,14 @@
+import { deepFreeze } from '../freeze.ts';
 import type { Input } from '../inputs.ts';
 import { ALL_ROLES } from '../scenario/compile.ts';
 import type { DecisionPoint, Scenario } from '../scenario/model.ts';
 import { scoreDrill, type ScoreReport, type SubjectRatings } from '../score.ts';
 import { nextEventTime, step, type Rejection, type StepEvent } from '../step.ts';
 import type { Lang } from '../text.ts';
+import type { DrillState } from '../state.ts';
 import { Session, type Transcript, type TranscriptEntry } from '../transcript.ts';
+import { COLLEAGUE_LEVELS } from '../state.ts';
+import { LANGUAGES } from '../text.ts';
 import { viewFor, type DrillView, type Viewer } from '../views.ts';
 import { TableCommandSchema, type Actor, type TableCommand } from './commands.ts';
 import { engineRefusalWords, refusalWords, type TableRefusalCode } from './refusals.ts';
@@ -24,7 +28,12 @@ export interface SavedTable {
   transcripts: Transcript[];
 }
 
-/** Where the table's accepted entries are made durable; `append` throws when they are not. */
+/**
+ * Where the table's accepted entries are made durable; `append` throws when they are not. The table
+ * hands over a command's entries only once every session has accepted it, and if an `append` throws
+ * it puts every session back where the command found it: a journal that can take some entries and
+ * then fail (a database) should wrap the command in its own transaction, as the room server does.
+ */
 export interface TableJournal {
   append(session: number, entry: TranscriptEntry): void;
 }
@@ -83,11 +92,34 @@ export interface DefaultClosing {
  * like the engine (no clock, no I/O): durability is the journal port the caller provides.
  */
 export class Table {
+  /**
+   * Per engine state (states are frozen and replaced on every change, so a state is its own version):
+   * its score and the lane views already computed of it, by viewer and language. A state no session
+   * holds any more is dropped by the garbage collector with everything computed of it.
+   */
+  private readonly computed = new WeakMap<
+    DrillState,
+    { score?: ScoreReport; lanes: Map<string, DrillView> }
+  >();
+  private sink: TableJournal | undefined;
+  /** Each session's entry count at the last command boundary: what `save` returns and a failed command goes back to. */
+  private marks: number[];
+  /** Entries of the command under way, handed to the journal once every session has taken it. */
+  private pending: { session: number; entry: TranscriptEntry }[] = [];
+
   private constructor(
     readonly scenario: Scenario,
     readonly setup: TableSetup,
     private readonly sessions: Session[],
-  ) {}
+  ) {
+    this.marks = sessions.map((s) => s.entries.length);
+    for (const i of sessions.keys()) this.buffer(i);
+  }
+
+  /** Session `i` writes into the command's pending entries (its own write-ahead never fails). */
+  private buffer(i: number): void {
+    this.sessions[i]!.journal = { append: (entry) => this.pending.push({ session: i, entry }) };
+  }
 
   static start(
     scenario: Scenario,
@@ -120,6 +152,30 @@ export class Table {
     return t;
   }
 
+  /**
+   * A cadre playing alone (the terminal): a role-mode table of one team around a session the caller
+   * started or resumed, so its header, participants and signing stay the caller's. The team is the
+   * session's first participant at the table (not a simulated colleague), holding that participant's
+   * seats; act on it as `{ kind: 'solo', team: table.teams[0], roles }`.
+   */
+  static solo(scenario: Scenario, session: Session): Table | { error: string } {
+    const state = session.state;
+    const me = state.participants.find((p) => p.colleague === undefined);
+    if (!me) return { error: 'the drill has no participant at the table' };
+    const level = state.participants.find((p) => p.colleague !== undefined)?.colleague;
+    const lang = session.header.meta?.lang;
+    const parsed = TableSetupSchema.safeParse({
+      seed: state.seed,
+      mode: 'roles',
+      teams: [{ name: me.team, roles: [...me.roles] }],
+      lang: LANGUAGES.find((l) => l === lang) ?? 'en',
+      ...(COLLEAGUE_LEVELS.find((l) => l === level) ? { colleagues: level } : {}),
+    });
+    if (!parsed.success)
+      return { error: `the drill cannot be played alone: ${parsed.error.issues[0]?.message ?? ''}` };
+    return new Table(scenario, parsed.data, [session]);
+  }
+
   /** Resumes a saved table by replaying every transcript (a tampered save is refused, not trusted). */
   static resume(scenario: Scenario, saved: SavedTable): Table | { error: string } {
     const parsed = TableSetupSchema.safeParse(saved?.setup);
@@ -141,8 +197,7 @@ export class Table {
   }
 
   set journal(j: TableJournal | undefined) {
-    for (const [i, s] of this.sessions.entries())
-      s.journal = j ? { append: (e) => j.append(i, e) } : undefined;
+    this.sink = j;
   }
 
   get teams(): string[] {
@@ -156,6 +211,10 @@ export class Table {
   }
   get phase(): DrillView['phase'] {
     return this.sessions[0]!.state.phase;
+  }
+  /** Closed after its debrief: final, every command is refused. */
+  get closed(): boolean {
+    return this.phase === 'ended';
   }
   get sessionCount(): number {
     return this.sessions.length;
@@ -171,7 +230,13 @@ export class Table {
     const i = this.teams.indexOf(team);
     if (i < 0) return undefined;
     const index = this.setup.mode === 'roles' ? 0 : i;
-    return { index, session: this.sessions[index]!, participant: teamParticipantId(i) };
+    const session = this.sessions[index]!;
+    // A team plays as the participant at the table under its name (`team-N` on tables this class
+    // started; the caller's own participant on a solo table).
+    const participant =
+      session.state.participants.find((p) => p.team === team && p.colleague === undefined)?.id ??
+      teamParticipantId(i);
+    return { index, session, participant };
   }
 
   /**
@@ -186,6 +251,8 @@ export class Table {
       code,
       reason: refusalWords(code, lang),
     });
+    // A closed drill is final: nothing, whoever sends it, is looked at further.
+    if (this.closed) return refuse('closed');
     const parsed = TableCommandSchema.safeParse(raw);
     if (!parsed.success) return refuse('malformed');
     const c = parsed.data;
@@ -209,12 +276,43 @@ export class Table {
       if (!r.ok) return this.engineRefusal(r.rejection, lang);
     }
     const events: { team: string | undefined; events: StepEvent[] }[] = [];
+    let failed: Rejection | undefined;
     for (const { session, input } of inputs) {
       const r = this.sessions[session]!.apply(input);
-      if (!r.ok) return this.engineRefusal(r.rejection, lang);
+      if (!r.ok) {
+        failed = r.rejection;
+        break;
+      }
       events.push({ team: this.teamOfSession(session), events: r.events });
     }
+    // The command is one unit: every session's entries reach the journal, or none is kept.
+    const pending = this.pending;
+    this.pending = [];
+    if (!failed && this.sink)
+      try {
+        for (const p of pending) this.sink.append(p.session, p.entry);
+      } catch (e) {
+        failed = { code: 'not-saved', reason: `not saved: ${(e as Error).message}` };
+      }
+    if (failed) {
+      this.rewind();
+      return this.engineRefusal(failed, lang);
+    }
+    this.marks = this.sessions.map((s) => s.entries.length);
     return { ok: true, seq: this.seq, events };
+  }
+
+  /** Puts every session back at the last command boundary (replaying its kept entries: the engine's own way back). */
+  private rewind(): void {
+    for (const [i, s] of this.sessions.entries()) {
+      const keep = this.marks[i]!;
+      if (s.entries.length === keep) continue;
+      const back = Session.resume(this.scenario, { header: s.header, entries: s.entries.slice(0, keep) });
+      // The kept entries were replayed once already: they replay again, or the engine itself is broken.
+      if ('error' in back) throw new Error(`cannot rewind session ${i}: ${back.error}`);
+      this.sessions[i] = back;
+      this.buffer(i);
+    }
   }
 
   private engineRefusal(r: Rejection, lang: Lang): TableOutcome {
@@ -228,8 +326,10 @@ export class Table {
         return undefined;
       case 'evaluator':
         return c.type === 'observe' ? undefined : 'trainer-only';
+      case 'solo':
       case 'member': {
-        if (c.type !== 'choose' && c.type !== 'answer') return 'trainer-only';
+        if (c.type !== 'choose' && c.type !== 'answer')
+          return actor.kind === 'solo' && SOLO_CLOCK.has(c.type) ? undefined : 'trainer-only';
         if (c.team !== actor.team) return 'not-your-team';
         const d = this.scenario.decisions.find((x) => x.id === c.decision);
         if (!d) return undefined; // the engine names the unknown decision
@@ -239,6 +339,7 @@ export class Table {
           c.type === 'answer' &&
           c.role !== undefined &&
           actor.roles.length > 0 &&
+          !actor.roles.includes(ALL_ROLES) &&
           !actor.roles.includes(c.role)
         )
           return 'not-your-seat';
@@ -258,7 +359,7 @@ export class Table {
   ): { session: number; input: Input }[] | { refused: Exclude<TableRefusalCode, 'engine'> } {
     const all = (input: Input): { session: number; input: Input }[] =>
       this.sessions.map((_, session) => ({ session, input }));
-    const by = actor.kind === 'trainer' ? actor.name : actor.name;
+    const by = actor.kind === 'solo' ? undefined : actor.name;
     const byField = by !== undefined && by !== '' ? { by } : {};
     switch (c.type) {
       case 'start':
@@ -267,9 +368,15 @@ export class Table {
       case 'resume':
       case 'end':
         return all({ type: c.type, ...byField });
+      case 'close':
+        return all({ type: 'close' });
       case 'advance':
         return all({ type: 'advance', minutes: c.minutes });
       case 'next': {
+        // Alone, "next" is the next event at the cadre's own seats (not a colleague's).
+        const mine = actor.kind === 'solo' ? this.seat(actor.team) : undefined;
+        if (mine)
+          return [{ session: mine.index, input: { type: 'advance', to: 'next', for: mine.participant } }];
         if (this.sessions.length === 1) return all({ type: 'advance', to: 'next' });
         // Parallel teams move together to the earliest next event any of them sees.
         const now = this.clock;
@@ -304,7 +411,13 @@ export class Table {
         const seat = this.seat(c.team);
         if (!seat) return { refused: 'unknown-team' };
         // A member holding one role of an `each: role` question answers for it without naming it.
-        const only = actor.kind === 'member' && actor.roles.length === 1 ? actor.roles[0] : undefined;
+        const only =
+          actor.kind !== 'trainer' &&
+          actor.kind !== 'evaluator' &&
+          actor.roles.length === 1 &&
+          actor.roles[0] !== ALL_ROLES
+            ? actor.roles[0]
+            : undefined;
         const role = c.role ?? only;
         return [
           {
@@ -326,7 +439,7 @@ export class Table {
       case 'observe': {
         const input: Input = {
           type: 'observe',
-          evaluator: actor.kind === 'trainer' ? (actor.name ?? 'trainer') : actor.name,
+          evaluator: actor.kind === 'solo' ? 'trainer' : (actor.name ?? 'trainer'),
           task: c.task,
           rating: c.rating,
           note: c.note,
@@ -435,12 +548,48 @@ export class Table {
 
   /** What `viewer` may see, in `lang`: one lane per session (team) it may see. */
   view(viewer: TableViewer, lang: Lang): TableView {
+    return this.viewWith(viewer, (i, v) => viewFor(this.scenario, this.sessions[i]!.state, v, lang));
+  }
+
+  /**
+   * The same view as `view`, with its lanes shared and frozen: each lane is computed once per session
+   * state, viewer and language, and handed to every caller that asks for it until an input changes that
+   * session (then the lanes of the other sessions are still shared). A server broadcasting to many
+   * viewers uses this (and may serialise each distinct lane once); do not modify what it returns.
+   */
+  sharedView(viewer: TableViewer, lang: Lang): TableView {
+    return this.viewWith(viewer, (i, v) => {
+      const state = this.sessions[i]!.state;
+      const memo = this.memo(state);
+      const key = `${lang}\u0000${viewerKey(v)}`;
+      let lane = memo.lanes.get(key);
+      if (!lane) {
+        lane = deepFreeze(viewFor(this.scenario, state, v, lang, () => this.reportOf(state)));
+        memo.lanes.set(key, lane);
+      }
+      return lane;
+    });
+  }
+
+  private memo(state: DrillState): { score?: ScoreReport; lanes: Map<string, DrillView> } {
+    let m = this.computed.get(state);
+    if (!m) {
+      m = { lanes: new Map() };
+      this.computed.set(state, m);
+    }
+    return m;
+  }
+
+  /** A session state's score report: computed once per state (frozen, shared by views and `scores`). */
+  private reportOf(state: DrillState): ScoreReport {
+    const m = this.memo(state);
+    return (m.score ??= deepFreeze(scoreDrill(this.scenario, state)));
+  }
+
+  private viewWith(viewer: TableViewer, laneView: (session: number, v: Viewer) => DrillView): TableView {
     const lanes: TableLane[] = [];
     const lane = (i: number, v: Viewer): void => {
-      lanes.push({
-        team: this.teamOfSession(i),
-        view: viewFor(this.scenario, this.sessions[i]!.state, v, lang),
-      });
+      lanes.push({ team: this.teamOfSession(i), view: laneView(i, v) });
     };
     switch (viewer.kind) {
       case 'member':
@@ -493,7 +642,8 @@ export class Table {
    * overall ones — the same numbers the after-action report heads with.
    */
   scores(): { team: string; report: ScoreReport; ratings: SubjectRatings }[] {
-    const reports = this.sessions.map((s) => scoreDrill(this.scenario, s.state));
+    // Reports are computed once per session state and shared (frozen): read them, do not modify them.
+    const reports = this.sessions.map((s) => this.reportOf(s.state));
     return this.teams.map((team) => {
       const seat = this.seat(team)!;
       const report = reports[seat.index]!;
@@ -519,12 +669,47 @@ export class Table {
     return this.sessions[i]!.state;
   }
 
+  /**
+   * A snapshot to resume from: every session as of the last whole command, so a save taken at any
+   * moment (even from a journal callback in the middle of a command) resumes to one consistent table.
+   */
   save(): SavedTable {
     return {
       format: 'drill-table/1',
       setup: this.setup,
-      transcripts: this.sessions.map((s) => ({ header: s.header, entries: [...s.entries] })),
+      transcripts: this.sessions.map((s, i) => ({
+        header: s.header,
+        entries: s.entries.slice(0, this.marks[i]),
+      })),
     };
+  }
+}
+
+/** What a solo cadre may do besides deciding: run their own drill's clock. */
+const SOLO_CLOCK: ReadonlySet<TableCommand['type']> = new Set([
+  'start',
+  'pause',
+  'resume',
+  'end',
+  'advance',
+  'next',
+]);
+/** A viewer as a cache key: two viewers with the same key see the same lane. */
+function viewerKey(v: Viewer): string {
+  switch (v.kind) {
+    case 'participant':
+      return `p\u0000${v.id}\u0000${v.roles === undefined ? '*' : JSON.stringify(v.roles)}`;
+    case 'team':
+      return `t\u0000${v.team}`;
+    case 'projector':
+      return `j\u0000${v.team === undefined ? '*' : JSON.stringify(v.team)}\u0000${v.showScores}`;
+    case 'facilitator':
+    case 'evaluator':
+      return v.kind;
+    default: {
+      const never: never = v;
+      return never;
+    }
   }
 }
 

@@ -1,7 +1,12 @@
-import { useMemo, useState, type ChangeEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { localize, type Lang, type Scenario, type TableMode } from '@drill/engine';
 import { useT } from '../i18n.ts';
-import { compileError, compileSource, SHIPPED_IDS, shippedTitle, type ScenarioSource } from '../scenarios.ts';
+import { compileSource, SHIPPED_IDS, shippedTitle, type ScenarioSource } from '../scenarios.ts';
+import { rememberChoice, rememberedChoice } from '../ownScenario.ts';
+import { Diagnostics, OwnScenarioPicker, useOwnScenario } from './OwnScenarioPicker.tsx';
+
+/** The set-up's choice that stands for the trainer's own scenario. */
+const OWN = 'own';
 
 type Mode = TableMode;
 export interface TeamSetup {
@@ -38,7 +43,16 @@ function defaultTeams(scenario: Scenario | undefined, n: number, name: (i: numbe
 
 export function Setup({ onStart, startLabel, children }: Props) {
   const { t, lang } = useT();
-  const [source, setSource] = useState<ScenarioSource>({ kind: 'shipped', id: SHIPPED_IDS[0] ?? 'typhoon' });
+  const own = useOwnScenario();
+  // The last choice (a shipped id or `own`) is remembered; it falls back to the first shipped scenario.
+  const [choice, setChoice] = useState<string>(() => rememberedChoice() ?? SHIPPED_IDS[0] ?? 'typhoon');
+  const source = useMemo<ScenarioSource>(
+    () =>
+      choice === OWN && own
+        ? own
+        : { kind: 'shipped', id: SHIPPED_IDS.includes(choice) ? choice : (SHIPPED_IDS[0] ?? 'typhoon') },
+    [choice, own],
+  );
   const compiled = useMemo(() => compileSource(source), [source]);
   const scenario = compiled.ok ? compiled.scenario : undefined;
   const [seed, setSeed] = useState('1');
@@ -47,22 +61,18 @@ export function Setup({ onStart, startLabel, children }: Props) {
     defaultTeams(scenario, 2, (n) => t('defaultTeam', { n })),
   );
   const [error, setError] = useState<string>();
-
-  const pickScenario = (s: ScenarioSource): void => {
-    setSource(s);
-    const r = compileSource(s);
-    setTeams((old) =>
-      defaultTeams(
-        r.ok ? r.scenario : undefined,
-        old.length,
-        (n) => old[n - 1]?.name ?? t('defaultTeam', { n }),
-      ),
-    );
+  // A new scenario (chosen here, or picked in Review) gets its roles shared out again; names stay.
+  const shown = useRef(scenario?.contentHash);
+  useEffect(() => {
+    if (shown.current === scenario?.contentHash) return;
+    shown.current = scenario?.contentHash;
+    setTeams((old) => defaultTeams(scenario, old.length, (n) => old[n - 1]?.name ?? t('defaultTeam', { n })));
+  }, [scenario]);
+  const choose = (c: string): void => {
+    setChoice(c);
+    rememberChoice(c);
   };
-  const onFile = async (e: ChangeEvent<HTMLInputElement>): Promise<void> => {
-    const f = e.target.files?.[0];
-    if (f) pickScenario({ kind: 'file', name: f.name, text: await f.text() });
-  };
+  const ownCompiled = useMemo(() => (own ? compileSource(own) : undefined), [own]);
   const setTeam = (i: number, patch: Partial<TeamSetup>): void =>
     setTeams((ts) => ts.map((x, k) => (k === i ? { ...x, ...patch } : x)));
   const unassigned =
@@ -87,29 +97,22 @@ export function Setup({ onStart, startLabel, children }: Props) {
             <label htmlFor="scenario">{t('scenario')}</label>
             <select
               id="scenario"
-              value={source.kind === 'shipped' ? source.id : '__file'}
-              onChange={(e) =>
-                e.target.value !== '__file' && pickScenario({ kind: 'shipped', id: e.target.value })
-              }
+              value={source.kind === 'shipped' ? source.id : OWN}
+              onChange={(e) => choose(e.target.value)}
             >
               {SHIPPED_IDS.map((id) => (
                 <option key={id} value={id}>
                   {shippedTitle(id, lang)}
                 </option>
               ))}
-              {source.kind === 'file' ? (
-                <option value="__file">{t('scenarioFromFile', { name: source.name })}</option>
+              {own ? (
+                <option value={OWN}>
+                  {ownCompiled?.ok
+                    ? t('ownOption', { title: localize(ownCompiled.scenario.title, lang) })
+                    : t('ownOptionBroken', { entry: own.entry })}
+                </option>
               ) : null}
             </select>
-            <label htmlFor="scenario-file" className="sub-label">
-              {t('scenarioFile')}
-            </label>
-            <input
-              id="scenario-file"
-              type="file"
-              accept=".yaml,.yml,text/yaml"
-              onChange={(e) => void onFile(e)}
-            />
           </div>
           <div className="field">
             <label htmlFor="seed">{t('seed')}</label>
@@ -134,10 +137,10 @@ export function Setup({ onStart, startLabel, children }: Props) {
             ))}
           </fieldset>
         </div>
-        {!compiled.ok ? (
-          <pre role="alert" className="error-box">
-            {compileError(compiled)}
-          </pre>
+        <OwnScenarioPicker id="setup" onPicked={() => choose(OWN)} />
+        {!compiled.ok && source.kind !== 'files' ? (
+          // The own scenario's problems are listed by the picker above.
+          <Diagnostics result={compiled} />
         ) : null}
 
         <fieldset className="teams">

@@ -1,10 +1,13 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { Session, type Scenario, type Rating } from '@drill/engine';
 import { useT } from '../i18n.ts';
 import { reviewFile, reviewTranscript, type LoadedFile, type Reviewed } from './load.ts';
 import { TranscriptView } from './TranscriptView.tsx';
 import { Compare } from './Compare.tsx';
 import { Cohort } from './Cohort.tsx';
+import { OwnScenarioPicker, useOwnScenario } from '../console/OwnScenarioPicker.tsx';
+import { ownScenarios } from '../ownScenario.ts';
+import { ServerRooms } from './ServerRooms.tsx';
 import type { SubjectChoice } from '../ui/OverrideForm.tsx';
 import type { Outcome } from '../drill/outcome.ts';
 
@@ -20,23 +23,48 @@ export function teamsOf(r: Ok): string {
 /** Transcript review: open files, verify them, travel in time, compare teams, adjudicate, print. */
 export function Review({
   incoming,
-  extraScenarios,
+  extraScenarios: given = [],
+  hostToken,
 }: {
   incoming: LoadedFile[] | undefined;
-  extraScenarios: Scenario[];
+  /** Scenarios besides the shipped ones and the trainer's own (tests). */
+  extraScenarios?: Scenario[];
+  /** Set when the app is served by `drill serve` with the trainer link: finished rooms can be opened. */
+  hostToken?: string | undefined;
 }) {
   const { t } = useT();
   const [items, setItems] = useState<Reviewed[]>([]);
   const [selected, setSelected] = useState<string>();
   const [drag, setDrag] = useState(false);
   const seen = useRef<LoadedFile[] | undefined>(undefined);
+  // Transcripts of the trainer's own scenario verify against it (the one picked, remembered or saved).
+  const own = useOwnScenario();
+  const extraScenarios = useMemo(() => [...given, ...ownScenarios()], [given, own]);
+  /** The files refused for want of their scenario, kept to try again when one is picked. */
+  const waiting = useRef(new Map<string, LoadedFile>());
 
   const add = (files: LoadedFile[]): void => {
-    const loaded = files.map((f) => reviewFile(f, extraScenarios));
+    const loaded = files.map((f) => {
+      const r = reviewFile(f, extraScenarios);
+      if (!r.ok && r.reason.startsWith('unknown-scenario:')) waiting.current.set(r.key, f);
+      return r;
+    });
     setItems((old) => [...old, ...loaded]);
     const firstOk = loaded.find((x) => x.ok);
     if (firstOk) setSelected(firstOk.key);
   };
+  useEffect(() => {
+    if (waiting.current.size === 0) return;
+    const again = new Map<string, Reviewed>();
+    for (const [key, f] of waiting.current) {
+      const r = reviewFile(f, extraScenarios, key);
+      if (r.ok || !r.reason.startsWith('unknown-scenario:')) {
+        waiting.current.delete(key);
+        again.set(key, r);
+      }
+    }
+    if (again.size) setItems((old) => old.map((x) => again.get(x.key) ?? x));
+  }, [extraScenarios]);
   useEffect(() => {
     if (incoming && seen.current !== incoming) {
       seen.current = incoming;
@@ -120,6 +148,7 @@ export function Review({
           />
           <span className="muted">{t('dropHere')}</span>
         </div>
+        {hostToken ? <ServerRooms hostToken={hostToken} onOpen={add} /> : null}
         {items.length ? (
           <ul className="files" aria-label={t('openFiles')}>
             {items.map((it) => (
@@ -150,7 +179,10 @@ export function Review({
                 <button
                   type="button"
                   className="ghost small"
-                  onClick={() => setItems((old) => old.filter((x) => x.key !== it.key))}
+                  onClick={() => {
+                    waiting.current.delete(it.key);
+                    setItems((old) => old.filter((x) => x.key !== it.key));
+                  }}
                   aria-label={`${t('remove')} ${it.name}`}
                 >
                   ✕
@@ -159,6 +191,11 @@ export function Review({
             ))}
           </ul>
         ) : null}
+      </section>
+      <section className="panel screen-only" aria-labelledby="review-own-h">
+        <h2 id="review-own-h">{t('ownScenario')}</h2>
+        <p className="help">{t('ownReviewHelp')}</p>
+        <OwnScenarioPicker id="review" />
       </section>
       {current ? (
         <TranscriptView key={current.key} item={current} onOverride={(...a) => override(current, ...a)} />

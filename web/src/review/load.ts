@@ -38,8 +38,11 @@ let counter = 0;
  * Parses, verifies and replays a transcript file. A broken or tampered file is refused with the reason
  * `verify` gives; an unknown scenario is refused too (its file can be loaded in the console's set-up).
  */
-export function reviewFile(f: LoadedFile, extraScenarios: Scenario[] = []): Reviewed {
-  const key = `${f.name}#${++counter}`;
+export function reviewFile(
+  f: LoadedFile,
+  extraScenarios: Scenario[] = [],
+  key = `${f.name}#${++counter}`,
+): Reviewed {
   if (f.error !== undefined) return { ok: false, key, name: f.name, reason: f.error };
   try {
     const p = parseTranscript(f.text);

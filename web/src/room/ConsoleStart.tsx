@@ -5,6 +5,7 @@ import { useT } from '../i18n.ts';
 import { Console } from '../console/Console.tsx';
 import { Setup } from '../console/Setup.tsx';
 import type { LoadedFile } from '../review/load.ts';
+import { sourceForRoom } from '../scenarios.ts';
 import { api } from './api.ts';
 import { saveCredential } from './credentials.ts';
 import { consoleHash } from './routes.ts';
@@ -12,6 +13,8 @@ import { RoomConsole } from './RoomConsole.tsx';
 import './room.css';
 
 type Where = 'browser' | 'room';
+/** The create request with the scenario as a shipped id or the trainer's own files (`{ entry, files }`). */
+type CreateRoomBody = Omit<CreateRoom, 'scenario'> & { scenario: ReturnType<typeof sourceForRoom> };
 
 /**
  * The console's start: run the drill in this browser (no network, as before) or as a room on the room
@@ -76,9 +79,9 @@ function CreateRoomForm({ hostToken }: { hostToken: string }) {
       <Setup
         startLabel={t('createRoom')}
         onStart={async (setup) => {
-          if (setup.source.kind !== 'shipped') return t('roomCreateFailed', { reason: setup.source.name });
-          const body: CreateRoom = {
-            scenario: setup.source.id,
+          const body: CreateRoomBody = {
+            // A scenario of the trainer's own travels as its files; the server compiles it the same way.
+            scenario: sourceForRoom(setup.source),
             seed: setup.seed,
             lang: setup.lang,
             mode: setup.mode,

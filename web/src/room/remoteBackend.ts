@@ -8,20 +8,14 @@ import type {
   TableView,
   Transcript,
 } from '@drill/engine';
+import { TABLE_REFUSAL_CODES } from '@drill/engine';
 import { transcriptPath, type RoomInfo } from '@drill/server/protocol';
 import type { BackendAccess, ConsoleBackend, CorrectionMark, TeamScore } from '../console/backend.ts';
 import { api } from './api.ts';
 import type { RoomClient } from './roomClient.ts';
 
-const TABLE_CODES: readonly TableRefusalCode[] = [
-  'malformed',
-  'unknown-team',
-  'not-your-team',
-  'not-your-seat',
-  'trainer-only',
-  'stale',
-  'engine',
-];
+/** The codes the console knows as the Table's (the server's own ones show as the engine's refusal). */
+const TABLE_CODES: readonly TableRefusalCode[] = [...TABLE_REFUSAL_CODES, 'engine'];
 
 const EMPTY_VIEW: TableView = { seq: 0, mode: 'roles', teams: [], phase: 'briefing', clock: 0, lanes: [] };
 

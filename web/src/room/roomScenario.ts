@@ -1,12 +1,14 @@
 import { formatScenarioTime, localize, type Lang, type Scenario } from '@drill/engine';
 import { clockLabel } from '../format.ts';
-import { compileShipped } from '../scenarios.ts';
+import { scenarioById } from '../scenarios.ts';
+import { ownScenarios } from '../ownScenario.ts';
 
-/** The room's scenario when this app ships it (for clock times, seat and option names). */
+/**
+ * The room's scenario when this app has it — shipped, or the trainer's own picked in this browser —
+ * for clock times, seat and option names.
+ */
 export function roomScenario(id: string | undefined): Scenario | undefined {
-  if (!id) return undefined;
-  const r = compileShipped(id);
-  return r.ok ? r.scenario : undefined;
+  return id ? scenarioById(id, ownScenarios()) : undefined;
 }
 
 /** `T-12h · 08-27 10:00` with the scenario, else the relative time alone. */
