@@ -2,6 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { feedItems, feedLines } from './Feed.tsx';
 import { plain } from './layout.ts';
 import { newDrill } from './test-kit.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadScenario } from '@drill/scenarios';
+import { startLive } from '../commands/play.ts';
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -62,5 +67,30 @@ describe('inject feed', () => {
     const all = drill();
     all.submit({ type: 'advance', minutes: 180 });
     expect(feedItems(all).some((i) => i.index === -1)).toBe(false);
+  });
+
+  it("shows a variation's notice, from exercise control, like an inject", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drill-tui-'));
+    const prevHome = process.env.DRILL_HOME;
+    process.env.DRILL_HOME = join(dir, 'home');
+    const d = startLive(loadScenario('preseason'), {
+      seed: '7',
+      lang: 'zh-CN',
+      scenarioArg: 'preseason',
+      out: join(dir, 'run.json'),
+      startedAt: '2026-01-01T00:00:00.000Z',
+    });
+    cleanups.push(() => {
+      d.journal.close();
+      if (prevHome === undefined) delete process.env.DRILL_HOME;
+      else process.env.DRILL_HOME = prevHome;
+      rmSync(dir, { recursive: true, force: true });
+    });
+    d.apply({ type: 'start' });
+    d.apply({ type: 'resume' });
+    d.apply({ type: 'advance', minutes: 14 * 1440 }); // past T-17d, where the entry date is drawn
+    const notice = feedItems(d).find((i) => i.source === '演练导调组');
+    expect(notice?.title).toMatch(/^(提前入汛|常年入汛)$/);
+    expect(notice?.text).toMatch(/入汛/);
   });
 });

@@ -1,4 +1,4 @@
-import { deciderOf, liveText, localize, type Inject } from '@drill/engine';
+import { deciderOf, deliverySource, liveText, localize } from '@drill/engine';
 import { timeShort } from './format.ts';
 import { strings } from './i18n.ts';
 import { graphemes, lineWidth, textWidth, truncateLine, wrap, type Line } from './layout.ts';
@@ -40,8 +40,8 @@ export function feedItems(drill: LiveDrill): FeedItem[] {
       index++;
     const d = state.feed[index];
     if (!d) break;
-    const i: Pick<Inject, 'source' | 'channel' | 'urgency'> | undefined =
-      d.adhoc ?? scenario.injects.find((x) => x.id === d.inject);
+    // An inject, a trainer's ad-hoc one or a variation's notice (from exercise control), alike.
+    const i = deliverySource(scenario, d);
     if (i)
       items.push({
         index,
