@@ -86,9 +86,9 @@ describe('inject feed', () => {
       else process.env.DRILL_HOME = prevHome;
       rmSync(dir, { recursive: true, force: true });
     });
-    d.apply({ type: 'start' });
-    d.apply({ type: 'resume' });
-    d.apply({ type: 'advance', minutes: 14 * 1440 }); // past T-17d, where the entry date is drawn
+    d.submit({ type: 'start' });
+    d.submit({ type: 'resume' });
+    d.submit({ type: 'advance', minutes: 14 * 1440 }); // past T-17d, where the entry date is drawn
     const notice = feedItems(d).find((i) => i.source === '演练导调组');
     expect(notice?.title).toMatch(/^(提前入汛|常年入汛)$/);
     expect(notice?.text).toMatch(/入汛/);
