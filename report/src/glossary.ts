@@ -76,12 +76,13 @@ export function ratingName(r: ProposedRating, lang: Lang): string {
 }
 
 /**
- * From two days on, a time is counted in days and hours (`T+3d2h`, `T0后3天2小时`); below that in hours,
- * as operations rooms count them (`T-40h`): `T+1946h` tells a reader nothing about a season-long drill.
+ * From a week on, a time is counted in days and hours (`T+8d2h`, `T0后8天2小时`); below that in hours,
+ * as operations rooms count them (`T-72h`, `T-120h`: typhoon and flood warnings are issued and read in
+ * hours up to five days out); `T+1946h` tells a reader nothing about a season-long drill.
  */
-const DAYS_FROM = 48 * 60;
+const DAYS_FROM = 7 * 24 * 60;
 
-/** Days, hours and minutes of a length of time (days only from two days on). */
+/** Days, hours and minutes of a length of time (days only from a week on). */
 function parts(minutes: number): { d: number; h: number; m: number } {
   const total = Math.round(Math.abs(minutes));
   const d = total >= DAYS_FROM ? Math.floor(total / 1440) : 0;
