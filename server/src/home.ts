@@ -1,6 +1,7 @@
 import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { processAlive } from './process.ts';
 
 /** DRILL_HOME, as the CLI uses it (default ~/.drill); the server keeps its database under `server/`. */
 export function drillHome(): string {
@@ -111,14 +112,5 @@ function readOwner(path: string): HomeOwner | undefined | 'gone' {
     };
   } catch {
     return undefined;
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'; // exists, but not ours
   }
 }
