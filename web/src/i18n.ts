@@ -13,8 +13,6 @@ const en = {
   // set-up
   setupTitle: 'Set up a drill',
   scenario: 'Scenario',
-  scenarioFile: 'Or load a scenario file (.yaml)',
-  scenarioFromFile: 'From file: {name}',
   seed: 'Seed',
   seedHelp: 'The same seed gives the same drill.',
   mode: 'Mode',
@@ -356,8 +354,6 @@ const zh: Record<Key, string> = {
   skipToMain: '跳到主要内容',
   setupTitle: '设置演练',
   scenario: '想定',
-  scenarioFile: '或载入想定文件（.yaml）',
-  scenarioFromFile: '来自文件：{name}',
   seed: '随机种子',
   seedHelp: '相同的种子产生相同的演练。',
   mode: '模式',
