@@ -1,11 +1,31 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// The built web app and `drill` bundle the tests run, built once before any test file starts.
+const globalSetup = [fileURLToPath(new URL('./test/tools/global-setup.ts', import.meta.url))];
+
+// One worker process runs many test files (isolate: false), so the packages every file imports (the
+// engine, the scenario library and its compiled-scenario cache, zod, yaml) are loaded once per worker,
+// not once per file: about 1.4 s of CPU saved per file. What a file may leave behind in the process
+// (environment variables, the working directory) is put back by restore-env.ts after each file; spies
+// are restored by the files that make them. The web project keeps one jsdom per file (its own config),
+// the cli project one process per file (below).
+const shared = {
+  isolate: false,
+  setupFiles: [fileURLToPath(new URL('./test/tools/restore-env.ts', import.meta.url))],
+};
 
 // One vitest project per workspace package, plus the cross-package suites in test/.
 export default defineConfig({
   test: {
+    // Vitest's default on two cores is one worker, so every file waited for the one before it, even
+    // the browser, terminal and CLI tests that mostly wait on other processes (Chromium, tmux, spawned
+    // commands). Two workers keep both cores busy; more only make the CPU-bound files fight.
+    maxWorkers: 2,
     projects: [
       {
         test: {
+          ...shared,
           name: 'engine',
           root: './engine',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -13,9 +33,17 @@ export default defineConfig({
           testTimeout: 120_000,
         },
       },
-      { test: { name: 'report', root: './report', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
       {
         test: {
+          ...shared,
+          name: 'report',
+          root: './report',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          ...shared,
           name: 'scenarios',
           root: './scenarios',
           include: ['test/**/*.test.ts'],
@@ -23,20 +51,26 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      // The terminal-screen tests keep one process per file: ink and its test renderer hold process-wide
+      // state (stdout listeners, raw mode), and their frames are waited for with short fixed delays.
       { test: { name: 'cli', root: './cli', include: ['src/**/*.test.{ts,tsx}'] } },
       './web/vitest.config.ts',
       {
         test: {
+          ...shared,
           name: 'cohort',
           root: './cohort',
           include: ['test/**/*.test.ts'],
           exclude: ['node_modules'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // test/cli.test.ts runs the `drill` bundle.
+          globalSetup,
         },
       },
       {
         test: {
+          ...shared,
           name: 'server',
           root: './server',
           include: ['test/**/*.test.ts'],
@@ -46,12 +80,14 @@ export default defineConfig({
       },
       {
         test: {
+          ...shared,
           name: 'e2e',
           root: './test',
           include: ['**/*.test.ts'],
           exclude: ['node_modules'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          globalSetup,
         },
       },
     ],

@@ -115,14 +115,14 @@ describe('a journal that cannot be written', () => {
     dir = k.dir;
     onTestFinished(k.cleanup);
     const d = k.drill;
-    d.apply({ type: 'start' });
+    d.submit({ type: 'start' });
     const before = d.state;
     d.journal.close(); // any later write fails, as on a full or vanished disk
-    const r = d.apply({ type: 'advance', to: 'next' });
+    const r = d.submit({ type: 'next' });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.reason).toMatch(/the journal could not be written/);
     expect(d.state).toBe(before);
-    expect(d.session.entries).toHaveLength(1);
-    expect(d.apply({ type: 'pause' }).ok).toBe(false);
+    expect(d.inputs).toBe(1);
+    expect(d.submit({ type: 'pause' }).ok).toBe(false);
   });
 });

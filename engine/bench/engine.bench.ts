@@ -5,7 +5,7 @@
 import { produce } from 'immer';
 import { transition } from 'xstate';
 import os from 'node:os';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import {
   autoplay,
   canonicalJson,
@@ -27,7 +27,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // As the CLI does: the platform's SHA-256 (the floor's log hash uses it too, so ratios stay fair).
-useSha256((text) => createHash('sha256').update(text, 'utf8').digest('hex'));
+useSha256((text) => hash('sha256', text, 'hex'));
 
 const ROUNDS = 5;
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;

@@ -116,6 +116,7 @@ export {
 export { giveaways, type Giveaways } from './giveaways.ts';
 export { presentedOptions, allocationBudget, openDecisionsFor, deciderOf } from './queries.ts';
 export {
+  deliverySource,
   moduleOf,
   moduleAt,
   pendingAnswerRoles,

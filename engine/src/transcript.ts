@@ -1,4 +1,4 @@
-import { canonicalJson, hashByParts, hashJson } from './hash.ts';
+import { canonicalJson, hashByParts, hashJson, sha256Hex } from './hash.ts';
 import type { Input } from './inputs.ts';
 import type { Scenario } from './scenario/model.ts';
 import { scoreDrill, type ScoreReport } from './score.ts';
@@ -94,10 +94,21 @@ function entryHash(e: Omit<TranscriptEntry, 'hash'>): string {
   return hashJson({ seq: e.seq, at: e.at, input: e.input, stateHash: e.stateHash, prev: e.prev });
 }
 
+/**
+ * The result's hash: SHA-256 over canonical { finalStateHash, prev, score } (keys in RFC 8785 order),
+ * from the score's canonical JSON already at hand — verify has computed it to compare the scores, and
+ * a score is the largest part of the result.
+ */
+function resultHash(finalStateHash: string, scoreJson: string, prev: string): string {
+  return sha256Hex(
+    `{"finalStateHash":${canonicalJson(finalStateHash)},"prev":${canonicalJson(prev)},"score":${scoreJson}}`,
+  );
+}
+
 function resultOf(scenario: Scenario, state: DrillState, prev: string): TranscriptResult {
   const finalStateHash = stateHash(state);
   const score = scoreDrill(scenario, state);
-  return { finalStateHash, score, prev, hash: hashJson({ finalStateHash, score, prev }) };
+  return { finalStateHash, score, prev, hash: resultHash(finalStateHash, canonicalJson(score), prev) };
 }
 
 export interface SessionOptions {
@@ -337,16 +348,25 @@ function shapeProblem(t: Transcript): { entry?: number; reason: string } | undef
   return { reason: `the transcript is malformed at ${schemaProblem(shape.error)}` };
 }
 
+export interface ReplayOptions {
+  /** Keep the state after each entry (for time travel in review). */
+  keepStates?: boolean;
+  /** Replay only the first `upTo` entries. */
+  upTo?: number;
+  /**
+   * The transcript is exactly what `parseTranscript` just returned, which checked its whole shape
+   * against the schema: replay does not check it a second time (on a typhoon transcript the schema
+   * check costs as much as a tenth of the replay). Never set it for a transcript changed since.
+   */
+  shapeChecked?: boolean;
+}
+
 /**
  * Folds the recorded inputs from the initial state, checking the hash chain and every recorded state
- * hash on the way. `keepStates` keeps the state after each entry (for time travel in review).
+ * hash on the way.
  */
-export function replay(
-  scenario: Scenario,
-  t: Transcript,
-  opts: { keepStates?: boolean; upTo?: number } = {},
-): ReplayResult {
-  const shape = t?.header && typeof t.header === 'object' ? shapeProblem(t) : undefined;
+export function replay(scenario: Scenario, t: Transcript, opts: ReplayOptions = {}): ReplayResult {
+  const shape = !opts.shapeChecked && t?.header && typeof t.header === 'object' ? shapeProblem(t) : undefined;
   if (shape) return { ok: false, ...shape };
   // The shape was checked just above (the whole transcript once: it is a large part of a replay's cost).
   const incompatible =
@@ -485,6 +505,8 @@ export type VerifyResult =
 export interface VerifyOptions {
   /** Hex Ed25519 public key the result must be signed with (`verify --key`). */
   trustedKey?: string;
+  /** As `ReplayOptions.shapeChecked`: `t` comes straight from `parseTranscript`. */
+  shapeChecked?: boolean;
 }
 
 /**
@@ -513,7 +535,10 @@ export function verifyReplay(
   o: VerifyOptions & { keepStates?: boolean } = {},
 ): VerifiedReplay {
   const entries = Array.isArray(t?.entries) ? t.entries.length : 0;
-  const r = replay(scenario, t, o.keepStates ? { keepStates: true } : {});
+  const r = replay(scenario, t, {
+    ...(o.keepStates ? { keepStates: true } : {}),
+    ...(o.shapeChecked ? { shapeChecked: true } : {}),
+  });
   if (!r.ok) return { verification: { ...r, entries } };
   return { verification: checkResult(scenario, t, r, entries, o), replayed: r };
 }
@@ -551,7 +576,8 @@ function checkResult(
   if (res.finalStateHash !== r.finalStateHash)
     return { ok: false, reason: 'the recorded final state hash differs from the replayed one', entries };
   const score = scoreDrill(scenario, r.state);
-  if (canonicalJson(score) !== canonicalJson(res.score)) {
+  const recorded = canonicalJson(res.score);
+  if (canonicalJson(score) !== recorded) {
     const where = firstDifference(score, res.score);
     return {
       ok: false,
@@ -559,7 +585,7 @@ function checkResult(
       entries,
     };
   }
-  if (hashJson({ finalStateHash: res.finalStateHash, score: res.score, prev: res.prev }) !== res.hash)
+  if (resultHash(res.finalStateHash, recorded, res.prev) !== res.hash)
     return { ok: false, reason: 'the result block was changed after it was written', entries };
   const signature = checkSignature(res.hash, res.signature, o.trustedKey);
   if (signature.status === 'invalid') return { ok: false, reason: signature.reason, entries };

@@ -9,6 +9,7 @@ import {
   type TableCommand,
   type TranscriptEntry,
 } from '../src/index.ts';
+import { discussionFixture } from './discussion-fixture.ts';
 import { fixture } from './fixture.ts';
 
 const sc = fixture();
@@ -136,5 +137,30 @@ describe('Table.solo: one cadre at a terminal', () => {
     expect(
       t2.view({ kind: 'member', team: 'solo', roles: ['chief'] }, 'en').lanes[0]!.view.feed.length,
     ).toBeGreaterThan(0);
+  });
+
+  it('answers a question asked of each role for any role when the cadre holds every seat', () => {
+    const dsc = discussionFixture();
+    const s = Session.start(dsc, {
+      seed: '7',
+      participants: [soloParticipant('Chen', 'solo')],
+      startedAt,
+    });
+    if ('error' in s) throw new Error(s.error);
+    const t = Table.solo(dsc, s);
+    if ('error' in t) throw new Error(t.error);
+    const all: Actor = { kind: 'solo', team: 'solo', roles: ['all'] };
+    for (const c of [{ type: 'start' }, { type: 'resume' }] as const) expect(t.submit(all, c).ok).toBe(true);
+    const r = t.submit(all, {
+      type: 'answer',
+      team: 'solo',
+      decision: 'q_concerns',
+      role: 'water',
+      text: 'the dam',
+    });
+    expect(r.ok).toBe(true);
+    expect(t.stateOf(0).decisions.q_concerns!.answers).toEqual([
+      { role: 'water', by: 'p1', at: -4320, text: 'the dam' },
+    ]);
   });
 });

@@ -279,6 +279,11 @@ export interface Aar {
   modules: AarModule[];
   /** Discussion questions and their answers (never scored). */
   discussed: AarDiscussion[];
+  /**
+   * The capabilities the discussion questions tag, with their names (as renamed by the scenario): a tag
+   * is named like any capability, also one no decision scores (and so with no section of its own).
+   */
+  tags: { id: string; name: LocalizedText }[];
   /** Every evaluator observation, in the order recorded. */
   observations: AarObservation[];
   subjects: AarSubject[];
@@ -705,6 +710,9 @@ export function buildAar(
       keyIssues: [...m.keyIssues],
     })),
     discussed: discussionsOf(scenario, state),
+    tags: scenario.capabilities
+      .filter((c) => scenario.decisions.some((d) => d.capabilities?.includes(c.id)))
+      .map((c) => ({ id: c.id, name: c.name })),
     observations,
     subjects: subjectsOf(scenario, score, participants),
     timeline: timelineOf(scenario, replayed, t),

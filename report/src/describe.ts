@@ -6,8 +6,9 @@ import { colon, joinList, numberWithUnit, oneLine, pct, quote, timeLabel } from 
 
 /** Plain-text phrases shared by the Markdown, HTML and terminal renderers (each escapes them its way). */
 
+/** A capability's name in the reader's language: a scored one, else a discussion's tag, else its id. */
 export function capabilityName(aar: Aar, id: string, lang: Lang): string {
-  const c = aar.capabilities.find((x) => x.id === id);
+  const c = aar.capabilities.find((x) => x.id === id) ?? aar.tags.find((x) => x.id === id);
   return c ? localize(c.name, lang) : id;
 }
 

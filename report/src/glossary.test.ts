@@ -27,6 +27,27 @@ describe('the glossary', () => {
     expect(scenarioTimeText(0, 'zh-CN')).toBe('T0');
   });
 
+  it('counts long scenario clocks in days from a week on, in both languages', () => {
+    // Below a week, hours (as operations rooms count them): typhoon warnings speak of 72 and 120 hours.
+    expect(scenarioTimeText(-72 * 60, 'en')).toBe('T-72h');
+    expect(scenarioTimeText(-72 * 60, 'zh-CN')).toBe('T0前72小时');
+    expect(scenarioTimeText(167 * 60, 'en')).toBe('T+167h');
+    expect(scenarioTimeText(169 * 60, 'en')).toBe('T+7d1h');
+    expect(scenarioTimeText(169 * 60, 'zh-CN')).toBe('T0后7天1小时');
+    expect(scenarioTimeText(-720 * 60, 'en')).toBe('T-30d');
+    expect(scenarioTimeText(-720 * 60, 'zh-CN')).toBe('T0前30天');
+    expect(scenarioTimeText(1934 * 60 + 30, 'en')).toBe('T+80d14h30m');
+    expect(scenarioTimeText(1934 * 60 + 30, 'zh-CN')).toBe('T0后80天14小时30分钟');
+    expect(scenarioTimeText(8 * 1440 + 5, 'zh-CN')).toBe('T0后8天5分钟');
+    expect(durationText(8 * 1440 + 90, 'en')).toBe('8 d 1 h 30 min');
+    expect(durationText(8 * 1440, 'zh-CN')).toBe('8天');
+    expect(durationText(3 * 1440, 'zh-CN')).toBe('72小时');
+    expect(lateByText(170 * 60, 'zh-CN')).toBe('延迟7天2小时');
+    // No Latin letter in the Chinese forms.
+    for (const t of [169 * 60, -720 * 60, 1934 * 60 + 30])
+      expect(scenarioTimeText(t, 'zh-CN').slice(2)).not.toMatch(/[A-Za-z]/);
+  });
+
   it('gives late and missed distinct words, and never the ambiguous 超时', () => {
     expect(TIMELINESS.late['zh-CN']).not.toBe(TIMELINESS.missed['zh-CN']);
     const all = [...Object.values(TIMELINESS), ...Object.values(TERMS)].map((t) => t['zh-CN']);

@@ -75,13 +75,26 @@ export function ratingName(r: ProposedRating, lang: Lang): string {
   return RATING_NAMES[r][lang];
 }
 
-/** `2 h 30 min`, `45 min` / `2小时30分钟`, `45分钟`; days counted in hours, as operations rooms do. */
-export function durationText(minutes: number, lang: Lang): string {
+/**
+ * From a week on, a time is counted in days and hours (`T+8d2h`, `T0后8天2小时`); below that in hours,
+ * as operations rooms count them (`T-72h`, `T-120h`: typhoon and flood warnings are issued and read in
+ * hours up to five days out); `T+1946h` tells a reader nothing about a season-long drill.
+ */
+const DAYS_FROM = 7 * 24 * 60;
+
+/** Days, hours and minutes of a length of time (days only from a week on). */
+function parts(minutes: number): { d: number; h: number; m: number } {
   const total = Math.round(Math.abs(minutes));
-  const h = Math.floor(total / 60);
-  const m = total % 60;
-  if (lang === 'zh-CN') return `${h ? `${h}小时` : ''}${m || !h ? `${m}分钟` : ''}`;
-  return [h ? `${h} h` : '', m || !h ? `${m} min` : ''].filter(Boolean).join(' ');
+  const d = total >= DAYS_FROM ? Math.floor(total / 1440) : 0;
+  return { d, h: Math.floor((total - d * 1440) / 60), m: total % 60 };
+}
+
+/** `2 h 30 min`, `45 min`, `3 d 2 h` / `2小时30分钟`, `45分钟`, `3天2小时`; days from two days on. */
+export function durationText(minutes: number, lang: Lang): string {
+  const { d, h, m } = parts(minutes);
+  if (lang === 'zh-CN')
+    return `${d ? `${d}天` : ''}${h ? `${h}小时` : ''}${m || (!h && !d) ? `${m}分钟` : ''}`;
+  return [d ? `${d} d` : '', h ? `${h} h` : '', m || (!h && !d) ? `${m} min` : ''].filter(Boolean).join(' ');
 }
 
 /** `30 min left` / `还有30分钟`. */
@@ -103,15 +116,15 @@ export function secondsText(ms: number, lang: Lang): string {
 }
 
 /**
- * Scenario time: `T-40h`, `T+2h30m`, `T0` in English (the notation of operations rooms); in Chinese
- * `T0前40小时`, `T0后2小时30分钟`, `T0`, so no Latin unit reaches a Chinese reader.
+ * Scenario time: `T-40h`, `T+2h30m`, `T0`, `T-30d` in English (the notation of operations rooms, and of
+ * the scenario format); in Chinese `T0前40小时`, `T0后2小时30分钟`, `T0`, `T0前30天`, so no Latin unit
+ * reaches a Chinese reader. Days from two days on.
  */
 export function scenarioTimeText(at: number, lang: Lang): string {
   if (at === 0) return 'T0';
   if (lang === 'zh-CN') return `T0${at < 0 ? '前' : '后'}${durationText(at, lang)}`;
-  const h = Math.floor(Math.abs(at) / 60);
-  const m = Math.abs(at) % 60;
-  return `T${at < 0 ? '-' : '+'}${h ? `${h}h` : ''}${m || !h ? `${m}m` : ''}`;
+  const { d, h, m } = parts(at);
+  return `T${at < 0 ? '-' : '+'}${d ? `${d}d` : ''}${h ? `${h}h` : ''}${m || (!h && !d) ? `${m}m` : ''}`;
 }
 
 const LATIN = /[A-Za-z]/;

@@ -15,6 +15,7 @@ import {
   JoinSchema,
   joinUrl,
   MAX_FRAME_BYTES,
+  MAX_SCENARIO_BYTES,
   RATE_BURST,
   RATE_PER_SECOND,
   WS_PATH,
@@ -25,9 +26,11 @@ import {
   type Joined,
   type RefusalCode,
   type RoomSummary,
+  type ScenarioSource,
   type ScenarioSummary,
   type ServerFrame,
 } from './protocol.ts';
+import { compileOwnScenario } from './ownScenario.ts';
 import { Room, type Conn } from './room.ts';
 import { Store, type RoomRow } from './store.ts';
 import { newJoinCode, newRoomId } from './tokens.ts';
@@ -109,11 +112,18 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
     return s;
   };
 
+  /** A room's scenario: a shipped one, or the trainer's own compiled again from the files stored with it. */
+  const scenarioOfRow = (row: RoomRow): Scenario | undefined => {
+    if (!row.scenarioSource) return scenario(row.scenarioId);
+    const c = compileOwnScenario(row.scenarioSource);
+    return c.ok ? c.scenario : undefined;
+  };
+
   // Resume every unfinished room by replaying its journal.
   const rooms = new Map<string, Room>();
   const unresumed: { id: string; error: string }[] = [];
   for (const row of store.openRooms()) {
-    const sc = scenario(row.scenarioId);
+    const sc = scenarioOfRow(row);
     const r = sc ? Room.resume(store, row, sc) : { error: `no scenario ${row.scenarioId}` };
     if ('error' in r) unresumed.push({ id: row.id, error: r.error });
     else rooms.set(row.id, r);
@@ -123,7 +133,7 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
     const hit = rooms.get(id);
     if (hit) return hit;
     const row = store.room(id);
-    const sc = row && scenario(row.scenarioId);
+    const sc = row && scenarioOfRow(row);
     if (!row || !sc) return undefined;
     const r = Room.resume(store, row, sc);
     if ('error' in r) return undefined;
@@ -206,7 +216,8 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
     }),
   );
 
-  app.post('/api/rooms', async (req, reply) => {
+  // A trainer's own scenario travels in the body: room for MAX_SCENARIO_BYTES once JSON-escaped.
+  app.post('/api/rooms', { bodyLimit: 3 * MAX_SCENARIO_BYTES }, async (req, reply) => {
     if (!isHost(bearer(req))) return unauthorised(reply);
     const p = CreateRoomSchema.safeParse(req.body);
     if (!p.success)
@@ -215,10 +226,22 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
         reason: p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
       });
     const c = p.data;
-    if (typeof c.scenario !== 'string')
-      return fail(reply, 400, { error: 'invalid', reason: 'own scenarios are not taken yet' });
-    const sc = scenario(c.scenario);
-    if (!sc) return fail(reply, 400, { error: 'invalid', reason: `there is no scenario ${c.scenario}` });
+    let own: ScenarioSource | undefined;
+    let sc: Scenario | undefined;
+    if (typeof c.scenario === 'string') {
+      sc = scenario(c.scenario);
+      if (!sc) return fail(reply, 400, { error: 'invalid', reason: `there is no scenario ${c.scenario}` });
+    } else {
+      own = c.scenario;
+      const compiled = compileOwnScenario(own);
+      if (!compiled.ok)
+        return fail(reply, 422, {
+          error: 'scenario-invalid',
+          reason: compiled.reason,
+          diagnostics: compiled.diagnostics,
+        });
+      sc = compiled.scenario;
+    }
     const created = new Date().toISOString();
     const id = newRoomId();
     const t = Table.start(
@@ -239,8 +262,9 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
     const row: RoomRow = {
       id,
       code,
-      scenarioId: c.scenario,
+      scenarioId: sc.id,
       scenarioHash: sc.contentHash,
+      ...(own ? { scenarioSource: own } : {}),
       setup: saved.setup,
       headers: saved.transcripts.map((x) => x.header),
       created,
@@ -383,6 +407,16 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
       .header('Content-Disposition', `attachment; filename="${name}"`)
       .type('application/json')
       .send(JSON.stringify(list[n], null, 2));
+  });
+
+  app.get('/api/rooms/:id/scenario', async (req, reply) => {
+    const { id } = req.params as { id: string };
+    const t = bearer(req);
+    const cred = t !== undefined ? store.token(t) : undefined;
+    if (!isHost(t) && cred?.room !== id) return unauthorised(reply);
+    const src = store.room(id)?.scenarioSource;
+    if (!src) return fail(reply, 404, { error: 'not-found', reason: 'this room plays a shipped scenario' });
+    return src;
   });
 
   app.get('/api/rooms/:id/qr.svg', async (req, reply) => {

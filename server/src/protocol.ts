@@ -310,3 +310,8 @@ export interface RoomSummary extends RoomInfo {
 export const transcriptPath = (room: string, i: number): string =>
   `/api/rooms/${encodeURIComponent(room)}/transcripts/${i}`;
 export const qrPath = (room: string): string => `/api/rooms/${encodeURIComponent(room)}/qr.svg`;
+/**
+ * GET /api/rooms/:id/scenario (any credential of the room, or the host token): the trainer's own
+ * scenario's files (`ScenarioSource`) so a page can compile the same scenario; 404 for a shipped one.
+ */
+export const scenarioSourcePath = (room: string): string => `/api/rooms/${encodeURIComponent(room)}/scenario`;

@@ -151,8 +151,8 @@ export class Room {
           lang: conn.lang,
         });
         if (!outcome.ok) {
-          // A refusal writes nothing; if part of it was written (one parallel session of several), undo.
-          if (this.table.seq !== before) throw new Error('partial input');
+          // A refusal writes nothing; if the journal took part of it before failing, undo that too.
+          if (this.table.seq !== before || outcome.engineCode === 'not-saved') throw new Error('not saved');
           return;
         }
         this.store.setCseq(conn.tokenId, f.cseq);

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { TableSetup, TranscriptEntry, TranscriptHeader } from '@drill/engine';
-import type { Display, Role, RoomStatus } from './protocol.ts';
+import type { Display, Role, RoomStatus, ScenarioSource } from './protocol.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export interface RoomRow {
@@ -15,6 +15,8 @@ export interface RoomRow {
   created: string;
   status: RoomStatus;
   display: Display;
+  /** The trainer's own scenario's files, when the room was not created from a shipped one. */
+  scenarioSource?: ScenarioSource;
 }
 
 export interface TokenRow {
@@ -38,6 +40,7 @@ interface RawRoom {
   created: string;
   status: string;
   display: string;
+  scenario_source: string | null;
 }
 interface RawToken {
   id: string;
@@ -78,10 +81,16 @@ export class Store {
         room TEXT NOT NULL REFERENCES rooms(id), session INTEGER NOT NULL, seq INTEGER NOT NULL,
         entry TEXT NOT NULL, PRIMARY KEY (room, session, seq)) WITHOUT ROWID;
     `);
+    // Added after the first release: a database from before gets the column (NULL: a shipped scenario).
+    const cols = this.db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('rooms')").all();
+    if (!cols.some((c) => c.name === 'scenario_source'))
+      this.db.exec('ALTER TABLE rooms ADD COLUMN scenario_source TEXT');
     this.q = {
       insertRoom: this.db.prepare(
-        `INSERT INTO rooms (id, code, scenario_id, scenario_hash, setup, headers, created, status, display)
-         VALUES (@id, @code, @scenario_id, @scenario_hash, @setup, @headers, @created, @status, @display)`,
+        `INSERT INTO rooms (id, code, scenario_id, scenario_hash, setup, headers, created, status, display,
+           scenario_source)
+         VALUES (@id, @code, @scenario_id, @scenario_hash, @setup, @headers, @created, @status, @display,
+           @scenario_source)`,
       ),
       room: this.db.prepare<[string], RawRoom>('SELECT * FROM rooms WHERE id = ?'),
       roomByCode: this.db.prepare<[string], RawRoom>(
@@ -129,6 +138,7 @@ export class Store {
       created: r.created,
       status: r.status,
       display: JSON.stringify(r.display),
+      scenario_source: r.scenarioSource ? JSON.stringify(r.scenarioSource) : null,
     });
   }
 
@@ -210,6 +220,9 @@ function parseRoom(r: RawRoom): RoomRow {
     created: r.created,
     status: r.status === 'finished' ? 'finished' : 'open',
     display: JSON.parse(r.display) as Display,
+    ...(r.scenario_source !== null
+      ? { scenarioSource: JSON.parse(r.scenario_source) as ScenarioSource }
+      : {}),
   };
 }
 

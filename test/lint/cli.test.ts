@@ -8,7 +8,7 @@ const drill = (...args: string[]): { status: number | null; stdout: string; stde
   spawnSync(process.execPath, [join(root, 'cli/bin/drill.mjs'), ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, DRILL_FROM_SOURCE: '1', INIT_CWD: root },
+    env: { ...process.env, INIT_CWD: root },
   });
 
 it('`drill lint` prints warnings like a compiler; --strict fails on them, and passes a clean file', () => {

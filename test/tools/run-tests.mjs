@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// `pnpm test`: everything CI checks, in order — system packages for the browser and terminal tests,
-// lint, type check, then every vitest project — and a closing "N passed, N failed" line.
-import { spawnSync } from 'node:child_process';
+// `pnpm test`: everything CI checks — system packages for the browser and terminal tests, the format
+// check, the type check and the type-aware lint, every vitest project — and a closing
+// "N passed, N failed" line.
+//
+// The static checks run beside the tests, not before them: vitest spends much of its time waiting (on
+// Chromium, tmux, spawned commands), and the checks fill those gaps on a two-core machine. Their output
+// is held back and printed after the tests', and any of them failing fails the run.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', ...opts }).status ?? 1;
@@ -30,29 +35,53 @@ if (missing.length) {
   }
 }
 
+/** Runs a command with its output captured; resolves to its exit code and what it printed. */
+const captured = (name, cmd, args) =>
+  new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(cmd, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
+    let text = '';
+    child.stdout.on('data', (b) => (text += b));
+    child.stderr.on('data', (b) => (text += b));
+    child.on('error', (e) => resolve({ name, code: 1, text: `${text}${e.message}\n`, secs: 0 }));
+    child.on('close', (code, signal) =>
+      resolve({ name, code: code ?? (signal ? 1 : 0), text, secs: (Date.now() - started) / 1000 }),
+    );
+  });
+
 const extra = process.argv.slice(2);
-if (!extra.length) {
-  if (run('pnpm', ['format:check']) !== 0) process.exit(1);
-  if (run('pnpm', ['lint']) !== 0) process.exit(1);
-  if (run('pnpm', ['typecheck']) !== 0) process.exit(1);
-}
+// With arguments (`pnpm test <vitest filters>`), only the tests run, as before.
+const checks = extra.length
+  ? []
+  : [
+      captured('format (prettier --check)', 'pnpm', ['-s', 'format:check']),
+      // tsc and the type-aware eslint, sharing one TypeScript program (see check.mjs).
+      captured('type check and lint', process.execPath, ['test/tools/check.mjs']),
+    ];
+
 mkdirSync('test/artifacts', { recursive: true });
 const out = 'test/artifacts/vitest-results.json';
-const code = run('pnpm', [
-  'exec',
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${out}`,
-  ...extra,
-]);
+const vitest = spawn(
+  'pnpm',
+  ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra],
+  { stdio: 'inherit' },
+);
+const code = await new Promise((resolve) => vitest.on('close', (c) => resolve(c ?? 1)));
+let failed = code !== 0;
 if (existsSync(out)) {
   const r = JSON.parse(readFileSync(out, 'utf8'));
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   console.log(
     `\n${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`,
   );
-  if (r.numTotalTests === 0) process.exit(1);
+  if (r.numTotalTests === 0) failed = true;
 }
-process.exit(code);
+for (const c of await Promise.all(checks)) {
+  if (c.text.trim()) console.log(`\n── ${c.name} ──\n${c.text.trimEnd()}`);
+  console.log(`${c.name}: ${c.code === 0 ? 'ok' : 'FAILED'} (${c.secs.toFixed(0)} s)`);
+  if (c.code !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);

@@ -1,20 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import {
-  ALL_ROLES,
-  localize,
-  Session,
-  soloParticipant,
-  stateHash,
-  withColleagues,
-  type ColleagueLevel,
-  type Lang,
-  type Scenario,
-} from '@drill/engine';
+import { ALL_ROLES, localize, stateHash, type ColleagueLevel, type Lang, type Scenario } from '@drill/engine';
 import { SCENARIO_DIR, shippedScenarioIds, SHIPPED_IDS } from '@drill/scenarios';
 import { userPath, UserError } from '../io.ts';
 import { loadSigningKey } from './keys.ts';
+import { startSoloSession } from '../solo.ts';
 import { Journal, resumeCommand, runPaths } from '../journal.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { parseLang } from '../tui/i18n.ts';
@@ -61,14 +52,14 @@ export function startLive(scenario: Scenario, o: StartOptions): LiveDrill {
   const out = o.out ? userPath(o.out) : defaultOutPath(scenario.id, startedAt, o.seed);
   const paths = runPaths(out);
   const shipped = isShipped(scenario, o.scenarioArg);
-  const s = Session.start(scenario, {
+  const signingKey = loadSigningKey(); // signs the finished drill's result (drill keys init)
+  const s = startSoloSession(scenario, {
     seed: o.seed,
-    participants: withColleagues(
-      scenario,
-      [{ ...soloParticipant(o.name ?? 'Player', o.team ?? 'solo'), roles: [role] }],
-      o.colleagues,
-    ),
     startedAt,
+    ...(o.name ? { name: o.name } : {}),
+    ...(o.team ? { team: o.team } : {}),
+    role,
+    ...(o.colleagues ? { colleagues: o.colleagues } : {}),
     meta: {
       mode: 'interactive',
       lang: o.lang,
@@ -77,10 +68,8 @@ export function startLive(scenario: Scenario, o: StartOptions): LiveDrill {
       // A scenario that is not shipped is found again on resume by its file.
       ...(shipped ? {} : { scenarioFile: userPath(o.scenarioArg) }),
     },
+    ...(signingKey ? { signingKey } : {}),
   });
-  if ('error' in s) throw new UserError(s.error);
-  const signingKey = loadSigningKey(); // signs the finished drill's result (drill keys init)
-  if (signingKey) s.signingKey = signingKey;
   mkdirSync(dirname(paths.journal), { recursive: true });
   if (existsSync(paths.journal))
     throw new UserError(
@@ -135,14 +124,14 @@ export function exitMessage(played: LiveDrill): string {
   const title = localize(played.scenario.title, played.lang);
   if (played.finished) {
     const f = played.finished;
-    const score = played.session.score().overall.toFixed(1);
+    const score = played.score().overall.toFixed(1);
     return zh
       ? `${title} · 种子 ${played.state.seed} · 总分 ${score}/100\n最终状态哈希 ${f.finalStateHash}\n记录：${f.transcript}\n` +
           (f.html ? `报告：${f.html}\n` : '')
       : `${title} · seed ${played.state.seed} · score ${score}/100\nfinal state hash ${f.finalStateHash}\ntranscript: ${f.transcript}\n` +
           (f.html ? `report: ${f.html}\n` : '');
   }
-  const n = played.session.entries.length;
+  const n = played.inputs;
   const hash = stateHash(played.state);
   const cmd = resumeCommand(played.paths.journal, played.scenarioArg);
   return zh

@@ -15,15 +15,15 @@ describe('drill resume', () => {
     const k = newDrill();
     cleanup = k.cleanup;
     const d = k.drill;
-    d.apply({ type: 'start' });
-    d.apply({
+    d.submit({ type: 'start' });
+    d.submit({
       type: 'choose',
-      participant: 'p1',
+      team: 'solo',
       decision: 'evacuate',
       options: ['wait'],
       rationale: 'kept',
     });
-    d.apply({ type: 'advance', to: 'next' });
+    d.submit({ type: 'next' });
     d.journal.close(); // the process stops here, without a result
     const before = parseTranscript(readFileSync(d.paths.journal, 'utf8'));
     if (!before.ok) throw new Error(before.reason);
@@ -50,7 +50,7 @@ describe('drill resume', () => {
     const k = newDrill();
     cleanup = k.cleanup;
     const d = k.drill;
-    d.apply({ type: 'start' });
+    d.submit({ type: 'start' });
     d.journal.close();
     appendFileSync(d.paths.journal, '{"seq":2,"input":{"type":"adv');
     const out: string[] = [];

@@ -4,9 +4,6 @@ import {
   ALL_ROLES,
   parseTranscript,
   POLICIES,
-  playOut,
-  policyChoice,
-  policyRandom,
   Session,
   localize,
   stateHash,
@@ -16,13 +13,14 @@ import {
   type Transcript,
 } from '@drill/engine';
 import { SHIPPED_IDS } from '@drill/scenarios';
-import { answerFor, nextAnswerTime, parseAnswers, type Answers } from '../answers.ts';
+import { parseAnswers, type Answers } from '../answers.ts';
 import { fsReason, userPath, UserError, writeFileAtomic } from '../io.ts';
 import { Journal, runPaths, transcriptPathForJournal } from '../journal.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { parseLang } from '../tui/i18n.ts';
 import { clockText } from '../tui/format.ts';
 import { LiveDrill, type FinishInfo } from '../tui/live-drill.ts';
+import { autoPlayer, playSolo, soloDriver } from '../solo.ts';
 import { loadSigningKey } from './keys.ts';
 import { PRESSURE_SECONDS, runApp } from './play.ts';
 
@@ -123,7 +121,7 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
       if (!existsSync(paths.transcript) || !t.result) {
         if (t.result) {
           journal.close();
-          writeFileAtomic(paths.transcript, `${JSON.stringify(s.transcript(), null, 1)}\n`);
+          writeFileAtomic(paths.transcript, `${JSON.stringify(drill.transcript(), null, 1)}\n`);
         } else finishChecked(drill);
       } else journal.close();
     } finally {
@@ -160,9 +158,9 @@ const PHASE_WORDS: Record<string, string> = {
 
 /** The score line `drill run` prints, with the ending by its title. */
 function scoreLine(drill: LiveDrill): string {
-  const score = drill.session.score();
+  const score = drill.score();
   const ending = drill.scenario.endings.find((e) => e.id === score.ending);
-  const n = drill.session.entries.length;
+  const n = drill.inputs;
   return (
     `${drill.scenario.id} · seed ${drill.state.seed} · ${n} ${n === 1 ? 'input' : 'inputs'} · ending: ` +
     `${ending ? localize(ending.title, 'en') : '-'} · score ${score.overall.toFixed(1)}/100\n`
@@ -211,17 +209,25 @@ function readAnswers(file: string, scenario: Scenario): Answers {
   return a.answers;
 }
 
-/** Finishes a resumed drill without a screen, by policy or answers file (each input journaled). */
+/**
+ * Finishes a resumed drill without a screen, by policy or answers file: the engine's autoplay loop,
+ * each input sent to the Table as the player's command (and journaled by it).
+ */
 function playOn(drill: LiveDrill, o: ResumeOptions, answers: Answers | undefined): void {
-  const rnd = policyRandom((o.auto as Policy | undefined) ?? 'answers', drill.state.seed);
-  playOut(drill, {
-    choose: (state) =>
-      drill.broken
-        ? undefined
-        : o.auto
-          ? policyChoice(drill.scenario, state, o.auto as Policy, rnd, { lang: drill.lang })
-          : answerFor(drill.scenario, state, answers!),
-    ...(answers ? { waitUntil: (state) => nextAnswerTime(drill.scenario, state, answers) } : {}),
+  const driver = soloDriver(
+    drill.actor.team,
+    () => drill.state,
+    (c) => (drill.broken ? { ok: false, reason: drill.broken } : drill.submit(c)),
+  );
+  const player = autoPlayer(drill.scenario, {
+    seed: drill.state.seed,
+    lang: drill.lang,
+    ...(o.auto ? { policy: o.auto as Policy } : {}),
+    ...(answers ? { answers } : {}),
+  });
+  playSolo(driver, drill.participant, {
+    ...player,
+    choose: (state) => (drill.broken ? undefined : player.choose(state)),
   });
 }
 

@@ -3,20 +3,15 @@ import type { Command } from 'commander';
 import {
   ALL_ROLES,
   COLLEAGUE_LEVELS,
-  playOut,
   POLICIES,
-  policyChoice,
-  policyRandom,
-  Session,
-  soloParticipant,
-  withColleagues,
   type ColleagueLevel,
   type Lang,
   type Policy,
   type Scenario,
   type Transcript,
 } from '@drill/engine';
-import { answerFor, nextAnswerTime, parseAnswers, type Answers } from '../answers.ts';
+import { parseAnswers, type Answers } from '../answers.ts';
+import { autoPlayer, playSolo, soloDriver, soloTable, startSoloSession } from '../solo.ts';
 import { historyDir, runFileName } from '../history.ts';
 import { fsReason, userPath, UserError, writeFileAtomic } from '../io.ts';
 import { loadSigningKey } from './keys.ts';
@@ -67,33 +62,32 @@ export function playHeadless(
     signingKey?: Uint8Array;
   },
 ): Transcript {
-  const participant = {
-    ...soloParticipant(o.name ?? 'Player', o.team ?? 'solo'),
-    roles: [o.role ?? ALL_ROLES],
-  };
-  const s = Session.start(scenario, {
+  const session = startSoloSession(scenario, {
     seed: o.seed,
-    participants: withColleagues(scenario, [participant], o.colleagues),
     startedAt: o.startedAt,
+    ...(o.name ? { name: o.name } : {}),
+    ...(o.team ? { team: o.team } : {}),
+    ...(o.role ? { role: o.role } : {}),
+    ...(o.colleagues ? { colleagues: o.colleagues } : {}),
     meta: { mode: o.policy ? `auto:${o.policy}` : 'answers', ...(o.lang ? { lang: o.lang } : {}) },
+    ...(o.signingKey ? { signingKey: o.signingKey } : {}),
   });
-  if ('error' in s) throw new UserError(s.error);
-  if (o.signingKey) s.signingKey = o.signingKey;
-  const rnd = policyRandom(o.policy ?? 'answers', o.seed);
-  const answers = o.answers;
-  playOut(s, {
-    choose: (state) =>
-      o.policy
-        ? policyChoice(scenario, state, o.policy, rnd, { lang: o.lang ?? 'en' })
-        : answers
-          ? answerFor(scenario, state, answers)
-          : undefined,
-    ...(answers ? { waitUntil: (state) => nextAnswerTime(scenario, state, answers) } : {}),
-    refused: (c, reason) => {
-      throw new UserError(`the answer for \`${c.decision}\` was refused: ${reason}`);
-    },
+  const { table, actor } = soloTable(scenario, session);
+  const driver = soloDriver(
+    actor.team,
+    () => table.stateOf(0),
+    (c) => table.submit(actor, c, { lang: 'en' }),
+  );
+  const player = autoPlayer(scenario, {
+    seed: o.seed,
+    lang: o.lang ?? 'en',
+    ...(o.policy ? { policy: o.policy } : {}),
+    ...(o.answers ? { answers: o.answers } : {}),
   });
-  return s.transcript();
+  playSolo(driver, table.stateOf(0).participants[0]!.id, player, (c, reason) => {
+    throw new UserError(`the answer for \`${c.decision}\` was refused: ${reason}`);
+  });
+  return table.transcripts()[0]!;
 }
 
 export function defaultOutPath(scenarioId: string, startedAt: string, seed: string): string {

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { compileScenario, localize, LANGUAGES, type Scenario } from '@drill/engine';
+import { compileScenario, localize, LANGUAGES, type Lang, type Scenario } from '@drill/engine';
 import { loadScenario, loadScenarioFile, SHIPPED_IDS } from '@drill/scenarios';
+import { mselCsv } from '../views/msel.ts';
 import { mselXlsx } from '../views/msel-xlsx.ts';
 import { formatMselDiagnostic, importMsel } from './import-msel.ts';
 import { readTable } from './table.ts';
@@ -30,10 +31,38 @@ async function importFile(name: string, opts: Parameters<typeof importMsel>[1] =
   return { ...r, scenario, messages: r.diagnostics.map(formatMselDiagnostic) };
 }
 
+/** What a round trip keeps of a scenario, in one language: modules, and injects with their notes and modules. */
+function kept(s: Scenario, lang: Lang, roleName: (id: string) => string) {
+  const L = (t: Parameters<typeof localize>[0]): string => localize(t, lang).trim();
+  return {
+    modules: s.modules.map((m) => ({
+      id: m.id,
+      at: m.at,
+      title: L(m.title),
+      summary: L(m.summary),
+      keyIssues: m.keyIssues.map(L),
+      note: L(m.note),
+    })),
+    injects: [...s.injects]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((i) => ({
+        id: i.id,
+        at: i.at,
+        roles: i.roles.map(roleName),
+        source: L(i.source),
+        channel: i.channel,
+        title: L(i.title),
+        text: L(i.text),
+        note: L(i.note),
+        module: i.module,
+      })),
+  };
+}
+
 describe('drill msel --format xlsx → drill import msel: the round trip', () => {
   for (const id of SHIPPED_IDS)
     for (const lang of LANGUAGES)
-      it(`${id} (${lang}) comes back with the same injects: ids, times, roles, sources, channels, titles, texts`, async () => {
+      it(`${id} (${lang}) comes back with the same modules and injects: ids, times, roles, sources, channels, titles, texts, notes`, async () => {
         const original = loadScenario(id);
         writeFileSync(join(dir, `${id}-${lang}.xlsx`), await mselXlsx(original, lang));
         const r = await importFile(`${id}-${lang}.xlsx`);
@@ -43,24 +72,27 @@ describe('drill msel --format xlsx → drill import msel: the round trip', () =>
         expect(back.id).toBe(original.id);
         expect(back.clock.t0).toBe(original.clock.t0);
         expect(back.roles.map((x) => [x.id, x.name])).toEqual(original.roles.map((x) => [x.id, x.name]));
-        const L = (t: Parameters<typeof localize>[0]): string => localize(t, lang).trim();
-        const shape = (s: Scenario) =>
-          [...s.injects]
-            .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-            .map((i) => ({
-              id: i.id,
-              at: i.at,
-              roles: i.roles,
-              source: L(i.source),
-              channel: i.channel,
-              title: L(i.title),
-              text: L(i.text),
-            }));
-        expect(shape(back)).toEqual(shape(original));
+        expect(kept(back, lang, (x) => x)).toEqual(kept(original, lang, (x) => x));
         // What a spreadsheet cannot say is marked, not invented.
         expect(r.yaml).toContain('# TODO decisions:');
         expect(back.decisions).toEqual([]);
       }, 60_000);
+
+  for (const lang of LANGUAGES)
+    it(`preseason (${lang}) comes back from the CSV MSEL too: modules, injects and notes (roles by name)`, async () => {
+      const original = loadScenario('preseason');
+      expect(original.modules.length).toBeGreaterThan(1);
+      expect(original.injects.some((i) => i.note)).toBe(true);
+      writeFileSync(join(dir, `preseason-${lang}.csv`), mselCsv(original, lang));
+      const r = await importFile(`preseason-${lang}.csv`, { id: 'preseason' });
+      expect(r.messages).toEqual([]);
+      const back = r.scenario!;
+      expect(back.clock.t0).toBe(original.clock.t0);
+      // A CSV has no roles sheet: roles are made from the names in the audience column.
+      const name = (s: Scenario) => (id: string) =>
+        id === 'all' ? 'all' : localize(s.roles.find((x) => x.id === id)?.name, lang);
+      expect(kept(back, lang, name(back))).toEqual(kept(original, lang, name(original)));
+    }, 60_000);
 });
 
 describe('drill import msel: a trainer’s own spreadsheet', () => {
@@ -84,11 +116,17 @@ describe('drill import msel: a trainer’s own spreadsheet', () => {
       [-90, ['all'], '镇政府'],
     ]);
     expect(s.roles.map((x) => localize(x.name, 'zh-CN'))).toEqual(['指挥长', '气象局', '水利局']);
-    expect(r.yaml).toContain('# ── module: 模块一：预警 ──');
+    // The module column makes modules, each starting at its first row's time; the notes column, notes.
+    expect(s.modules.map((m) => [m.id, m.at, localize(m.title, 'zh-CN')])).toEqual([
+      ['m1', -72 * 60, '模块一：预警'],
+      ['m2', -90, '模块二：转移'],
+    ]);
+    expect(s.injects.map((i) => i.module)).toEqual(['m1', 'm1', 'm2']);
+    expect(localize(s.injects[0]!.note, 'zh-CN')).toBe('导调：观察是否叫应');
+    expect(s.injects[1]!.note).toBeUndefined();
     expect(r.yaml).toContain(
       '# TODO expected action (write the decision point, then list it under `expects`): 启动Ⅳ级响应',
     );
-    expect(r.yaml).toContain('# facilitator note: 导调：观察是否叫应');
     // Every TODO placeholder is marked as such, in the texts' language.
     expect(localize(s.briefing, 'zh-CN')).toMatch(/^TODO：/);
     expect(compileScenario({ path: 'x.yaml', text: r.yaml! }).ok).toBe(true);
@@ -147,7 +185,10 @@ describe('drill import msel: a trainer’s own spreadsheet', () => {
     expect(s.roles.map((x) => [x.id, localize(x.name, 'zh-CN')])).toEqual([
       ['participant', 'TODO：参演席位（每个单位一个角色）'],
     ]);
-    expect(r.yaml!.match(/── module: /g)).toHaveLength(2);
+    expect(s.modules.map((m) => [m.at, localize(m.title, 'zh-CN')])).toEqual([
+      [-72 * 60, '模块一 汛前准备'],
+      [-24 * 60, '模块二 应急响应'],
+    ]);
   });
 
   it('lists every problem with its sheet, row and column, and writes nothing', async () => {
@@ -172,6 +213,50 @@ describe('drill import msel: a trainer’s own spreadsheet', () => {
       'bad.xlsx:Sheet1!A5: warning: id "INJ-03" is written as `inj-03` (ids are lower-case letters, digits, _ or -)',
       'bad.xlsx:Sheet1!B5: error: time "Tuesday" is not a scenario time: write it as T-72h, T+1h30m or T0 (H-72 and D-3 also work)',
       'bad.xlsx:Sheet1!C6: error: the row has no inject text',
+    ]);
+  });
+
+  it('reads module rows with their id, summary, key issues and note; names a module that cannot pace the drill at its cell', async () => {
+    writeFileSync(
+      join(dir, 'modules.csv'),
+      [
+        'Type,ID,Time,Module,Title,Inject,To,Facilitator notes',
+        'module,m_watch,T-72h,,Module 1 — Watch,"The storm forms.\n• Who convenes the EOC?\n• Shelters?",,Open with the forecast',
+        'inject,storm,T-72h,Module 1 — Watch,,A storm forms.,All,Ask who has the lead',
+        'inject,watch,T-60h,Module 3 — Late,,A watch is issued.,All,',
+        'inject,surge,T-70h,Module 2 — Early,,Surge forecast.,All,',
+      ].join('\n'),
+    );
+    const r = await importFile('modules.csv', { id: 'modules' });
+    expect(r.messages).toEqual([
+      'modules.csv:D5: warning: module "Module 2 — Early" starts at or before module "Module 3 — Late": modules start one after another, so it is left out',
+    ]);
+    const s = r.scenario!;
+    expect(
+      s.modules.map((m) => ({
+        id: m.id,
+        at: m.at,
+        title: localize(m.title, 'en'),
+        summary: localize(m.summary, 'en'),
+        keyIssues: m.keyIssues.map((k) => localize(k, 'en')),
+        note: localize(m.note, 'en'),
+      })),
+    ).toEqual([
+      {
+        id: 'm_watch',
+        at: -72 * 60,
+        title: 'Module 1 — Watch',
+        summary: 'The storm forms.',
+        keyIssues: ['Who convenes the EOC?', 'Shelters?'],
+        note: 'Open with the forecast',
+      },
+      { id: 'm1', at: -60 * 60, title: 'Module 3 — Late', summary: '', keyIssues: [], note: '' },
+    ]);
+    // Left out, module 2's inject stays where its time puts it: in module 1.
+    expect(s.injects.map((i) => [i.id, i.module, localize(i.note, 'en')])).toEqual([
+      ['storm', 'm_watch', 'Ask who has the lead'],
+      ['watch', 'm1', ''],
+      ['surge', 'm_watch', ''],
     ]);
   });
 

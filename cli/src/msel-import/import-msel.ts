@@ -4,6 +4,7 @@ import { RoleBook } from './roles.ts';
 import { cellRef, columnName, type CellValue, type Sheet, type Table } from './table.ts';
 import { skeleton } from './skeleton.ts';
 import { formatT0, parseClockCell, parseTimeCell } from './times.ts';
+import { splitModuleText } from '../views/msel-columns.ts';
 
 /** One problem with the spreadsheet, at the cell a trainer can fix. */
 export interface MselDiagnostic {
@@ -27,7 +28,23 @@ export interface ImportedInject {
   channel: string;
   title?: string;
   text: string;
+  /** The facilitator's note (the notes column). */
+  note?: string;
+  /** The module it is listed under, when its time alone would not place it there. */
+  module?: string;
   /** Where the row is, for messages. */
+  where: string;
+}
+
+/** A module as read from its start row (or from the first row naming it in the module column). */
+export interface ImportedModule {
+  id: string;
+  /** Scenario minutes: the start row's time, else the first timed inject listed under it. */
+  at: number;
+  title: string;
+  summary?: string;
+  keyIssues: string[];
+  note?: string;
   where: string;
 }
 
@@ -35,6 +52,7 @@ export interface MselImport {
   /** The scenario skeleton (YAML), or undefined when there are errors. */
   yaml?: string;
   diagnostics: MselDiagnostic[];
+  modules: ImportedModule[];
   injects: ImportedInject[];
   lang: Lang;
 }
@@ -153,7 +171,7 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
         t.file,
         `no sheet named "${o.sheet}": the sheets are ${t.sheets.map((s) => `"${s.name}"`).join(', ')}`,
       );
-      return { diagnostics: ds, injects: [], lang: o.lang ?? 'en' };
+      return { diagnostics: ds, modules: [], injects: [], lang: o.lang ?? 'en' };
     }
     header = findHeader(sheet);
   } else
@@ -173,7 +191,7 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
       t.file,
       'the spreadsheet is empty: it needs a header row (time, from, to, inject, …) and one row per inject',
     );
-    return { diagnostics: ds, injects: [], lang: o.lang ?? 'en' };
+    return { diagnostics: ds, modules: [], injects: [], lang: o.lang ?? 'en' };
   }
   const first = sheet.rows[0]!;
   const found = (h: HeaderRow | undefined): string =>
@@ -192,7 +210,7 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
       err(at, `no time column: ${found(header)}; name the scenario-time column ${wordsFor('time')}`);
     if (!header || (header.cols.text ?? header.cols.title) === undefined)
       err(at, `no inject-text column: ${found(header)}; name it ${wordsFor('text')}`);
-    return { diagnostics: ds, injects: [], lang: o.lang ?? 'en' };
+    return { diagnostics: ds, modules: [], injects: [], lang: o.lang ?? 'en' };
   }
   for (const h of header.headers)
     if (!h.field)
@@ -226,8 +244,28 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
   const decisionNotes: string[] = [];
   const ids = new Map<string, string>();
   const t0s: { t0: number; where: string }[] = [];
-  let module = '';
-  let lastModule = '';
+  // Modules in the order the sheet lists them; each inject row is listed under the one above it.
+  const sections: Section[] = [];
+  let section: Section | undefined;
+  const sectionFor = (title: string, where: string): Section => {
+    const found = sections.find((x) => x.title === title);
+    if (found) return found;
+    const x: Section = { title, keyIssues: [], where, injects: [] };
+    sections.push(x);
+    return x;
+  };
+  const readModuleRow = (x: Section, cells: (CellValue | undefined)[]): void => {
+    const id = str(cell(cells, 'id'));
+    if (id && ID.test(id) && !sections.some((y) => y !== x && y.id === id)) x.id = id;
+    const time = parseTimeCell(cell(cells, 'time'));
+    if (time.kind === 'at') x.at = time.minutes;
+    const textCell = str(cell(cells, 'text'));
+    const body = splitModuleText(textCell === x.title ? '' : textCell);
+    if (body.summary) x.summary = body.summary;
+    x.keyIssues = body.keyIssues;
+    const note = str(cell(cells, 'notes'));
+    if (note) x.note = note;
+  };
 
   for (const r of body) {
     const where = (f?: MselField): string => cellRef(t, sheet.name, r.row, f ? cols[f] : undefined);
@@ -237,15 +275,22 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
     const text = cols.text === undefined ? title : textCell;
     const timeRaw = cell(r.cells, 'time');
     const moduleCell = str(cell(r.cells, 'module'));
-    if (moduleCell) module = moduleCell;
+    const kind = headerKey(kindText);
+    // A module's start row (`drill msel` writes one): its id, time, title, summary and key issues, note.
+    if (KIND_MODULE.has(kind)) {
+      const name = title || moduleCell;
+      if (!name) {
+        warn(where(cols.title === undefined ? 'module' : 'title'), 'a module row without a title: left out');
+        continue;
+      }
+      section = sectionFor(name, where());
+      readModuleRow(section, r.cells);
+      continue;
+    }
+    if (moduleCell && moduleCell !== section?.title) section = sectionFor(moduleCell, where('module'));
     // A row naming only a module is a section heading.
     if (!text && !title && str(timeRaw) === '' && moduleCell) continue;
 
-    const kind = headerKey(kindText);
-    if (KIND_MODULE.has(kind)) {
-      if (moduleCell || title) module = moduleCell || title;
-      continue;
-    }
     if (KIND_DECISION.has(kind)) {
       const time = str(timeRaw);
       decisionNotes.push(
@@ -341,13 +386,8 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
         `TODO objective (declare it with its capabilities, then set \`objective\`): ${oneLine(objective)}`,
       );
     const note = str(cell(r.cells, 'notes'));
-    if (note) notes.push(`facilitator note: ${oneLine(note)}`);
-    if (module && module !== lastModule) {
-      notes.unshift(`── module: ${oneLine(module)} ──`);
-      lastModule = module;
-    }
     comments.set(id, notes);
-    injects.push({
+    const inject: ImportedInject = {
       id,
       ...(at !== undefined ? { at } : {}),
       roles,
@@ -355,9 +395,14 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
       channel,
       ...(title && cols.text !== undefined ? { title } : {}),
       text,
+      ...(note ? { note } : {}),
       where: where(),
-    });
+    };
+    injects.push(inject);
+    section?.injects.push(inject);
   }
+
+  const modules = placeModules(sections, warn);
 
   if (body.length === 0)
     err(cellRef(t, sheet.name, header.row), 'no rows below the header: nothing to import');
@@ -378,7 +423,7 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
       }
   }
 
-  if (ds.some((d) => d.severity === 'error')) return { diagnostics: ds, injects, lang };
+  if (ds.some((d) => d.severity === 'error')) return { diagnostics: ds, modules, injects, lang };
 
   const yaml = skeleton({
     id: o.id ?? 'imported',
@@ -386,6 +431,7 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
     about,
     t0,
     roles: book,
+    modules,
     injects,
     comments,
     decisionNotes,
@@ -395,15 +441,74 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
   const compiled = compileScenario({ path: o.out ?? 'drill.yaml', text: yaml });
   if (!compiled.ok)
     for (const d of compiled.diagnostics.filter((x) => x.severity === 'error')) {
-      const n = /^injects\[(\d+)\]/.exec(d.path);
-      err(
-        (n ? injects[Number(n[1])]?.where : undefined) ?? t.file,
-        `the skeleton does not load: ${d.message}${d.path ? ` (at ${d.path})` : ''}`,
-      );
+      const n = /^(injects|modules)\[(\d+)\]/.exec(d.path);
+      const row = n?.[1] === 'modules' ? modules[Number(n[2])] : n ? injects[Number(n[2])] : undefined;
+      err(row?.where ?? t.file, `the skeleton does not load: ${d.message}${d.path ? ` (at ${d.path})` : ''}`);
     }
   return ds.some((d) => d.severity === 'error')
-    ? { diagnostics: ds, injects, lang }
-    : { yaml, diagnostics: ds, injects, lang };
+    ? { diagnostics: ds, modules, injects, lang }
+    : { yaml, diagnostics: ds, modules, injects, lang };
+}
+
+/** A module as the sheet lists it, before its start time is settled. */
+interface Section {
+  title: string;
+  id?: string;
+  at?: number;
+  summary?: string;
+  keyIssues: string[];
+  note?: string;
+  where: string;
+  injects: ImportedInject[];
+}
+
+/**
+ * The modules the skeleton declares: each starts at its start row's time, else at its first timed inject;
+ * a module with no time, or not after the one before, cannot be one (the drill pauses at each start in
+ * time order) and is left out with a warning, its injects staying where their times put them. An inject
+ * is given `module:` only where its time would place it in another module (or in none).
+ */
+function placeModules(sections: Section[], warn: (where: string, message: string) => void): ImportedModule[] {
+  const modules: (ImportedModule & { section: Section })[] = [];
+  const used = new Set(sections.flatMap((x) => (x.id ? [x.id] : [])));
+  let n = 0;
+  for (const x of sections) {
+    const at = x.at ?? x.injects.find((i) => i.at !== undefined)?.at;
+    const before = modules.at(-1);
+    if (at === undefined) {
+      warn(
+        x.where,
+        `module "${oneLine(x.title)}" has no time (no start row with a time, no timed inject): left out`,
+      );
+      continue;
+    }
+    if (before && at <= before.at) {
+      warn(
+        x.where,
+        `module "${oneLine(x.title)}" starts at or before module "${oneLine(before.title)}": modules start one after another, so it is left out`,
+      );
+      continue;
+    }
+    let id = x.id;
+    while (id === undefined || (id !== x.id && used.has(id))) id = `m${++n}`;
+    used.add(id);
+    modules.push({
+      id,
+      at,
+      title: x.title,
+      ...(x.summary ? { summary: x.summary } : {}),
+      keyIssues: x.keyIssues,
+      ...(x.note ? { note: x.note } : {}),
+      where: x.where,
+      section: x,
+    });
+  }
+  for (const m of modules)
+    for (const i of m.section.injects) {
+      const byTime = i.at === undefined ? undefined : modules.filter((y) => y.at <= i.at!).at(-1);
+      if (byTime !== m) i.module = m.id;
+    }
+  return modules.map(({ section: _s, ...m }) => m);
 }
 
 /** Roles sheet: an id column and one name column per language (`Name (en)`, `名称（zh-CN）`…). */

@@ -1,6 +1,6 @@
 import { formatScenarioTime, type Lang } from '@drill/engine';
 import { Document, isMap, isScalar, isSeq } from 'yaml';
-import type { ImportedInject } from './import-msel.ts';
+import type { ImportedInject, ImportedModule } from './import-msel.ts';
 import type { RoleBook } from './roles.ts';
 import { parseTimeCell } from './times.ts';
 
@@ -12,6 +12,7 @@ export interface SkeletonInput {
   about: Map<string, string>;
   t0: string | undefined;
   roles: RoleBook;
+  modules: ImportedModule[];
   injects: ImportedInject[];
   comments: Map<string, string[]>;
   decisionNotes: string[];
@@ -26,7 +27,10 @@ export function skeleton(x: SkeletonInput): string {
   const todo = (en: string, zh: string): Record<string, string> => ({
     [L]: L === 'zh-CN' ? `TODO：${zh}` : `TODO: ${en}`,
   });
-  const ats = x.injects.flatMap((i) => (i.at === undefined ? [] : [i.at]));
+  const ats = [
+    ...x.modules.map((m) => m.at),
+    ...x.injects.flatMap((i) => (i.at === undefined ? [] : [i.at])),
+  ];
   const parsedStart = x.about.get('start');
   const parsedEnd = x.about.get('end');
   const fromAbout = (v: string | undefined): number | undefined => {
@@ -35,7 +39,9 @@ export function skeleton(x: SkeletonInput): string {
   };
   const start = Math.min(fromAbout(parsedStart) ?? Infinity, ...ats, ats.length ? Infinity : -60);
   const endRaw = Math.max(fromAbout(parsedEnd) ?? -Infinity, ...ats, ats.length ? -Infinity : 0);
-  const end = endRaw > start ? endRaw : start + 60;
+  // A module starts before the clock ends (the drill pauses there, then plays it).
+  const lastModule = Math.max(-Infinity, ...x.modules.map((m) => m.at));
+  const end = Math.max(endRaw > start ? endRaw : start + 60, lastModule + 60);
   const title = x.about.get('title');
   const hazard = x.about.get('hazard');
   const hazardOk = hazard !== undefined && HAZARDS.includes(hazard);
@@ -86,14 +92,28 @@ export function skeleton(x: SkeletonInput): string {
           })),
         }
       : {}),
+    ...(x.modules.length
+      ? {
+          modules: x.modules.map((m) => ({
+            id: m.id,
+            at: formatScenarioTime(m.at),
+            title: text(m.title),
+            ...(m.summary !== undefined ? { summary: text(m.summary) } : {}),
+            ...(m.keyIssues.length ? { keyIssues: m.keyIssues.map(text) } : {}),
+            ...(m.note !== undefined ? { note: text(m.note) } : {}),
+          })),
+        }
+      : {}),
     injects: x.injects.map((i) => ({
       id: i.id,
       ...(i.at !== undefined ? { at: formatScenarioTime(i.at) } : {}),
+      ...(i.module !== undefined ? { module: i.module } : {}),
       roles: i.roles,
       source: i.source !== undefined ? text(i.source) : todo('who sends it', '谁发出'),
       channel: i.channel,
       ...(i.title !== undefined ? { title: text(i.title) } : {}),
       text: text(i.text),
+      ...(i.note !== undefined ? { note: text(i.note) } : {}),
     })),
     decisions: [],
     endings: [

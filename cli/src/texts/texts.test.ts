@@ -219,6 +219,115 @@ endings:
   });
 });
 
+describe('XLIFF 2.0', () => {
+  it('is what `--format xliff` writes: one unit per text named by its key, no target where there is none', async () => {
+    const xlf = await writeXliff({
+      scenario: 'shapes',
+      sourceLang: 'en',
+      targetLang: 'zh-CN',
+      units: [
+        { key: 'title', source: 'Shapes & <forms>', target: '形状' },
+        { key: 'variables.level.levels.#0.label', source: 'Low', target: '' },
+      ],
+    });
+    expect(xlf).toContain(
+      '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh-CN">',
+    );
+    expect(xlf).toContain('<file id="f1" original="shapes">');
+    expect(xlf).toContain('<unit id="title" name="title" xml:space="preserve">');
+    expect(xlf).toContain('<source>Shapes &amp; &lt;forms&gt;</source>');
+    // `#` is not allowed in an XML id token: the unit gets a plain id, the key stays its name.
+    expect(xlf).toContain('<unit id="u2" name="variables.level.levels.#0.label" xml:space="preserve">');
+    expect(xlf).toContain('<segment state="initial">\n        <source>Low</source>\n      </segment>');
+  });
+
+  it('round-trips through a translator: export, fill in the targets, import; the drill has them and loads', async () => {
+    const main = join(dir, 'xliff-shapes.yaml');
+    writeFileSync(main, FIXTURE);
+    const tf = exportUnits(readScenarioTexts(main, load(main)), 'en', 'zh-CN', false);
+    const exported = await writeXliff(tf);
+    // What a translation tool does: a target into every segment.
+    let n = 0;
+    const filled = exported.replace(
+      /(<source>[\s\S]*?<\/source>)(\s*<target>[\s\S]*?<\/target>)?/g,
+      (_, src: string) => `${src}<target>译文${++n}</target>`,
+    );
+    expect(n).toBe(tf.units.filter((u) => u.source !== '').length);
+    const r = importInto(main, await readXliff(filled, 'shapes.xlf'));
+    expect(r.changed).toBe(n);
+    const s = load(main);
+    expect(localize(s.title, 'zh-CN')).toBe('译文1');
+    expect(localize(s.title, 'en')).toBe('Shapes');
+    expect(localize(s.endings[0]!.text, 'zh-CN')).toBe(`译文${n}`);
+  });
+
+  it('reads what translation tools return: units in groups, a text in several segments, prefixed tags', async () => {
+    const tf = await readXliff(
+      `<?xml version="1.0"?>
+<x:xliff xmlns:x="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh-CN">
+  <x:file id="f1" original="shapes">
+    <x:group id="g1">
+      <x:unit id="u1" name="briefing">
+        <x:segment><x:source>First line. </x:source><x:target>第一行。</x:target></x:segment>
+        <x:segment><x:source>Second line.</x:source><x:target>第二行。</x:target></x:segment>
+      </x:unit>
+    </x:group>
+    <x:unit id="title"><x:segment><x:source>Shapes</x:source></x:segment></x:unit>
+  </x:file>
+</x:xliff>`,
+      'tool.xlf',
+    );
+    expect(tf).toMatchObject({ scenario: 'shapes', sourceLang: 'en', targetLang: 'zh-CN' });
+    expect(tf.units).toEqual([
+      { key: 'briefing', source: 'First line. Second line.', target: '第一行。第二行。' },
+      { key: 'title', source: 'Shapes', target: '' },
+    ]);
+  });
+
+  it('still reads XLIFF 1.2', async () => {
+    const tf = await readXliff(
+      `<?xml version="1.0"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="shapes" source-language="en" target-language="zh-CN" datatype="plaintext"><body>
+    <trans-unit id="title"><source>Shapes</source><target>形状</target></trans-unit>
+  </body></file>
+</xliff>`,
+      'old.xlf',
+    );
+    expect(tf.units).toEqual([{ key: 'title', source: 'Shapes', target: '形状' }]);
+  });
+
+  it('refuses a malformed file with its line and column, in one sentence', async () => {
+    const broken = `<?xml version="1.0"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="zh-CN">
+  <file id="f1">
+    <unit id="title">
+      <segment><source>Shapes</source><target>形状</source></segment>
+    </unit>
+  </file>
+</xliff>`;
+    await expect(readXliff(broken, 'broken.xlf')).rejects.toThrow(
+      /^broken\.xlf:5:\d+: not well-formed XML: .*target/,
+    );
+    const markup = broken.replace('<target>形状</source>', '<target>形<ph id="1"/>状</target>');
+    await expect(readXliff(markup, 'markup.xlf')).rejects.toThrow(
+      'markup.xlf:4:11: unit `title`: <ph> inside a text: drill’s texts are plain text',
+    );
+    await expect(
+      readXliff(
+        broken.replace('version="2.0"', 'version="3.0"').replace('</source></seg', '</target></seg'),
+        'v3.xlf',
+      ),
+    ).rejects.toThrow('v3.xlf:2:1: XLIFF version 3.0: drill reads XLIFF 2.0 (and 1.2)');
+    await expect(
+      readXliff(
+        broken.replace('trgLang="zh-CN"', 'trgLang="fr"').replace('</source></seg', '</target></seg'),
+        'fr.xlf',
+      ),
+    ).rejects.toThrow('fr.xlf:2:1: trgLang: language `fr` is not one drill has');
+  });
+});
+
 describe('texts in a list (as a module’s key issues will be)', () => {
   it('are found by position and filled in, plain and block alike', () => {
     const top = scenarioJsonSchema() as JsonSchema;

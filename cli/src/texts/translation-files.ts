@@ -32,7 +32,14 @@ export function writeCsv(t: TranslationFile): string {
   return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-/** XLIFF 1.2, the exchange format of translation tools: one `trans-unit` per text, its id the key. */
+/** An XML NMTOKEN (what an XLIFF 2.0 `id` must be): keys with `#n` are not one. */
+const NMTOKEN = /^[\p{L}\p{N}._:-]+$/u;
+
+/**
+ * XLIFF 2.0, the exchange format of translation tools (OASIS, 2014): one `<unit>` per text, named by its
+ * key (`name`) and, where the key is a valid XML id token, identified by it too; the target is left out
+ * where the text has none (the segment's state is then `initial`). Texts keep their spaces and line breaks.
+ */
 export async function writeXliff(t: TranslationFile): Promise<string> {
   const { XMLBuilder } = await import('fast-xml-parser');
   const builder = new XMLBuilder({
@@ -40,24 +47,34 @@ export async function writeXliff(t: TranslationFile): Promise<string> {
     attributeNamePrefix: '@_',
     format: true,
     indentBy: '  ',
+    suppressEmptyNode: true,
   });
+  const ids = new Set<string>();
+  const idFor = (key: string, n: number): string => {
+    let id = NMTOKEN.test(key) ? key : `u${n + 1}`;
+    while (ids.has(id)) id = `${id}_`;
+    ids.add(id);
+    return id;
+  };
   const body = builder.build({
     xliff: {
-      '@_version': '1.2',
-      '@_xmlns': 'urn:oasis:names:tc:xliff:document:1.2',
+      '@_xmlns': 'urn:oasis:names:tc:xliff:document:2.0',
+      '@_version': '2.0',
+      '@_srcLang': t.sourceLang,
+      '@_trgLang': t.targetLang,
       file: {
+        '@_id': 'f1',
         '@_original': t.scenario,
-        '@_source-language': t.sourceLang,
-        '@_target-language': t.targetLang,
-        '@_datatype': 'plaintext',
-        body: {
-          'trans-unit': t.units.map((u) => ({
-            '@_id': u.key,
-            '@_xml:space': 'preserve',
+        unit: t.units.map((u, n) => ({
+          '@_id': idFor(u.key, n),
+          '@_name': u.key,
+          '@_xml:space': 'preserve',
+          segment: {
+            '@_state': u.target === '' ? 'initial' : 'translated',
             source: u.source,
-            target: u.target,
-          })),
-        },
+            ...(u.target === '' ? {} : { target: u.target }),
+          },
+        })),
       },
     },
   }) as string;
@@ -95,16 +112,43 @@ export async function readCsv(text: string, file: string): Promise<TranslationFi
   };
 }
 
-/** The text inside `<source>`/`<target>`, whatever the parser made of it (a string, or text beside markup). */
-function textOf(v: unknown): string {
+/** `line:column` (1-based) of the first occurrence of `needle` in `text`, else of the file's start. */
+function positionOf(text: string, needle: string): string {
+  const at = Math.max(0, text.indexOf(needle));
+  const before = text.slice(0, at).split('\n');
+  return `${before.length}:${before[before.length - 1]!.length + 1}`;
+}
+
+type XmlNode = Record<string, unknown>;
+const asList = (v: unknown): XmlNode[] =>
+  v === undefined || v === null
+    ? []
+    : (Array.isArray(v) ? v : [v]).map((x) => (typeof x === 'object' ? (x as XmlNode) : { '#text': x }));
+
+/**
+ * The plain text inside `<source>`/`<target>`. drill's texts have no inline markup, so an element inside
+ * one (`<ph/>`, `<pc>`, `<g>` …) would be lost: it is refused, at its unit, rather than dropped.
+ */
+function textOf(v: unknown, where: () => string): string {
   if (v === undefined || v === null) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (typeof v === 'object' && '#text' in v) return textOf((v as Record<string, unknown>)['#text']);
+  if (typeof v === 'object') {
+    const markup = Object.keys(v).filter((k) => k !== '#text' && !k.startsWith('@_'));
+    if (markup.length)
+      throw new UserError(
+        `${where()}: <${markup[0]}> inside a text: drill’s texts are plain text, so write it as text (no inline markup)`,
+      );
+    return textOf((v as XmlNode)['#text'], where);
+  }
   return '';
 }
 
-/** Reads XLIFF 1.2 (as `writeXliff` writes it and translation tools return it). */
+/**
+ * Reads XLIFF 2.0 (as `writeXliff` writes it and translation tools return it: units may be in groups,
+ * a unit may have several segments) and XLIFF 1.2 (the exchange format of older tools). A file that is
+ * not well-formed XML is refused with the line and column of the first fault.
+ */
 export async function readXliff(text: string, file: string): Promise<TranslationFile> {
   const { XMLParser, XMLValidator } = await import('fast-xml-parser');
   const valid = XMLValidator.validate(text);
@@ -113,23 +157,61 @@ export async function readXliff(text: string, file: string): Promise<Translation
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
+    removeNSPrefix: true,
     trimValues: false,
     parseTagValue: false,
     parseAttributeValue: false,
-    isArray: (name) => name === 'file' || name === 'trans-unit',
+    isArray: (name) => ['file', 'group', 'unit', 'segment', 'ignorable', 'trans-unit'].includes(name),
   });
-  const doc = parser.parse(text) as {
-    xliff?: { '@_version'?: string; file?: Record<string, unknown>[] };
+  const doc = parser.parse(text) as { xliff?: XmlNode };
+  const x = doc.xliff;
+  const files = asList(x?.file);
+  if (!x || !files.length)
+    throw new UserError(`${file}:1:1: not an XLIFF file (no <xliff><file>…</file></xliff>)`);
+  const version = String(x['@_version'] ?? '');
+  if (version === '1.2') return readXliff12(files[0]!, file);
+  if (version !== '2.0' && version !== '2.1')
+    throw new UserError(
+      `${file}:${positionOf(text, '<xliff')}: XLIFF version ${version || '(none)'}: drill reads XLIFF 2.0 (and 1.2)`,
+    );
+  const units: TranslationUnit[] = [];
+  const walk = (n: XmlNode): void => {
+    for (const g of asList(n.group)) walk(g);
+    for (const u of asList(n.unit)) {
+      const id = String(u['@_id'] ?? '');
+      const key = String(u['@_name'] ?? id);
+      const where = (): string => `${file}:${positionOf(text, `id="${id}"`)}: unit \`${key}\``;
+      if (!key) throw new UserError(`${file}:${positionOf(text, '<unit')}: a <unit> without id or name`);
+      // A tool may split a text into segments (joined back in order); the whitespace it keeps apart as
+      // <ignorable> cannot be put back in its place without the element order, so that is refused.
+      if (asList(u.ignorable).length)
+        throw new UserError(
+          `${where()}: <ignorable> in a unit: join its segments and the text between them into one segment`,
+        );
+      const parts = asList(u.segment);
+      units.push({
+        key,
+        source: parts.map((p) => textOf(p.source, where)).join(''),
+        target: parts.map((p) => textOf(p.target, where)).join(''),
+      });
+    }
   };
-  const files = doc.xliff?.file;
-  if (!doc.xliff || !files?.length)
-    throw new UserError(`${file}: not an XLIFF file (no <xliff><file>…</file></xliff>)`);
-  if (doc.xliff['@_version'] !== '1.2')
-    throw new UserError(`${file}: XLIFF version ${doc.xliff['@_version'] ?? '?'}: drill reads XLIFF 1.2`);
-  const f = files[0]!;
-  const units = (
-    (f.body as { 'trans-unit'?: Record<string, unknown>[] } | undefined)?.['trans-unit'] ?? []
-  ).map((u) => ({ key: String(u['@_id'] ?? ''), source: textOf(u.source), target: textOf(u.target) }));
+  walk(files[0]!);
+  return {
+    scenario: String(files[0]!['@_original'] ?? ''),
+    sourceLang: lang(String(x['@_srcLang'] ?? ''), `${file}:${positionOf(text, '<xliff')}: srcLang`),
+    targetLang: lang(String(x['@_trgLang'] ?? ''), `${file}:${positionOf(text, '<xliff')}: trgLang`),
+    units,
+  };
+}
+
+/** XLIFF 1.2: `<trans-unit id=key>` with `<source>`/`<target>` under the file's `<body>`. */
+function readXliff12(f: XmlNode, file: string): TranslationFile {
+  const units = asList((f.body as XmlNode | undefined)?.['trans-unit']).map((u) => {
+    const key = String(u['@_id'] ?? '');
+    const where = (): string => `${file}: trans-unit \`${key}\``;
+    return { key, source: textOf(u.source, where), target: textOf(u.target, where) };
+  });
   return {
     scenario: String(f['@_original'] ?? ''),
     sourceLang: lang(String(f['@_source-language'] ?? ''), `${file}: source-language`),

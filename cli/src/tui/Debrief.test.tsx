@@ -17,26 +17,26 @@ function played(lang: 'en' | 'zh-CN') {
   const k = newDrill({ lang });
   cleanups.push(k.cleanup);
   const d = k.drill;
-  d.apply({ type: 'start' });
-  d.apply({ type: 'advance', minutes: 60 });
-  d.apply({
+  d.submit({ type: 'start' });
+  d.submit({ type: 'advance', minutes: 60 });
+  d.submit({
     type: 'choose',
-    participant: 'p1',
+    team: 'solo',
     decision: 'evacuate',
     options: ['move_now'],
     rationale: 'late but safe',
   });
-  d.apply({ type: 'advance', to: 'next' });
-  d.apply({ type: 'advance', to: 'next' });
-  d.apply({ type: 'choose', participant: 'p1', decision: 'relief', allocation: { shelter: 1, street: 3 } });
-  while (d.state.phase === 'running') d.apply({ type: 'advance', to: 'next' });
+  d.submit({ type: 'next' });
+  d.submit({ type: 'next' });
+  d.submit({ type: 'choose', team: 'solo', decision: 'relief', allocation: { shelter: 1, street: 3 } });
+  while (d.state.phase === 'running') d.submit({ type: 'next' });
   return d;
 }
 
 describe('debrief', () => {
   it('gives the score, ratings with evidence, per-decision feedback, improvements and the files', () => {
     const d = played('en');
-    const text = debriefLines(d, d.session.score(), d.finished, 100).map(plain).join('\n');
+    const text = debriefLines(d, d.score(), d.finished, 100).map(plain).join('\n');
     expect(text).toMatch(/Overall score: \d+\.\d\/100/);
     expect(text).toMatch(/ [PSMU]  Protective actions & evacuation/);
     expect(text).toContain('evidence: Move the 500 people on Low Street?');
@@ -56,7 +56,7 @@ describe('debrief', () => {
 
   it('names each decision by its question and choice, the option each feedback judges, and the final hash', () => {
     const d = played('en');
-    const text = debriefLines(d, d.session.score(), d.finished, 100).map(plain).join('\n');
+    const text = debriefLines(d, d.score(), d.finished, 100).map(plain).join('\n');
     expect(text).toContain('evidence: Move the 500 people on Low Street? → Move everyone now');
     expect(text).toContain('Move everyone now — Right: move before the water rises.');
     expect(text).toContain(`final state hash (sha256):\n    ${d.finished!.finalStateHash}`);
@@ -67,10 +67,10 @@ describe('debrief', () => {
     const k = newDrill({ role: 'chief', colleagues: 'weak' });
     cleanups.push(k.cleanup);
     const d = k.drill;
-    d.apply({ type: 'start' });
-    d.apply({ type: 'choose', participant: 'p1', decision: 'evacuate', options: ['move_now'] });
-    while (d.state.phase === 'running') d.apply({ type: 'advance', to: 'next', for: 'p1' });
-    const score = d.session.score();
+    d.submit({ type: 'start' });
+    d.submit({ type: 'choose', team: 'solo', decision: 'evacuate', options: ['move_now'] });
+    while (d.state.phase === 'running') d.submit({ type: 'next' });
+    const score = d.score();
     const text = debriefLines(d, score, d.finished, 100).map(plain).join('\n');
     const messages = text.slice(text.indexOf('Which messages go out?'));
     expect(messages.split('\n')[1]).toBe('  decided by a simulated colleague');
@@ -82,16 +82,16 @@ describe('debrief', () => {
     const k = newDrill({ pressure: true });
     cleanups.push(k.cleanup);
     const d = k.drill;
-    d.apply({ type: 'start' });
-    d.apply({
+    d.submit({ type: 'start' });
+    d.submit({
       type: 'choose',
-      participant: 'p1',
+      team: 'solo',
       decision: 'evacuate',
       options: ['move_now'],
       elapsedMs: 123_000,
     });
-    d.apply({ type: 'end' });
-    const text = debriefLines(d, d.session.score(), d.finished, 100).map(plain).join('\n');
+    d.submit({ type: 'end' });
+    const text = debriefLines(d, d.score(), d.finished, 100).map(plain).join('\n');
     expect(text.split('\n')[1]).toBe('Pressure mode: 90 s per decision');
     expect(text).toMatch(/on time · T-3h \(11:00\) · credit 100% · took 2 min 3 s \(over 90 s\)/);
   });
@@ -100,10 +100,10 @@ describe('debrief', () => {
     const k = newDrill();
     cleanups.push(k.cleanup);
     const d = k.drill;
-    d.apply({ type: 'start' });
-    d.apply({ type: 'choose', participant: 'p1', decision: 'evacuate', options: ['move_now'] });
-    d.apply({ type: 'end' });
-    const text = debriefLines(d, d.session.score(), d.finished, 100).map(plain).join('\n');
+    d.submit({ type: 'start' });
+    d.submit({ type: 'choose', team: 'solo', decision: 'evacuate', options: ['move_now'] });
+    d.submit({ type: 'end' });
+    const text = debriefLines(d, d.score(), d.finished, 100).map(plain).join('\n');
     expect(text).toContain('Ending: Ended early');
     expect(text).toContain('with 1 of 3 decisions taken');
     // The decisions never reached are counted, not listed one by one.
@@ -116,16 +116,16 @@ describe('debrief', () => {
     const k = newDrill();
     cleanups.push(k.cleanup);
     const d = k.drill;
-    d.apply({ type: 'start' });
-    d.apply({ type: 'choose', participant: 'p1', decision: 'evacuate', options: ['wait'] });
-    while (d.state.phase === 'running') d.apply({ type: 'advance', to: 'next' });
-    const text = debriefLines(d, d.session.score(), d.finished, 100).map(plain).join('\n');
+    d.submit({ type: 'start' });
+    d.submit({ type: 'choose', team: 'solo', decision: 'evacuate', options: ['wait'] });
+    while (d.state.phase === 'running') d.submit({ type: 'next' });
+    const text = debriefLines(d, d.score(), d.finished, 100).map(plain).join('\n');
     expect(text).toContain('capped at S: People moved 0 (worse than 500)');
   });
 
   it('speaks Chinese when the drill is in Chinese', () => {
     const d = played('zh-CN');
-    const text = debriefLines(d, d.session.score(), d.finished, 100).map(plain).join('\n');
+    const text = debriefLines(d, d.score(), d.finished, 100).map(plain).join('\n');
     expect(text).toContain('讲评');
     expect(text).toContain('总分');
     expect(text).toContain('安置点物资不足。');

@@ -1,4 +1,4 @@
-import { localize, type AppliedCap, type DecisionPoint, type ScoreReport } from '@drill/engine';
+import { localize, ratingFor, type AppliedCap, type DecisionPoint, type ScoreReport } from '@drill/engine';
 import { timeShort } from './format.ts';
 import { strings } from './i18n.ts';
 import { truncateLine, wrap, type Line, type Seg } from './layout.ts';
@@ -45,7 +45,8 @@ export function debriefLines(
     {
       t: `${score.overall.toFixed(1)}/100`,
       bold: true,
-      color: score.overall >= 75 ? 'green' : score.overall >= 50 ? 'yellow' : 'red',
+      // Coloured as the engine rates a share of credit (P, S, M, U), not by thresholds of its own.
+      color: RATING_COLOUR[ratingFor(score.overall / 100)],
     },
     {
       t: `  ${lang === 'zh-CN' ? '（' : '('}${s.breakdown(score.breakdown.decisions.toFixed(0), score.breakdown.outcomes === null ? '–' : score.breakdown.outcomes.toFixed(0))}${lang === 'zh-CN' ? '）' : ')'}`,
@@ -195,7 +196,10 @@ export function debriefLines(
 
 /** Ended with `e` (or an `end` input) before the scenario's last minute: no ending was reached. */
 export function endedEarly(drill: LiveDrill): boolean {
-  const last = drill.session.entries.filter((e) => e.input.type !== 'choose').at(-1);
+  const last = drill.table
+    .save()
+    .transcripts[0]!.entries.filter((e) => e.input.type !== 'choose')
+    .at(-1);
   return last?.input.type === 'end' && drill.state.clock < drill.scenario.clock.end;
 }
 

@@ -15,8 +15,8 @@ describe('decision panel', () => {
   it('wraps every option of a multi-choice decision in full, not only the one under the cursor', () => {
     const k = newDrill({ role: 'press' });
     cleanups.push(k.cleanup);
-    k.drill.apply({ type: 'start' });
-    k.drill.apply({ type: 'advance', to: 'next', for: k.drill.participant });
+    k.drill.submit({ type: 'start' });
+    k.drill.submit({ type: 'next' });
     const open = openDecisions(k.drill);
     expect(open[0]!.id).toBe('messages');
     const lines = panelLines(k.drill, open, 0, emptyPanel(), 22, 30).map(plain);

@@ -88,7 +88,7 @@ export function panelLines(
   const prompt = wrap(liveText(scenario, state, d.prompt, lang), width).slice(0, 3);
   for (const l of prompt) out.push([{ t: l, bold: true }]);
 
-  const opts = offeredOptions(d, scenario, state);
+  const opts = offeredOptions(drill, d);
   // One group of lines per option: every option is wrapped in full, so all can be read without moving
   // the cursor onto each; the window below keeps the cursor's group in view.
   const groups: Line[][] = [];
@@ -99,7 +99,7 @@ export function panelLines(
       const sel = i === cursor;
       const amount = String(ui.alloc[o.id] ?? 0).padStart(3);
       const cap = o.max !== undefined ? ` / ${o.max}` : '';
-      const label = wrap(`${i + 1}. ${localize(o.label, lang)}`, width - 14 - cap.length);
+      const label = wrap(`${i + 1}. ${o.text}`, width - 14 - cap.length);
       groups.push(
         label.map((l, k): Line => [
           { t: sel && k === 0 ? '› ' : '  ', bold: true, color: 'cyan' },
@@ -113,7 +113,7 @@ export function panelLines(
       const sel = i === cursor;
       const box = d.kind === 'multi' ? (ui.picked.includes(o.id) ? '[x] ' : '[ ] ') : '';
       const num = `${i + 1}. ${box}`;
-      const ls = wrap(localize(o.label, lang), width - 2 - textWidth(num));
+      const ls = wrap(o.text, width - 2 - textWidth(num));
       groups.push(
         ls.map((l, k): Line => [
           { t: sel && k === 0 ? '› ' : '  ', bold: true, color: 'cyan' },
@@ -125,7 +125,7 @@ export function panelLines(
   }
   const footer: Line[] = [];
   if (d.kind === 'allocate') {
-    const budget = budgetOf(d, scenario, state);
+    const budget = budgetOf(drill, d);
     const used = opts.reduce((a, o) => a + (ui.alloc[o.id] ?? 0), 0);
     footer.push([
       {

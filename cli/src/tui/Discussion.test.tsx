@@ -75,7 +75,7 @@ describe('a module-paced discussion in the terminal', () => {
     // An empty answer is refused in words, and nothing is recorded.
     await t.press(KEY.enter, KEY.enter);
     expect(t.frame()).toContain('Write an answer first.');
-    expect(t.drill.session.entries.filter((e) => e.input.type === 'answer')).toHaveLength(1);
+    expect(t.drill.transcript().entries.filter((e) => e.input.type === 'answer')).toHaveLength(1);
   });
 
   it('speaks Chinese at the module banner and in the answer box', async () => {

@@ -1,6 +1,6 @@
 import { Box, useApp } from 'ink';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import type { DecisionPoint, Input } from '@drill/engine';
+import type { DecisionPoint, TableCommand } from '@drill/engine';
 import { Briefing } from './Briefing.tsx';
 import { Countdown } from './Countdown.tsx';
 import { DecisionPanel, emptyPanel, panelLines, type PanelUi } from './DecisionPanel.tsx';
@@ -26,8 +26,8 @@ export interface DrillScreenProps {
 
 /**
  * The drill: header, inject feed and decision panel, driven by the keyboard. Every key that changes
- * the drill becomes an engine input through `drill.apply` (journaled before the screen changes);
- * refusals are shown with the engine's reason. Renders only when the drill or the UI state changes.
+ * the drill becomes a Table command through `drill.submit` (journaled before the screen changes);
+ * refusals are shown with the Table's reason. Renders only when the drill or the UI state changes.
  * The keys are handled in `drill-keys.ts`; this file holds the screen's state and lays it out.
  */
 export function DrillScreen({ drill, now = Date.now }: DrillScreenProps) {
@@ -90,11 +90,11 @@ function useScreenState(drill: LiveDrill, height: number, now: () => number): Sc
     if (phase === 'debrief' || phase === 'ended') setOverlay('none');
   }, [phase]);
 
-  /** Applies an input; a refusal shows the engine's reason in the panel, an acceptance clears it. */
-  const send = (input: Input, okText?: string): boolean => {
-    const r = drill.apply(input);
+  /** Sends a command; a refusal shows the Table's reason in the panel, an acceptance clears it. */
+  const send = (command: TableCommand, okText?: string): boolean => {
+    const r = drill.submit(command);
     if (!r.ok) {
-      setUi((u) => ({ ...u, message: { kind: 'error', text: refusalText(drill, input, r.rejection) } }));
+      setUi((u) => ({ ...u, message: { kind: 'error', text: refusalText(drill, command, r) } }));
       return false;
     }
     setFeedSel(0);
@@ -130,7 +130,7 @@ function useScreenState(drill: LiveDrill, height: number, now: () => number): Sc
 
 /** The debrief, scrolled no further than its last screenful. */
 function DebriefView({ drill, width, height, scroll }: ViewProps & { scroll: number }) {
-  const score = drill.session.score();
+  const score = drill.score();
   const files = drill.finished;
   const len = debriefLength(drill, score, files, width);
   return (

@@ -1,4 +1,4 @@
-import { deciderOf, liveText, localize, type Inject } from '@drill/engine';
+import { deciderOf, deliverySource, liveText, localize } from '@drill/engine';
 import { timeShort } from './format.ts';
 import { strings } from './i18n.ts';
 import { graphemes, lineWidth, textWidth, truncateLine, wrap, type Line } from './layout.ts';
@@ -29,22 +29,32 @@ export function feedItems(drill: LiveDrill): FeedItem[] {
   const { scenario, state, lang } = drill;
   const s = strings(lang);
   const items: FeedItem[] = [];
-  state.feed.forEach((d, index) => {
-    if (!drill.sees(d.roles)) return;
-    const i: Pick<Inject, 'source' | 'channel' | 'urgency' | 'title' | 'text'> | undefined =
-      d.adhoc ?? scenario.injects.find((x) => x.id === d.inject);
-    if (!i) return;
-    items.push({
-      index,
-      at: d.at,
-      source: localize(i.source, lang),
-      channel: i.channel,
-      urgency: i.urgency,
-      title: liveText(scenario, state, i.title, lang, d.values),
-      text: liveText(scenario, state, i.text, lang, d.values),
-      fresh: index >= drill.newFrom,
-    });
-  });
+  // What reached the player's seats is the Table's view; the delivery it came from (in the same order)
+  // says where it came from and whether it is new.
+  let index = 0;
+  for (const v of drill.view().feed) {
+    while (
+      index < state.feed.length &&
+      (state.feed[index]!.inject !== v.inject || state.feed[index]!.at !== v.at)
+    )
+      index++;
+    const d = state.feed[index];
+    if (!d) break;
+    // An inject, a trainer's ad-hoc one or a variation's notice (from exercise control), alike.
+    const i = deliverySource(scenario, d);
+    if (i)
+      items.push({
+        index,
+        at: v.at,
+        source: localize(i.source, lang),
+        channel: i.channel,
+        urgency: i.urgency,
+        title: v.title,
+        text: v.text,
+        fresh: index >= drill.newFrom,
+      });
+    index++;
+  }
   for (const d of scenario.decisions) {
     const rec = state.decisions[d.id]!;
     if (rec.status !== 'closed' || rec.at === undefined || !deciderOf(state, d)?.colleague) continue;

@@ -1,7 +1,7 @@
 import type { Key } from 'ink';
-import type { DecisionOption, DecisionPoint, Input } from '@drill/engine';
+import type { DecisionPoint, TableCommand } from '@drill/engine';
 import { emptyPanel, type PanelUi } from './DecisionPanel.tsx';
-import { offeredOptions, openDecisions as openOf } from './decisions.ts';
+import { offeredOptions, openDecisions as openOf, type OfferedOption } from './decisions.ts';
 import { feedItems } from './Feed.tsx';
 import { strings } from './i18n.ts';
 import type { LiveDrill } from './live-drill.ts';
@@ -22,8 +22,8 @@ export interface ScreenKeys {
   /** Rows the screen may use (pages scroll by about a screenful). */
   height: number;
   exit: () => void;
-  /** Applies an input; on refusal shows the engine's reason and returns false. */
-  send: (input: Input, okText?: string) => boolean;
+  /** Sends a Table command as the player; on refusal shows the reason and returns false. */
+  send: (command: TableCommand, okText?: string) => boolean;
   /** Moment a decision was first on screen (pressure mode). */
   shownAt: ReadonlyMap<string, number>;
   now: () => number;
@@ -118,7 +118,7 @@ function commandKey(k: ScreenKeys, input: string): boolean {
   if (input === '?') k.setOverlay('help');
   else if (input === 'q') k.setOverlay('quit');
   else if (input === 'p') k.send(drill.state.phase === 'paused' ? { type: 'resume' } : { type: 'pause' });
-  else if (input === 'n') k.send({ type: 'advance', to: 'next', for: drill.participant });
+  else if (input === 'n') k.send({ type: 'next' });
   else if (input === 'h') k.send({ type: 'advance', minutes: 60 });
   else return false;
   return true;
@@ -152,7 +152,7 @@ function decisionKey(k: ScreenKeys, input: string, key: Key): void {
     if (key.return) k.setUi((u) => ({ ...u, mode: 'rationale', message: undefined }));
     return;
   }
-  const opts = offeredOptions(current, k.drill.scenario, k.drill.state);
+  const opts = offeredOptions(k.drill, current);
   if (cursorKey(k, opts.length, key) || optionKey(k, current, opts, input)) return;
   if (current.kind === 'allocate' && allocationKey(k, current, opts, input, key)) return;
   if (key.return) toRationale(k, current, opts);
@@ -167,7 +167,7 @@ function cursorKey(k: ScreenKeys, n: number, key: Key): boolean {
 }
 
 /** A digit puts the cursor on that option (multi: ticks it); space ticks the option under the cursor. */
-function optionKey(k: ScreenKeys, d: DecisionPoint, opts: DecisionOption[], input: string): boolean {
+function optionKey(k: ScreenKeys, d: DecisionPoint, opts: OfferedOption[], input: string): boolean {
   const n = opts.length;
   const digit = /^[1-9]$/.test(input) ? Number(input) - 1 : -1;
   if (digit >= 0 && digit < n) {
@@ -206,7 +206,7 @@ function toggle(list: string[], id: string): string[] {
 function allocationKey(
   k: ScreenKeys,
   d: DecisionPoint,
-  opts: DecisionOption[],
+  opts: OfferedOption[],
   input: string,
   key: Key,
 ): boolean {
@@ -227,7 +227,7 @@ function allocationKey(
 }
 
 /** Enter on the options: checks the choice as the engine would, then asks for the rationale. */
-function toRationale(k: ScreenKeys, d: DecisionPoint, opts: DecisionOption[]): void {
+function toRationale(k: ScreenKeys, d: DecisionPoint, opts: OfferedOption[]): void {
   const ui = k.getUi();
   const chosen = d.kind === 'single' ? [opts[Math.min(ui.cursor, opts.length - 1)]!.id] : ui.picked;
   const problem = choiceProblem(k.drill, d, chosen, ui.alloc);
@@ -242,12 +242,12 @@ function confirmChoice(k: ScreenKeys): void {
   if (!current) return;
   const ui = k.getUi();
   if (current.kind === 'discuss') return confirmAnswer(k, current, ui);
-  const base = { type: 'choose' as const, participant: drill.participant, decision: current.id };
+  const base = { type: 'choose' as const, team: drill.actor.team, decision: current.id };
   const rationale = ui.rationale.trim() ? { rationale: ui.rationale.trim() } : {};
   const elapsed = drill.pressure
     ? { elapsedMs: Math.max(0, Math.round(now() - (k.shownAt.get(current.id) ?? now()))) }
     : {};
-  const choice = choiceOf(current, offeredOptions(current, drill.scenario, drill.state), ui);
+  const choice = choiceOf(current, offeredOptions(drill, current), ui);
   if (k.send({ ...base, ...choice, ...rationale, ...elapsed }, strings(drill.lang).accepted)) k.setFocus(0);
   else k.setUi((u) => ({ ...u, mode: 'select' }));
 }
@@ -265,7 +265,7 @@ function confirmAnswer(k: ScreenKeys, d: DecisionPoint, ui: PanelUi): void {
     : {};
   const input = {
     type: 'answer' as const,
-    participant: drill.participant,
+    team: drill.actor.team,
     decision: d.id,
     ...(role !== undefined ? { role } : {}),
     text,
@@ -278,7 +278,7 @@ function confirmAnswer(k: ScreenKeys, d: DecisionPoint, ui: PanelUi): void {
 /** The panel's picks as the engine's choice for this kind of decision. */
 function choiceOf(
   d: DecisionPoint,
-  opts: DecisionOption[],
+  opts: OfferedOption[],
   ui: PanelUi,
 ): { options: string[] } | { allocation: Record<string, number> } {
   switch (d.kind) {

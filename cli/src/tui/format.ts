@@ -34,8 +34,13 @@ export function valueText(v: VariableDef, value: number | boolean, lang: Lang): 
       .at(-1);
     if (lv) return localize(lv.label, lang);
   }
-  const n = Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
   const unit = v.unit === '%' ? '%' : '';
+  // A variable that declares its decimals keeps them (a reservoir at 212.5 m is not at 213 m).
+  if (v.decimals !== undefined) {
+    const d = v.decimals;
+    return `${value.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d })}${unit}`;
+  }
+  const n = Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 10) / 10;
   return `${n.toLocaleString('en-US')}${unit}`;
 }
 

@@ -1,20 +1,25 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import * as engine from '@drill/engine';
 import {
-  ALL_ROLES,
-  type Input,
+  stateHash,
+  type Actor,
+  type DrillView,
   type Lang,
-  type Rejection,
   type Scenario,
+  type ScoreReport,
   type Session,
   type StepEvent,
+  type Table,
+  type TableCommand,
+  type TableOutcome,
   type Transcript,
+  type TranscriptEntry,
 } from '@drill/engine';
-import { buildAar, renderHtml } from '@drill/report';
+import { aarFromTranscript, renderHtml } from '@drill/report';
 import { historyDir, runFileName } from '../history.ts';
 import { writeFileAtomic } from '../io.ts';
 import type { Journal, RunPaths } from '../journal.ts';
+import { soloTable } from '../solo.ts';
 
 export interface FinishInfo {
   transcript: string;
@@ -27,6 +32,7 @@ export interface FinishInfo {
 
 export interface LiveDrillOptions {
   scenario: Scenario;
+  /** The session the terminal started or resumed (its header and signing are the terminal's). */
   session: Session;
   journal: Journal;
   paths: RunPaths;
@@ -39,14 +45,21 @@ export interface LiveDrillOptions {
   scenarioArg?: string;
 }
 
+/** A refusal, as the screen needs it: the Table's code and sentence, and the engine's code when it refused. */
+export type Refused = Extract<TableOutcome, { ok: false }>;
+
 /**
- * A drill being played at the terminal: the engine session plus its journal. Every accepted input is
- * written to the journal (and fsync'ed) before listeners hear of it, so what the screen shows as done
- * is on disk. The UI subscribes and re-renders only when `version` changes.
+ * A drill being played at the terminal: an engine `Table` with one team (the cadre, in the seats they
+ * hold; simulated colleagues in the others), and the cadre as its solo actor. Every key that changes
+ * the drill is a Table command; the Table writes each accepted entry to the journal (fsync'ed) through
+ * its journal port before it answers, so what the screen shows as done is on disk. The screen reads
+ * the Table's view for the cadre's seats and re-renders only when `version` changes.
  */
 export class LiveDrill {
   readonly scenario: Scenario;
-  readonly session: Session;
+  readonly table: Table;
+  /** Who the player is to the Table. */
+  readonly actor: Extract<Actor, { kind: 'solo' }>;
   readonly journal: Journal;
   readonly paths: RunPaths;
   readonly role: string;
@@ -54,21 +67,25 @@ export class LiveDrill {
   readonly scenarioArg: string | undefined;
   lang: Lang;
   version = 0;
-  /** The world before the last input that moved it: trend marks compare against it. */
+  /** The world before the last command that moved it: trend marks compare against it. */
   prevWorld: Record<string, number | boolean>;
-  /** Feed items at or after this index arrived with the last input: shown as new. */
+  /** Feed items at or after this index arrived with the last command: shown as new. */
   newFrom = 0;
-  /** Decisions already closed before the last input: a colleague's decision after it is shown as new. */
+  /** Decisions already closed before the last command: a colleague's decision after it is shown as new. */
   closedBefore = new Set<string>();
   lastEvents: StepEvent[] = [];
   finished: FinishInfo | undefined;
   /** Set when the journal could not be written: no further input is accepted. */
   broken: string | undefined;
   private listeners = new Set<() => void>();
+  private cachedView: { version: number; lang: Lang; view: DrillView } | undefined;
+  private cachedScore: { version: number; report: ScoreReport } | undefined;
 
   constructor(o: LiveDrillOptions) {
+    const { table, actor } = soloTable(o.scenario, o.session);
     this.scenario = o.scenario;
-    this.session = o.session;
+    this.table = table;
+    this.actor = actor;
     this.journal = o.journal;
     this.paths = o.paths;
     this.role = o.role;
@@ -76,24 +93,51 @@ export class LiveDrill {
     this.pressure = o.pressure;
     this.scenarioArg = o.scenarioArg;
     // Every accepted entry (the player's and simulated colleagues') is on disk before the state moves.
-    this.session.journal = o.journal;
-    this.prevWorld = { ...o.session.state.world };
-    this.newFrom = o.session.state.feed.length;
-    this.closedBefore = closedIn(o.session.state);
+    table.journal = { append: (_session: number, e: TranscriptEntry) => o.journal.append(e) };
+    this.prevWorld = { ...this.state.world };
+    this.newFrom = this.state.feed.length;
+    this.closedBefore = closedIn(this.state);
   }
 
-  get state() {
-    return this.session.state;
+  /** The drill's engine state (read-only): for what the Table's view does not carry (the scenario's own texts). */
+  get state(): Session['state'] {
+    return this.table.stateOf(0);
   }
 
-  /** The participant the player is (the only one in a solo drill). */
+  /** The participant the player is in the transcript. */
   get participant(): string {
-    return this.session.state.participants[0]!.id;
+    return this.state.participants.find((p) => p.colleague === undefined)!.id;
   }
 
-  /** Does the player see what is addressed to these roles? */
-  sees(roles: readonly string[]): boolean {
-    return this.role === ALL_ROLES || roles.includes(ALL_ROLES) || roles.includes(this.role);
+  /** Accepted inputs so far (the transcript's entries). */
+  get inputs(): number {
+    return this.table.seq;
+  }
+
+  /** What the player may see now: the Table's view for the seats they hold, in their language. */
+  view(): DrillView {
+    const c = this.cachedView;
+    if (c && c.version === this.version && c.lang === this.lang) return c.view;
+    const view = this.table.view(
+      { kind: 'member', team: this.actor.team, roles: this.actor.roles },
+      this.lang,
+    ).lanes[0]!.view;
+    this.cachedView = { version: this.version, lang: this.lang, view };
+    return view;
+  }
+
+  /** The score: the Table's one source (the cadre is not charged for colleagues' seats). */
+  score(): ScoreReport {
+    const c = this.cachedScore;
+    if (c && c.version === this.version) return c.report;
+    const report = this.table.scores()[0]!.report;
+    this.cachedScore = { version: this.version, report };
+    return report;
+  }
+
+  /** The transcript so far (with its result once the drill is over). */
+  transcript(): Transcript {
+    return this.table.transcripts()[0]!;
   }
 
   subscribe(fn: () => void): () => void {
@@ -101,24 +145,28 @@ export class LiveDrill {
     return () => this.listeners.delete(fn);
   }
 
-  /** Steps the engine; an accepted input is journaled (durably) before anything else happens. */
-  apply(input: Input): { ok: true } | { ok: false; reason: string; rejection: Rejection } {
-    if (this.broken)
-      return { ok: false, reason: this.broken, rejection: { code: 'not-saved', reason: this.broken } };
-    const before = this.session.state;
-    const r = this.session.apply(input);
+  /**
+   * Sends a command as the player. An accepted one is journaled (durably) by the Table before it
+   * answers; a refused one changed nothing and comes back with the Table's reason in the player's language.
+   */
+  submit(command: TableCommand): { ok: true } | Refused {
+    if (this.broken) return { ok: false, code: 'engine', engineCode: 'not-saved', reason: this.broken };
+    const before = this.state;
+    const r = this.table.submit(this.actor, command, { lang: this.lang });
     if (!r.ok) {
-      // Not on disk, so not accepted (the session kept its state): stop taking inputs.
-      if (r.rejection.code === 'not-saved')
-        this.broken = `the journal could not be written (${r.rejection.reason}): nothing more can be saved — quit (q, y) and resume later`;
-      return { ok: false, reason: this.broken ?? r.rejection.reason, rejection: r.rejection };
+      // Not on disk, so not accepted (the Table kept its state): stop taking inputs.
+      if (r.engineCode === 'not-saved') {
+        this.broken = `the journal could not be written (${r.reason}): nothing more can be saved — quit (q, y) and resume later`;
+        return { ...r, reason: this.broken };
+      }
+      return r;
     }
-    if (input.type !== 'pause' && input.type !== 'resume') {
+    if (command.type !== 'pause' && command.type !== 'resume') {
       this.prevWorld = { ...before.world };
       this.newFrom = before.feed.length;
       this.closedBefore = closedIn(before);
     }
-    this.lastEvents = r.events;
+    this.lastEvents = r.events.flatMap((e) => e.events);
     if (this.state.phase === 'debrief' || this.state.phase === 'ended') this.finish();
     this.bump();
     return { ok: true };
@@ -140,7 +188,7 @@ export class LiveDrill {
    */
   finish(): FinishInfo {
     if (this.finished) return this.finished;
-    const t = this.session.transcript();
+    const t = this.transcript();
     const text = `${JSON.stringify(t, null, 1)}\n`;
     writeFileAtomic(this.paths.transcript, text);
     const html = writeHtmlReport(this.scenario, t, this.paths.html, this.lang);
@@ -154,7 +202,7 @@ export class LiveDrill {
       transcript: this.paths.transcript,
       journal: this.paths.journal,
       ...html,
-      finalStateHash: t.result?.finalStateHash ?? engine.stateHash(this.state),
+      finalStateHash: t.result?.finalStateHash ?? stateHash(this.state),
     };
     return this.finished;
   }
@@ -172,10 +220,10 @@ export function writeHtmlReport(
   lang: Lang,
 ): { html?: string; htmlMissing?: string } {
   try {
-    const replayed = engine.replay(scenario, t, { keepStates: true });
-    if (!replayed.ok) return { htmlMissing: `failed: ${replayed.reason}` };
-    const aar = buildAar(scenario, t, replayed, engine.verify(scenario, t));
-    writeFileAtomic(path, renderHtml(aar, lang));
+    // The report's one recipe: verify and build from a single replay.
+    const r = aarFromTranscript(scenario, t);
+    if (!r.ok) return { htmlMissing: `failed: ${r.reason}` };
+    writeFileAtomic(path, renderHtml(r.aar, lang));
     return { html: path };
   } catch (e) {
     return { htmlMissing: `failed: ${(e as Error).message}` };

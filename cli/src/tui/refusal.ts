@@ -1,31 +1,26 @@
-import {
-  allocationBudget,
-  localize,
-  presentedOptions,
-  type DecisionPoint,
-  type Input,
-  type Rejection,
-} from '@drill/engine';
+import { localize, type DecisionPoint, type TableCommand } from '@drill/engine';
+import { budgetOf, offeredOptions } from './decisions.ts';
 import { strings } from './i18n.ts';
-import type { LiveDrill } from './live-drill.ts';
+import type { LiveDrill, Refused } from './live-drill.ts';
 import { decisionGist, optionLabel, roleNames } from './summary.ts';
 
 /**
- * The engine's refusal in the player's language, naming decisions and options by their words, never
- * their ids (the engine's reasons are written for transcripts and authors). A refusal the terminal
- * cannot explain better keeps the engine's reason in English, and a neutral sentence in Chinese.
+ * The Table's refusal in the player's words, naming decisions and options by their words, never their
+ * ids (the engine's reasons are written for transcripts and authors). A refusal the terminal cannot
+ * explain better keeps the Table's sentence, already in the player's language.
  */
-export function refusalText(drill: LiveDrill, input: Input, r: Rejection): string {
+export function refusalText(drill: LiveDrill, input: TableCommand, r: Refused): string {
   const { scenario, state, lang } = drill;
   const s = strings(lang).refuse;
+  if (r.code !== 'engine' || r.engineCode === undefined) return r.reason;
   const d = input.type === 'choose' ? scenario.decisions.find((x) => x.id === input.decision) : undefined;
   const q = decisionGist(d, lang);
-  switch (r.code) {
+  switch (r.engineCode) {
     case 'wrong-phase':
       if (state.phase === 'paused') return s.paused;
       if (state.phase === 'briefing') return s.notStarted;
       if (state.phase === 'debrief' || state.phase === 'ended') return s.over;
-      return lang === 'zh-CN' ? s.generic : r.reason;
+      return r.reason;
     case 'decision-closed':
       return s.closed(q);
     case 'decision-not-open':
@@ -34,7 +29,7 @@ export function refusalText(drill: LiveDrill, input: Input, r: Rejection): strin
       return s.notYours(q, roleNames(scenario, d?.roles ?? [], lang));
     case 'option-not-offered': {
       if (!d || input.type !== 'choose') break;
-      const offered = new Set(presentedOptions(scenario, state, d).map((o) => o.id));
+      const offered = new Set(offeredOptions(drill, d).map((o) => o.id));
       const ids = [...(input.options ?? []), ...Object.keys(input.allocation ?? {})];
       const bad = ids.find((id) => !offered.has(id));
       if (bad !== undefined) return s.notOffered(optionLabel(d, bad, lang));
@@ -58,11 +53,11 @@ export function refusalText(drill: LiveDrill, input: Input, r: Rejection): strin
     case 'bad-correction':
       break;
     default: {
-      const never: never = r.code;
+      const never: never = r.engineCode;
       return String(never);
     }
   }
-  return lang === 'zh-CN' ? s.generic : r.reason;
+  return r.reason;
 }
 
 /**
@@ -75,7 +70,7 @@ export function choiceProblem(
   options: readonly string[],
   allocation: Readonly<Record<string, number>>,
 ): string | undefined {
-  const { state, lang } = drill;
+  const { lang } = drill;
   const s = strings(lang).refuse;
   if (d.kind === 'single') return options.length === 1 ? undefined : s.pickOne;
   if (d.kind === 'multi') {
@@ -91,7 +86,7 @@ export function choiceProblem(
     if (o.max !== undefined && v > o.max) return s.targetMax(localize(o.label, lang), o.max);
     if (o.min !== undefined && v < o.min) return s.targetMin(localize(o.label, lang), o.min);
   }
-  const budget = allocationBudget(state, d);
+  const budget = budgetOf(drill, d);
   const total = Object.values(allocation).reduce((a, b) => a + b, 0);
   if (total > budget) return s.overBudget(total, budget, unit);
   return undefined;
@@ -107,10 +102,10 @@ export function allocationRoom(
   target: string,
   allocation: Readonly<Record<string, number>>,
 ): { max: number; why: string } {
-  const { state, lang } = drill;
+  const { lang } = drill;
   const s = strings(lang).refuse;
   const o = d.options.find((x) => x.id === target);
-  const budget = allocationBudget(state, d);
+  const budget = budgetOf(drill, d);
   const others = Object.entries(allocation).reduce((a, [k, v]) => (k === target ? a : a + v), 0);
   const byBudget = Math.max(0, budget - others);
   if (o?.max !== undefined && o.max < byBudget)

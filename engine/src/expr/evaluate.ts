@@ -68,7 +68,6 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
     }
     case 'call': {
       const a = e.args.map((x) => evaluate(x, env));
-      const s = (i: number): string => String(a[i]);
       switch (e.fn) {
         case 'min':
           return Math.min(...a.map(num));
@@ -85,15 +84,15 @@ export function evaluate(e: Expr, env: EvalEnv): Value {
         case 'clamp':
           return Math.min(Math.max(num(a[0]), num(a[1])), num(a[2]));
         case 'chose':
-          return env.chose(s(0), s(1));
+          return env.chose(String(a[0]), String(a[1]));
         case 'decided':
-          return env.decided(s(0));
+          return env.decided(String(a[0]));
         case 'opened':
-          return env.opened(s(0));
+          return env.opened(String(a[0]));
         case 'fired':
-          return env.fired(s(0));
+          return env.fired(String(a[0]));
         case 'variation':
-          return env.variation(s(0));
+          return env.variation(String(a[0]));
         case 'rand': {
           const lo = num(a[0]);
           const hi = num(a[1]);

@@ -1,3 +1,4 @@
+import type { DecisionPoint, Scenario } from '../scenario/model.ts';
 import { rubricCapability } from '../scenario/rubric.ts';
 import { formatScenarioTime } from '../time.ts';
 import type { LintContext } from './context.ts';
@@ -48,10 +49,21 @@ export function scoringRules(k: LintContext): void {
       );
 }
 
+/**
+ * A discussion written without `due` stays open until the next module starts (or the end): that is
+ * when the facilitator moves on, not a deadline anyone races, so it clashes with nothing. Its compiled
+ * due is that minute (the compiler fills it in), which is how it is told apart here.
+ */
+function openUntilNextModule(s: Scenario, d: DecisionPoint): boolean {
+  if (d.kind !== 'discuss' || !('abs' in d.due)) return false;
+  const from = d.opens ?? s.clock.start;
+  return d.due.abs === (s.modules.find((m) => m.at > from)?.at ?? s.clock.end);
+}
+
 /** Two decisions due at the same minute for the same role: one person cannot answer both on time. */
 export function deadlineRules(k: LintContext): void {
   const dues = k.s.decisions
-    .filter((d) => k.reachD.has(d.id))
+    .filter((d) => k.reachD.has(d.id) && !openUntilNextModule(k.s, d))
     .flatMap((d) => {
       const at = 'abs' in d.due ? d.due.abs : d.opens !== undefined ? d.opens + d.due.rel : undefined;
       return at === undefined ? [] : [{ d, at }];

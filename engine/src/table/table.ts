@@ -28,7 +28,12 @@ export interface SavedTable {
   transcripts: Transcript[];
 }
 
-/** Where the table's accepted entries are made durable; `append` throws when they are not. */
+/**
+ * Where the table's accepted entries are made durable; `append` throws when they are not. The table
+ * hands over a command's entries only once every session has accepted it, and if an `append` throws
+ * it puts every session back where the command found it: a journal that can take some entries and
+ * then fail (a database) should wrap the command in its own transaction, as the room server does.
+ */
 export interface TableJournal {
   append(session: number, entry: TranscriptEntry): void;
 }
@@ -96,12 +101,25 @@ export class Table {
     DrillState,
     { score?: ScoreReport; lanes: Map<string, DrillView> }
   >();
+  private sink: TableJournal | undefined;
+  /** Each session's entry count at the last command boundary: what `save` returns and a failed command goes back to. */
+  private marks: number[];
+  /** Entries of the command under way, handed to the journal once every session has taken it. */
+  private pending: { session: number; entry: TranscriptEntry }[] = [];
 
   private constructor(
     readonly scenario: Scenario,
     readonly setup: TableSetup,
     private readonly sessions: Session[],
-  ) {}
+  ) {
+    this.marks = sessions.map((s) => s.entries.length);
+    for (const i of sessions.keys()) this.buffer(i);
+  }
+
+  /** Session `i` writes into the command's pending entries (its own write-ahead never fails). */
+  private buffer(i: number): void {
+    this.sessions[i]!.journal = { append: (entry) => this.pending.push({ session: i, entry }) };
+  }
 
   static start(
     scenario: Scenario,
@@ -179,8 +197,7 @@ export class Table {
   }
 
   set journal(j: TableJournal | undefined) {
-    for (const [i, s] of this.sessions.entries())
-      s.journal = j ? { append: (e) => j.append(i, e) } : undefined;
+    this.sink = j;
   }
 
   get teams(): string[] {
@@ -252,19 +269,52 @@ export class Table {
       return refuse('stale');
     const inputs = this.inputsFor(actor, c);
     if ('refused' in inputs) return refuse(inputs.refused);
-    // Every session must accept before any moves, so parallel teams never fall out of step.
-    for (const { session, input } of inputs) {
-      if (input.type === 'correct') continue;
-      const r = step(this.scenario, this.sessions[session]!.state, input);
-      if (!r.ok) return this.engineRefusal(r.rejection, lang);
-    }
+    // Every session must accept before any moves, so parallel teams never fall out of step. One input
+    // alone needs no trial: its session refuses it without moving (and it is not stepped twice).
+    if (inputs.length > 1)
+      for (const { session, input } of inputs) {
+        if (input.type === 'correct') continue;
+        const r = step(this.scenario, this.sessions[session]!.state, input);
+        if (!r.ok) return this.engineRefusal(r.rejection, lang);
+      }
     const events: { team: string | undefined; events: StepEvent[] }[] = [];
+    let failed: Rejection | undefined;
     for (const { session, input } of inputs) {
       const r = this.sessions[session]!.apply(input);
-      if (!r.ok) return this.engineRefusal(r.rejection, lang);
+      if (!r.ok) {
+        failed = r.rejection;
+        break;
+      }
       events.push({ team: this.teamOfSession(session), events: r.events });
     }
+    // The command is one unit: every session's entries reach the journal, or none is kept.
+    const pending = this.pending;
+    this.pending = [];
+    if (!failed && this.sink)
+      try {
+        for (const p of pending) this.sink.append(p.session, p.entry);
+      } catch (e) {
+        failed = { code: 'not-saved', reason: `not saved: ${(e as Error).message}` };
+      }
+    if (failed) {
+      this.rewind();
+      return this.engineRefusal(failed, lang);
+    }
+    this.marks = this.sessions.map((s) => s.entries.length);
     return { ok: true, seq: this.seq, events };
+  }
+
+  /** Puts every session back at the last command boundary (replaying its kept entries: the engine's own way back). */
+  private rewind(): void {
+    for (const [i, s] of this.sessions.entries()) {
+      const keep = this.marks[i]!;
+      if (s.entries.length === keep) continue;
+      const back = Session.resume(this.scenario, { header: s.header, entries: s.entries.slice(0, keep) });
+      // The kept entries were replayed once already: they replay again, or the engine itself is broken.
+      if ('error' in back) throw new Error(`cannot rewind session ${i}: ${back.error}`);
+      this.sessions[i] = back;
+      this.buffer(i);
+    }
   }
 
   private engineRefusal(r: Rejection, lang: Lang): TableOutcome {
@@ -291,6 +341,7 @@ export class Table {
           c.type === 'answer' &&
           c.role !== undefined &&
           actor.roles.length > 0 &&
+          !actor.roles.includes(ALL_ROLES) &&
           !actor.roles.includes(c.role)
         )
           return 'not-your-seat';
@@ -620,11 +671,18 @@ export class Table {
     return this.sessions[i]!.state;
   }
 
+  /**
+   * A snapshot to resume from: every session as of the last whole command, so a save taken at any
+   * moment (even from a journal callback in the middle of a command) resumes to one consistent table.
+   */
   save(): SavedTable {
     return {
       format: 'drill-table/1',
       setup: this.setup,
-      transcripts: this.sessions.map((s) => ({ header: s.header, entries: [...s.entries] })),
+      transcripts: this.sessions.map((s, i) => ({
+        header: s.header,
+        entries: s.entries.slice(0, this.marks[i]),
+      })),
     };
   }
 }

@@ -46,9 +46,13 @@ export function Debrief({ backend, onReview, onNew }: Props) {
     const id = lanes[i]?.view.ending;
     return id ? sc.endings.find((e) => e.id === id) : undefined;
   };
-  // Decisions someone reached, in the order they closed in the first team's drill.
+  // Decisions someone reached, in the order they closed in the first team's drill. Open discussion
+  // questions have no score entry (never scored), so they are not rows of this table.
   const reached = sc.decisions.filter((d) =>
-    teams.some(({ s }) => s.report.decisions.find((x) => x.decision === d.id)?.status !== 'not-reached'),
+    teams.some(({ s }) => {
+      const score = s.report.decisions.find((x) => x.decision === d.id);
+      return score !== undefined && score.status !== 'not-reached';
+    }),
   );
 
   return (

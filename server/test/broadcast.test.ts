@@ -1,0 +1,129 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { Table, type TableCommand, type TableSetupInput } from '@drill/engine';
+import { loadScenario } from '@drill/scenarios';
+import type { Identity, ServerFrame } from '../src/protocol.ts';
+import { Room, type Conn } from '../src/room.ts';
+import { Store, type RoomRow } from '../src/store.ts';
+import { tempDir } from './kit.ts';
+
+const sc = loadScenario('typhoon');
+const tmp = tempDir();
+const store = new Store(tmp.dir);
+afterAll(() => {
+  store.close();
+  tmp.cleanup();
+});
+
+/** A connection that keeps every frame it is sent, decoded as a browser would. */
+interface Probe extends Conn {
+  frames: ServerFrame[];
+}
+function probe(identity: Identity, tokenId: string, lang: 'en' | 'zh-CN' = 'en'): Probe {
+  const frames: ServerFrame[] = [];
+  return {
+    identity,
+    tokenId,
+    lang,
+    frames,
+    send: (f) => frames.push(JSON.parse(JSON.stringify(f)) as ServerFrame),
+    sendText: (t) => frames.push(JSON.parse(String(t)) as ServerFrame),
+  };
+}
+const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+function openRoom(id: string, setup: TableSetupInput): Room {
+  const t = Table.start(sc, setup, { startedAt: '2026-01-01T00:00:00.000Z' });
+  if ('error' in t) throw new Error(t.error);
+  const saved = t.save();
+  const row: RoomRow = {
+    id,
+    code: id.toUpperCase(),
+    scenarioId: 'typhoon',
+    scenarioHash: sc.contentHash,
+    setup: saved.setup,
+    headers: saved.transcripts.map((x) => x.header),
+    created: '2026-01-01T00:00:00.000Z',
+    status: 'open',
+    display: { showScores: false, projectorTeam: null },
+  };
+  store.insertRoom(row);
+  return Room.open(store, row, sc, t);
+}
+
+describe('room broadcasts', () => {
+  it('each client receives exactly the frame its own view would give, sent once per turn of the event loop', async () => {
+    const room = openRoom('b1', {
+      seed: 'b1',
+      mode: 'parallel',
+      lang: 'en',
+      teams: [
+        { name: 'Red', roles: [] },
+        { name: 'Blue', roles: [] },
+      ],
+    });
+    const trainerToken = store.issueToken({ room: 'b1', role: 'trainer', team: null, roles: [], name: 'T' });
+    const trainer = probe({ role: 'trainer', name: 'T' }, trainerToken.id);
+    const conns: Probe[] = [
+      trainer,
+      probe({ role: 'projector', name: 'P' }, 'proj'),
+      probe({ role: 'evaluator', name: 'E' }, 'eval', 'zh-CN'),
+      probe({ role: 'member', name: 'a', team: 'Red', roles: [sc.roles[0]!.id] }, 'a'),
+      probe({ role: 'member', name: 'b', team: 'Red', roles: [sc.roles[0]!.id] }, 'b'),
+      probe({ role: 'member', name: 'c', team: 'Blue', roles: [] }, 'c', 'zh-CN'),
+    ];
+    for (const c of conns) room.attach(c, 0);
+    await tick();
+    let cseq = 0;
+    const cmd = (command: TableCommand): void => room.command(trainer, { t: 'cmd', cseq: ++cseq, command });
+    cmd({ type: 'start' });
+    await tick();
+    const check = (): void => {
+      for (const c of conns) {
+        const views = c.frames.filter((f) => f.t === 'view');
+        const last = views.at(-1);
+        if (last?.t !== 'view') throw new Error('no view frame');
+        const viewer = room.viewerOf(c.identity);
+        const scores =
+          c.identity.role === 'trainer' || c.identity.role === 'evaluator' || room.row.display.showScores
+            ? room.table
+                .scores()
+                .filter((s) => c.identity.role !== 'member' || s.team === c.identity.team)
+                .map((s) => ({ team: s.team, score: s.ratings.score, ratings: s.ratings }))
+            : undefined;
+        // What JSON.stringify of the whole frame would have sent: the assembled text parses to the same.
+        expect(last).toEqual(
+          JSON.parse(
+            JSON.stringify({
+              t: 'view',
+              view: room.table.view(viewer, c.lang),
+              display: room.row.display,
+              status: room.row.status,
+              ...(scores ? { scores } : {}),
+            }),
+          ),
+        );
+      }
+    };
+    check();
+    for (const c of conns) c.frames.length = 0;
+    // Three inputs in one turn: three acks at once, then one view each with all three in it.
+    cmd({ type: 'next' });
+    cmd({ type: 'inject', team: 'Blue', roles: ['all'], text: { en: 'Blue only', 'zh-CN': '仅蓝队' } });
+    cmd({ type: 'next' });
+    expect(trainer.frames.map((f) => f.t)).toEqual(['ack', 'ack', 'ack']);
+    expect(conns.slice(1).every((c) => c.frames.length === 0)).toBe(true);
+    await tick();
+    for (const c of conns) {
+      const views = c.frames.filter((f) => f.t === 'view');
+      expect(views).toHaveLength(1);
+      expect(views[0]!.t === 'view' && views[0]!.view.seq).toBe(room.table.seq);
+    }
+    check();
+    // The Red members never hear of Blue's inject; scores shown go out with the next broadcast.
+    const red = conns[3]!.frames.find((f) => f.t === 'view');
+    expect(JSON.stringify(red)).not.toContain('Blue only');
+    room.displayFrom(trainer, { t: 'display', showScores: true });
+    await tick();
+    check();
+  });
+});

@@ -1,0 +1,194 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localize, verify, type Transcript } from '@drill/engine';
+import { loadScenario, SCENARIO_DIR } from '@drill/scenarios';
+import { startRoomServer, type RoomServer } from '../src/app.ts';
+import type { RoomClient } from '../src/client.ts';
+import {
+  MAX_SCENARIO_BYTES,
+  scenarioSourcePath,
+  transcriptPath,
+  type ApiError,
+  type CreatedRoom,
+  type CreateRoom,
+  type ScenarioSource,
+} from '../src/protocol.ts';
+import {
+  answerOpen,
+  api,
+  connect,
+  createRoom,
+  join as joinRoom,
+  latestView,
+  settled,
+  tempDir,
+} from './kit.ts';
+
+const repo = resolve(import.meta.dirname, '..', '..');
+const tmp = tempDir();
+let server: RoomServer;
+const clients: RoomClient[] = [];
+
+/** The shipped typhoon as a trainer's own scenario: renamed files in a folder, a title of their own. */
+function ownTyphoon(): ScenarioSource {
+  const read = (p: string): string => readFileSync(join(SCENARIO_DIR, p), 'utf8');
+  return {
+    entry: 'county/drill.yaml',
+    files: {
+      'county/drill.yaml': read('typhoon.yaml').replace(
+        /^title:\n {2}en: .*\n {2}zh-CN: .*$/m,
+        'title:\n  en: "Our county\'s typhoon"\n  zh-CN: "本县台风演练"',
+      ),
+      'county/typhoon/approach.yaml': read('typhoon/approach.yaml'),
+      'county/typhoon/landfall.yaml': read('typhoon/landfall.yaml'),
+    },
+  };
+}
+
+const setup = (scenario: CreateRoom['scenario']): CreateRoom => ({
+  scenario,
+  seed: 'own-1',
+  lang: 'en',
+  mode: 'roles',
+  teams: [{ name: 'Red', roles: ['all'] }],
+});
+
+beforeAll(async () => {
+  server = await startRoomServer({ dataDir: tmp.dir, port: 0 });
+});
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await server.close();
+  tmp.cleanup();
+});
+
+describe("a room with the trainer's own scenario", () => {
+  it('refuses a broken scenario with every diagnostic at its file:line:col, and creates nothing', async () => {
+    const src = ownTyphoon();
+    const broken: ScenarioSource = {
+      entry: src.entry,
+      files: {
+        ...src.files,
+        // A decision naming a role that does not exist, and an include that is not among the files.
+        'county/drill.yaml': src.files['county/drill.yaml']!.replace(
+          '  - typhoon/landfall.yaml',
+          '  - typhoon/landfall.yaml\n  - typhoon/missing.yaml',
+        ),
+        'county/typhoon/approach.yaml': src.files['county/typhoon/approach.yaml']!.replace(
+          /roles: \[([a-z_]+)/,
+          'roles: [nobody_here',
+        ),
+      },
+    };
+    const before = await api<unknown[]>(server.url, '/api/rooms', { token: server.hostToken });
+    const r = await api<ApiError>(server.url, '/api/rooms', { token: server.hostToken, body: setup(broken) });
+    expect(r.status).toBe(422);
+    expect(r.body.error).toBe('scenario-invalid');
+    const ds = r.body.diagnostics ?? [];
+    expect(ds.length).toBeGreaterThanOrEqual(2);
+    const files = new Set(ds.map((d) => d.file));
+    expect(files.has('county/drill.yaml')).toBe(true);
+    expect(files.has('county/typhoon/approach.yaml')).toBe(true);
+    for (const d of ds) {
+      expect(d.line).toBeGreaterThanOrEqual(1);
+      expect(d.column).toBeGreaterThanOrEqual(1);
+      // Each diagnostic is in the reason too, as file:line:col: severity: message.
+      expect(r.body.reason).toContain(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
+    }
+    expect(ds.some((d) => /nobody_here/.test(d.message))).toBe(true);
+    expect(ds.some((d) => /missing\.yaml/.test(d.message))).toBe(true);
+    const after = await api<unknown[]>(server.url, '/api/rooms', { token: server.hostToken });
+    expect(after.body.length).toBe(before.body.length);
+  });
+
+  it('refuses a source over the limits or whose entry is not among its files', async () => {
+    const many: ScenarioSource = {
+      entry: 'a.yaml',
+      files: Object.fromEntries(Array.from({ length: 201 }, (_, i) => [i ? `f${i}.yaml` : 'a.yaml', 'x: 1'])),
+    };
+    const big: ScenarioSource = { entry: 'a.yaml', files: { 'a.yaml': 'x'.repeat(MAX_SCENARIO_BYTES + 1) } };
+    const noEntry: ScenarioSource = { entry: 'b.yaml', files: { 'a.yaml': 'x: 1' } };
+    for (const s of [many, big, noEntry]) {
+      const r = await api<ApiError>(server.url, '/api/rooms', { token: server.hostToken, body: setup(s) });
+      expect(r.status, JSON.stringify(r.body).slice(0, 200)).toBe(400);
+      expect(r.body.error).toBe('invalid');
+    }
+  });
+
+  it('plays it, resumes it after a restart from the source kept in the database, and its transcript verifies with drill verify --scenario', async () => {
+    const src = ownTyphoon();
+    const room: CreatedRoom = await createRoom(server.url, server.hostToken, setup(src));
+    expect(localize(room.room.scenario.title, 'en')).toBe("Our county's typhoon");
+    const shipped = loadScenario('typhoon');
+    expect(room.room.scenario.contentHash).not.toBe(shipped.contentHash);
+
+    // Every page of the room can fetch the files to compile the same scenario; nobody else can.
+    const joined = await joinRoom(server.url, room.room.code, 'Red', 'Rae');
+    const path = scenarioSourcePath(room.room.id);
+    expect((await api<ScenarioSource>(server.url, path, { token: joined.token })).body).toEqual(src);
+    expect((await api(server.url, path)).status).toBe(401);
+    expect((await api(server.url, path, { token: room.projectorToken })).status).toBe(200);
+
+    let trainer = await connect(server.url, room.trainerToken);
+    let member = await connect(server.url, joined.token);
+    clients.push(trainer, member);
+    const run = async (cmd: Parameters<RoomClient['command']>[0]): Promise<void> => {
+      const r = await trainer.command(cmd);
+      expect(r.t, JSON.stringify(r)).toBe('ack');
+      if (r.t === 'ack') await settled([trainer, member], r.seq);
+    };
+    await run({ type: 'start' });
+    let decided = 0;
+    for (let i = 0; i < 6; i++) {
+      decided += await answerOpen([{ c: member, team: 'Red' }]);
+      await run({ type: 'next' });
+    }
+    expect(decided).toBeGreaterThan(0);
+    const seq = latestView(trainer).seq;
+
+    // A restart: the room comes back from the database, its scenario compiled from the kept files.
+    trainer.close();
+    member.close();
+    await server.close();
+    server = await startRoomServer({ dataDir: tmp.dir, port: 0 });
+    expect(server.unresumed).toEqual([]);
+    trainer = await connect(server.url, room.trainerToken);
+    member = await connect(server.url, (await joinRoom(server.url, room.room.code, 'Red', 'Rio')).token);
+    clients.push(trainer, member);
+    expect(latestView(trainer).seq).toBe(seq);
+    decided += await answerOpen([{ c: member, team: 'Red' }]);
+    await run({ type: 'next' });
+    await run({ type: 'end' });
+    expect(latestView(trainer).phase).toBe('debrief');
+
+    const t = await api<Transcript>(server.url, transcriptPath(room.room.id, 0), {
+      token: room.trainerToken,
+    });
+    expect(t.status).toBe(200);
+    expect(t.body.result).toBeDefined();
+    // The trainer's files on disk, as they would have them: drill verify --scenario holds …
+    const dir = join(tmp.dir, 'own');
+    for (const [p, text] of Object.entries(src.files)) {
+      mkdirSync(dirname(join(dir, p)), { recursive: true });
+      writeFileSync(join(dir, p), text);
+    }
+    const file = join(tmp.dir, 'own.json');
+    writeFileSync(file, JSON.stringify(t.body));
+    const cli = (args: string[]) =>
+      spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(repo, 'cli', 'src', 'main.ts'), 'verify', ...args],
+        {
+          cwd: repo,
+          encoding: 'utf8',
+        },
+      );
+    const ok = cli([file, '--scenario', join(dir, src.entry)]);
+    expect(ok.status, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^OK/);
+    // … and the shipped typhoon, whose text differs, does not pass for it.
+    expect(verify(shipped, t.body).ok).toBe(false);
+  });
+});

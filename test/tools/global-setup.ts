@@ -1,0 +1,40 @@
+// Vitest globalSetup of the projects whose tests run the built artefacts: the web app (web/dist, served to
+// Chromium) and the `drill` command's bundle (cli/dist, what `pnpm drill` and the spawned-CLI tests run).
+// Each is built here once, before any test file starts, when it is missing or older than its sources:
+// - web/dist: the browser test files used to each call buildWeb() when they found it stale, so with
+//   several workers two or three Vite builds of the same app could run at once;
+// - cli/dist: cli/bin/drill.mjs runs the TypeScript sources through tsx when the bundle is stale (about
+//   a second of CPU per spawn to compile them), and the CLI tests spawn it a hundred times.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildWeb, needsBuild, repoRoot } from '../../cli/src/commands/serve.ts';
+
+const ROOT = repoRoot();
+
+/** Newest modification time under `dir` (node_modules and dist aside), as cli/bin/drill.mjs reckons it. */
+function newest(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name === 'dist') continue;
+    const p = join(dir, e.name);
+    n = Math.max(n, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return n;
+}
+
+/** True when cli/bin/drill.mjs would not run the bundle (the same sources it checks). */
+export function cliBundleStale(root = ROOT): boolean {
+  const bundle = join(root, 'cli', 'dist', 'drill.mjs');
+  if (!existsSync(bundle)) return true;
+  const built = statSync(bundle).mtimeMs;
+  return ['cli/src', 'engine/src', 'scenarios/src', 'cohort/src', 'report/src'].some(
+    (d) => newest(join(root, d)) > built,
+  );
+}
+
+export default function setup(project: TestProject): void {
+  if (project.name === 'e2e' && needsBuild(ROOT)) buildWeb(ROOT, () => {});
+  if (cliBundleStale()) execFileSync(process.execPath, [join(ROOT, 'cli', 'build.mjs')], { stdio: 'pipe' });
+}
