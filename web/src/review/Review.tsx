@@ -25,12 +25,15 @@ export function Review({
   incoming,
   extraScenarios: given = [],
   hostToken,
+  visible = true,
 }: {
   incoming: LoadedFile[] | undefined;
   /** Scenarios besides the shipped ones and the trainer's own (tests). */
   extraScenarios?: Scenario[];
   /** Set when the app is served by `drill serve` with the trainer link: finished rooms can be opened. */
   hostToken?: string | undefined;
+  /** Whether Review is the tab shown (it stays mounted behind the console). */
+  visible?: boolean;
 }) {
   const { t } = useT();
   const [items, setItems] = useState<Reviewed[]>([]);
@@ -148,7 +151,7 @@ export function Review({
           />
           <span className="muted">{t('dropHere')}</span>
         </div>
-        {hostToken ? <ServerRooms hostToken={hostToken} onOpen={add} /> : null}
+        {hostToken ? <ServerRooms hostToken={hostToken} visible={visible} onOpen={add} /> : null}
         {items.length ? (
           <ul className="files" aria-label={t('openFiles')}>
             {items.map((it) => (
