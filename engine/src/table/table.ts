@@ -234,8 +234,10 @@ export class Table {
       return refuse('stale');
     const inputs = this.inputsFor(actor, c);
     if ('refused' in inputs) return refuse(inputs.refused);
-    // Every session must accept before any moves, so parallel teams never fall out of step.
-    for (const { session, input } of inputs) {
+    // Every session must accept before any moves, so parallel teams never fall out of step. One input
+    // needs no trial run: a session that refuses it keeps its state (and stepping twice doubles the
+    // cost of a terminal or headless drill).
+    for (const { session, input } of inputs.length > 1 ? inputs : []) {
       if (input.type === 'correct') continue;
       const r = step(this.scenario, this.sessions[session]!.state, input);
       if (!r.ok) return this.engineRefusal(r.rejection, lang);
