@@ -8,7 +8,7 @@ import QRCode from 'qrcode';
 import type { RawData, WebSocket } from 'ws';
 import { Table, type Lang, type Scenario } from '@drill/engine';
 import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
-import { drillHome } from './home.ts';
+import { drillHome, HomeLock } from './home.ts';
 import {
   ClientFrameSchema,
   CreateRoomSchema,
@@ -98,7 +98,24 @@ export function allowedHosts(host: string, port: number): Set<string> {
 /** Starts the room server: the web app, the REST API and the WebSocket endpoint on one port. */
 export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomServer> {
   const host = o.host ?? '127.0.0.1';
-  const store = new Store(o.dataDir ?? join(drillHome(), 'server'));
+  const dataDir = o.dataDir ?? join(drillHome(), 'server');
+  // One server per data folder: a second one refuses (HomeLockedError) before it opens the database.
+  const lock = HomeLock.take(dataDir);
+  try {
+    return await serve(o, host, dataDir, lock);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+}
+
+async function serve(
+  o: RoomServerOptions,
+  host: string,
+  dataDir: string,
+  lock: HomeLock,
+): Promise<RoomServer> {
+  const store = new Store(dataDir);
   const hostToken = store.hostToken();
   const rate = o.rate ?? { perSecond: RATE_PER_SECOND, burst: RATE_BURST };
   const scenarios = new Map<string, Scenario>();
@@ -532,10 +549,16 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
       cacheControl: false,
     });
 
-  await app.listen({ port: o.port ?? 0, host });
+  try {
+    await app.listen({ port: o.port ?? 0, host });
+  } catch (e) {
+    store.close();
+    throw e;
+  }
   const a = app.server.address() as AddressInfo;
   hosts = allowedHosts(host, a.port);
   origin = `http://${host.includes(':') ? `[${host}]` : host}:${a.port}`;
+  lock.listening(a.port, `${origin}/`);
   return {
     url: `${origin}/`,
     hostToken,
@@ -547,6 +570,7 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
       stopping = true;
       await app.close();
       store.close();
+      lock.release();
     },
   };
 }

@@ -221,6 +221,8 @@ export class Room {
     this.due = true;
     setImmediate(() => {
       this.due = false;
+      // The server closed its database in the meantime (it is stopping): nobody is listening any more.
+      if (!this.store.db.open) return;
       if (this.viewsDue) {
         this.viewsDue = false;
         this.broadcast();

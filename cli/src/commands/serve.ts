@@ -131,6 +131,8 @@ export function register(program: Command): void {
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
           throw new UserError(`port ${port} is in use: choose another with --port`);
+        // Another server holds this DRILL_HOME: its message names the process and port.
+        if ((e as NodeJS.ErrnoException).code === 'EDRILLLOCKED') throw new UserError((e as Error).message);
         throw e;
       }
       const url = s.url;
