@@ -223,7 +223,7 @@ describe('the trainer’s own scenario in the web app, in Chromium', () => {
     await ctx.close();
   }, 180_000);
 
-  it('opens a finished room’s transcripts from the room server in Review', async () => {
+  it('creates a room on the own scenario, and opens the finished room’s transcripts from the room server in Review', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await ctx.addInitScript(() => localStorage.setItem('drill.lang', 'en'));
     const page = await ctx.newPage();
@@ -232,10 +232,26 @@ describe('the trainer’s own scenario in the web app, in Chromium', () => {
     page.on('dialog', (d) => void d.accept());
     await page.goto(`${url()}/?view=room#host=${encodeURIComponent(server.hostToken)}`);
     await page.getByLabel(translate('en', 'runAsRoom')).check();
-    await page.locator('#scenario').selectOption('typhoon');
+    // The room is created on the trainer's own scenario: its files travel in the create request.
+    await page.locator('#setup-folder').setInputFiles(good);
+    await expect
+      .poll(() => page.locator('#scenario option:checked').textContent())
+      .toBe(`Your own: ${localize(own.title, 'en')}`);
     await page.locator('input[name=mode][value=parallel]').check();
     await page.getByRole('button', { name: translate('en', 'createRoom') }).click();
     const code = (await page.getByTestId('join-code').textContent())!.trim();
+    const listed = await page.evaluate(
+      async (tok) =>
+        (await (await fetch('/api/rooms', { headers: { Authorization: `Bearer ${tok}` } })).json()) as {
+          code: string;
+          scenario: { id: string; contentHash: string };
+        }[],
+      server.hostToken,
+    );
+    expect(listed.find((r) => r.code === code)?.scenario).toMatchObject({
+      id: 'county-flood',
+      contentHash: own.contentHash,
+    });
     await page.getByTestId('room-start').click();
     await page.getByRole('button', { name: 'End drill' }).click();
     await page.getByRole('heading', { name: /Debrief/ }).waitFor();
@@ -245,7 +261,9 @@ describe('the trainer’s own scenario in the web app, in Chromium', () => {
     await rooms.getByText(new RegExp(`^${code} · `)).waitFor();
     await rooms.getByRole('checkbox').first().check();
     await rooms.getByRole('button', { name: 'Open the selected rooms' }).click();
+    // Verified against the own scenario remembered in this browser.
     await expect.poll(() => page.locator('li.file-ok').count()).toBe(2);
+    expect(await page.locator('li.file-bad').count()).toBe(0);
     expect(await page.locator('li.file-ok').first().getAttribute('data-file')).toBe(`room-${code}-1.json`);
     const found = await axe(page, 'en review with finished rooms');
     expect(found).toEqual([]);

@@ -13,6 +13,8 @@ import type { Outcome } from '../drill/outcome.ts';
 
 type Ok = Extract<Reviewed, { ok: true }>;
 
+const NONE: Scenario[] = [];
+
 export function teamsOf(r: Ok): string {
   return (
     r.transcript.header.meta?.team ??
@@ -23,7 +25,7 @@ export function teamsOf(r: Ok): string {
 /** Transcript review: open files, verify them, travel in time, compare teams, adjudicate, print. */
 export function Review({
   incoming,
-  extraScenarios: given = [],
+  extraScenarios: given = NONE,
   hostToken,
   visible = true,
 }: {
@@ -41,8 +43,9 @@ export function Review({
   const [drag, setDrag] = useState(false);
   const seen = useRef<LoadedFile[] | undefined>(undefined);
   // Transcripts of the trainer's own scenario verify against it (the one picked, remembered or saved).
-  const own = useOwnScenario();
-  const extraScenarios = useMemo(() => [...given, ...ownScenarios()], [given, own]);
+  useOwnScenario(); // renders again when the own scenario is picked or forgotten
+  const owned = ownScenarios();
+  const extraScenarios = useMemo(() => [...given, ...owned], [given, owned]);
   /** The files refused for want of their scenario, kept to try again when one is picked. */
   const waiting = useRef(new Map<string, LoadedFile>());
 
