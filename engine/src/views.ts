@@ -67,6 +67,8 @@ export interface ClosedDecisionView {
   by?: string;
   /** A discussion's answers (those of the viewer's seats). */
   answers?: Answer[];
+  /** The trainer corrected the recorded choice (facilitator and evaluator views only). */
+  correction?: { note: string; by?: string };
 }
 
 /** The module under way, as everyone sees it (its facilitator note is in `notes`, for the facilitator). */
@@ -216,6 +218,14 @@ export function viewFor(
         ...(r.allocation ? { allocation: { ...r.allocation } } : {}),
         ...(r.by !== undefined ? { by: r.by } : {}),
         ...answersOf(d.id),
+        ...(r.correction && (viewer.kind === 'facilitator' || viewer.kind === 'evaluator')
+          ? {
+              correction: {
+                note: r.correction.note,
+                ...(r.correction.by !== undefined ? { by: r.correction.by } : {}),
+              },
+            }
+          : {}),
       };
     });
   const indicators = Object.fromEntries(

@@ -310,7 +310,7 @@ async function serve(
     const room = Room.open(store, row, sc, t);
     rooms.set(id, room);
     const out: CreatedRoom = {
-      room: room.info(),
+      room: room.info(true),
       trainerToken: tokens.trainer.token,
       projectorToken: tokens.projector.token,
       evaluatorTokens: tokens.evaluators.map((e) => e.token),
@@ -326,7 +326,7 @@ async function serve(
       if (!r) return [];
       return [
         {
-          ...r.info(),
+          ...r.info(true),
           created: row.created,
           seq: r.table.seq,
           phase: r.table.phase,
