@@ -39,6 +39,8 @@ export default defineConfig({
           name: 'report',
           root: './report',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          // Each report replays whole drills: seconds each when the machine is shared.
+          testTimeout: 30_000,
         },
       },
       {
@@ -53,7 +55,9 @@ export default defineConfig({
       },
       // The terminal-screen tests keep one process per file: ink and its test renderer hold process-wide
       // state (stdout listeners, raw mode), and their frames are waited for with short fixed delays.
-      { test: { name: 'cli', root: './cli', include: ['src/**/*.test.{ts,tsx}'] } },
+      // 30 s, as for the web components: vitest's 5 s default failed screen tests that take a second
+      // alone when the machine is shared (load average above 20), while a hang still fails.
+      { test: { name: 'cli', root: './cli', include: ['src/**/*.test.{ts,tsx}'], testTimeout: 30_000 } },
       './web/vitest.config.ts',
       {
         test: {

@@ -24,3 +24,24 @@ export async function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+let shared: Promise<Browser> | undefined;
+
+/**
+ * One Chromium for every browser test file that runs in this worker process (the e2e project runs
+ * several files per worker): launching it costs a second or two of CPU per file. Each file makes its own
+ * contexts and closes them with `closeContexts` when it ends; the browser itself ends with the worker.
+ */
+export function sharedChromium(): Promise<Browser> {
+  shared ??= launchChromium().then((b) => {
+    // A crashed browser is launched again by the next file, not handed out dead.
+    b.on('disconnected', () => (shared = undefined));
+    return b;
+  });
+  return shared;
+}
+
+/** Closes every context a test file opened on the shared browser (one file runs at a time per worker). */
+export async function closeContexts(browser: Browser): Promise<void> {
+  await Promise.all(browser.contexts().map((c) => c.close()));
+}

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../browser/chromium.ts';
+import { closeContexts, sharedChromium } from '../browser/chromium.ts';
 import { type Lang } from '@drill/engine';
 import { buildDebrief, renderDebriefHtml, renderHtml, stringsFor } from '@drill/report';
 import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
@@ -16,10 +16,10 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await launchChromium();
+  browser = await sharedChromium();
 });
 afterAll(async () => {
-  await browser?.close();
+  if (browser) await closeContexts(browser);
 });
 
 /** Opens report HTML in a fresh page, recording console errors, page errors and any network request. */
