@@ -127,7 +127,7 @@ export function Debrief({ backend, onReview, onNew }: Props) {
                             {d.timeliness ? (
                               <div className={`muted small t-${d.timeliness}`}>
                                 {t(`timeliness_${d.timeliness.replace('-', '_')}` as 'timeliness_late')}
-                                {d.at !== undefined ? ` · ${clockLabel(sc, d.at)}` : ''} ·{' '}
+                                {d.at !== undefined ? ` · ${clockLabel(sc, d.at, lang)}` : ''} ·{' '}
                                 {Math.round(d.credit * 100)}%
                               </div>
                             ) : null}
