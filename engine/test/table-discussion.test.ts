@@ -114,3 +114,22 @@ describe('Table views: who answers a per-role question when the seats are split 
     ).toBeUndefined();
   });
 });
+
+describe('Table.defaultsClosing', () => {
+  it('warns of choices closing with their default, never of discussion questions (they have none)', () => {
+    const t = roomTable();
+    const hour = { type: 'advance' as const, minutes: 120 };
+    // The table question closes unanswered within the hour: no default to warn about.
+    expect(t.defaultsClosing(hour)).toEqual([]);
+    expect(t.submit(trainer, hour)).toMatchObject({ ok: true });
+    expect(t.view({ kind: 'facilitator' }, 'en').lanes[0]!.view.closed.map((c) => c.decision)).toContain(
+      'q_table',
+    );
+    // Module 2: the per-role shelter question and the warning choice both close in ten hours; only the
+    // choice is taken by its default.
+    t.submit(trainer, { type: 'advance', minutes: 24 * 60 });
+    t.submit(trainer, { type: 'resume' });
+    expect(t.clock).toBe(-48 * 60);
+    expect(t.defaultsClosing({ type: 'advance', minutes: 600 }).map((c) => c.decision)).toEqual(['q_warn']);
+  });
+});

@@ -27,6 +27,7 @@ import { improvementPlan, type AarCore } from './improvement-plan.ts';
 import { scoreSeries, type SeriesPoint } from './series.ts';
 import { summaryText } from './summary.ts';
 import { both } from './words.ts';
+import { openStates } from './prompts-then.ts';
 
 export const AAR_FORMAT = 'drill-aar/1' as const;
 
@@ -589,10 +590,7 @@ export function buildAar(
   const pressureSeconds = Number(t.header.meta?.pressure);
   const pressure = Number.isFinite(pressureSeconds) && pressureSeconds > 0 ? pressureSeconds : undefined;
   // The state each decision was open in (before the entry that closed it), for its prompt's live values.
-  const openIn = new Map<string, DrillState>();
-  replayed.events.forEach((evs, i) => {
-    for (const e of evs) if (e.type === 'decision-closed') openIn.set(e.id, replayed.states?.[i] ?? state);
-  });
+  const openIn = openStates(replayed);
   const decisions = score.decisions.map((ds) =>
     decisionOf(scenario, ds, state, pressure, openIn.get(ds.decision) ?? state),
   );

@@ -34,6 +34,7 @@ export { aarFromTranscript, type AarFromTranscript } from './from-transcript.ts'
 export { summarize, summaryText } from './summary.ts';
 export { scoreSeries, type SeriesPoint } from './series.ts';
 export { renderMarkdown } from './markdown.ts';
+export { promptsThen } from './prompts-then.ts';
 export { renderHtml } from './html.ts';
 export { escapeHtml, escapeMd } from './escape.ts';
 export { STRINGS, stringsFor, type ReportStrings } from './strings.ts';

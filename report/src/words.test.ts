@@ -11,6 +11,15 @@ describe('brief', () => {
     expect(brief(s)).toBe('The river is rising. … Do you order the evacuation?');
   });
 
+  it('does not cut a sentence at the decimal point of a live value', () => {
+    expect(sentencesOf('Hongling stands at 212.5 m. What is done? Next')).toEqual([
+      'Hongling stands at 212.5 m.',
+      'What is done?',
+    ]);
+    const s = `Hongling stands at 212.5 m tonight. ${'Rain keeps falling. '.repeat(8)}What is done?`;
+    expect(brief(s)).toBe('Hongling stands at 212.5 m tonight. … What is done?');
+  });
+
   it('splits Chinese sentences at full-width stops and keeps runs of stops together', () => {
     expect(sentencesOf('水位上涨。是否转移？！尾巴')).toEqual(['水位上涨。', '是否转移？！']);
   });

@@ -51,6 +51,7 @@ export function both(f: (lang: Lang) => string): { en: string; 'zh-CN': string }
 }
 
 const STOPS = new Set(['.', '?', '!', '。', '？', '！']);
+const LATIN_STOPS = new Set(['.', '?', '!']);
 
 /**
  * The sentences of a text with their closing punctuation, in one pass: the regex it replaces
@@ -62,6 +63,9 @@ export function sentencesOf(s: string): string[] {
   let start = 0;
   for (let i = 0; i < s.length; i++) {
     if (!STOPS.has(s[i]!) || STOPS.has(s[i + 1] ?? '')) continue;
+    // A Latin stop ends a sentence only before a space, a closing mark or the end: not inside a number
+    // ("212.5 m", a live value with decimals) or a word.
+    if (LATIN_STOPS.has(s[i]!) && i + 1 < s.length && !/[\s"'”’)\]]/u.test(s[i + 1]!)) continue;
     const x = s.slice(start, i + 1).trim();
     if ([...x].some((c) => !STOPS.has(c))) out.push(x);
     start = i + 1;

@@ -1,26 +1,27 @@
-import {
-  civilTimeAt,
-  formatScenarioTime,
-  localize,
-  type Lang,
-  type LocalizedText,
-  type Scenario,
-} from '@drill/engine';
+import { civilTimeAt, localize, type Lang, type LocalizedText, type Scenario } from '@drill/engine';
+import { scenarioTimeText, timeLabel } from '@drill/report';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** `T-46h` and the local wall-clock time it stands for (`08-26 16:00`). */
-export function clockParts(scenario: Scenario, minutes: number): { rel: string; civil: string } {
+/**
+ * Scenario time as the reports write it (`T-46h`, `T+80d`: days from a week on; `T0前46小时` in Chinese)
+ * and the calendar time it stands for where the scenario dates its T0 (`08-26 16:00`).
+ */
+export function clockParts(
+  scenario: Scenario,
+  minutes: number,
+  lang: Lang = 'en',
+): { rel: string; civil: string } {
   const c = civilTimeAt(scenario.clock.t0, minutes);
   return {
-    rel: formatScenarioTime(minutes),
+    rel: scenarioTimeText(minutes, lang),
     civil: c ? `${pad(c.month)}-${pad(c.day)} ${pad(c.hour)}:${pad(c.minute)}` : '',
   };
 }
 
-export function clockLabel(scenario: Scenario, minutes: number): string {
-  const p = clockParts(scenario, minutes);
-  return p.civil ? `${p.rel} · ${p.civil}` : p.rel;
+/** `T-46h (08-26 16:00)`: the reports' one time label. */
+export function clockLabel(scenario: Scenario, minutes: number, lang: Lang = 'en'): string {
+  return timeLabel(scenario.clock.t0, minutes, lang);
 }
 
 export const L = (text: LocalizedText | undefined, lang: Lang): string => localize(text, lang);

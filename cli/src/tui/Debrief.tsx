@@ -2,7 +2,8 @@ import { localize, ratingFor, type AppliedCap, type DecisionPoint, type ScoreRep
 import { timeShort } from './format.ts';
 import { strings } from './i18n.ts';
 import { truncateLine, wrap, type Line, type Seg } from './layout.ts';
-import { choiceText, decisionGist, optionLabel } from './summary.ts';
+import { choiceText, gist, optionLabel } from './summary.ts';
+import { promptsThen } from '@drill/report';
 import { Lines } from './Lines.tsx';
 import type { FinishInfo, LiveDrill } from './live-drill.ts';
 
@@ -27,14 +28,17 @@ export function debriefLines(
     for (const l of wrap(text, width - indent.length)) out.push([{ t: `${indent}${l}`, ...style }]);
   };
   const dp = (id: string): DecisionPoint | undefined => scenario.decisions.find((d) => d.id === id);
+  // Prompts with their `{variable}`s as they read when each was answered (the report's replay).
+  const prompts = promptsThen(scenario, drill.transcript(), lang);
+  const promptOf = (def: DecisionPoint): string => prompts.get(def.id) ?? localize(def.prompt, lang);
   const byId = new Map(score.decisions.map((d) => [d.decision, d]));
   /** Evidence names a decision by its question in a few words and what was chosen. */
   const summary = (id: string): string => {
     const def = dp(id);
     const d = byId.get(id);
     if (!def) return id;
-    if (!d || d.status === 'not-reached') return `${decisionGist(def, lang, 40)} (${s.notReached})`;
-    return `${decisionGist(def, lang, 40)} → ${choiceText(def, d.options, d.allocation, lang)}`;
+    if (!d || d.status === 'not-reached') return `${gist(promptOf(def), 40)} (${s.notReached})`;
+    return `${gist(promptOf(def), 40)} → ${choiceText(def, d.options, d.allocation, lang)}`;
   };
   const sep = lang === 'zh-CN' ? '；' : '; ';
 
@@ -103,7 +107,7 @@ export function debriefLines(
     const rating = ratingFor(d.best > 0 ? d.credit / d.best : 0);
     const mark = rating === 'P' ? '✓' : rating === 'U' ? '✗' : '~';
     const colour = rating === 'P' ? 'green' : rating === 'U' ? 'red' : 'yellow';
-    const prompt = wrap(localize(def.prompt, lang), width - 2);
+    const prompt = wrap(promptOf(def), width - 2);
     out.push([
       { t: `${mark} `, color: colour, bold: true },
       { t: prompt[0] ?? '', bold: true },
@@ -154,7 +158,7 @@ export function debriefLines(
       def.kind === 'allocate'
         ? undefined
         : [...def.options].sort((a, b) => (b.score ?? 0) - (a.score ?? 0))[0];
-    for (const [n, l] of wrap(localize(def.prompt, lang), width - 2).entries())
+    for (const [n, l] of wrap(promptOf(def), width - 2).entries())
       out.push([{ t: `${n === 0 ? '• ' : '  '}${l}` }]);
     const mine = byId.get(id);
     const due = mine?.due;

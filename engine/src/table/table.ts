@@ -542,10 +542,15 @@ export class Table {
       const r = step(this.scenario, this.sessions[session]!.state, input);
       if (!r.ok) continue;
       for (const e of r.events)
-        if (e.type === 'decision-closed' && e.by === undefined)
+        if (e.type === 'decision-closed' && e.by === undefined && !this.isDiscussion(e.id))
           out.push({ team: this.teamOfSession(session), decision: e.id, at: e.at });
     }
     return out;
+  }
+
+  /** A discussion question closes without an answer, never with a default: nothing to warn about. */
+  private isDiscussion(decision: string): boolean {
+    return this.scenario.decisions.find((d) => d.id === decision)?.kind === 'discuss';
   }
 
   /** What `viewer` may see, in `lang`: one lane per session (team) it may see. */

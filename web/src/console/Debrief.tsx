@@ -1,4 +1,6 @@
+import { useEffect, useState } from 'react';
 import { localize, type DecisionScore, type Transcript } from '@drill/engine';
+import { promptsThen } from '@drill/report';
 import { useT } from '../i18n.ts';
 import { clockLabel } from '../format.ts';
 import { download, slug } from '../ui/download.ts';
@@ -36,6 +38,20 @@ export function Debrief({ backend, onReview, onNew }: Props) {
       : d.options.map(label).join('; ');
     return d.status === 'missed' ? `${what} (${t('missed')})` : what;
   };
+  // Prompts with their `{variable}`s as they read when each was answered (the report's replay), per
+  // session: one in role mode, one per team in parallel mode.
+  const [prompts, setPrompts] = useState<Map<string, string>[]>([]);
+  useEffect(() => {
+    let live = true;
+    void backend.transcripts().then((trs) => {
+      if (live) setPrompts(trs.map((tr) => promptsThen(sc, tr, lang)));
+    });
+    return () => {
+      live = false;
+    };
+  }, [backend, sc, lang]);
+  const promptOf = (id: string, session = 0): string =>
+    prompts[session]?.get(id) ?? localize(sc.decisions.find((d) => d.id === id)?.prompt ?? id, lang);
   const text = (tr: Transcript): string => JSON.stringify(tr, null, 1);
   const files = async (): Promise<LoadedFile[]> =>
     (await backend.transcripts()).map((tr, i) => ({ name: fileName(i), text: text(tr) }));
@@ -99,7 +115,7 @@ export function Debrief({ backend, onReview, onNew }: Props) {
             <tbody>
               {reached.map((dp) => (
                 <tr key={dp.id}>
-                  <th scope="row">{localize(dp.prompt, lang)}</th>
+                  <th scope="row">{promptOf(dp.id)}</th>
                   {teams.map(({ team, s }) => {
                     const d = s.report.decisions.find((x) => x.decision === dp.id)!;
                     const mine = parallel || s.ratings.capabilities.some((c) => c.evidence.includes(dp.id));
@@ -111,7 +127,7 @@ export function Debrief({ backend, onReview, onNew }: Props) {
                             {d.timeliness ? (
                               <div className={`muted small t-${d.timeliness}`}>
                                 {t(`timeliness_${d.timeliness.replace('-', '_')}` as 'timeliness_late')}
-                                {d.at !== undefined ? ` · ${clockLabel(sc, d.at)}` : ''} ·{' '}
+                                {d.at !== undefined ? ` · ${clockLabel(sc, d.at, lang)}` : ''} ·{' '}
                                 {Math.round(d.credit * 100)}%
                               </div>
                             ) : null}
@@ -152,7 +168,7 @@ export function Debrief({ backend, onReview, onNew }: Props) {
                 {mine.length ? (
                   <ol>
                     {mine.map((id) => (
-                      <li key={id}>{localize(sc.decisions.find((d) => d.id === id)?.prompt ?? id, lang)}</li>
+                      <li key={id}>{promptOf(id, parallel ? teamNames.indexOf(team) : 0)}</li>
                     ))}
                   </ol>
                 ) : (

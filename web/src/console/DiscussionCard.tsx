@@ -41,7 +41,7 @@ export function DiscussionCard({ scenario, open: d, roles, note, team, onAnswer 
       <h4 id={`dh-${name}`}>{d.prompt}</h4>
       <p className="deadline">
         {t('discussion')} · {t('discussionNoScore')}
-        {` · ${t('due', { t: clockLabel(scenario, d.due) })}`}
+        {` · ${t('due', { t: clockLabel(scenario, d.due, lang) })}`}
       </p>
       {note !== undefined ? (
         <p className="facilitator-note">

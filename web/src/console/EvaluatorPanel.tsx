@@ -71,7 +71,8 @@ export function EvaluatorPanel({ scenario, observations, onObserve }: Props) {
           <ul>
             {observations.map((o) => (
               <li key={o.seq} data-task={o.task}>
-                {clockLabel(scenario, o.at)} · {taskText(o.task)} · <strong>{o.rating}</strong> — {o.note}
+                {clockLabel(scenario, o.at, lang)} · {taskText(o.task)} · <strong>{o.rating}</strong> —{' '}
+                {o.note}
                 <span className="muted"> ({o.evaluator})</span>
               </li>
             ))}

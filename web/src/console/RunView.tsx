@@ -77,7 +77,7 @@ export function RunView({ backend, prefs, setPrefs, onOpenProjector }: Props) {
   const parallel = backend.setup.mode === 'parallel';
   const view = backend.view({ kind: 'facilitator' }, lang);
   const feedLane = view.lanes.find((l) => l.team === feedTeam) ?? view.lanes[0]!;
-  const clock = clockParts(sc, view.clock);
+  const clock = clockParts(sc, view.clock, lang);
   const w = warningOf(sc, feedLane.view.indicators, lang);
   const paused = view.phase === 'paused';
   const clockCmd = useCommand(backend, lang);
