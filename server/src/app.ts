@@ -153,6 +153,17 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
         .send('bad request\n');
     },
   });
+  // Fastify's own refusals (a body that is not JSON or holds `__proto__`, too large, of another type)
+  // answer in the API's one error shape, so a page can show the reason like any other refusal.
+  app.setErrorHandler((e: { statusCode?: number; message: string }, _req, reply) => {
+    const status =
+      e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;
+    const body: ApiError =
+      status === 500
+        ? { error: 'unavailable', reason: `the server could not do this: ${e.message}` }
+        : { error: status === 413 ? 'too-large' : 'invalid', reason: e.message };
+    return reply.code(status).send(body);
+  });
   let hosts = new Set<string>();
   let origin = '';
   let stopping = false;
@@ -363,8 +374,13 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
     const r = row && rooms.get(row.id);
     if (!row || !r) return fail(reply, 404, { error: 'not-found', reason: 'no open room has this code' });
     const p = JoinSchema.safeParse(req.body);
-    if (!p.success)
-      return fail(reply, 400, { error: 'invalid', reason: 'give a team, the seats to take and your name' });
+    if (!p.success) {
+      const name = p.error.issues.find((i) => i.path[0] === 'name' && i.code === 'custom');
+      return fail(reply, 400, {
+        error: 'invalid',
+        reason: name ? name.message : 'give a team, the seats to take and your name',
+      });
+    }
     const team = row.setup.teams.find((t) => t.name === p.data.team);
     if (!team)
       return fail(reply, 400, {
@@ -450,7 +466,9 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
     socket.on('message', (data: RawData, binary: boolean) => {
       if (!bucket.take()) return refuse('rate-limited');
       const size = Array.isArray(data) ? data.reduce((a, b) => a + b.length, 0) : data.byteLength;
-      if (binary || size > MAX_FRAME_BYTES) return refuse('too-large');
+      // The protocol is JSON text: a binary frame is not one of its messages, whatever its size.
+      if (binary) return refuse('bad-frame');
+      if (size > MAX_FRAME_BYTES) return refuse('too-large');
       let json: unknown;
       try {
         json = JSON.parse(
