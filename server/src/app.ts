@@ -463,7 +463,7 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
     };
     const send = (f: ServerFrame): void => sendText(JSON.stringify(f));
     const refuse = (code: RefusalCode, cseq?: number): void => send(refusal(code, conn?.lang ?? lang, cseq));
-    socket.on('message', (data: RawData, binary: boolean) => {
+    const onMessage = (data: RawData, binary: boolean): void => {
       if (!bucket.take()) return refuse('rate-limited');
       const size = Array.isArray(data) ? data.reduce((a, b) => a + b.length, 0) : data.byteLength;
       // The protocol is JSON text: a binary frame is not one of its messages, whatever its size.
@@ -509,6 +509,15 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
           const never: never = f;
           return never;
         }
+      }
+    };
+    socket.on('message', (data: RawData, binary: boolean) => {
+      // A throw in a handler (the database refusing a write: disk full, read-only) would be an uncaught
+      // exception in ws's data callback and stop the server with every room in it: refuse that frame.
+      try {
+        onMessage(data, binary);
+      } catch {
+        refuse('unavailable');
       }
     });
     socket.on('close', () => {

@@ -162,3 +162,34 @@ describe('hostile names and bodies on the REST side', () => {
     expect(server.store.members(room.room.id).length).toBe(before);
   });
 });
+
+describe('a database that refuses writes (disk full, read-only)', () => {
+  it('refuses each input as unavailable, never acknowledges it, changes nothing and keeps serving', async () => {
+    const before = hashes();
+    const members = server.store.members(room.room.id).length;
+    const display = { ...server.rooms.get(room.room.id)!.row.display };
+    // SQLite itself refuses every write from here on (SQLITE_READONLY), as a full or read-only disk would.
+    server.store.db.pragma('query_only = ON');
+    try {
+      const next = await trainer.command({ type: 'next' });
+      expect(next).toMatchObject({ t: 'refused', code: 'unavailable' });
+      // The display change used to throw out of the socket handler: an uncaught exception that stopped
+      // the whole server.
+      trainer.sendFrame({ t: 'display', showScores: !display.showScores });
+      expect(await trainer.next((f) => f.t === 'refused')).toMatchObject({ code: 'unavailable' });
+      const j = await api<ApiError>(server.url, `/api/join/${room.room.code}`, {
+        body: { team: 'Red', roles: [], name: 'Late' },
+      });
+      expect(j.status).toBe(500);
+      expect(j.body.error).toBe('unavailable');
+      expect((await api(server.url, '/api/scenarios')).status).toBe(200);
+      expect(hashes()).toEqual(before);
+      expect(server.rooms.get(room.room.id)!.row.display).toEqual(display);
+      expect(server.store.members(room.room.id).length).toBe(members);
+    } finally {
+      server.store.db.pragma('query_only = OFF');
+    }
+    // Writable again: the same room takes inputs.
+    expect((await trainer.command({ type: 'next' })).t).toBe('ack');
+  });
+});
