@@ -464,19 +464,22 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
     const send = (f: ServerFrame): void => sendText(JSON.stringify(f));
     const refuse = (code: RefusalCode, cseq?: number): void => send(refusal(code, conn?.lang ?? lang, cseq));
     const onMessage = (data: RawData, binary: boolean): void => {
-      if (!bucket.take()) return refuse('rate-limited');
+      const limited = !bucket.take();
       const size = Array.isArray(data) ? data.reduce((a, b) => a + b.length, 0) : data.byteLength;
       // The protocol is JSON text: a binary frame is not one of its messages, whatever its size.
-      if (binary) return refuse('bad-frame');
-      if (size > MAX_FRAME_BYTES) return refuse('too-large');
+      if (binary) return refuse(limited ? 'rate-limited' : 'bad-frame');
+      if (size > MAX_FRAME_BYTES) return refuse(limited ? 'rate-limited' : 'too-large');
       let json: unknown;
       try {
         json = JSON.parse(
           Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8'),
         );
       } catch {
-        return refuse('bad-frame');
+        return refuse(limited ? 'rate-limited' : 'bad-frame');
       }
+      // A command cut by the rate limit is refused under its own cseq: the sender's wait for that
+      // command's answer ends now (with "wait and try again"), not at its timeout.
+      if (limited) return refuse('rate-limited', cseqOf(json));
       const p = ClientFrameSchema.safeParse(json);
       if (!p.success) return refuse('bad-frame', cseqOf(json));
       const f = p.data;

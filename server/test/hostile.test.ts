@@ -193,3 +193,19 @@ describe('a database that refuses writes (disk full, read-only)', () => {
     expect((await trainer.command({ type: 'next' })).t).toBe('ack');
   });
 });
+
+describe('a command cut by the rate limit', () => {
+  it('is refused under its own cseq, so the sender is not left waiting for an answer', async () => {
+    const before = hashes();
+    const flooder = await connect(server.url, (await join(server.url, room.room.code, 'Blue', 'Flo')).token);
+    clients.push(flooder);
+    // Past the burst (200 in this file's server): every command gets an answer naming its cseq.
+    const answers = await Promise.all(
+      Array.from({ length: 260 }, () => flooder.command({ type: 'end' }, { timeoutMs: 5000 })),
+    );
+    const codes = answers.map((a) => (a.t === 'refused' ? a.code : 'ack'));
+    expect(codes.filter((c) => c === 'rate-limited').length).toBeGreaterThan(0);
+    expect(codes.every((c) => c === 'rate-limited' || c === 'trainer-only')).toBe(true);
+    expect(hashes()).toEqual(before);
+  });
+});
