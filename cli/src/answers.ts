@@ -7,7 +7,7 @@ import {
   type Input,
   type DrillState,
   type Scenario,
-  holdsRole,
+  deciderOf,
 } from '@drill/engine';
 
 /**
@@ -85,8 +85,8 @@ export function answerFor(
     const a = answers.decisions[d.id];
     if (!a || state.decisions[d.id]?.status !== 'open') continue;
     if (a.at !== undefined && state.clock < parseScenarioTime(a.at)!) continue;
-    const p =
-      a.participant ?? state.participants.find((x) => holdsRole(x, d.roles))?.id ?? state.participants[0]!.id;
+    // Who decides is the engine's answer (the Table then checks the player may send it).
+    const p = a.participant ?? deciderOf(state, d)?.id ?? state.participants[0]!.id;
     return {
       type: 'choose',
       participant: p,

@@ -10,6 +10,7 @@ export { renderReport, type ReportFormat, type ReportKind } from './commands/rep
 export { schemaText } from './commands/schema.ts';
 export { lintFile, lintExitCode, type LintFileResult } from './commands/lint.ts';
 export { coverageExitCode } from './commands/test.ts';
+export { examinePaths, collectFiles } from './commands/cohort.ts';
 export { runCoverage, type CoverageOptions } from './coverage/run-coverage.ts';
 export { renderCoverage, progressBar } from './coverage/render.ts';
 export type { CoverageReport } from './coverage/aggregate.ts';

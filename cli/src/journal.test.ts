@@ -121,7 +121,8 @@ describe('a journal that cannot be written', () => {
     const r = d.submit({ type: 'next' });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.reason).toMatch(/the journal could not be written/);
-    expect(d.state).toBe(before);
+    // The Table rewinds a command the journal refused by replaying the session: the same state by value.
+    expect(d.state).toStrictEqual(before);
     expect(d.inputs).toBe(1);
     expect(d.submit({ type: 'pause' }).ok).toBe(false);
   });

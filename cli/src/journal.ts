@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import type { Transcript, TranscriptEntry, TranscriptHeader, TranscriptResult } from '@drill/engine';
 import { fsReason, UserError, writeAll, writeFileAtomic } from './io.ts';
+import { processAlive } from '@drill/server/process';
 
 /**
  * The crash-safe journal of a drill in progress (JSONL):
@@ -209,15 +210,6 @@ class JournalLock {
     } catch {
       // already gone
     }
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'; // exists, but not ours
   }
 }
 

@@ -15,7 +15,9 @@ import { join } from 'node:path';
 import { autoplay, soloParticipant, type Policy } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
 import { cohortReport, renderCohort, type Examined } from '../src/index.ts';
-import { examinePaths } from '../../cli/src/commands/cohort.ts';
+// The CLI's public entry (cli depends on cohort, so cohort cannot list cli as a dependency): the same
+// file walk and worker threads `drill cohort` uses.
+import { examinePaths } from '../../cli/src/index.ts';
 
 const N = Number(process.env.COHORT_BENCH_N ?? 10_000);
 const K = Math.min(N, Number(process.env.COHORT_BENCH_K ?? 30));

@@ -66,7 +66,8 @@ function canon(v: unknown, depth: number): string | undefined {
       return JSON.stringify(v);
     case 'number':
       if (!Number.isFinite(v)) throw new TypeError(`${v} cannot be represented in JSON`);
-      return JSON.stringify(v);
+      // For a finite number JSON.stringify writes exactly String(v) (-0 as 0 too); String is faster.
+      return String(v);
     case 'boolean':
       return v ? 'true' : 'false';
     case 'undefined':
@@ -163,14 +164,21 @@ function partHash(part: object): string {
  * is an object or an array replaced by the SHA-256 (hex) of that member's canonical JSON. Every byte
  * of the value goes into it, as strong as hashing the whole text (SHA-256 is collision resistant at
  * both levels), but consecutive drill states share their unchanged members (frozen, the same objects),
- * so a step pays for hashing what it changed, not the whole state again.
+ * so a step pays for hashing what it changed, not the whole state again. The outer text is written
+ * here directly: it is canonical JSON of { member: hash or value } (hex needs no escaping).
  */
 export function hashByParts(value: object): string {
   const o = value as Record<string, unknown>;
-  const digest: Record<string, unknown> = {};
-  for (const k of Object.keys(o)) {
+  const order = sortedKeys(Object.keys(o));
+  let out = '{';
+  let first = true;
+  for (let i = 0; i < order.sorted.length; i++) {
+    const k = order.sorted[i]!;
     const v = o[k];
-    digest[k] = v !== null && typeof v === 'object' ? partHash(v) : v;
+    const x = v !== null && typeof v === 'object' ? `"${partHash(v)}"` : canon(v, 1);
+    if (x === undefined) continue;
+    out += (first ? '' : ',') + order.quoted[i]! + x;
+    first = false;
   }
-  return hashJson(digest);
+  return sha256Hex(out + '}');
 }

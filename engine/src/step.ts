@@ -113,7 +113,39 @@ export function step(scenario: Scenario, state: DrillState, input: Input | unkno
       `this input is not well-formed${where}: ${first?.message ?? 'unknown problem'}`,
     );
   }
-  const inp = parsed.data;
+  return stepParsed(scenario, state, parsed.data);
+}
+
+/**
+ * Inputs that `replay` may step without parsing them again once the transcript's schema has been
+ * checked: zod's output for them is the input itself, and the state keeps none of their objects (it
+ * copies what it keeps). An `inject` or `override` is parsed again — the state would hold the
+ * transcript's own objects, and an override's subject has a default.
+ */
+const KEPT_AS_IS: ReadonlySet<ParsedInput['type']> = new Set([
+  'start',
+  'advance',
+  'choose',
+  'answer',
+  'observe',
+  'pause',
+  'resume',
+  'end',
+  'close',
+] as const);
+
+/**
+ * `step` for an input that passed the transcript schema (which holds InputSchema, refinements
+ * included): replay steps every entry, and parsing each input again was a tenth of a step.
+ */
+export function stepChecked(scenario: Scenario, state: DrillState, input: Input): StepResult {
+  const type = (input as { type?: unknown }).type;
+  return typeof type === 'string' && KEPT_AS_IS.has(type as ParsedInput['type'])
+    ? stepParsed(scenario, state, input as ParsedInput)
+    : step(scenario, state, input);
+}
+
+function stepParsed(scenario: Scenario, state: DrillState, inp: ParsedInput): StepResult {
   // A text with a lone surrogate has no UTF-8 form: it could be neither hashed nor written.
   if (!wellFormed(inp))
     return reject(state, 'malformed', 'this input holds a text with a lone surrogate (a broken character)');
@@ -481,15 +513,18 @@ class Run {
     if (this.rng) this.s.rng = this.rng.state();
   }
 
-  private random = (): number => {
+  private random(): number {
     this.rng ??= resumeRng(this.s.rng);
     return this.rng();
-  };
+  }
 
+  /** `random` bound to this step, made when an environment first needs it (one per step, not per Run). */
+  private draws: (() => number) | undefined;
   private baseEnv: EvalEnv | undefined;
   private env(locals?: Record<string, number>): EvalEnv {
-    if (locals) return stateEnv(this.s, this.random, locals);
-    return (this.baseEnv ??= stateEnv(this.s, this.random));
+    this.draws ??= () => this.random();
+    if (locals) return stateEnv(this.s, this.draws, locals);
+    return (this.baseEnv ??= stateEnv(this.s, this.draws));
   }
 
   /** Keeps the timer queue equal to the records after `id`'s record changed. */

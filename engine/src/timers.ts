@@ -161,31 +161,40 @@ export type TimerOwner = 'decision' | 'inject';
  * ever runs, so it is not queued.
  */
 export function timersOf(sc: Scenario, s: DrillState, owner: TimerOwner, id: string): Timer[] {
-  const tb = table(sc);
   const out: Timer[] = [];
-  const add = (kind: TimerKind, due: number | undefined, strict = false): void => {
-    if (due === undefined || due > sc.clock.end) return;
-    if (strict ? due <= s.clock : due < s.clock) return;
-    out.push({ due, seq: tb.seq.get(`${kind}:${id}`)!, kind, id });
-  };
   switch (owner) {
     case 'inject': {
       const r = own(s.injects, id);
-      if (r?.status === 'scheduled') add('inject', r.due);
+      if (r?.status === 'scheduled') addTimer(out, sc, s, 'inject', id, r.due);
       return out;
     }
     case 'decision': {
       const r = own(s.decisions, id);
-      if (r?.status === 'scheduled') add('open', r.opensAt);
+      if (r?.status === 'scheduled') addTimer(out, sc, s, 'open', id, r.opensAt);
       else if (r?.status === 'open') {
-        if (r.due !== undefined && r.due < r.closesAt!) add('due', r.due, true);
-        add('close', r.closesAt);
+        if (r.due !== undefined && r.due < r.closesAt!) addTimer(out, sc, s, 'due', id, r.due, true);
+        addTimer(out, sc, s, 'close', id, r.closesAt);
       }
       return out;
     }
     default:
       return assertNever(owner);
   }
+}
+
+/** Adds one timer of `timersOf` unless it is in the past (`strict`: or now) or after the scenario's end. */
+function addTimer(
+  out: Timer[],
+  sc: Scenario,
+  s: DrillState,
+  kind: TimerKind,
+  id: string,
+  due: number | undefined,
+  strict = false,
+): void {
+  if (due === undefined || due > sc.clock.end) return;
+  if (strict ? due <= s.clock : due < s.clock) return;
+  out.push({ due, seq: table(sc).seq.get(`${kind}:${id}`)!, kind, id });
 }
 
 /** The whole queue computed from the records: what `state.timers` always equals (a property test holds it). */

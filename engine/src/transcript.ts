@@ -14,7 +14,7 @@ import {
   TranscriptEntrySchema,
   TranscriptSchema,
 } from './transcript-schema.ts';
-import { step, visibleTo, type StepEvent, type StepResult } from './step.ts';
+import { step, stepChecked, visibleTo, type StepEvent, type StepResult } from './step.ts';
 
 /**
  * 3: the state holds its timer queue (`timers`, ordered by (due, seq)), and its hash is taken by parts
@@ -130,6 +130,14 @@ export interface JournalPort {
 /** A step's result plus the entries it added (the input's own, then any colleagues'); none when refused. */
 export type ApplyResult = StepResult & { entry?: TranscriptEntry; entries: TranscriptEntry[] };
 
+/** Adds an accepted commit's entry and events to an `apply`'s; false when it was refused. */
+function take(rc: ApplyResult, entries: TranscriptEntry[], events: StepEvent[]): boolean {
+  if (!rc.ok || !rc.entry) return false;
+  entries.push(rc.entry);
+  events.push(...rc.events);
+  return true;
+}
+
 /**
  * A drill in progress: the current state plus the transcript so far. `apply` steps the engine and, when
  * the input is accepted, appends a hash-chained entry (hand it to a journal to make it durable).
@@ -198,19 +206,7 @@ export class Session {
     if (!r.ok || !r.entry) return r;
     const entries = [r.entry];
     const events = [...r.events];
-    const take = (rc: ApplyResult): boolean => {
-      if (!rc.ok || !rc.entry) return false;
-      entries.push(rc.entry);
-      events.push(...rc.events);
-      return true;
-    };
-    const colleagues = (): void => {
-      for (let guard = 0; guard < 1000; guard++) {
-        const c = colleagueChoice(this.scenario, this.current);
-        if (!c || !take(this.commit(c))) break;
-      }
-    };
-    colleagues();
+    this.colleagues(entries, events);
     // An advance stops early where a simulated colleague must decide; once they have, it goes on to
     // where it was meant to go, as inputs of its own (so the transcript shows exactly what happened).
     // The step accepted it, so it is a well-formed input: no need to parse it again.
@@ -226,12 +222,20 @@ export class Session {
             ? { type: 'advance', minutes: goal - this.current.clock }
             : { type: 'advance', to: 'next', ...(a.for !== undefined ? { for: a.for } : {}) };
         const rc = this.commit(next);
-        if (!rc.ok || !take(rc)) break;
+        if (!rc.ok || !take(rc, entries, events)) break;
         last = rc.events;
-        colleagues();
+        this.colleagues(entries, events);
       }
     }
     return { ...r, state: this.current, events, entries };
+  }
+
+  /** Simulated colleagues take the decisions that fell to their seats, each as an entry of its own. */
+  private colleagues(entries: TranscriptEntry[], events: StepEvent[]): void {
+    for (let guard = 0; guard < 1000; guard++) {
+      const c = colleagueChoice(this.scenario, this.current);
+      if (!c || !take(this.commit(c), entries, events)) break;
+    }
   }
 
   /** Lets simulated colleagues take what is theirs now (after a resume, say); returns their entries. */
@@ -411,7 +415,8 @@ export function replay(scenario: Scenario, t: Transcript, opts: ReplayOptions = 
         entry: no,
         reason: `entry ${no}: recorded at ${e.at} but the replayed clock is at ${state.clock}`,
       };
-    const applied = applyInput(scenario, t.header, state, inputs, e.input);
+    // Every entry's input matched the schema (checked above, or by parseTranscript).
+    const applied = applyInput(scenario, t.header, state, inputs, e.input, true);
     const r = applied.result;
     if (!r.ok)
       return {
@@ -454,6 +459,7 @@ function applyInput(
   state: DrillState,
   inputs: readonly Input[],
   input: Input,
+  checked = false,
 ): { result: StepResult; corrected?: Input[] } {
   if ((input as { type?: unknown } | null)?.type === 'correct') {
     const parsed = InputSchema.safeParse(input);
@@ -463,7 +469,7 @@ function applyInput(
       return { result: { ok: true, state: c.state, events: [] }, corrected: c.inputs };
     }
   }
-  return { result: step(scenario, state, input) };
+  return { result: checked ? stepChecked(scenario, state, input) : step(scenario, state, input) };
 }
 
 function describeInput(input: unknown): string {

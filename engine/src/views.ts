@@ -1,8 +1,8 @@
-import { deliverySource, moduleOf, pendingAnswerRoles } from './discussion.ts';
+import { answerRolesFor, deliverySource, moduleOf, pendingAnswerRoles } from './discussion.ts';
 import { liveText } from './live-text.ts';
 import { allocationBudget, deciderOf, openDecisionsFor, presentedOptions } from './queries.ts';
 import { ALL_ROLES } from './scenario/compile.ts';
-import type { Scenario } from './scenario/model.ts';
+import type { DecisionPoint, Scenario } from './scenario/model.ts';
 import { scoreDrill, type ScoreReport } from './score.ts';
 import { holdsRole, type Answer, type DrillState, type Participant, type Timeliness } from './state.ts';
 import { localize, type Lang } from './text.ts';
@@ -48,6 +48,12 @@ export interface OpenDecisionView {
   /** A discussion asked of each role: the roles still without an answer. */
   each?: 'role';
   pending?: string[];
+  /**
+   * A discussion asked of each role: who at the table may answer it, team by team, with the roles each
+   * holds among those asked (only the viewer's seats for a member or team). A question can be every
+   * team's at once, unlike a choice, which has one decider.
+   */
+  answerers?: { team: string; roles: string[] }[];
   /** A discussion's answers so far, those of the viewer's seats (everyone's for facilitator and evaluator). */
   answers?: Answer[];
 }
@@ -61,6 +67,8 @@ export interface ClosedDecisionView {
   by?: string;
   /** A discussion's answers (those of the viewer's seats). */
   answers?: Answer[];
+  /** The trainer corrected the recorded choice (facilitator and evaluator views only). */
+  correction?: { note: string; by?: string };
 }
 
 /** The module under way, as everyone sees it (its facilitator note is in `notes`, for the facilitator). */
@@ -192,7 +200,9 @@ export function viewFor(
           id: o.id,
           label: liveText(scenario, state, o.label, lang),
         })),
-        ...(d.each !== undefined ? { each: d.each, pending: pendingAnswerRoles(state, d) } : {}),
+        ...(d.each !== undefined
+          ? { each: d.each, pending: pendingAnswerRoles(state, d), answerers: answerersOf(d, deciders) }
+          : {}),
         ...answersOf(d.id),
       };
     });
@@ -208,6 +218,14 @@ export function viewFor(
         ...(r.allocation ? { allocation: { ...r.allocation } } : {}),
         ...(r.by !== undefined ? { by: r.by } : {}),
         ...answersOf(d.id),
+        ...(r.correction && (viewer.kind === 'facilitator' || viewer.kind === 'evaluator')
+          ? {
+              correction: {
+                note: r.correction.note,
+                ...(r.correction.by !== undefined ? { by: r.correction.by } : {}),
+              },
+            }
+          : {}),
       };
     });
   const indicators = Object.fromEntries(
@@ -235,6 +253,20 @@ export function viewFor(
       : {}),
     ...(showScore ? { score: score() } : {}),
   };
+}
+
+/** The teams at the table that may answer a per-role discussion, and for which of its roles. */
+function answerersOf(d: DecisionPoint, seats: readonly Participant[]): { team: string; roles: string[] }[] {
+  const out: { team: string; roles: string[] }[] = [];
+  for (const p of seats) {
+    if (p.colleague !== undefined) continue;
+    const roles = answerRolesFor(d, p);
+    if (roles.length === 0) continue;
+    const row = out.find((x) => x.team === p.team);
+    if (row) row.roles.push(...roles.filter((r) => !row.roles.includes(r)));
+    else out.push({ team: p.team, roles });
+  }
+  return out;
 }
 
 function moduleView(scenario: Scenario, state: DrillState, lang: Lang): { module?: ModuleView } {

@@ -64,3 +64,53 @@ describe('Table: discussion answers and evaluators', () => {
     expect(verify(sc, t.transcripts()[0]!).ok).toBe(true);
   });
 });
+
+describe('Table views: who answers a per-role question when the seats are split between teams', () => {
+  function splitTable(): Table {
+    const t = Table.start(
+      sc,
+      {
+        seed: 's',
+        mode: 'roles',
+        teams: [
+          { name: 'Red', roles: ['commander', 'water'] },
+          { name: 'Blue', roles: ['civil'] },
+        ],
+        lang: 'en',
+      },
+      { startedAt: '2026-01-01T00:00:00.000Z' },
+    );
+    if ('error' in t) throw new Error(t.error);
+    t.submit(trainer, { type: 'start' });
+    t.submit(trainer, { type: 'resume' });
+    return t;
+  }
+
+  it('the facilitator sees every team with the roles it holds; a team sees only its own', () => {
+    const t = splitTable();
+    const q = (v: ReturnType<Table['view']>) =>
+      v.lanes[0]!.view.open.find((d) => d.decision === 'q_concerns');
+    expect(q(t.view({ kind: 'facilitator' }, 'en'))?.answerers).toEqual([
+      { team: 'Red', roles: ['commander', 'water'] },
+      { team: 'Blue', roles: ['civil'] },
+    ]);
+    expect(q(t.view({ kind: 'team', team: 'Blue' }, 'en'))?.answerers).toEqual([
+      { team: 'Blue', roles: ['civil'] },
+    ]);
+    // The trainer answers for Blue's seat in Blue's name: accepted.
+    expect(
+      t.submit(trainer, {
+        type: 'answer',
+        team: 'Blue',
+        decision: 'q_concerns',
+        role: 'civil',
+        text: 'Shelters',
+      }).ok,
+    ).toBe(true);
+    // A question asked of the table (not per role) has one decider and no answerers.
+    expect(
+      t.view({ kind: 'facilitator' }, 'en').lanes[0]!.view.open.find((d) => d.decision === 'q_table')
+        ?.answerers,
+    ).toBeUndefined();
+  });
+});

@@ -25,6 +25,30 @@ describe('transcripts', () => {
     t.entries.forEach((e, i) => expect(e.prev).toBe(i === 0 ? headerHash(t.header) : t.entries[i - 1]!.hash));
     expect(verify(sc, t)).toMatchObject({ ok: true, entries: t.entries.length, complete: true });
   });
+  it('replays checked inputs as recorded: an ad-hoc inject and an override with its default subject', () => {
+    const s = Session.start(sc, {
+      seed: 5,
+      participants: [{ id: 'p1', name: 'A', team: 't', roles: ['all'] }],
+      startedAt: '2026-01-01T00:00:00Z',
+    });
+    if ('error' in s) throw new Error(s.error);
+    s.apply({ type: 'start' });
+    s.apply({ type: 'inject', id: 'adhoc-x', roles: ['all'], text: { en: 'Road closed' } });
+    s.apply({ type: 'override', capability: 'mass_care', rating: 'S', note: 'seen' });
+    s.apply({ type: 'advance', to: 'next' });
+    s.apply({ type: 'end' });
+    expect(s.entries.map((e) => e.input.type)).toEqual(expect.arrayContaining(['inject', 'override']));
+    const text = JSON.stringify(s.transcript());
+    const p = parseTranscript(text);
+    if (!p.ok) throw new Error(p.reason);
+    expect(verify(sc, p.transcript, { shapeChecked: true })).toMatchObject({ ok: true, complete: true });
+    const r = replay(sc, p.transcript, { shapeChecked: true });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.state).toEqual(s.state);
+    expect(r.state.overrides[0]!.subject).toEqual({ kind: 'overall' });
+    // The state copies what it keeps: replay freezes none of the transcript's own objects.
+    expect(p.transcript.entries.some((e) => Object.isFrozen(e.input))).toBe(false);
+  });
   it('names the entry whose recorded decision was changed', () => {
     const t = played();
     const k = t.entries.findIndex((e) => e.input.type === 'choose');

@@ -136,6 +136,8 @@ const latencies: number[] = [];
 const refusals = new Map<string, number>();
 let sent = 0;
 let unanswered = 0;
+/** Inputs sent and not yet answered. */
+let inflight = 0;
 
 function track(room: BenchRoom, c: RoomClient): void {
   c.onFrame((f: ServerFrame) => {
@@ -150,6 +152,7 @@ function track(room: BenchRoom, c: RoomClient): void {
 /** Sends a command and records when the whole room has seen it. */
 async function send(room: BenchRoom, c: RoomClient, command: TableCommand): Promise<void> {
   sent++;
+  inflight++;
   const t0 = performance.now();
   try {
     const r = await c.command(command, { timeoutMs: 30_000 });
@@ -162,6 +165,8 @@ async function send(room: BenchRoom, c: RoomClient, command: TableCommand): Prom
     } else refusals.set(r.code, (refusals.get(r.code) ?? 0) + 1);
   } catch {
     unanswered++;
+  } finally {
+    inflight--;
   }
 }
 
@@ -271,7 +276,12 @@ if (SYNC) {
       }
     }),
   );
+// The last answers (think time ≤ 400 ms), then until every input is answered and every broadcast seen
+// (bounded: an input unanswered in 30 s counts as unanswered), so the figures cover every input sent.
 await sleep(1500);
+const drainUntil = performance.now() + 31_000;
+while ((inflight > 0 || rooms.some((r) => r.pending.length > 0)) && performance.now() < drainUntil)
+  await sleep(50);
 const runS = (performance.now() - runStart) / 1000;
 const endRss = rssMiB();
 const cpuRun = cpuS() - cpuStart;

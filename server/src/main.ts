@@ -4,7 +4,8 @@
  * SIGINT/SIGTERM. `drill serve` is the command people use; this entry is for tests and tools.
  */
 import { parseArgs } from 'node:util';
-import { startRoomServer } from './app.ts';
+import { startRoomServer, type RoomServer } from './app.ts';
+import { HomeLockedError } from './home.ts';
 
 const { values } = parseArgs({
   options: {
@@ -15,13 +16,23 @@ const { values } = parseArgs({
     'no-join-limit': { type: 'boolean' },
   },
 });
-const s = await startRoomServer({
-  port: Number(values.port),
-  ...(values.host ? { host: values.host } : {}),
-  ...(values.web ? { webDir: values.web } : {}),
-  ...(values.data ? { dataDir: values.data } : {}),
-  ...(values['no-join-limit'] ? { joinRate: false as const } : {}),
-});
+let s: RoomServer;
+try {
+  s = await startRoomServer({
+    port: Number(values.port),
+    ...(values.host ? { host: values.host } : {}),
+    ...(values.web ? { webDir: values.web } : {}),
+    ...(values.data ? { dataDir: values.data } : {}),
+    ...(values['no-join-limit'] ? { joinRate: false as const } : {}),
+  });
+} catch (e) {
+  // Another server holds the data folder (or the port is taken): say so, no stack trace.
+  if (e instanceof HomeLockedError || (e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    process.stderr.write(`drill server: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  throw e;
+}
 process.stdout.write(`${JSON.stringify({ url: s.url, hostToken: s.hostToken, unresumed: s.unresumed })}\n`);
 const stop = (): void => {
   void s.close().then(() => process.exit(0));

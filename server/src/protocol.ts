@@ -140,6 +140,8 @@ export interface RoomInfo {
   mode: 'roles' | 'parallel';
   teams: { name: string; roles: string[] }[];
   status: RoomStatus;
+  /** The drill's seed: only to the trainer and the host (it decides the hidden variation draws). */
+  seed?: string;
 }
 /** `finished` once the drill reaches its debrief (the Table still takes overrides and corrections then). */
 export type RoomStatus = 'open' | 'finished';

@@ -87,7 +87,8 @@ export class Room {
     return this.conns.size;
   }
 
-  info(): RoomInfo {
+  /** The room as a client sees it; `trainer`: with the seed (never sent to participants or projectors). */
+  info(trainer = false): RoomInfo {
     return {
       id: this.row.id,
       code: this.row.code,
@@ -100,6 +101,7 @@ export class Room {
       mode: this.row.setup.mode,
       teams: this.row.setup.teams.map((t) => ({ name: t.name, roles: [...t.roles] })),
       status: this.row.status,
+      ...(trainer ? { seed: this.row.setup.seed } : {}),
     };
   }
 
@@ -111,7 +113,7 @@ export class Room {
       t: 'welcome',
       role: conn.identity.role,
       you: conn.identity,
-      room: this.info(),
+      room: this.info(conn.identity.role === 'trainer'),
       view: this.table.sharedView(this.viewerOf(conn.identity), conn.lang),
       display: this.row.display,
       lastCseq: this.cseqs.get(conn.tokenId) ?? 0,
@@ -221,6 +223,8 @@ export class Room {
     this.due = true;
     setImmediate(() => {
       this.due = false;
+      // The server closed its database in the meantime (it is stopping): nobody is listening any more.
+      if (!this.store.db.open) return;
       if (this.viewsDue) {
         this.viewsDue = false;
         this.broadcast();

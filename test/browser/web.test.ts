@@ -213,7 +213,7 @@ describe('web app in Chromium', () => {
       void d.accept();
     });
     await page.goto(h.url);
-    await page.locator('#scenario-file').setInputFiles(fixture);
+    await page.locator('#setup-files').setInputFiles(fixture);
     await page.getByLabel(/^Parallel/).check();
     await page.getByText("Briefing <script>window.__pwned='briefing'</script>", { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Start drill' }).click();

@@ -94,7 +94,7 @@ export function App() {
           />
         </div>
         <div hidden={tab !== 'review'}>
-          <Review incoming={incoming} hostToken={hostToken} />
+          <Review incoming={incoming} hostToken={hostToken} visible={tab === 'review'} />
         </div>
       </main>
     </LangContext.Provider>

@@ -50,6 +50,48 @@ const pick = async (input: HTMLElement, picked: PickedFile[]): Promise<void> => 
     await new Promise((r) => setTimeout(r, 50));
   });
 };
+/**
+ * A dropped folder as Chromium hands it over: `webkitGetAsEntry()` entries of the File and Directory
+ * Entries API (jsdom has none), directories read in batches until an empty one.
+ */
+function droppedFolder(name: string, picked: PickedFile[]): DataTransfer {
+  type Node = { name: string; file?: string; children?: Map<string, Node> };
+  const root: Node = { name, children: new Map() };
+  for (const p of picked) {
+    const parts = p.path.split('/').slice(1);
+    let at = root;
+    for (const [i, part] of parts.entries()) {
+      if (!at.children!.has(part))
+        at.children!.set(
+          part,
+          i === parts.length - 1 ? { name: part, file: p.text } : { name: part, children: new Map() },
+        );
+      at = at.children!.get(part)!;
+    }
+  }
+  const entry = (n: Node): unknown =>
+    n.children
+      ? {
+          name: n.name,
+          isDirectory: true,
+          isFile: false,
+          createReader: () => {
+            const batches = [[...n.children!.values()].map(entry), []];
+            return { readEntries: (ok: (e: unknown[]) => void) => setTimeout(() => ok(batches.shift()!)) };
+          },
+        }
+      : {
+          name: n.name,
+          isDirectory: false,
+          isFile: true,
+          file: (ok: (f: File) => void) => setTimeout(() => ok(new File([n.file!], n.name))),
+        };
+  return {
+    items: [{ kind: 'file', webkitGetAsEntry: () => entry(root) }],
+    files: [],
+  } as unknown as DataTransfer;
+}
+
 /** What a reload does: the page starts again from what this browser remembered. */
 const reload = (): void => {
   cleanup();
@@ -146,6 +188,20 @@ describe('the trainer’s own scenario', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Forget this scenario' }));
     expect((screen.getByLabelText('Scenario') as HTMLSelectElement).value).toBe('typhoon');
     expect(localStorage.getItem(OWN_KEY)).toBeNull();
+  });
+
+  it('takes a folder dropped on the set-up, sub-folders included', async () => {
+    render(
+      <LangContext.Provider value="en">
+        <Setup onStart={() => undefined} />
+      </LangContext.Provider>,
+    );
+    await act(async () => {
+      fireEvent.drop(screen.getByTestId('setup-drop'), { dataTransfer: droppedFolder('county', folder) });
+      await new Promise((r) => setTimeout(r, 100));
+    });
+    expect((screen.getByLabelText('Scenario') as HTMLSelectElement).value).toBe('own');
+    expect(rememberedOwn()).toEqual(own);
   });
 
   it('in Review: a transcript of the own scenario is refused until the scenario is picked, then verified', async () => {

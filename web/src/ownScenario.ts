@@ -1,5 +1,5 @@
 import type { Scenario } from '@drill/engine';
-import { readStored } from './drill/storage.ts';
+import { readStored, SAVE_KEY } from './drill/storage.ts';
 import { compileSource, type OwnScenario } from './scenarios.ts';
 
 /**
@@ -76,15 +76,23 @@ export function rememberChoice(choice: string, storage: Storage = localStorage):
  * remembered one and the one the console's saved drill runs on (which may be an older pick).
  */
 export function ownScenarios(storage: Storage = localStorage): Scenario[] {
+  // Called on every render of Review and the room pages: recompiled only when something changed.
+  const key = { own: currentOwn(), rawOwn: storage.getItem(OWN_KEY), rawSaved: storage.getItem(SAVE_KEY) };
+  if (memo && memo.own === key.own && memo.rawOwn === key.rawOwn && memo.rawSaved === key.rawSaved)
+    return memo.out;
   const out: Scenario[] = [];
   const saved = readStored(storage)?.source;
-  for (const src of [currentOwn(), rememberedOwn(storage), saved?.kind === 'shipped' ? undefined : saved]) {
+  for (const src of [key.own, rememberedOwn(storage), saved?.kind === 'shipped' ? undefined : saved]) {
     if (!src) continue;
     const r = compileSource(src);
     if (r.ok && !out.some((s) => s.contentHash === r.scenario.contentHash)) out.push(r.scenario);
   }
+  memo = { ...key, out };
   return out;
 }
+let memo:
+  | { own: OwnScenario | undefined; rawOwn: string | null; rawSaved: string | null; out: Scenario[] }
+  | undefined;
 
 /** A file read from a pick or a drop, with its path inside what was picked. */
 export interface PickedFile {

@@ -3,13 +3,13 @@ import {
   criticalTasks,
   parseScenarioTime,
   RATINGS,
-  Session,
   verify,
   type Rating,
   type Transcript,
 } from '@drill/engine';
 import { terminalSafe, userPath, UserError, writeFileAtomic } from '../io.ts';
 import { loadSigningKey } from './keys.ts';
+import { amendTranscript } from '../amend.ts';
 import { readTranscript, scenarioForTranscript } from './verify.ts';
 
 interface ObserveOptions {
@@ -49,20 +49,16 @@ export function observeTranscript(
     at = parseScenarioTime(o.at);
     if (at === undefined) throw new UserError(`--at takes a scenario time such as T-70h (not \`${o.at}\`)`);
   }
-  const s = Session.resume(scenario, t);
-  if ('error' in s) throw new UserError(`${file}: ${s.error}`);
   const signingKey = loadSigningKey();
-  if (signingKey) s.signingKey = signingKey;
-  const r = s.apply({
-    type: 'observe',
-    evaluator: o.evaluator ?? 'Evaluator',
-    task: o.task,
-    rating,
-    note: o.note,
-    ...(at !== undefined ? { at } : {}),
-  });
-  if (!r.ok) throw new UserError(`the observation was refused: ${r.rejection.reason}`);
-  return { transcript: s.transcript(), summary: `${o.task}: ${rating}` };
+  const transcript = amendTranscript(
+    file,
+    scenario,
+    t,
+    { kind: 'evaluator', name: o.evaluator ?? 'Evaluator' },
+    { type: 'observe', task: o.task, rating, note: o.note, ...(at !== undefined ? { at } : {}) },
+    { what: 'observation', ...(signingKey ? { signingKey } : {}) },
+  );
+  return { transcript, summary: `${o.task}: ${rating}` };
 }
 
 export function register(program: Command): void {

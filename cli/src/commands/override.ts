@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { RATINGS, Session, verify, type Rating, type Subject, type Transcript } from '@drill/engine';
+import { RATINGS, scoreDrill, verifyReplay, type Rating, type Subject, type Transcript } from '@drill/engine';
+import { amendTranscript } from '../amend.ts';
 import { terminalSafe, userPath, UserError, writeFileAtomic } from '../io.ts';
 import { readTranscript, scenarioForTranscript } from './verify.ts';
 import { loadSigningKey } from './keys.ts';
@@ -45,8 +46,11 @@ export function overrideTranscript(
   scenarioArg?: string,
 ): { transcript: Transcript; summary: string } {
   const scenario = scenarioForTranscript(t, scenarioArg);
-  const v = verify(scenario, t);
-  if (!v.ok) throw new UserError(`${file} fails verification, so it cannot be amended: ${v.reason}`);
+  const { verification: v, replayed } = verifyReplay(scenario, t);
+  if (!v.ok || !replayed)
+    throw new UserError(
+      `${file} fails verification, so it cannot be amended: ${v.ok ? 'it does not replay' : v.reason}`,
+    );
   if (!v.complete)
     throw new UserError(`${file} is an unfinished drill: end it first, then override its ratings`);
   const rating = o.rating.toUpperCase() as Rating;
@@ -61,21 +65,16 @@ export function overrideTranscript(
     throw new UserError(
       `this scenario has no role \`${subject.id}\` (roles: ${scenario.roles.map((r) => r.id).join(', ')})`,
     );
-  const s = Session.resume(scenario, t);
-  if ('error' in s) throw new UserError(`${file}: ${s.error}`);
+  const before = scoreDrill(scenario, replayed.state).capabilities.find((c) => c.capability === o.capability);
   const signingKey = loadSigningKey(); // the amended result is this machine's to sign
-  if (signingKey) s.signingKey = signingKey;
-  const before = s.score().capabilities.find((c) => c.capability === o.capability);
-  const r = s.apply({
-    type: 'override',
-    capability: o.capability,
-    subject,
-    rating,
-    note: o.note,
-    ...(o.by ? { by: o.by } : {}),
-  });
-  if (!r.ok) throw new UserError(`the override was refused: ${r.rejection.reason}`);
-  const out = s.transcript();
+  const out = amendTranscript(
+    file,
+    scenario,
+    t,
+    { kind: 'trainer', ...(o.by ? { name: o.by } : {}) },
+    { type: 'override', capability: o.capability, subject, rating, note: o.note },
+    { what: 'override', ...(signingKey ? { signingKey } : {}) },
+  );
   const who = subject.kind === 'overall' ? 'overall' : `${subject.kind} ${subject.id}`;
   const summary =
     subject.kind === 'overall'

@@ -1,4 +1,11 @@
-import { formatScenarioTime, localize, type Lang, type LocalizedText } from '@drill/engine';
+import {
+  formatScenarioTime,
+  localize,
+  ratingFor,
+  type Lang,
+  type LocalizedText,
+  type Rating,
+} from '@drill/engine';
 import { capabilityName, dateText, evidenceHead, roleNames, stringsFor, type Aar } from '@drill/report';
 import { textWidth, wrap } from '../tui/layout.ts';
 import { clean, type Style } from './style.ts';
@@ -8,6 +15,13 @@ const oneLine = (t: LocalizedText | undefined, lang: Lang): string =>
   clean(localize(t, lang))
     .replace(/\s*\n\s*/g, ' ')
     .trim();
+
+const creditStyle = (style: Style): Record<Rating, (s: string) => string> => ({
+  P: style.green,
+  S: style.cyan,
+  M: style.yellow,
+  U: style.red,
+});
 
 /** Indents wrapped text under a hanging label. */
 function hang(label: string, text: string, width: number, indent: number): string[] {
@@ -87,14 +101,8 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
       case 'decision': {
         const d = byId.get(it.id)!;
         const h = evidenceHead(aar, d, lang);
-        const credit =
-          d.share >= 0.85
-            ? style.green
-            : d.share >= 0.6
-              ? style.cyan
-              : d.share >= 0.35
-                ? style.yellow
-                : style.red;
+        // Coloured by the engine's rating of the share (its thresholds, not the terminal's).
+        const credit = creditStyle(style)[ratingFor(d.share)];
         row(when, `◆ ${S.event.decision}`, style.bold, clean(h.prompt), style.bold);
         more(clean(h.choice));
         more(clean(h.detail), credit);

@@ -99,9 +99,10 @@ export function debriefLines(
   for (const d of score.decisions) {
     const def = dp(d.decision);
     if (!def || d.status === 'not-reached') continue;
-    const ratio = d.best > 0 ? d.credit / d.best : 0;
-    const mark = ratio >= 0.85 ? '✓' : ratio >= 0.35 ? '~' : '✗';
-    const colour = ratio >= 0.85 ? 'green' : ratio >= 0.35 ? 'yellow' : 'red';
+    // Marked by the engine's rating of the share of the best credit: P ✓, S or M ~, U ✗.
+    const rating = ratingFor(d.best > 0 ? d.credit / d.best : 0);
+    const mark = rating === 'P' ? '✓' : rating === 'U' ? '✗' : '~';
+    const colour = rating === 'P' ? 'green' : rating === 'U' ? 'red' : 'yellow';
     const prompt = wrap(localize(def.prompt, lang), width - 2);
     out.push([
       { t: `${mark} `, color: colour, bold: true },

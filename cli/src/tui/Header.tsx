@@ -11,11 +11,12 @@ import type { LiveDrill } from './live-drill.ts';
  * green when they moved the good way (`better`), red when the bad way.
  */
 export function headerLines(drill: LiveDrill, width: number): Line[] {
-  const { scenario, state, lang } = drill;
+  const { scenario, lang } = drill;
+  const view = drill.view();
   const s = strings(lang);
-  const clock = clockText(scenario, state.clock, lang);
+  const clock = clockText(scenario, view.clock, lang);
   const phase =
-    state.phase === 'paused'
+    view.phase === 'paused'
       ? { t: ` ${s.paused} `, inverse: true, bold: true, color: 'yellow' }
       : { t: `▶ ${s.running}`, dim: true };
   const right = `${clock}  `;
@@ -29,9 +30,11 @@ export function headerLines(drill: LiveDrill, width: number): Line[] {
 
   const levels: Line[] = [];
   const indicators: Line[] = [];
+  // The indicators are what the Table's view shows the player; the scenario says how to draw each.
+  const shown = view.indicators;
   for (const v of scenario.variables) {
-    if (!v.indicator) continue;
-    const value = state.world[v.id]!;
+    const value = shown[v.id];
+    if (value === undefined) continue;
     const name = localize(v.name, lang);
     if (v.levels?.length && typeof value === 'number') {
       levels.push([

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { localize, type ClosedDecisionView, type Scenario } from '@drill/engine';
 import { useT } from '../i18n.ts';
-import type { Choice } from './DecisionCard.tsx';
+import { ChoiceFields, useChoice, type Choice, type ChoiceShape } from './ChoiceFields.tsx';
 
 /**
  * Corrects a mis-recorded choice: the trainer's correction is a recorded input (`correct`) with a
@@ -22,9 +22,19 @@ export function CorrectionForm({
 }) {
   const { t, lang } = useT();
   const dp = scenario.decisions.find((d) => d.id === closed.decision)!;
-  const [picked, setPicked] = useState<string[]>(closed.options);
-  const [amounts, setAmounts] = useState<Record<string, string>>(() =>
-    Object.fromEntries(Object.entries(closed.allocation ?? {}).map(([k, v]) => [k, String(v)])),
+  const shape: ChoiceShape = {
+    kind: dp.kind,
+    options: dp.options.map((o) => ({
+      id: o.id,
+      label: localize(o.label, lang),
+      ...(o.min !== undefined ? { min: o.min } : {}),
+      ...(o.max !== undefined ? { max: o.max } : {}),
+    })),
+    ...(dp.kind === 'multi' && dp.max !== undefined ? { max: dp.max } : {}),
+  };
+  const form = useChoice(
+    shape,
+    closed.allocation ? { allocation: closed.allocation } : { options: closed.options },
   );
   const [note, setNote] = useState('');
   const base = `corr-${team}-${dp.id}`.replace(/[^\w-]/g, '_');
@@ -35,48 +45,12 @@ export function CorrectionForm({
       onSubmit={(e) => {
         e.preventDefault();
         if (!note.trim()) return;
-        const choice: Choice =
-          dp.kind === 'allocate'
-            ? { allocation: Object.fromEntries(dp.options.map((o) => [o.id, Number(amounts[o.id] || 0)])) }
-            : { options: picked };
-        void onCorrect(choice, note.trim());
+        void onCorrect(form.choice(), note.trim());
       }}
     >
       <fieldset>
         <legend>{t('correctTitle', { decision: localize(dp.prompt, lang) })}</legend>
-        {dp.options.map((o) =>
-          dp.kind === 'allocate' ? (
-            <label key={o.id} className="alloc">
-              <span>{localize(o.label, lang)}</span>
-              <input
-                type="number"
-                min={o.min ?? 0}
-                max={o.max}
-                aria-label={t('amountFor', { option: localize(o.label, lang) })}
-                value={amounts[o.id] ?? ''}
-                onChange={(e) => setAmounts((a) => ({ ...a, [o.id]: e.target.value }))}
-              />
-            </label>
-          ) : (
-            <label key={o.id} className={dp.kind === 'single' ? 'radio' : 'check'}>
-              <input
-                type={dp.kind === 'single' ? 'radio' : 'checkbox'}
-                name={base}
-                checked={picked.includes(o.id)}
-                onChange={(e) =>
-                  setPicked((p) =>
-                    dp.kind === 'single'
-                      ? [o.id]
-                      : e.target.checked
-                        ? [...p, o.id]
-                        : p.filter((x) => x !== o.id),
-                  )
-                }
-              />
-              {localize(o.label, lang)}
-            </label>
-          ),
-        )}
+        <ChoiceFields shape={shape} state={form} name={base} />
       </fieldset>
       <label className="field">
         <span>{t('correctNote')}</span>

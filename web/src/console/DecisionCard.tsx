@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { localize, type OpenDecisionView, type Scenario } from '@drill/engine';
 import { useT } from '../i18n.ts';
 import { clockLabel } from '../format.ts';
+import { ChoiceFields, useChoice, type Choice, type ChoiceShape } from './ChoiceFields.tsx';
 
-export type Choice = { options: string[] } | { allocation: Record<string, number> };
+export type { Choice } from './ChoiceFields.tsx';
 
 interface Props {
   scenario: Scenario;
@@ -19,8 +20,21 @@ interface Props {
 export function DecisionCard({ scenario, open: d, clock, team, onChoose }: Props) {
   const { t, lang } = useT();
   const dp = scenario.decisions.find((x) => x.id === d.decision);
-  const [picked, setPicked] = useState<string[]>([]);
-  const [amounts, setAmounts] = useState<Record<string, string>>({});
+  const shape: ChoiceShape = {
+    kind: d.kind,
+    options: d.options.map((o) => {
+      const def = dp?.options.find((x) => x.id === o.id);
+      return {
+        ...o,
+        ...(def?.min !== undefined ? { min: def.min } : {}),
+        ...(def?.max !== undefined ? { max: def.max } : {}),
+      };
+    }),
+    ...(d.max !== undefined ? { max: d.max } : {}),
+    ...(d.budget !== undefined ? { budget: d.budget } : {}),
+    ...(dp?.unit ? { unit: localize(dp.unit, lang) } : {}),
+  };
+  const form = useChoice(shape);
   const [rationale, setRationale] = useState('');
   // Recording is two steps: the trainer reads back what will be recorded, then confirms.
   const [confirming, setConfirming] = useState(false);
@@ -28,10 +42,7 @@ export function DecisionCard({ scenario, open: d, clock, team, onChoose }: Props
   const name = `${team}-${d.decision}`;
   const headingId = `dh-${name}`.replace(/[^\w-]/g, '_');
 
-  const choice = (): Choice =>
-    d.kind === 'allocate'
-      ? { allocation: Object.fromEntries(d.options.map((o) => [o.id, Number(amounts[o.id] || 0)])) }
-      : { options: picked };
+  const choice = (): Choice => form.choice();
   const label = (id: string): string => d.options.find((o) => o.id === id)?.label ?? id;
   const readBack = (): string => {
     const c = choice();
@@ -47,8 +58,7 @@ export function DecisionCard({ scenario, open: d, clock, team, onChoose }: Props
   const submit = async (): Promise<void> => {
     setConfirming(false);
     if (await onChoose(choice(), rationale)) {
-      setPicked([]);
-      setAmounts({});
+      form.reset();
       setRationale('');
     }
   };
@@ -73,49 +83,7 @@ export function DecisionCard({ scenario, open: d, clock, team, onChoose }: Props
       >
         <fieldset disabled={confirming}>
           <legend className="sr-only">{d.prompt}</legend>
-          {d.kind === 'multi' && d.max ? <p className="help">{t('chooseUpTo', { n: d.max })}</p> : null}
-          {d.kind === 'allocate' && d.budget !== undefined ? (
-            <p className="help">
-              {t('budget', { n: d.budget })}
-              {dp?.unit ? ` ${localize(dp.unit, lang)}` : ''}
-            </p>
-          ) : null}
-          {d.options.map((o) => {
-            const def = dp?.options.find((x) => x.id === o.id);
-            return d.kind === 'allocate' ? (
-              <label key={o.id} className="alloc">
-                <span>{o.label}</span>
-                <input
-                  type="number"
-                  min={def?.min ?? 0}
-                  max={def?.max}
-                  inputMode="numeric"
-                  aria-label={t('amountFor', { option: o.label })}
-                  value={amounts[o.id] ?? ''}
-                  onChange={(e) => setAmounts((a) => ({ ...a, [o.id]: e.target.value }))}
-                />
-              </label>
-            ) : (
-              <label key={o.id} className={d.kind === 'single' ? 'radio' : 'check'}>
-                <input
-                  type={d.kind === 'single' ? 'radio' : 'checkbox'}
-                  name={name}
-                  value={o.id}
-                  checked={picked.includes(o.id)}
-                  onChange={(e) =>
-                    setPicked((p) =>
-                      d.kind === 'single'
-                        ? [o.id]
-                        : e.target.checked
-                          ? [...p, o.id]
-                          : p.filter((x) => x !== o.id),
-                    )
-                  }
-                />
-                {o.label}
-              </label>
-            );
-          })}
+          <ChoiceFields shape={shape} state={form} name={name} />
         </fieldset>
         <label className="field">
           <span>{t('rationale')}</span>

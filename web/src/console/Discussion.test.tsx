@@ -6,6 +6,7 @@ import { LangContext } from '../i18n.ts';
 import { DiscussionCard } from './DiscussionCard.tsx';
 import { EvaluatorPanel } from './EvaluatorPanel.tsx';
 import { ModuleBanner } from './ModuleBanner.tsx';
+import { answerRolesOf, openFor } from './RunView.tsx';
 
 afterEach(cleanup);
 const compiled = compileScenario({ path: 'discussion.yaml', text: FIXTURE });
@@ -54,6 +55,10 @@ describe('the console’s discussion-based parts', () => {
       <DiscussionCard
         scenario={sc}
         open={lane(s).open.find((x) => x.decision === 'q_concerns')!}
+        roles={answerRolesOf(
+          lane(s).open.find((x) => x.decision === 'q_concerns')!,
+          'red',
+        )}
         team="red"
         onAnswer={(role, text) =>
           apply(s, { type: 'answer', team: 'red', decision: 'q_concerns', ...(role ? { role } : {}), text })
@@ -98,5 +103,60 @@ describe('the console’s discussion-based parts', () => {
     );
     r.rerender(<LangContext.Provider value="zh-CN">{panel()}</LangContext.Provider>);
     expect(screen.getByText(/通知村庄/, { selector: 'li' })).toBeTruthy();
+  });
+});
+
+describe('per-role questions with the seats split between two teams (role mode)', () => {
+  function split(): Table {
+    const t = Table.start(
+      sc,
+      {
+        seed: '1',
+        mode: 'roles',
+        teams: [
+          { name: 'Team 1', roles: ['commander', 'water'] },
+          { name: 'Team 2', roles: ['civil'] },
+        ],
+        lang: 'en',
+      },
+      { startedAt: '2026-01-01T00:00:00.000Z' },
+    );
+    if ('error' in t) throw new Error(t.error);
+    t.submit({ kind: 'trainer' }, { type: 'start' });
+    t.submit({ kind: 'trainer' }, { type: 'resume' });
+    return t;
+  }
+
+  it('each team gets the question with only the boxes of its own seats, and its answers are taken', async () => {
+    const s = split();
+    const lanes = () => s.view({ kind: 'facilitator' }, 'en').lanes;
+    const q = (team: string) => openFor(lanes(), team).find((d) => d.decision === 'q_concerns');
+    expect(q('Team 1')).toBeDefined();
+    expect(q('Team 2')).toBeDefined();
+    const card = (team: string) => (
+      <DiscussionCard
+        scenario={sc}
+        open={q(team)!}
+        roles={answerRolesOf(q(team)!, team)}
+        team={team}
+        onAnswer={(role, text) =>
+          apply(s, { type: 'answer', team, decision: 'q_concerns', ...(role ? { role } : {}), text })
+        }
+      />
+    );
+    const r = inLang('en', card('Team 1'));
+    expect(screen.getAllByRole('textbox').map((x) => x.id)).toEqual([
+      'ans-Team_1-q_concerns-commander',
+      'ans-Team_1-q_concerns-water',
+    ]);
+    r.unmount();
+    inLang('en', card('Team 2'));
+    expect(screen.getAllByRole('textbox')).toHaveLength(1);
+    fireEvent.change(screen.getByLabelText('Answer for Civil affairs'), { target: { value: 'Shelters' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record the answer' }));
+    await waitFor(() =>
+      expect(s.stateOf(0).decisions.q_concerns!.answers).toMatchObject([{ role: 'civil', text: 'Shelters' }]),
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -8,6 +8,8 @@ interface Props {
   scenario: Scenario;
   /** The question as the facilitator's view shows it (answers so far, roles still to answer). */
   open: OpenDecisionView;
+  /** The roles this team answers for (the engine view's answerers), or undefined for one table answer. */
+  roles?: string[];
   /** The facilitator's note on it, if any. */
   note?: string;
   team: string;
@@ -18,9 +20,9 @@ interface Props {
  * An open discussion question for one team: the answers so far and a box per role asked (`each: role`)
  * or one for the table. No options, no score. The facilitator's note is shown: this is the console.
  */
-export function DiscussionCard({ scenario, open: d, note, team, onAnswer }: Props) {
+export function DiscussionCard({ scenario, open: d, roles, note, team, onAnswer }: Props) {
   const { t, lang } = useT();
-  const slots: (string | undefined)[] = d.each === 'role' ? d.roles : [undefined];
+  const slots: (string | undefined)[] = d.each === 'role' ? (roles ?? []) : [undefined];
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | undefined>();
   const keyOf = (role: string | undefined): string => role ?? '';

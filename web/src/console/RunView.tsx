@@ -4,6 +4,7 @@ import {
   localize,
   teamParticipantId,
   type DefaultClosing,
+  type OpenDecisionView,
   type TableCommand,
   type TableLane,
 } from '@drill/engine';
@@ -33,12 +34,23 @@ interface Props {
   onOpenProjector?(): void;
 }
 
-/** The open decisions a team must answer: its own lane (parallel) or its seats in the shared drill. */
+/**
+ * The open decisions a team must answer: its own lane (parallel) or, in the shared drill, those the
+ * engine's view names it for — the decider of a choice, or one of the answerers of a per-role question.
+ */
 export function openFor(lanes: TableLane[], team: string) {
   const lane = lanes.find((l) => l.team === team) ?? (lanes[0]?.team === undefined ? lanes[0] : undefined);
   if (!lane) return [];
   if (lane.team !== undefined) return lane.view.open;
-  return lane.view.open.filter((d) => d.decider?.team === team && !d.decider.colleague);
+  return lane.view.open.filter((d) =>
+    d.answerers ? d.answerers.some((a) => a.team === team) : d.decider?.team === team && !d.decider.colleague,
+  );
+}
+
+/** The roles a team answers for on a per-role question, as the engine's view says (none: not per role). */
+export function answerRolesOf(d: OpenDecisionView, team: string): string[] | undefined {
+  if (!d.answerers) return undefined;
+  return d.answerers.find((a) => a.team === team)?.roles ?? [];
 }
 
 /** The facilitator's note on a decision, from the lane the team plays in. */
@@ -388,6 +400,7 @@ function TeamDecisions({
             key={d.decision}
             scenario={sc}
             open={d}
+            roles={answerRolesOf(d, team)}
             note={noteOn(lanes, team, d.decision)}
             team={team}
             onAnswer={async (role, text) => {

@@ -11,6 +11,7 @@ import type {
   TableViewer,
   Transcript,
 } from '@drill/engine';
+import { teamParticipantId } from '@drill/engine';
 
 /** One team's score: the engine Table's `scores()` row, the one source every screen reads. */
 export interface TeamScore {
@@ -25,6 +26,26 @@ export interface CorrectionMark {
   decision: string;
   note: string;
   by?: string;
+}
+
+/**
+ * The corrections a facilitator's view shows, per team: a lane is a team (parallel), or in role mode the
+ * team whose participant recorded the choice. Both consoles (browser-only and room) read them this way.
+ */
+export function correctionsInView(view: TableView): CorrectionMark[] {
+  const out: CorrectionMark[] = [];
+  for (const lane of view.lanes)
+    for (const c of lane.view.closed) {
+      if (!c.correction) continue;
+      const team = lane.team ?? view.teams.find((_, i) => teamParticipantId(i) === c.by) ?? '';
+      out.push({
+        team,
+        decision: c.decision,
+        note: c.correction.note,
+        ...(c.correction.by !== undefined ? { by: c.correction.by } : {}),
+      });
+    }
+  return out;
 }
 
 /**

@@ -9,7 +9,13 @@ import {
   type TableViewer,
   type Transcript,
 } from '@drill/engine';
-import type { BackendAccess, ConsoleBackend, CorrectionMark, TeamScore } from '../console/backend.ts';
+import {
+  correctionsInView,
+  type BackendAccess,
+  type ConsoleBackend,
+  type CorrectionMark,
+  type TeamScore,
+} from '../console/backend.ts';
 import type { ScenarioSource } from '../scenarios.ts';
 import { translate } from '../i18n.ts';
 import { LEASE_KEY, readLease, readStored, SAVE_KEY, writeStored, type StoredDrill } from './storage.ts';
@@ -148,23 +154,7 @@ export class LocalBackend implements ConsoleBackend {
     return this.table.scores();
   }
   corrections(): CorrectionMark[] {
-    const out: CorrectionMark[] = [];
-    for (let i = 0; i < this.table.sessionCount; i++) {
-      const s = this.table.stateOf(i);
-      const team = this.table.teamOfSession(i);
-      for (const [decision, r] of Object.entries(s.decisions)) {
-        if (!r.correction) continue;
-        // Role mode: the team that holds the decision's seat (whoever recorded the choice).
-        const who = team ?? s.participants.find((p) => p.id === r.by)?.team ?? '';
-        out.push({
-          team: who,
-          decision,
-          note: r.correction.note,
-          ...(r.correction.by !== undefined ? { by: r.correction.by } : {}),
-        });
-      }
-    }
-    return out;
+    return correctionsInView(this.table.view({ kind: 'facilitator' }, this.setup.lang));
   }
   defaultsClosing(command: TableCommand): Promise<ReturnType<Table['defaultsClosing']>> {
     return Promise.resolve(this.table.defaultsClosing(command));

@@ -45,7 +45,12 @@ export function projectorSnapshot(
         .filter((r) => r !== undefined)
         .map((r) => localize(r.name, lang))
         .join(lang === 'zh-CN' ? '、' : ', ');
-      const team = q.decider?.colleague ? translate(lang, 'colleague') : (q.decider?.team ?? lane.team);
+      // A per-role question is every answering team's (the engine's view names them), not its first decider's.
+      const team = q.answerers
+        ? q.answerers.map((a) => a.team).join(lang === 'zh-CN' ? '、' : ', ')
+        : q.decider?.colleague
+          ? translate(lang, 'colleague')
+          : (q.decider?.team ?? lane.team);
       const who = [team, seats].filter((x) => x).join(' · ');
       return {
         id: q.decision,

@@ -13,6 +13,8 @@ import type { Outcome } from '../drill/outcome.ts';
 
 type Ok = Extract<Reviewed, { ok: true }>;
 
+const NONE: Scenario[] = [];
+
 export function teamsOf(r: Ok): string {
   return (
     r.transcript.header.meta?.team ??
@@ -23,14 +25,17 @@ export function teamsOf(r: Ok): string {
 /** Transcript review: open files, verify them, travel in time, compare teams, adjudicate, print. */
 export function Review({
   incoming,
-  extraScenarios: given = [],
+  extraScenarios: given = NONE,
   hostToken,
+  visible = true,
 }: {
   incoming: LoadedFile[] | undefined;
   /** Scenarios besides the shipped ones and the trainer's own (tests). */
   extraScenarios?: Scenario[];
   /** Set when the app is served by `drill serve` with the trainer link: finished rooms can be opened. */
   hostToken?: string | undefined;
+  /** Whether Review is the tab shown (it stays mounted behind the console). */
+  visible?: boolean;
 }) {
   const { t } = useT();
   const [items, setItems] = useState<Reviewed[]>([]);
@@ -38,8 +43,9 @@ export function Review({
   const [drag, setDrag] = useState(false);
   const seen = useRef<LoadedFile[] | undefined>(undefined);
   // Transcripts of the trainer's own scenario verify against it (the one picked, remembered or saved).
-  const own = useOwnScenario();
-  const extraScenarios = useMemo(() => [...given, ...ownScenarios()], [given, own]);
+  useOwnScenario(); // renders again when the own scenario is picked or forgotten
+  const owned = ownScenarios();
+  const extraScenarios = useMemo(() => [...given, ...owned], [given, owned]);
   /** The files refused for want of their scenario, kept to try again when one is picked. */
   const waiting = useRef(new Map<string, LoadedFile>());
 
@@ -148,7 +154,7 @@ export function Review({
           />
           <span className="muted">{t('dropHere')}</span>
         </div>
-        {hostToken ? <ServerRooms hostToken={hostToken} onOpen={add} /> : null}
+        {hostToken ? <ServerRooms hostToken={hostToken} visible={visible} onOpen={add} /> : null}
         {items.length ? (
           <ul className="files" aria-label={t('openFiles')}>
             {items.map((it) => (

@@ -10,18 +10,31 @@ import type { LoadedFile } from './load.ts';
  * token; the chosen ones' team transcripts are fetched and opened in Review like files, so they are
  * verified, compared and taken into the cohort the same way.
  */
-export function ServerRooms({ hostToken, onOpen }: { hostToken: string; onOpen(files: LoadedFile[]): void }) {
+export function ServerRooms({
+  hostToken,
+  visible,
+  onOpen,
+}: {
+  hostToken: string;
+  /** The list is read again each time Review is shown (a room may have finished meanwhile). */
+  visible: boolean;
+  onOpen(files: LoadedFile[]): void;
+}) {
   const { t, lang } = useT();
   const [rooms, setRooms] = useState<RoomSummary[]>();
   const [failed, setFailed] = useState<number>();
   const [chosen, setChosen] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  const [asked, setAsked] = useState(0);
   useEffect(() => {
+    if (!visible) return;
     void api<RoomSummary[]>('/api/rooms', { token: hostToken }).then((r) => {
-      if (r.ok) setRooms(r.value.filter((x) => x.status === 'finished'));
-      else setFailed(r.status);
+      if (r.ok) {
+        setRooms(r.value.filter((x) => x.status === 'finished'));
+        setFailed(undefined);
+      } else setFailed(r.status);
     });
-  }, [hostToken]);
+  }, [hostToken, visible, asked]);
 
   const open = async (): Promise<void> => {
     setBusy(true);
@@ -46,7 +59,12 @@ export function ServerRooms({ hostToken, onOpen }: { hostToken: string; onOpen(f
   return (
     <fieldset className="server-rooms" data-testid="server-rooms">
       <legend>{t('serverRooms')}</legend>
-      <p className="help">{t('serverRoomsHelp')}</p>
+      <p className="help">
+        {t('serverRoomsHelp')}{' '}
+        <button type="button" className="ghost small" onClick={() => setAsked((n) => n + 1)}>
+          {t('serverRoomsRefresh')}
+        </button>
+      </p>
       {failed !== undefined ? (
         <p role="alert" className="warn-text">
           {t('serverRoomsFailed', { status: failed })}

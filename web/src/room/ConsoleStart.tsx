@@ -6,6 +6,7 @@ import { Console } from '../console/Console.tsx';
 import { Setup } from '../console/Setup.tsx';
 import type { LoadedFile } from '../review/load.ts';
 import { sourceForRoom } from '../scenarios.ts';
+import { diagnosticView } from '../diagnosticText.ts';
 import { api } from './api.ts';
 import { saveCredential } from './credentials.ts';
 import { consoleHash } from './routes.ts';
@@ -90,7 +91,18 @@ function CreateRoomForm({ hostToken }: { hostToken: string }) {
             colleagues,
           };
           const r = await api<CreatedRoom>('/api/rooms', { method: 'POST', body, token: hostToken, lang });
-          if (!r.ok) return t('roomCreateFailed', { reason: r.reason });
+          if (!r.ok)
+            return t('roomCreateFailed', {
+              // The server's diagnostics of an own scenario, in the page's language like the browser's.
+              reason: r.diagnostics
+                ? `\n${r.diagnostics
+                    .map((d) => {
+                      const v = diagnosticView(d, lang);
+                      return `${v.where}: ${v.severity}: ${v.message}${v.hint ? ` — ${t('diagHint')}: ${v.hint}` : ''}`;
+                    })
+                    .join('\n')}`
+                : r.reason,
+            });
           saveCredential('trainer', r.value.room.id, {
             token: r.value.trainerToken,
             projectorToken: r.value.projectorToken,

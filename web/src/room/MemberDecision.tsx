@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { OpenDecisionView } from '@drill/engine';
 import { useT } from '../i18n.ts';
+import { ChoiceFields, useChoice } from '../console/ChoiceFields.tsx';
 
 export type SubmitResult = { ok: true } | { ok: false; reason: string };
 
@@ -33,15 +34,12 @@ type Stage =
  */
 export function MemberDecision({ decision: d, clockLabel, onSubmit, onTyping }: Props) {
   const { t } = useT();
-  const [picked, setPicked] = useState<string[]>([]);
-  const [amounts, setAmounts] = useState<Record<string, string>>({});
+  const form = useChoice(d);
   const [rationale, setRationale] = useState('');
   const [stage, setStage] = useState<Stage>({ kind: 'edit' });
   const [hint, setHint] = useState<string>();
   const confirmRef = useRef<HTMLButtonElement>(null);
   const base = `md-${d.decision}`.replace(/[^\w-]/g, '_');
-  const allocated = Object.values(amounts).reduce((a, v) => a + (Number(v) || 0), 0);
-  const over = d.budget !== undefined ? allocated - d.budget : 0;
   const busy = stage.kind === 'sending';
 
   const touched = (): void => {
@@ -49,15 +47,9 @@ export function MemberDecision({ decision: d, clockLabel, onSubmit, onTyping }: 
     if (stage.kind === 'refused' || stage.kind === 'confirm') setStage({ kind: 'edit' });
     onTyping();
   };
-  const choice = (): MemberChoice =>
-    d.kind === 'allocate'
-      ? {
-          allocation: Object.fromEntries(d.options.map((o) => [o.id, Number(amounts[o.id] || 0)])),
-          rationale,
-        }
-      : { options: picked, rationale };
+  const choice = (): MemberChoice => ({ ...form.choice(), rationale });
   const ask = (): void => {
-    if (d.kind !== 'allocate' && picked.length === 0) {
+    if (form.empty) {
       setHint(t('pickSomething'));
       return;
     }
@@ -84,51 +76,7 @@ export function MemberDecision({ decision: d, clockLabel, onSubmit, onTyping }: 
       >
         <fieldset disabled={busy || stage.kind === 'done'}>
           <legend className="sr-only">{d.prompt}</legend>
-          {d.kind === 'multi' && d.max ? <p className="help">{t('chooseUpTo', { n: d.max })}</p> : null}
-          {d.kind === 'allocate' && d.budget !== undefined ? (
-            <p className="help" aria-live="polite" id={`${base}-budget`}>
-              {t('budget', { n: d.budget })} · {t('allocatedOf', { n: allocated, budget: d.budget })}
-              {over > 0 ? <strong className="warn-text"> · {t('overBudget', { n: over })}</strong> : null}
-            </p>
-          ) : null}
-          {d.options.map((o) =>
-            d.kind === 'allocate' ? (
-              <label key={o.id} className="alloc">
-                <span>{o.label}</span>
-                <input
-                  type="number"
-                  min={0}
-                  inputMode="numeric"
-                  aria-describedby={`${base}-budget`}
-                  value={amounts[o.id] ?? ''}
-                  onChange={(e) => {
-                    setAmounts((a) => ({ ...a, [o.id]: e.target.value }));
-                    touched();
-                  }}
-                />
-              </label>
-            ) : (
-              <label key={o.id} className={d.kind === 'single' ? 'radio' : 'check'}>
-                <input
-                  type={d.kind === 'single' ? 'radio' : 'checkbox'}
-                  name={base}
-                  value={o.id}
-                  checked={picked.includes(o.id)}
-                  onChange={(e) => {
-                    setPicked((p) =>
-                      d.kind === 'single'
-                        ? [o.id]
-                        : e.target.checked
-                          ? [...p, o.id]
-                          : p.filter((x) => x !== o.id),
-                    );
-                    touched();
-                  }}
-                />
-                <span>{o.label}</span>
-              </label>
-            ),
-          )}
+          <ChoiceFields shape={d} state={form} name={base} onEdit={touched} />
           <label className="field">
             <span>{t('rationale')}</span>
             <textarea

@@ -1,6 +1,9 @@
 import type { ApiError } from '@drill/server/protocol';
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; reason: string };
+export type ApiResult<T> =
+  | { ok: true; value: T }
+  /** `diagnostics`: a trainer's own scenario the server refused (HTTP 422), every problem at its place. */
+  | { ok: false; status: number; reason: string; diagnostics?: ApiError['diagnostics'] };
 
 /** A call to the room server's REST API (same origin), with the trainer's token when given. */
 export async function api<T>(
@@ -30,7 +33,12 @@ export async function api<T>(
   }
   if (!res.ok) {
     const err = json as Partial<ApiError> | undefined;
-    return { ok: false, status: res.status, reason: err?.reason ?? `HTTP ${res.status}` };
+    return {
+      ok: false,
+      status: res.status,
+      reason: err?.reason ?? `HTTP ${res.status}`,
+      ...(Array.isArray(err?.diagnostics) ? { diagnostics: err.diagnostics } : {}),
+    };
   }
   return { ok: true, value: json as T };
 }

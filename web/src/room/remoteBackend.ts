@@ -10,7 +10,13 @@ import type {
 } from '@drill/engine';
 import { TABLE_REFUSAL_CODES } from '@drill/engine';
 import { transcriptPath, type RoomInfo } from '@drill/server/protocol';
-import type { BackendAccess, ConsoleBackend, CorrectionMark, TeamScore } from '../console/backend.ts';
+import {
+  correctionsInView,
+  type BackendAccess,
+  type ConsoleBackend,
+  type CorrectionMark,
+  type TeamScore,
+} from '../console/backend.ts';
 import { api } from './api.ts';
 import type { RoomClient } from './roomClient.ts';
 
@@ -35,8 +41,8 @@ export class RemoteBackend implements ConsoleBackend {
     private readonly token: string,
   ) {
     this.setup = {
-      // The server keeps the seed; the console shows only the teams and the mode.
-      seed: '',
+      // The server tells the trainer's console the seed (never a participant: it decides hidden draws).
+      seed: room.seed ?? '',
       mode: room.mode,
       teams: room.teams.map((x) => ({ name: x.name, roles: [...x.roles] })),
       lang: room.lang,
@@ -95,9 +101,9 @@ export class RemoteBackend implements ConsoleBackend {
     });
   }
 
-  /** The server's views carry no corrections; the debrief shows them from the transcripts. */
+  /** The facilitator's view from the server marks each corrected choice (as the local console's does). */
   corrections(): CorrectionMark[] {
-    return [];
+    return correctionsInView(this.current);
   }
 
   defaultsClosing(command: TableCommand): Promise<DefaultClosing[]> {
