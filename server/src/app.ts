@@ -174,6 +174,17 @@ async function serve(
         .send('bad request\n');
     },
   });
+  // Fastify's own refusals (a body that is not JSON or holds `__proto__`, too large, of another type)
+  // answer in the API's one error shape, so a page can show the reason like any other refusal.
+  app.setErrorHandler((e: { statusCode?: number; message: string }, _req, reply) => {
+    const status =
+      e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;
+    const body: ApiError =
+      status === 500
+        ? { error: 'unavailable', reason: `the server could not do this: ${e.message}` }
+        : { error: status === 413 ? 'too-large' : 'invalid', reason: e.message };
+    return reply.code(status).send(body);
+  });
   let hosts = new Set<string>();
   let origin = '';
   let stopping = false;
@@ -384,8 +395,13 @@ async function serve(
     const r = row && rooms.get(row.id);
     if (!row || !r) return fail(reply, 404, { error: 'not-found', reason: 'no open room has this code' });
     const p = JoinSchema.safeParse(req.body);
-    if (!p.success)
-      return fail(reply, 400, { error: 'invalid', reason: 'give a team, the seats to take and your name' });
+    if (!p.success) {
+      const name = p.error.issues.find((i) => i.path[0] === 'name' && i.code === 'custom');
+      return fail(reply, 400, {
+        error: 'invalid',
+        reason: name ? name.message : 'give a team, the seats to take and your name',
+      });
+    }
     const team = row.setup.teams.find((t) => t.name === p.data.team);
     if (!team)
       return fail(reply, 400, {
@@ -468,18 +484,23 @@ async function serve(
     };
     const send = (f: ServerFrame): void => sendText(JSON.stringify(f));
     const refuse = (code: RefusalCode, cseq?: number): void => send(refusal(code, conn?.lang ?? lang, cseq));
-    socket.on('message', (data: RawData, binary: boolean) => {
-      if (!bucket.take()) return refuse('rate-limited');
+    const onMessage = (data: RawData, binary: boolean): void => {
+      const limited = !bucket.take();
       const size = Array.isArray(data) ? data.reduce((a, b) => a + b.length, 0) : data.byteLength;
-      if (binary || size > MAX_FRAME_BYTES) return refuse('too-large');
+      // The protocol is JSON text: a binary frame is not one of its messages, whatever its size.
+      if (binary) return refuse(limited ? 'rate-limited' : 'bad-frame');
+      if (size > MAX_FRAME_BYTES) return refuse(limited ? 'rate-limited' : 'too-large');
       let json: unknown;
       try {
         json = JSON.parse(
           Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8'),
         );
       } catch {
-        return refuse('bad-frame');
+        return refuse(limited ? 'rate-limited' : 'bad-frame');
       }
+      // A command cut by the rate limit is refused under its own cseq: the sender's wait for that
+      // command's answer ends now (with "wait and try again"), not at its timeout.
+      if (limited) return refuse('rate-limited', cseqOf(json));
       const p = ClientFrameSchema.safeParse(json);
       if (!p.success) return refuse('bad-frame', cseqOf(json));
       const f = p.data;
@@ -512,6 +533,15 @@ async function serve(
           const never: never = f;
           return never;
         }
+      }
+    };
+    socket.on('message', (data: RawData, binary: boolean) => {
+      // A throw in a handler (the database refusing a write: disk full, read-only) would be an uncaught
+      // exception in ws's data callback and stop the server with every room in it: refuse that frame.
+      try {
+        onMessage(data, binary);
+      } catch {
+        refuse('unavailable');
       }
     });
     socket.on('close', () => {

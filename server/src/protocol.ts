@@ -281,11 +281,26 @@ export interface JoinInfo {
   teams: { name: string; roles: { id: string; name: LocalizedText }[]; members: number }[];
 }
 
+/** C0/C1 controls, bidirectional marks/embeddings/overrides/isolates, lone surrogates (`\p{Cs}`). */
+const UNSHOWABLE = /[\p{Cs}\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+/** A letter, number, punctuation or symbol: something a reader sees. */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
 /** POST /api/join/:code (public): take seats at a team; `roles` empty = every seat of the team. */
 export const JoinSchema = z.strictObject({
   team: z.string().min(1).max(80),
   roles: z.array(z.string().min(1).max(200)).max(100),
-  name: z.string().trim().min(1).max(80),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    // A name is shown on the trainer's console, the presence list and the transcript: no control
+    // characters (terminal escapes, NUL), no bidirectional overrides that make it read as another name,
+    // no lone surrogates, and at least one visible character (not only zero-width spaces).
+    .refine((n) => !UNSHOWABLE.test(n) && VISIBLE.test(n), {
+      message: 'a name of visible characters, without control or direction characters',
+    }),
 });
 export type Join = z.infer<typeof JoinSchema>;
 export interface Joined {

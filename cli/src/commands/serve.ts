@@ -129,10 +129,16 @@ export function register(program: Command): void {
       try {
         s = await srv.startRoomServer({ host, port, webDir: join(root, 'web', 'dist') });
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
-          throw new UserError(`port ${port} is in use: choose another with --port`);
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE') throw new UserError(`port ${port} is in use: choose another with --port`);
         // Another server holds this DRILL_HOME: its message names the process and port.
-        if ((e as NodeJS.ErrnoException).code === 'EDRILLLOCKED') throw new UserError((e as Error).message);
+        if (code === 'EDRILLLOCKED') throw new UserError((e as Error).message);
+        // SQLite's own refusal (a damaged or foreign rooms.db, a read-only or full DRILL_HOME): say which
+        // file and what to do, not a stack trace.
+        if (typeof code === 'string' && code.startsWith('SQLITE_'))
+          throw new UserError(
+            `the room database ${join(process.env.DRILL_HOME ?? '~/.drill', 'server', 'rooms.db')} cannot be used: ${(e as Error).message} — check that DRILL_HOME is writable and has room, or move the file aside (the server then starts with no rooms)`,
+          );
         throw e;
       }
       const url = s.url;
