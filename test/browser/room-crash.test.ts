@@ -1,0 +1,184 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { verify, type TableCommand, type Transcript } from '@drill/engine';
+import { loadScenario } from '@drill/scenarios';
+import { RoomClient } from '@drill/server';
+import { transcriptPath, type CreatedRoom } from '@drill/server/protocol';
+import { buildWeb, needsBuild, repoRoot } from '../../cli/src/commands/serve.ts';
+import { translate } from '../../web/src/i18n.ts';
+import { latestView, settled } from '../../server/test/kit.ts';
+import { launchChromium } from './chromium.ts';
+
+const ROOT = repoRoot();
+const typhoon = loadScenario('typhoon');
+let browser: Browser;
+let home: string;
+let proc: ChildProcess | undefined;
+
+/** The room server as its own process (so it can be killed with kill -9), serving the built app. */
+async function spawnServer(port: number): Promise<{ url: string; hostToken: string }> {
+  const p = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'server', 'src', 'main.ts'),
+      '--port',
+      String(port),
+      '--data',
+      join(home, 'server'),
+      '--web',
+      join(ROOT, 'web', 'dist'),
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  proc = p;
+  const line = await new Promise<string>((ok, fail) => {
+    createInterface({ input: p.stdout! }).once('line', ok);
+    p.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
+  });
+  const info = JSON.parse(line) as { url: string; hostToken: string; unresumed: unknown[] };
+  expect(info.unresumed).toEqual([]);
+  return info;
+}
+
+beforeAll(async () => {
+  if (needsBuild(ROOT)) buildWeb(ROOT, () => {});
+  home = mkdtempSync(join(tmpdir(), 'drill-room-crash-'));
+  browser = await launchChromium();
+}, 300_000);
+afterAll(async () => {
+  proc?.kill('SIGKILL');
+  await browser?.close();
+  if (home) rmSync(home, { recursive: true, force: true });
+});
+
+/** Answers every decision open on a participant's page with its first option (or 1 unit), confirmed. */
+async function answerAll(page: Page): Promise<number> {
+  const t = (k: Parameters<typeof translate>[1]): string => translate('en', k);
+  let n = 0;
+  for (let guard = 0; guard < 8; guard++) {
+    const card = page.locator('article.room-decision:not(:has(.success))').first();
+    if ((await card.count()) === 0) break;
+    const numbers = card.locator('input[type=number]');
+    if ((await numbers.count()) > 0) await numbers.first().fill('1');
+    else await card.locator('input[type=radio], input[type=checkbox]').first().check();
+    const id = await card.getAttribute('data-decision');
+    await card.getByRole('button', { name: t('submitDecision') }).click();
+    await card.getByRole('button', { name: t('confirmSubmit') }).click();
+    await page.waitForFunction(
+      (d) => {
+        const c = document.querySelector(`article.room-decision[data-decision="${d}"]`);
+        return !c || c.querySelector('.success, .refusal') !== null;
+      },
+      id,
+      { timeout: 10_000 },
+    );
+    if ((await page.locator(`article.room-decision[data-decision="${id}"] .refusal`).count()) > 0) break;
+    n++;
+  }
+  return n;
+}
+
+describe('a room server killed with kill -9 mid-drill, in Chromium', () => {
+  it("restarts on the same port and DRILL_HOME; the participants' pages reconnect by themselves; the drill finishes; every transcript verifies", async () => {
+    let s = await spawnServer(0);
+    const port = Number(new URL(s.url).port);
+    const url = s.url.replace(/\/+$/, '');
+    const created = await fetch(`${url}/api/rooms`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${s.hostToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        scenario: 'typhoon',
+        seed: 'crash-e2e',
+        lang: 'en',
+        mode: 'parallel',
+        teams: [
+          { name: 'Red', roles: [] },
+          { name: 'Blue', roles: [] },
+        ],
+      }),
+    });
+    expect(created.status).toBe(201);
+    const room = (await created.json()) as CreatedRoom;
+    // The trainer drives the clock over a socket (the console's part is covered by room.test.ts).
+    const trainer = new RoomClient({ url, token: room.trainerToken, delayMs: 100, maxDelayMs: 500 });
+    await trainer.welcome();
+    const errors: string[] = [];
+    const pages: Page[] = [];
+    for (const [name, team] of [
+      ['Ana', 'Red'],
+      ['Chen', 'Blue'],
+    ] as const) {
+      const page = await (await browser.newContext({ viewport: { width: 1000, height: 800 } })).newPage();
+      page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+      await page.goto(`${url}/?join=${room.room.code}`);
+      await page.getByLabel(translate('en', 'yourName')).fill(name);
+      await page.getByRole('radio', { name: new RegExp(`^${team}`) }).check();
+      await page.getByRole('button', { name: translate('en', 'joinRoom'), exact: true }).click();
+      await page.getByTestId('conn').and(page.locator('[data-state=open]')).waitFor();
+      pages.push(page);
+    }
+    const phase = (): string | undefined => latestView(trainer).phase;
+    const run = async (cmd: TableCommand): Promise<void> => {
+      const r = await trainer.command(cmd);
+      expect(r.t, JSON.stringify(r)).toBe('ack');
+      if (r.t === 'ack') await settled([trainer], r.seq);
+    };
+    await run({ type: 'start' });
+    const half = (typhoon.clock.start + typhoon.clock.end) / 2;
+    let answered = 0;
+    for (let i = 0; i < 60 && latestView(trainer).clock < half; i++) {
+      for (const p of pages) answered += await answerAll(p);
+      await run({ type: 'next' });
+    }
+    expect(answered).toBeGreaterThanOrEqual(2);
+    const seqBefore = latestView(trainer).seq;
+    const framesBefore = trainer.frames.length;
+
+    // kill -9, and a new server on the same port and data folder.
+    await new Promise<void>((ok) => {
+      proc!.once('exit', () => ok());
+      proc!.kill('SIGKILL');
+    });
+    for (const p of pages)
+      await p.getByTestId('conn').and(p.locator('[data-state=open]')).waitFor({ state: 'detached' });
+    s = await spawnServer(port);
+    // Nobody reloads: each page reconnects by itself and is handed its seat again.
+    for (const p of pages)
+      await p.getByTestId('conn').and(p.locator('[data-state=open]')).waitFor({ timeout: 30_000 });
+    // The trainer's socket reconnects by itself too (perhaps already, while the pages did).
+    if (!trainer.frames.slice(framesBefore).some((f) => f.t === 'welcome'))
+      await trainer.next((f) => f.t === 'welcome', 30_000);
+    expect(latestView(trainer).seq).toBeGreaterThanOrEqual(seqBefore);
+
+    for (let i = 0; i < 120 && phase() === 'running'; i++) {
+      for (const p of pages) answered += await answerAll(p);
+      await run({ type: 'next' });
+    }
+    if (phase() === 'running') await run({ type: 'end' });
+    expect(phase()).toBe('debrief');
+    for (const p of pages) await p.getByTestId('drill-over').waitFor();
+
+    for (const [i, team] of ['Red', 'Blue'].entries()) {
+      const r = await fetch(`${url}${transcriptPath(room.room.id, i)}`, {
+        headers: { authorization: `Bearer ${room.trainerToken}` },
+      });
+      const t = (await r.json()) as Transcript;
+      expect(t.header.meta?.['team']).toBe(team);
+      const v = verify(typhoon, t);
+      expect(v.ok, JSON.stringify(v)).toBe(true);
+      // The participants' choices from both sides of the crash are there.
+      expect(
+        t.entries.filter((e) => e.input.type === 'choose' && e.input.by !== undefined).length,
+      ).toBeGreaterThan(0);
+    }
+    expect(errors).toEqual([]);
+    trainer.close();
+  }, 300_000);
+});
