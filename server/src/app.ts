@@ -450,7 +450,11 @@ async function serve(
     const { id } = req.params as { id: string };
     const t = bearer(req);
     const cred = t !== undefined ? store.token(t) : undefined;
-    if (!isHost(t) && cred?.room !== id) return unauthorised(reply);
+    // The files hold every option's score and feedback, the hidden variation outcomes and the
+    // facilitator's notes: only the room's trainer and evaluators (who see all of that anyway) get them.
+    // Participants' pages and the projector name seats and options from their views.
+    const staff = cred?.room === id && (cred.role === 'trainer' || cred.role === 'evaluator');
+    if (!isHost(t) && !staff) return unauthorised(reply);
     const src = store.room(id)?.scenarioSource;
     if (!src) return fail(reply, 404, { error: 'not-found', reason: 'this room plays a shipped scenario' });
     return src;

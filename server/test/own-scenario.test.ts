@@ -124,12 +124,15 @@ describe("a room with the trainer's own scenario", () => {
     const shipped = loadScenario('typhoon');
     expect(room.room.scenario.contentHash).not.toBe(shipped.contentHash);
 
-    // Every page of the room can fetch the files to compile the same scenario; nobody else can.
+    // The trainer's and evaluators' pages can fetch the files (scores, hidden outcomes, notes and all);
+    // a participant, the projector and strangers cannot.
     const joined = await joinRoom(server.url, room.room.code, 'Red', 'Rae');
     const path = scenarioSourcePath(room.room.id);
-    expect((await api<ScenarioSource>(server.url, path, { token: joined.token })).body).toEqual(src);
+    expect((await api<ScenarioSource>(server.url, path, { token: room.trainerToken })).body).toEqual(src);
+    expect((await api<ScenarioSource>(server.url, path, { token: server.hostToken })).body).toEqual(src);
+    expect((await api(server.url, path, { token: joined.token })).status).toBe(401);
     expect((await api(server.url, path)).status).toBe(401);
-    expect((await api(server.url, path, { token: room.projectorToken })).status).toBe(200);
+    expect((await api(server.url, path, { token: room.projectorToken })).status).toBe(401);
 
     let trainer = await connect(server.url, room.trainerToken);
     let member = await connect(server.url, joined.token);
