@@ -24,12 +24,16 @@ import { describe, expect, it } from 'vitest';
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const TIME_LIMIT = 3000;
-const MAX_COMPILE_MS = 3000;
+/**
+ * A hang detector, not a speed check (speed is `pnpm bench`'s): a compile that takes this long is stuck
+ * in a loop; a loaded machine may take a few seconds on a big mutated scenario.
+ */
+const MAX_COMPILE_MS = 20_000;
 
 // The loader's own reader: includes stay inside the scenario's folder, regular files under a size limit.
 const readInclude = readIncludeWithin();
 
-/** Compiles and checks the contract: a result, never a throw; problems positioned at line/column ≥ 1; fast. */
+/** Compiles and checks the contract: a result, never a throw; problems positioned at line/column ≥ 1; no hang. */
 function compileChecked(path: string, text: string): CompileResult {
   const t0 = performance.now();
   const r = compileScenario({ path, text }, readInclude);
