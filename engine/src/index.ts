@@ -104,7 +104,7 @@ export {
   type Choice,
   type PolicyOptions,
 } from './policies.ts';
-export { liveText, placeholders } from './live-text.ts';
+export { formatVariable, liveText, placeholders } from './live-text.ts';
 export {
   viewFor,
   type Viewer,

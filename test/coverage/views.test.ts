@@ -61,7 +61,8 @@ describe('MSEL', () => {
     expect(forecast.expected).toContain('Decide `warn`');
     expect(forecast.objective).toBe('obj_warn: Turn the warning into action');
     expect(rows.find((r) => r.id === 'volunteers')!.time).toBe('follow-up of warn.call_answer +1h');
-    expect(rows.find((r) => r.id === 'unanswered')!.time).toBe('T-9h (unless warned)');
+    // Conditions read in words: the variable by its name, not its id.
+    expect(rows.find((r) => r.id === 'unanswered')!.time).toBe('T-9h (unless Warning answered)');
     expect(rows.find((r) => r.id === 'supplies')!.time).toBe(
       'follow-up of evacuate.move_all / evacuate.move_elderly',
     );

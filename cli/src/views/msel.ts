@@ -3,11 +3,13 @@ import {
   formatDuration,
   formatScenarioTime,
   localize,
+  type Expr,
   type Lang,
   type LocalizedText,
   type Scenario,
 } from '@drill/engine';
 import { MSEL_COLUMNS, mselHeaders, moduleText, type MselField } from './msel-columns.ts';
+import { conditionWords, kindWords } from './msel-words.ts';
 
 export { mselHeaders } from './msel-columns.ts';
 
@@ -98,6 +100,7 @@ function civil(t0: string, minutes: number): string {
  */
 export function mselRows(s: Scenario, lang: Lang): MselRow[] {
   const w = WORDS[lang];
+  const cond = (e: Expr): string => conditionWords(s, e, lang);
   const L = (t: LocalizedText | undefined): string => localize(t, lang).trim();
   const roleNames = (roles: readonly string[]): string =>
     roles.includes('all')
@@ -147,12 +150,13 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
     if (i.at !== undefined) {
       time =
         formatScenarioTime(i.at) +
-        (i.when ? ` (${w.when} ${i.when.src})` : '') +
-        (i.unless ? ` (${w.unless} ${i.unless.src})` : '');
+        (i.when ? ` (${w.when} ${cond(i.when.ast)})` : '') +
+        (i.unless ? ` (${w.unless} ${cond(i.unless.ast)})` : '');
       key = i.at;
       clock = civil(s.clock.t0, i.at);
     } else if (i.when) {
-      time = `${w.when} ${i.when.src}` + (i.from !== undefined ? ` (≥ ${formatScenarioTime(i.from)})` : '');
+      time =
+        `${w.when} ${cond(i.when.ast)}` + (i.from !== undefined ? ` (≥ ${formatScenarioTime(i.from)})` : '');
       key = i.from ?? end;
     } else {
       const ts = triggers('inject', i.id);
@@ -195,7 +199,7 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
       key = d.opens;
       clock = civil(s.clock.t0, d.opens);
     } else if (d.opensWhen) {
-      time = `${w.when} ${d.opensWhen.src}`;
+      time = `${w.when} ${cond(d.opensWhen.ast)}`;
       key = end;
     } else {
       const ts = triggers('decision', d.id);
@@ -221,7 +225,7 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
         audience: roleNames(d.roles),
         expected: discussion
           ? `${w.discuss}${d.each === 'role' ? ` (${w.eachRole})` : ''}, ${w.due} ${due}`
-          : `${w.decide} (${d.kind}), ${w.due} ${due}`,
+          : `${w.decide} (${kindWords(d.kind, lang)}), ${w.due} ${due}`,
         objective: objective(d.objective),
         ...moduleCells(d.module, d.note),
       },
