@@ -74,7 +74,7 @@ export function debriefLines(
     ]);
     const taken = score.decisions.filter((d) => d.status !== 'not-reached' && !d.simulated).length;
     const total = score.decisions.filter((d) => !d.simulated).length;
-    para(s.endedEarlyText(timeShort(scenario, drill.state.clock), taken, total), {}, '  ');
+    para(s.endedEarlyText(timeShort(scenario, drill.state.clock, lang), taken, total), {}, '  ');
   } else if (ending) {
     out.push([
       { t: `${s.ending}${s.colon}`, bold: true },
@@ -130,7 +130,7 @@ export function debriefLines(
         : [];
     out.push([
       {
-        t: `  ${when}${d.at !== undefined ? ` · ${timeShort(scenario, d.at)}` : ''} · ${s.credit} ${pct(d.credit)}`,
+        t: `  ${when}${d.at !== undefined ? ` · ${timeShort(scenario, d.at, lang)}` : ''} · ${s.credit} ${pct(d.credit)}`,
         dim: true,
       },
       ...timing,
@@ -164,7 +164,7 @@ export function debriefLines(
     const due = mine?.due;
     // The best option chosen, but late: the lesson is the deadline, not the choice.
     if (best && mine?.timeliness === 'late' && mine.options.includes(best.id) && due !== undefined)
-      para(s.rightButLate(timeShort(scenario, due)), { color: 'yellow' }, '  ');
+      para(s.rightButLate(timeShort(scenario, due, lang)), { color: 'yellow' }, '  ');
     else if (best) para(`${s.bestWas}${localize(best.label, lang)}`, { color: 'green' }, '  ');
     else {
       // An allocation: the feedback that applied to this drill, each line once.

@@ -53,7 +53,9 @@ export function panelLines(
   if (!d) {
     out.push([{ t: s.noDecision }]);
     const next = nextEvent(drill);
-    out.push([{ t: next === undefined ? s.noNextEvent : s.nextEvent(timeShort(scenario, next)), dim: true }]);
+    out.push([
+      { t: next === undefined ? s.noNextEvent : s.nextEvent(timeShort(scenario, next, lang)), dim: true },
+    ]);
     if (ui.message) out.push(...messageLines(ui.message, width, s.rejected));
     return out.map((l) => truncateLine(l, width));
   }
@@ -70,12 +72,12 @@ export function panelLines(
       : [];
   const closes: Line =
     rec.closesAt !== undefined && rec.closesAt > due
-      ? [{ t: ` · ${s.closes} ${timeShort(scenario, rec.closesAt)}`, dim: true }]
+      ? [{ t: ` · ${s.closes} ${timeShort(scenario, rec.closesAt, lang)}`, dim: true }]
       : [];
   const base: Line = [
     { t: `${s.decision} ${focus + 1}/${open.length} `, bold: true },
     ...seat,
-    { t: `· ${s.due} ${timeShort(scenario, due)}`, color: 'cyan' },
+    { t: `· ${s.due} ${timeShort(scenario, due, lang)}`, color: 'cyan' },
     ...(state.clock < due ? [{ t: ` (${s.inTime(s.dur(due - state.clock))})`, dim: true }] : []),
   ];
   // The hard close is the first thing to give way on a narrow screen; the marks never do.

@@ -124,7 +124,7 @@ export function feedLines(drill: LiveDrill, width: number, height: number, selec
     // source and channel are what give way.
     const prefix: Line = [
       { t: isNew ? '● ' : '  ', color: 'yellow', bold: true },
-      { t: `${timeShort(drill.scenario, it.at)} `, color: 'cyan' },
+      { t: `${timeShort(drill.scenario, it.at, drill.lang)} `, color: 'cyan' },
       {
         t: `${s.urgency[it.urgency] ?? it.urgency}`,
         color: URGENCY_COLOUR[it.urgency],

@@ -1,27 +1,26 @@
-import {
-  civilTimeAt,
-  formatScenarioTime,
-  localize,
-  type Lang,
-  type Scenario,
-  type VariableDef,
-} from '@drill/engine';
+import { scenarioTimeText } from '@drill/report';
+import { civilTimeAt, localize, type Lang, type Scenario, type VariableDef } from '@drill/engine';
 import { strings } from './i18n.ts';
 
 const two = (n: number): string => String(n).padStart(2, '0');
 
-/** "T-18h · 14:00 Tue": scenario time and the local wall-clock time it stands for. */
+/**
+ * "T-18h · 14:00 Tue" / "T0前18小时 · 14:00 周二": scenario time and the local wall-clock time it stands
+ * for. Scenario time in the report glossary's words (days from a week on; Chinese without Latin units),
+ * so the terminal, the web and the reports count a season-long drill alike.
+ */
 export function clockText(scenario: Scenario, minutes: number, lang: Lang): string {
   const c = civilTimeAt(scenario.clock.t0, minutes);
-  const st = formatScenarioTime(minutes);
+  const st = scenarioTimeText(minutes, lang);
   if (!c) return st;
   return `${st} · ${two(c.hour)}:${two(c.minute)} ${strings(lang).weekdays[c.weekday]}`;
 }
 
-/** "T-40h (14:00)": a deadline, short. */
-export function timeShort(scenario: Scenario, minutes: number): string {
+/** "T-40h (14:00)" / "T0前40小时 (14:00)": a deadline, short. */
+export function timeShort(scenario: Scenario, minutes: number, lang: Lang): string {
   const c = civilTimeAt(scenario.clock.t0, minutes);
-  return c ? `${formatScenarioTime(minutes)} (${two(c.hour)}:${two(c.minute)})` : formatScenarioTime(minutes);
+  const st = scenarioTimeText(minutes, lang);
+  return c ? `${st} (${two(c.hour)}:${two(c.minute)})` : st;
 }
 
 /** A variable's value as people read it: its level label, a rounded number with unit, or yes/no. */
