@@ -65,6 +65,11 @@ export interface ClosedDecisionView {
   options: string[];
   allocation?: Record<string, number>;
   by?: string;
+  /**
+   * The recorded options' labels in the viewer's language (option id → label), so a page without the
+   * scenario file (a participant's phone) names what was chosen.
+   */
+  labels?: Record<string, string>;
   /** A discussion's answers (those of the viewer's seats). */
   answers?: Answer[];
   /** The trainer corrected the recorded choice (facilitator and evaluator views only). */
@@ -210,6 +215,10 @@ export function viewFor(
     .filter((d) => state.decisions[d.id]?.status === 'closed' && sees(d.roles))
     .map((d): ClosedDecisionView => {
       const r = state.decisions[d.id]!;
+      const chosen = [...(r.options ?? []), ...Object.keys(r.allocation ?? {})];
+      const labels = d.options
+        .filter((o) => chosen.includes(o.id))
+        .map((o) => [o.id, liveText(scenario, state, o.label, lang)] as const);
       return {
         decision: d.id,
         at: r.at!,
@@ -217,6 +226,7 @@ export function viewFor(
         options: [...(r.options ?? [])],
         ...(r.allocation ? { allocation: { ...r.allocation } } : {}),
         ...(r.by !== undefined ? { by: r.by } : {}),
+        ...(labels.length ? { labels: Object.fromEntries(labels) } : {}),
         ...answersOf(d.id),
         ...(r.correction && (viewer.kind === 'facilitator' || viewer.kind === 'evaluator')
           ? {

@@ -13,6 +13,7 @@ import {
   type ApiError,
   type CreatedRoom,
   type CreateRoom,
+  type JoinInfo,
   type ScenarioSource,
 } from '../src/protocol.ts';
 import {
@@ -193,5 +194,47 @@ describe("a room with the trainer's own scenario", () => {
     expect(ok.stdout).toMatch(/^OK/);
     // … and the shipped typhoon, whose text differs, does not pass for it.
     expect(verify(shipped, t.body).ok).toBe(false);
+  });
+
+  it("names seats and recorded options to a participant, who cannot fetch the scenario's files", async () => {
+    const room: CreatedRoom = await createRoom(server.url, server.hostToken, setup(ownTyphoon()));
+    // The public join info names every seat (the participant page reads its seat names there).
+    const info = await api<JoinInfo>(server.url, `/api/join/${room.room.code}`);
+    const seats = info.body.teams.flatMap((t) => t.roles);
+    expect(seats.length).toBeGreaterThan(0);
+    for (const r of seats) expect(localize(r.name, 'en')).not.toBe(r.id);
+
+    const joined = await joinRoom(server.url, room.room.code, 'Red', 'Rae');
+    const trainer = await connect(server.url, room.trainerToken);
+    const member = await connect(server.url, joined.token);
+    clients.push(trainer, member);
+    const run = async (cmd: Parameters<RoomClient['command']>[0]): Promise<void> => {
+      const r = await trainer.command(cmd);
+      expect(r.t, JSON.stringify(r)).toBe('ack');
+      if (r.t === 'ack') await settled([trainer, member], r.seq);
+    };
+    await run({ type: 'start' });
+    // The labels the member saw while each decision was open: its closed record names the same.
+    const offered = new Map<string, Map<string, string>>();
+    for (let i = 0; i < 6; i++) {
+      for (const lane of latestView(member).lanes)
+        for (const d of lane.view.open)
+          offered.set(d.decision, new Map(d.options.map((o) => [o.id, o.label])));
+      await answerOpen([{ c: member, team: 'Red' }]);
+      await run({ type: 'next' });
+    }
+    const closed = latestView(member).lanes.flatMap((l) => l.view.closed);
+    const chosen = closed.filter((c) => c.options.length > 0 || c.allocation);
+    expect(chosen.length).toBeGreaterThan(0);
+    for (const c of chosen) {
+      const ids = [...c.options, ...Object.keys(c.allocation ?? {})];
+      for (const id of ids) {
+        const label = c.labels?.[id];
+        expect(label, `${c.decision}/${id}`).toBeDefined();
+        expect(label).not.toBe(id);
+        const seen = offered.get(c.decision)?.get(id);
+        if (seen !== undefined) expect(label).toBe(seen);
+      }
+    }
   });
 });

@@ -6,6 +6,7 @@ import { clockLabel } from '../format.ts';
 import { download, slug } from '../ui/download.ts';
 import { Scoreboard } from './Scoreboard.tsx';
 import { TeamOverrideForm } from './TeamOverrideForm.tsx';
+import { CloseDrill, isClosed } from './CloseDrill.tsx';
 import type { LoadedFile } from '../review/load.ts';
 import type { ConsoleBackend } from './backend.ts';
 
@@ -94,6 +95,7 @@ export function Debrief({ backend, onReview, onNew }: Props) {
             </p>
           ) : null,
         )}
+        <CloseDrill backend={backend} />
         <h3>{t('ratingsByTeam')}</h3>
         <Scoreboard scenario={sc} scores={scores} />
       </section>
@@ -228,8 +230,13 @@ export function Debrief({ backend, onReview, onNew }: Props) {
           <button type="button" className="primary" onClick={() => void files().then(onReview)}>
             {t('openInReview')}
           </button>
-          <h3>{t('adjudicate')}</h3>
-          <TeamOverrideForm idPrefix="debrief-override" backend={backend} />
+          {/* A closed drill refuses every override: its form goes with it. */}
+          {isClosed(backend) ? null : (
+            <>
+              <h3>{t('adjudicate')}</h3>
+              <TeamOverrideForm idPrefix="debrief-override" backend={backend} />
+            </>
+          )}
         </section>
       </div>
       {teams.map(({ team, s }) =>

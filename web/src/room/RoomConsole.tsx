@@ -1,5 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
-import { joinUrl, qrPath, transcriptPath, type Display, type RoomInfo } from '@drill/server/protocol';
+import type { Scenario } from '@drill/engine';
+import {
+  joinUrl,
+  qrPath,
+  scenarioSourcePath,
+  transcriptPath,
+  type Display,
+  type RoomInfo,
+  type ScenarioSource as RoomScenarioSource,
+} from '@drill/server/protocol';
+import { compileError, compileSource } from '../scenarios.ts';
+import { api } from './api.ts';
 import { useT } from '../i18n.ts';
 import { RunView } from '../console/RunView.tsx';
 import { Debrief } from '../console/Debrief.tsx';
@@ -37,7 +48,27 @@ export function RoomConsole({
     token ? { token, ...(cred ? {} : { room }), lang, lostReason: t('notDelivered') } : undefined,
   );
   const info: RoomInfo | undefined = client?.room;
-  const sc = useMemo(() => roomScenario(info?.scenario.id), [info?.scenario.id]);
+  // The room's scenario: this browser's copy when it is the same text (same content hash), else the
+  // trainer's own files fetched from the server with the trainer's token, compiled by the app's loader.
+  const byId = useMemo(() => roomScenario(info?.scenario.id), [info?.scenario.id]);
+  const known = byId && byId.contentHash === info?.scenario.contentHash ? byId : undefined;
+  const [fetched, setFetched] = useState<{ scenario?: Scenario; error?: string }>({});
+  const roomId = info?.id;
+  useEffect(() => {
+    if (!roomId || known || !token) return;
+    let live = true;
+    void api<RoomScenarioSource>(scenarioSourcePath(roomId), { token, lang }).then((r) => {
+      if (!live) return;
+      if (!r.ok) return setFetched({ error: r.reason });
+      const c = compileSource({ kind: 'files', entry: r.value.entry, files: r.value.files });
+      setFetched(c.ok ? { scenario: c.scenario } : { error: compileError(c) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [roomId, known, token, lang]);
+  // A shipped scenario has no files to fetch: a copy of another version is still the best name source.
+  const sc = known ?? fetched.scenario ?? (fetched.error !== undefined ? byId : undefined);
   const backend = useMemo(
     () => (client && info && sc && token ? new RemoteBackend(client, sc, info, token) : undefined),
     [client, info, sc, token],
@@ -60,6 +91,11 @@ export function RoomConsole({
       <section className="panel">
         <ConnectionBanner state={client?.socket ?? { kind: 'connecting' }} />
         {client?.trouble ? <p role="alert">{client.trouble.reason}</p> : null}
+        {fetched.error !== undefined ? (
+          <p role="alert" className="error-box prewrap">
+            {fetched.error}
+          </p>
+        ) : null}
       </section>
     );
 

@@ -1,5 +1,7 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { localize } from '@drill/engine';
+import type { JoinInfo } from '@drill/server/protocol';
+import { api } from './api.ts';
 import { useT } from '../i18n.ts';
 import { forgetCredential, loadCredential } from './credentials.ts';
 import { ParticipantScreen } from './ParticipantScreen.tsx';
@@ -19,6 +21,20 @@ export function SeatPage({ room }: { room: string }) {
   const sc = useMemo(() => roomScenario(client?.room?.scenario.id), [client?.room?.scenario.id]);
   const typing = useRef<{ decision: string; timer: ReturnType<typeof setTimeout> } | undefined>(undefined);
   useEffect(() => () => clearTimeout(typing.current?.timer), []);
+  // The seats' names, from the server: a room may play the trainer's own scenario, whose files only
+  // the trainer and evaluators fetch, so this browser may not have it.
+  const code = client?.room?.code;
+  const [joinInfo, setJoinInfo] = useState<JoinInfo>();
+  useEffect(() => {
+    if (!code) return;
+    let live = true;
+    void api<JoinInfo>(`/api/join/${encodeURIComponent(code)}`, { lang }).then((r) => {
+      if (live && r.ok) setJoinInfo(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [code, lang]);
 
   if (!cred)
     return (
@@ -61,7 +77,7 @@ export function SeatPage({ room }: { room: string }) {
     window.location.hash = joinHash(client?.room?.code ?? '');
   };
   const view = client?.view;
-  const seats = (client?.you?.roles ?? []).map((r) => roleName(sc, r, lang));
+  const seats = (client?.you?.roles ?? []).map((r) => roleName(sc, r, lang, joinInfo));
   return (
     <ParticipantScreen
       info={{
@@ -70,7 +86,7 @@ export function SeatPage({ room }: { room: string }) {
         team: client?.you?.team ?? cred.team ?? '',
         seats,
         clockLabel: clockLabelFor(sc),
-        optionLabel: (d, o) => optionLabel(sc, d, o, lang),
+        optionLabel: (d, o) => optionLabel(sc, d, o, lang, view),
       }}
       view={view}
       socket={client?.socket ?? { kind: 'connecting' }}

@@ -63,7 +63,9 @@ export class RemoteBackend implements ConsoleBackend {
     return this.current.clock;
   }
   get access(): BackendAccess {
-    if (this.client.status === 'finished') return { kind: 'closed' };
+    // A finished room (its drill reached the debrief) still takes the debrief's commands (overrides,
+    // corrections, `close`): only a closed drill is final.
+    if (this.current.phase === 'ended') return { kind: 'closed' };
     return this.client.socket.kind === 'open' && this.client.view
       ? { kind: 'writer' }
       : { kind: 'read-only', reason: 'server' };

@@ -1,4 +1,5 @@
-import { formatScenarioTime, localize, type Lang, type Scenario } from '@drill/engine';
+import { formatScenarioTime, localize, type Lang, type Scenario, type TableView } from '@drill/engine';
+import type { JoinInfo } from '@drill/server/protocol';
 import { clockLabel } from '../format.ts';
 import { scenarioById } from '../scenarios.ts';
 import { ownScenarios } from '../ownScenario.ts';
@@ -17,17 +18,38 @@ export const clockLabelFor =
   (minute: number): string =>
     sc ? clockLabel(sc, minute) : formatScenarioTime(minute);
 
-export const roleName = (sc: Scenario | undefined, id: string, lang: Lang): string => {
+/**
+ * A seat's name: from the scenario when this browser has it, else from the room's join info (the
+ * server names every seat there, so a participant's phone needs no scenario file), else its id.
+ */
+export const roleName = (
+  sc: Scenario | undefined,
+  id: string,
+  lang: Lang,
+  join?: Pick<JoinInfo, 'teams'>,
+): string => {
   const r = sc?.roles.find((x) => x.id === id);
-  return r ? localize(r.name, lang) : id;
+  if (r) return localize(r.name, lang);
+  const seat = join?.teams.flatMap((t) => t.roles).find((x) => x.id === id);
+  return seat ? localize(seat.name, lang) : id;
 };
 
+/**
+ * A recorded option's label: the view's own (the engine names what a viewer's closed decisions
+ * recorded, in the viewer's language), else the scenario's when this browser has it.
+ */
 export const optionLabel = (
   sc: Scenario | undefined,
   decision: string,
   option: string,
   lang: Lang,
+  view?: TableView,
 ): string | undefined => {
+  for (const lane of view?.lanes ?? []) {
+    const c = lane.view.closed.find((x) => x.decision === decision);
+    const label = c?.labels && Object.hasOwn(c.labels, option) ? c.labels[option] : undefined;
+    if (label !== undefined) return label;
+  }
   const o = sc?.decisions.find((d) => d.id === decision)?.options.find((x) => x.id === option);
   return o ? localize(o.label, lang) : undefined;
 };
