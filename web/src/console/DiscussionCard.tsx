@@ -17,6 +17,8 @@ interface Props {
   /** The facilitator's note on it, if any (the console only). */
   note?: string;
   team: string;
+  /** The heading level under the page's section heading (the console's cards sit one level deeper). */
+  heading?: 'h3' | 'h4';
   onAnswer(role: string | undefined, text: string): Promise<Outcome>;
 }
 
@@ -33,7 +35,7 @@ type Slot = { kind: 'sending' } | { kind: 'done' } | { kind: 'refused'; reason: 
  * or one for the table. No options, no score. Used by the trainer's console and a participant's own
  * device alike; what came of each answer is said under its own box.
  */
-export function DiscussionCard({ scenario, open: d, roles, note, team, onAnswer }: Props) {
+export function DiscussionCard({ scenario, open: d, roles, note, team, heading: H = 'h4', onAnswer }: Props) {
   const { t, lang } = useT();
   const slots: (string | undefined)[] = d.each === 'role' ? (roles ?? []) : [undefined];
   const [texts, setTexts] = useState<Record<string, string>>({});
@@ -63,7 +65,7 @@ export function DiscussionCard({ scenario, open: d, roles, note, team, onAnswer 
 
   return (
     <article className="decision discussion" aria-labelledby={`dh-${name}`} data-decision={d.decision}>
-      <h4 id={`dh-${name}`}>{d.prompt}</h4>
+      <H id={`dh-${name}`}>{d.prompt}</H>
       <p className="deadline">
         {t('discussion')} · {t('discussionNoScore')}
         {` · ${t('due', { t: due })}`}

@@ -107,6 +107,7 @@ export function ParticipantScreen({
                   open={d}
                   roles={answerRolesOf(d, info.team)}
                   team={info.team}
+                  heading="h3"
                   onAnswer={(role, text) => onAnswer(d.decision, role, text)}
                 />
               ) : (

@@ -79,6 +79,8 @@ describe('a member answers an open discussion question on their own device', () 
     const p = page(t, 'en', sent);
     // Asked of each role (hqo, water, natres, met, township, agri): one box, for the member's own seat.
     const q = within(card('d1_concerns'));
+    // Under the page's "Your decisions" heading (h2), as the choice cards are.
+    expect(q.getByRole('heading', { level: 3 }).textContent).toMatch(/^From your own department/);
     expect(q.queryByRole('radio')).toBeNull();
     expect(q.queryByRole('button', { name: 'Submit decision' })).toBeNull();
     expect(q.getAllByRole('textbox')).toHaveLength(1);
