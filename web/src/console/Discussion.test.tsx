@@ -3,10 +3,10 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { compileScenario, Table, type Lang, type TableCommand } from '@drill/engine';
 import FIXTURE from '../../../engine/test/fixtures/discussion.yaml?raw';
 import { LangContext } from '../i18n.ts';
-import { DiscussionCard } from './DiscussionCard.tsx';
+import { answerRolesOf, DiscussionCard } from './DiscussionCard.tsx';
 import { EvaluatorPanel } from './EvaluatorPanel.tsx';
 import { ModuleBanner } from './ModuleBanner.tsx';
-import { answerRolesOf, openFor } from './RunView.tsx';
+import { openFor } from './RunView.tsx';
 
 afterEach(cleanup);
 const compiled = compileScenario({ path: 'discussion.yaml', text: FIXTURE });
@@ -76,9 +76,10 @@ describe('the console’s discussion-based parts', () => {
     );
     r.rerender(<LangContext.Provider value="en">{card()}</LangContext.Provider>);
     expect(screen.getByText('The dam')).toBeTruthy();
-    // An empty answer is refused with the engine's reason, next to the form.
+    expect(screen.getByRole('status').textContent).toBe('Answer recorded.');
+    // An empty answer is refused in the page's language, under its own box, and nothing is sent.
     fireEvent.click(screen.getAllByRole('button', { name: 'Record the answer' })[0]!);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/not well-formed/);
+    expect((await screen.findByRole('alert')).textContent).toBe('Write the answer first.');
     expect(s.stateOf(0).decisions.q_concerns!.answers).toHaveLength(1);
   });
 

@@ -4,7 +4,6 @@ import {
   localize,
   teamParticipantId,
   type DefaultClosing,
-  type OpenDecisionView,
   type TableCommand,
   type TableLane,
 } from '@drill/engine';
@@ -14,7 +13,7 @@ import { feedItemsOf } from './feedItems.ts';
 import { Feed } from './Feed.tsx';
 import { DecisionCard } from './DecisionCard.tsx';
 import { CorrectionForm } from './CorrectionForm.tsx';
-import { DiscussionCard } from './DiscussionCard.tsx';
+import { answerRolesOf, DiscussionCard } from './DiscussionCard.tsx';
 import { ModuleBanner } from './ModuleBanner.tsx';
 import { EvaluatorPanel } from './EvaluatorPanel.tsx';
 import { Scoreboard } from './Scoreboard.tsx';
@@ -45,12 +44,6 @@ export function openFor(lanes: TableLane[], team: string) {
   return lane.view.open.filter((d) =>
     d.answerers ? d.answerers.some((a) => a.team === team) : d.decider?.team === team && !d.decider.colleague,
   );
-}
-
-/** The roles a team answers for on a per-role question, as the engine's view says (none: not per role). */
-export function answerRolesOf(d: OpenDecisionView, team: string): string[] | undefined {
-  if (!d.answerers) return undefined;
-  return d.answerers.find((a) => a.team === team)?.roles ?? [];
 }
 
 /** The facilitator's note on a decision, from the lane the team plays in. */

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
-import type { ClosedDecisionView, DrillView, TableView } from '@drill/engine';
+import type { ClosedDecisionView, DrillView, Scenario, TableView } from '@drill/engine';
 import { useT } from '../i18n.ts';
+import { answerRolesOf, DiscussionCard } from '../console/DiscussionCard.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { MemberDecision, type MemberChoice, type SubmitResult } from './MemberDecision.tsx';
 import type { SocketState } from './roomSocket.ts';
@@ -11,6 +12,8 @@ export interface ParticipantInfo {
   team: string;
   /** The member's seats, as names in the page's language (empty: every seat of the team). */
   seats: string[];
+  /** The room's scenario when this browser has it (seat names, clock times on a discussion question). */
+  scenario?: Scenario | undefined;
   clockLabel(minute: number): string;
   /** A decision's prompt by id, for the decisions already recorded (their prompt left the open list). */
   promptOf?(decision: string): string | undefined;
@@ -24,6 +27,8 @@ interface Props {
   /** A refusal that answered no command (a revoked seat, a closed room). */
   trouble?: string | undefined;
   onSubmit(decision: string, choice: MemberChoice): Promise<SubmitResult>;
+  /** An answer to an open discussion question, for one of the member's seats (`each: role`) or the table. */
+  onAnswer(decision: string, role: string | undefined, text: string): Promise<SubmitResult>;
   onTyping(decision: string): void;
   onLeave(): void;
 }
@@ -33,7 +38,16 @@ interface Props {
  * the phase, the scores only when the trainer shows them. Laid out in one column on a phone, two on a
  * laptop.
  */
-export function ParticipantScreen({ info, view, socket, trouble, onSubmit, onTyping, onLeave }: Props) {
+export function ParticipantScreen({
+  info,
+  view,
+  socket,
+  trouble,
+  onSubmit,
+  onAnswer,
+  onTyping,
+  onLeave,
+}: Props) {
   const { t } = useT();
   const lane: DrillView | undefined = view?.lanes[0]?.view;
   // Prompts seen while a decision was open, so a recorded one is still named after it closes.
@@ -84,15 +98,28 @@ export function ParticipantScreen({ info, view, socket, trouble, onSubmit, onTyp
             {lane.open.length === 0 && (lane.phase === 'running' || lane.phase === 'paused') ? (
               <p className="muted">{t('noneOpenForYou')}</p>
             ) : null}
-            {lane.open.map((d) => (
-              <MemberDecision
-                key={d.decision}
-                decision={d}
-                clockLabel={info.clockLabel}
-                onSubmit={(c) => onSubmit(d.decision, c)}
-                onTyping={() => onTyping(d.decision)}
-              />
-            ))}
+            {lane.open.map((d) =>
+              d.kind === 'discuss' ? (
+                // An open question: typed answers, one box per seat of the member's that is asked.
+                <DiscussionCard
+                  key={d.decision}
+                  scenario={info.scenario}
+                  open={d}
+                  roles={answerRolesOf(d, info.team)}
+                  team={info.team}
+                  heading="h3"
+                  onAnswer={(role, text) => onAnswer(d.decision, role, text)}
+                />
+              ) : (
+                <MemberDecision
+                  key={d.decision}
+                  decision={d}
+                  clockLabel={info.clockLabel}
+                  onSubmit={(c) => onSubmit(d.decision, c)}
+                  onTyping={() => onTyping(d.decision)}
+                />
+              ),
+            )}
             {lane.closed.length ? (
               <>
                 <h2 id="rd-h">{t('myRecorded')}</h2>
@@ -141,11 +168,14 @@ export function ParticipantScreen({ info, view, socket, trouble, onSubmit, onTyp
 function Recorded({ c, prompt, info }: { c: ClosedDecisionView; prompt: string; info: ParticipantInfo }) {
   const { t } = useT();
   const label = (o: string): string => info.optionLabel?.(c.decision, o) ?? o;
-  const chosen = c.allocation
-    ? Object.entries(c.allocation)
-        .filter(([, n]) => n > 0)
-        .map(([o, n]) => `${label(o)} ${n}`)
-    : c.options.map(label);
+  // A discussion records answers, not options: show the member's own (the view holds only theirs).
+  const chosen = c.answers?.length
+    ? c.answers.map((a) => a.text)
+    : c.allocation
+      ? Object.entries(c.allocation)
+          .filter(([, n]) => n > 0)
+          .map(([o, n]) => `${label(o)} ${n}`)
+      : c.options.map(label);
   return (
     <li data-recorded={c.decision}>
       <span className="recorded-prompt">{prompt}</span>

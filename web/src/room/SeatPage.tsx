@@ -7,6 +7,7 @@ import { forgetCredential, loadCredential } from './credentials.ts';
 import { ParticipantScreen } from './ParticipantScreen.tsx';
 import { clockLabelFor, optionLabel, roleName, roomScenario } from './roomScenario.ts';
 import { useRoomClient } from './useRoomClient.ts';
+import { answerCommand } from './answerCommand.ts';
 import { joinHash } from './routes.ts';
 import type { MemberChoice, SubmitResult } from './MemberDecision.tsx';
 
@@ -72,6 +73,16 @@ export function SeatPage({ room }: { room: string }) {
     });
     return r.ok ? { ok: true } : { ok: false, reason: r.reason };
   };
+  const onAnswer = async (
+    decision: string,
+    role: string | undefined,
+    text: string,
+  ): Promise<SubmitResult> => {
+    if (!client) return { ok: false, reason: t('notDelivered') };
+    const team = client.you?.team ?? cred.team ?? '';
+    const r = await client.command(answerCommand(team, decision, role, text));
+    return r.ok ? { ok: true } : { ok: false, reason: r.reason };
+  };
   const leave = (): void => {
     forgetCredential('member', room);
     window.location.hash = joinHash(client?.room?.code ?? '');
@@ -85,6 +96,7 @@ export function SeatPage({ room }: { room: string }) {
         name: client?.you?.name ?? cred.name ?? '',
         team: client?.you?.team ?? cred.team ?? '',
         seats,
+        scenario: sc,
         clockLabel: clockLabelFor(sc),
         optionLabel: (d, o) => optionLabel(sc, d, o, lang, view),
       }}
@@ -92,6 +104,7 @@ export function SeatPage({ room }: { room: string }) {
       socket={client?.socket ?? { kind: 'connecting' }}
       trouble={client?.trouble?.reason}
       onSubmit={onSubmit}
+      onAnswer={onAnswer}
       onTyping={onTyping}
       onLeave={leave}
     />
