@@ -9,6 +9,26 @@ const problems = (text: string): string[] => {
 };
 
 describe('scenario compiler', () => {
+  it('refuses a file nested too deeply with a sentence at the position, not a stack overflow', () => {
+    // 5,000 levels overflow the YAML parser's stack; 150 parse but are past the limit (the top mapping
+    // is level 1, so the 100th bracket, column 107, is level 101).
+    for (const [depth, column] of [
+      [5000, null],
+      [150, 107],
+    ] as const) {
+      const text = `id: deep\ntitle: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+      const [p, ...rest] = problems(text);
+      expect(rest).toEqual([]);
+      expect(p).toMatch(/^s\.yaml:2:\d+: .*the file is nested too deeply \(more than 100 levels/);
+      expect(p).not.toMatch(/call stack/i);
+      if (column !== null) expect(p).toContain(`s.yaml:2:${column}:`);
+    }
+    // A file at the limit is not refused for its depth.
+    expect(problems(`title: ${'['.repeat(99)}${']'.repeat(99)}\n`).join('\n')).not.toMatch(
+      /nested too deeply/,
+    );
+  });
+
   it('compiles the fixture into a frozen scenario with a content hash', () => {
     const r = compile(FIXTURE_YAML);
     expect(r.ok).toBe(true);

@@ -57,6 +57,37 @@ function until(t: Table, id: string): void {
 }
 
 describe('Table: who may send what', () => {
+  it('names the field and the limit when a command breaks one, in the sender’s language', () => {
+    const t = rolesTable();
+    ok(t, trainer, { type: 'start' });
+    until(t, 'ack');
+    const red: Actor = { kind: 'member', team: 'Red', roles: ['chief'], name: 'Rae' };
+    const before = t.seq;
+    const long = {
+      type: 'choose',
+      team: 'Red',
+      decision: 'ack',
+      options: ['yes'],
+      rationale: 'x'.repeat(2001),
+    };
+    const en = t.submit(red, long, { lang: 'en' });
+    expect(en).toMatchObject({ ok: false, code: 'malformed' });
+    expect(!en.ok && en.reason).toBe(
+      'this request is not well-formed: "rationale" is too long (at most 2000 characters)',
+    );
+    const zh = t.submit(red, long, { lang: 'zh-CN' });
+    expect(!zh.ok && zh.reason).toBe('请求格式不正确：理由过长，最多2000个字符');
+    const far = t.submit(trainer, { type: 'advance', minutes: 0 }, { lang: 'zh-CN' });
+    expect(!far.ok && far.reason).toBe('请求格式不正确：分钟数过小，最小为1');
+    const odd = t.submit(
+      red,
+      { type: 'choose', team: 'Red', decision: 'ack', options: 'yes' },
+      { lang: 'en' },
+    );
+    expect(!odd.ok && odd.reason).toBe('this request is not well-formed: "options" is not valid');
+    expect(t.seq).toBe(before);
+  });
+
   it('lets a member decide only for the seats they hold, in their own team', () => {
     const t = rolesTable();
     ok(t, trainer, { type: 'start' });

@@ -222,11 +222,16 @@ async function serve(
   await app.register(fastifyWebsocket, { options: { maxPayload: 4 * MAX_FRAME_BYTES } });
 
   const fail = (reply: FastifyReply, status: number, e: ApiError): FastifyReply => reply.code(status).send(e);
+  // Credentials come in the Authorization header: a token in a URL ends up in proxies' and servers'
+  // logs and in the browser's history. Only a download a browser fetches from a plain link (no header
+  // can be set there) also takes `?token=`.
   const bearer = (req: FastifyRequest): string | undefined => {
     const h = req.headers.authorization;
-    if (h?.startsWith('Bearer ')) return h.slice(7).trim();
+    return h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
+  };
+  const downloadToken = (req: FastifyRequest): string | undefined => {
     const q = (req.query as Record<string, unknown> | undefined)?.['token'];
-    return typeof q === 'string' ? q : undefined;
+    return bearer(req) ?? (typeof q === 'string' ? q : undefined);
   };
   const isHost = (t: string | undefined): boolean => t !== undefined && t === hostToken;
   const unauthorised = (reply: FastifyReply): FastifyReply =>
@@ -430,7 +435,7 @@ async function serve(
 
   app.get('/api/rooms/:id/transcripts/:i', async (req, reply) => {
     const { id, i } = req.params as { id: string; i: string };
-    const t = bearer(req);
+    const t = downloadToken(req);
     const cred = t !== undefined ? store.token(t) : undefined;
     if (!isHost(t) && !(cred && cred.room === id && cred.role === 'trainer')) return unauthorised(reply);
     const r = roomOf(id);

@@ -201,7 +201,8 @@ export type ServerFrame =
   | { t: 'presence'; members: PresenceMember[]; projectors: number; evaluators: number; trainers: number };
 
 // ───────────────────────── REST ─────────────────────────
-// Credentials travel as `Authorization: Bearer <token>` (or `?token=` for plain download links).
+// Credentials travel as `Authorization: Bearer <token>`; only the transcript download (a plain link)
+// also takes `?token=`.
 // Errors: HTTP status + `{ error: RefusalCode | 'not-found' | 'invalid', reason: string }`.
 
 export interface ApiError {

@@ -62,6 +62,11 @@ describe('REST: rooms, joining, downloads', () => {
     expect(t.status).toBe(200);
     expect(t.body.header.scenario.id).toBe('typhoon');
     expect((await api(server.url, `${path}?token=${server.hostToken}`)).status).toBe(200);
+    // Elsewhere a token in the URL is not a credential (it would end up in logs): the header only.
+    const q = `?token=${encodeURIComponent(server.hostToken)}`;
+    expect((await api(server.url, `/api/rooms${q}`, { body: TWO_TEAMS_ROLES })).status).toBe(401);
+    expect((await api(server.url, `/api/rooms${q}`)).status).toBe(401);
+    expect((await api(server.url, `/api/rooms/${room.room.id}/scenario${q}`)).status).toBe(401);
     expect(
       (await api(server.url, transcriptPath(room.room.id, 1), { token: room.trainerToken })).status,
     ).toBe(404);

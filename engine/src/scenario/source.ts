@@ -16,6 +16,12 @@ import { explainYaml } from './yaml-words.ts';
 // With the `u` flag a well-formed pair is one code point, so only unpaired halves match.
 const LONE_SURROGATE = /\p{Cs}/u;
 
+/**
+ * How deep lists and mappings may nest. A scenario needs a handful of levels; far deeper input (a
+ * hostile or broken file) would exhaust the stack of the parser or of any later walk over the data.
+ */
+export const MAX_YAML_DEPTH = 100;
+
 /** A YAML file with what is needed to turn a document path back into line:column. */
 export class SourceFile {
   readonly doc: Document.Parsed;
@@ -63,6 +69,9 @@ export class SourceFile {
       }
     }
     if (found.length === 0) return [];
+    // The parser ran out of stack: say what that means for the file, not the engine's words for it.
+    const overflow = found.find((e) => /call stack/i.test(e.message));
+    if (overflow) return [this.tooDeep(overflow.pos[0])];
     // One message for the first mistake: the parser's later ones are mostly its consequences.
     const w = explainYaml(
       this.text,
@@ -107,6 +116,11 @@ export class SourceFile {
       hint,
     });
     visit(this.doc, {
+      Collection: (_k, node, path) => {
+        if (path.filter((p) => isCollection(p)).length < MAX_YAML_DEPTH) return undefined;
+        out.push(this.tooDeep(node.range?.[0] ?? 0));
+        return visit.BREAK;
+      },
       // `{ a: 1 }: x` or `[a]: x`: building the data would stringify the key (and print a warning).
       Pair: (_k, pair) => {
         if (isCollection(pair.key)) {
@@ -153,6 +167,18 @@ export class SourceFile {
       },
     });
     return out;
+  }
+
+  private tooDeep(offset: number): Diagnostic {
+    return {
+      severity: 'error',
+      code: 'yaml-depth',
+      file: this.path,
+      ...this.position(offset),
+      path: '',
+      message: `the file is nested too deeply (more than ${MAX_YAML_DEPTH} levels of lists and mappings)`,
+      hint: 'a scenario needs only a few levels: look for brackets [ or { that are never closed, or indentation that keeps growing',
+    };
   }
 
   /** line/column (1-based) of a character offset. */

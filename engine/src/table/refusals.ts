@@ -64,3 +64,67 @@ export const ENGINE_REFUSAL_CODES = Object.keys(ENGINE_ZH) as Rejection['code'][
 export function engineRefusalWords(r: Rejection, lang: Lang): string {
   return lang === 'zh-CN' ? ENGINE_ZH[r.code] : r.reason;
 }
+
+/** A command's fields by name in Chinese (a refusal names the field without English words). */
+const FIELD_ZH: Record<string, string> = {
+  type: '操作类型',
+  team: '小组',
+  decision: '决策',
+  options: '选项',
+  allocation: '分配',
+  rationale: '理由',
+  elapsedMs: '用时',
+  minutes: '分钟数',
+  roles: '岗位',
+  role: '岗位',
+  text: '内容',
+  title: '标题',
+  channel: '渠道',
+  urgency: '紧急程度',
+  capability: '能力',
+  subject: '评价对象',
+  rating: '评级',
+  note: '说明',
+  task: '关键任务',
+  at: '时刻',
+};
+
+/** What a schema check found wrong, as much as a refusal tells the sender. */
+export interface MalformedIssue {
+  code: string;
+  path: readonly PropertyKey[];
+  origin?: string;
+  maximum?: number | bigint;
+  minimum?: number | bigint;
+}
+
+/**
+ * The malformed refusal naming the field at fault and, when it broke a limit, the limit (a rationale
+ * over 2,000 characters says so rather than "not well-formed").
+ */
+export function malformedWords(issue: MalformedIssue | undefined, lang: Lang): string {
+  const base = WORDS.malformed[lang];
+  const top = issue?.path.find((p): p is string => typeof p === 'string');
+  if (!issue || top === undefined) return base;
+  const en = `"${issue.path.map(String).join('.')}"`;
+  const zh = Object.hasOwn(FIELD_ZH, top) ? FIELD_ZH[top]! : '其中一项';
+  const limit =
+    issue.code === 'too_big' ? issue.maximum : issue.code === 'too_small' ? issue.minimum : undefined;
+  if (limit === undefined) return lang === 'zh-CN' ? `${base}：${zh}无效` : `${base}: ${en} is not valid`;
+  const n = String(limit);
+  const big = issue.code === 'too_big';
+  switch (issue.origin) {
+    case 'string':
+      return lang === 'zh-CN'
+        ? `${base}：${zh}${big ? `过长，最多${n}个字符` : `过短，至少${n}个字符`}`
+        : `${base}: ${en} is too ${big ? 'long' : 'short'} (${big ? 'at most' : 'at least'} ${n} characters)`;
+    case 'array':
+      return lang === 'zh-CN'
+        ? `${base}：${zh}${big ? `过多，最多${n}项` : `过少，至少${n}项`}`
+        : `${base}: ${en} has too ${big ? 'many' : 'few'} entries (${big ? 'at most' : 'at least'} ${n})`;
+    default:
+      return lang === 'zh-CN'
+        ? `${base}：${zh}${big ? `过大，最大为${n}` : `过小，最小为${n}`}`
+        : `${base}: ${en} is too ${big ? 'large' : 'small'} (${big ? 'at most' : 'at least'} ${n})`;
+  }
+}

@@ -11,7 +11,7 @@ import { COLLEAGUE_LEVELS } from '../state.ts';
 import { LANGUAGES } from '../text.ts';
 import { viewFor, type DrillView, type Viewer } from '../views.ts';
 import { TableCommandSchema, type Actor, type TableCommand } from './commands.ts';
-import { engineRefusalWords, refusalWords, type TableRefusalCode } from './refusals.ts';
+import { engineRefusalWords, malformedWords, refusalWords, type TableRefusalCode } from './refusals.ts';
 import {
   sessionParticipants,
   setupProblems,
@@ -254,7 +254,8 @@ export class Table {
     // A closed drill is final: nothing, whoever sends it, is looked at further.
     if (this.closed) return refuse('closed');
     const parsed = TableCommandSchema.safeParse(raw);
-    if (!parsed.success) return refuse('malformed');
+    if (!parsed.success)
+      return { ok: false, code: 'malformed', reason: malformedWords(parsed.error.issues[0], lang) };
     const c = parsed.data;
     const denied = this.authorise(actor, c);
     if (denied) return refuse(denied);
