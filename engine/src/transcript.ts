@@ -627,7 +627,29 @@ export interface DroppedLines {
 
 export type ParsedTranscript =
   | { ok: true; transcript: Transcript; kind: 'transcript' | 'journal'; dropped?: DroppedLines }
-  | { ok: false; reason: string };
+  /** `line`/`column` (1-based): where in the file the JSON breaks off, when it is not valid JSON. */
+  | { ok: false; reason: string; line?: number; column?: number };
+
+/**
+ * Where JSON.parse gave up, as line:column of `text` (its messages say "at position N", or "unexpected
+ * end" for a file cut short), and its message without the offset.
+ */
+function jsonFault(
+  text: string,
+  parsedFrom: number,
+  e: unknown,
+): { reason: string; line?: number; column?: number } {
+  const message = e instanceof Error ? e.message : String(e);
+  const at = / in JSON at position (\d+)/.exec(message);
+  // Some messages (an unexpected token, on Node 20) name no offset: no position rather than a wrong one.
+  if (!at && !/end of JSON input/.test(message)) return { reason: `not valid JSON: ${message}` };
+  const offset = at ? parsedFrom + Number(at[1]) : text.trimEnd().length;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - (before.lastIndexOf('\n') + 1) + 1;
+  const words = message.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
+  return { reason: `not valid JSON: ${words}`, line, column };
+}
 
 /**
  * Parses transcript text (a JSON transcript or a JSONL journal) without trusting it: every part is
@@ -639,10 +661,12 @@ export function parseTranscript(text: string): ParsedTranscript {
   const trimmed = text.trim();
   if (!trimmed) return { ok: false, reason: 'the file is empty' };
   let whole: unknown;
+  let fault: unknown;
   try {
     whole = JSON.parse(trimmed);
-  } catch {
+  } catch (e) {
     whole = undefined; // not one JSON value: read it as a journal below
+    fault = e;
   }
   const keys = whole && typeof whole === 'object' && !Array.isArray(whole) ? Object.keys(whole) : [];
   // A journal holding only its header line is one JSON value too: read it as the journal it is.
@@ -653,7 +677,20 @@ export function parseTranscript(text: string): ParsedTranscript {
     // The checked value is the file's own (zod's output may add defaults, which would change hashes).
     return { ok: true, transcript: whole as Transcript, kind: 'transcript' };
   }
+  // Not a journal either (its first line is not JSON): a JSON file cut short or broken, where it breaks.
+  const firstLine = text.split('\n', 1)[0]!;
+  if (fault !== undefined && !isJson(firstLine))
+    return { ok: false, ...jsonFault(text, text.length - text.trimStart().length, fault) };
   return parseJournal(text);
+}
+
+function isJson(s: string): boolean {
+  try {
+    JSON.parse(s);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function parseJournal(text: string): ParsedTranscript {

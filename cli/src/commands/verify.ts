@@ -33,7 +33,10 @@ export function readTranscript(file: string): Transcript {
 /** Like readTranscript, plus the journal lines that could not be read (past a torn or forked line). */
 export function readTranscriptChecked(file: string): { transcript: Transcript; dropped?: DroppedLines } {
   const p = parseTranscript(readTranscriptText(file));
-  if (!p.ok) throw new UserError(`${file}: ${p.reason}`);
+  if (!p.ok) {
+    const at = p.line !== undefined && p.column !== undefined ? `:${p.line}:${p.column}` : '';
+    throw new UserError(`${file}${at}: ${p.reason}`);
+  }
   return { transcript: p.transcript, ...(p.dropped ? { dropped: p.dropped } : {}) };
 }
 
