@@ -20,6 +20,8 @@ interface Props {
   /** The heading level under the page's section heading (the console's cards sit one level deeper). */
   heading?: 'h3' | 'h4';
   onAnswer(role: string | undefined, text: string): Promise<Outcome>;
+  /** Called as someone types an answer (a room's trainer sees which members are typing). */
+  onTyping?(): void;
 }
 
 /** The roles a team may answer a per-role question for (a member's view lists only their own seats). */
@@ -35,7 +37,16 @@ type Slot = { kind: 'sending' } | { kind: 'done' } | { kind: 'refused'; reason: 
  * or one for the table. No options, no score. Used by the trainer's console and a participant's own
  * device alike; what came of each answer is said under its own box.
  */
-export function DiscussionCard({ scenario, open: d, roles, note, team, heading: H = 'h4', onAnswer }: Props) {
+export function DiscussionCard({
+  scenario,
+  open: d,
+  roles,
+  note,
+  team,
+  heading: H = 'h4',
+  onAnswer,
+  onTyping,
+}: Props) {
   const { t, lang } = useT();
   const slots: (string | undefined)[] = d.each === 'role' ? (roles ?? []) : [undefined];
   const [texts, setTexts] = useState<Record<string, string>>({});
@@ -94,6 +105,7 @@ export function DiscussionCard({ scenario, open: d, roles, note, team, heading: 
               onChange={(e) => {
                 setTexts((x) => ({ ...x, [keyOf(role)]: e.target.value }));
                 if (s?.kind !== 'sending') set(role, undefined);
+                onTyping?.();
               }}
             />
             <p id={`${id}-n`} className="muted small">

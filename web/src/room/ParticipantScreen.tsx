@@ -109,6 +109,7 @@ export function ParticipantScreen({
                   team={info.team}
                   heading="h3"
                   onAnswer={(role, text) => onAnswer(d.decision, role, text)}
+                  onTyping={() => onTyping(d.decision)}
                 />
               ) : (
                 <MemberDecision

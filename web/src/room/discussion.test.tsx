@@ -39,7 +39,7 @@ function room(): Table {
 }
 
 /** Li Wei's page, holding the water seat of Team A: what they type goes to the real table as a member. */
-function page(t: Table, lang: Lang, sent: TableCommand[]) {
+function page(t: Table, lang: Lang, sent: TableCommand[], typing: string[] = []) {
   const screenFor = () => (
     <LangContext.Provider value={lang}>
       <ParticipantScreen
@@ -61,7 +61,7 @@ function page(t: Table, lang: Lang, sent: TableCommand[]) {
           const r = t.submit({ kind: 'member', team: A.team, roles: A.roles, name: A.name }, c, { lang });
           return Promise.resolve(r.ok ? { ok: true } : { ok: false, reason: r.reason });
         }}
-        onTyping={() => {}}
+        onTyping={(d) => typing.push(d)}
         onLeave={() => {}}
       />
     </LangContext.Provider>
@@ -76,7 +76,8 @@ describe('a member answers an open discussion question on their own device', () 
   it('types an answer for their seat, sent as an answer command for that seat and recorded', async () => {
     const t = room();
     const sent: TableCommand[] = [];
-    const p = page(t, 'en', sent);
+    const typing: string[] = [];
+    const p = page(t, 'en', sent, typing);
     // Asked of each role (hqo, water, natres, met, township, agri): one box, for the member's own seat.
     const q = within(card('d1_concerns'));
     // Under the page's "Your decisions" heading (h2), as the choice cards are.
@@ -90,6 +91,7 @@ describe('a member answers an open discussion question on their own device', () 
     expect(q.getByText('0 / 4000 characters')).toBeTruthy();
     fireEvent.change(box, { target: { value: 'Shiban: the spillway gate is not signed off' } });
     expect(q.getByText('43 / 4000 characters')).toBeTruthy();
+    expect(typing).toEqual(['d1_concerns']); // the trainer sees Li typing on this question
     fireEvent.click(q.getByRole('button', { name: 'Record the answer' }));
     await waitFor(() => expect(q.getByRole('status').textContent).toBe('Answer recorded.'));
     expect(sent).toEqual([
