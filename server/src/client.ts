@@ -22,24 +22,12 @@ export interface RoomClientOptions {
   maxDelayMs?: number;
 }
 
-const CLOCK_COMMANDS: ReadonlySet<TableCommand['type']> = new Set([
-  'start',
-  'pause',
-  'resume',
-  'end',
-  'close',
-  'advance',
-  'next',
-]);
-
 type Waiter = { match: (f: ServerFrame) => boolean; done: (f: ServerFrame) => void };
 
 export class RoomClient {
   /** Every frame received, in order (tests assert on them). */
   readonly frames: ServerFrame[] = [];
   lastSeq = 0;
-  /** The newest table seq this client knows of (views, welcomes and its own acks). */
-  private tableSeq = 0;
   private cseq = 0;
   private ws: WebSocket | undefined;
   private closed = false;
@@ -72,8 +60,6 @@ export class RoomClient {
         this.cseq = Math.max(this.cseq, f.lastCseq);
         this.lastSeq = f.view.seq;
       } else if (f.t === 'view') this.lastSeq = f.view.seq;
-      if (f.t === 'welcome' || f.t === 'view') this.tableSeq = Math.max(this.tableSeq, f.view.seq);
-      else if (f.t === 'ack') this.tableSeq = Math.max(this.tableSeq, f.seq);
       if (this.o.keepFrames !== false || f.t === 'welcome') {
         if (this.o.keepFrames === false) this.frames.length = 0;
         this.frames.push(f);
@@ -138,21 +124,18 @@ export class RoomClient {
 
   /**
    * Sends a command and resolves with its ack or refusal. When the connection drops before either
-   * arrives, the same command (same cseq) is sent again after the reconnect. A clock command says
-   * which table seq it acted on (`expectSeq`, default: the newest this client has seen), as the
-   * server requires of a trainer's clock commands.
+   * arrives, the same command (same cseq) is sent again after the reconnect.
    */
   async command(
     command: TableCommand,
     o: { expectSeq?: number; timeoutMs?: number } = {},
   ): Promise<Extract<ServerFrame, { t: 'ack' | 'refused' }>> {
     const cseq = ++this.cseq;
-    const expectSeq = o.expectSeq ?? (CLOCK_COMMANDS.has(command.type) ? this.tableSeq : undefined);
     const frame: ClientFrame = {
       t: 'cmd',
       cseq,
       command,
-      ...(expectSeq !== undefined ? { expectSeq } : {}),
+      ...(o.expectSeq !== undefined ? { expectSeq: o.expectSeq } : {}),
     };
     const deadline = Date.now() + (o.timeoutMs ?? 30_000);
     for (;;) {

@@ -20,7 +20,7 @@ import type {
   TeamScore,
 } from './protocol.ts';
 import type { RoomRow, Store, TokenRow } from './store.ts';
-import { missingExpectSeq, refusal } from './words.ts';
+import { refusal } from './words.ts';
 
 /** One connected client, as the room sees it. */
 export interface Conn {
@@ -144,10 +144,6 @@ export class Room {
     if (f.cseq <= last) return this.refuse(conn, 'replay', f.cseq);
     const actor = this.actorOf(conn.identity);
     if (!actor) return this.refuse(conn, 'trainer-only', f.cseq);
-    // A trainer's clock command must say which table state it was sent against: without it two
-    // consoles racing `advance` would both apply (the Table checks staleness only when told the seq).
-    if (actor.kind === 'trainer' && f.expectSeq === undefined && isClockCommand(f.command))
-      return this.refuse(conn, 'stale', f.cseq, missingExpectSeq(conn.lang));
     const before = this.table.seq;
     let outcome: TableOutcome | undefined;
     try {
@@ -411,21 +407,4 @@ function resumeTable(store: Store, row: RoomRow, scenario: Scenario): Table | { 
     setup: row.setup,
     transcripts: row.headers.map((header, i) => ({ header, entries: store.entries(row.id, i) })),
   });
-}
-
-/** The trainer's clock and lifecycle commands: the ones the Table refuses as stale against an older seq. */
-const CLOCK_COMMANDS: ReadonlySet<string> = new Set([
-  'start',
-  'pause',
-  'resume',
-  'end',
-  'close',
-  'advance',
-  'next',
-]);
-
-function isClockCommand(command: unknown): boolean {
-  if (typeof command !== 'object' || command === null || !Object.hasOwn(command, 'type')) return false;
-  const type = (command as { type: unknown }).type;
-  return typeof type === 'string' && CLOCK_COMMANDS.has(type);
 }

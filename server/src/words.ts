@@ -46,13 +46,6 @@ export function refusalReason(code: RefusalCode, lang: Lang): string {
   }
 }
 
-/** Why a trainer's clock command without `expectSeq` is refused (the sender must say what it acted on). */
-export function missingExpectSeq(lang: Lang): string {
-  return lang === 'zh-CN'
-    ? '此时钟操作未注明所依据的演练状态，为防止两个控制台同时推进，已拒绝：请刷新后重试'
-    : 'this clock command does not say which state of the drill it was sent against (expectSeq), so it was refused to keep two consoles from both moving the clock: refresh and try again';
-}
-
 /** The frame that tells a client its input was refused, and why. */
 export function refusal(code: RefusalCode, lang: Lang, cseq?: number, reason?: string): ServerFrame {
   return {

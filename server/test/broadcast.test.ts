@@ -74,8 +74,7 @@ describe('room broadcasts', () => {
     for (const c of conns) room.attach(c, 0);
     await tick();
     let cseq = 0;
-    const cmd = (command: TableCommand): void =>
-      room.command(trainer, { t: 'cmd', cseq: ++cseq, expectSeq: room.table.seq, command });
+    const cmd = (command: TableCommand): void => room.command(trainer, { t: 'cmd', cseq: ++cseq, command });
     cmd({ type: 'start' });
     await tick();
     const check = (): void => {
