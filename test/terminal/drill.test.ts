@@ -167,7 +167,7 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
     );
     await tmux.waitFor(s, 'Enter：开始推演');
     const first = await tmux.press(s, ['Enter'], '是否转移低街的500人？');
-    expect(first).toContain('T-3h · 11:00 周二');
+    expect(first).toContain('T0前3小时 · 11:00 周二');
     expect(first).toContain('n 下一事件 · h 推进1小时 · p 暂停 · ? 帮助 · q 退出');
     await playToDebrief(tmux, s, 'evacuate', 'zh-CN');
     expect(tmux.screen(s)).toMatch(/总分：\d+\.\d\/100/);

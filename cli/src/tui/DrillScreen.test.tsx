@@ -184,7 +184,7 @@ describe('drill screen', () => {
     const t = setup({ lang: 'zh-CN' });
     await t.press(KEY.enter);
     expect(t.frame()).toContain('是否转移低街的500人？');
-    expect(t.frame()).toContain('T-3h · 11:00 周二');
+    expect(t.frame()).toContain('T0前3小时 · 11:00 周二');
     expect(t.frame()).toContain('n 下一事件');
   });
 
