@@ -13,9 +13,9 @@ s.signingKey = new Uint8Array(32).map((_, i) => i + 1);
 const base = JSON.parse(JSON.stringify(s.transcript())) as Transcript;
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Verdict = 'refused' | 'failed' | 'unfinished' | 'holds' | 'crashed';
-const tally: Record<string, Record<Verdict | 'hung', number>> = {};
-const count = (kind: string, v: Verdict | 'hung') => {
-  tally[kind] ??= { refused: 0, failed: 0, unfinished: 0, holds: 0, crashed: 0, hung: 0 };
+const tally: Record<string, Record<Verdict, number>> = {};
+const count = (kind: string, v: Verdict) => {
+  tally[kind] ??= { refused: 0, failed: 0, unfinished: 0, holds: 0, crashed: 0 };
   tally[kind][v]++;
 };
 function check(text: string): Verdict {
@@ -30,10 +30,10 @@ function check(text: string): Verdict {
     return 'crashed';
   }
 }
-function timed(kind: string, text: string, expectHolds = false): Verdict {
-  const t0 = performance.now();
+// No clock here (the engine's folder keeps the determinism contract): a check is synchronous, so a hang
+// would never return at all; the campaign finishing is the proof that none hangs.
+function recordCase(kind: string, text: string, expectHolds = false): Verdict {
   const v = check(text);
-  if (performance.now() - t0 > 5000) count(kind, 'hung');
   count(kind, v);
   if (v === 'holds' && !expectHolds) missed.push(`${kind}: ${text.slice(0, 0)}`);
   return v;
@@ -55,14 +55,14 @@ for (const p of all) {
     const parent = parentOf(t, p);
     parent[`${key}x`] = parent[key]!;
     delete parent[key];
-    timed('key renamed', JSON.stringify(t));
+    recordCase('key renamed', JSON.stringify(t));
   }
   {
     const t = structuredClone(base) as unknown as Json;
     const parent = parentOf(t, p);
     if (Array.isArray(parent)) parent.splice(key as number, 1);
     else delete parent[key];
-    const v = timed(
+    const v = recordCase(
       'key or element removed',
       JSON.stringify(t),
       name === 'result' || name === 'result.signature',
@@ -74,19 +74,19 @@ for (const p of all) {
     const parent = parentOf(t, p);
     if (JSON.stringify(parent[key]) === JSON.stringify(r)) continue;
     parent[key] = r as Json;
-    timed('value replaced by another shape', JSON.stringify(t));
+    recordCase('value replaced by another shape', JSON.stringify(t));
   }
   {
     const t = structuredClone(base) as unknown as Json;
     const parent = parentOf(t, p);
     if (!Array.isArray(parent)) {
       parent[`${String(key)}_extra`] = 1;
-      timed('extra key added', JSON.stringify(t));
+      recordCase('extra key added', JSON.stringify(t));
     }
   }
 }
 const text = JSON.stringify(base, null, 1);
-for (let n = 0; n < text.length - 2; n++) timed('transcript cut short', text.slice(0, n)); // rarely parses: cheap
+for (let n = 0; n < text.length - 2; n++) recordCase('transcript cut short', text.slice(0, n)); // rarely parses: cheap
 const journal = [{ header: base.header }, ...base.entries, { result: base.result }]
   .map((l) => `${JSON.stringify(l)}\n`)
   .join('');
