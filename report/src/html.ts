@@ -22,7 +22,8 @@ import {
 import { escapeHtml as h } from './escape.ts';
 import { reportPage } from './html-style.ts';
 import { stringsFor } from './strings.ts';
-import { brief, civilLabel, colon, comma, numberWithUnit, oneLine, paren, pct } from './words.ts';
+import { outcomeTable, planTable } from './tables.ts';
+import { brief, civilLabel, colon, comma, oneLine, paren, pct } from './words.ts';
 
 const SECTION_IDS = [
   'overview',
@@ -396,37 +397,16 @@ function timelineRow({ aar, lang, S, L, decision }: Ctx, it: Aar['timeline'][num
 }
 
 /** Section 8: each outcome measure against its target and worst case, with the credit it earned. */
-function outcomesHtml({ aar, lang, S, L }: Ctx): string {
-  return table(
-    [h(S.col.measure), h(S.col.value), h(S.col.target), h(S.col.worst), h(S.col.credit)],
-    aar.outcomes.map((o) => {
-      const u = o.unit ? localize(o.unit, lang) : '';
-      return [
-        L(o.label),
-        h(numberWithUnit(o.value, u, lang)),
-        h(numberWithUnit(o.target, u, lang)),
-        h(numberWithUnit(o.worst, u, lang)),
-        pct(o.credit),
-      ];
-    }),
-    [1, 2, 3, 4],
-  );
+function outcomesHtml({ aar, lang, L }: Ctx): string {
+  const { head, rows } = outcomeTable(aar, lang, { text: h, L });
+  return table(head, rows, [1, 2, 3, 4]);
 }
 
 /** Section 9: the improvement plan, or a line saying there is nothing to improve. */
 function planHtml({ aar, lang, S, L }: Ctx): string {
   if (!aar.improvementPlan.length) return `<p>${h(S.noImprovements)}</p>`;
-  return table(
-    ['#', h(S.col.issue), h(S.col.action), h(S.col.capability), h(S.col.responsible), h(S.col.due)],
-    aar.improvementPlan.map((p, i) => [
-      String(i + 1),
-      L(p.issue),
-      L(p.action),
-      h(capabilityName(aar, p.capability, lang)),
-      h(roleNames(aar, p.roles, lang)) || '—',
-      L(p.due),
-    ]),
-  );
+  const { head, rows } = planTable(aar, lang, { text: h, L });
+  return table(head, rows);
 }
 
 /** Section 12: whether the transcript verified, and the hashes a reader can check it against. */

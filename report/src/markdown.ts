@@ -1,4 +1,4 @@
-import { hazardText, localize, type Lang } from '@drill/engine';
+import { hazardText, type Lang, type LocalizedText } from '@drill/engine';
 import type { Aar } from './aar.ts';
 import {
   bannerLines,
@@ -21,7 +21,8 @@ import {
 } from './discussion.ts';
 import { escapeMd as e } from './escape.ts';
 import { stringsFor } from './strings.ts';
-import { brief, colon, comma, numberWithUnit, oneLine, paren, pct, timeLabel } from './words.ts';
+import { outcomeTable, planTable } from './tables.ts';
+import { brief, colon, comma, oneLine, paren, pct, timeLabel } from './words.ts';
 
 const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
 const table = (head: string[], rows: string[][]): string[] => [
@@ -36,7 +37,7 @@ const table = (head: string[], rows: string[][]): string[] => [
  */
 export function renderMarkdown(aar: Aar, lang: Lang): string {
   const S = stringsFor(lang);
-  const L = (t: Parameters<typeof localize>[0]): string => e(oneLine(t, lang));
+  const L = (t: LocalizedText | undefined): string => e(oneLine(t, lang));
   const x = aar.exercise;
   const byId = new Map(aar.decisions.map((d) => [d.id, d]));
   const out: string[] = [];
@@ -278,38 +279,12 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
   out.push(...table([S.col.time, S.col.event, S.col.details], rows));
 
   h2(8, S.sections.outcomes);
-  out.push(
-    ...table(
-      [S.col.measure, S.col.value, S.col.target, S.col.worst, S.col.credit],
-      aar.outcomes.map((o) => {
-        const u = o.unit ? localize(o.unit, lang) : '';
-        return [
-          L(o.label),
-          e(numberWithUnit(o.value, u, lang)),
-          e(numberWithUnit(o.target, u, lang)),
-          e(numberWithUnit(o.worst, u, lang)),
-          pct(o.credit),
-        ];
-      }),
-    ),
-  );
+  const outcomes = outcomeTable(aar, lang, { text: e, L });
+  out.push(...table(outcomes.head, outcomes.rows));
 
   h2(9, S.sections.plan);
-  out.push(
-    ...(aar.improvementPlan.length
-      ? table(
-          ['#', S.col.issue, S.col.action, S.col.capability, S.col.responsible, S.col.due],
-          aar.improvementPlan.map((p, i) => [
-            String(i + 1),
-            L(p.issue),
-            L(p.action),
-            e(capabilityName(aar, p.capability, lang)),
-            e(roleNames(aar, p.roles, lang)) || '—',
-            L(p.due),
-          ]),
-        )
-      : [S.noImprovements]),
-  );
+  const plan = planTable(aar, lang, { text: e, L });
+  out.push(...(aar.improvementPlan.length ? table(plan.head, plan.rows) : [S.noImprovements]));
 
   h2(10, S.sections.hotWash);
   aar.hotWash.forEach((q, i) => out.push(`${i + 1}. ${L(q)}`));
