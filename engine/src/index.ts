@@ -25,7 +25,14 @@ export { type Diagnostic, formatDiagnostic, sortDiagnostics } from './scenario/d
 export { SCENARIO_LIMITS } from './scenario/limits.ts';
 export { scenarioJsonSchema } from './scenario/schema.ts';
 export { DEFAULT_CAPABILITIES } from './scenario/rubric.ts';
-export { HAZARDS, HAZARD_NAMES, hazardText, type Hazard } from './scenario/hazards.ts';
+export {
+  HAZARDS,
+  HAZARD_NAMES,
+  HAZARD_TERMS,
+  hazardText,
+  type Hazard,
+  type HazardTerms,
+} from './scenario/hazards.ts';
 export { LANGUAGES, localize, type Lang, type LocalizedText } from './text.ts';
 export {
   parseScenarioTime,

@@ -1,24 +1,7 @@
-import { localize, type Scenario, type LocalizedText } from '@drill/engine';
+import { HAZARD_TERMS, localize, type Scenario, type LocalizedText } from '@drill/engine';
 import type { AarCore } from './improvement-plan.ts';
 import { scenarioTimeText } from './glossary.ts';
 import { both, brief, joinList, numberWithUnit, oneLine, quote } from './words.ts';
-
-const PLAN: Record<Scenario['hazard'], { en: string; 'zh-CN': string }> = {
-  typhoon: { en: 'typhoon emergency plan', 'zh-CN': '防台风应急预案' },
-  flood: { en: 'flood-control plan', 'zh-CN': '防汛应急预案' },
-  rainstorm: { en: 'flood-control plan', 'zh-CN': '防汛应急预案' },
-  earthquake: { en: 'earthquake emergency plan', 'zh-CN': '地震应急预案' },
-  hurricane: { en: 'hurricane plan', 'zh-CN': '飓风应急预案' },
-  'tropical-storm': { en: 'typhoon emergency plan', 'zh-CN': '防台风应急预案' },
-  'storm-surge': { en: 'storm-surge emergency plan', 'zh-CN': '风暴潮灾害应急预案' },
-  drought: { en: 'drought-relief plan', 'zh-CN': '抗旱应急预案' },
-  heatwave: { en: 'heat emergency plan', 'zh-CN': '高温热浪应急预案' },
-  wildfire: { en: 'forest and grassland fire plan', 'zh-CN': '森林草原火灾应急预案' },
-  landslide: { en: 'geological-hazard emergency plan', 'zh-CN': '地质灾害应急预案' },
-  'hazardous-materials': { en: 'hazardous-chemicals accident plan', 'zh-CN': '危险化学品事故应急预案' },
-  'public-health': { en: 'public-health emergency plan', 'zh-CN': '突发公共卫生事件应急预案' },
-  other: { en: 'emergency plan', 'zh-CN': '应急预案' },
-};
 
 /**
  * Questions for the hot wash right after the drill: on the costliest choices, on what went well, on
@@ -93,8 +76,8 @@ export function hotWashQuestions(scenario: Scenario, aar: AarCore): LocalizedTex
       'zh-CN': '演练中你们缺少哪些信息？这些信息掌握在谁手里？',
     },
     {
-      en: `What would you change in the ${PLAN[scenario.hazard].en} or the duty procedures after this drill?`,
-      'zh-CN': `这次演练之后，${PLAN[scenario.hazard]['zh-CN']}或值班值守制度应做哪些修改？`,
+      en: `What would you change in the ${HAZARD_TERMS[scenario.hazard].plan.en} or the duty procedures after this drill?`,
+      'zh-CN': `这次演练之后，${HAZARD_TERMS[scenario.hazard].plan['zh-CN']}或值班值守制度应做哪些修改？`,
     },
   );
   return qs;

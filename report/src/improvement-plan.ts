@@ -1,22 +1,10 @@
-import { localize, type Scenario, type Lang } from '@drill/engine';
+import { HAZARD_TERMS, localize, type Scenario, type Lang } from '@drill/engine';
 import type { Aar, AarDecision, AarPlanItem } from './aar.ts';
 import { lateByText, scenarioTimeText, term, timelinessTerm } from './glossary.ts';
 import { both, brief, joinList, numberWithUnit, oneLine, quote, withoutVerdict } from './words.ts';
 
 export type AarCore = Omit<Aar, 'improvementPlan' | 'hotWash'>;
 
-const SEASON: Partial<Record<Scenario['hazard'], { en: string; 'zh-CN': string }>> = {
-  typhoon: { en: 'before the next typhoon season', 'zh-CN': '下一个台风季前' },
-  flood: { en: 'before the next flood season', 'zh-CN': '下一个汛期前' },
-  rainstorm: { en: 'before the next flood season', 'zh-CN': '下一个汛期前' },
-  hurricane: { en: 'before the next hurricane season', 'zh-CN': '下一个飓风季前' },
-  'tropical-storm': { en: 'before the next typhoon season', 'zh-CN': '下一个台风季前' },
-  'storm-surge': { en: 'before the next typhoon season', 'zh-CN': '下一个台风季前' },
-  landslide: { en: 'before the next flood season', 'zh-CN': '下一个汛期前' },
-  drought: { en: 'before the next dry season', 'zh-CN': '下一个旱季前' },
-  heatwave: { en: 'before next summer', 'zh-CN': '下一个夏季前' },
-  wildfire: { en: 'before the next fire-prevention period', 'zh-CN': '下一个防火期前' },
-};
 const WITHIN_30 = { en: 'within 30 days', 'zh-CN': '30天内' };
 const WITHIN_90 = { en: 'within 90 days', 'zh-CN': '90天内' };
 
@@ -26,7 +14,7 @@ const WITHIN_90 = { en: 'within 90 days', 'zh-CN': '90天内' };
  */
 function dueFor(hazard: Scenario['hazard'], d: AarDecision): { en: string; 'zh-CN': string } {
   if (d.status === 'missed' || d.share < 0.35) return WITHIN_30;
-  return SEASON[hazard] ?? WITHIN_90;
+  return HAZARD_TERMS[hazard].season ?? WITHIN_90;
 }
 
 /** Credit the decision lost against its best, weighted: what ranks the plan's rows. */
