@@ -4,6 +4,7 @@ import { promptsThen } from '@drill/report';
 import { useT } from '../i18n.ts';
 import { clockLabel } from '../format.ts';
 import { download, slug } from '../ui/download.ts';
+import { ColumnsHead } from '../ui/ColumnsHead.tsx';
 import { Scoreboard } from './Scoreboard.tsx';
 import { TeamOverrideForm } from './TeamOverrideForm.tsx';
 import { CloseDrill, isClosed } from './CloseDrill.tsx';
@@ -104,16 +105,10 @@ export function Debrief({ backend, onReview, onNew }: Props) {
         <h2 id="keydec-h">{t('keyDecisions')}</h2>
         <div className="table-wrap" role="region" aria-labelledby="keydec-h" tabIndex={0}>
           <table className="grid teams-table" style={{ minWidth: `${14 + teams.length * 12}rem` }}>
-            <thead>
-              <tr>
-                <th scope="col">{t('decision')}</th>
-                {teams.map(({ team }) => (
-                  <th scope="col" key={team} className="team-col">
-                    {team}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnsHead
+              first={t('decision')}
+              columns={teams.map(({ team }) => ({ key: team, label: team }))}
+            />
             <tbody>
               {reached.map((dp) => (
                 <tr key={dp.id}>

@@ -1,9 +1,9 @@
 import { useT } from '../i18n.ts';
 import { clockLabel, formatValue } from '../format.ts';
-import { RatingBadge } from '../ui/Rating.tsx';
+import { ColumnsHead } from '../ui/ColumnsHead.tsx';
+import { RatingRows } from '../ui/RatingRows.tsx';
 import { firstDivergence, localize } from '@drill/engine';
 import type { Reviewed } from './load.ts';
-import { scoreText } from '../drill/scoreText.ts';
 
 type Ok = Extract<Reviewed, { ok: true }>;
 
@@ -18,9 +18,6 @@ export function Compare({ items }: { items: Ok[] }) {
   const div = firstDivergence(
     sc,
     items.map((x) => x.states.at(-1)!),
-  );
-  const caps = sc.capabilities.filter((c) =>
-    items.some((x) => x.score.capabilities.find((y) => y.capability === c.id)?.final !== 'not-rated'),
   );
   return (
     <div className="compare" data-testid="compare">
@@ -53,38 +50,19 @@ export function Compare({ items }: { items: Ok[] }) {
       ) : null}
       <div className="table-wrap" role="region" aria-label={t('compare')} tabIndex={0}>
         <table className="grid compact teams-table" style={{ minWidth: `${14 + items.length * 9}rem` }}>
-          <thead>
-            <tr>
-              <th scope="col">{t('capability')}</th>
-              {items.map((x) => (
-                <th scope="col" key={x.key} className="team-col">
-                  {label(x)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnsHead
+            first={t('capability')}
+            columns={items.map((x) => ({ key: x.key, label: label(x) }))}
+          />
           <tbody>
-            <tr>
-              <th scope="row">{t('score')}</th>
-              {items.map((x) => (
-                <td key={x.key} className="num">
-                  {scoreText(x.score.overall)}
-                </td>
-              ))}
-            </tr>
-            {caps.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{localize(c.name, lang)}</th>
-                {items.map((x) => {
-                  const r = x.score.capabilities.find((y) => y.capability === c.id);
-                  return (
-                    <td key={x.key}>
-                      <RatingBadge rating={r?.final ?? 'not-rated'} overridden={!!r?.override} />
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+            <RatingRows
+              scenario={sc}
+              columns={items.map((x) => ({
+                key: x.key,
+                score: x.score.overall,
+                capabilities: x.score.capabilities,
+              }))}
+            />
             {sc.outcomes.map((o) => (
               <tr key={o.id}>
                 <th scope="row">
