@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { localize, type Scenario } from '@drill/engine';
 import { useT } from '../i18n.ts';
+import { TeamSelect } from '../ui/TeamSelect.tsx';
 
 type Urgency = 'routine' | 'priority' | 'flash';
 
@@ -59,14 +60,7 @@ export function AdhocForm({
         {teams.length > 1 ? (
           <label className="field">
             <span>{t('adhocTeam')}</span>
-            <select value={team} onChange={(e) => setTeam(e.target.value)}>
-              <option value="">{t('allTeams')}</option>
-              {teams.map((tm) => (
-                <option key={tm} value={tm}>
-                  {tm}
-                </option>
-              ))}
-            </select>
+            <TeamSelect teams={teams} value={team} onChange={setTeam} none={t('allTeams')} />
           </label>
         ) : null}
         <label className="field">

@@ -20,6 +20,7 @@ import { Scoreboard } from './Scoreboard.tsx';
 import { TeamOverrideForm } from './TeamOverrideForm.tsx';
 import { AdhocForm } from './AdhocForm.tsx';
 import { Feedback } from './Feedback.tsx';
+import { TeamSelect } from '../ui/TeamSelect.tsx';
 import type { ConsoleBackend } from './backend.ts';
 import { useCommand } from './useBackend.ts';
 import type { UiPrefs } from './Console.tsx';
@@ -206,16 +207,11 @@ export function RunView({ backend, prefs, setPrefs, onOpenProjector }: Props) {
           {parallel ? (
             <label className="inline">
               {t('projectorFor')}
-              <select
+              <TeamSelect
+                teams={teams}
                 value={prefs.projectorTeam}
-                onChange={(e) => setPrefs({ projectorTeam: e.target.value })}
-              >
-                {teams.map((tm) => (
-                  <option key={tm} value={tm}>
-                    {tm}
-                  </option>
-                ))}
-              </select>
+                onChange={(team) => setPrefs({ projectorTeam: team })}
+              />
             </label>
           ) : null}
           <label className="check">
@@ -246,13 +242,7 @@ export function RunView({ backend, prefs, setPrefs, onOpenProjector }: Props) {
           {parallel ? (
             <label className="inline">
               {t('feedFor')}
-              <select value={feedLane.team} onChange={(e) => setFeedTeam(e.target.value)}>
-                {teams.map((tm) => (
-                  <option key={tm} value={tm}>
-                    {tm}
-                  </option>
-                ))}
-              </select>
+              <TeamSelect teams={teams} value={feedLane.team} onChange={setFeedTeam} />
             </label>
           ) : null}
           <Feed items={feedItemsOf(sc, feedLane.view.feed, lang, t('exerciseControl'))} level={3} />
