@@ -1,6 +1,7 @@
-import { useMemo, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { localize, type CompileResult } from '@drill/engine';
 import { useT } from '../i18n.ts';
+import { DropZone } from '../ui/DropZone.tsx';
 import { diagnosticView } from '../diagnosticText.ts';
 import { compileSource, type OwnScenario } from '../scenarios.ts';
 import {
@@ -37,7 +38,6 @@ export function OwnScenarioPicker({ id, onPicked }: { id: string; onPicked?(own:
   const own = useOwnScenario();
   const compiled = useMemo(() => (own ? compileSource(own) : undefined), [own]);
   const [note, setNote] = useState<Note>();
-  const [drag, setDrag] = useState(false);
 
   const take = (picked: PickedFile[] | PickProblem): void => {
     if (!Array.isArray(picked)) {
@@ -66,11 +66,6 @@ export function OwnScenarioPicker({ id, onPicked }: { id: string; onPicked?(own:
       ? { key: 'ownTooLarge', size: Math.ceil(r.size / 1000), limit: Math.floor(r.limit / 1000) }
       : { key: 'ownStorageFailed' };
   };
-  const onDrop = (e: DragEvent): void => {
-    e.preventDefault();
-    setDrag(false);
-    void readDropped(e.dataTransfer).then(take);
-  };
   const noteText = (n: Note): string => {
     switch (n.key) {
       case 'ownTooLarge':
@@ -95,16 +90,7 @@ export function OwnScenarioPicker({ id, onPicked }: { id: string; onPicked?(own:
       <p className="help" id={`${id}-help`}>
         {t('ownHelp')}
       </p>
-      <div
-        className={`dropzone ${drag ? 'drag' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDrag(true);
-        }}
-        onDragLeave={() => setDrag(false)}
-        onDrop={onDrop}
-        data-testid={`${id}-drop`}
-      >
+      <DropZone onDrop={(data) => void readDropped(data).then(take)} testId={`${id}-drop`}>
         <label htmlFor={`${id}-files`} className="button-like secondary">
           {t('ownPickFiles')}
         </label>
@@ -130,7 +116,7 @@ export function OwnScenarioPicker({ id, onPicked }: { id: string; onPicked?(own:
           onChange={(e) => void readFileList(e.target.files ?? []).then(take)}
         />
         <span className="muted">{t('ownDrop')}</span>
-      </div>
+      </DropZone>
       {own ? (
         <div className="own-loaded">
           <p>

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Session, type Scenario, type Rating } from '@drill/engine';
 import { useT } from '../i18n.ts';
+import { DropZone } from '../ui/DropZone.tsx';
 import { reviewFile, reviewTranscript, type LoadedFile, type Reviewed } from './load.ts';
 import { TranscriptView } from './TranscriptView.tsx';
 import { Compare } from './Compare.tsx';
@@ -40,7 +41,6 @@ export function Review({
   const { t } = useT();
   const [items, setItems] = useState<Reviewed[]>([]);
   const [selected, setSelected] = useState<string>();
-  const [drag, setDrag] = useState(false);
   const seen = useRef<LoadedFile[] | undefined>(undefined);
   // Transcripts of the trainer's own scenario verify against it (the one picked, remembered or saved).
   useOwnScenario(); // renders again when the own scenario is picked or forgotten
@@ -93,11 +93,6 @@ export function Review({
       ),
     );
   };
-  const onDrop = (e: DragEvent): void => {
-    e.preventDefault();
-    setDrag(false);
-    void readFiles(e.dataTransfer.files);
-  };
 
   /** An evaluator's override becomes a recorded input: resume the transcript, apply, re-verify. */
   const override = (
@@ -131,16 +126,7 @@ export function Review({
     <div className="review">
       <section className="panel screen-only" aria-labelledby="review-h">
         <h2 id="review-h">{t('reviewTitle')}</h2>
-        <div
-          className={`dropzone ${drag ? 'drag' : ''}`}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDrag(true);
-          }}
-          onDragLeave={() => setDrag(false)}
-          onDrop={onDrop}
-          data-testid="dropzone"
-        >
+        <DropZone onDrop={(data) => void readFiles(data.files)} testId="dropzone">
           <label htmlFor="transcript-files" className="button-like primary">
             {t('openFiles')}
           </label>
@@ -153,7 +139,7 @@ export function Review({
             onChange={(e) => void readFiles(e.target.files)}
           />
           <span className="muted">{t('dropHere')}</span>
-        </div>
+        </DropZone>
         {hostToken ? <ServerRooms hostToken={hostToken} visible={visible} onOpen={add} /> : null}
         {items.length ? (
           <ul className="files" aria-label={t('openFiles')}>
