@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { localize, type Scenario } from '@drill/engine';
 import { useT } from '../i18n.ts';
+import { Select } from '../ui/Select.tsx';
 import { TeamSelect } from '../ui/TeamSelect.tsx';
 
-type Urgency = 'routine' | 'priority' | 'flash';
+const URGENCIES = ['routine', 'priority', 'flash'] as const;
+type Urgency = (typeof URGENCIES)[number];
 
 /** An inject written on the spot; it becomes a recorded engine input (`inject`, id `adhoc-…`). */
 export function AdhocForm({
@@ -65,24 +67,22 @@ export function AdhocForm({
         ) : null}
         <label className="field">
           <span>{t('adhocRoles')}</span>
-          <select value={role} onChange={(e) => setRole(e.target.value)}>
-            <option value="all">{t('allRoles')}</option>
-            {scenario.roles.map((r) => (
-              <option key={r.id} value={r.id}>
-                {localize(r.name, lang)}
-              </option>
-            ))}
-          </select>
+          <Select
+            choices={[
+              { value: 'all', label: t('allRoles') },
+              ...scenario.roles.map((r) => ({ value: r.id, label: localize(r.name, lang) })),
+            ]}
+            value={role}
+            onChange={setRole}
+          />
         </label>
         <label className="field">
           <span>{t('urgency')}</span>
-          <select value={urgency} onChange={(e) => setUrgency(e.target.value as Urgency)}>
-            {(['routine', 'priority', 'flash'] as const).map((u) => (
-              <option key={u} value={u}>
-                {t(`urgency_${u}`)}
-              </option>
-            ))}
-          </select>
+          <Select
+            choices={URGENCIES.map((u) => ({ value: u, label: t(`urgency_${u}`) }))}
+            value={urgency}
+            onChange={setUrgency}
+          />
         </label>
       </div>
       <button type="submit" className="secondary">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { criticalTasks, localize, RATINGS, type DrillView, type Rating, type Scenario } from '@drill/engine';
 import { useT } from '../i18n.ts';
+import { Select } from '../ui/Select.tsx';
 import { clockLabel } from '../format.ts';
 import type { Outcome } from '../drill/outcome.ts';
 
@@ -33,13 +34,12 @@ export function EvaluatorPanel({ scenario, observations, onObserve }: Props) {
   return (
     <div className="evaluator">
       <label htmlFor="eval-task">{t('criticalTask')}</label>
-      <select id="eval-task" value={task} onChange={(e) => setTask(e.target.value)}>
-        {tasks.map((x) => (
-          <option key={x.task.id} value={x.task.id}>
-            {localize(x.task.text, lang)}
-          </option>
-        ))}
-      </select>
+      <Select
+        id="eval-task"
+        choices={tasks.map((x) => ({ value: x.task.id, label: localize(x.task.text, lang) }))}
+        value={task}
+        onChange={setTask}
+      />
       <fieldset>
         <legend>{t('observedRating')}</legend>
         {RATINGS.map((r) => (

@@ -1,6 +1,7 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
 import { localize, type CompileResult } from '@drill/engine';
 import { useT } from '../i18n.ts';
+import { Select } from '../ui/Select.tsx';
 import { DropZone } from '../ui/DropZone.tsx';
 import { diagnosticView } from '../diagnosticText.ts';
 import { compileSource, type OwnScenario } from '../scenarios.ts';
@@ -139,17 +140,12 @@ export function OwnScenarioPicker({ id, onPicked }: { id: string; onPicked?(own:
           {candidates.length > 1 ? (
             <p className="field inline">
               <label htmlFor={`${id}-entry`}>{t('ownEntry')}</label>{' '}
-              <select
+              <Select
                 id={`${id}-entry`}
+                choices={candidates.map((p) => ({ value: p, label: p }))}
                 value={own.entry}
-                onChange={(e) => use({ ...own, entry: e.target.value })}
-              >
-                {candidates.map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-              </select>
+                onChange={(entry) => use({ ...own, entry })}
+              />
             </p>
           ) : null}
         </div>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { localize, type Lang, type Scenario, type TableMode } from '@drill/engine';
 import { useT } from '../i18n.ts';
+import { Select } from '../ui/Select.tsx';
 import { compileSource, SHIPPED_IDS, shippedTitle, type ScenarioSource } from '../scenarios.ts';
 import { rememberChoice, rememberedChoice } from '../ownScenario.ts';
 import { Diagnostics, OwnScenarioPicker, useOwnScenario } from './OwnScenarioPicker.tsx';
@@ -95,24 +96,24 @@ export function Setup({ onStart, startLabel, children }: Props) {
         <div className="setup-grid">
           <div className="field">
             <label htmlFor="scenario">{t('scenario')}</label>
-            <select
+            <Select
               id="scenario"
+              choices={[
+                ...SHIPPED_IDS.map((id) => ({ value: id, label: shippedTitle(id, lang) })),
+                ...(own
+                  ? [
+                      {
+                        value: OWN,
+                        label: ownCompiled?.ok
+                          ? t('ownOption', { title: localize(ownCompiled.scenario.title, lang) })
+                          : t('ownOptionBroken', { entry: own.entry }),
+                      },
+                    ]
+                  : []),
+              ]}
               value={source.kind === 'shipped' ? source.id : OWN}
-              onChange={(e) => choose(e.target.value)}
-            >
-              {SHIPPED_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {shippedTitle(id, lang)}
-                </option>
-              ))}
-              {own ? (
-                <option value={OWN}>
-                  {ownCompiled?.ok
-                    ? t('ownOption', { title: localize(ownCompiled.scenario.title, lang) })
-                    : t('ownOptionBroken', { entry: own.entry })}
-                </option>
-              ) : null}
-            </select>
+              onChange={choose}
+            />
           </div>
           <div className="field">
             <label htmlFor="seed">{t('seed')}</label>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { localize, type Rating, type DecisionScore } from '@drill/engine';
 import { term, timelinessTerm } from '@drill/report';
 import { useT } from '../i18n.ts';
+import { Select } from '../ui/Select.tsx';
 import { clockLabel, formatValue } from '../format.ts';
 import { feedItems } from '../console/feedItems.ts';
 import { Feed } from '../console/Feed.tsx';
@@ -186,13 +187,11 @@ export function TranscriptView({
           <h2 id="rat-h">{t('ratings')}</h2>
           <label className="inline">
             {t('subject')}
-            <select value={subjectKey} onChange={(e) => setSubjectKey(e.target.value)}>
-              {subjects.map((s) => (
-                <option key={s.key} value={s.key}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
+            <Select
+              choices={subjects.map((s) => ({ value: s.key, label: s.label }))}
+              value={subjectKey}
+              onChange={setSubjectKey}
+            />
           </label>
         </div>
         <div className="two-col">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { localize, RATINGS, type Rating, type Scenario, type Subject } from '@drill/engine';
 import { useT } from '../i18n.ts';
+import { Select } from './Select.tsx';
 import type { Outcome } from '../drill/outcome.ts';
 
 export interface SubjectChoice {
@@ -48,38 +49,31 @@ export function OverrideForm({
         {subjects.length > 1 ? (
           <label className="field">
             <span>{t('subject')}</span>
-            <select id={`${idPrefix}-subject`} value={subject} onChange={(e) => setSubject(e.target.value)}>
-              {subjects.map((s) => (
-                <option key={s.key} value={s.key}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
+            <Select
+              id={`${idPrefix}-subject`}
+              choices={subjects.map((s) => ({ value: s.key, label: s.label }))}
+              value={subject}
+              onChange={setSubject}
+            />
           </label>
         ) : null}
         <label className="field">
           <span>{t('capability')}</span>
-          <select id={`${idPrefix}-capability`} value={cap} onChange={(e) => setCap(e.target.value)}>
-            {scenario.capabilities.map((c) => (
-              <option key={c.id} value={c.id}>
-                {localize(c.name, lang)}
-              </option>
-            ))}
-          </select>
+          <Select
+            id={`${idPrefix}-capability`}
+            choices={scenario.capabilities.map((c) => ({ value: c.id, label: localize(c.name, lang) }))}
+            value={cap}
+            onChange={setCap}
+          />
         </label>
         <label className="field">
           <span>{t('rating')}</span>
-          <select
+          <Select
             id={`${idPrefix}-rating`}
+            choices={RATINGS.map((r) => ({ value: r, label: r }))}
             value={rating}
-            onChange={(e) => setRating(e.target.value as Rating)}
-          >
-            {RATINGS.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
+            onChange={setRating}
+          />
         </label>
       </div>
       <label className="field">

@@ -1,3 +1,5 @@
+import { Select } from './Select.tsx';
+
 /**
  * A choice among a parallel drill's teams, with an optional first choice for "no one team" (its value is
  * ''). The console picks a team with it for an ad-hoc inject, the projector and the feed.
@@ -9,20 +11,18 @@ export function TeamSelect({
   none,
 }: {
   teams: string[];
-  /** The chosen team ('' for the first choice); undefined leaves the select uncontrolled, as a plain one would. */
+  /** The chosen team ('' for the first choice); undefined leaves the select uncontrolled. */
   value: string | undefined;
   onChange(team: string): void;
   /** The label of the first choice, whose value is '' (e.g. "all teams"); none when a team must be chosen. */
   none?: string;
 }) {
+  const choices = teams.map((tm) => ({ value: tm, label: tm }));
   return (
-    <select value={value} onChange={(e) => onChange(e.target.value)}>
-      {none !== undefined ? <option value="">{none}</option> : null}
-      {teams.map((tm) => (
-        <option key={tm} value={tm}>
-          {tm}
-        </option>
-      ))}
-    </select>
+    <Select
+      choices={none === undefined ? choices : [{ value: '', label: none }, ...choices]}
+      value={value}
+      onChange={onChange}
+    />
   );
 }
