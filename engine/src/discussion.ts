@@ -1,4 +1,4 @@
-import { decisionAtSeat, openProblem } from './decision-at-seat.ts';
+import { openDecisionAtSeat } from './decision-at-seat.ts';
 import type { ParsedInput } from './inputs.ts';
 import type { CriticalTask, DecisionPoint, Inject, Module, Objective, Scenario } from './scenario/model.ts';
 import { ALL_ROLES } from './scenario/compile.ts';
@@ -82,13 +82,9 @@ export function checkAnswer(
   state: DrillState,
   inp: Extract<ParsedInput, { type: 'answer' }>,
 ): Refusal | undefined {
-  const at = decisionAtSeat(scenario, state, inp.participant, inp.decision);
+  const at = openDecisionAtSeat(scenario, state, inp);
   if ('code' in at) return at;
-  const { p, d, rec } = at;
-  if (d.kind !== 'discuss')
-    return { code: 'bad-choice', reason: `decision \`${d.id}\` takes a choice, not a written answer` };
-  const closed = openProblem(rec, d.id, 'question');
-  if (closed) return closed;
+  const { p, d } = at;
   if (inp.text.trim() === '') return { code: 'bad-choice', reason: 'the answer is empty' };
   if (!holdsRole(p, d.roles))
     return {

@@ -1,4 +1,4 @@
-import { decisionAtSeat, openProblem } from './decision-at-seat.ts';
+import { openDecisionAtSeat } from './decision-at-seat.ts';
 import { deepFreeze } from './freeze.ts';
 import { stateEnv } from './env.ts';
 import { applyAssignment, evaluate, evaluateBool, type EvalEnv } from './expr/evaluate.ts';
@@ -284,16 +284,9 @@ function checkChoice(
   state: DrillState,
   inp: Extract<ParsedInput, { type: 'choose' }>,
 ): Rejection | undefined {
-  const at = decisionAtSeat(scenario, state, inp.participant, inp.decision);
+  const at = openDecisionAtSeat(scenario, state, inp);
   if ('code' in at) return at;
-  const { p, d, rec } = at;
-  if (d.kind === 'discuss')
-    return {
-      code: 'bad-choice',
-      reason: `\`${d.id}\` is a discussion question: record an answer, not a choice`,
-    };
-  const closed = openProblem(rec, d.id, 'decision');
-  if (closed) return closed;
+  const { p, d } = at;
   if (p.colleague !== undefined && humansHolding(state.participants, d.roles).length > 0)
     return {
       code: 'role-not-allowed',
