@@ -1,5 +1,14 @@
-import { Session, Table, type Actor, type Scenario, type TableCommand, type Transcript } from '@drill/engine';
-import { UserError } from './io.ts';
+import {
+  RATINGS,
+  Session,
+  Table,
+  type Actor,
+  type Rating,
+  type Scenario,
+  type TableCommand,
+  type Transcript,
+} from '@drill/engine';
+import { userPath, UserError, writeFileAtomic } from './io.ts';
 
 /**
  * Adds one input to a recorded drill the way every front end does: through the engine `Table`, as
@@ -22,4 +31,22 @@ export function amendTranscript(
   const r = table.submit(actor, command, { lang: 'en' });
   if (!r.ok) throw new UserError(`the ${o.what} was refused: ${r.reason}`);
   return table.transcripts()[0]!;
+}
+
+/** A `--rating` option (P, S, M or U, either case) as a rating, or a message naming the ones it takes. */
+export function ratingOption(text: string): Rating {
+  const rating = text.toUpperCase() as Rating;
+  if (!RATINGS.includes(rating))
+    throw new UserError(`--rating takes one of ${RATINGS.join(', ')} (not \`${text}\`)`);
+  return rating;
+}
+
+/**
+ * Writes an amended transcript where `--out` names (atomically: a failed write leaves the file as it
+ * was) and returns the path written, for the line that reports it.
+ */
+export function writeAmended(out: string, transcript: Transcript): string {
+  const path = userPath(out);
+  writeFileAtomic(path, `${JSON.stringify(transcript, null, 1)}\n`);
+  return path;
 }

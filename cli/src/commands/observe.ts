@@ -1,15 +1,8 @@
 import type { Command } from 'commander';
-import {
-  criticalTasks,
-  parseScenarioTime,
-  RATINGS,
-  verify,
-  type Rating,
-  type Transcript,
-} from '@drill/engine';
-import { terminalSafe, userPath, UserError, writeFileAtomic } from '../io.ts';
+import { criticalTasks, parseScenarioTime, verify, type Transcript } from '@drill/engine';
+import { terminalSafe, UserError } from '../io.ts';
 import { loadSigningKey } from './keys.ts';
-import { amendTranscript } from '../amend.ts';
+import { amendTranscript, ratingOption, writeAmended } from '../amend.ts';
 import { readTranscript, scenarioForTranscript } from './verify.ts';
 
 interface ObserveOptions {
@@ -34,9 +27,7 @@ export function observeTranscript(
   const scenario = scenarioForTranscript(t, o.scenario);
   const v = verify(scenario, t);
   if (!v.ok) throw new UserError(`${file} fails verification, so it cannot be amended: ${v.reason}`);
-  const rating = o.rating.toUpperCase() as Rating;
-  if (!RATINGS.includes(rating))
-    throw new UserError(`--rating takes one of ${RATINGS.join(', ')} (not \`${o.rating}\`)`);
+  const rating = ratingOption(o.rating);
   const tasks = criticalTasks(scenario).map((x) => x.task.id);
   if (!tasks.includes(o.task))
     throw new UserError(
@@ -78,8 +69,7 @@ export function register(program: Command): void {
     .action((file: string, o: ObserveOptions) => {
       const t = readTranscript(file);
       const { transcript, summary } = observeTranscript(file, t, o);
-      const path = userPath(o.out!);
-      writeFileAtomic(path, `${JSON.stringify(transcript, null, 1)}\n`);
+      const path = writeAmended(o.out!, transcript);
       process.stdout.write(
         `observation recorded: ${terminalSafe(summary)} — "${terminalSafe(o.note)}"\ntranscript: ${path} (${transcript.entries.length} entries)\n`,
       );

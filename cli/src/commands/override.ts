@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { RATINGS, scoreDrill, verifyReplay, type Rating, type Subject, type Transcript } from '@drill/engine';
-import { amendTranscript } from '../amend.ts';
-import { terminalSafe, userPath, UserError, writeFileAtomic } from '../io.ts';
+import { scoreDrill, verifyReplay, type Subject, type Transcript } from '@drill/engine';
+import { amendTranscript, ratingOption, writeAmended } from '../amend.ts';
+import { terminalSafe, UserError } from '../io.ts';
 import { readTranscript, scenarioForTranscript } from './verify.ts';
 import { loadSigningKey } from './keys.ts';
 
@@ -53,9 +53,7 @@ export function overrideTranscript(
     );
   if (!v.complete)
     throw new UserError(`${file} is an unfinished drill: end it first, then override its ratings`);
-  const rating = o.rating.toUpperCase() as Rating;
-  if (!RATINGS.includes(rating))
-    throw new UserError(`--rating takes one of ${RATINGS.join(', ')} (not \`${o.rating}\`)`);
+  const rating = ratingOption(o.rating);
   if (!scenario.capabilities.some((c) => c.id === o.capability))
     throw new UserError(
       `this scenario has no capability \`${o.capability}\` (capabilities: ${scenario.capabilities.map((c) => c.id).join(', ')})`,
@@ -100,8 +98,7 @@ export function register(program: Command): void {
     .action((file: string, o: OverrideOptions) => {
       const t = readTranscript(file);
       const { transcript, summary } = overrideTranscript(file, t, o, o.scenario);
-      const path = userPath(o.out);
-      writeFileAtomic(path, `${JSON.stringify(transcript, null, 1)}\n`);
+      const path = writeAmended(o.out, transcript);
       process.stdout.write(
         `override recorded: ${terminalSafe(summary)} — "${terminalSafe(o.note)}"\ntranscript: ${path} (${transcript.entries.length} entries, final state ${transcript.result?.finalStateHash ?? '-'})\n`,
       );
