@@ -1,13 +1,11 @@
 import { localize, type Lang, type LocalizedText } from '@drill/engine';
-import { debriefPressure, type Debrief } from './debrief.ts';
+import { DEBRIEF_MARKS, debriefPressure, type Debrief } from './debrief.ts';
 import { dateText } from './describe.ts';
 import { escapeHtml as h } from './escape.ts';
 import { ratingName } from './glossary.ts';
 import { reportPage } from './html-style.ts';
 import { stringsFor } from './strings.ts';
 import { oneLine, pct } from './words.ts';
-
-const MARK = { full: '✓', short: '△', missed: '✗', event: '·' } as const;
 
 /**
  * The participant debrief as one self-contained HTML page set (no script, no external resource), at most
@@ -63,7 +61,10 @@ export function renderDebriefHtml(d: Debrief, lang: Lang): string {
       D.noImprovements,
     )}</section>`,
     `<section><h2>${h(D.timeline)}</h2><table><tbody>${d.timeline
-      .map((m) => `<tr><td>${MARK[m.mark]}</td><td class="when">${L(m.when)}</td><td>${L(m.text)}</td></tr>`)
+      .map(
+        (m) =>
+          `<tr><td>${DEBRIEF_MARKS[m.mark]}</td><td class="when">${L(m.when)}</td><td>${L(m.text)}</td></tr>`,
+      )
       .join('')}</tbody></table></section>`,
     `<footer>${h(S.generatedFrom)} ${h(localize(x.title, lang))}</footer>`,
   ].join('\n');

@@ -1,12 +1,10 @@
 import type { Lang, LocalizedText } from '@drill/engine';
-import { debriefPressure, type Debrief } from './debrief.ts';
+import { DEBRIEF_MARKS, debriefPressure, type Debrief } from './debrief.ts';
 import { dateText } from './describe.ts';
 import { escapeMd as e } from './escape.ts';
 import { ratingName } from './glossary.ts';
 import { stringsFor } from './strings.ts';
 import { colon, dash, oneLine, pct } from './words.ts';
-
-const MARK = { full: '✓', short: '△', missed: '✗', event: '·' } as const;
 
 /** The participant debrief as Markdown: a handout of at most four A4 pages. */
 export function renderDebriefMarkdown(d: Debrief, lang: Lang): string {
@@ -54,6 +52,6 @@ export function renderDebriefMarkdown(d: Debrief, lang: Lang): string {
   else out.push(D.noImprovements);
 
   out.push('', `## ${D.timeline}`, '');
-  for (const m of d.timeline) out.push(`- ${MARK[m.mark]} **${L(m.when)}** ${L(m.text)}`);
+  for (const m of d.timeline) out.push(`- ${DEBRIEF_MARKS[m.mark]} **${L(m.when)}** ${L(m.text)}`);
   return `${out.join('\n')}\n`;
 }

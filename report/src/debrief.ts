@@ -214,3 +214,9 @@ export function buildDebrief(aar: Aar): Debrief {
 export function debriefPressure(d: Debrief, lang: Lang): string {
   return d.exercise.pressure === undefined ? '' : stringsFor(lang).pressure(d.exercise.pressure);
 }
+
+/** The sign before each moment of a debrief's timeline, the same in every format. */
+export const DEBRIEF_MARKS = { full: '✓', short: '△', missed: '✗', event: '·' } as const satisfies Record<
+  DebriefMoment['mark'],
+  string
+>;
