@@ -14,10 +14,10 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { autoplay, soloParticipant, type Policy } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
-import { cohortReport, renderCohort, type Examined } from '../src/index.ts';
-// The CLI's public entry (cli depends on cohort, so cohort cannot list cli as a dependency): the same
-// file walk and worker threads `drill cohort` uses.
-import { examinePaths } from '../../cli/src/index.ts';
+import { cohortReport, renderCohort, type Examined } from '@drill/cohort';
+// The bench measures `drill cohort` itself: the CLI's file walk and worker threads (hence it lives with
+// the CLI, which depends on @drill/cohort, and reads both through their public entries).
+import { examinePaths } from '../src/index.ts';
 
 const N = Number(process.env.COHORT_BENCH_N ?? 10_000);
 const K = Math.min(N, Number(process.env.COHORT_BENCH_K ?? 30));
