@@ -1,4 +1,4 @@
-import { formatScenarioTime, type Lang } from '@drill/engine';
+import { formatScenarioTime, HAZARD_NAMES, HAZARDS, type Hazard, type Lang } from '@drill/engine';
 import { Document, isMap, isScalar, isSeq } from 'yaml';
 import type { ImportedInject, ImportedModule } from './import-msel.ts';
 import type { RoleBook } from './roles.ts';
@@ -19,7 +19,14 @@ export interface SkeletonInput {
   file: string;
 }
 
-const HAZARDS = ['typhoon', 'flood', 'rainstorm', 'earthquake', 'other'];
+/** A hazard as a sheet names it: its code (`typhoon`) or its name in either language (`Typhoon`, `台风`). */
+function hazardOf(text: string | undefined): Hazard | undefined {
+  const t = text?.trim().toLowerCase();
+  if (!t) return undefined;
+  return HAZARDS.find(
+    (h) => h === t || HAZARD_NAMES[h].en.toLowerCase() === t || HAZARD_NAMES[h]['zh-CN'] === t,
+  );
+}
 
 /** The scenario skeleton as YAML, built with the `yaml` Document API so quoting is always right. */
 export function skeleton(x: SkeletonInput): string {
@@ -43,10 +50,12 @@ export function skeleton(x: SkeletonInput): string {
   const lastModule = Math.max(-Infinity, ...x.modules.map((m) => m.at));
   const end = Math.max(endRaw > start ? endRaw : start + 60, lastModule + 60);
   const title = x.about.get('title');
-  const hazard = x.about.get('hazard');
-  const hazardOk = hazard !== undefined && HAZARDS.includes(hazard);
+  const hazard = hazardOf(x.about.get('hazard'));
+  const hazardOk = hazard !== undefined;
   const id = x.about.get('id') && ID.test(x.about.get('id')!) ? x.about.get('id')! : x.id;
-  const t0Ok = x.t0 !== undefined && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(x.t0);
+  // The workbook writes T0 as `2025-08-14 14:00`; the format wants `2025-08-14T14:00`.
+  const t0 = x.t0?.trim().replace(/^(\d{4}-\d{2}-\d{2})\s+/, '$1T');
+  const t0Ok = t0 !== undefined && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(t0);
 
   const text = (s: string): Record<string, string> => ({ [L]: s });
   // `{res_level}` in a text shows a live value (FORMAT.md §7): the variable must exist for the file to load.
@@ -69,7 +78,7 @@ export function skeleton(x: SkeletonInput): string {
       anchor: x.about.get('anchor')
         ? text(x.about.get('anchor')!)
         : todo('what T0 is (landfall, the main shock…)', 'T0 是什么时刻（登陆、主震……）'),
-      t0: t0Ok ? x.t0 : '2025-01-01T00:00',
+      t0: t0Ok ? t0 : '2025-01-01T00:00',
       start: formatScenarioTime(start),
       end: formatScenarioTime(end),
     },
@@ -162,7 +171,7 @@ export function skeleton(x: SkeletonInput): string {
     }
   };
   flowTexts(doc.contents);
-  if (!hazardOk) comment(['hazard'], ['TODO: typhoon, flood, rainstorm, earthquake or other']);
+  if (!hazardOk) comment(['hazard'], [`TODO: one of ${HAZARDS.join(', ')}`]);
   if (!t0Ok)
     comment(['clock', 't0'], ['TODO: the local date and time of T0 (the MSEL gives no local times)']);
   comment(
