@@ -29,6 +29,7 @@ export { HAZARDS, HAZARD_NAMES, hazardText, type Hazard } from './scenario/hazar
 export { LANGUAGES, localize, type Lang, type LocalizedText } from './text.ts';
 export {
   parseScenarioTime,
+  parseDuration,
   formatScenarioTime,
   formatDuration,
   civilTimeAt,

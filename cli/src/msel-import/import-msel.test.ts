@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { compileScenario, localize, LANGUAGES, type Lang, type Scenario } from '@drill/engine';
 import { loadScenario, loadScenarioFile, SHIPPED_IDS } from '@drill/scenarios';
-import { mselCsv } from '../views/msel.ts';
+import { csvField, mselCells, mselCsv, mselHeaders, mselRows, mselTime } from '../views/msel.ts';
 import { mselXlsx } from '../views/msel-xlsx.ts';
 import { formatMselDiagnostic, importMsel } from './import-msel.ts';
 import { readTable } from './table.ts';
+import { parseTimeCell } from './times.ts';
 
 let dir = '';
 beforeAll(() => {
@@ -56,6 +57,22 @@ function kept(s: Scenario, lang: Lang, roleName: (id: string) => string) {
         note: L(i.note),
         module: i.module,
       })),
+    // Decisions an MSEL holds whole: all but allocations (a budget and a score expression).
+    decisions: s.decisions
+      .filter((d) => d.kind !== 'allocate')
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        each: d.each,
+        roles: d.roles.map(roleName),
+        opens: d.opens,
+        due: d.due,
+        prompt: L(d.prompt),
+        options: d.options.map((o) => L(o.label)),
+        note: L(d.note),
+        module: d.module,
+      })),
   };
 }
 
@@ -73,9 +90,16 @@ describe('drill msel --format xlsx → drill import msel: the round trip', () =>
         expect(back.clock.t0).toBe(original.clock.t0);
         expect(back.roles.map((x) => [x.id, x.name])).toEqual(original.roles.map((x) => [x.id, x.name]));
         expect(kept(back, lang, (x) => x)).toEqual(kept(original, lang, (x) => x));
-        // What a spreadsheet cannot say is marked, not invented.
-        expect(r.yaml).toContain('# TODO decisions:');
-        expect(back.decisions).toEqual([]);
+        // What a spreadsheet cannot say is marked, not invented: scores are 0 with a TODO, the capability a placeholder.
+        const scored = back.decisions.filter((d) => d.kind !== 'discuss');
+        for (const d of scored) {
+          expect(d.capability).toBe('todo_capability');
+          expect(d.options.every((o) => o.score === 0)).toBe(true);
+        }
+        if (scored.length) expect(r.yaml).toContain('# TODO: the scores, feedback, default and capability');
+        // An allocation stays a TODO comment, with the row it came from.
+        for (const d of original.decisions.filter((x) => x.kind === 'allocate'))
+          expect(r.yaml).toMatch(new RegExp(`#   - ${d.id} at .*: an allocation needs a budget and a score`));
       }, 60_000);
 
   for (const lang of LANGUAGES)
@@ -93,6 +117,36 @@ describe('drill msel --format xlsx → drill import msel: the round trip', () =>
         id === 'all' ? 'all' : localize(s.roles.find((x) => x.id === id)?.name, lang);
       expect(kept(back, lang, name(back))).toEqual(kept(original, lang, name(original)));
     }, 60_000);
+});
+
+describe('drill msel --format csv → drill import msel, times in either notation', () => {
+  for (const id of SHIPPED_IDS)
+    for (const lang of LANGUAGES)
+      it(`${id} (${lang}) comes back with the same modules, injects and decisions, its times in the other language’s notation`, async () => {
+        const original = loadScenario(id);
+        const other: Lang = lang === 'en' ? 'zh-CN' : 'en';
+        // `T0前48小时` in an English sheet, `T-48h` in a Chinese one: a trainer mixes them, the importer reads both.
+        let swapped = 0;
+        const rows = mselRows(original, lang).map((r) => {
+          const t = parseTimeCell(r.time);
+          if (t.kind !== 'at') return r;
+          swapped++;
+          return { ...r, time: r.time.replace(/^[^\s(（]+/, mselTime(t.minutes, other)) };
+        });
+        expect(swapped).toBeGreaterThan(5);
+        const csv = [mselHeaders(lang), ...rows.map((r) => mselCells(r, lang))]
+          .map((row) => row.map(csvField).join(','))
+          .join('\r\n');
+        writeFileSync(join(dir, `${id}-${lang}-swapped.csv`), `\uFEFF${csv}\r\n`);
+        const r = await importFile(`${id}-${lang}-swapped.csv`, { id });
+        expect(r.messages).toEqual([]);
+        const back = r.scenario!;
+        expect(back.clock.t0).toBe(original.clock.t0);
+        // A CSV has no roles sheet: roles are made from the names in the audience column.
+        const name = (s: Scenario) => (x: string) =>
+          x === 'all' ? 'all' : localize(s.roles.find((y) => y.id === x)?.name, lang);
+        expect(kept(back, lang, name(back))).toEqual(kept(original, lang, name(original)));
+      }, 60_000);
 });
 
 describe('drill import msel: a trainer’s own spreadsheet', () => {

@@ -1,4 +1,4 @@
-import { formatScenarioTime, parseScenarioTime } from '@drill/engine';
+import { formatScenarioTime, parseDuration, parseScenarioTime } from '@drill/engine';
 import type { CellValue } from './table.ts';
 
 /** What a time cell says: a fixed scenario time, no fixed time (a trigger in words), or a mistake. */
@@ -92,4 +92,22 @@ export function parseClockCell(v: CellValue | undefined): number | undefined {
 /** Minutes since 1970 back to the scenario's `t0` form, `YYYY-MM-DDTHH:MM`. */
 export function formatT0(minutes: number): string {
   return new Date(minutes * 60000).toISOString().slice(0, 16);
+}
+
+/** A decision's deadline: a scenario time, or a length of time after it opens. */
+export type DueCell = { abs: number } | { rel: number };
+
+/**
+ * A deadline as the MSEL's expected-action cell gives it: `T-71h` / `T0前71小时` (a time), `+1h` /
+ * `开始后1小时` (after the decision opens); undefined when it is neither.
+ */
+export function parseDueText(text: string): DueCell | undefined {
+  const t = fold(text);
+  const rel = /^(?:\+|开始后|打开后|after)(.+)$/i.exec(t);
+  if (rel) {
+    const m = parseDuration(rel[1]!);
+    return m === undefined || m <= 0 ? undefined : { rel: m };
+  }
+  const at = parseTimeCell(text);
+  return at.kind === 'at' && at.trigger === undefined ? { abs: at.minutes } : undefined;
 }

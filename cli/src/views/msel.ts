@@ -263,9 +263,10 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
         source: w.control,
         channel: '',
         audience: roleNames(d.roles),
+        // `drill import msel` reads the kind, `each` and the deadline back from this cell (decisions.ts).
         expected: discussion
-          ? `${w.discuss}${d.each === 'role' ? ` (${w.eachRole})` : ''}, ${w.due} ${due}`
-          : `${w.decide} (${kindWords(d.kind, lang)}), ${w.due} ${due}`,
+          ? `${w.discuss}${d.each === 'role' ? aside(w.eachRole) : ''}${zh ? '，' : ', '}${w.due}${zh ? '：' : ' '}${due}`
+          : `${w.decide}${aside(kindWords(d.kind, lang))}${zh ? '，' : ', '}${w.due}${zh ? '：' : ' '}${due}`,
         objective: objective(d.objective),
         ...moduleCells(d.module, d.note),
       },
