@@ -9,7 +9,7 @@
  */
 export type { Expr, Assignment } from './expr/ast.ts';
 export { evaluate, type EvalEnv, type Value } from './expr/evaluate.ts';
-export { didYouMean } from './expr/check.ts';
+export { didYouMean, EXPR_FUNCTIONS } from './expr/check.ts';
 export * from './scenario/model.ts';
 export {
   compileScenario,
@@ -36,6 +36,7 @@ export {
 export { LANGUAGES, localize, type Lang, type LocalizedText } from './text.ts';
 export {
   parseScenarioTime,
+  parseDuration,
   formatScenarioTime,
   formatDuration,
   civilTimeAt,

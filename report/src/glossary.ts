@@ -147,3 +147,77 @@ export function referenceTitle(title: string, lang: Lang): string {
 
 /** Punctuation that closes a phrase: a Chinese line must not start with it. */
 export const CLOSING_PUNCTUATION = '，。、；：？！」』）》”’';
+
+/**
+ * The expression language of conditions (engine/src/expr) in words, for documents people read: the MSEL
+ * words every condition with these, so no `floor(…)` or `&&` reaches a trainer. `$1`, `$2`, `$3` stand
+ * for the operands, already in words; `$*` for all of a function's arguments as a list. Word order
+ * differs between the languages, hence templates rather than single words.
+ */
+export const EXPRESSION_WORDS = {
+  binary: {
+    '+': { en: '$1 plus $2', 'zh-CN': '$1加$2' },
+    '-': { en: '$1 minus $2', 'zh-CN': '$1减$2' },
+    '*': { en: '$1 times $2', 'zh-CN': '$1乘以$2' },
+    '/': { en: '$1 divided by $2', 'zh-CN': '$1除以$2' },
+    '%': { en: 'the remainder of $1 divided by $2', 'zh-CN': '$1除以$2的余数' },
+    '<': { en: '$1 below $2', 'zh-CN': '$1低于$2' },
+    '<=': { en: '$1 at most $2', 'zh-CN': '$1不高于$2' },
+    '>': { en: '$1 above $2', 'zh-CN': '$1高于$2' },
+    '>=': { en: '$1 at least $2', 'zh-CN': '$1不低于$2' },
+    '==': { en: '$1 is $2', 'zh-CN': '$1为$2' },
+    '!=': { en: '$1 is not $2', 'zh-CN': '$1不为$2' },
+    '&&': { en: '$1 and $2', 'zh-CN': '$1且$2' },
+    '||': { en: '$1 or $2', 'zh-CN': '$1或$2' },
+  },
+  /** Comparisons of the scenario time `t` with a time: earlier and later, not lower and higher. */
+  time: {
+    '<': { en: '$1 before $2', 'zh-CN': '$1早于$2' },
+    '<=': { en: '$1 no later than $2', 'zh-CN': '$1不晚于$2' },
+    '>': { en: '$1 after $2', 'zh-CN': '$1晚于$2' },
+    '>=': { en: '$1 no earlier than $2', 'zh-CN': '$1不早于$2' },
+    '==': { en: '$1 is $2', 'zh-CN': '$1为$2' },
+    '!=': { en: '$1 is not $2', 'zh-CN': '$1不为$2' },
+  },
+  unary: {
+    '!': { en: 'not $1', 'zh-CN': '并非$1' },
+    '-': { en: 'minus $1', 'zh-CN': '负$1' },
+  },
+  cond: { en: 'if $1 then $2, else $3', 'zh-CN': '若$1则$2，否则$3' },
+  fn: {
+    min: { en: 'the lowest of $*', 'zh-CN': '$*中的最小值' },
+    max: { en: 'the highest of $*', 'zh-CN': '$*中的最大值' },
+    abs: { en: 'the absolute value of $1', 'zh-CN': '$1的绝对值' },
+    round: { en: '$1 rounded', 'zh-CN': '$1四舍五入取整' },
+    floor: { en: '$1 rounded down', 'zh-CN': '$1向下取整' },
+    ceil: { en: '$1 rounded up', 'zh-CN': '$1向上取整' },
+    clamp: { en: '$1 kept between $2 and $3', 'zh-CN': '$1（限定在$2至$3之间）' },
+    chose: { en: '“$2” was chosen in $1', 'zh-CN': '$1选择了“$2”' },
+    decided: { en: '$1 was taken', 'zh-CN': '$1已作出' },
+    opened: { en: '$1 was opened', 'zh-CN': '$1已开始' },
+    fired: { en: '“$1” was delivered', 'zh-CN': '已发出“$1”' },
+    variation: { en: '$1', 'zh-CN': '$1' },
+    rand: { en: 'a random number from $1 to $2', 'zh-CN': '$1至$2之间的随机数' },
+  },
+  /** The built-in `t`. */
+  scenarioTime: { en: 'the scenario time', 'zh-CN': '想定时间' },
+  /** A decision named in a condition, by the first sentence of its prompt. */
+  decision: { en: 'decision “$1”', 'zh-CN': '决策“$1”' },
+  yes: { en: 'yes', 'zh-CN': '是' },
+  no: { en: 'no', 'zh-CN': '否' },
+  /** How a list of operands is joined: `A, B and C` / `A、B、C`. */
+  listSeparator: { en: ', ', 'zh-CN': '、' },
+  listLast: { en: ' and ', 'zh-CN': '、' },
+  open: { en: '(', 'zh-CN': '（' },
+  close: { en: ')', 'zh-CN': '）' },
+} as const;
+
+/** Fills a template of EXPRESSION_WORDS: `$1`… with the operands, `$*` with all of them as a list. */
+export function fillWords(template: string, args: readonly string[], lang: Lang): string {
+  const w = EXPRESSION_WORDS;
+  const list =
+    args.length <= 1
+      ? (args[0] ?? '')
+      : `${args.slice(0, -1).join(w.listSeparator[lang])}${w.listLast[lang]}${args.at(-1)!}`;
+  return template.replace(/\$(\d|\*)/g, (_, k: string) => (k === '*' ? list : (args[Number(k) - 1] ?? '')));
+}

@@ -74,6 +74,8 @@ export {
   secondsText,
   scenarioTimeText,
   referenceTitle,
+  EXPRESSION_WORDS,
+  fillWords,
   type Term,
   type TermKey,
   type TimelinessTerm,

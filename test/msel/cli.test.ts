@@ -19,10 +19,12 @@ it('`drill msel --format xlsx` → `drill import msel` → `drill validate`: the
   const out = drill('msel', 'rainstorm', '--format', 'xlsx', '--lang', 'zh-CN', '-o', 'msel.xlsx');
   expect(out.status).toBe(0);
   const imp = drill('import', 'msel', 'msel.xlsx', '-o', 'drill.yaml');
-  expect(imp.stderr).toBe('drill.yaml: 47 injects; fill in the TODOs, then `drill validate drill.yaml`\n');
+  expect(imp.stderr).toBe(
+    'drill.yaml: 47 injects, 21 decisions; fill in the TODOs, then `drill validate drill.yaml`\n',
+  );
   expect(imp.status).toBe(0);
   const v = drill('validate', 'drill.yaml');
-  expect(v.stdout).toContain('ok: drill.yaml (47 injects, 0 decision points, 8 roles)');
+  expect(v.stdout).toContain('ok: drill.yaml (47 injects, 21 decision points, 8 roles)');
   expect(v.status).toBe(0);
   // Without -o an .xlsx would go to the terminal: refused in words.
   const noOut = drill('msel', 'rainstorm', '--format', 'xlsx');
@@ -90,7 +92,9 @@ it('the bundle (`node cli/build.mjs`) runs the new commands: their libraries loa
   // `texts` and `import msel` load the scenario library from a lazily loaded module too.
   expect(bundled('msel', 'earthquake', '--format', 'xlsx', '-o', 'eq.xlsx').status).toBe(0);
   const imp = bundled('import', 'msel', 'eq.xlsx', '-o', 'eq.yaml');
-  expect(imp.stderr).toBe('eq.yaml: 39 injects; fill in the TODOs, then `drill validate eq.yaml`\n');
+  expect(imp.stderr).toBe(
+    'eq.yaml: 39 injects, 22 decisions; fill in the TODOs, then `drill validate eq.yaml`\n',
+  );
   const ex = bundled('texts', 'export', 'typhoon', '--format', 'xliff');
   expect(ex.status).toBe(0);
   expect(ex.stdout).toContain('version="2.0"');

@@ -48,7 +48,7 @@ export function register(program: Command): void {
       }
       writeFileAtomic(userPath(o.out), r.yaml);
       process.stderr.write(
-        `${o.out}: ${r.modules.length ? `${r.modules.length} modules, ` : ''}${r.injects.length} injects; fill in the TODOs, then \`drill validate ${o.out}\`\n`,
+        `${o.out}: ${r.modules.length ? `${r.modules.length} modules, ` : ''}${r.injects.length} injects${r.decisions.length ? `, ${r.decisions.length} decisions` : ''}; fill in the TODOs, then \`drill validate ${o.out}\`\n`,
       );
     });
 }

@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { compileScenario, localize, LANGUAGES, type Lang, type Scenario } from '@drill/engine';
 import { loadScenario, loadScenarioFile, SHIPPED_IDS } from '@drill/scenarios';
-import { mselCsv } from '../views/msel.ts';
+import { csvField, mselCells, mselCsv, mselHeaders, mselRows, mselTime } from '../views/msel.ts';
 import { mselXlsx } from '../views/msel-xlsx.ts';
 import { formatMselDiagnostic, importMsel } from './import-msel.ts';
 import { readTable } from './table.ts';
+import { parseTimeCell } from './times.ts';
 
 let dir = '';
 beforeAll(() => {
@@ -56,6 +57,22 @@ function kept(s: Scenario, lang: Lang, roleName: (id: string) => string) {
         note: L(i.note),
         module: i.module,
       })),
+    // Decisions an MSEL holds whole: all but allocations (a budget and a score expression).
+    decisions: s.decisions
+      .filter((d) => d.kind !== 'allocate')
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        each: d.each,
+        roles: d.roles.map(roleName),
+        opens: d.opens,
+        due: d.due,
+        prompt: L(d.prompt),
+        options: d.options.map((o) => L(o.label)),
+        note: L(d.note),
+        module: d.module,
+      })),
   };
 }
 
@@ -73,9 +90,16 @@ describe('drill msel --format xlsx → drill import msel: the round trip', () =>
         expect(back.clock.t0).toBe(original.clock.t0);
         expect(back.roles.map((x) => [x.id, x.name])).toEqual(original.roles.map((x) => [x.id, x.name]));
         expect(kept(back, lang, (x) => x)).toEqual(kept(original, lang, (x) => x));
-        // What a spreadsheet cannot say is marked, not invented.
-        expect(r.yaml).toContain('# TODO decisions:');
-        expect(back.decisions).toEqual([]);
+        // What a spreadsheet cannot say is marked, not invented: scores are 0 with a TODO, the capability a placeholder.
+        const scored = back.decisions.filter((d) => d.kind !== 'discuss');
+        for (const d of scored) {
+          expect(d.capability).toBe('todo_capability');
+          expect(d.options.every((o) => o.score === 0)).toBe(true);
+        }
+        if (scored.length) expect(r.yaml).toContain('# TODO: the scores, feedback, default and capability');
+        // An allocation stays a TODO comment, with the row it came from.
+        for (const d of original.decisions.filter((x) => x.kind === 'allocate'))
+          expect(r.yaml).toMatch(new RegExp(`#   - ${d.id} at .*: an allocation needs a budget and a score`));
       }, 60_000);
 
   for (const lang of LANGUAGES)
@@ -93,6 +117,36 @@ describe('drill msel --format xlsx → drill import msel: the round trip', () =>
         id === 'all' ? 'all' : localize(s.roles.find((x) => x.id === id)?.name, lang);
       expect(kept(back, lang, name(back))).toEqual(kept(original, lang, name(original)));
     }, 60_000);
+});
+
+describe('drill msel --format csv → drill import msel, times in either notation', () => {
+  for (const id of SHIPPED_IDS)
+    for (const lang of LANGUAGES)
+      it(`${id} (${lang}) comes back with the same modules, injects and decisions, its times in the other language’s notation`, async () => {
+        const original = loadScenario(id);
+        const other: Lang = lang === 'en' ? 'zh-CN' : 'en';
+        // `T0前48小时` in an English sheet, `T-48h` in a Chinese one: a trainer mixes them, the importer reads both.
+        let swapped = 0;
+        const rows = mselRows(original, lang).map((r) => {
+          const t = parseTimeCell(r.time);
+          if (t.kind !== 'at') return r;
+          swapped++;
+          return { ...r, time: r.time.replace(/^[^\s(（]+/, mselTime(t.minutes, other)) };
+        });
+        expect(swapped).toBeGreaterThan(5);
+        const csv = [mselHeaders(lang), ...rows.map((r) => mselCells(r, lang))]
+          .map((row) => row.map(csvField).join(','))
+          .join('\r\n');
+        writeFileSync(join(dir, `${id}-${lang}-swapped.csv`), `\uFEFF${csv}\r\n`);
+        const r = await importFile(`${id}-${lang}-swapped.csv`, { id });
+        expect(r.messages).toEqual([]);
+        const back = r.scenario!;
+        expect(back.clock.t0).toBe(original.clock.t0);
+        // A CSV has no roles sheet: roles are made from the names in the audience column.
+        const name = (s: Scenario) => (x: string) =>
+          x === 'all' ? 'all' : localize(s.roles.find((y) => y.id === x)?.name, lang);
+        expect(kept(back, lang, name(back))).toEqual(kept(original, lang, name(original)));
+      }, 60_000);
 });
 
 describe('drill import msel: a trainer’s own spreadsheet', () => {
@@ -130,6 +184,101 @@ describe('drill import msel: a trainer’s own spreadsheet', () => {
     // Every TODO placeholder is marked as such, in the texts' language.
     expect(localize(s.briefing, 'zh-CN')).toMatch(/^TODO：/);
     expect(compileScenario({ path: 'x.yaml', text: r.yaml! }).ok).toBe(true);
+  });
+
+  it('writes decision rows as decisions: open questions, options, who decides, deadlines; TODO only for scores', async () => {
+    writeFileSync(
+      join(dir, 'decisions.csv'),
+      [
+        '\uFEFF类型,编号,时间,对象,情况/决策,预期行动,导调备注',
+        '情况,forecast,T0前72小时,指挥长,台风蓝色预警。,,',
+        '决策,q_concerns,T0前72小时,"指挥长、水利局",你们当前最关心什么？,研讨（各岗位分别作答），时限：T0前71小时,各单位依次发言',
+        '决策,evacuate,T-70h,指挥长,是否转移低洼村庄？ [立即转移 | 等待观察 | 只转移老人],决策（单选），时限：开始后1小时,',
+        '决策,measures,T-69h,水利局,采取哪些措施？ [开闸预泄 | 加强巡堤 | 通知下游],多选,',
+        '决策,boats,T-68h,指挥长,分配冲锋舟。 [甲村 | 乙村],分配，时限：+1h,',
+        '决策,soon,T-67h,指挥长,何时启动响应？ [现在 | 稍后],单选，时限：尽快,',
+      ].join('\r\n'),
+    );
+    const r = await importFile('decisions.csv', { id: 'decisions' });
+    expect(r.messages).toEqual([
+      'decisions.csv:F7: warning: deadline "尽快" is not a time: write it as T-2h (a time) or +1h (after the decision opens)',
+    ]);
+    const s = r.scenario!;
+    expect(
+      s.decisions.map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        each: d.each,
+        roles: d.roles,
+        opens: d.opens,
+        due: d.due,
+        prompt: localize(d.prompt, 'zh-CN'),
+        options: d.options.map((o) => [o.id, localize(o.label, 'zh-CN'), o.score]),
+        note: localize(d.note, 'zh-CN'),
+      })),
+    ).toEqual([
+      {
+        id: 'q_concerns',
+        kind: 'discuss',
+        each: 'role',
+        roles: ['role_1', 'role_2'],
+        opens: -72 * 60,
+        due: { abs: -71 * 60 },
+        prompt: '你们当前最关心什么？',
+        options: [],
+        note: '各单位依次发言',
+      },
+      {
+        id: 'evacuate',
+        kind: 'single',
+        each: undefined,
+        roles: ['role_1'],
+        opens: -70 * 60,
+        due: { rel: 60 },
+        prompt: '是否转移低洼村庄？',
+        options: [
+          ['o1', '立即转移', 0],
+          ['o2', '等待观察', 0],
+          ['o3', '只转移老人', 0],
+        ],
+        note: '',
+      },
+      {
+        id: 'measures',
+        kind: 'multi',
+        each: undefined,
+        roles: ['role_2'],
+        opens: -69 * 60,
+        due: { rel: 60 }, // no deadline in the row: +1h, marked TODO
+        prompt: '采取哪些措施？',
+        options: [
+          ['o1', '开闸预泄', 0],
+          ['o2', '加强巡堤', 0],
+          ['o3', '通知下游', 0],
+        ],
+        note: '',
+      },
+      {
+        id: 'soon',
+        kind: 'single',
+        each: undefined,
+        roles: ['role_1'],
+        opens: -67 * 60,
+        due: { rel: 60 },
+        prompt: '何时启动响应？',
+        options: [
+          ['o1', '现在', 0],
+          ['o2', '稍后', 0],
+        ],
+        note: '',
+      },
+    ]);
+    expect(r.yaml).toContain('# TODO: the MSEL gives no deadline: `due: +1h` until you set one');
+    // An allocation is not invented: it stays a TODO comment naming its row.
+    expect(r.yaml).toMatch(
+      /# {3}- boats at T-68h for 指挥长: .*\(decisions\.csv:A6\): an allocation needs a budget/,
+    );
+    expect(s.decisions.find((d) => d.id === 'boats')).toBeUndefined();
   });
 
   it('reads a workbook as trainers make them: a title row, merged cells, rich text, formulas, dates', async () => {

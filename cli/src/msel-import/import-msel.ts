@@ -3,6 +3,7 @@ import { fieldOf, headerKey, wordsFor, type MselField } from './headers.ts';
 import { RoleBook } from './roles.ts';
 import { cellRef, columnName, type CellValue, type Sheet, type Table } from './table.ts';
 import { skeleton } from './skeleton.ts';
+import { readExpected, splitPrompt, type ImportedDecision } from './decisions.ts';
 import { formatT0, parseClockCell, parseTimeCell } from './times.ts';
 import { splitModuleText } from '../views/msel-columns.ts';
 
@@ -54,6 +55,7 @@ export interface MselImport {
   diagnostics: MselDiagnostic[];
   modules: ImportedModule[];
   injects: ImportedInject[];
+  decisions: ImportedDecision[];
   lang: Lang;
 }
 
@@ -102,7 +104,17 @@ const CHANNEL_BY_WORD = new Map<string, string>();
 for (const [id, words] of Object.entries(CHANNEL_WORDS))
   for (const w of words) CHANNEL_BY_WORD.set(headerKey(w), id);
 
-const KIND_DECISION = new Set(['decision', 'decisionpoint', 'question', '决策', '决策点', '问题']);
+const KIND_DECISION = new Set([
+  'decision',
+  'decisionpoint',
+  'question',
+  'discussion',
+  '决策',
+  '决策点',
+  '问题',
+  '研讨',
+  '讨论',
+]);
 /** A module's start row (`drill msel` writes one per module): a section heading, not an inject. */
 const KIND_MODULE = new Set(['module', 'modulestart', '模块', '模块开始']);
 const KIND_INJECT = new Set(['inject', 'event', 'message', '情况', '注入', '事件', '情景']);
@@ -171,7 +183,7 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
         t.file,
         `no sheet named "${o.sheet}": the sheets are ${t.sheets.map((s) => `"${s.name}"`).join(', ')}`,
       );
-      return { diagnostics: ds, modules: [], injects: [], lang: o.lang ?? 'en' };
+      return { diagnostics: ds, modules: [], injects: [], decisions: [], lang: o.lang ?? 'en' };
     }
     header = findHeader(sheet);
   } else
@@ -191,7 +203,7 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
       t.file,
       'the spreadsheet is empty: it needs a header row (time, from, to, inject, …) and one row per inject',
     );
-    return { diagnostics: ds, modules: [], injects: [], lang: o.lang ?? 'en' };
+    return { diagnostics: ds, modules: [], injects: [], decisions: [], lang: o.lang ?? 'en' };
   }
   const first = sheet.rows[0]!;
   const found = (h: HeaderRow | undefined): string =>
@@ -210,7 +222,7 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
       err(at, `no time column: ${found(header)}; name the scenario-time column ${wordsFor('time')}`);
     if (!header || (header.cols.text ?? header.cols.title) === undefined)
       err(at, `no inject-text column: ${found(header)}; name it ${wordsFor('text')}`);
-    return { diagnostics: ds, modules: [], injects: [], lang: o.lang ?? 'en' };
+    return { diagnostics: ds, modules: [], injects: [], decisions: [], lang: o.lang ?? 'en' };
   }
   for (const h of header.headers)
     if (!h.field)
@@ -240,7 +252,10 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
   const about = aboutSheet ? readAbout(aboutSheet) : new Map<string, string>();
 
   const injects: ImportedInject[] = [];
+  const decisions: ImportedDecision[] = [];
   const comments = new Map<string, string[]>();
+  const decisionComments = new Map<string, string[]>();
+  const decisionIds = new Map<string, string>();
   const decisionNotes: string[] = [];
   const ids = new Map<string, string>();
   const t0s: { t0: number; where: string }[] = [];
@@ -265,6 +280,114 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
     x.keyIssues = body.keyIssues;
     const note = str(cell(cells, 'notes'));
     if (note) x.note = note;
+  };
+
+  /** The id as written (lower-cased if need be), or made from the row number. */
+  const cleanId = (idRaw: string, prefix: string, row: number, fallback: string, at: string): string => {
+    if (!idRaw) return fallback;
+    if (ID.test(idRaw)) return idRaw;
+    const fixed = idRaw
+      .toLowerCase()
+      .replace(/[^a-z0-9_-]+/g, '_')
+      .replace(/^[^a-z]+/, '');
+    let id = fixed ? fixed : `${prefix}_${idRaw.replace(/[^0-9]+/g, '') || row}`;
+    if (!ID.test(id)) id = `${prefix}_${row}`;
+    warn(at, `id "${idRaw}" is written as \`${id}\` (ids are lower-case letters, digits, _ or -)`);
+    return id;
+  };
+
+  /**
+   * A decision row: a real `decisions:` entry when the row says enough — the question, its options (for
+   * a scored one), who decides, when it opens and its deadline — with TODOs only for what an MSEL cannot
+   * hold (scores, feedback, the capability). An allocation (a budget and a score expression) stays a TODO.
+   */
+  const readDecisionRow = (
+    cells: (CellValue | undefined)[],
+    row: number,
+    where: (f?: MselField) => string,
+  ): ImportedDecision | undefined => {
+    const title = str(cell(cells, 'title'));
+    const text = (cols.text === undefined ? title : str(cell(cells, 'text'))) || title;
+    const timeRaw = cell(cells, 'time');
+    const audience = str(cell(cells, 'audience'));
+    const expected = readExpected(str(cell(cells, 'expected')));
+    const { prompt, options } = splitPrompt(text);
+    const kind = expected.kind ?? (options.length ? 'single' : 'discuss');
+    const idRaw = str(cell(cells, 'id'));
+    const listed = (why: string): undefined => {
+      decisionNotes.push(
+        `${idRaw || '(no id)'} at ${str(timeRaw) || '?'} for ${audience || '?'}: ${oneLine(text)} (${where()}): ${why}`,
+      );
+      return undefined;
+    };
+    if (!prompt) return listed('no question in the row');
+    if (kind === 'allocate')
+      return listed('an allocation needs a budget and a score, which an MSEL does not give');
+    if (kind !== 'discuss' && options.length < 2)
+      return listed('a scored decision needs its options, written after the question as [option | option]');
+
+    const id = cleanId(
+      idRaw,
+      'decision',
+      row,
+      `decision_${String(decisions.length + 1).padStart(2, '0')}`,
+      where('id'),
+    );
+    const dup = decisionIds.get(id);
+    if (dup) {
+      err(where('id'), `decision id \`${id}\` is already used by ${dup}: every decision needs its own id`);
+      return undefined;
+    }
+    decisionIds.set(id, where());
+
+    const notes: string[] = [`from ${where()}`];
+    const time = parseTimeCell(timeRaw);
+    if (time.kind === 'error') err(where('time'), time.message);
+    else if (time.kind === 'none')
+      notes.push(
+        time.trigger
+          ? `TODO: no fixed time in the MSEL ("${oneLine(time.trigger)}"): give it \`opens:\`, an \`opensWhen:\` condition, or open it from an option's \`then\``
+          : "TODO: no time in the MSEL: give it `opens:`, or open it from an option's `then`",
+      );
+    else if (time.trigger)
+      notes.push(`TODO: the MSEL adds a condition ("${oneLine(time.trigger)}"): write it as \`opensWhen:\``);
+    let roles = audience ? book.resolve(audience) : [];
+    if (roles.length === 0) {
+      roles = ['all'];
+      notes.push('TODO: the MSEL names no one to decide: `roles: [all]` until you name them');
+    }
+    if (expected.badDue !== undefined)
+      warn(
+        where('expected'),
+        `deadline "${expected.badDue}" is not a time: write it as T-2h (a time) or +1h (after the decision opens)`,
+      );
+    if (!expected.due && kind !== 'discuss')
+      notes.push('TODO: the MSEL gives no deadline: `due: +1h` until you set one');
+    const objective = str(cell(cells, 'objective'));
+    if (objective)
+      notes.push(
+        `TODO objective (declare it with its capabilities, then set \`objective\`): ${oneLine(objective)}`,
+      );
+    if (kind !== 'discuss')
+      notes.push(
+        'TODO: the scores, feedback, default and capability: an MSEL lists the options, not how good each one is',
+      );
+    const note = str(cell(cells, 'notes'));
+    const d: ImportedDecision = {
+      id,
+      kind,
+      each: expected.each && kind === 'discuss' && !roles.includes('all'),
+      ...(time.kind === 'at' ? { at: time.minutes } : {}),
+      roles,
+      prompt,
+      options: kind === 'discuss' ? [] : options,
+      ...(expected.due ? { due: expected.due } : {}),
+      ...(note ? { note } : {}),
+      where: where(),
+    };
+    decisionComments.set(id, notes);
+    decisions.push(d);
+    return d;
   };
 
   for (const r of body) {
@@ -292,10 +415,8 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
     if (!text && !title && str(timeRaw) === '' && moduleCell) continue;
 
     if (KIND_DECISION.has(kind)) {
-      const time = str(timeRaw);
-      decisionNotes.push(
-        `${str(cell(r.cells, 'id')) || '(no id)'} at ${time || '?'} for ${str(cell(r.cells, 'audience')) || '?'}: ${oneLine(text || title)} (${where()})`,
-      );
+      const d = readDecisionRow(r.cells, r.row, where);
+      if (d) section?.injects.push(d);
       continue;
     }
     if (kindText && !KIND_INJECT.has(kind))
@@ -309,19 +430,13 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
       continue;
     }
 
-    // The id: as written (lower-cased if need be), or made from the row number.
-    const idRaw = str(cell(r.cells, 'id'));
-    let id = idRaw;
-    if (id && !ID.test(id)) {
-      const fixed = id
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, '_')
-        .replace(/^[^a-z]+/, '');
-      id = fixed ? fixed : `inject_${id.replace(/[^0-9]+/g, '') || r.row}`;
-      if (!ID.test(id)) id = `inject_${r.row}`;
-      warn(where('id'), `id "${idRaw}" is written as \`${id}\` (ids are lower-case letters, digits, _ or -)`);
-    }
-    if (!id) id = `inject_${String(injects.length + 1).padStart(2, '0')}`;
+    const id = cleanId(
+      str(cell(r.cells, 'id')),
+      'inject',
+      r.row,
+      `inject_${String(injects.length + 1).padStart(2, '0')}`,
+      where('id'),
+    );
     const dup = ids.get(id);
     if (dup) {
       err(where('id'), `id \`${id}\` is already used by ${dup}: every inject needs its own id`);
@@ -406,7 +521,7 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
 
   if (body.length === 0)
     err(cellRef(t, sheet.name, header.row), 'no rows below the header: nothing to import');
-  else if (injects.length === 0 && !ds.some((d) => d.severity === 'error'))
+  else if (injects.length === 0 && decisions.length === 0 && !ds.some((d) => d.severity === 'error'))
     err(cellRef(t, sheet.name, header.row), 'no inject rows (every row is a decision): nothing to import');
 
   let t0: string | undefined = about.get('t0');
@@ -423,7 +538,7 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
       }
   }
 
-  if (ds.some((d) => d.severity === 'error')) return { diagnostics: ds, modules, injects, lang };
+  if (ds.some((d) => d.severity === 'error')) return { diagnostics: ds, modules, injects, decisions, lang };
 
   const yaml = skeleton({
     id: o.id ?? 'imported',
@@ -434,6 +549,8 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
     modules,
     injects,
     comments,
+    decisions,
+    decisionComments,
     decisionNotes,
     file: t.file,
   });
@@ -441,13 +558,14 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
   const compiled = compileScenario({ path: o.out ?? 'drill.yaml', text: yaml });
   if (!compiled.ok)
     for (const d of compiled.diagnostics.filter((x) => x.severity === 'error')) {
-      const n = /^(injects|modules)\[(\d+)\]/.exec(d.path);
-      const row = n?.[1] === 'modules' ? modules[Number(n[2])] : n ? injects[Number(n[2])] : undefined;
+      const n = /^(injects|modules|decisions)\[(\d+)\]/.exec(d.path);
+      const list = { injects, modules, decisions } as const;
+      const row = n ? list[n[1] as keyof typeof list][Number(n[2])] : undefined;
       err(row?.where ?? t.file, `the skeleton does not load: ${d.message}${d.path ? ` (at ${d.path})` : ''}`);
     }
   return ds.some((d) => d.severity === 'error')
-    ? { diagnostics: ds, modules, injects, lang }
-    : { yaml, diagnostics: ds, modules, injects, lang };
+    ? { diagnostics: ds, modules, injects, decisions, lang }
+    : { yaml, diagnostics: ds, modules, injects, decisions, lang };
 }
 
 /** A module as the sheet lists it, before its start time is settled. */
@@ -459,7 +577,8 @@ interface Section {
   keyIssues: string[];
   note?: string;
   where: string;
-  injects: ImportedInject[];
+  /** The injects and decisions listed under it. */
+  injects: (ImportedInject | ImportedDecision)[];
 }
 
 /**

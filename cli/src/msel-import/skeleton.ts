@@ -1,10 +1,24 @@
-import { formatScenarioTime, type Lang } from '@drill/engine';
+import {
+  formatDuration,
+  formatScenarioTime,
+  HAZARD_NAMES,
+  HAZARDS,
+  type Hazard,
+  type Lang,
+} from '@drill/engine';
 import { Document, isMap, isScalar, isSeq } from 'yaml';
+import type { ImportedDecision } from './decisions.ts';
 import type { ImportedInject, ImportedModule } from './import-msel.ts';
 import type { RoleBook } from './roles.ts';
 import { parseTimeCell } from './times.ts';
 
 const ID = /^[a-z][a-z0-9_-]*$/;
+
+/**
+ * The capability a scored decision is evidence for cannot be read from an MSEL, and the format requires
+ * one: the skeleton declares this placeholder (named TODO) for the author to replace.
+ */
+export const TODO_CAPABILITY = 'todo_capability';
 
 export interface SkeletonInput {
   id: string;
@@ -15,11 +29,21 @@ export interface SkeletonInput {
   modules: ImportedModule[];
   injects: ImportedInject[];
   comments: Map<string, string[]>;
+  decisions: ImportedDecision[];
+  decisionComments: Map<string, string[]>;
+  /** Decision rows the skeleton cannot write as decisions (an allocation, a question without options…). */
   decisionNotes: string[];
   file: string;
 }
 
-const HAZARDS = ['typhoon', 'flood', 'rainstorm', 'earthquake', 'other'];
+/** A hazard as a sheet names it: its code (`typhoon`) or its name in either language (`Typhoon`, `台风`). */
+function hazardOf(text: string | undefined): Hazard | undefined {
+  const t = text?.trim().toLowerCase();
+  if (!t) return undefined;
+  return HAZARDS.find(
+    (h) => h === t || HAZARD_NAMES[h].en.toLowerCase() === t || HAZARD_NAMES[h]['zh-CN'] === t,
+  );
+}
 
 /** The scenario skeleton as YAML, built with the `yaml` Document API so quoting is always right. */
 export function skeleton(x: SkeletonInput): string {
@@ -30,6 +54,12 @@ export function skeleton(x: SkeletonInput): string {
   const ats = [
     ...x.modules.map((m) => m.at),
     ...x.injects.flatMap((i) => (i.at === undefined ? [] : [i.at])),
+    // A decision opens and falls due inside the clock.
+    ...x.decisions.flatMap((d) => [
+      ...(d.at === undefined ? [] : [d.at]),
+      ...(d.due && 'abs' in d.due ? [d.due.abs] : []),
+      ...(d.due && 'rel' in d.due && d.at !== undefined ? [d.at + d.due.rel] : []),
+    ]),
   ];
   const parsedStart = x.about.get('start');
   const parsedEnd = x.about.get('end');
@@ -43,18 +73,21 @@ export function skeleton(x: SkeletonInput): string {
   const lastModule = Math.max(-Infinity, ...x.modules.map((m) => m.at));
   const end = Math.max(endRaw > start ? endRaw : start + 60, lastModule + 60);
   const title = x.about.get('title');
-  const hazard = x.about.get('hazard');
-  const hazardOk = hazard !== undefined && HAZARDS.includes(hazard);
+  const hazard = hazardOf(x.about.get('hazard'));
+  const hazardOk = hazard !== undefined;
   const id = x.about.get('id') && ID.test(x.about.get('id')!) ? x.about.get('id')! : x.id;
-  const t0Ok = x.t0 !== undefined && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(x.t0);
+  // The workbook writes T0 as `2025-08-14 14:00`; the format wants `2025-08-14T14:00`.
+  const t0 = x.t0?.trim().replace(/^(\d{4}-\d{2}-\d{2})\s+/, '$1T');
+  const t0Ok = t0 !== undefined && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(t0);
 
   const text = (s: string): Record<string, string> => ({ [L]: s });
   // `{res_level}` in a text shows a live value (FORMAT.md §7): the variable must exist for the file to load.
   const liveNames = [
     ...new Set(
-      x.injects.flatMap((i) =>
-        [i.title ?? '', i.text].flatMap((s) => [...s.matchAll(/\{([a-z][a-z0-9_]*)\}/g)].map((m) => m[1]!)),
-      ),
+      [
+        ...x.injects.flatMap((i) => [i.title ?? '', i.text]),
+        ...x.decisions.flatMap((d) => [d.prompt, ...d.options]),
+      ].flatMap((s) => [...s.matchAll(/\{([a-z][a-z0-9_]*)\}/g)].map((m) => m[1]!)),
     ),
   ];
   const value = {
@@ -69,7 +102,7 @@ export function skeleton(x: SkeletonInput): string {
       anchor: x.about.get('anchor')
         ? text(x.about.get('anchor')!)
         : todo('what T0 is (landfall, the main shock…)', 'T0 是什么时刻（登陆、主震……）'),
-      t0: t0Ok ? x.t0 : '2025-01-01T00:00',
+      t0: t0Ok ? t0 : '2025-01-01T00:00',
       start: formatScenarioTime(start),
       end: formatScenarioTime(end),
     },
@@ -115,7 +148,43 @@ export function skeleton(x: SkeletonInput): string {
       text: text(i.text),
       ...(i.note !== undefined ? { note: text(i.note) } : {}),
     })),
-    decisions: [],
+    ...(x.decisions.some((d) => d.kind !== 'discuss')
+      ? {
+          capabilities: [
+            {
+              id: TODO_CAPABILITY,
+              name: todo('the capability these decisions show', '这些决策体现的能力'),
+            },
+          ],
+        }
+      : {}),
+    decisions: x.decisions.map((d) => {
+      const scored = d.kind !== 'discuss';
+      const due = d.due ?? (scored ? { rel: 60 } : undefined);
+      return {
+        id: d.id,
+        ...(d.kind !== 'single' ? { kind: d.kind } : {}),
+        ...(d.each ? { each: 'role' } : {}),
+        roles: d.roles,
+        ...(d.module !== undefined ? { module: d.module } : {}),
+        ...(d.at !== undefined ? { opens: formatScenarioTime(d.at) } : {}),
+        ...(due ? { due: 'abs' in due ? formatScenarioTime(due.abs) : `+${formatDuration(due.rel)}` } : {}),
+        prompt: text(d.prompt),
+        ...(d.note !== undefined ? { note: text(d.note) } : {}),
+        ...(scored
+          ? {
+              capability: TODO_CAPABILITY,
+              default: d.kind === 'multi' ? ['o1'] : 'o1',
+              options: d.options.map((label, n) => ({
+                id: `o${n + 1}`,
+                label: text(label),
+                score: 0,
+                feedback: todo('why this option is good or bad', '此选项好在哪里或差在哪里'),
+              })),
+            }
+          : {}),
+      };
+    }),
     endings: [
       {
         id: 'end',
@@ -162,7 +231,7 @@ export function skeleton(x: SkeletonInput): string {
     }
   };
   flowTexts(doc.contents);
-  if (!hazardOk) comment(['hazard'], ['TODO: typhoon, flood, rainstorm, earthquake or other']);
+  if (!hazardOk) comment(['hazard'], [`TODO: one of ${HAZARDS.join(', ')}`]);
   if (!t0Ok)
     comment(['clock', 't0'], ['TODO: the local date and time of T0 (the MSEL gives no local times)']);
   comment(
@@ -180,12 +249,26 @@ export function skeleton(x: SkeletonInput): string {
     const lines = x.comments.get(i.id) ?? [];
     if (lines.length) comment(['injects', n], lines);
   });
+  x.decisions.forEach((d, n) => {
+    const lines = x.decisionComments.get(d.id) ?? [];
+    if (lines.length) comment(['decisions', n], lines);
+  });
   comment(
     ['decisions'],
     [
-      'TODO decisions: a decision point needs options with scores and feedback, which an MSEL does not give.',
+      x.decisions.length
+        ? 'Decisions: read from the MSEL (question, options, who decides, when, deadline). TODO: the scores,'
+        : 'TODO decisions: the MSEL has no decision rows drill could read.',
+      ...(x.decisions.length
+        ? [
+            'feedback, default and capability of each scored one: an MSEL does not hold them (all 0 until then).',
+          ]
+        : []),
       ...(x.decisionNotes.length
-        ? ['The MSEL lists these decision points:', ...x.decisionNotes.map((d) => `  - ${d}`)]
+        ? [
+            'TODO: these decision rows could not be written as decisions:',
+            ...x.decisionNotes.map((d) => `  - ${d}`),
+          ]
         : []),
     ],
   );

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseClockCell, parseTimeCell, formatT0 } from './times.ts';
+import { scenarioTimeText } from '@drill/report';
+import { formatScenarioTime } from '@drill/engine';
+import { parseClockCell, parseDueText, parseTimeCell, formatT0 } from './times.ts';
 
 describe('MSEL time cells', () => {
   it('reads scenario times as trainers write them', () => {
@@ -25,6 +27,35 @@ describe('MSEL time cells', () => {
       minutes: -720,
       trigger: 'when river_m > 5',
     });
+  });
+
+  it('reads the Chinese MSEL’s times in words, and both notations in any sheet', () => {
+    const at = (v: string): number | undefined => {
+      const t = parseTimeCell(v);
+      return t.kind === 'at' ? t.minutes : undefined;
+    };
+    expect(at('T0前48小时')).toBe(-48 * 60);
+    expect(at('T0后2小时30分钟')).toBe(150);
+    expect(at('T0前30天')).toBe(-30 * 1440);
+    expect(at('T0 前 8 天 2 小时')).toBe(-(8 * 1440 + 120));
+    expect(parseTimeCell('T0前12小时（条件 水位高于（汛限）水位）')).toEqual({
+      kind: 'at',
+      minutes: -720,
+      trigger: '条件 水位高于（汛限）水位',
+    });
+    // Every time the MSEL writes, in either language, reads back to itself.
+    for (const m of [-43200, -11640, -2880, -90, -5, 0, 5, 150, 1440, 20160])
+      for (const text of [formatScenarioTime(m), scenarioTimeText(m, 'zh-CN'), scenarioTimeText(m, 'en')])
+        expect(at(text), text).toBe(m);
+  });
+
+  it('reads a deadline as a time or as a length after the decision opens', () => {
+    expect(parseDueText('T-71h')).toEqual({ abs: -71 * 60 });
+    expect(parseDueText('T0前71小时')).toEqual({ abs: -71 * 60 });
+    expect(parseDueText('+1h30m')).toEqual({ rel: 90 });
+    expect(parseDueText('开始后1小时30分钟')).toEqual({ rel: 90 });
+    expect(parseDueText('soon')).toBeUndefined();
+    expect(parseDueText('+0m')).toBeUndefined();
   });
 
   it('knows a cell with no fixed time from a mistake', () => {

@@ -1,4 +1,4 @@
-import { formatScenarioTime, parseScenarioTime } from '@drill/engine';
+import { formatScenarioTime, parseDuration, parseScenarioTime } from '@drill/engine';
 import type { CellValue } from './table.ts';
 
 /** What a time cell says: a fixed scenario time, no fixed time (a trigger in words), or a mistake. */
@@ -13,16 +13,23 @@ const UNIT_WORDS: [RegExp, string][] = [
   [/(天|日|days?)/gi, 'd'],
 ];
 
-/** Full-width characters, typographic minus signs and unit words folded to the drill's syntax. */
+/**
+ * Full-width characters, typographic minus signs and unit words folded to the drill's syntax; the Chinese
+ * MSEL's `T0前48小时` / `T0后2小时30分钟` (before / after T0) become `T-48h` / `T+2h30m`.
+ */
 function fold(s: string): string {
   let t = s.normalize('NFKC').replace(/[−–—﹣－]/g, '-');
   for (const [re, u] of UNIT_WORDS) t = t.replace(re, u);
-  return t.replace(/\s+/g, '');
+  return t
+    .replace(/\s+/g, '')
+    .replace(/^T0?前/i, 'T-')
+    .replace(/^T0?后/i, 'T+');
 }
 
 /**
  * Reads a scenario time as trainers write it: `T-72h`, `T+1h30m`, `T0`, `-72h`, `H-72` (hours from T0),
- * `D-3` (days), `T-72小时`. A number without a unit is refused with the likely meaning, never guessed:
+ * `D-3` (days), `T-72小时`, and as the Chinese MSEL writes it, `T0前72小时`, `T0后1小时30分钟`, in a
+ * sheet of either language. A number without a unit is refused with the likely meaning, never guessed:
  * `T-72` read as minutes was a silent error in the past (issue 14).
  */
 export function parseTimeCell(v: CellValue | undefined): TimeCell {
@@ -38,8 +45,8 @@ export function parseTimeCell(v: CellValue | undefined): TimeCell {
   if (raw === '' || raw === '—' || raw === '-' || raw === '–') return { kind: 'none' };
   // `drill msel` writes follow-ups and condition-only items in words: they have no fixed time.
   if (/^(follow-up of|when|后续|条件)/i.test(raw)) return { kind: 'none', trigger: raw };
-  // `T-12h (when x > 3)`: a fixed time with a condition in brackets.
-  const bracket = /^(\S+)\s*[(（](.*)[)）]\s*$/.exec(raw);
+  // `T-12h (when x > 3)`, `T0前12小时（条件 …）`: a fixed time with a condition in brackets.
+  const bracket = /^([^\s(（]+)\s*[(（](.*)[)）]\s*$/.exec(raw);
   const head = bracket ? bracket[1]! : raw;
   const t = fold(head);
   const at = parseScenarioTime(t.replace(/^t/, 'T'));
@@ -85,4 +92,22 @@ export function parseClockCell(v: CellValue | undefined): number | undefined {
 /** Minutes since 1970 back to the scenario's `t0` form, `YYYY-MM-DDTHH:MM`. */
 export function formatT0(minutes: number): string {
   return new Date(minutes * 60000).toISOString().slice(0, 16);
+}
+
+/** A decision's deadline: a scenario time, or a length of time after it opens. */
+export type DueCell = { abs: number } | { rel: number };
+
+/**
+ * A deadline as the MSEL's expected-action cell gives it: `T-71h` / `T0前71小时` (a time), `+1h` /
+ * `开始后1小时` (after the decision opens); undefined when it is neither.
+ */
+export function parseDueText(text: string): DueCell | undefined {
+  const t = fold(text);
+  const rel = /^(?:\+|开始后|打开后|after)(.+)$/i.exec(t);
+  if (rel) {
+    const m = parseDuration(rel[1]!);
+    return m === undefined || m <= 0 ? undefined : { rel: m };
+  }
+  const at = parseTimeCell(text);
+  return at.kind === 'at' && at.trigger === undefined ? { abs: at.minutes } : undefined;
 }

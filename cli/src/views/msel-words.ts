@@ -1,4 +1,5 @@
 import { formatVariable, localize, type Expr, type Lang, type Scenario } from '@drill/engine';
+import { EXPRESSION_WORDS as W, fillWords, scenarioTimeText } from '@drill/report';
 
 /** A decision kind in words (the MSEL's "Decide (…)"), never the format's keyword. */
 export function kindWords(kind: 'single' | 'multi' | 'allocate' | 'discuss', lang: Lang): string {
@@ -19,37 +20,189 @@ export function kindWords(kind: 'single' | 'multi' | 'allocate' | 'discuss', lan
   }
 }
 
-const OPS: Record<string, { en: string; 'zh-CN': string }> = {
-  '<': { en: 'below', 'zh-CN': '低于' },
-  '<=': { en: 'at most', 'zh-CN': '不高于' },
-  '>': { en: 'above', 'zh-CN': '高于' },
-  '>=': { en: 'at least', 'zh-CN': '不低于' },
-  '==': { en: 'is', 'zh-CN': '为' },
-  '!=': { en: 'is not', 'zh-CN': '不为' },
-  '&&': { en: 'and', 'zh-CN': '且' },
-  '||': { en: 'or', 'zh-CN': '或' },
+type BinaryOp = Extract<Expr, { kind: 'binary' }>['op'];
+type Comparison = keyof typeof W.time;
+
+const PREC: Record<BinaryOp, number> = {
+  '||': 1,
+  '&&': 2,
+  '==': 3,
+  '!=': 3,
+  '<': 4,
+  '<=': 4,
+  '>': 4,
+  '>=': 4,
+  '+': 5,
+  '-': 5,
+  '*': 6,
+  '/': 6,
+  '%': 6,
 };
+/** Operators whose right side may hold the same operator without brackets: `a and (b and c)` reads as `a and b and c`. */
+const ASSOCIATIVE = new Set<BinaryOp>(['||', '&&', '+', '*']);
+
+/** How tightly a node binds, to decide where words need brackets (the parser's precedence). */
+function prec(e: Expr): number {
+  switch (e.kind) {
+    case 'cond':
+      return 0;
+    case 'binary':
+      return PREC[e.op];
+    case 'unary':
+      return 7;
+    case 'num':
+    case 'bool':
+    case 'str':
+    case 'var':
+    case 'call':
+      return 8;
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+}
+
+const isComparison = (op: BinaryOp): op is Comparison => Object.hasOwn(W.time, op);
+
+/** The number a literal stands for: `5`, or `-5` (parsed as minus applied to 5). */
+function literal(e: Expr): number | undefined {
+  if (e.kind === 'num') return e.value;
+  if (e.kind === 'unary' && e.op === '-' && e.arg.kind === 'num') return -e.arg.value;
+  return undefined;
+}
 
 /**
- * A condition in the trainer's words, in `lang`: decisions and options by their prompts' and labels'
- * names, variables by name with their units. What has no words (arithmetic) keeps its numbers.
+ * The first sentence of a text, on one line, never cut inside it (a cut by "…" once split ids apart).
+ * Live values (`{res_level}`) are named by their variable's name, so no id reaches the reader.
+ */
+function firstSentence(s: Scenario, text: string, lang: Lang): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const end = /[。？！；?!;]|\.(?=\s|$)/.exec(flat);
+  const sentence = end ? flat.slice(0, end.index + 1) : flat;
+  return sentence.replace(/\{([a-z][a-z0-9_]*)\}/g, (m, id: string) => {
+    const v = s.variables.find((x) => x.id === id);
+    return v ? `{${localize(v.name, lang)}}` : m;
+  });
+}
+
+/**
+ * A condition in the trainer's words, in `lang`: every operator and function of the expression language
+ * (EXPRESSION_WORDS in the report's glossary), decisions by their prompts' first sentences, options by
+ * their labels, injects by their titles, variables by name with their units, the scenario time as a
+ * time. Brackets appear where the words alone would be ambiguous.
  */
 export function conditionWords(s: Scenario, e: Expr, lang: Lang): string {
-  const zh = lang === 'zh-CN';
+  const str = (x: Expr | undefined): string => (x?.kind === 'str' ? x.value : '');
   const decision = (id: string): string => {
     const d = s.decisions.find((x) => x.id === id);
-    return d ? `“${short(localize(d.prompt, lang))}”` : id;
+    return d ? fillWords(W.decision[lang], [firstSentence(s, localize(d.prompt, lang), lang)], lang) : id;
   };
-  const str = (x: Expr | undefined): string => (x?.kind === 'str' ? x.value : '');
+  const bracket = (x: string): string => `${W.open[lang]}${x}${W.close[lang]}`;
+  /** `x` in words, in brackets when it binds less tightly than `min`. */
+  const sub = (x: Expr, min: number): string => (prec(x) < min ? bracket(go(x)) : go(x));
+  const variationOf = (x: Expr): Scenario['variations'][number] | undefined =>
+    x.kind === 'call' && x.fn === 'variation'
+      ? s.variations.find((y) => y.id === str(x.args[0]))
+      : x.kind === 'var'
+        ? s.variations.find((y) => `variation.${y.id}` === x.name)
+        : undefined;
+  const variableOf = (x: Expr): Scenario['variables'][number] | undefined =>
+    x.kind === 'var' ? s.variables.find((y) => y.id === x.name) : undefined;
+
+  const binary = (x: Extract<Expr, { kind: 'binary' }>): string => {
+    const p = PREC[x.op];
+    const left = (): string => sub(x.left, p);
+    const right = (): string => sub(x.right, ASSOCIATIVE.has(x.op) ? p : p + 1);
+    if (x.op === '==' || x.op === '!=') {
+      // `decided('x') == false` reads as "not decided".
+      const [b, other] =
+        x.right.kind === 'bool' ? [x.right, x.left] : x.left.kind === 'bool' ? [x.left, x.right] : [];
+      if (b && other) {
+        const holds = b.value === (x.op === '==');
+        return holds ? go(other) : fillWords(W.unary['!'][lang], [sub(other, 7)], lang);
+      }
+      // A variation compared with an outcome reads with the outcome's label.
+      const vr = variationOf(x.left);
+      const outcome =
+        vr && x.right.kind === 'str' ? vr.outcomes.find((o) => o.id === str(x.right)) : undefined;
+      if (vr && outcome)
+        return fillWords(
+          W.binary[x.op][lang],
+          [go(x.left), `“${localize(outcome.label, lang) || outcome.id}”`],
+          lang,
+        );
+    }
+    if (isComparison(x.op)) {
+      // The scenario time compared with a time reads as a time: "no earlier than 13 hours before T0".
+      const [ln, rn] = [literal(x.left), literal(x.right)];
+      if (x.left.kind === 'var' && x.left.name === 't' && rn !== undefined)
+        return fillWords(W.time[x.op][lang], [go(x.left), scenarioTimeText(rn, lang)], lang);
+      // A variable compared with a number reads with the variable's unit (or level name).
+      const lv = variableOf(x.left);
+      if (lv && rn !== undefined)
+        return fillWords(W.binary[x.op][lang], [go(x.left), formatVariable(lv, rn, lang)], lang);
+      const rv = variableOf(x.right);
+      if (rv && ln !== undefined)
+        return fillWords(W.binary[x.op][lang], [formatVariable(rv, ln, lang), go(x.right)], lang);
+    }
+    return fillWords(W.binary[x.op][lang], [left(), right()], lang);
+  };
+
+  const call = (x: Extract<Expr, { kind: 'call' }>): string => {
+    const [a, b] = x.args;
+    const fn = Object.hasOwn(W.fn, x.fn) ? (x.fn as keyof typeof W.fn) : undefined;
+    // A function argument that is itself an operation is bracketed: "(a times b) rounded down".
+    const args = (): string[] => x.args.map((y) => sub(y, 8));
+    switch (fn) {
+      case 'chose': {
+        const d = s.decisions.find((y) => y.id === str(a));
+        const o = localize(d?.options.find((y) => y.id === str(b))?.label, lang) || str(b);
+        return fillWords(W.fn.chose[lang], [decision(str(a)), firstSentence(s, o, lang)], lang);
+      }
+      case 'decided':
+      case 'opened':
+        return fillWords(W.fn[fn][lang], [decision(str(a))], lang);
+      case 'fired': {
+        const i = s.injects.find((y) => y.id === str(a));
+        const t = i ? localize(i.title, lang) || firstSentence(s, localize(i.text, lang), lang) : '';
+        return fillWords(W.fn.fired[lang], [t || str(a)], lang);
+      }
+      case 'variation':
+        return fillWords(
+          W.fn.variation[lang],
+          [localize(s.variations.find((y) => y.id === str(a))?.description, lang) || str(a)],
+          lang,
+        );
+      case 'min':
+      case 'max':
+      case 'abs':
+      case 'round':
+      case 'floor':
+      case 'ceil':
+      case 'clamp':
+      case 'rand':
+        return fillWords(W.fn[fn][lang], args(), lang);
+      case undefined:
+        // The checker refuses unknown functions, so a compiled scenario never gets here.
+        return `${x.fn}${bracket(args().join(W.listSeparator[lang]))}`;
+      default: {
+        const never: never = fn;
+        return never;
+      }
+    }
+  };
+
   const go = (x: Expr): string => {
     switch (x.kind) {
       case 'num':
         return String(x.value);
       case 'bool':
-        return zh ? (x.value ? '是' : '否') : x.value ? 'yes' : 'no';
+        return (x.value ? W.yes : W.no)[lang];
       case 'str':
-        return x.value;
+        return `“${x.value}”`;
       case 'var': {
+        if (x.name === 't') return W.scenarioTime[lang];
         const vn = /^variation\.(.+)$/.exec(x.name)?.[1];
         const vr = vn !== undefined ? s.variations.find((y) => y.id === vn) : undefined;
         if (vr) return localize(vr.description, lang) || vr.id;
@@ -57,52 +210,15 @@ export function conditionWords(s: Scenario, e: Expr, lang: Lang): string {
         return v ? localize(v.name, lang) : x.name;
       }
       case 'unary':
-        return x.op === '!' ? (zh ? `并非${go(x.arg)}` : `not ${go(x.arg)}`) : `-${go(x.arg)}`;
-      case 'binary': {
-        const words = OPS[x.op];
-        // A variable compared with a number reads with the variable's unit (or level name).
-        const l = x.left;
-        const v = l.kind === 'var' ? s.variables.find((y) => y.id === l.name) : undefined;
-        // A variation compared with an outcome reads with the outcome's label.
-        const vr =
-          l.kind === 'call' && l.fn === 'variation'
-            ? s.variations.find((y) => y.id === str(l.args[0]))
-            : l.kind === 'var'
-              ? s.variations.find((y) => `variation.${y.id}` === l.name)
-              : undefined;
-        const outcome =
-          vr && x.right.kind === 'str' ? vr.outcomes.find((o) => o.id === str(x.right)) : undefined;
-        if (outcome) return `${go(l)}${zh ? '：' : ': '}${localize(outcome.label, lang) || outcome.id}`;
-        const right = v && x.right.kind === 'num' ? formatVariable(v, x.right.value, lang) : go(x.right);
-        return words
-          ? `${go(x.left)}${zh ? '' : ' '}${words[lang]}${zh ? '' : ' '}${right}`
-          : `${go(x.left)} ${x.op} ${right}`;
-      }
+        // A negative number is written as one: -5.
+        if (x.op === '-' && x.arg.kind === 'num') return String(-x.arg.value);
+        return fillWords(W.unary[x.op][lang], [sub(x.arg, 7)], lang);
+      case 'binary':
+        return binary(x);
       case 'cond':
-        return `${go(x.test)} ? ${go(x.then)} : ${go(x.else)}`;
-      case 'call': {
-        const [a, b] = x.args;
-        switch (x.fn) {
-          case 'chose': {
-            const d = s.decisions.find((y) => y.id === str(a));
-            const o = localize(d?.options.find((y) => y.id === str(b))?.label, lang) || str(b);
-            return zh ? `${decision(str(a))}选择了“${short(o)}”` : `${decision(str(a))} chose “${short(o)}”`;
-          }
-          case 'decided':
-            return zh ? `${decision(str(a))}已作出决策` : `${decision(str(a))} was decided`;
-          case 'opened':
-            return zh ? `${decision(str(a))}已开始` : `${decision(str(a))} was opened`;
-          case 'fired': {
-            const i = s.injects.find((y) => y.id === str(a));
-            const t = localize(i?.title ?? i?.text, lang);
-            return zh ? `已发出“${short(t) || str(a)}”` : `“${short(t) || str(a)}” was delivered`;
-          }
-          case 'variation':
-            return localize(s.variations.find((y) => y.id === str(a))?.description, lang) || str(a);
-          default:
-            return `${x.fn}(${x.args.map(go).join(', ')})`;
-        }
-      }
+        return fillWords(W.cond[lang], [sub(x.test, 1), sub(x.then, 1), sub(x.else, 1)], lang);
+      case 'call':
+        return call(x);
       default: {
         const never: never = x;
         return never;
@@ -110,10 +226,4 @@ export function conditionWords(s: Scenario, e: Expr, lang: Lang): string {
     }
   };
   return go(e);
-}
-
-/** The first 24 characters of a text, on one line. */
-function short(t: string): string {
-  const flat = t.replace(/\s+/g, ' ').trim();
-  return flat.length > 24 ? `${flat.slice(0, 23)}…` : flat;
 }

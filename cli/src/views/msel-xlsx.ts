@@ -1,19 +1,21 @@
-import { formatScenarioTime, localize, type Lang, type LocalizedText, type Scenario } from '@drill/engine';
+import { HAZARD_NAMES, localize, type Lang, type LocalizedText, type Scenario } from '@drill/engine';
 import { MSEL_COLUMNS } from './msel-columns.ts';
-import { mselCell, mselRows } from './msel.ts';
+import { mselCell, mselRows, mselTime } from './msel.ts';
 
 const WORDS = {
   en: {
     sheet: 'MSEL',
+    title: 'MSEL',
     roles: 'Roles',
     roleHeaders: ['ID', 'Name (en)', 'Name (zh-CN)'],
     about: 'Scenario',
     aboutRows: ['ID', 'Version', 'Title', 'Hazard', 'T0', 'Start', 'End', 'Anchor'],
   },
   'zh-CN': {
-    sheet: 'MSEL',
+    sheet: '演练事件清单',
+    title: '演练事件清单',
     roles: '角色',
-    roleHeaders: ['编号', '名称（en）', '名称（zh-CN）'],
+    roleHeaders: ['编号', '名称（英文）', '名称（中文）'],
     about: '想定',
     aboutRows: ['编号', '版本', '标题', '灾种', 'T0', '开始', '结束', 'T0 是'],
   },
@@ -31,7 +33,7 @@ export async function mselXlsx(s: Scenario, lang: Lang): Promise<Uint8Array> {
   const L = (t: LocalizedText | undefined): string => localize(t, lang).trim();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'drill';
-  wb.title = `MSEL — ${L(s.title)}`;
+  wb.title = `${w.title} — ${L(s.title)}`;
 
   const ws = wb.addWorksheet(w.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = MSEL_COLUMNS.map((c) => ({ header: c.header[lang], width: c.width }));
@@ -57,10 +59,12 @@ export async function mselXlsx(s: Scenario, lang: Lang): Promise<Uint8Array> {
     s.id,
     s.version,
     L(s.title),
-    s.hazard,
-    s.clock.t0,
-    formatScenarioTime(s.clock.start),
-    formatScenarioTime(s.clock.end),
+    // The hazard by its name in the reader's language (the importer knows both names and the code).
+    HAZARD_NAMES[s.hazard][lang],
+    // `2025-08-14 14:00`: the ISO `T` is code to a reader (the importer takes either).
+    s.clock.t0.replace('T', ' '),
+    mselTime(s.clock.start, lang),
+    mselTime(s.clock.end, lang),
     L(s.clock.anchor),
   ];
   w.aboutRows.forEach((k, i) => about.addRow([k, values[i]]));

@@ -8,6 +8,7 @@ import {
   type LocalizedText,
   type Scenario,
 } from '@drill/engine';
+import { durationText, scenarioTimeText } from '@drill/report';
 import { MSEL_COLUMNS, mselHeaders, moduleText, type MselField } from './msel-columns.ts';
 import { conditionWords, kindWords } from './msel-words.ts';
 
@@ -94,6 +95,19 @@ function civil(t0: string, minutes: number): string {
 }
 
 /**
+ * A scenario time as the MSEL writes it: `T-48h` in English (the notation of operations rooms), `T0前48小时`
+ * in Chinese, so no Latin unit reaches a Chinese reader. `drill import msel` reads both back.
+ */
+export function mselTime(minutes: number, lang: Lang): string {
+  return lang === 'zh-CN' ? scenarioTimeText(minutes, lang) : formatScenarioTime(minutes);
+}
+
+/** A length of time: `2h30m` in English, `2小时30分钟` in Chinese. */
+function mselDuration(minutes: number, lang: Lang): string {
+  return lang === 'zh-CN' ? durationText(minutes, lang) : formatDuration(minutes);
+}
+
+/**
  * The MSEL trainers know: every inject and decision point in time order, with who sends it, through
  * which channel, to whom, the expected action (the decisions it expects and opens) and the objective.
  * Items without a fixed time (follow-ups, condition-only) are placed after their trigger's time and say what triggers them.
@@ -108,10 +122,34 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
       : roles.map((r) => L(s.roles.find((x) => x.id === r)?.name) || r).join(', ');
   const objective = (id: string | undefined): string =>
     id ? `${id}: ${L(s.objectives.find((o) => o.id === id)?.text)}` : '';
+  const zh = lang === 'zh-CN';
+  const timeText = (m: number): string => mselTime(m, lang);
   const decisionLine = (id: string): string => {
     const d = s.decisions.find((x) => x.id === id);
-    return d ? `${w.decide} \`${id}\`: ${L(d.prompt)}` : id;
+    if (!d) return id;
+    return zh ? `${w.decide}（${id}）：${L(d.prompt)}` : `${w.decide} \`${id}\`: ${L(d.prompt)}`;
   };
+  // A condition or a follow-up beside a time, in brackets of the reader's script.
+  const aside = (x: string): string => (zh ? `（${x}）` : ` (${x})`);
+  /** What a follow-up-only item follows: ids and `+1h` in English; the decision and option in words in Chinese. */
+  const followUp = (ts: { from: string; after: number }[]): string =>
+    zh
+      ? `${w.followUp}${ts
+          .map((t) => {
+            const [d = '', o = ''] = t.from.split('.');
+            const chose: Expr = {
+              kind: 'call',
+              fn: 'chose',
+              args: [
+                { kind: 'str', value: d, pos: 0 },
+                { kind: 'str', value: o, pos: 0 },
+              ],
+              pos: 0,
+            };
+            return `${cond(chose)}${t.after ? `，之后${mselDuration(t.after, lang)}` : ''}`;
+          })
+          .join('；')}`
+      : `${w.followUp} ${ts.map((t) => `${t.from}${t.after ? ` +${formatDuration(t.after)}` : ''}`).join(' / ')}`;
 
   // When does a follow-up-only item happen at the earliest? After the earliest trigger it has.
   const triggers = (
@@ -149,20 +187,19 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
     let clock = '';
     if (i.at !== undefined) {
       time =
-        formatScenarioTime(i.at) +
-        (i.when ? ` (${w.when} ${cond(i.when.ast)})` : '') +
-        (i.unless ? ` (${w.unless} ${cond(i.unless.ast)})` : '');
+        timeText(i.at) +
+        (i.when ? aside(`${w.when} ${cond(i.when.ast)}`) : '') +
+        (i.unless ? aside(`${w.unless} ${cond(i.unless.ast)}`) : '');
       key = i.at;
       clock = civil(s.clock.t0, i.at);
     } else if (i.when) {
       time =
-        `${w.when} ${cond(i.when.ast)}` + (i.from !== undefined ? ` (≥ ${formatScenarioTime(i.from)})` : '');
+        `${w.when} ${cond(i.when.ast)}` +
+        (i.from !== undefined ? (zh ? `（${timeText(i.from)}起）` : ` (≥ ${timeText(i.from)})`) : '');
       key = i.from ?? end;
     } else {
       const ts = triggers('inject', i.id);
-      time = ts.length
-        ? `${w.followUp} ${ts.map((t) => `${t.from}${t.after ? ` +${formatDuration(t.after)}` : ''}`).join(' / ')}`
-        : '—';
+      time = ts.length ? followUp(ts) : '—';
       key = Math.min(end, ...ts.map((t) => t.at ?? end));
     }
     const opened = s.decisions
@@ -193,9 +230,14 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
     let time: string;
     let key: number;
     let clock = '';
-    const due = 'abs' in d.due ? formatScenarioTime(d.due.abs) : `+${formatDuration(d.due.rel)}`;
+    const due =
+      'abs' in d.due
+        ? timeText(d.due.abs)
+        : zh
+          ? `开始后${mselDuration(d.due.rel, lang)}`
+          : `+${formatDuration(d.due.rel)}`;
     if (d.opens !== undefined) {
-      time = formatScenarioTime(d.opens);
+      time = timeText(d.opens);
       key = d.opens;
       clock = civil(s.clock.t0, d.opens);
     } else if (d.opensWhen) {
@@ -203,9 +245,7 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
       key = end;
     } else {
       const ts = triggers('decision', d.id);
-      time = ts.length
-        ? `${w.followUp} ${ts.map((t) => `${t.from}${t.after ? ` +${formatDuration(t.after)}` : ''}`).join(' / ')}`
-        : '—';
+      time = ts.length ? followUp(ts) : '—';
       key = Math.min(end, ...ts.map((t) => t.at ?? end));
     }
     const options = d.options.map((o) => L(o.label)).join(' | ');
@@ -223,9 +263,10 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
         source: w.control,
         channel: '',
         audience: roleNames(d.roles),
+        // `drill import msel` reads the kind, `each` and the deadline back from this cell (decisions.ts).
         expected: discussion
-          ? `${w.discuss}${d.each === 'role' ? ` (${w.eachRole})` : ''}, ${w.due} ${due}`
-          : `${w.decide} (${kindWords(d.kind, lang)}), ${w.due} ${due}`,
+          ? `${w.discuss}${d.each === 'role' ? aside(w.eachRole) : ''}${zh ? '，' : ', '}${w.due}${zh ? '：' : ' '}${due}`
+          : `${w.decide}${aside(kindWords(d.kind, lang))}${zh ? '，' : ', '}${w.due}${zh ? '：' : ' '}${due}`,
         objective: objective(d.objective),
         ...moduleCells(d.module, d.note),
       },
@@ -238,7 +279,7 @@ export function mselRows(s: Scenario, lang: Lang): MselRow[] {
       key: m.at,
       order: -1000 + n,
       row: {
-        time: formatScenarioTime(m.at),
+        time: timeText(m.at),
         clock: civil(s.clock.t0, m.at),
         kind: 'module',
         id: m.id,
@@ -313,7 +354,10 @@ function mdCell(v: string): string {
 
 export function mselMarkdown(s: Scenario, lang: Lang): string {
   const h = mselHeaders(lang);
-  const title = `# MSEL — ${localize(s.title, lang)} (${s.id} ${s.version})\n\n`;
+  const title =
+    lang === 'zh-CN'
+      ? `# 演练事件清单 — ${localize(s.title, lang)}（${s.id} ${s.version}）\n\n`
+      : `# MSEL — ${localize(s.title, lang)} (${s.id} ${s.version})\n\n`;
   const tableOf = (rows: MselRow[]): string[] => [
     `| ${h.join(' | ')} |`,
     `|${h.map(() => '---').join('|')}|`,

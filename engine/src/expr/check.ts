@@ -41,6 +41,9 @@ const FUNCTIONS: Record<string, FnSig> = {
   rand: { args: ['number', 'number'], returns: 'number' },
 };
 
+/** Every function the expression language has, by name (for tools that word or list them). */
+export const EXPR_FUNCTIONS: readonly string[] = Object.keys(FUNCTIONS);
+
 /** Names every expression may use besides the scenario's variables. */
 export const BUILTIN_NAMES = ['t'] as const;
 
