@@ -9,6 +9,7 @@ export {
   type DefaultClosing,
 } from './table.ts';
 export { TableCommandSchema, type TableCommand, type Actor } from './commands.ts';
+export { CLOCK_COMMAND_TYPES, isClockCommand } from './clock.ts';
 export {
   TableSetupSchema,
   teamParticipantId,
