@@ -3,6 +3,7 @@ export {
   type SavedTable,
   type TableJournal,
   type TableOutcome,
+  type TableRefusal,
   type TableViewer,
   type TableView,
   type TableLane,
