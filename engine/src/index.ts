@@ -64,7 +64,14 @@ export {
   type Answer,
   type Observation,
 } from './state.ts';
-export { step, nextEventTime, type StepEvent, type StepResult, type Rejection } from './step.ts';
+export {
+  step,
+  nextEventTime,
+  type StepEvent,
+  type StepResult,
+  type Rejection,
+  type ChoiceProblem,
+} from './step.ts';
 export {
   scoreDrill,
   ratingFor,

@@ -77,7 +77,18 @@ export interface Rejection {
     /** The journal could not write the entry: nothing changed. */
     | 'not-saved';
   reason: string;
+  /** With `bad-choice` on a choice's shape: what exactly is wrong, for a front end to word. */
+  problem?: ChoiceProblem;
 }
+
+/** What is wrong with the shape of a choice (counts, per-target limits, the budget). */
+export type ChoiceProblem =
+  | { kind: 'pick-one' }
+  | { kind: 'pick-some'; max: number }
+  | { kind: 'too-many'; max: number }
+  | { kind: 'target-min'; option: string; min: number }
+  | { kind: 'target-max'; option: string; max: number }
+  | { kind: 'over-budget'; total: number; budget: number };
 
 export type StepResult =
   | { ok: true; state: DrillState; events: StepEvent[] }
@@ -162,7 +173,7 @@ function stepParsed(scenario: Scenario, state: DrillState, inp: ParsedInput): St
     );
   }
   const pre = precheck(scenario, state, inp);
-  if (pre) return reject(state, pre.code, pre.reason);
+  if (pre) return { ok: false, state, rejection: pre };
 
   const events: StepEvent[] = [];
   const next = workingCopy(state);
@@ -312,15 +323,24 @@ function checkChoice(
       if (!Number.isFinite(v) || v < 0)
         return { code: 'bad-choice', reason: `the amount for \`${k}\` must be a number ≥ 0` };
       if (o.min !== undefined && v < o.min)
-        return { code: 'bad-choice', reason: `\`${k}\` needs at least ${o.min}` };
+        return {
+          code: 'bad-choice',
+          reason: `\`${k}\` needs at least ${o.min}`,
+          problem: { kind: 'target-min', option: k, min: o.min },
+        };
       if (o.max !== undefined && v > o.max)
-        return { code: 'bad-choice', reason: `\`${k}\` takes at most ${o.max}` };
+        return {
+          code: 'bad-choice',
+          reason: `\`${k}\` takes at most ${o.max}`,
+          problem: { kind: 'target-max', option: k, max: o.max },
+        };
       total += v;
     }
     if (total > budget + 1e-9)
       return {
         code: 'bad-choice',
         reason: `the amounts add up to ${total}, more than the ${budget} available`,
+        problem: { kind: 'over-budget', total, budget },
       };
     return undefined;
   }
@@ -328,12 +348,19 @@ function checkChoice(
   if (inp.allocation)
     return { code: 'bad-choice', reason: `decision \`${d.id}\` takes options, not amounts` };
   if (d.kind === 'single' && opts.length !== 1)
-    return { code: 'bad-choice', reason: `choose exactly one option for \`${d.id}\`` };
-  if (d.kind === 'multi' && (opts.length < 1 || (d.max !== undefined && opts.length > d.max)))
     return {
       code: 'bad-choice',
-      reason: `choose between 1 and ${d.max ?? d.options.length} options for \`${d.id}\``,
+      reason: `choose exactly one option for \`${d.id}\``,
+      problem: { kind: 'pick-one' },
     };
+  if (d.kind === 'multi' && (opts.length < 1 || (d.max !== undefined && opts.length > d.max))) {
+    const max = d.max ?? d.options.length;
+    return {
+      code: 'bad-choice',
+      reason: `choose between 1 and ${max} options for \`${d.id}\``,
+      problem: opts.length < 1 ? { kind: 'pick-some', max } : { kind: 'too-many', max },
+    };
+  }
   if (new Set(opts).size !== opts.length) return { code: 'bad-choice', reason: 'an option is chosen twice' };
   for (const o of opts) {
     if (!d.options.some((x) => x.id === o))

@@ -5,7 +5,7 @@
  * server, so a resend can never apply twice).
  */
 import WebSocket from 'ws';
-import type { Lang, TableCommand } from '@drill/engine';
+import { isClockCommand, type Lang, type TableCommand } from '@drill/engine';
 import { WS_PATH, type ClientFrame, type ServerFrame } from './protocol.ts';
 
 export interface RoomClientOptions {
@@ -28,6 +28,8 @@ export class RoomClient {
   /** Every frame received, in order (tests assert on them). */
   readonly frames: ServerFrame[] = [];
   lastSeq = 0;
+  /** The newest table seq this client knows of (views, welcomes, its own acks, stale refusals). */
+  private tableSeq = 0;
   private cseq = 0;
   private ws: WebSocket | undefined;
   private closed = false;
@@ -60,6 +62,8 @@ export class RoomClient {
         this.cseq = Math.max(this.cseq, f.lastCseq);
         this.lastSeq = f.view.seq;
       } else if (f.t === 'view') this.lastSeq = f.view.seq;
+      if (f.t === 'welcome' || f.t === 'view') this.tableSeq = Math.max(this.tableSeq, f.view.seq);
+      else if (f.t === 'ack') this.tableSeq = Math.max(this.tableSeq, f.seq);
       if (this.o.keepFrames !== false || f.t === 'welcome') {
         if (this.o.keepFrames === false) this.frames.length = 0;
         this.frames.push(f);
@@ -125,19 +129,46 @@ export class RoomClient {
   /**
    * Sends a command and resolves with its ack or refusal. When the connection drops before either
    * arrives, the same command (same cseq) is sent again after the reconnect.
+   *
+   * A clock command carries `expectSeq` (the server requires it of the trainer): by default the newest
+   * table seq this client has seen (or `expectSeq`). If members' inputs land first it is refused
+   * `stale`; with `retryStale` (a script that means "whatever the room holds now", never a person's
+   * click) the client waits for the view at the seq the refusal names and sends it again against that
+   * seq, up to `retryStale` times. Without it the refusal is the answer.
    */
   async command(
     command: TableCommand,
-    o: { expectSeq?: number; timeoutMs?: number } = {},
+    o: { expectSeq?: number; timeoutMs?: number; retryStale?: number } = {},
+  ): Promise<Extract<ServerFrame, { t: 'ack' | 'refused' }>> {
+    const deadline = Date.now() + (o.timeoutMs ?? 30_000);
+    for (let tries = 0; ; tries++) {
+      // The caller's seq on the first try; after a stale refusal, the newest this client has seen.
+      const pinned = tries === 0 ? o.expectSeq : undefined;
+      const expectSeq = pinned ?? (isClockCommand(command) ? this.tableSeq : undefined);
+      const r = await this.send(command, expectSeq, deadline);
+      if (r.t !== 'refused' || r.code !== 'stale' || tries >= (o.retryStale ?? 0)) return r;
+      // Look before acting again: wait for the view the server says it holds (or a newer one).
+      const held = r.seq ?? this.tableSeq + 1;
+      if (this.tableSeq < held)
+        await this.next(
+          (f) => (f.t === 'view' || f.t === 'welcome') && f.view.seq >= held,
+          Math.max(1, deadline - Date.now()),
+        );
+    }
+  }
+
+  private async send(
+    command: TableCommand,
+    expectSeq: number | undefined,
+    deadline: number,
   ): Promise<Extract<ServerFrame, { t: 'ack' | 'refused' }>> {
     const cseq = ++this.cseq;
     const frame: ClientFrame = {
       t: 'cmd',
       cseq,
       command,
-      ...(o.expectSeq !== undefined ? { expectSeq: o.expectSeq } : {}),
+      ...(expectSeq !== undefined ? { expectSeq } : {}),
     };
-    const deadline = Date.now() + (o.timeoutMs ?? 30_000);
     for (;;) {
       if (!this.connected) await this.welcomeAgain(deadline);
       const answer = this.next(

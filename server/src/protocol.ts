@@ -79,8 +79,10 @@ export const ClientFrameSchema = z.discriminatedUnion('t', [
   /**
    * A command for the room's Table. `cseq`: this token's own counter, strictly increasing across
    * reconnects (the welcome says the last one accepted); an input at or below it is a replay and is
-   * refused. `expectSeq`: the table seq the sender acted on (clock and lifecycle commands against an
-   * older one are refused as stale).
+   * refused. `expectSeq`: the table seq the sender acted on. A trainer's clock command (start, pause,
+   * resume, advance, next, end, close: `CLOCK_COMMAND_TYPES`) must carry it and is refused `stale` when
+   * it is not the room's current seq (the refusal's `seq` says which one that is); other commands
+   * against an older seq are refused as stale by the Table when they carry one.
    */
   z.strictObject({
     t: z.literal('cmd'),
@@ -195,7 +197,14 @@ export type ServerFrame =
   /** After every accepted input and display change: this connection's own view. */
   | { t: 'view'; view: TableView; display: Display; status: RoomStatus; scores?: TeamScore[] }
   | { t: 'ack'; cseq: number; seq: number }
-  | { t: 'refused'; cseq?: number; code: RefusalCode; reason: string }
+  | {
+      t: 'refused';
+      cseq?: number;
+      code: RefusalCode;
+      reason: string;
+      /** With `stale`: the table seq the room holds now (look at that view, then act again). */
+      seq?: number;
+    }
   | { t: 'preview'; cseq: number; closing: DefaultClosing[] }
   /** Trainer only: who is connected, typing, has submitted. */
   | { t: 'presence'; members: PresenceMember[]; projectors: number; evaluators: number; trainers: number };

@@ -1,4 +1,5 @@
 import {
+  isClockCommand,
   localize,
   Table,
   teamParticipantId,
@@ -20,7 +21,7 @@ import type {
   TeamScore,
 } from './protocol.ts';
 import type { RoomRow, Store, TokenRow } from './store.ts';
-import { refusal } from './words.ts';
+import { refusal, staleClockReason } from './words.ts';
 
 /** One connected client, as the room sees it. */
 export interface Conn {
@@ -134,8 +135,8 @@ export class Room {
     this.schedule({ views: false });
   }
 
-  refuse(conn: Conn, code: RefusalCode, cseq?: number, reason?: string): void {
-    conn.send(refusal(code, conn.lang, cseq, reason));
+  refuse(conn: Conn, code: RefusalCode, cseq?: number, reason?: string, seq?: number): void {
+    conn.send(refusal(code, conn.lang, cseq, reason, seq));
   }
 
   /** A command from a client: authorised by the Table, committed, then broadcast. */
@@ -145,6 +146,10 @@ export class Room {
     const actor = this.actorOf(conn.identity);
     if (!actor) return this.refuse(conn, 'trainer-only', f.cseq);
     const before = this.table.seq;
+    // A trainer's clock command must name the seq it acted on, and that must be the room's: otherwise
+    // a console (or two racing ones) could move time past answers its trainer has not seen yet.
+    if (actor.kind === 'trainer' && f.expectSeq !== before && isClockCommand(f.command))
+      return this.refuse(conn, 'stale', f.cseq, staleClockReason(conn.lang, before, f.expectSeq), before);
     let outcome: TableOutcome | undefined;
     try {
       this.store.transaction(() => {
@@ -167,7 +172,14 @@ export class Room {
       return this.refuse(conn, 'unavailable', f.cseq);
     }
     if (!outcome) return this.refuse(conn, 'unavailable', f.cseq);
-    if (!outcome.ok) return this.refuse(conn, outcome.code, f.cseq, outcome.reason);
+    if (!outcome.ok)
+      return this.refuse(
+        conn,
+        outcome.code,
+        f.cseq,
+        outcome.reason,
+        outcome.code === 'stale' ? this.table.seq : undefined,
+      );
     this.cseqs.set(conn.tokenId, f.cseq);
     if (this.over()) this.row = { ...this.row, status: 'finished' };
     if (actor.kind === 'member') this.typing.delete(conn.tokenId);

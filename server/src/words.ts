@@ -46,12 +46,33 @@ export function refusalReason(code: RefusalCode, lang: Lang): string {
   }
 }
 
-/** The frame that tells a client its input was refused, and why. */
-export function refusal(code: RefusalCode, lang: Lang, cseq?: number, reason?: string): ServerFrame {
+/**
+ * Why a trainer's clock command was refused as stale: it acted on an older state of the room than the
+ * one the server holds (`held`), or did not say which (`sent` undefined). Names the seq the room is at.
+ */
+export function staleClockReason(lang: Lang, held: number, sent: number | undefined): string {
+  if (lang === 'zh-CN')
+    return sent === undefined
+      ? `此时钟操作未注明依据的演练进度（当前为第${held}条记录），未执行：请查看最新画面后再点击`
+      : `演练已有新进展（当前为第${held}条记录，你操作时为第${sent}条），未执行：请查看最新画面后再点击`;
+  return sent === undefined
+    ? `this clock command does not say which state of the room it was sent against (expectSeq), so it was not applied; the room is at input ${held}: look and click again`
+    : `the room moved on (it is at input ${held}; you acted on input ${sent}), so this was not applied: look and click again`;
+}
+
+/** The frame that tells a client its input was refused, and why (with `stale`: the seq the room holds). */
+export function refusal(
+  code: RefusalCode,
+  lang: Lang,
+  cseq?: number,
+  reason?: string,
+  seq?: number,
+): ServerFrame {
   return {
     t: 'refused',
     ...(cseq !== undefined ? { cseq } : {}),
     code,
     reason: reason ?? refusalReason(code, lang),
+    ...(seq !== undefined ? { seq } : {}),
   };
 }

@@ -74,7 +74,8 @@ describe('room broadcasts', () => {
     for (const c of conns) room.attach(c, 0);
     await tick();
     let cseq = 0;
-    const cmd = (command: TableCommand): void => room.command(trainer, { t: 'cmd', cseq: ++cseq, command });
+    const cmd = (command: TableCommand): void =>
+      room.command(trainer, { t: 'cmd', cseq: ++cseq, expectSeq: room.table.seq, command });
     cmd({ type: 'start' });
     await tick();
     const check = (): void => {

@@ -77,7 +77,7 @@ describe('crash: kill -9 mid-drill, restart, reconnect, finish, verify', () => {
     ];
     const acked: number[] = [];
     const run = async (c: RoomClient, cmd: TableCommand): Promise<void> => {
-      const r = await c.command(cmd);
+      const r = await c.command(cmd, { retryStale: 5 });
       if (r.t === 'ack') {
         acked.push(r.seq);
         await settled(all, r.seq);

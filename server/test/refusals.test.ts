@@ -144,6 +144,72 @@ describe('the room server refuses, with a reason, and the room stays as it was',
     expect(hashes()).toEqual(before);
   });
 
+  it("a trainer's clock command must name the seq it acted on: a missing or older one is refused stale, naming the room's, in en and zh", async () => {
+    const t = server.rooms.get(room.room.id)!.table;
+    await settled([trainer], t.seq);
+    const before = hashes();
+    const held = t.seq;
+    // No expectSeq at all (a hand-made or old client): refused, with the seq the room is at.
+    trainer.sendFrame({ t: 'cmd', cseq: 100_000, command: { type: 'next' } });
+    const missing = await trainer.next(isRefused);
+    expect(missing).toMatchObject({ code: 'stale', cseq: 100_000, seq: held });
+    expect(missing.reason).toContain('expectSeq');
+    expect(missing.reason).toContain(`input ${held}`);
+    // Every clock and lifecycle command, in Chinese, against an older seq: refused without English.
+    const zh = new RoomClient({ url: server.url, token: room.trainerToken, lang: 'zh-CN' });
+    clients.push(zh);
+    await zh.welcome();
+    let cseq = 100_001;
+    const clock: TableCommand[] = [
+      { type: 'advance', minutes: 5 },
+      { type: 'next' },
+      { type: 'pause' },
+      { type: 'resume' },
+      { type: 'end' },
+      { type: 'close' },
+      { type: 'start' },
+    ];
+    for (const command of clock) {
+      zh.sendFrame({ t: 'cmd', cseq: cseq++, expectSeq: held - 1, command });
+      const r = await zh.next(isRefused);
+      expect(r, command.type).toMatchObject({ code: 'stale', seq: held });
+      expect(r.reason).toContain(`第${held}条`);
+      expect(r.reason).toContain(`第${held - 1}条`);
+      expect(r.reason).not.toMatch(/[A-Za-z]/);
+    }
+    // A member's choice needs no expectSeq (it cannot move time), and is not refused as stale.
+    expect(hashes()).toEqual(before);
+    // With the seq the room holds, the same command is taken.
+    const ok = await trainer.command({ type: 'pause' }, { expectSeq: held });
+    expect(ok.t).toBe('ack');
+    const back = await trainer.command({ type: 'resume' });
+    expect(back.t).toBe('ack');
+  });
+
+  it('an input the trainer has not looked at makes a clock command stale; a script retries only when asked', async () => {
+    await settled([trainer], server.rooms.get(room.room.id)!.table.seq);
+    const seen = latestView(trainer).seq;
+    // An ad-hoc inject lands (not a clock command: it needs no expectSeq) …
+    const inject = await trainer.command({ type: 'inject', roles: ['all'], text: { en: 'radio check' } });
+    expect(inject.t, JSON.stringify(inject)).toBe('ack');
+    const held = server.rooms.get(room.room.id)!.table.seq;
+    expect(held).toBeGreaterThan(seen);
+    // … and a clock command sent against what was seen before it is refused, naming the room's seq.
+    const before = hashes();
+    const refused = await trainer.command({ type: 'advance', minutes: 1 }, { expectSeq: seen });
+    expect(refused).toMatchObject({ t: 'refused', code: 'stale', seq: held });
+    expect(hashes()).toEqual(before);
+    // Asked to, the scripted client takes the refusal, looks at the view it names and sends it again.
+    const retried = await trainer.command(
+      { type: 'advance', minutes: 1 },
+      { expectSeq: seen, retryStale: 3 },
+    );
+    expect(retried.t, JSON.stringify(retried)).toBe('ack');
+    const stale = trainer.frames.filter((f) => f.t === 'refused' && f.code === 'stale' && f.seq === held);
+    expect(stale.length).toBe(2);
+    expect(server.rooms.get(room.room.id)!.table.seq).toBeGreaterThan(held);
+  });
+
   it('malformed and oversized frames are refused; a frame too large for the socket closes it', async () => {
     const before = hashes();
     red.sendRaw('{not json');
@@ -199,7 +265,7 @@ describe('what participants receive', () => {
         { c: red, team: 'Red' },
         { c: blue, team: 'Blue' },
       ]);
-      const a = await trainer.command({ type: 'next' });
+      const a = await trainer.command({ type: 'next' }, { retryStale: 5 });
       if (a.t === 'ack') await settled(clients.slice(0, 3), a.seq);
     }
     const blueRoles = new Set(['fisheries']);

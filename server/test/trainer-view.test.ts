@@ -49,7 +49,7 @@ describe("the trainer's console over the server", () => {
     const member = await connect(server.url, (await join(server.url, room.room.code, 'Blue', 'Bo')).token);
     clients.push(trainer, member);
     const run = async (cmd: Parameters<RoomClient['command']>[0]) => {
-      const r = await trainer.command(cmd);
+      const r = await trainer.command(cmd, { retryStale: 5 });
       expect(r.t, JSON.stringify(r)).toBe('ack');
       if (r.t === 'ack') await settled([trainer, member], r.seq);
     };

@@ -288,6 +288,7 @@ const en = {
   readOnlyRefusal: 'This tab is read-only: another tab holds this drill. Take over to act here.',
   staleRefusal:
     'Another tab saved this drill since this tab last read it: this tab now shows the newer save.',
+  roomMovedOn: 'The room moved on (it is at input {seq}) — look and click again.',
   readOnlyOtherTab: 'Another tab holds this drill: this tab only follows it.',
   readOnlyNewerSave: 'This drill was changed or replaced in another tab: this tab only follows it.',
   takeOver: 'Take over here',
@@ -627,6 +628,7 @@ const zh: Record<Key, string> = {
   allTeams: '全部小组',
   readOnlyRefusal: '本标签页为只读：演练由另一个标签页控制。如需在此操作，请先接管。',
   staleRefusal: '另一个标签页已更新本次演练的保存内容：本标签页现显示最新保存。',
+  roomMovedOn: '演练已有新进展（当前为第{seq}条记录）：请查看最新画面后再点击。',
   readOnlyOtherTab: '本次演练由另一个标签页控制：本标签页仅跟随显示。',
   readOnlyNewerSave: '本次演练已在另一个标签页中更改或替换：本标签页仅跟随显示。',
   takeOver: '在此接管',

@@ -1,11 +1,13 @@
 import {
   createDrill,
+  playOut,
   policyChoice,
   policyRandom,
   type Lang,
   scoreDrill,
   soloParticipant,
   step,
+  type Driver,
   type DrillState,
   type Input,
   type Policy,
@@ -34,9 +36,9 @@ export interface RunRecord {
 export const MAX_INPUTS = 10_000;
 
 /**
- * Plays one drill the way the engine's `autoplay` does (same policy, same seeded choices), but straight
- * through `step` — no transcript hashing, which is most of a session's cost — and keeping the inputs, so an
- * engine error comes with the exact input list that reproduces it.
+ * Plays one drill with the engine's own autoplay loop (`playOut`: same policy, same seeded choices),
+ * driving the bare state through `step` — no transcript hashing, which is most of a session's cost — and
+ * keeping the inputs, so an engine error comes with the exact input list that reproduces it.
  */
 export function playthrough(scenario: Scenario, seed: string, policy: Policy, lang: Lang = 'en'): RunRecord {
   const inputs: Input[] = [];
@@ -56,27 +58,30 @@ export function playthrough(scenario: Scenario, seed: string, policy: Policy, la
     const created = createDrill(scenario, { seed, participants: [soloParticipant('Auto player')] });
     if (!created.ok) return { ...base, error: { message: created.reason, inputs } };
     let state = created.state;
-    const apply = (input: Input): boolean => {
-      const r = step(scenario, state, input);
-      if (!r.ok) return false;
-      inputs.push(input);
-      state = r.state;
-      const bad = invariantBroken(scenario, state);
-      if (bad) throw new InvariantError(bad);
-      return true;
+    // The engine's one autoplay loop drives it; this driver steps the bare state (no transcript),
+    // keeps every accepted input and checks the invariants after each.
+    const driver: Driver = {
+      get state() {
+        return state;
+      },
+      apply(input) {
+        // playOut ends a drill still running after `maxInputs`: for coverage that is an engine error.
+        if (input.type === 'end')
+          throw new InvariantError(`the drill did not end within ${MAX_INPUTS} inputs`);
+        const r = step(scenario, state, input);
+        if (!r.ok) return { ok: false, rejection: r.rejection };
+        inputs.push(input);
+        state = r.state;
+        const bad = invariantBroken(scenario, state);
+        if (bad) throw new InvariantError(bad);
+        return { ok: true };
+      },
     };
     const rnd = policyRandom(policy, seed);
-    apply({ type: 'start' });
-    for (let i = 0; i < MAX_INPUTS && (state.phase === 'running' || state.phase === 'paused'); i++) {
-      // The drill waits at a module's start (phase `paused`): an automatic player goes straight on,
-      // as the engine's playOut does; without this a module-paced drill ended at its first module.
-      if (state.phase === 'paused') {
-        if (!apply({ type: 'resume' })) break;
-        continue;
-      }
-      const c = policyChoice(scenario, state, policy, rnd, { lang });
-      if (!apply(c ?? { type: 'advance', to: 'next' })) apply({ type: 'advance', to: 'next' });
-    }
+    playOut(driver, {
+      choose: (s) => policyChoice(scenario, s, policy, rnd, { lang }),
+      maxInputs: MAX_INPUTS,
+    });
     if (state.phase === 'running' || state.phase === 'paused')
       throw new InvariantError(`the drill did not end within ${MAX_INPUTS} inputs`);
     return record(scenario, state, { ...base, inputs: inputs.length });

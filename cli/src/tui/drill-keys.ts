@@ -5,8 +5,7 @@ import { offeredOptions, openDecisions as openOf, type OfferedOption } from './d
 import { feedItems } from './Feed.tsx';
 import { strings } from './i18n.ts';
 import type { LiveDrill } from './live-drill.ts';
-import { allocationRoom, choiceProblem } from './refusal.ts';
-import { optionLabel } from './summary.ts';
+import { allocationRoom, choiceProblem, tickProblem } from './refusal.ts';
 import { answerSlotsFor } from './discussion-lines.ts';
 
 export type Overlay = 'none' | 'help' | 'quit';
@@ -185,15 +184,10 @@ function optionKey(k: ScreenKeys, d: DecisionPoint, opts: OfferedOption[], input
 
 /** Multi-choice: toggles an option, refusing a tick past the maximum (naming what is ticked). */
 function tick(k: ScreenKeys, d: DecisionPoint, id: string, cursor: number): void {
-  const { lang } = k.drill;
   k.setUi((u) => {
     const on = u.picked.includes(id);
-    const max = d.max ?? d.options.length;
-    if (!on && u.picked.length >= max) {
-      const names = u.picked.map((p) => optionLabel(d, p, lang));
-      const text = strings(lang).refuse.tooMany(max, names.join(lang === 'zh-CN' ? '、' : ', '));
-      return { ...u, cursor, message: { kind: 'error', text } };
-    }
+    const text = on ? undefined : tickProblem(k.drill, d, u.picked, id);
+    if (text !== undefined) return { ...u, cursor, message: { kind: 'error', text } };
     return { ...u, cursor, picked: toggle(u.picked, id), message: undefined };
   });
 }
@@ -229,8 +223,7 @@ function allocationKey(
 /** Enter on the options: checks the choice as the engine would, then asks for the rationale. */
 function toRationale(k: ScreenKeys, d: DecisionPoint, opts: OfferedOption[]): void {
   const ui = k.getUi();
-  const chosen = d.kind === 'single' ? [opts[Math.min(ui.cursor, opts.length - 1)]!.id] : ui.picked;
-  const problem = choiceProblem(k.drill, d, chosen, ui.alloc);
+  const problem = choiceProblem(k.drill, d, choiceOf(d, opts, ui));
   if (problem) k.setUi((u) => ({ ...u, message: { kind: 'error', text: problem } }));
   else k.setUi((u) => ({ ...u, mode: 'rationale', message: undefined }));
 }

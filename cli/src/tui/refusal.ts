@@ -1,4 +1,4 @@
-import { localize, type DecisionPoint, type TableCommand } from '@drill/engine';
+import { localize, type ChoiceProblem, type DecisionPoint, type TableCommand } from '@drill/engine';
 import { budgetOf, offeredOptions } from './decisions.ts';
 import { strings } from './i18n.ts';
 import type { LiveDrill, Refused } from './live-drill.ts';
@@ -36,10 +36,8 @@ export function refusalText(drill: LiveDrill, input: TableCommand, r: Refused): 
       break;
     }
     case 'bad-choice': {
-      if (!d || input.type !== 'choose') break;
-      const problem = choiceProblem(drill, d, input.options ?? [], input.allocation ?? {});
-      if (problem) return problem;
-      break;
+      if (!d || input.type !== 'choose' || !r.problem) break;
+      return problemText(drill, d, input, r.problem);
     }
     case 'not-saved':
       return s.notSaved;
@@ -61,35 +59,71 @@ export function refusalText(drill: LiveDrill, input: TableCommand, r: Refused): 
 }
 
 /**
- * What is wrong with a choice before it is sent, in the player's words, or undefined when the engine
- * would take it: the screen checks while the player edits, so a refusal never waits for the rationale.
+ * What is wrong with a choice before it is sent, in the player's words, or undefined when the Table
+ * would take it: the screen asks the Table (a dry run of the same command, nothing changes) while the
+ * player edits, so a refusal never waits for the rationale and the rules live only in the engine.
  */
 export function choiceProblem(
   drill: LiveDrill,
   d: DecisionPoint,
-  options: readonly string[],
-  allocation: Readonly<Record<string, number>>,
+  choice: { options: string[] } | { allocation: Record<string, number> },
 ): string | undefined {
+  const command: TableCommand = { type: 'choose', team: drill.actor.team, decision: d.id, ...choice };
+  const r = drill.table.check(drill.actor, command, { lang: drill.lang });
+  return r.ok ? undefined : refusalText(drill, command, r);
+}
+
+/**
+ * Whether ticking `id` would take a multiple choice past its maximum, as the Table says: then the
+ * refusal naming what is ticked already (the tick is not made). Anything else is left to Enter.
+ */
+export function tickProblem(
+  drill: LiveDrill,
+  d: DecisionPoint,
+  picked: readonly string[],
+  id: string,
+): string | undefined {
+  const command: TableCommand = {
+    type: 'choose',
+    team: drill.actor.team,
+    decision: d.id,
+    options: [...picked, id],
+  };
+  const r = drill.table.check(drill.actor, command, { lang: drill.lang });
+  if (r.ok || r.problem?.kind !== 'too-many') return undefined;
+  return problemText(drill, d, { ...command, options: [...picked] }, r.problem);
+}
+
+/** The engine's account of a choice's wrong shape, in the player's words (options by their labels). */
+function problemText(
+  drill: LiveDrill,
+  d: DecisionPoint,
+  input: Extract<TableCommand, { type: 'choose' }>,
+  p: ChoiceProblem,
+): string {
   const { lang } = drill;
   const s = strings(lang).refuse;
-  if (d.kind === 'single') return options.length === 1 ? undefined : s.pickOne;
-  if (d.kind === 'multi') {
-    const max = d.max ?? d.options.length;
-    if (options.length < 1) return s.pickSome(max);
-    if (options.length > max)
-      return s.tooMany(max, options.map((o) => optionLabel(d, o, lang)).join(lang === 'zh-CN' ? '、' : ', '));
-    return undefined;
+  switch (p.kind) {
+    case 'pick-one':
+      return s.pickOne;
+    case 'pick-some':
+      return s.pickSome(p.max);
+    case 'too-many':
+      return s.tooMany(
+        p.max,
+        (input.options ?? []).map((o) => optionLabel(d, o, lang)).join(lang === 'zh-CN' ? '、' : ', '),
+      );
+    case 'target-min':
+      return s.targetMin(optionLabel(d, p.option, lang), p.min);
+    case 'target-max':
+      return s.targetMax(optionLabel(d, p.option, lang), p.max);
+    case 'over-budget':
+      return s.overBudget(p.total, p.budget, localize(d.unit, lang));
+    default: {
+      const never: never = p;
+      return String(never);
+    }
   }
-  const unit = localize(d.unit, lang);
-  for (const o of d.options) {
-    const v = allocation[o.id] ?? 0;
-    if (o.max !== undefined && v > o.max) return s.targetMax(localize(o.label, lang), o.max);
-    if (o.min !== undefined && v < o.min) return s.targetMin(localize(o.label, lang), o.min);
-  }
-  const budget = budgetOf(drill, d);
-  const total = Object.values(allocation).reduce((a, b) => a + b, 0);
-  if (total > budget) return s.overBudget(total, budget, unit);
-  return undefined;
 }
 
 /**

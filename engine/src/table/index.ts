@@ -3,12 +3,14 @@ export {
   type SavedTable,
   type TableJournal,
   type TableOutcome,
+  type TableRefusal,
   type TableViewer,
   type TableView,
   type TableLane,
   type DefaultClosing,
 } from './table.ts';
 export { TableCommandSchema, type TableCommand, type Actor } from './commands.ts';
+export { CLOCK_COMMAND_TYPES, isClockCommand } from './clock.ts';
 export {
   TableSetupSchema,
   teamParticipantId,

@@ -3,7 +3,7 @@ import type { Input } from '../inputs.ts';
 import { ALL_ROLES } from '../scenario/compile.ts';
 import type { DecisionPoint, Scenario } from '../scenario/model.ts';
 import { scoreDrill, type ScoreReport, type SubjectRatings } from '../score.ts';
-import { nextEventTime, step, type Rejection, type StepEvent } from '../step.ts';
+import { nextEventTime, step, type ChoiceProblem, type Rejection, type StepEvent } from '../step.ts';
 import type { Lang } from '../text.ts';
 import type { DrillState } from '../state.ts';
 import { Session, type Transcript, type TranscriptEntry } from '../transcript.ts';
@@ -53,7 +53,12 @@ export type TableOutcome =
       engineCode?: Rejection['code'];
       /** In the sender's language. */
       reason: string;
+      /** What exactly is wrong with a choice's shape, when the engine says (a front end words it). */
+      problem?: ChoiceProblem;
     };
+
+/** A refused command: what `submit` and `check` answer when they do not take it. */
+export type TableRefusal = Extract<TableOutcome, { ok: false }>;
 
 /** Who looks at the table: what each sees is the engine's per-viewer view of the sessions they may see. */
 export type TableViewer =
@@ -246,30 +251,8 @@ export class Table {
    */
   submit(actor: Actor, raw: unknown, o: { expectSeq?: number; lang?: Lang } = {}): TableOutcome {
     const lang = o.lang ?? this.setup.lang;
-    const refuse = (code: Exclude<TableRefusalCode, 'engine'>): TableOutcome => ({
-      ok: false,
-      code,
-      reason: refusalWords(code, lang),
-    });
-    // A closed drill is final: nothing, whoever sends it, is looked at further.
-    if (this.closed) return refuse('closed');
-    const parsed = TableCommandSchema.safeParse(raw);
-    if (!parsed.success)
-      return { ok: false, code: 'malformed', reason: malformedWords(parsed.error.issues[0], lang) };
-    const c = parsed.data;
-    const denied = this.authorise(actor, c);
-    if (denied) return refuse(denied);
-    if (
-      o.expectSeq !== undefined &&
-      o.expectSeq !== this.seq &&
-      c.type !== 'choose' &&
-      c.type !== 'answer' &&
-      c.type !== 'observe' &&
-      c.type !== 'inject'
-    )
-      return refuse('stale');
-    const inputs = this.inputsFor(actor, c);
-    if ('refused' in inputs) return refuse(inputs.refused);
+    const inputs = this.prepare(actor, raw, o.expectSeq, lang);
+    if (!Array.isArray(inputs)) return inputs;
     // Every session must accept before any moves, so parallel teams never fall out of step. One input
     // alone needs no trial: its session refuses it without moving (and it is not stepped twice).
     if (inputs.length > 1)
@@ -305,6 +288,64 @@ export class Table {
     return { ok: true, seq: this.seq, events };
   }
 
+  /**
+   * The refusal `submit` would give this command now, without changing anything (a dry run: the same
+   * authorisation, staleness and engine checks): `{ ok: true }` when it would be taken. A front end
+   * checks a choice while the player edits it with this, instead of a copy of the rules. A correction is
+   * checked only up to the engine (a session applies it by replaying).
+   */
+  check(
+    actor: Actor,
+    raw: unknown,
+    o: { expectSeq?: number; lang?: Lang } = {},
+  ): { ok: true } | TableRefusal {
+    const lang = o.lang ?? this.setup.lang;
+    const inputs = this.prepare(actor, raw, o.expectSeq, lang);
+    if (!Array.isArray(inputs)) return inputs;
+    for (const { session, input } of inputs) {
+      if (input.type === 'correct') continue;
+      const r = step(this.scenario, this.sessions[session]!.state, input);
+      if (!r.ok) return this.engineRefusal(r.rejection, lang);
+    }
+    return { ok: true };
+  }
+
+  /**
+   * What `submit` and `check` share: a command parsed, authorised for `actor`, checked against
+   * `expectSeq`, and turned into engine inputs per session — or the refusal.
+   */
+  private prepare(
+    actor: Actor,
+    raw: unknown,
+    expectSeq: number | undefined,
+    lang: Lang,
+  ): { session: number; input: Input }[] | TableRefusal {
+    const refuse = (code: Exclude<TableRefusalCode, 'engine'>): TableRefusal => ({
+      ok: false,
+      code,
+      reason: refusalWords(code, lang),
+    });
+    // A closed drill is final: nothing, whoever sends it, is looked at further.
+    if (this.closed) return refuse('closed');
+    const parsed = TableCommandSchema.safeParse(raw);
+    if (!parsed.success)
+      return { ok: false, code: 'malformed', reason: malformedWords(parsed.error.issues[0], lang) };
+    const c = parsed.data;
+    const denied = this.authorise(actor, c);
+    if (denied) return refuse(denied);
+    if (
+      expectSeq !== undefined &&
+      expectSeq !== this.seq &&
+      c.type !== 'choose' &&
+      c.type !== 'answer' &&
+      c.type !== 'observe' &&
+      c.type !== 'inject'
+    )
+      return refuse('stale');
+    const inputs = this.inputsFor(actor, c);
+    return 'refused' in inputs ? refuse(inputs.refused) : inputs;
+  }
+
   /** Puts every session back at the last command boundary (replaying its kept entries: the engine's own way back). */
   private rewind(): void {
     for (const [i, s] of this.sessions.entries()) {
@@ -318,8 +359,14 @@ export class Table {
     }
   }
 
-  private engineRefusal(r: Rejection, lang: Lang): TableOutcome {
-    return { ok: false, code: 'engine', engineCode: r.code, reason: engineRefusalWords(r, lang) };
+  private engineRefusal(r: Rejection, lang: Lang): TableRefusal {
+    return {
+      ok: false,
+      code: 'engine',
+      engineCode: r.code,
+      reason: engineRefusalWords(r, lang),
+      ...(r.problem ? { problem: r.problem } : {}),
+    };
   }
 
   /** Which commands each sender may give: members decide for their seats; everything else is the trainer's. */

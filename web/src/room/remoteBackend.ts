@@ -1,5 +1,6 @@
 import type {
   DefaultClosing,
+  Lang,
   Scenario,
   TableCommand,
   TableOutcome,
@@ -17,6 +18,7 @@ import {
   type CorrectionMark,
   type TeamScore,
 } from '../console/backend.ts';
+import { translate } from '../i18n.ts';
 import { api } from './api.ts';
 import type { RoomClient } from './roomClient.ts';
 
@@ -112,9 +114,16 @@ export class RemoteBackend implements ConsoleBackend {
     return this.client.preview(command);
   }
 
-  async submit(command: TableCommand): Promise<TableOutcome> {
+  /**
+   * Sends a command against the table seq this console shows (the server requires it of clock commands).
+   * A stale refusal is the answer for a person: the console shows, next to the control, that the room
+   * moved on and asks them to look and click again; it never resends a clock command on its own.
+   */
+  async submit(command: TableCommand, lang: Lang): Promise<TableOutcome> {
     const r = await this.client.command(command, { expectSeq: this.seq });
     if (r.ok) return { ok: true, seq: r.seq, events: [] };
+    if (r.code === 'stale')
+      return { ok: false, code: 'stale', reason: translate(lang, 'roomMovedOn', { seq: r.seq ?? this.seq }) };
     const code = (TABLE_CODES as readonly string[]).includes(r.code)
       ? (r.code as TableRefusalCode)
       : 'engine';

@@ -14,7 +14,9 @@ import {
 import { RoomSocket, socketUrl, type SocketState } from './roomSocket.ts';
 
 export type SendResult =
-  { ok: true; seq: number } | { ok: false; code: RefusalCode | 'lost'; reason: string };
+  | { ok: true; seq: number }
+  /** `seq`: with `stale`, the table seq the room holds (the view to look at before acting again). */
+  | { ok: false; code: RefusalCode | 'lost'; reason: string; seq?: number };
 
 export interface Presence {
   members: PresenceMember[];
@@ -134,7 +136,12 @@ export class RoomClient {
         const p = f.cseq !== undefined ? this.pending.get(f.cseq) : undefined;
         if (p && f.cseq !== undefined) {
           this.pending.delete(f.cseq);
-          p.resolve({ ok: false, code: f.code, reason: f.reason });
+          p.resolve({
+            ok: false,
+            code: f.code,
+            reason: f.reason,
+            ...(f.seq !== undefined ? { seq: f.seq } : {}),
+          });
         } else this.trouble = { code: f.code, reason: f.reason };
         break;
       }

@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { stateHash, verify, type Lang, type Scenario, type Transcript } from '@drill/engine';
+import { startRoomServer, transcriptPath, type CreatedRoom, type RoomServer } from '@drill/server';
+import { LangContext, translate } from '../i18n.ts';
+import { CloseDrill } from '../console/CloseDrill.tsx';
+import { compileShipped, loadLibrary } from '../scenarios.ts';
+import { RemoteBackend } from './remoteBackend.ts';
+import { RoomClient } from './roomClient.ts';
+
+// The room console's backend against a real room server over real sockets. jsdom's own WebSocket
+// says it comes from jsdom's page origin, which the server refuses as cross-origin (as it should): the
+// socket here is the `ws` package's, as a page served by the room server would open one.
+const serverRequire = createRequire(join(process.cwd(), 'server', 'package.json'));
+globalThis.WebSocket = serverRequire('ws') as typeof WebSocket;
+let server: RoomServer;
+let home: string;
+let sc: Scenario;
+const open: RoomClient[] = [];
+
+beforeAll(async () => {
+  await loadLibrary();
+  const r = compileShipped('typhoon');
+  if (!r.ok) throw new Error('typhoon does not compile');
+  sc = r.scenario;
+  home = mkdtempSync(join(tmpdir(), 'drill-remote-backend-'));
+  server = await startRoomServer({ dataDir: home, port: 0 });
+});
+afterEach(() => {
+  cleanup();
+  for (const c of open.splice(0)) c.close();
+});
+afterAll(async () => {
+  await server?.close();
+  if (home) rmSync(home, { recursive: true, force: true });
+});
+
+async function room(lang: Lang): Promise<{ created: CreatedRoom; backend: RemoteBackend }> {
+  const res = await fetch(new URL('/api/rooms', server.url), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.hostToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      scenario: 'typhoon',
+      seed: 'remote-1',
+      lang,
+      mode: 'parallel',
+      teams: [
+        { name: 'Red', roles: [] },
+        { name: 'Blue', roles: [] },
+      ],
+    }),
+  });
+  expect(res.status).toBe(201);
+  const created = (await res.json()) as CreatedRoom;
+  const url = new URL('/ws', server.url.replace(/^http/, 'ws')).toString();
+  const client = new RoomClient({ token: created.trainerToken, lang, lostReason: 'lost', url });
+  open.push(client);
+  await waitFor(() => expect(client.view).toBeDefined(), { timeout: 10_000 });
+  return { created, backend: new RemoteBackend(client, sc, created.room, created.trainerToken) };
+}
+
+const table = (id: string) => server.rooms.get(id)!.table;
+const hashes = (id: string): string[] =>
+  Array.from({ length: table(id).sessionCount }, (_, i) => stateHash(table(id).stateOf(i)));
+
+describe('the room console over the server', () => {
+  it('a clock command against a view the console has not shown yet is refused: "the room moved on", no retry (en, zh)', async () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const { created, backend } = await room(lang);
+      expect((await backend.submit({ type: 'start' }, lang)).ok).toBe(true);
+      await waitFor(() => expect(backend.seq).toBe(table(created.room.id).seq));
+      // An input lands in the room that this console has not been shown (no broadcast yet).
+      const shown = backend.seq;
+      const landed = table(created.room.id).submit(
+        { kind: 'trainer', name: 'colleague' },
+        { type: 'inject', roles: ['all'], text: { en: 'radio check', 'zh-CN': '通信检查' } },
+      );
+      expect(landed.ok).toBe(true);
+      const held = table(created.room.id).seq;
+      expect(held).toBeGreaterThan(shown);
+      const before = hashes(created.room.id);
+      const r = await backend.submit({ type: 'next' }, lang);
+      expect(r).toEqual({ ok: false, code: 'stale', reason: translate(lang, 'roomMovedOn', { seq: held }) });
+      // Nothing moved and nothing was sent again behind the trainer's back.
+      await new Promise((ok) => setTimeout(ok, 300));
+      expect(hashes(created.room.id)).toEqual(before);
+      expect(table(created.room.id).seq).toBe(held);
+    }
+  });
+
+  it("closes the drill from the debrief's close control: console → server → a final, closed record", async () => {
+    const { created, backend } = await room('en');
+    const id = created.room.id;
+    for (const command of [{ type: 'start' }, { type: 'end' }] as const) {
+      await waitFor(() => expect(backend.seq).toBe(table(id).seq));
+      const r = await backend.submit(command, 'en');
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+    }
+    await waitFor(() => expect(backend.phase).toBe('debrief'));
+    const { rerender } = render(
+      <LangContext.Provider value="en">
+        <CloseDrill backend={backend} />
+      </LangContext.Provider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: translate('en', 'closeDrill') }));
+    fireEvent.click(screen.getByRole('button', { name: translate('en', 'closeForGood') }));
+    await waitFor(() => expect(table(id).phase).toBe('ended'));
+    // The server's final state reaches the console, which then says the drill is closed.
+    await waitFor(() => expect(backend.phase).toBe('ended'));
+    rerender(
+      <LangContext.Provider value="en">
+        <CloseDrill backend={backend} />
+      </LangContext.Provider>,
+    );
+    expect(screen.getByTestId('drill-closed').textContent).toBe(translate('en', 'drillClosed'));
+    expect(backend.access).toEqual({ kind: 'closed' });
+    // Closed is final on the server: every command is refused, and each team's record is complete.
+    const after = await backend.submit({ type: 'resume' }, 'en');
+    expect(after).toMatchObject({ ok: false, code: 'closed' });
+    for (const i of [0, 1]) {
+      // The download the console offers (a relative link in the page; absolute here, outside one).
+      const res = await fetch(new URL(transcriptPath(id, i), server.url), {
+        headers: { authorization: `Bearer ${created.trainerToken}` },
+      });
+      expect(res.status).toBe(200);
+      const t = (await res.json()) as Transcript;
+      expect(verify(sc, t).ok).toBe(true);
+      expect(t.result).toBeDefined();
+      expect(t.entries.at(-1)?.input.type).toBe('close');
+    }
+  });
+});
