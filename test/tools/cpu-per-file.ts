@@ -43,6 +43,7 @@ afterAll(() => {
   appendFileSync(
     join(ROOT, 'test', 'artifacts', 'cpu-per-file.jsonl'),
     `${JSON.stringify({
+      group,
       file: relative(ROOT, file),
       cpu: (usage() - mark.cpu) / 1e9,
       wall: (performance.now() - mark.wall) / 1000,
