@@ -10,9 +10,14 @@ const globalSetup = [fileURLToPath(new URL('./test/tools/global-setup.ts', impor
 // (environment variables, the working directory) is put back by restore-env.ts after each file; spies
 // are restored by the files that make them. The web project keeps one jsdom per file (its own config),
 // the cli project one process per file (below).
+// With DRILL_TEST_CPU set, every project also records each file's CPU (test/tools/cpu-per-file.ts).
+const profile = process.env.DRILL_TEST_CPU
+  ? [fileURLToPath(new URL('./test/tools/cpu-per-file.ts', import.meta.url))]
+  : [];
+
 const shared = {
   isolate: false,
-  setupFiles: [fileURLToPath(new URL('./test/tools/restore-env.ts', import.meta.url))],
+  setupFiles: [fileURLToPath(new URL('./test/tools/restore-env.ts', import.meta.url)), ...profile],
 };
 
 // One vitest project per workspace package, plus the cross-package suites in test/.
@@ -57,8 +62,16 @@ export default defineConfig({
       // state (stdout listeners, raw mode), and their frames are waited for with short fixed delays.
       // 30 s, as for the web components: vitest's 5 s default failed screen tests that take a second
       // alone when the machine is shared (load average above 20), while a hang still fails.
-      { test: { name: 'cli', root: './cli', include: ['src/**/*.test.{ts,tsx}'], testTimeout: 30_000 } },
-      './web/vitest.config.ts',
+      {
+        test: {
+          name: 'cli',
+          root: './cli',
+          include: ['src/**/*.test.{ts,tsx}'],
+          testTimeout: 30_000,
+          setupFiles: profile,
+        },
+      },
+      { extends: './web/vitest.config.ts', test: { setupFiles: profile } },
       {
         test: {
           ...shared,

@@ -1,20 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parseTranscript, replay, type Transcript } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
-import { buildCli, FIXTURE, ROOT, tempDir, Tmux } from './tmux.ts';
+import { CLI_BUNDLE, FIXTURE, ROOT, tempDir, Tmux } from './tmux.ts';
 
-let cli = '';
-let buildDir = '';
+const cli = CLI_BUNDLE;
 let tmux: Tmux;
 const dirs: { remove: () => void }[] = [];
 
-beforeAll(() => {
-  ({ cli, dir: buildDir } = buildCli());
-});
-afterAll(() => rmSync(buildDir, { recursive: true, force: true }));
 afterEach(() => {
   tmux?.kill();
   for (const d of dirs.splice(0)) d.remove();

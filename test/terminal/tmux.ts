@@ -9,17 +9,11 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const FIXTURE = join(ROOT, 'test', 'terminal', 'fixtures', 'short.yaml');
 
 /**
- * Bundles the CLI into a temporary folder (as `pnpm install` does into cli/dist), so the tests run the
- * fast-start build and do not depend on whether cli/dist is fresh while the sources are being edited.
+ * The CLI's fast-start bundle, cli/dist/drill.mjs: test/tools/global-setup.ts builds it (with
+ * cli/build.mjs, as `pnpm install` does) before any test file starts whenever it is older than the
+ * sources, so the tests run the current code without building a copy of their own (seconds of CPU).
  */
-export function buildCli(): { cli: string; dir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'drill-e2e-build-'));
-  execFileSync(process.execPath, [join(ROOT, 'cli', 'build.mjs'), '--outdir', dir], {
-    cwd: ROOT,
-    stdio: 'pipe',
-  });
-  return { cli: join(dir, 'drill.mjs'), dir };
-}
+export const CLI_BUNDLE = join(ROOT, 'cli', 'dist', 'drill.mjs');
 
 const q = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 

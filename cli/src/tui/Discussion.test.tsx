@@ -38,7 +38,7 @@ function setup(lang: Lang = 'en') {
   const press = async (...keys: string[]) => {
     for (const key of keys) {
       r.stdin.write(key);
-      await settle();
+      await settle(r);
     }
   };
   return { drill, press, frame: () => r.lastFrame() ?? '' };

@@ -19,7 +19,7 @@ function setup(o: Parameters<typeof newDrill>[0] = {}) {
   const press = async (...keys: string[]) => {
     for (const key of keys) {
       r.stdin.write(key);
-      await settle();
+      await settle(r);
     }
   };
   return { ...k, ...r, press, frame: () => r.lastFrame() ?? '' };

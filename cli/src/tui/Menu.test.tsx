@@ -49,15 +49,8 @@ function setup(lang: 'en' | 'zh-CN' = 'en', more?: () => MenuEntry | undefined) 
   const press = async (...keys: string[]) => {
     for (const k of keys) {
       r.stdin.write(k);
-      await settle();
-    }
-    // A loaded machine may draw the last key's frame later than the pause above: wait until the frame
-    // stops changing (bounded), so the assertions read what the keys did, not a frame in between.
-    for (let i = 0, last = ''; i < 50; i++) {
-      const now = r.lastFrame() ?? '';
-      if (i > 0 && now === last) break;
-      last = now;
-      await settle(40);
+      // Until the screen is still (bounded), so the assertions read what the keys did.
+      await settle(r);
     }
   };
   return { ...r, press, chosen, frame: () => r.lastFrame() ?? '', drill: () => drill };

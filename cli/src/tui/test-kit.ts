@@ -58,5 +58,36 @@ export const KEY = {
   pageDown: '\u001B[6~',
 };
 
-/** Lets ink handle the input and re-render. */
-export const settle = (ms = 60): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** What `settle` watches: ink-testing-library's render result (every frame ink has drawn). */
+interface Drawn {
+  readonly frames: readonly string[];
+}
+
+/** How often `settle` looks at the screen, how long a key that draws nothing is given, and the bound. */
+const POLL_MS = 10;
+const QUIET_MS = 250;
+const LIMIT_MS = 3_000;
+
+/**
+ * Lets ink handle what was just typed and re-render. Given the render, it returns as soon as ink has
+ * drawn since the call and then drawn nothing new for three polls (a still screen), instead of a fixed
+ * pause that is too long on an idle machine and too short on a loaded one. Bounded: a key that draws
+ * nothing returns after QUIET_MS, a screen that never stops changing after LIMIT_MS (the assertions
+ * then read the last frame and fail if it is wrong). Given a number, a fixed pause of that many ms.
+ */
+export async function settle(r: Drawn | number = 60): Promise<void> {
+  if (typeof r === 'number') return pause(r);
+  const start = r.frames.length;
+  let seen = start;
+  let still = 0;
+  for (let waited = 0; waited < LIMIT_MS; waited += POLL_MS) {
+    await pause(POLL_MS);
+    const n = r.frames.length;
+    if (n === start && waited + POLL_MS >= QUIET_MS) return;
+    still = n !== start && n === seen ? still + 1 : 0;
+    if (still >= 3) return;
+    seen = n;
+  }
+}
