@@ -32,6 +32,8 @@ export class Journal {
     readonly path: string,
     private fd: number | undefined,
     private readonly lock: JournalLock,
+    /** Where `reopen` kept the original of a journal it rewrote to the entries that could be read. */
+    readonly kept?: string,
   ) {}
 
   /** Starts a new journal; refuses to overwrite an existing one (it may hold somebody's drill). */
@@ -64,11 +66,13 @@ export class Journal {
    */
   static reopen(path: string, keep?: Transcript): Journal {
     const lock = JournalLock.take(path);
+    let kept: string | undefined;
     try {
       if (keep) {
         let n = 1;
         while (existsSync(`${path}.unreadable-${n}`)) n++;
-        copyFileSync(path, `${path}.unreadable-${n}`);
+        kept = `${path}.unreadable-${n}`;
+        copyFileSync(path, kept);
         const lines = [
           { header: keep.header },
           ...keep.entries,
@@ -92,7 +96,7 @@ export class Journal {
       } finally {
         closeSync(fd);
       }
-      return new Journal(path, openSync(path, 'a'), lock);
+      return new Journal(path, openSync(path, 'a'), lock, kept);
     } catch (e) {
       lock.release();
       if (e instanceof UserError) throw e;

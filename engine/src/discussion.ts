@@ -12,6 +12,9 @@ import {
 } from './state.ts';
 import type { LocalizedText } from './text.ts';
 
+/** A letter, digit, punctuation mark or symbol (emoji included): something a reader can see. */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
 /**
  * The discussion-based constructs (HSEEP tabletop): modules that pace the drill, open questions
  * answered by the table or by each role, evaluators' observations and variation notices. The pure
@@ -85,7 +88,9 @@ export function checkAnswer(
   const at = openDecisionAtSeat(scenario, state, inp);
   if ('code' in at) return at;
   const { p, d } = at;
-  if (inp.text.trim() === '') return { code: 'bad-choice', reason: 'the answer is empty' };
+  // Blank to the eye is empty: zero-width and direction marks alone (U+200B, U+2060, U+202E…) would
+  // close a question with an answer nobody can read.
+  if (!VISIBLE.test(inp.text)) return { code: 'bad-choice', reason: 'the answer is empty' };
   if (!holdsRole(p, d.roles))
     return {
       code: 'role-not-allowed',

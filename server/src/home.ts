@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { processAlive } from './process.ts';
@@ -32,6 +32,30 @@ export class HomeLockedError extends Error {
 }
 
 /**
+ * The data folder cannot take the lock file (full, read-only, not a folder): said with the file and
+ * the reason, for `drill serve` to print as one line.
+ */
+export class HomeUnwritableError extends Error {
+  readonly code = 'EDRILLHOME';
+  constructor(
+    readonly lockFile: string,
+    cause: unknown,
+  ) {
+    const e = cause as NodeJS.ErrnoException;
+    const why =
+      e.code === 'ENOSPC'
+        ? 'no space left on the device'
+        : e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS'
+          ? 'not allowed to write there'
+          : e.message;
+    super(
+      `cannot write the server's lock file ${lockFile}: ${why}${e.code ? ` (${e.code})` : ''} — ` +
+        'check that DRILL_HOME is writable and has room',
+    );
+  }
+}
+
+/**
  * `server.lock` in the server's data folder: created exclusively, holding the owner's pid (and its port
  * once listening), so two servers never write one database. A lock whose process is gone (kill -9, a
  * reboot) is stale and taken over; a live one is refused with who holds it.
@@ -50,14 +74,15 @@ export class HomeLock {
     for (let attempt = 0; attempt < 3; attempt++) {
       // Written whole beside it, then linked into place: the lock file never exists half-written.
       const tmp = `${path}.${process.pid}`;
-      writeFileSync(tmp, ownerText({ pid: process.pid, port: null, url: null }), { mode: 0o644 });
       try {
+        // Inside the try: a write cut short (a full disk) must not leave the half-written file behind.
+        writeFileSync(tmp, ownerText({ pid: process.pid, port: null, url: null }), { mode: 0o644 });
         linkSync(tmp, path);
         return new HomeLock(path);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new HomeUnwritableError(path, e);
       } finally {
-        unlinkSync(tmp);
+        rmSync(tmp, { force: true });
       }
       const owner = readOwner(path);
       if (owner === 'gone') continue; // released meanwhile: try again

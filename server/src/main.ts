@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { startRoomServer, type RoomServer } from './app.ts';
-import { HomeLockedError } from './home.ts';
+import { HomeLockedError, HomeUnwritableError } from './home.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,8 +26,12 @@ try {
     ...(values['no-join-limit'] ? { joinRate: false as const } : {}),
   });
 } catch (e) {
-  // Another server holds the data folder (or the port is taken): say so, no stack trace.
-  if (e instanceof HomeLockedError || (e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+  // Another server holds the data folder, it cannot be written, or the port is taken: say so, no stack trace.
+  if (
+    e instanceof HomeLockedError ||
+    e instanceof HomeUnwritableError ||
+    (e as NodeJS.ErrnoException).code === 'EADDRINUSE'
+  ) {
     process.stderr.write(`drill server: ${(e as Error).message}\n`);
     process.exit(1);
   }

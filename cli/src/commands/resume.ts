@@ -87,11 +87,6 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
   }
   const hash = stateHash(s.state);
   const recorded = t.entries.at(-1)?.stateHash;
-  if (p.dropped && !p.dropped.torn)
-    process.stderr.write(
-      `drill: ${file}: ${p.dropped.reason}; ${p.dropped.lines} line(s) from line ${p.dropped.line} are left out ` +
-        `(the original is kept as ${file}.unreadable-N) and the drill continues after entry ${t.entries.length}\n`,
-    );
   const n = t.entries.length;
   process.stdout.write(
     `resumed ${file}: ${n} ${n === 1 ? 'input' : 'inputs'} replayed; the drill stands at ${clockText(scenario, s.state.clock, 'en')} (${PHASE_WORDS[s.state.phase]})\n` +
@@ -103,6 +98,12 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
   const paths = runPaths(transcriptPathForJournal(path));
   paths.journal = path;
   const journal = Journal.reopen(path, p.dropped && !p.dropped.torn ? t : undefined);
+  // Said once the copy exists, naming it (the number is the first one free beside the journal).
+  if (p.dropped && !p.dropped.torn)
+    process.stderr.write(
+      `drill: ${file}: ${p.dropped.reason}; ${p.dropped.lines} line(s) from line ${p.dropped.line} are left out ` +
+        `(the original is kept as ${journal.kept ?? `${file}.unreadable-N`}) and the drill continues after entry ${t.entries.length}\n`,
+    );
   const role = meta.role ?? s.state.participants[0]?.roles[0] ?? ALL_ROLES;
   const drill = new LiveDrill({
     scenario,

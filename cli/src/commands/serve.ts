@@ -133,6 +133,8 @@ export function register(program: Command): void {
         if (code === 'EADDRINUSE') throw new UserError(`port ${port} is in use: choose another with --port`);
         // Another server holds this DRILL_HOME: its message names the process and port.
         if (code === 'EDRILLLOCKED') throw new UserError((e as Error).message);
+        // DRILL_HOME cannot take the server's lock file (full, read-only): its message names the file.
+        if (code === 'EDRILLHOME') throw new UserError((e as Error).message);
         // SQLite's own refusal (a damaged or foreign rooms.db, a read-only or full DRILL_HOME): say which
         // file and what to do, not a stack trace.
         if (typeof code === 'string' && code.startsWith('SQLITE_'))
