@@ -102,6 +102,25 @@ describe('discussion questions', () => {
     expect(r.options).toBeUndefined();
   });
 
+  it('checks a choice and an answer alike: the decision’s kind first, then whether it is open (named as what it is)', () => {
+    const s = opened();
+    expect(s.state.decisions.q_shelter!.status).not.toBe('open');
+    expect(s.state.decisions.q_warn!.status).not.toBe('open');
+    // The kind is checked before the status: a written answer to a choice is refused as such.
+    expect(refused(s, { type: 'answer', participant: 'p1', decision: 'q_warn', text: 'x' })).toBe(
+      'decision `q_warn` takes a choice, not a written answer',
+    );
+    expect(refused(s, { type: 'choose', participant: 'p1', decision: 'q_shelter', options: ['x'] })).toBe(
+      '`q_shelter` is a discussion question: record an answer, not a choice',
+    );
+    expect(refused(s, { type: 'answer', participant: 'p1', decision: 'q_shelter', text: 'x' })).toBe(
+      'question `q_shelter` is not open yet',
+    );
+    expect(refused(s, { type: 'choose', participant: 'p1', decision: 'q_warn', options: ['warn'] })).toBe(
+      'decision `q_warn` is not open yet',
+    );
+  });
+
   it('refuses what a discussion is not: a choice, a role not asked, an answer from another seat', () => {
     const s = opened();
     expect(refused(s, { type: 'choose', participant: 'p1', decision: 'q_table', options: ['x'] })).toMatch(

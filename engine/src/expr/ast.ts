@@ -29,3 +29,29 @@ export class ExprSyntaxError extends Error {
     super(message);
   }
 }
+
+/**
+ * An expression's direct subexpressions, in source order: the one place that knows which node kinds
+ * hold which children, for every walk over the tree (the depth check, the linter's).
+ */
+export function subexpressions(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case 'num':
+    case 'bool':
+    case 'str':
+    case 'var':
+      return [];
+    case 'unary':
+      return [e.arg];
+    case 'binary':
+      return [e.left, e.right];
+    case 'cond':
+      return [e.test, e.then, e.else];
+    case 'call':
+      return e.args;
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { ExprSyntaxError, type Assignment, type BinaryOp, type Expr } from './ast.ts';
+import { ExprSyntaxError, subexpressions, type Assignment, type BinaryOp, type Expr } from './ast.ts';
 
 type Tok =
   | { t: 'num'; v: number; pos: number }
@@ -242,29 +242,7 @@ function checkDepth(root: Expr): Expr {
   while (stack.length) {
     const [e, d] = stack.pop()!;
     if (d > MAX_EXPR_DEPTH) throw tooDeep(e.pos);
-    switch (e.kind) {
-      case 'num':
-      case 'bool':
-      case 'str':
-      case 'var':
-        break;
-      case 'unary':
-        stack.push([e.arg, d + 1]);
-        break;
-      case 'binary':
-        stack.push([e.left, d + 1], [e.right, d + 1]);
-        break;
-      case 'cond':
-        stack.push([e.test, d + 1], [e.then, d + 1], [e.else, d + 1]);
-        break;
-      case 'call':
-        for (const a of e.args) stack.push([a, d + 1]);
-        break;
-      default: {
-        const never: never = e;
-        return never;
-      }
-    }
+    for (const c of subexpressions(e)) stack.push([c, d + 1]);
   }
   return root;
 }

@@ -1,4 +1,4 @@
-import type { Expr } from '../expr/ast.ts';
+import { subexpressions, type Expr } from '../expr/ast.ts';
 import type { SourceMap } from '../scenario/compile.ts';
 import type { Diagnostic } from '../scenario/diagnostics.ts';
 import type { CompiledExpr, Scenario } from '../scenario/model.ts';
@@ -147,15 +147,7 @@ export class LintContext {
           return;
         }
       }
-      if (e.kind === 'unary') visit(e.arg);
-      else if (e.kind === 'binary') {
-        visit(e.left);
-        visit(e.right);
-      } else if (e.kind === 'cond') {
-        visit(e.test);
-        visit(e.then);
-        visit(e.else);
-      } else if (e.kind === 'call') e.args.forEach(visit);
+      subexpressions(e).forEach(visit);
     };
     visit(c.ast);
   }

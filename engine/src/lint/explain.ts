@@ -1,4 +1,4 @@
-import type { Expr } from '../expr/ast.ts';
+import { subexpressions, type Expr } from '../expr/ast.ts';
 import type { CompiledExpr } from '../scenario/model.ts';
 import { formatScenarioTime } from '../time.ts';
 import type { LintContext } from './context.ts';
@@ -73,23 +73,15 @@ export function reasonFor(k: LintContext, e: Expr): string {
   const names: string[] = [];
   const walk = (x: Expr): void => {
     if (x.kind === 'var') names.push(x.name);
-    else if (x.kind === 'unary') walk(x.arg);
-    else if (x.kind === 'binary') {
-      walk(x.left);
-      walk(x.right);
-    } else if (x.kind === 'cond') {
-      walk(x.test);
-      walk(x.then);
-      walk(x.else);
-    } else if (x.kind === 'call') {
+    else if (x.kind === 'call') {
       const id = x.args[0]?.kind === 'str' ? x.args[0].value : undefined;
       if (id !== undefined && x.fn === 'fired' && !k.reachI.has(id)) names.push(`inject:${id}`);
       if (id !== undefined && ['chose', 'decided', 'opened'].includes(x.fn) && !k.reachD.has(id))
         names.push(`decision:${id}`);
       if (id !== undefined && x.fn === 'chose' && k.reachD.has(id) && x.args[1]?.kind === 'str')
         names.push(`option:${id}:${x.args[1].value}`);
-      x.args.forEach(walk);
     }
+    subexpressions(x).forEach(walk);
   };
   walk(e);
   const reasons = [...new Set(names)].flatMap((n) => {
