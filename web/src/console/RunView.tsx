@@ -308,8 +308,13 @@ export function RunView({ backend, prefs, setPrefs, onOpenProjector }: Props) {
               <EvaluatorPanel
                 scenario={sc}
                 observations={view.lanes[0]?.view.observations ?? []}
-                onObserve={async (task, rating, note) => {
-                  const r = await backend.submit({ type: 'observe', task, rating, note }, lang);
+                askName={backend.observeAs !== undefined}
+                onObserve={async (task, rating, note, evaluator) => {
+                  const command = { type: 'observe' as const, task, rating, note };
+                  const r =
+                    backend.observeAs && evaluator !== undefined
+                      ? await backend.observeAs(command, evaluator, lang)
+                      : await backend.submit(command, lang);
                   return r.ok ? { ok: true } : { ok: false, reason: r.reason };
                 }}
               />

@@ -13,6 +13,9 @@ import type {
 } from '@drill/engine';
 import { teamParticipantId } from '@drill/engine';
 
+/** An evaluator's observation, as the Table takes it. */
+export type ObserveCommand = Extract<TableCommand, { type: 'observe' }>;
+
 /** One team's score: the engine Table's `scores()` row, the one source every screen reads. */
 export interface TeamScore {
   team: string;
@@ -81,6 +84,11 @@ export interface ConsoleBackend {
   defaultsClosing(command: TableCommand): Promise<DefaultClosing[]>;
   /** Sends a command as the trainer; refusals come back with a reason in `lang`. */
   submit(command: TableCommand, lang: Lang): Promise<TableOutcome>;
+  /**
+   * Browser-only: records an observation under the evaluator's name the user gives, as the room records
+   * it under the evaluator's token. Undefined where the server knows who is observing.
+   */
+  observeAs?(command: ObserveCommand, evaluator: string, lang: Lang): Promise<TableOutcome>;
   /** Each team's transcript (one per session: one in role mode, one per team in parallel mode). */
   transcripts(): Promise<Transcript[]>;
   /** The whole drill as a file the trainer can keep (and resume or verify elsewhere). */

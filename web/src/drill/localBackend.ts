@@ -1,5 +1,6 @@
 import {
   Table,
+  type Actor,
   type Lang,
   type Scenario,
   type TableCommand,
@@ -14,6 +15,7 @@ import {
   type BackendAccess,
   type ConsoleBackend,
   type CorrectionMark,
+  type ObserveCommand,
   type TeamScore,
 } from '../console/backend.ts';
 import type { ScenarioSource } from '../scenarios.ts';
@@ -184,7 +186,15 @@ export class LocalBackend implements ConsoleBackend {
     return Promise.resolve(this.submitNow(command, lang));
   }
 
-  submitNow(command: TableCommand, lang: Lang): TableOutcome {
+  /**
+   * An observation under the evaluator's own name: the Table's evaluator actor, which may only observe,
+   * so that reports name who observed (as in a room), not "trainer".
+   */
+  observeAs(command: ObserveCommand, evaluator: string, lang: Lang): Promise<TableOutcome> {
+    return Promise.resolve(this.submitNow(command, lang, { kind: 'evaluator', name: evaluator }));
+  }
+
+  submitNow(command: TableCommand, lang: Lang, actor: Actor = { kind: 'trainer' }): TableOutcome {
     const refuse = (key: 'readOnlyRefusal' | 'staleRefusal'): TableOutcome => ({
       ok: false,
       code: 'stale',
@@ -203,7 +213,7 @@ export class LocalBackend implements ConsoleBackend {
       this.refresh();
       return refuse('staleRefusal');
     }
-    const r = this.table.submit({ kind: 'trainer' }, command, { lang, expectSeq: this.table.seq });
+    const r = this.table.submit(actor, command, { lang, expectSeq: this.table.seq });
     if (r.ok) {
       this.takeLease();
       this.persist();
