@@ -45,6 +45,8 @@ const MESSAGES: [RegExp, (m: RegExpExecArray, w: string[]) => string][] = [
   [/^the alias (\S+) refers to a node that contains it/, (m) => `别名 ${m[1]} 指向包含它自身的节点（循环）`],
   [/^Unresolved alias/, () => '别名无法解析（锚点须在别名之前定义）'],
   [/^Excessive alias count/, () => '别名过多（可能耗尽资源）'],
+  [/^this file is not UTF-8/, () => '此文件不是 UTF-8 编码：此处有无法读取的字符（�）'],
+  [/name the same file `/, (_m, w) => `${q(w[0])} 与 ${q(w[1])} 是同一个文件 ${q(w[2])}：只需发送一次`],
   [/^a key here is a list or a mapping/, () => '此处的键是列表或映射；键应是普通词语'],
   [/indented with a tab/, () => '此行用制表符（Tab）缩进；YAML 只能用空格缩进'],
   [
@@ -224,6 +226,10 @@ const HINTS: [RegExp, (m: RegExpExecArray) => string][] = [
     () => '要改名请写 rename: 而不是 name:；要添加自己的能力，请换一个标识',
   ],
   [/^write the character itself/, () => '直接写出字符本身，或转义完整的一对'],
+  [
+    /^save the file as UTF-8/,
+    () => '请把文件另存为 UTF-8 编码（记事本：另存为 → 编码 → UTF-8）；GBK 或 ANSI 编码会把中文变成 �',
+  ],
 ];
 
 /** The diagnostic in the page's language. */

@@ -37,6 +37,22 @@ export class SourceFile {
 
   /** YAML syntax problems, each with its position — including aliases that cannot be resolved into data. */
   syntaxDiagnostics(): Diagnostic[] {
+    // U+FFFD is what a reader puts where bytes were not UTF-8: a file saved as GBK or "ANSI" (a common
+    // default of Chinese editors) reads as valid YAML with every Chinese text turned into ���. Refused at
+    // the first one, before the garbled texts could be played.
+    const garbled = this.text.indexOf('\ufffd');
+    if (garbled >= 0)
+      return [
+        {
+          severity: 'error',
+          code: 'not-utf8',
+          file: this.path,
+          ...this.position(garbled),
+          path: '',
+          message: 'this file is not UTF-8: here a character could not be read (�)',
+          hint: 'save the file as UTF-8 (in Notepad: Save as → Encoding → UTF-8); GBK or ANSI files turn Chinese text into �',
+        },
+      ];
     const found = [...this.doc.errors, ...this.doc.warnings];
     if (found.length === 0) {
       const structural = this.structureDiagnostics();
