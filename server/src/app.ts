@@ -382,6 +382,7 @@ async function serve(
       lang: row.setup.lang,
       mode: row.setup.mode,
       status: row.status,
+      t0: r.scenario.clock.t0,
       teams: row.setup.teams.map((t) => {
         const ids = seatsOf(row, r.scenario, t.name);
         return {

@@ -144,6 +144,12 @@ export interface RoomInfo {
   status: RoomStatus;
   /** The drill's seed: only to the trainer and the host (it decides the hidden variation draws). */
   seed?: string;
+  /**
+   * The scenario's T0 as a calendar time (`2026-08-26T16:00`; may be empty): a page without the scenario
+   * file (a participant's phone, the projector, for the trainer's own scenario) shows the same clock
+   * text as the console, relative and civil.
+   */
+  t0?: string;
 }
 /** `finished` once the drill reaches its debrief (the Table still takes overrides and corrections then). */
 export type RoomStatus = 'open' | 'finished';
@@ -287,6 +293,8 @@ export interface JoinInfo {
   lang: Lang;
   mode: 'roles' | 'parallel';
   status: RoomStatus;
+  /** The scenario's T0 as a calendar time, as in `RoomInfo.t0`. */
+  t0?: string;
   /** Each team and the seats a member may take there (the scenario's role ids and names). */
   teams: { name: string; roles: { id: string; name: LocalizedText }[]; members: number }[];
 }

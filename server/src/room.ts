@@ -102,6 +102,7 @@ export class Room {
       mode: this.row.setup.mode,
       teams: this.row.setup.teams.map((t) => ({ name: t.name, roles: [...t.roles] })),
       status: this.row.status,
+      t0: this.scenario.clock.t0,
       ...(trainer ? { seed: this.row.setup.seed } : {}),
     };
   }

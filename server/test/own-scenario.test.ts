@@ -118,6 +118,38 @@ describe("a room with the trainer's own scenario", () => {
     }
   });
 
+  it("gives the scenario's files to the trainer, an evaluator and the host only; the join info carries its T0", async () => {
+    const src = ownTyphoon();
+    const room: CreatedRoom = await createRoom(server.url, server.hostToken, {
+      ...setup(src),
+      evaluators: 1,
+    });
+    const path = scenarioSourcePath(room.room.id);
+    for (const token of [room.trainerToken, room.evaluatorTokens[0]!, server.hostToken]) {
+      const r = await api<ScenarioSource>(server.url, path, { token });
+      expect(r.status).toBe(200);
+      expect(r.body).toEqual(src);
+    }
+    const member = await joinRoom(server.url, room.room.code, 'Red', 'Rae');
+    for (const token of [member.token, room.room.code, room.projectorToken]) {
+      const r = await api<ApiError>(server.url, path, { token });
+      expect(r.status, token).toBe(401);
+      expect(JSON.stringify(r.body)).not.toContain('county/drill.yaml');
+    }
+    // The code in the query string (as a link would carry it) opens nothing either.
+    expect((await api(server.url, `${path}?token=${room.room.code}`)).status).toBe(401);
+    // A phone without the files reads the scenario's T0 from the join info and the welcome, and so
+    // shows the same clock text as the trainer's console.
+    const t0 = loadScenario('typhoon').clock.t0;
+    expect(t0).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    const info = await api<JoinInfo>(server.url, `/api/join/${room.room.code}`);
+    expect(info.body.t0).toBe(t0);
+    const c = await connect(server.url, member.token);
+    clients.push(c);
+    const welcome = c.frames.find((f) => f.t === 'welcome');
+    expect(welcome?.t === 'welcome' ? welcome.room.t0 : undefined).toBe(t0);
+  });
+
   it('plays it, resumes it after a restart from the source kept in the database, and its transcript verifies with drill verify --scenario', async () => {
     const src = ownTyphoon();
     const room: CreatedRoom = await createRoom(server.url, server.hostToken, setup(src));

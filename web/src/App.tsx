@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { LANGUAGES, type Lang } from '@drill/engine';
 import { LangContext, translate } from './i18n.ts';
+import { LangSelect } from './LangSelect.tsx';
 import { Review } from './review/Review.tsx';
 import { Participant } from './projector/Participant.tsx';
 import type { LoadedFile } from './review/load.ts';
@@ -70,13 +71,7 @@ export function App() {
             </button>
           ))}
         </nav>
-        <label className="lang">
-          <span>{t('language')}</span>
-          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-            <option value="en">English</option>
-            <option value="zh-CN">简体中文</option>
-          </select>
-        </label>
+        <LangSelect className="lang" setLang={setLang} />
       </header>
       <main id="main" tabIndex={-1}>
         <h1 className="sr-only">

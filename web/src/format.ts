@@ -12,7 +12,12 @@ export function clockParts(
   minutes: number,
   lang: Lang = 'en',
 ): { rel: string; civil: string } {
-  const c = civilTimeAt(scenario.clock.t0, minutes);
+  return clockPartsAt(scenario.clock.t0, minutes, lang);
+}
+
+/** The same, from the scenario's T0 alone (a room page that has no scenario file is told it). */
+export function clockPartsAt(t0: string, minutes: number, lang: Lang): { rel: string; civil: string } {
+  const c = civilTimeAt(t0, minutes);
   return {
     rel: scenarioTimeText(minutes, lang),
     civil: c ? `${pad(c.month)}-${pad(c.day)} ${pad(c.hour)}:${pad(c.minute)}` : '',
@@ -22,6 +27,11 @@ export function clockParts(
 /** `T-46h (08-26 16:00)`: the reports' one time label. */
 export function clockLabel(scenario: Scenario, minutes: number, lang: Lang = 'en'): string {
   return timeLabel(scenario.clock.t0, minutes, lang);
+}
+
+/** The same label from the scenario's T0 alone (empty or undated: the relative time only). */
+export function clockLabelAt(t0: string, minutes: number, lang: Lang): string {
+  return timeLabel(t0, minutes, lang);
 }
 
 export const L = (text: LocalizedText | undefined, lang: Lang): string => localize(text, lang);

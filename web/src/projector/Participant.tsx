@@ -1,6 +1,7 @@
 import { useEffect, useState, type CSSProperties } from 'react';
 import { translate } from '../i18n.ts';
 import { openChannel, type ProjectorMessage, type ProjectorSnapshot } from './channel.ts';
+import { ProjectorScores } from './ProjectorScores.tsx';
 
 /** The projector window: large, calm, readable from the back of a room; fed by the console. */
 export function Participant() {
@@ -116,18 +117,14 @@ export function Participant() {
             ))}
           </div>
           {snap.scores ? (
-            <table className="pj-scores">
-              <caption className="sr-only">{t('score')}</caption>
-              <tbody>
-                {snap.scores.map((s) => (
-                  <tr key={s.team}>
-                    <th scope="row">{s.team}</th>
-                    <td>{s.score}</td>
-                    <td>{s.ratings.map((r) => `${r.capability} ${r.rating}`).join(' · ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ProjectorScores
+              caption={t('score')}
+              rows={snap.scores.map((s) => ({
+                team: s.team,
+                score: s.score,
+                ratings: s.ratings.map((r) => `${r.capability} ${r.rating}`).join(' · '),
+              }))}
+            />
           ) : null}
         </section>
       </div>

@@ -1,5 +1,5 @@
 import type { Lang } from '@drill/engine';
-import { useT } from '../i18n.ts';
+import { LangSelect } from '../LangSelect.tsx';
 import { JoinPage } from './JoinPage.tsx';
 import { SeatPage } from './SeatPage.tsx';
 import { RoomProjector } from './RoomProjector.tsx';
@@ -14,7 +14,6 @@ export function RoomPage({
   route: Exclude<RoomRoute, { kind: 'console' }>;
   setLang(l: Lang): void;
 }) {
-  const { t, lang } = useT();
   const page = (): React.ReactNode => {
     switch (route.kind) {
       case 'join':
@@ -33,13 +32,7 @@ export function RoomPage({
     <>
       {route.kind !== 'projector' ? (
         <div className="room-lang">
-          <label>
-            <span>{t('language')}</span>{' '}
-            <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-              <option value="en">English</option>
-              <option value="zh-CN">简体中文</option>
-            </select>
-          </label>
+          <LangSelect setLang={setLang} />
         </div>
       ) : null}
       {page()}

@@ -3,7 +3,8 @@ import { localize } from '@drill/engine';
 import { joinUrl, qrPath } from '@drill/server/protocol';
 import { useT } from '../i18n.ts';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
-import { clockLabelFor, roomScenario } from './roomScenario.ts';
+import { ProjectorScores } from '../projector/ProjectorScores.tsx';
+import { clockLabelFor, roomClock, roomScenario } from './roomScenario.ts';
 import { useRoomClient } from './useRoomClient.ts';
 
 /**
@@ -17,7 +18,7 @@ export function RoomProjector({ token }: { token: string }) {
   const info = client?.room;
   const sc = useMemo(() => roomScenario(info?.scenario.id), [info?.scenario.id]);
   const view = client?.view;
-  const label = clockLabelFor(sc);
+  const label = clockLabelFor(sc, info?.t0, lang);
   if (!client || !info || !view)
     return (
       <main className="projector waiting room-page" id="main">
@@ -33,12 +34,15 @@ export function RoomProjector({ token }: { token: string }) {
     .sort((a, b) => b.at - a.at)
     .slice(0, 3);
   const open = view.lanes.flatMap((l) => l.view.open.map((d) => ({ ...d, lane: l.team })));
+  // The clock as the console shows it: relative, and the calendar time where the scenario dates T0.
+  const clock = roomClock(sc, info.t0, view.clock, lang);
   return (
     <main className="projector room-projector" id="main" lang={lang}>
       <header className="pj-top">
         <h1 className="pj-title">{localize(info.scenario.title, lang)}</h1>
         <div className="pj-clock" data-testid="pj-clock">
-          <span className="pj-rel">{label(view.clock)}</span>
+          <span className="pj-rel">{clock.rel}</span>
+          {clock.civil ? <span className="pj-civil">{clock.civil}</span> : null}
         </div>
         <div className="pj-phase" data-testid="pj-phase">
           {t(`phase_${view.phase}`)}
@@ -98,17 +102,14 @@ export function RoomProjector({ token }: { token: string }) {
               </article>
             ))}
             {client.scores && client.display.showScores ? (
-              <table className="pj-scores">
-                <caption>{t('scoreboard')}</caption>
-                <tbody>
-                  {client.scores.map((s) => (
-                    <tr key={s.team}>
-                      <th scope="row">{s.team}</th>
-                      <td data-testid="pj-score">{s.score === null ? '—' : s.score.toFixed(1)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ProjectorScores
+                caption={t('scoreboard')}
+                captionVisible
+                rows={client.scores.map((s) => ({
+                  team: s.team,
+                  score: s.score === null ? '—' : s.score.toFixed(1),
+                }))}
+              />
             ) : null}
           </section>
         </div>

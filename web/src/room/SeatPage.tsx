@@ -97,7 +97,7 @@ export function SeatPage({ room }: { room: string }) {
         team: client?.you?.team ?? cred.team ?? '',
         seats,
         scenario: sc,
-        clockLabel: clockLabelFor(sc),
+        clockLabel: clockLabelFor(sc, client?.room?.t0 ?? joinInfo?.t0, lang),
         optionLabel: (d, o) => optionLabel(sc, d, o, lang, view),
       }}
       view={view}

@@ -1,6 +1,6 @@
-import { formatScenarioTime, localize, type Lang, type Scenario, type TableView } from '@drill/engine';
+import { localize, type Lang, type Scenario, type TableView } from '@drill/engine';
 import type { JoinInfo } from '@drill/server/protocol';
-import { clockLabel } from '../format.ts';
+import { clockLabelAt, clockPartsAt } from '../format.ts';
 import { scenarioById } from '../scenarios.ts';
 import { ownScenarios } from '../ownScenario.ts';
 
@@ -12,11 +12,23 @@ export function roomScenario(id: string | undefined): Scenario | undefined {
   return id ? scenarioById(id, ownScenarios()) : undefined;
 }
 
-/** `T-12h · 08-27 10:00` with the scenario, else the relative time alone. */
+/**
+ * The room's time label as the console writes it (`T-12h (08-27 10:00)`, `T0前12小时（08-27 10:00）`):
+ * the T0 from the scenario when this browser has it, else the one the server sent with the room, so a
+ * phone without the trainer's own scenario shows the same clock text.
+ */
 export const clockLabelFor =
-  (sc: Scenario | undefined) =>
+  (sc: Scenario | undefined, t0: string | undefined, lang: Lang) =>
   (minute: number): string =>
-    sc ? clockLabel(sc, minute) : formatScenarioTime(minute);
+    clockLabelAt(sc?.clock.t0 ?? t0 ?? '', minute, lang);
+
+/** The room's clock as the console shows it: relative and civil parts (see `clockLabelFor`). */
+export const roomClock = (
+  sc: Scenario | undefined,
+  t0: string | undefined,
+  minute: number,
+  lang: Lang,
+): { rel: string; civil: string } => clockPartsAt(sc?.clock.t0 ?? t0 ?? '', minute, lang);
 
 /**
  * A seat's name: from the scenario when this browser has it, else from the room's join info (the
