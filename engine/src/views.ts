@@ -153,6 +153,10 @@ function seatsOf(state: DrillState, v: Viewer): Participant[] | undefined {
  * A drill as one viewer may see it — a function of (state, viewer) alone, so a test can prove for random
  * drills and viewers that nothing hidden leaks: no scores unless allowed, no option scores or feedback,
  * no variation draws or random state, no injects or decisions of seats the viewer does not hold.
+ *
+ * A room server computes this for every viewer after every input, so the view's objects are built by
+ * assigning fields in order instead of with object spread (`...(c ? { x } : {})`), which V8 runs many
+ * times slower; the fields keep the order the spreads gave them, so the JSON is the same.
  */
 export function viewFor(
   scenario: Scenario,
@@ -180,9 +184,9 @@ export function viewFor(
   // The answers a viewer sees: the table's, and those of the roles it holds (all, for the staff).
   const seesAnswer = (a: Answer): boolean =>
     seats === undefined || a.role === undefined || seats.some((p) => holdsRole(p, [a.role!]));
-  const answersOf = (id: string): { answers?: Answer[] } => {
+  const answersOf = (id: string): Answer[] | undefined => {
     const list = state.decisions[id]?.answers?.filter(seesAnswer);
-    return list?.length ? { answers: list.map((a) => ({ ...a })) } : {};
+    return list?.length ? list.map((a) => ({ ...a })) : undefined;
   };
   const deciders = seats ?? state.participants;
   const openIds = new Set(deciders.flatMap((p) => openDecisionsFor(scenario, state, p).map((d) => d.id)));
@@ -191,25 +195,30 @@ export function viewFor(
     .map((d): OpenDecisionView => {
       const r = state.decisions[d.id]!;
       const who = deciderOf(state, d);
-      return {
-        ...(who ? { decider: { team: who.team, colleague: who.colleague !== undefined } } : {}),
-        decision: d.id,
-        prompt: liveText(scenario, state, d.prompt, lang),
-        roles: [...d.roles],
-        due: r.due!,
-        closesAt: r.closesAt!,
-        kind: d.kind,
-        ...(d.max !== undefined ? { max: d.max } : {}),
-        ...(d.kind === 'allocate' ? { budget: allocationBudget(state, d) } : {}),
-        options: presentedOptions(scenario, state, d).map((o) => ({
-          id: o.id,
-          label: liveText(scenario, state, o.label, lang),
-        })),
-        ...(d.each !== undefined
-          ? { each: d.each, pending: pendingAnswerRoles(state, d), answerers: answerersOf(d, deciders) }
-          : {}),
-        ...answersOf(d.id),
-      };
+      // Fields assigned in order, not spread (see the note on `viewFor`).
+      const out = (
+        who ? { decider: { team: who.team, colleague: who.colleague !== undefined } } : {}
+      ) as OpenDecisionView;
+      out.decision = d.id;
+      out.prompt = liveText(scenario, state, d.prompt, lang);
+      out.roles = [...d.roles];
+      out.due = r.due!;
+      out.closesAt = r.closesAt!;
+      out.kind = d.kind;
+      if (d.max !== undefined) out.max = d.max;
+      if (d.kind === 'allocate') out.budget = allocationBudget(state, d);
+      out.options = presentedOptions(scenario, state, d).map((o) => ({
+        id: o.id,
+        label: liveText(scenario, state, o.label, lang),
+      }));
+      if (d.each !== undefined) {
+        out.each = d.each;
+        out.pending = pendingAnswerRoles(state, d);
+        out.answerers = answerersOf(d, deciders);
+      }
+      const answers = answersOf(d.id);
+      if (answers) out.answers = answers;
+      return out;
     });
   const closed = scenario.decisions
     .filter((d) => state.decisions[d.id]?.status === 'closed' && sees(d.roles))
@@ -219,24 +228,23 @@ export function viewFor(
       const labels = d.options
         .filter((o) => chosen.includes(o.id))
         .map((o) => [o.id, liveText(scenario, state, o.label, lang)] as const);
-      return {
+      const out = {
         decision: d.id,
         at: r.at!,
         timeliness: r.timeliness!,
         options: [...(r.options ?? [])],
-        ...(r.allocation ? { allocation: { ...r.allocation } } : {}),
-        ...(r.by !== undefined ? { by: r.by } : {}),
-        ...(labels.length ? { labels: Object.fromEntries(labels) } : {}),
-        ...answersOf(d.id),
-        ...(r.correction && (viewer.kind === 'facilitator' || viewer.kind === 'evaluator')
-          ? {
-              correction: {
-                note: r.correction.note,
-                ...(r.correction.by !== undefined ? { by: r.correction.by } : {}),
-              },
-            }
-          : {}),
-      };
+      } as ClosedDecisionView;
+      if (r.allocation) out.allocation = { ...r.allocation };
+      if (r.by !== undefined) out.by = r.by;
+      if (labels.length) out.labels = Object.fromEntries(labels);
+      const answers = answersOf(d.id);
+      if (answers) out.answers = answers;
+      if (r.correction && (viewer.kind === 'facilitator' || viewer.kind === 'evaluator')) {
+        const correction: NonNullable<ClosedDecisionView['correction']> = { note: r.correction.note };
+        if (r.correction.by !== undefined) correction.by = r.correction.by;
+        out.correction = correction;
+      }
+      return out;
     });
   const indicators = Object.fromEntries(
     scenario.variables.filter((v) => v.indicator).map((v) => [v.id, state.world[v.id]!]),
@@ -245,7 +253,7 @@ export function viewFor(
     viewer.kind === 'facilitator' ||
     viewer.kind === 'evaluator' ||
     (viewer.kind === 'projector' && viewer.showScores);
-  return {
+  const out: DrillView = {
     viewer: viewer.kind,
     phase: state.phase,
     clock: state.clock,
@@ -254,15 +262,16 @@ export function viewFor(
     feed,
     open,
     closed,
-    ...(state.ending !== undefined ? { ending: state.ending } : {}),
-    ...(viewer.kind === 'facilitator' ? { variations: { ...state.variations } } : {}),
-    ...moduleView(scenario, state, lang),
-    ...(viewer.kind === 'facilitator' ? { notes: notesNow(scenario, state, lang) } : {}),
-    ...((viewer.kind === 'facilitator' || viewer.kind === 'evaluator') && state.observations
-      ? { observations: state.observations.map((o) => ({ ...o })) }
-      : {}),
-    ...(showScore ? { score: score() } : {}),
   };
+  if (state.ending !== undefined) out.ending = state.ending;
+  if (viewer.kind === 'facilitator') out.variations = { ...state.variations };
+  const module = moduleView(scenario, state, lang);
+  if (module) out.module = module;
+  if (viewer.kind === 'facilitator') out.notes = notesNow(scenario, state, lang);
+  if ((viewer.kind === 'facilitator' || viewer.kind === 'evaluator') && state.observations)
+    out.observations = state.observations.map((o) => ({ ...o }));
+  if (showScore) out.score = score();
+  return out;
 }
 
 /** The teams at the table that may answer a per-role discussion, and for which of its roles. */
@@ -279,18 +288,16 @@ function answerersOf(d: DecisionPoint, seats: readonly Participant[]): { team: s
   return out;
 }
 
-function moduleView(scenario: Scenario, state: DrillState, lang: Lang): { module?: ModuleView } {
+function moduleView(scenario: Scenario, state: DrillState, lang: Lang): ModuleView | undefined {
   const m = moduleOf(scenario, state.module);
-  if (!m) return {};
+  if (!m) return undefined;
   return {
-    module: {
-      id: m.id,
-      at: m.at,
-      title: localize(m.title, lang),
-      summary: localize(m.summary, lang),
-      keyIssues: m.keyIssues.map((k) => localize(k, lang)),
-      holding: state.holding === true,
-    },
+    id: m.id,
+    at: m.at,
+    title: localize(m.title, lang),
+    summary: localize(m.summary, lang),
+    keyIssues: m.keyIssues.map((k) => localize(k, lang)),
+    holding: state.holding === true,
   };
 }
 

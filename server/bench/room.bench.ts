@@ -61,6 +61,8 @@ const proc = spawn(
     '--data',
     data,
     '--no-join-limit',
+    // VIEW_WORKER=0: every view built on the server's main thread (the code before the view worker).
+    ...(process.env.VIEW_WORKER === '0' ? ['--no-view-worker'] : []),
   ],
   {
     cwd: repo,
@@ -88,6 +90,12 @@ const base = info.url;
 /** The server's CPU seconds so far (user + system), from /proc (Linux). */
 function cpuS(): number {
   const f = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
+
+/** The CPU seconds of the server's main thread (sockets, authority, database) so far, from /proc. */
+function mainCpuS(): number {
+  const f = readFileSync(`/proc/${proc.pid}/task/${proc.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(f[11]) + Number(f[12])) / 100;
 }
 
@@ -255,6 +263,8 @@ for (const room of rooms)
 
 const runStart = performance.now();
 const cpuStart = cpuS();
+const mainStart = mainCpuS();
+const genStart = process.cpuUsage();
 if (SYNC) {
   // Every trainer clicks in the same millisecond: the worst case, not a classroom.
   await Promise.all(rooms.map((room) => send(room, room.trainer, { type: 'start' })));
@@ -286,6 +296,9 @@ while ((inflight > 0 || rooms.some((r) => r.pending.length > 0)) && performance.
 const runS = (performance.now() - runStart) / 1000;
 const endRss = rssMiB();
 const cpuRun = cpuS() - cpuStart;
+const mainRun = mainCpuS() - mainStart;
+const gen = process.cpuUsage(genStart);
+const genRun = (gen.user + gen.system) / 1e6;
 const accepted = rooms.reduce((a, r) => a + r.acked, 0);
 
 // Lost: acknowledged inputs the transcripts do not hold (a clock command is one entry per session, a
@@ -329,6 +342,14 @@ const rows: [string, string][] = [
     'server CPU during the run',
     `${cpuRun.toFixed(1)} s (${((cpuRun * 1000) / Math.max(1, sent)).toFixed(2)} ms per input received, ${((cpuRun * 1000) / Math.max(1, accepted)).toFixed(2)} ms per input accepted)`,
   ],
+  // The main thread is the one that queues inputs when it is saturated; the view worker (and Node's
+  // helper threads: GC, libuv) run beside it on the other core.
+  [
+    '  of which the main thread',
+    `${mainRun.toFixed(1)} s (${((mainRun * 1000) / Math.max(1, accepted)).toFixed(2)} ms per input accepted); other threads ${(cpuRun - mainRun).toFixed(1)} s`,
+  ],
+  // The clients share the machine's cores with the server: what they take is not the server's.
+  ['load generator CPU during the run', `${genRun.toFixed(1)} s`],
   ['refused (by code)', [...refusals].map(([k, v]) => `${k} ${v}`).join(', ') || '0'],
   ['input → broadcast p50 / p99 / max', `${q(0.5)} / ${q(0.99)} / ${q(1)} ms (n = ${latencies.length})`],
   ['inputs lost (acknowledged, not in a transcript)', String(lost)],

@@ -34,6 +34,7 @@ import {
 import { compileOwnScenario } from './ownScenario.ts';
 import { Room, type Conn } from './room.ts';
 import { Store, type RoomRow } from './store.ts';
+import { ViewPort } from './view-port.ts';
 import { newJoinCode, newRoomId } from './tokens.ts';
 import { TokenBucket } from './token-bucket.ts';
 import { refusal } from './words.ts';
@@ -53,6 +54,11 @@ export interface RoomServerOptions {
   joinRate?: { perSecond: number; burst: number } | false;
   /** Log requests (fastify's logger). */
   log?: boolean;
+  /**
+   * Build the rooms' view frames on a worker thread (default true), so sockets and the authority on the
+   * main thread and the views and scores on the worker use two cores; false: everything on one thread.
+   */
+  viewWorker?: boolean;
 }
 
 export interface RoomServer {
@@ -140,12 +146,13 @@ async function serve(
     return c.ok ? c.scenario : undefined;
   };
 
+  const views = o.viewWorker === false ? undefined : new ViewPort();
   // Resume every unfinished room by replaying its journal.
   const rooms = new Map<string, Room>();
   const unresumed: { id: string; error: string }[] = [];
   for (const row of store.openRooms()) {
     const sc = scenarioOfRow(row);
-    const r = sc ? Room.resume(store, row, sc) : { error: `no scenario ${row.scenarioId}` };
+    const r = sc ? Room.resume(store, row, sc, views) : { error: `no scenario ${row.scenarioId}` };
     if ('error' in r) unresumed.push({ id: row.id, error: r.error });
     else rooms.set(row.id, r);
   }
@@ -156,7 +163,7 @@ async function serve(
     const row = store.room(id);
     const sc = row && scenarioOfRow(row);
     if (!row || !sc) return undefined;
-    const r = Room.resume(store, row, sc);
+    const r = Room.resume(store, row, sc, views);
     if ('error' in r) return undefined;
     rooms.set(id, r);
     return r;
@@ -323,7 +330,7 @@ async function serve(
       );
       return { trainer, projector, evaluators };
     });
-    const room = Room.open(store, row, sc, t);
+    const room = Room.open(store, row, sc, t, views);
     rooms.set(id, room);
     const out: CreatedRoom = {
       room: room.info(true),
@@ -596,6 +603,7 @@ async function serve(
   try {
     await app.listen({ port: o.port ?? 0, host });
   } catch (e) {
+    await views?.stop();
     store.close();
     throw e;
   }
@@ -613,6 +621,7 @@ async function serve(
     close: async () => {
       stopping = true;
       await app.close();
+      await views?.stop();
       store.close();
       lock.release();
     },

@@ -14,6 +14,8 @@ const { values } = parseArgs({
     web: { type: 'string' },
     data: { type: 'string' },
     'no-join-limit': { type: 'boolean' },
+    /** Build the views on the main thread (no view worker): for comparing in the bench. */
+    'no-view-worker': { type: 'boolean' },
   },
 });
 let s: RoomServer;
@@ -24,6 +26,7 @@ try {
     ...(values.web ? { webDir: values.web } : {}),
     ...(values.data ? { dataDir: values.data } : {}),
     ...(values['no-join-limit'] ? { joinRate: false as const } : {}),
+    ...(values['no-view-worker'] ? { viewWorker: false } : {}),
   });
 } catch (e) {
   // Another server holds the data folder, it cannot be written, or the port is taken: say so, no stack trace.

@@ -4,7 +4,6 @@ import {
   Table,
   teamParticipantId,
   type Actor,
-  type DrillView,
   type Lang,
   type Scenario,
   type TableOutcome,
@@ -20,7 +19,9 @@ import type {
   ServerFrame,
   TeamScore,
 } from './protocol.ts';
+import { FrameBuilder, type ScoresFor } from './frames.ts';
 import type { RoomRow, Store, TokenRow } from './store.ts';
+import type { FrameWant, ViewPort } from './view-port.ts';
 import { refusal, staleClockReason } from './words.ts';
 
 /** One connected client, as the room sees it. */
@@ -46,9 +47,18 @@ export class Room {
   /** Last accepted `cseq` per credential (mirrors the tokens table). */
   private readonly cseqs = new Map<string, number>();
   private readonly typing = new Map<string, string>();
-  private scoreCache: { seq: number; scores: TeamScore[] } | undefined;
-  /** The JSON of each lane view sent so far: lanes are shared per session state, so unchanged ones are not re-encoded. */
-  private laneText = new WeakMap<DrillView, string>();
+  /** Builds view frames from the Table here, when the view worker does not (or cannot). */
+  private readonly frames: FrameBuilder;
+  /** The table seq of the last view frame each connection was sent: an older one is never sent after it. */
+  private readonly sentSeq = new WeakMap<Conn, number>();
+  /** The view worker's replica of this room's Table is open (it follows every accepted command). */
+  private replica = false;
+  /**
+   * Acknowledgements of the inputs accepted since the last broadcast: each goes out just before the
+   * broadcast that carries its input, so a sender that holds an ack also holds (or is about to read)
+   * the view with its input, whichever thread built that view.
+   */
+  private acks: { conn: Conn; cseq: number; seq: number }[] = [];
   /** The room's members (credentials), read from the store once and again after each join. */
   private memberRows: TokenRow[] | undefined;
   /** A broadcast (and presence) is due at the end of this turn of the event loop. */
@@ -61,19 +71,22 @@ export class Room {
     public row: RoomRow,
     readonly scenario: Scenario,
     public table: Table,
+    /** The view worker, when the server runs one: broadcasts' frames are built there. */
+    private readonly views?: ViewPort,
   ) {
+    this.frames = new FrameBuilder(table);
     this.attachJournal();
   }
 
   /** Opens a room over a table just started (its header is stored with the room) or resumed from the store. */
-  static open(store: Store, row: RoomRow, scenario: Scenario, table: Table): Room {
-    return new Room(store, row, scenario, table);
+  static open(store: Store, row: RoomRow, scenario: Scenario, table: Table, views?: ViewPort): Room {
+    return new Room(store, row, scenario, table, views);
   }
 
   /** Rebuilds a room's table from the store by replaying its entries (same state hashes). */
-  static resume(store: Store, row: RoomRow, scenario: Scenario): Room | { error: string } {
+  static resume(store: Store, row: RoomRow, scenario: Scenario, views?: ViewPort): Room | { error: string } {
     const t = resumeTable(store, row, scenario);
-    return 'error' in t ? t : new Room(store, row, scenario, t);
+    return 'error' in t ? t : new Room(store, row, scenario, t, views);
   }
 
   private attachJournal(): void {
@@ -110,6 +123,7 @@ export class Room {
   attach(conn: Conn, lastCseq: number): void {
     this.conns.add(conn);
     if (!this.cseqs.has(conn.tokenId)) this.cseqs.set(conn.tokenId, lastCseq);
+    this.sentSeq.set(conn, this.table.seq);
     const scores = this.scoresFor(conn.identity);
     conn.send({
       t: 'welcome',
@@ -182,9 +196,19 @@ export class Room {
         outcome.code === 'stale' ? this.table.seq : undefined,
       );
     this.cseqs.set(conn.tokenId, f.cseq);
+    // The view worker's replica takes the same command (committed: the authority has decided it).
+    if (this.replica)
+      this.views?.command({
+        room: this.row.id,
+        actor,
+        command: f.command,
+        ...(f.expectSeq !== undefined ? { expectSeq: f.expectSeq } : {}),
+        lang: conn.lang,
+        seq: outcome.seq,
+      });
     if (this.over()) this.row = { ...this.row, status: 'finished' };
     if (actor.kind === 'member') this.typing.delete(conn.tokenId);
-    conn.send({ t: 'ack', cseq: f.cseq, seq: outcome.seq });
+    this.acks.push({ conn, cseq: f.cseq, seq: outcome.seq });
     this.schedule({ views: true });
   }
 
@@ -248,47 +272,81 @@ export class Room {
 
   /**
    * Sends every connection its own view. Each distinct frame (viewer, language) is built and serialised
-   * once and the same text goes to every connection that shares it; the lanes come from the Table's
-   * shared views, so a lane whose session did not change is neither recomputed nor re-encoded.
+   * once and the same bytes go to every connection that shares it. With a view worker the frames are
+   * built there (the main thread only groups the connections and writes); without one, or when the
+   * worker cannot, here.
    */
   broadcast(): void {
-    const texts = new Map<string, Buffer>();
-    let all: TeamScore[] | undefined;
-    const scores = (): TeamScore[] => (all ??= this.allScores());
+    const groups = this.groups();
+    const acks = this.acks;
+    this.acks = [];
+    if (groups.size === 0) return this.sendAcks(acks);
+    const seq = this.table.seq;
+    const ctx = { display: this.row.display, status: this.row.status };
+    if (this.views?.ready) {
+      if (!this.replica) {
+        this.views.open(this.row.id, this.scenario, this.table.save());
+        this.replica = true;
+      }
+      const wants = [...groups.values()].map((g) => g.want);
+      void this.views.frames(this.row.id, seq, ctx, wants).then((texts) => {
+        if (!texts) {
+          // The replica is out of step (or the worker is gone): build this broadcast here, and
+          // reopen the replica from the authority for the next one.
+          this.replica = false;
+          this.sendAcks(acks);
+          if (this.store.db.open) this.broadcastHere();
+          return;
+        }
+        this.sendAcks(acks);
+        for (const [key, g] of groups) {
+          const text = texts.get(key);
+          if (text !== undefined) for (const c of g.conns) this.sendView(c, seq, text);
+        }
+      });
+      return;
+    }
+    this.sendAcks(acks);
+    this.broadcastHere(groups);
+  }
+
+  private sendAcks(acks: { conn: Conn; cseq: number; seq: number }[]): void {
+    for (const a of acks) if (this.conns.has(a.conn)) a.conn.send({ t: 'ack', cseq: a.cseq, seq: a.seq });
+  }
+
+  /** Builds and sends a broadcast's frames on this thread. */
+  private broadcastHere(groups = this.groups()): void {
+    const seq = this.table.seq;
+    const ctx = { display: this.row.display, status: this.row.status };
+    for (const g of groups.values()) {
+      const text = Buffer.from(this.frames.text(g.want.viewer, g.want.lang, g.want.scores, ctx));
+      for (const c of g.conns) this.sendView(c, seq, text);
+    }
+  }
+
+  /** The room's connections grouped by the frame they get. */
+  private groups(): Map<string, { want: FrameWant; conns: Conn[] }> {
+    const groups = new Map<string, { want: FrameWant; conns: Conn[] }>();
     for (const c of this.conns) {
       const viewer = this.viewerOf(c.identity);
       // The viewer (kind, team, seats, the display's choices) fixes the view and which scores go with it.
       const key = `${c.lang}\u0000${JSON.stringify(viewer)}`;
-      let text = texts.get(key);
-      if (text === undefined) {
-        text = Buffer.from(this.viewFrameText(viewer, c.lang, this.scoresFor(c.identity, scores)));
-        texts.set(key, text);
-      }
-      c.sendText(text);
+      const g = groups.get(key);
+      if (g) g.conns.push(c);
+      else
+        groups.set(key, {
+          want: { key, viewer, lang: c.lang, scores: this.scoresOf(c.identity) },
+          conns: [c],
+        });
     }
+    return groups;
   }
 
-  /**
-   * The JSON of a `view` frame, assembled from the JSON of its lanes (cached per shared lane object):
-   * it parses to exactly the frame `JSON.stringify` would give.
-   */
-  viewFrameText(viewer: TableViewer, lang: Lang, scores: TeamScore[] | undefined): string {
-    const v = this.table.sharedView(viewer, lang);
-    const lanes = v.lanes.map((l) => {
-      let text = this.laneText.get(l.view);
-      if (text === undefined) {
-        text = JSON.stringify(l.view);
-        this.laneText.set(l.view, text);
-      }
-      return `{${l.team !== undefined ? `"team":${JSON.stringify(l.team)},` : ''}"view":${text}}`;
-    });
-    const head = JSON.stringify({ seq: v.seq, mode: v.mode, teams: v.teams, phase: v.phase, clock: v.clock });
-    const tail = JSON.stringify({
-      display: this.row.display,
-      status: this.row.status,
-      ...(scores ? { scores } : {}),
-    });
-    return `{"t":"view","view":${head.slice(0, -1)},"lanes":[${lanes.join(',')}]},${tail.slice(1)}`;
+  /** Sends a view frame to a connection still in the room, unless it already holds a newer one. */
+  private sendView(c: Conn, seq: number, text: Buffer): void {
+    if (!this.conns.has(c) || (this.sentSeq.get(c) ?? 0) > seq) return;
+    this.sentSeq.set(c, seq);
+    c.sendText(text);
   }
 
   /** Trainer consoles hear who is connected, typing and has submitted. */
@@ -378,31 +436,25 @@ export class Room {
     }
   }
 
-  /** The Table's one score source, to whom may see it: members only their own team's, only when shown. */
-  private scoresFor(id: Identity, all: () => TeamScore[] = () => this.allScores()): TeamScore[] | undefined {
+  /** Which scores a client may see: members only their own team's, and only when shown. */
+  private scoresOf(id: Identity): ScoresFor {
     const show = this.row.display.showScores;
     if ((id.role === 'member' || id.role === 'projector') && !show) return undefined;
-    return id.role === 'member' ? all().filter((s) => s.team === id.team) : all();
+    return id.role === 'member' ? { team: id.team ?? '' } : 'all';
   }
 
-  /** Scores change only with the table: computed once per sequence number. */
-  private allScores(): TeamScore[] {
-    if (this.scoreCache?.seq !== this.table.seq)
-      this.scoreCache = {
-        seq: this.table.seq,
-        scores: this.table
-          .scores()
-          .map((s) => ({ team: s.team, score: s.ratings.score, ratings: s.ratings })),
-      };
-    return this.scoreCache.scores;
+  /** The Table's one score source, to whom may see it. */
+  private scoresFor(id: Identity): TeamScore[] | undefined {
+    return this.frames.scores(this.scoresOf(id));
   }
 
   private reload(): void {
     const t = resumeTable(this.store, this.row, this.scenario);
     if ('error' in t) return;
     this.table = t;
-    this.scoreCache = undefined;
-    this.laneText = new WeakMap();
+    this.frames.reset(t);
+    // The view worker's replica may be ahead of what is durable: reopen it from the reloaded table.
+    this.replica = false;
     this.attachJournal();
   }
 

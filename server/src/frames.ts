@@ -1,0 +1,73 @@
+import type { DrillView, Lang, Table, TableViewer } from '@drill/engine';
+import type { Display, RoomStatus, TeamScore } from './protocol.ts';
+
+/** Which scores go with a view frame: none, every team's, or one team's (a member's, when shown). */
+export type ScoresFor = undefined | 'all' | { team: string };
+
+/** What a view frame needs besides the Table: the room's display choices and status. */
+export interface FrameContext {
+  display: Display;
+  status: RoomStatus;
+}
+
+/**
+ * Builds the JSON text of `view` frames for one room's Table: used by the room itself and by the view
+ * worker that builds them off the main thread (server/src/view-worker.ts), so both send the same bytes.
+ * Lanes come from the Table's shared views and their JSON is cached per shared lane object, so a lane
+ * whose session did not change is neither recomputed nor re-encoded; scores are computed once per seq.
+ */
+export class FrameBuilder {
+  /** The JSON of each lane view built so far (lanes are shared per session state). */
+  private laneText = new WeakMap<DrillView, string>();
+  private scoreCache: { seq: number; scores: TeamScore[] } | undefined;
+
+  constructor(public table: Table) {}
+
+  /** A new Table (the room reloaded it from the store): nothing cached of the old one is kept. */
+  reset(table: Table): void {
+    this.table = table;
+    this.laneText = new WeakMap();
+    this.scoreCache = undefined;
+  }
+
+  /** Every team's scores: the Table's one score source, computed once per sequence number. */
+  allScores(): TeamScore[] {
+    if (this.scoreCache?.seq !== this.table.seq)
+      this.scoreCache = {
+        seq: this.table.seq,
+        scores: this.table
+          .scores()
+          .map((s) => ({ team: s.team, score: s.ratings.score, ratings: s.ratings })),
+      };
+    return this.scoreCache.scores;
+  }
+
+  scores(which: ScoresFor): TeamScore[] | undefined {
+    if (which === undefined) return undefined;
+    return which === 'all' ? this.allScores() : this.allScores().filter((s) => s.team === which.team);
+  }
+
+  /**
+   * The JSON of a `view` frame, assembled from the JSON of its lanes: it parses to exactly the frame
+   * `JSON.stringify` would give.
+   */
+  text(viewer: TableViewer, lang: Lang, which: ScoresFor, ctx: FrameContext): string {
+    const v = this.table.sharedView(viewer, lang);
+    const lanes = v.lanes.map((l) => {
+      let text = this.laneText.get(l.view);
+      if (text === undefined) {
+        text = JSON.stringify(l.view);
+        this.laneText.set(l.view, text);
+      }
+      return `{${l.team !== undefined ? `"team":${JSON.stringify(l.team)},` : ''}"view":${text}}`;
+    });
+    const head = JSON.stringify({ seq: v.seq, mode: v.mode, teams: v.teams, phase: v.phase, clock: v.clock });
+    const scores = this.scores(which);
+    const tail = JSON.stringify({
+      display: ctx.display,
+      status: ctx.status,
+      ...(scores ? { scores } : {}),
+    });
+    return `{"t":"view","view":${head.slice(0, -1)},"lanes":[${lanes.join(',')}]},${tail.slice(1)}`;
+  }
+}

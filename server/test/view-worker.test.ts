@@ -1,0 +1,199 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { Table, type TableCommand, type TableSetupInput } from '@drill/engine';
+import { loadScenario } from '@drill/scenarios';
+import type { Identity, ServerFrame } from '../src/protocol.ts';
+import { Room, type Conn } from '../src/room.ts';
+import { Store, type RoomRow } from '../src/store.ts';
+import { ViewPort } from '../src/view-port.ts';
+import { tempDir } from './kit.ts';
+
+const sc = loadScenario('typhoon');
+const tmp = tempDir();
+const store = new Store(tmp.dir);
+const port = new ViewPort();
+afterAll(async () => {
+  await port.stop();
+  store.close();
+  tmp.cleanup();
+});
+
+interface Probe extends Conn {
+  frames: ServerFrame[];
+}
+function probe(identity: Identity, tokenId: string, lang: 'en' | 'zh-CN' = 'en'): Probe {
+  const frames: ServerFrame[] = [];
+  return {
+    identity,
+    tokenId,
+    lang,
+    frames,
+    send: (f) => frames.push(JSON.parse(JSON.stringify(f)) as ServerFrame),
+    sendText: (t) => frames.push(JSON.parse(String(t)) as ServerFrame),
+  };
+}
+
+function openRoom(id: string, setup: TableSetupInput, views: ViewPort): Room {
+  const t = Table.start(sc, setup, { startedAt: '2026-01-01T00:00:00.000Z' });
+  if ('error' in t) throw new Error(t.error);
+  const saved = t.save();
+  const row: RoomRow = {
+    id,
+    code: id.toUpperCase(),
+    scenarioId: 'typhoon',
+    scenarioHash: sc.contentHash,
+    setup: saved.setup,
+    headers: saved.transcripts.map((x) => x.header),
+    created: '2026-01-01T00:00:00.000Z',
+    status: 'open',
+    display: { showScores: false, projectorTeam: null },
+  };
+  store.insertRoom(row);
+  return Room.open(store, row, sc, t, views);
+}
+
+/** Until every probe holds a view of the room's current seq (the worker answers on another thread). */
+async function settled(room: Room, conns: Probe[]): Promise<void> {
+  const until = Date.now() + 20_000;
+  const has = (c: Probe): boolean =>
+    c.frames.some((f) => f.t === 'view' && f.view.seq === room.table.seq) ||
+    c.frames.some((f) => f.t === 'welcome' && f.view.seq === room.table.seq);
+  while (!conns.every(has)) {
+    if (Date.now() > until) throw new Error('the views did not arrive');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  // The display change below keeps the seq: let its broadcast land too.
+  await new Promise((r) => setTimeout(r, 50));
+}
+
+/** Each client's last view frame is exactly the frame its own freshly computed view would give. */
+function check(room: Room, conns: Probe[]): void {
+  for (const c of conns) {
+    const last = c.frames.filter((f) => f.t === 'view').at(-1);
+    if (last?.t !== 'view') throw new Error('no view frame');
+    const scores =
+      c.identity.role === 'trainer' || c.identity.role === 'evaluator' || room.row.display.showScores
+        ? room.table
+            .scores()
+            .filter((s) => c.identity.role !== 'member' || s.team === c.identity.team)
+            .map((s) => ({ team: s.team, score: s.ratings.score, ratings: s.ratings }))
+        : undefined;
+    expect(last).toEqual(
+      JSON.parse(
+        JSON.stringify({
+          t: 'view',
+          view: room.table.view(room.viewerOf(c.identity), c.lang),
+          display: room.row.display,
+          status: room.row.status,
+          ...(scores ? { scores } : {}),
+        }),
+      ),
+    );
+  }
+}
+
+describe('views built on the view worker', () => {
+  it('every client gets exactly its own view, its ack just before it, and nothing older after a newer one', async () => {
+    const roles = sc.roles.map((r) => r.id);
+    const room = openRoom(
+      'w1',
+      {
+        seed: 'w1',
+        mode: 'roles',
+        lang: 'en',
+        teams: [
+          { name: 'Red', roles: roles.filter((_, i) => i % 2 === 0) },
+          { name: 'Blue', roles: roles.filter((_, i) => i % 2 === 1) },
+        ],
+      },
+      port,
+    );
+    const trainer = probe({ role: 'trainer', name: 'T' }, 't');
+    const conns: Probe[] = [
+      trainer,
+      probe({ role: 'projector', name: 'P' }, 'p'),
+      probe({ role: 'evaluator', name: 'E' }, 'e', 'zh-CN'),
+      probe({ role: 'member', name: 'a', team: 'Red', roles: [roles[0]!] }, 'a'),
+      probe({ role: 'member', name: 'b', team: 'Red', roles: [roles[2]!] }, 'b', 'zh-CN'),
+      probe({ role: 'member', name: 'c', team: 'Blue', roles: [roles[1]!] }, 'c'),
+    ];
+    // The worker takes requests once it has loaded the engine; until then the room builds views itself.
+    while (!port.ready) await new Promise((r) => setTimeout(r, 20));
+    for (const c of conns) room.attach(c, 0);
+    let cseq = 0;
+    const cmd = (command: TableCommand): void => room.command(trainer, { t: 'cmd', cseq: ++cseq, command });
+    cmd({ type: 'start' });
+    await settled(room, conns);
+    check(room, conns);
+    const mseq = new Map<Probe, number>();
+    // Several inputs in one turn, then more in the next turns while the worker is still building.
+    for (let round = 0; round < 4; round++) {
+      cmd({ type: 'next' });
+      cmd({ type: 'inject', team: 'Blue', roles: ['all'], text: { en: 'Blue only', 'zh-CN': '仅蓝队' } });
+      await new Promise((r) => setImmediate(r));
+      cmd({ type: 'next' });
+      // Members answer what is open at their seats (a refusal changes nothing).
+      for (const m of conns.slice(3)) {
+        const v = room.table.view(room.viewerOf(m.identity), 'en');
+        for (const d of v.lanes[0]!.view.open)
+          if (d.options[0] && d.kind !== 'allocate' && d.kind !== 'discuss')
+            room.command(m, {
+              t: 'cmd',
+              cseq: (mseq.set(m, (mseq.get(m) ?? 0) + 1), mseq.get(m)!),
+              command: {
+                type: 'choose',
+                team: m.identity.team!,
+                decision: d.decision,
+                options: [d.options[0].id],
+              },
+            });
+      }
+      await settled(room, conns);
+      check(room, conns);
+    }
+    room.displayFrom(trainer, { t: 'display', showScores: true });
+    await settled(room, conns);
+    check(room, conns);
+    for (const c of conns) {
+      // Views only move forward, and each ack comes before the view that carries its input.
+      const seqs = c.frames.flatMap((f) => (f.t === 'view' || f.t === 'welcome' ? [f.view.seq] : []));
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+      let seen = 0;
+      for (const f of c.frames) {
+        if (f.t === 'view') seen = f.view.seq;
+        if (f.t === 'ack') expect(f.seq).toBeGreaterThan(seen);
+      }
+    }
+    expect(trainer.frames.filter((f) => f.t === 'ack')).toHaveLength(cseq);
+    // These frames were built on the worker, not here.
+    expect(port.answered).toBeGreaterThanOrEqual(6);
+  });
+
+  it('without the worker (stopped), the room builds the same frames itself', async () => {
+    const gone = new ViewPort();
+    while (!gone.ready) await new Promise((r) => setTimeout(r, 20));
+    const room = openRoom(
+      'w2',
+      {
+        seed: 'w2',
+        mode: 'parallel',
+        lang: 'en',
+        teams: [
+          { name: 'Red', roles: [] },
+          { name: 'Blue', roles: [] },
+        ],
+      },
+      gone,
+    );
+    const trainer = probe({ role: 'trainer', name: 'T' }, 't2');
+    const conns = [trainer, probe({ role: 'member', name: 'a', team: 'Red', roles: [] }, 'a2', 'zh-CN')];
+    for (const c of conns) room.attach(c, 0);
+    room.command(trainer, { t: 'cmd', cseq: 1, command: { type: 'start' } });
+    await settled(room, conns);
+    check(room, conns);
+    await gone.stop();
+    expect(gone.ready).toBe(false);
+    room.command(trainer, { t: 'cmd', cseq: 2, command: { type: 'next' } });
+    await settled(room, conns);
+    check(room, conns);
+  });
+});
