@@ -11,8 +11,30 @@ export function compileOwnScenario(
   src: ScenarioSource,
 ): { ok: true; scenario: Scenario } | { ok: false; diagnostics: Diagnostic[]; reason: string } {
   const files = new Map<string, string>();
-  for (const [path, text] of Object.entries(src.files)) files.set(libraryPath(path), text);
-  const r = compileFromFiles(files, libraryPath(src.entry));
+  // Two names of one file (`d.yaml` and `./d.yaml`, `a/../d.yaml`): which text the scenario holds would
+  // depend on the order of the request's keys, and a page compiling the stored files could read the
+  // other one. A folder the console reads never has both, so the request is refused, naming them.
+  const named = new Map<string, string>();
+  const twice: Diagnostic[] = [];
+  for (const [path, text] of Object.entries(src.files)) {
+    const p = libraryPath(path);
+    const first = named.get(p);
+    if (first !== undefined)
+      twice.push({
+        severity: 'error',
+        code: 'duplicate-file',
+        file: path,
+        line: 1,
+        column: 1,
+        path: '',
+        message: `\`${path}\` and \`${first}\` name the same file \`${p}\`: send it once`,
+      });
+    else named.set(p, path);
+    files.set(p, text);
+  }
+  const r = twice.length
+    ? { ok: false as const, diagnostics: twice }
+    : compileFromFiles(files, libraryPath(src.entry));
   if (r.ok) return { ok: true, scenario: r.scenario };
   const diagnostics = r.diagnostics;
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
