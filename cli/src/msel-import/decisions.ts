@@ -71,7 +71,10 @@ export function readExpected(cell: string): {
   const dueText = /(?:\bdue\b|时限|期限|截止)\s*[:：]?\s*([^,，;；]+)/i.exec(cell)?.[1]?.trim();
   if (dueText === undefined) return { ...(kind ? { kind } : {}), each };
   const due = parseDueText(dueText);
-  return { ...(kind ? { kind } : {}), each, ...(due ? { due } : { badDue: dueText }) };
+  if (due) return { ...(kind ? { kind } : {}), each, due };
+  // "due to the flooding" is prose, not a deadline: only what looks like a time is worth a warning.
+  const timeLike = /^(?:T\s*[0+\-−－]|\+|开始|打开|\d|[HD][+-])/i.test(dueText);
+  return { ...(kind ? { kind } : {}), each, ...(timeLike ? { badDue: dueText } : {}) };
 }
 
 /**
