@@ -68,10 +68,16 @@ export function readExpected(cell: string): {
   const k = key(cell);
   const kind = KIND_WORDS.find(([w]) => k.includes(w))?.[1];
   const each = EACH_WORDS.some((w) => k.includes(w));
-  const dueText = /(?:\bdue\b|时限|期限|截止)\s*[:：]?\s*([^,，;；]+)/i.exec(cell)?.[1]?.trim();
+  const m = /(\bdue\b|时限|期限|截止)\s*[:：]?\s*([^,，;；]+)/i.exec(cell);
+  const dueText = m?.[2]?.trim();
   if (dueText === undefined) return { ...(kind ? { kind } : {}), each };
   const due = parseDueText(dueText);
-  return { ...(kind ? { kind } : {}), each, ...(due ? { due } : { badDue: dueText }) };
+  if (due) return { ...(kind ? { kind } : {}), each, due };
+  // "due to the flooding" is prose, not a deadline: after "due" only what looks like a time is worth a
+  // warning; after 时限 anything is meant as one.
+  const timeLike =
+    m?.[1]?.toLowerCase() !== 'due' || /^(?:T\s*[0+\-−－]|\+|开始|打开|\d|[HD][+-])/i.test(dueText);
+  return { ...(kind ? { kind } : {}), each, ...(timeLike ? { badDue: dueText } : {}) };
 }
 
 /**

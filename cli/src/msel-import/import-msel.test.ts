@@ -97,6 +97,15 @@ describe('drill msel --format xlsx → drill import msel: the round trip', () =>
           expect(d.options.every((o) => o.score === 0)).toBe(true);
         }
         if (scored.length) expect(r.yaml).toContain('# TODO: the scores, feedback, default and capability');
+        // The decisions an inject expects come back as its `expects` (allocations are not imported).
+        const imported = new Set(back.decisions.map((d) => d.id));
+        for (const i of original.injects) {
+          const want = i.expects.filter((d) => imported.has(d));
+          expect(back.injects.find((x) => x.id === i.id)!.expects, i.id).toEqual(
+            expect.arrayContaining(want),
+          );
+        }
+        expect(back.injects.some((i) => i.expects.length > 0)).toBe(true);
         // An allocation stays a TODO comment, with the row it came from.
         for (const d of original.decisions.filter((x) => x.kind === 'allocate'))
           expect(r.yaml).toMatch(new RegExp(`#   - ${d.id} at .*: an allocation needs a budget and a score`));

@@ -33,6 +33,10 @@ export interface ImportedInject {
   note?: string;
   /** The module it is listed under, when its time alone would not place it there. */
   module?: string;
+  /** The decision points its expected action names (`Decide \`warn\`: …`), when they were imported. */
+  expects?: string[];
+  /** The expected-action cell, to link it to the decisions once every row is read. */
+  expected?: string;
   /** Where the row is, for messages. */
   where: string;
 }
@@ -511,6 +515,7 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
       ...(title && cols.text !== undefined ? { title } : {}),
       text,
       ...(note ? { note } : {}),
+      ...(expected ? { expected } : {}),
       where: where(),
     };
     injects.push(inject);
@@ -518,6 +523,7 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
   }
 
   const modules = placeModules(sections, warn);
+  linkExpected(injects, new Set(decisionIds.keys()), comments);
 
   if (body.length === 0)
     err(cellRef(t, sheet.name, header.row), 'no rows below the header: nothing to import');
@@ -566,6 +572,34 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
   return ds.some((d) => d.severity === 'error')
     ? { diagnostics: ds, modules, injects, decisions, lang }
     : { yaml, diagnostics: ds, modules, injects, decisions, lang };
+}
+
+/** `Decide \`warn\`: …` / `决策（warn）：…`: how `drill msel` names a decision in an expected-action cell. */
+const EXPECTED_DECISION =
+  /(?:Decide\s*`([a-z][a-z0-9_-]*)`\s*:|决策\s*[（(]([a-z][a-z0-9_-]*)[)）]\s*[：:])/g;
+
+/**
+ * An inject's expected action names the decision points it calls for: those the MSEL also lists as
+ * decision rows become its `expects`. When the cell names nothing else, its TODO comment goes.
+ */
+function linkExpected(
+  injects: ImportedInject[],
+  decisions: ReadonlySet<string>,
+  comments: Map<string, string[]>,
+): void {
+  for (const i of injects) {
+    if (!i.expected) continue;
+    const named = [...i.expected.matchAll(EXPECTED_DECISION)].map((m) => m[1] ?? m[2]!);
+    const known = [...new Set(named.filter((id) => decisions.has(id)))];
+    if (known.length === 0) continue;
+    i.expects = known;
+    const parts = i.expected.split(/;\s*(?=Decide\s*`|决策\s*[（(])/);
+    if (known.length === named.length && parts.length === named.length)
+      comments.set(
+        i.id,
+        (comments.get(i.id) ?? []).filter((l) => !l.startsWith('TODO expected action')),
+      );
+  }
 }
 
 /** A module as the sheet lists it, before its start time is settled. */

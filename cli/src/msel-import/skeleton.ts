@@ -147,6 +147,7 @@ export function skeleton(x: SkeletonInput): string {
       ...(i.title !== undefined ? { title: text(i.title) } : {}),
       text: text(i.text),
       ...(i.note !== undefined ? { note: text(i.note) } : {}),
+      ...(i.expects?.length ? { expects: i.expects } : {}),
     })),
     ...(x.decisions.some((d) => d.kind !== 'discuss')
       ? {

@@ -100,3 +100,27 @@ describe('MSEL time cells', () => {
     expect(parseClockCell('tomorrow')).toBeUndefined();
   });
 });
+
+describe('a decision row’s expected-action cell', () => {
+  it('gives the kind, each role and the deadline, in either language; prose is not a deadline', async () => {
+    const { readExpected } = await import('./decisions.ts');
+    expect(readExpected('Decide (one option), due +1h')).toEqual({
+      kind: 'single',
+      each: false,
+      due: { rel: 60 },
+    });
+    expect(readExpected('决策（多选），时限：T0前2小时')).toEqual({
+      kind: 'multi',
+      each: false,
+      due: { abs: -120 },
+    });
+    expect(readExpected('Discuss (each role answers), due T-71h')).toEqual({
+      kind: 'discuss',
+      each: true,
+      due: { abs: -71 * 60 },
+    });
+    expect(readExpected('研讨（各岗位分别作答）')).toEqual({ kind: 'discuss', each: true });
+    expect(readExpected('Evacuate the valley due to the flooding')).toEqual({ each: false });
+    expect(readExpected('Decide, due T-3')).toEqual({ kind: undefined, each: false, badDue: 'T-3' });
+  });
+});
