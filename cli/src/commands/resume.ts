@@ -15,6 +15,7 @@ import {
 import { SHIPPED_IDS } from '@drill/scenarios';
 import { parseAnswers, type Answers } from '../answers.ts';
 import { fsReason, userPath, UserError, writeFileAtomic } from '../io.ts';
+import { utf8Text } from '../utf8Text.ts';
 import { Journal, runPaths, transcriptPathForJournal } from '../journal.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { parseLang } from '../tui/i18n.ts';
@@ -205,7 +206,7 @@ function readAnswers(file: string, scenario: Scenario): Answers {
   } catch (e) {
     throw new UserError(`cannot read the answers file ${file}: ${fsReason(e)}`);
   }
-  const a = parseAnswers(text, scenario);
+  const a = parseAnswers(utf8Text(text, file, 'save it as UTF-8'), scenario);
   if (!a.ok) throw new UserError(`${file}: ${a.reason}`);
   return a.answers;
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { resolveScenarioPath } from '@drill/scenarios';
 import { fsReason, userPath, UserError, writeFileAtomic } from '../io.ts';
+import { utf8Text } from '../utf8Text.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { langArg } from './msel.ts';
 
@@ -69,6 +70,13 @@ export function register(program: Command): void {
       } catch (e) {
         throw new UserError(`cannot read ${file}: ${fsReason(e)}`);
       }
+      utf8Text(
+        content,
+        file,
+        format === 'csv'
+          ? 'save it as UTF-8 (Excel: Save as → "CSV UTF-8"; WPS or Notepad: encoding UTF-8)'
+          : 'save it as UTF-8',
+      );
       const tf = format === 'csv' ? await readCsv(content, file) : await readXliff(content, file);
       const scenario = scenarioFromArg(arg);
       const t = readScenarioTexts(resolveScenarioPath(arg, cwd()), scenario);
