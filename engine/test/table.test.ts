@@ -247,3 +247,80 @@ describe('Table: corrections and warnings', () => {
     expect('error' in Table.resume(sc, bad)).toBe(true);
   });
 });
+
+const red: Actor = { kind: 'member', team: 'Red', roles: ['chief'], name: 'Rae' };
+const blue: Actor = { kind: 'member', team: 'Blue', roles: ['press'], name: 'Bo' };
+const hashes = (t: Table): string[] =>
+  Array.from({ length: t.sessionCount }, (_, i) => stateHash(t.stateOf(i)));
+
+/** Everything `check` says must be what `submit` then does: the same refusal, or an acceptance. */
+function agrees(t: Table, actor: Actor, command: TableCommand, o: { expectSeq?: number } = {}) {
+  const before = hashes(t);
+  const seq = t.seq;
+  const checked = t.check(actor, command, o);
+  expect(hashes(t)).toEqual(before);
+  expect(t.seq).toBe(seq);
+  const done = t.submit(actor, command, o);
+  if (checked.ok) expect(done.ok, JSON.stringify(done)).toBe(true);
+  else expect(done).toEqual(checked);
+  return checked;
+}
+
+describe('Table.check: a dry run of submit', () => {
+  it('answers as submit would for every kind of refusal, and changes nothing', () => {
+    const t = rolesTable();
+    expect(agrees(t, red, { type: 'start' })).toMatchObject({ ok: false, code: 'trainer-only' });
+    expect(agrees(t, trainer, { type: 'advance', minutes: 0 })).toMatchObject({ code: 'malformed' });
+    expect(agrees(t, trainer, { type: 'start' }).ok).toBe(true);
+    expect(agrees(t, trainer, { type: 'next' }, { expectSeq: 0 })).toMatchObject({ code: 'stale' });
+    expect(agrees(t, trainer, { type: 'advance', minutes: 4 * 60 }).ok).toBe(true);
+    const ack: TableCommand = { type: 'choose', team: 'Red', decision: 'ack', options: ['yes'] };
+    expect(agrees(t, blue, { ...ack, team: 'Blue' })).toMatchObject({ code: 'not-your-seat' });
+    expect(agrees(t, blue, ack)).toMatchObject({ code: 'not-your-team' });
+    expect(agrees(t, red, { ...ack, options: ['yes', 'ignore'] })).toMatchObject({
+      code: 'engine',
+      engineCode: 'bad-choice',
+      problem: { kind: 'pick-one' },
+    });
+    expect(agrees(t, red, ack).ok).toBe(true);
+    expect(agrees(t, red, ack)).toMatchObject({ code: 'engine', engineCode: 'decision-closed' });
+  });
+
+  it("names what is wrong with a choice's shape: counts, per-target limits, the budget", () => {
+    const t = rolesTable();
+    t.submit(trainer, { type: 'start' });
+    const to = (at: number): void => {
+      expect(t.submit(trainer, { type: 'advance', minutes: at - t.clock }).ok).toBe(true);
+    };
+    to(-4 * 60); // `measures` is open (T-5h to T-2h)
+    const measures = (options: string[]): TableCommand => ({
+      type: 'choose',
+      team: 'Red',
+      decision: 'measures',
+      options,
+    });
+    expect(t.check(red, measures([]))).toMatchObject({ problem: { kind: 'pick-some', max: 2 } });
+    expect(t.check(red, measures(['a', 'b', 'none']))).toMatchObject({
+      problem: { kind: 'too-many', max: 2 },
+    });
+    expect(t.check(red, measures(['a', 'b'])).ok).toBe(true);
+    to(30); // `trucks` is open (from T0)
+    const trucks = (allocation: Record<string, number>): TableCommand => ({
+      type: 'choose',
+      team: 'Red',
+      decision: 'trucks',
+      allocation,
+    });
+    expect(t.check(red, trucks({ x: 4, y: 0 }))).toMatchObject({
+      problem: { kind: 'target-max', option: 'x', max: 3 },
+    });
+    expect(t.check(red, trucks({ x: 3, y: 2 }))).toMatchObject({
+      problem: { kind: 'over-budget', total: 5, budget: 4 },
+    });
+    expect(t.check(red, trucks({ x: 3, y: 1 })).ok).toBe(true);
+    // In Chinese the reason is a Chinese sentence; the problem stays data for the front end to word.
+    const zh = t.check(red, trucks({ x: 3, y: 2 }), { lang: 'zh-CN' });
+    expect(zh).toMatchObject({ problem: { kind: 'over-budget' } });
+    expect(zh.ok ? '' : zh.reason).not.toMatch(/[A-Za-z]/);
+  });
+});
