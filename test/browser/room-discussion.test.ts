@@ -1,32 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startRoomServer, type RoomServer } from '@drill/server';
-import { buildWeb, needsBuild, repoRoot } from '../../cli/src/commands/serve.ts';
+import type { RoomServer } from '@drill/server';
 import { connect, createRoom, join as joinRoom, latestView, settled } from '../../server/test/kit.ts';
-import { launchChromium } from './chromium.ts';
+import { startRoomFixture, type RoomFixture } from './fixtures/room-server.ts';
 
-const ROOT = repoRoot();
 let browser: Browser;
 let server: RoomServer;
-let home: string;
+let fx: RoomFixture | undefined;
 beforeAll(async () => {
-  if (needsBuild(ROOT)) buildWeb(ROOT, () => {});
-  home = mkdtempSync(join(tmpdir(), 'drill-room-disc-'));
-  server = await startRoomServer({
-    host: '127.0.0.1',
-    port: 0,
-    webDir: join(ROOT, 'web', 'dist'),
-    dataDir: join(home, 'server'),
-  });
-  browser = await launchChromium();
+  fx = await startRoomFixture('drill-room-disc-');
+  ({ browser, server } = fx);
 }, 300_000);
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (home) rmSync(home, { recursive: true, force: true });
+  await fx?.close();
 });
 
 describe('a discussion question on a participant’s phone (Chromium, 375 px, Chinese)', () => {
