@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../test/browser/chromium.ts';
+import { closeContexts, sharedChromium } from '../../test/browser/chromium.ts';
 import type { Lang } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
 import { analyseCohort, renderCohort, type CohortReport } from '../src/index.ts';
@@ -22,10 +22,10 @@ beforeAll(async () => {
     runs.map((r) => ({ file: r.file, text: JSON.stringify(r.transcript) })),
     (id, h) => (id === typhoon.id && h === typhoon.contentHash ? typhoon : undefined),
   );
-  browser = await launchChromium();
+  browser = await sharedChromium();
 });
 afterAll(async () => {
-  await browser?.close();
+  if (browser) await closeContexts(browser);
 });
 
 describe.each(['en', 'zh-CN'] as Lang[])('cohort HTML in Chromium (%s)', (lang) => {

@@ -1,19 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stateHash } from '@drill/engine';
-import { startRoomServer, type RoomServer } from '../src/app.ts';
+import type { RoomServer } from '../src/app.ts';
+import { openRoom, type OpenRoom } from './fixtures/open-room.ts';
 import { RoomClient } from '../src/client.ts';
 import type { ApiError, CreatedRoom, Joined, ServerFrame } from '../src/protocol.ts';
-import { api, connect, createRoom, join, latestView, settled, tempDir, TWO_TEAMS_ROLES } from './kit.ts';
+import { api, connect, createRoom, join, TWO_TEAMS_ROLES } from './kit.ts';
 
 // The hostile-user campaign (docs/reliability/hostile-room.md): what a participant should not send,
 // each refused with a reason, and nothing refused changes the room.
 
+let fx: OpenRoom | undefined;
 let server: RoomServer;
-let tmp: ReturnType<typeof tempDir>;
 let room: CreatedRoom;
 let trainer: RoomClient;
 let red: RoomClient;
-const clients: RoomClient[] = [];
+let clients: RoomClient[];
 
 /** The table's sequence number and every session's state hash: what "the room is unchanged" means. */
 function hashes(): string[] {
@@ -25,29 +26,16 @@ const answer = (c: RoomClient): Promise<ServerFrame> =>
   c.next((f) => f.t === 'refused' || f.t === 'ack' || f.t === 'preview');
 
 beforeAll(async () => {
-  tmp = tempDir();
-  server = await startRoomServer({
-    dataDir: tmp.dir,
-    port: 0,
+  fx = await openRoom([{ team: 'Red', name: 'Rae' }], {
     rate: { burst: 200, perSecond: 100 },
     joinRate: false,
   });
-  room = await createRoom(server.url, server.hostToken, TWO_TEAMS_ROLES);
-  trainer = await connect(server.url, room.trainerToken);
-  red = await connect(server.url, (await join(server.url, room.room.code, 'Red', 'Rae')).token);
-  clients.push(trainer, red);
-  expect((await trainer.command({ type: 'start' })).t).toBe('ack');
-  for (let i = 0; i < 30 && !latestView(red).lanes[0]!.view.open.length; i++) {
-    const a = await trainer.command({ type: 'next' });
-    if (a.t === 'ack') await settled(clients, a.seq);
-  }
-  expect(latestView(red).lanes[0]!.view.open.length).toBeGreaterThan(0);
+  ({ server, room, trainer, clients } = fx);
+  red = fx.members[0]!;
 });
 
 afterAll(async () => {
-  for (const c of clients) c.close();
-  await server.close();
-  tmp.cleanup();
+  await fx?.close();
 });
 
 describe('hostile frames on the socket', () => {

@@ -1,27 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stateHash, type TableCommand } from '@drill/engine';
-import { startRoomServer, type RoomServer } from '../src/app.ts';
+import type { RoomServer } from '../src/app.ts';
+import { openRoom, type OpenRoom } from './fixtures/open-room.ts';
 import { RoomClient } from '../src/client.ts';
 import { MAX_FRAME_BYTES, type CreatedRoom, type ServerFrame } from '../src/protocol.ts';
-import {
-  answerOpen,
-  api,
-  connect,
-  createRoom,
-  join,
-  latestView,
-  settled,
-  tempDir,
-  TWO_TEAMS_ROLES,
-} from './kit.ts';
+import { answerOpen, api, connect, join, latestView, settled, TWO_TEAMS_ROLES } from './kit.ts';
 
+let fx: OpenRoom | undefined;
 let server: RoomServer;
-let tmp: ReturnType<typeof tempDir>;
 let room: CreatedRoom;
 let trainer: RoomClient;
 let red: RoomClient;
 let blue: RoomClient;
-const clients: RoomClient[] = [];
+let clients: RoomClient[];
 
 /** Every session's state hash: what "the room is unchanged" means. */
 function hashes(): string[] {
@@ -33,28 +24,19 @@ type Refused = Extract<ServerFrame, { t: 'refused' }>;
 const isRefused = (f: ServerFrame): f is Refused => f.t === 'refused';
 
 beforeAll(async () => {
-  tmp = tempDir();
-  server = await startRoomServer({ dataDir: tmp.dir, port: 0, rate: { burst: 20, perSecond: 10 } });
-  room = await createRoom(server.url, server.hostToken, TWO_TEAMS_ROLES);
-  const r = await join(server.url, room.room.code, 'Red', 'Rae');
-  const b = await join(server.url, room.room.code, 'Blue', 'Bo', ['fisheries']);
-  trainer = await connect(server.url, room.trainerToken);
-  red = await connect(server.url, r.token);
-  blue = await connect(server.url, b.token);
-  clients.push(trainer, red, blue);
-  expect((await trainer.command({ type: 'start' })).t).toBe('ack');
-  // Run the clock until Red has a decision open.
-  for (let i = 0; i < 30 && !latestView(red).lanes[0]!.view.open.length; i++) {
-    const a = await trainer.command({ type: 'next' });
-    if (a.t === 'ack') await settled(clients, a.seq);
-  }
-  expect(latestView(red).lanes[0]!.view.open.length).toBeGreaterThan(0);
+  fx = await openRoom(
+    [
+      { team: 'Red', name: 'Rae' },
+      { team: 'Blue', name: 'Bo', roles: ['fisheries'] },
+    ],
+    { rate: { burst: 20, perSecond: 10 } },
+  );
+  ({ server, room, trainer, clients } = fx);
+  [red, blue] = fx.members as [RoomClient, RoomClient];
 });
 
 afterAll(async () => {
-  for (const c of clients) c.close();
-  await server.close();
-  tmp.cleanup();
+  await fx?.close();
 });
 
 describe('the room server refuses, with a reason, and the room stays as it was', () => {

@@ -1,15 +1,14 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { autoplay, localize, type Scenario } from '@drill/engine';
 import { loadScenarioFile } from '@drill/scenarios';
-import { startRoomServer, type RoomServer } from '@drill/server';
-import { buildWeb, needsBuild, repoRoot } from '../../cli/src/commands/serve.ts';
+import type { RoomServer } from '@drill/server';
+import { repoRoot } from '../../cli/src/commands/serve.ts';
 import { translate } from '../../web/src/i18n.ts';
-import { launchChromium } from './chromium.ts';
+import { startRoomFixture, type RoomFixture } from './fixtures/room-server.ts';
 
 /*
  * The trainer's own scenario in the browser: a folder with includes picked in the console and in
@@ -21,6 +20,7 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 
 let browser: Browser;
 let server: RoomServer;
+let fx: RoomFixture | undefined;
 let work: string;
 let good: string;
 let broken: string;
@@ -29,9 +29,8 @@ let own: Scenario;
 const transcripts: string[] = [];
 
 beforeAll(async () => {
-  if (needsBuild(ROOT)) buildWeb(ROOT, () => {});
-  work = mkdtempSync(join(tmpdir(), 'drill-byo-e2e-'));
-  process.env['DRILL_HOME'] = join(work, 'home');
+  fx = await startRoomFixture('drill-byo-e2e-');
+  ({ browser, server, dir: work } = fx);
   // The shipped flood under another id, as a trainer's folder: the main file and its two parts.
   good = join(work, 'county');
   mkdirSync(join(good, 'flood'), { recursive: true });
@@ -65,18 +64,9 @@ beforeAll(async () => {
     writeFileSync(file, JSON.stringify(autoplay(own, { seed, policy, startedAt }).transcript()));
     transcripts.push(file);
   }
-  server = await startRoomServer({
-    host: '127.0.0.1',
-    port: 0,
-    webDir: join(ROOT, 'web', 'dist'),
-    dataDir: join(work, 'server'),
-  });
-  browser = await launchChromium();
 }, 300_000);
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
+  await fx?.close();
 });
 
 interface Violation {

@@ -1,17 +1,25 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserServer, type LaunchOptions } from 'playwright-core';
+import { inject } from 'vitest';
 
 /** Debian's Chromium (installed by `pnpm test` with apt when missing); never a downloaded browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The websocket of the Chromium test/tools/global-setup.ts started for the whole run, if any. */
+    chromiumWs?: string;
+  }
+}
 
 /**
  * Headless Chromium as every browser test here runs it: no sandbox (root in CI), and none of the
  * background traffic this machine's closed network would refuse.
  */
-export async function launchChromium(): Promise<Browser> {
+function options(): LaunchOptions {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium`);
-  return chromium.launch({
+  return {
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -22,26 +30,39 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
     ],
-  });
+  };
+}
+
+/** A Chromium of the caller's own (a test that must own the process). */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch(options());
+}
+
+/** A Chromium that other processes connect to (the global setup's, for the whole run). */
+export async function launchChromiumServer(): Promise<BrowserServer> {
+  return chromium.launchServer(options());
 }
 
 let shared: Promise<Browser> | undefined;
 
 /**
- * One Chromium for every browser test file that runs in this worker process (the e2e project runs
- * several files per worker): launching it costs a second or two of CPU per file. Each file makes its own
- * contexts and closes them with `closeContexts` when it ends; the browser itself ends with the worker.
+ * The one Chromium of the whole run: test/tools/global-setup.ts launches it before any file starts and
+ * every browser test file, in either worker, connects to it and makes its own contexts (closed with
+ * `closeContexts` when the file ends). Starting and stopping a Chromium costs 3–4 s of CPU; it used to
+ * be done by most files. Without the global setup (a file run some other way), one per worker.
  */
 export function sharedChromium(): Promise<Browser> {
-  shared ??= launchChromium().then((b) => {
-    // A crashed browser is launched again by the next file, not handed out dead.
+  shared ??= (async () => {
+    const ws = inject('chromiumWs');
+    const b = ws ? await chromium.connect(ws) : await launchChromium();
+    // A crashed browser or a dropped connection is replaced for the next file, not handed out dead.
     b.on('disconnected', () => (shared = undefined));
     return b;
-  });
+  })();
   return shared;
 }
 
-/** Closes every context a test file opened on the shared browser (one file runs at a time per worker). */
+/** Closes every context this worker opened on the shared browser (one file runs at a time per worker). */
 export async function closeContexts(browser: Browser): Promise<void> {
   await Promise.all(browser.contexts().map((c) => c.close()));
 }

@@ -12,7 +12,7 @@ import { transcriptPath, type CreatedRoom } from '@drill/server/protocol';
 import { buildWeb, needsBuild, repoRoot } from '../../cli/src/commands/serve.ts';
 import { translate } from '../../web/src/i18n.ts';
 import { latestView, settled } from '../../server/test/kit.ts';
-import { launchChromium } from './chromium.ts';
+import { closeContexts, sharedChromium } from './chromium.ts';
 
 const ROOT = repoRoot();
 const typhoon = loadScenario('typhoon');
@@ -50,11 +50,11 @@ async function spawnServer(port: number): Promise<{ url: string; hostToken: stri
 beforeAll(async () => {
   if (needsBuild(ROOT)) buildWeb(ROOT, () => {});
   home = mkdtempSync(join(tmpdir(), 'drill-room-crash-'));
-  browser = await launchChromium();
+  browser = await sharedChromium();
 }, 300_000);
 afterAll(async () => {
   proc?.kill('SIGKILL');
-  await browser?.close();
+  if (browser) await closeContexts(browser);
   if (home) rmSync(home, { recursive: true, force: true });
 });
 

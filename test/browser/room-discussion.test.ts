@@ -1,15 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startRoomServer, type RoomServer } from '@drill/server';
-import { buildWeb, needsBuild, repoRoot } from '../../cli/src/commands/serve.ts';
+import type { RoomServer } from '@drill/server';
 import { connect, createRoom, join as joinRoom, latestView, settled } from '../../server/test/kit.ts';
-import { launchChromium } from './chromium.ts';
+import { startRoomFixture, type RoomFixture } from './fixtures/room-server.ts';
 
-const ROOT = repoRoot();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's serious and critical violations inside `selector` (the discussion card). */
@@ -35,22 +31,13 @@ async function axeOn(page: Page, selector: string): Promise<string[]> {
 }
 let browser: Browser;
 let server: RoomServer;
-let home: string;
+let fx: RoomFixture | undefined;
 beforeAll(async () => {
-  if (needsBuild(ROOT)) buildWeb(ROOT, () => {});
-  home = mkdtempSync(join(tmpdir(), 'drill-room-disc-'));
-  server = await startRoomServer({
-    host: '127.0.0.1',
-    port: 0,
-    webDir: join(ROOT, 'web', 'dist'),
-    dataDir: join(home, 'server'),
-  });
-  browser = await launchChromium();
+  fx = await startRoomFixture('drill-room-disc-');
+  ({ browser, server } = fx);
 }, 300_000);
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (home) rmSync(home, { recursive: true, force: true });
+  await fx?.close();
 });
 
 describe('a discussion question on a participant’s phone (Chromium, 375 px, Chinese)', () => {

@@ -1,40 +1,26 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parseTranscript, verify } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
-import { startRoomServer, type RoomServer } from '@drill/server';
-import { buildWeb, needsBuild, repoRoot } from '../../cli/src/commands/serve.ts';
+import type { RoomServer } from '@drill/server';
 import { translate } from '../../web/src/i18n.ts';
-import { launchChromium } from './chromium.ts';
+import { startRoomFixture, type RoomFixture } from './fixtures/room-server.ts';
 import { advance } from './consoleSteps.ts';
 
-const ROOT = repoRoot();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const typhoon = loadScenario('typhoon');
 
 let browser: Browser;
 let server: RoomServer;
-let home: string;
+let fx: RoomFixture | undefined;
 beforeAll(async () => {
-  if (needsBuild(ROOT)) buildWeb(ROOT, () => {});
-  home = mkdtempSync(join(tmpdir(), 'drill-room-e2e-'));
-  process.env['DRILL_HOME'] = home;
-  server = await startRoomServer({
-    host: '127.0.0.1',
-    port: 0,
-    webDir: join(ROOT, 'web', 'dist'),
-    dataDir: join(home, 'server'),
-  });
-  browser = await launchChromium();
+  fx = await startRoomFixture('drill-room-e2e-');
+  ({ browser, server } = fx);
 }, 300_000);
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (home) rmSync(home, { recursive: true, force: true });
+  await fx?.close();
 });
 
 interface Violation {

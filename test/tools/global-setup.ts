@@ -1,6 +1,7 @@
 // Vitest globalSetup of the projects whose tests run the built artefacts: the web app (web/dist, served to
 // Chromium) and the `drill` command's bundle (cli/dist, what `pnpm drill` and the spawned-CLI tests run).
-// Each is built here once, before any test file starts, when it is missing or older than its sources:
+// Each is built here once, before any test file starts, when it is missing or older than its sources
+// (and the run's one Chromium is started here too):
 // - web/dist: the browser test files used to each call buildWeb() when they found it stale, so with
 //   several workers two or three Vite builds of the same app could run at once;
 // - cli/dist: cli/bin/drill.mjs runs the TypeScript sources through tsx when the bundle is stale (about
@@ -8,8 +9,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { buildWeb, needsBuild, repoRoot } from '../../cli/src/commands/serve.ts';
+import { CHROMIUM, launchChromiumServer } from '../browser/chromium.ts';
 
 const ROOT = repoRoot();
 
@@ -34,7 +37,21 @@ export function cliBundleStale(root = ROOT): boolean {
   );
 }
 
-export default function setup(project: TestProject): void {
+// One Chromium for the run, shared by the projects that list this setup (see test/browser/chromium.ts);
+// it stops when the last of them tears down.
+let browser: Promise<BrowserServer> | undefined;
+let users = 0;
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (project.name === 'e2e' && needsBuild(ROOT)) buildWeb(ROOT, () => {});
   if (cliBundleStale()) execFileSync(process.execPath, [join(ROOT, 'cli', 'build.mjs')], { stdio: 'pipe' });
+  // Without Chromium the browser tests fail with their own message (how to install it); the rest run.
+  if (existsSync(CHROMIUM)) {
+    browser ??= launchChromiumServer();
+    users++;
+    project.provide('chromiumWs', (await browser).wsEndpoint());
+  }
+  return async () => {
+    if (browser && --users === 0) await (await browser).close();
+  };
 }
