@@ -11,6 +11,8 @@
  * server's resident memory per room. Everything is bounded: counts by env, and BENCH_TIMEOUT_S overall.
  *
  *   ROOMS=100 CLIENTS=30 MODE=roles TEAMS=3 ROUNDS=12 STEP_MS=600 pnpm bench:room
+ *
+ * VIEW_WORKER=0 runs the server without its view worker (every view built on the main thread), to compare.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
