@@ -162,13 +162,15 @@ export class RoomClient {
     expectSeq: number | undefined,
     deadline: number,
   ): Promise<Extract<ServerFrame, { t: 'ack' | 'refused' }>> {
-    const cseq = ++this.cseq;
-    const frame: ClientFrame = {
+    let cseq = ++this.cseq;
+    let renumbered = false;
+    const frameOf = (n: number): ClientFrame => ({
       t: 'cmd',
-      cseq,
+      cseq: n,
       command,
       ...(expectSeq !== undefined ? { expectSeq } : {}),
-    };
+    });
+    let frame = frameOf(cseq);
     for (;;) {
       if (!this.connected) await this.welcomeAgain(deadline);
       const answer = this.next(
@@ -184,6 +186,15 @@ export class RoomClient {
       answer.catch(() => undefined);
       this.sendFrame(frame);
       const r = await Promise.race([answer, dropped]);
+      // Another connection with this credential used this number: the room never saw this command,
+      // so it goes once more, numbered after the last one the room accepted.
+      if (r.t === 'refused' && r.code === 'replay' && r.lastCseq !== undefined && !renumbered) {
+        renumbered = true;
+        this.cseq = Math.max(this.cseq, r.lastCseq);
+        cseq = ++this.cseq;
+        frame = frameOf(cseq);
+        continue;
+      }
       if (r.t !== 'welcome') return r;
       // Reconnected before the answer came: the welcome says whether the server had taken it.
       if (r.lastCseq >= cseq) return { t: 'ack', cseq, seq: r.view.seq };

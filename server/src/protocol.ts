@@ -210,6 +210,12 @@ export type ServerFrame =
       reason: string;
       /** With `stale`: the table seq the room holds now (look at that view, then act again). */
       seq?: number;
+      /**
+       * With `replay`: the last `cseq` accepted from this credential. Another tab or device holding the
+       * same credential used the numbers up to it: a command this client never had answered may be sent
+       * again numbered after it (the room never saw it, so it cannot apply twice).
+       */
+      lastCseq?: number;
     }
   | { t: 'preview'; cseq: number; closing: DefaultClosing[] }
   /** Trainer only: who is connected, typing, has submitted. */

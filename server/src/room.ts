@@ -22,7 +22,7 @@ import type {
 import { FrameBuilder, type ScoresFor } from './frames.ts';
 import type { RoomRow, Store, TokenRow } from './store.ts';
 import type { FrameWant, ViewPort } from './view-port.ts';
-import { refusal, staleClockReason } from './words.ts';
+import { refusal, refusalReason, staleClockReason } from './words.ts';
 
 /** One connected client, as the room sees it. */
 export interface Conn {
@@ -157,7 +157,15 @@ export class Room {
   /** A command from a client: authorised by the Table, committed, then broadcast. */
   command(conn: Conn, f: Cmd): void {
     const last = this.cseqs.get(conn.tokenId) ?? 0;
-    if (f.cseq <= last) return this.refuse(conn, 'replay', f.cseq);
+    // Says how far this credential got: another tab holding it may have used the numbers.
+    if (f.cseq <= last)
+      return conn.send({
+        t: 'refused',
+        cseq: f.cseq,
+        code: 'replay',
+        reason: refusalReason('replay', conn.lang),
+        lastCseq: last,
+      });
     const actor = this.actorOf(conn.identity);
     if (!actor) return this.refuse(conn, 'trainer-only', f.cseq);
     const before = this.table.seq;

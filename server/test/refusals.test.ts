@@ -192,6 +192,27 @@ describe('the room server refuses, with a reason, and the room stays as it was',
     expect(server.rooms.get(room.room.id)!.table.seq).toBeGreaterThan(held);
   });
 
+  it('two connections with one credential (two trainer tabs) do not refuse each other as replays', async () => {
+    const other = await connect(server.url, room.trainerToken);
+    clients.push(other);
+    const t = server.rooms.get(room.room.id)!.table;
+    // The trainer's client takes the next number; the other tab's next command then has a used one.
+    const inject = await trainer.command({ type: 'inject', roles: ['all'], text: { en: 'first tab' } });
+    expect(inject.t).toBe('ack');
+    await settled([other], t.seq);
+    const second = await other.command({ type: 'inject', roles: ['all'], text: { en: 'second tab' } });
+    expect(second.t, JSON.stringify(second)).toBe('ack');
+    // The room told it how far the credential got, and it numbered its command after that, once.
+    const replays = other.frames.filter((f) => f.t === 'refused' && f.code === 'replay');
+    expect(replays).toHaveLength(1);
+    expect(replays[0]).toMatchObject({ lastCseq: inject.cseq });
+    // And the first tab, now behind in its numbering, still gets through.
+    await settled([trainer], t.seq);
+    const third = await trainer.command({ type: 'pause' });
+    expect(third.t, JSON.stringify(third)).toBe('ack');
+    expect((await trainer.command({ type: 'resume' })).t).toBe('ack');
+  });
+
   it('malformed and oversized frames are refused; a frame too large for the socket closes it', async () => {
     const before = hashes();
     red.sendRaw('{not json');

@@ -56,11 +56,16 @@ async function room(lang: Lang): Promise<{ created: CreatedRoom; backend: Remote
   });
   expect(res.status).toBe(201);
   const created = (await res.json()) as CreatedRoom;
+  return { created, backend: await consoleOn(created, lang) };
+}
+
+/** A trainer's console (a browser tab) on the room. */
+async function consoleOn(created: CreatedRoom, lang: Lang): Promise<RemoteBackend> {
   const url = new URL('/ws', server.url.replace(/^http/, 'ws')).toString();
   const client = new RoomClient({ token: created.trainerToken, lang, lostReason: 'lost', url });
   open.push(client);
   await waitFor(() => expect(client.view).toBeDefined(), { timeout: 10_000 });
-  return { created, backend: new RemoteBackend(client, sc, created.room, created.trainerToken) };
+  return new RemoteBackend(client, sc, created.room, created.trainerToken);
 }
 
 const table = (id: string) => server.rooms.get(id)!.table;
@@ -90,6 +95,30 @@ describe('the room console over the server', () => {
       expect(hashes(created.room.id)).toEqual(before);
       expect(table(created.room.id).seq).toBe(held);
     }
+  });
+
+  it('two tabs of the trainer (one credential) each act on what they show; neither is refused as a replay', async () => {
+    const { created, backend: a } = await room('en');
+    const b = await consoleOn(created, 'en');
+    const id = created.room.id;
+    // Both tabs start from the same numbering; each one's command takes a number the other used.
+    expect((await a.submit({ type: 'start' }, 'en')).ok).toBe(true);
+    await waitFor(() => expect(b.seq).toBe(table(id).seq));
+    const paused = await b.submit({ type: 'pause' }, 'en');
+    expect(paused.ok, JSON.stringify(paused)).toBe(true);
+    await waitFor(() => expect(a.seq).toBe(table(id).seq));
+    const resumed = await a.submit({ type: 'resume' }, 'en');
+    expect(resumed.ok, JSON.stringify(resumed)).toBe(true);
+    // Each step was applied once, in order.
+    const inputs = table(id)
+      .transcripts()[0]!
+      .entries.map((e) => e.input.type);
+    expect(inputs.filter((x) => x === 'pause' || x === 'resume' || x === 'start')).toEqual([
+      'start',
+      'pause',
+      'resume',
+    ]);
+    expect(table(id).phase).toBe('running');
   });
 
   it("closes the drill from the debrief's close control: console → server → a final, closed record", async () => {

@@ -26,6 +26,10 @@ export interface Presence {
 
 interface Pending {
   resolve(r: SendResult): void;
+  /** The command and the seq it acted on, to number it again once (see `replay` below). */
+  command: TableCommand;
+  expectSeq: number | undefined;
+  renumbered: boolean;
 }
 
 /** The frames a server may send: checked only for shape enough to dispatch (the server is trusted). */
@@ -134,7 +138,14 @@ export class RoomClient {
       }
       case 'refused': {
         const p = f.cseq !== undefined ? this.pending.get(f.cseq) : undefined;
-        if (p && f.cseq !== undefined) {
+        if (p && f.cseq !== undefined && f.code === 'replay' && f.lastCseq !== undefined && !p.renumbered) {
+          // Another tab holding this credential used this number: the room never saw this command, so
+          // it goes once more numbered after the last one the room accepted (the room still checks it,
+          // a clock command against the seq this tab showed).
+          this.pending.delete(f.cseq);
+          this.cseq = Math.max(this.cseq, f.lastCseq);
+          this.dispatch({ ...p, renumbered: true });
+        } else if (p && f.cseq !== undefined) {
           this.pending.delete(f.cseq);
           p.resolve({
             ok: false,
@@ -164,20 +175,24 @@ export class RoomClient {
 
   /** Sends a command for the room's table; settles with the server's answer. */
   command(command: TableCommand, o: { expectSeq?: number } = {}): Promise<SendResult> {
-    const cseq = ++this.cseq;
     return new Promise((resolve) => {
-      this.pending.set(cseq, { resolve });
-      const sent = this.ws.send({
-        t: 'cmd',
-        cseq,
-        ...(o.expectSeq !== undefined ? { expectSeq: o.expectSeq } : {}),
-        command,
-      });
-      if (!sent) {
-        this.pending.delete(cseq);
-        resolve({ ok: false, code: 'lost', reason: this.o.lostReason });
-      }
+      this.dispatch({ resolve, command, expectSeq: o.expectSeq, renumbered: false });
     });
+  }
+
+  private dispatch(p: Pending): void {
+    const cseq = ++this.cseq;
+    this.pending.set(cseq, p);
+    const sent = this.ws.send({
+      t: 'cmd',
+      cseq,
+      ...(p.expectSeq !== undefined ? { expectSeq: p.expectSeq } : {}),
+      command: p.command,
+    });
+    if (!sent) {
+      this.pending.delete(cseq);
+      p.resolve({ ok: false, code: 'lost', reason: this.o.lostReason });
+    }
   }
 
   /** Which decisions a clock command would close with their defaults (trainer only). */
