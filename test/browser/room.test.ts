@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parseTranscript, verify } from '@drill/engine';
@@ -204,7 +205,10 @@ describe('a classroom drill over the room server, in Chromium', () => {
         trainer.waitForEvent('download'),
         trainer.getByRole('link', { name: translate('en', 'downloadTeamTranscript', { team }) }).click(),
       ]);
-      const text = readFileSync((await dl.path())!, 'utf8');
+      // Saved through Playwright: the shared Chromium is a remote browser, whose downloads have no local path.
+      const file = join(fx!.dir, `${team}.json`);
+      await dl.saveAs(file);
+      const text = readFileSync(file, 'utf8');
       const parsed = parseTranscript(text);
       expect(parsed.ok ? '' : parsed.reason).toBe('');
       if (!parsed.ok) continue;

@@ -57,7 +57,20 @@ const extra = process.argv.slice(2);
 const checks = extra.length
   ? []
   : [
-      captured('format (prettier --check)', 'pnpm', ['-s', 'format:check']),
+      // `pnpm format:check` with prettier's cache, keyed on file contents (node_modules/.cache/prettier):
+      // a file unchanged since it last passed is not formatted again. A fresh clone (CI) checks every
+      // file; a second local run costs ~5 s of CPU instead of ~25 s. Any edit changes the key.
+      captured('format (prettier --check)', 'pnpm', [
+        'exec',
+        'prettier',
+        '--check',
+        '.',
+        '--log-level',
+        'warn',
+        '--cache',
+        '--cache-strategy',
+        'content',
+      ]),
       // tsc and the type-aware eslint, sharing one TypeScript program (see check.mjs).
       captured('type check and lint', process.execPath, ['test/tools/check.mjs']),
     ];
