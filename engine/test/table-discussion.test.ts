@@ -50,6 +50,20 @@ describe('Table: discussion answers and evaluators', () => {
     });
   });
 
+  it('an empty answer is refused as empty, not as a wrong choice count, in English and Chinese', () => {
+    const t = roomTable();
+    const water: Actor = { kind: 'member', team: 'HQ', roles: ['water'], name: 'Wu' };
+    const blank = { type: 'answer', team: 'HQ', decision: 'q_concerns', text: '\u200b ' };
+    expect(t.submit(water, blank)).toMatchObject({
+      ok: false,
+      engineCode: 'bad-choice',
+      reason: 'the answer is empty',
+    });
+    const zh = t.submit(water, blank, { lang: 'zh-CN' });
+    expect(zh).toMatchObject({ ok: false, engineCode: 'bad-choice', reason: '回答内容为空，请填写后再提交' });
+    expect(zh.ok ? '' : zh.reason).not.toContain('数量');
+  });
+
   it('an evaluator may record observations and nothing else; the transcript verifies', () => {
     const t = roomTable();
     const ev: Actor = { kind: 'evaluator', name: 'Eva' };

@@ -1,3 +1,4 @@
+import { EMPTY_ANSWER, OBSERVATION_NEEDS_NOTE, OBSERVED_OUTSIDE_CLOCK } from '../discussion.ts';
 import type { Rejection } from '../step.ts';
 import type { Lang } from '../text.ts';
 
@@ -60,9 +61,18 @@ const ENGINE_ZH: Record<Rejection['code'], string> = {
 /** Every engine rejection code (the record above is exhaustive over them; a test checks the words). */
 export const ENGINE_REFUSAL_CODES = Object.keys(ENGINE_ZH) as Rejection['code'][];
 
+/** `bad-choice` refusals that are not about a choice's count or allocation, in Chinese by their reason. */
+const BAD_CHOICE_ZH: Record<string, string> = {
+  [EMPTY_ANSWER]: '回答内容为空，请填写后再提交',
+  [OBSERVATION_NEEDS_NOTE]: '观察记录需要填写说明',
+  [OBSERVED_OUTSIDE_CLOCK]: '观察时刻不在想定时间范围内',
+};
+
 /** The engine's refusal for a person: its reason in English (written for people), a plain sentence in Chinese. */
 export function engineRefusalWords(r: Rejection, lang: Lang): string {
-  return lang === 'zh-CN' ? ENGINE_ZH[r.code] : r.reason;
+  if (lang !== 'zh-CN') return r.reason;
+  if (r.code === 'bad-choice' && Object.hasOwn(BAD_CHOICE_ZH, r.reason)) return BAD_CHOICE_ZH[r.reason]!;
+  return ENGINE_ZH[r.code];
 }
 
 /** A command's fields by name in Chinese (a refusal names the field without English words). */
