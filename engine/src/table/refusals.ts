@@ -1,5 +1,6 @@
 import { EMPTY_ANSWER, OBSERVATION_NEEDS_NOTE, OBSERVED_OUTSIDE_CLOCK } from '../discussion.ts';
 import type { Rejection } from '../step.ts';
+import { HAS_DIRECTION_MARKS } from './commands.ts';
 import type { Lang } from '../text.ts';
 
 /** Why the table refused a command: a stable code plus a sentence in the sender's language. */
@@ -104,6 +105,7 @@ export interface MalformedIssue {
   code: string;
   path: readonly PropertyKey[];
   origin?: string;
+  message?: string;
   maximum?: number | bigint;
   minimum?: number | bigint;
 }
@@ -118,6 +120,10 @@ export function malformedWords(issue: MalformedIssue | undefined, lang: Lang): s
   if (!issue || top === undefined) return base;
   const en = `"${issue.path.map(String).join('.')}"`;
   const zh = Object.hasOwn(FIELD_ZH, top) ? FIELD_ZH[top]! : '其中一项';
+  if (issue.code === 'custom' && issue.message === HAS_DIRECTION_MARKS)
+    return lang === 'zh-CN'
+      ? `${base}：${zh}含有改变文字显示方向的控制字符（U+202A–U+202E、U+2066–U+2069），请删除后再提交`
+      : `${base}: ${en} contains direction-override characters (U+202A–U+202E, U+2066–U+2069) that change how it reads`;
   const limit =
     issue.code === 'too_big' ? issue.maximum : issue.code === 'too_small' ? issue.minimum : undefined;
   if (limit === undefined) return lang === 'zh-CN' ? `${base}：${zh}无效` : `${base}: ${en} is not valid`;
