@@ -150,7 +150,13 @@ export function recordAnswer(
   at: number,
 ): Answer {
   const role = d.each === 'role' ? (inp.role ?? answerRolesFor(d, p)[0]) : undefined;
-  const answer: Answer = { ...(role !== undefined ? { role } : {}), by: p.id, at, text: inp.text.trim() };
+  const answer: Answer = {
+    ...(role !== undefined ? { role } : {}),
+    by: p.id,
+    ...(inp.by !== undefined ? { member: inp.by } : {}),
+    at,
+    text: inp.text.trim(),
+  };
   const slots = answerSlots(d);
   r.answers = [...(r.answers ?? []).filter((a) => a.role !== role), answer].sort(
     (a, b) => slots.indexOf(a.role) - slots.indexOf(b.role),
