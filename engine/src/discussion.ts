@@ -67,6 +67,14 @@ export function answerRolesFor(d: DecisionPoint, p: Participant): string[] {
   return d.roles.filter((r) => r !== ALL_ROLES && (p.roles.includes(ALL_ROLES) || p.roles.includes(r)));
 }
 
+/**
+ * The reasons of `bad-choice` refusals that are not about a choice's count or allocation: a refusal's
+ * Chinese words tell them apart by these (the code stays `bad-choice` for clients).
+ */
+export const EMPTY_ANSWER = 'the answer is empty';
+export const OBSERVATION_NEEDS_NOTE = 'the observation needs a note';
+export const OBSERVED_OUTSIDE_CLOCK = 'the time observed is outside the scenario clock';
+
 export interface Refusal {
   code:
     | 'unknown-participant'
@@ -90,7 +98,7 @@ export function checkAnswer(
   const { p, d } = at;
   // Blank to the eye is empty: zero-width and direction marks alone (U+200B, U+2060, U+202E…) would
   // close a question with an answer nobody can read.
-  if (!VISIBLE.test(inp.text)) return { code: 'bad-choice', reason: 'the answer is empty' };
+  if (!VISIBLE.test(inp.text)) return { code: 'bad-choice', reason: EMPTY_ANSWER };
   if (!holdsRole(p, d.roles))
     return {
       code: 'role-not-allowed',
@@ -125,8 +133,8 @@ export function checkObservation(
   if (!criticalTasks(scenario).some((t) => t.task.id === inp.task))
     return { code: 'unknown-task', reason: `this scenario has no critical task \`${inp.task}\`` };
   if (inp.at !== undefined && (inp.at < scenario.clock.start || inp.at > scenario.clock.end))
-    return { code: 'bad-choice', reason: 'the time observed is outside the scenario clock' };
-  if (inp.note.trim() === '') return { code: 'bad-choice', reason: 'the observation needs a note' };
+    return { code: 'bad-choice', reason: OBSERVED_OUTSIDE_CLOCK };
+  if (inp.note.trim() === '') return { code: 'bad-choice', reason: OBSERVATION_NEEDS_NOTE };
   return undefined;
 }
 
@@ -142,7 +150,13 @@ export function recordAnswer(
   at: number,
 ): Answer {
   const role = d.each === 'role' ? (inp.role ?? answerRolesFor(d, p)[0]) : undefined;
-  const answer: Answer = { ...(role !== undefined ? { role } : {}), by: p.id, at, text: inp.text.trim() };
+  const answer: Answer = {
+    ...(role !== undefined ? { role } : {}),
+    by: p.id,
+    ...(inp.by !== undefined ? { member: inp.by } : {}),
+    at,
+    text: inp.text.trim(),
+  };
   const slots = answerSlots(d);
   r.answers = [...(r.answers ?? []).filter((a) => a.role !== role), answer].sort(
     (a, b) => slots.indexOf(a.role) - slots.indexOf(b.role),

@@ -59,6 +59,8 @@ export const InputSchema = z.discriminatedUnion('type', [
     role: name.optional(),
     text: z.string().min(1).max(4000),
     elapsedMs: z.number().int().min(0).optional(),
+    /** Who at the table sent it, as a choice's `by` (optional: transcripts from before it still verify). */
+    by: name.optional(),
   }),
   z.strictObject({
     type: z.literal('observe'),

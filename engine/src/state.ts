@@ -54,6 +54,8 @@ export interface Answer {
   /** The role answered for (`each: role`); absent for the table's answer. */
   role?: string;
   by: string;
+  /** The member who sent it (a room's device), when several people share the participant's seats. */
+  member?: string;
   at: number;
   text: string;
 }

@@ -41,13 +41,47 @@ describe('Table: discussion answers and evaluators', () => {
       true,
     );
     expect(t.stateOf(0).decisions['q_concerns']!.answers).toEqual([
-      { role: 'water', by: 'team-1', at: -4320, text: 'The dam' },
+      { role: 'water', by: 'team-1', member: 'Wu', at: -4320, text: 'The dam' },
     ]);
+    // Recorded with the member's name as a choice is, so the transcript says who answered.
+    const tr = t.transcripts()[0]!;
+    expect(tr.entries.find((e) => e.input.type === 'answer')?.input).toMatchObject({ by: 'Wu' });
+    expect(verify(sc, tr).ok).toBe(true);
     // Only the commander's seat holds q_table: the water seat may not answer it.
     expect(t.submit(water, { type: 'answer', team: 'HQ', decision: 'q_table', text: 'x' })).toMatchObject({
       ok: false,
       code: 'not-your-seat',
     });
+  });
+
+  it('an empty answer is refused as empty, not as a wrong choice count, in English and Chinese', () => {
+    const t = roomTable();
+    const water: Actor = { kind: 'member', team: 'HQ', roles: ['water'], name: 'Wu' };
+    const blank = { type: 'answer', team: 'HQ', decision: 'q_concerns', text: '\u200b ' };
+    expect(t.submit(water, blank)).toMatchObject({
+      ok: false,
+      engineCode: 'bad-choice',
+      reason: 'the answer is empty',
+    });
+    const zh = t.submit(water, blank, { lang: 'zh-CN' });
+    expect(zh).toMatchObject({ ok: false, engineCode: 'bad-choice', reason: '回答内容为空，请填写后再提交' });
+    expect(zh.ok ? '' : zh.reason).not.toContain('数量');
+  });
+
+  it('an answer with direction-override characters is refused, naming the field', () => {
+    const t = roomTable();
+    const water: Actor = { kind: 'member', team: 'HQ', roles: ['water'], name: 'Wu' };
+    const text = 'The \u202edam';
+    const en = t.submit(water, { type: 'answer', team: 'HQ', decision: 'q_concerns', text });
+    expect(en).toMatchObject({ ok: false, code: 'malformed' });
+    expect(en.ok ? '' : en.reason).toContain('"text" contains direction-override characters');
+    const zh = t.submit(
+      water,
+      { type: 'answer', team: 'HQ', decision: 'q_concerns', text },
+      { lang: 'zh-CN' },
+    );
+    expect(zh.ok ? '' : zh.reason).toContain('内容含有改变文字显示方向的控制字符');
+    expect(t.stateOf(0).decisions['q_concerns']?.answers ?? []).toEqual([]);
   });
 
   it('an evaluator may record observations and nothing else; the transcript verifies', () => {

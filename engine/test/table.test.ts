@@ -286,6 +286,34 @@ describe('Table.check: a dry run of submit', () => {
     expect(agrees(t, red, ack)).toMatchObject({ code: 'engine', engineCode: 'decision-closed' });
   });
 
+  it('refuses direction-override characters in rationales and inject texts, naming the field', () => {
+    const t = rolesTable();
+    t.submit(trainer, { type: 'start' });
+    t.submit(trainer, { type: 'advance', minutes: 4 * 60 });
+    const ack: TableCommand = { type: 'choose', team: 'Red', decision: 'ack', options: ['yes'] };
+    for (const mark of ['\u202a', '\u202e', '\u2066', '\u2069']) {
+      const r = agrees(t, red, { ...ack, rationale: `ok ${mark}reversed` });
+      expect(r).toMatchObject({ ok: false, code: 'malformed' });
+      expect(r.ok ? '' : r.reason).toContain('"rationale" contains direction-override characters');
+    }
+    const zh = t.check(red, { ...ack, rationale: 'a\u202eb' }, { lang: 'zh-CN' });
+    expect(zh.ok ? '' : zh.reason).toContain('理由含有改变文字显示方向的控制字符');
+    type Text = Extract<TableCommand, { type: 'inject' }>['text'];
+    const inject = (text: Text, title?: Text): TableCommand => ({
+      type: 'inject',
+      roles: ['chief'],
+      text,
+      ...(title !== undefined ? { title } : {}),
+    });
+    expect(agrees(t, trainer, inject('News \u2067here'))).toMatchObject({ code: 'malformed' });
+    const injZh = t.check(trainer, inject({ en: 'ok', 'zh-CN': '消息\u202d' }), { lang: 'zh-CN' });
+    expect(injZh.ok ? '' : injZh.reason).toContain('内容含有改变文字显示方向的控制字符');
+    expect(agrees(t, trainer, inject('plain', '\u202b'))).toMatchObject({ code: 'malformed' });
+    // Ordinary text (Arabic, Hebrew, new lines) still goes through.
+    expect(agrees(t, red, { ...ack, rationale: 'مرحبا שלום\nline' }).ok).toBe(true);
+    expect(agrees(t, trainer, inject('plain')).ok).toBe(true);
+  });
+
   it("names what is wrong with a choice's shape: counts, per-target limits, the budget", () => {
     const t = rolesTable();
     t.submit(trainer, { type: 'start' });

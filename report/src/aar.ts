@@ -536,7 +536,8 @@ function discussionsOf(scenario: Scenario, state: DrillState): AarDiscussion[] {
       const r = state.decisions[d.id];
       const answers = (r?.answers ?? []).map((a): AarAnswer => ({
         ...(a.role !== undefined ? { role: a.role } : {}),
-        by: who(a.by),
+        // A room member's own name when recorded (the team's participant name otherwise).
+        by: a.member !== undefined ? { ...who(a.by), name: a.member } : who(a.by),
         at: a.at,
         text: a.text,
       }));

@@ -90,6 +90,31 @@ describe('the AAR of a discussion-based exercise', () => {
     expect(md).toMatch(/Notice: NOTICE-(HEAVY|LIGHT)/);
   });
 
+  it("names a room member who answered for a team's seats, as the transcript records them", () => {
+    const s = Session.start(sc, {
+      seed: '3',
+      participants: [{ id: 'team-1', name: 'HQ', team: 'HQ', roles: ['commander', 'water', 'civil'] }],
+      startedAt: '2026-01-01T00:00:00.000Z',
+    });
+    if ('error' in s) throw new Error(s.error);
+    for (const i of [
+      { type: 'start' },
+      { type: 'resume' },
+      { type: 'answer', participant: 'team-1', decision: 'q_concerns', role: 'water', text: 'dam', by: 'Wu' },
+      { type: 'answer', participant: 'team-1', decision: 'q_concerns', role: 'civil', text: 'cots' },
+    ] as const)
+      expect(s.apply(i).ok).toBe(true);
+    const t = s.transcript();
+    const r = replay(sc, t, { keepStates: true });
+    if (!r.ok) throw new Error(r.reason);
+    const md = renderMarkdown(buildAar(sc, t, r), 'en');
+    expect(buildAar(sc, t, r).discussed[0]!.answers.map((x) => [x.role, x.by.name])).toEqual([
+      ['water', 'Wu'],
+      ['civil', 'HQ'],
+    ]);
+    expect(md).toContain('Wu');
+  });
+
   it('never prints a facilitator note, in either language or format', () => {
     const notes = [...sc.modules, ...sc.injects, ...sc.decisions].flatMap((x) =>
       x.note ? [localize(x.note, 'en'), localize(x.note, 'zh-CN')] : [],

@@ -249,6 +249,9 @@ export const MAX_SCENARIO_FILES = 200;
 /** …of at most this many bytes together (UTF-8 of paths and contents). */
 export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
 
+/** …each named by a path of at most this many characters. */
+export const MAX_PATH = 500;
+
 /**
  * A trainer's own scenario as it travels: its YAML files keyed by path relative to one another
  * (`entry` is one of them; includes resolve among them). The server compiles it; a broken one is
@@ -256,8 +259,17 @@ export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
  */
 export const ScenarioSourceSchema = z
   .strictObject({
-    entry: z.string().min(1).max(500),
-    files: z.record(z.string().min(1).max(500), z.string()),
+    entry: z
+      .string()
+      .min(1)
+      .max(MAX_PATH, { error: `a file path of at most ${MAX_PATH} characters` }),
+    files: z.record(
+      z
+        .string()
+        .min(1)
+        .max(MAX_PATH, { error: `a file path of at most ${MAX_PATH} characters` }),
+      z.string(),
+    ),
   })
   .superRefine((src, ctx) => {
     const paths = Object.keys(src.files);
@@ -276,10 +288,24 @@ export const ScenarioSourceSchema = z
   });
 export type ScenarioSource = z.infer<typeof ScenarioSourceSchema>;
 
+/** What is wrong with an own scenario (the union's object branch), as "path: message". */
+function ownScenarioProblem(branches: readonly (readonly z.core.$ZodIssue[])[]): string | undefined {
+  // The shipped-id branch fails on any object with "expected string": the other branch says why.
+  const own = branches.find((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+  const first = own?.[0];
+  if (!first) return undefined;
+  const inner = first.code === 'invalid_key' ? first.issues[0] : undefined;
+  const where = first.code === 'invalid_key' ? 'files' : first.path.map(String).join('.');
+  return `${where ? `${where}: ` : ''}${inner?.message ?? first.message}`;
+}
+
 /** POST /api/rooms (host token): create a room; the Table starts in its lobby (phase `setup`). */
 export const CreateRoomSchema = TableSetupSchema.extend({
   /** A shipped scenario's id, or the trainer's own scenario's files. */
-  scenario: z.union([z.string().min(1).max(100), ScenarioSourceSchema]),
+  scenario: z.union([z.string().min(1).max(100), ScenarioSourceSchema], {
+    // Not "Invalid input": say what is wrong with the files, as the other refusals name their limit.
+    error: (iss) => (iss.code === 'invalid_union' ? ownScenarioProblem(iss.errors) : undefined),
+  }),
   /** How many evaluator tokens to issue (observers who see everything but cannot act). */
   evaluators: z.number().int().min(0).max(10).optional(),
 });

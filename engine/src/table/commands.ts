@@ -5,6 +5,22 @@ import { CHANNELS, LocalizedTextSchema } from '../scenario/schema.ts';
 const id = z.string().min(1).max(200);
 const team = z.string().min(1).max(80);
 
+/** Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). */
+const DIRECTION_MARKS = /[\u202a-\u202e\u2066-\u2069]/u;
+/** The refusal message a free text with direction marks fails with (the refusal's words key on it). */
+export const HAS_DIRECTION_MARKS = 'has-direction-marks';
+/**
+ * A free text people read later (rationales, answers, notes, injects): direction overrides would make it
+ * read as something else on the console and in the HTML/Markdown reports, as names already may not.
+ */
+const readable = <T extends z.ZodType<string>>(s: T) =>
+  s.refine((t) => !DIRECTION_MARKS.test(t), { message: HAS_DIRECTION_MARKS });
+const readableText = LocalizedTextSchema.refine(
+  (t) =>
+    (typeof t === 'string' ? [t] : [t.en ?? '', t['zh-CN'] ?? '']).every((s) => !DIRECTION_MARKS.test(s)),
+  { message: HAS_DIRECTION_MARKS },
+);
+
 /**
  * What a front end asks of a table (the terminal, the web console, a participant's device through the
  * room server). Commands are not engine inputs: the table decides which session(s) they go to, which
@@ -29,7 +45,7 @@ export const TableCommandSchema = z.discriminatedUnion('type', [
     decision: id,
     options: z.array(id).max(100).optional(),
     allocation: z.record(z.string().max(200), z.number()).optional(),
-    rationale: z.string().max(2000).optional(),
+    rationale: readable(z.string().max(2000)).optional(),
     elapsedMs: z.number().int().min(0).max(86_400_000).optional(),
   }),
   z.strictObject({
@@ -37,8 +53,8 @@ export const TableCommandSchema = z.discriminatedUnion('type', [
     /** One team (parallel mode), or every team when absent. */
     team: team.optional(),
     roles: z.array(id).min(1).max(50),
-    text: LocalizedTextSchema,
-    title: LocalizedTextSchema.optional(),
+    text: readableText,
+    title: readableText.optional(),
     channel: z.enum(CHANNELS).optional(),
     urgency: z.enum(['routine', 'priority', 'flash']).optional(),
   }),
@@ -48,7 +64,7 @@ export const TableCommandSchema = z.discriminatedUnion('type', [
     capability: id,
     subject: SubjectSchema.default({ kind: 'overall' }),
     rating: z.enum(RATINGS),
-    note: z.string().min(1).max(2000),
+    note: readable(z.string().min(1).max(2000)),
   }),
   /** A discussion question's answer (for one role with `each: role`). */
   z.strictObject({
@@ -56,7 +72,7 @@ export const TableCommandSchema = z.discriminatedUnion('type', [
     team,
     decision: id,
     role: id.optional(),
-    text: z.string().min(1).max(4000),
+    text: readable(z.string().min(1).max(4000)),
     elapsedMs: z.number().int().min(0).max(86_400_000).optional(),
   }),
   /** An evaluator's observation against a critical task (to one team's drill, or every one). */
@@ -65,7 +81,7 @@ export const TableCommandSchema = z.discriminatedUnion('type', [
     team: team.optional(),
     task: id,
     rating: z.enum(RATINGS),
-    note: z.string().min(1).max(2000),
+    note: readable(z.string().min(1).max(2000)),
     at: z.number().int().min(-1_000_000).max(1_000_000).optional(),
   }),
   z.strictObject({
@@ -74,7 +90,7 @@ export const TableCommandSchema = z.discriminatedUnion('type', [
     decision: id,
     options: z.array(id).max(100).optional(),
     allocation: z.record(z.string().max(200), z.number()).optional(),
-    note: z.string().min(1).max(2000),
+    note: readable(z.string().min(1).max(2000)),
   }),
 ]);
 

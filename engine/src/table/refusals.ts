@@ -1,4 +1,6 @@
+import { EMPTY_ANSWER, OBSERVATION_NEEDS_NOTE, OBSERVED_OUTSIDE_CLOCK } from '../discussion.ts';
 import type { Rejection } from '../step.ts';
+import { HAS_DIRECTION_MARKS } from './commands.ts';
 import type { Lang } from '../text.ts';
 
 /** Why the table refused a command: a stable code plus a sentence in the sender's language. */
@@ -60,9 +62,18 @@ const ENGINE_ZH: Record<Rejection['code'], string> = {
 /** Every engine rejection code (the record above is exhaustive over them; a test checks the words). */
 export const ENGINE_REFUSAL_CODES = Object.keys(ENGINE_ZH) as Rejection['code'][];
 
+/** `bad-choice` refusals that are not about a choice's count or allocation, in Chinese by their reason. */
+const BAD_CHOICE_ZH: Record<string, string> = {
+  [EMPTY_ANSWER]: '回答内容为空，请填写后再提交',
+  [OBSERVATION_NEEDS_NOTE]: '观察记录需要填写说明',
+  [OBSERVED_OUTSIDE_CLOCK]: '观察时刻不在想定时间范围内',
+};
+
 /** The engine's refusal for a person: its reason in English (written for people), a plain sentence in Chinese. */
 export function engineRefusalWords(r: Rejection, lang: Lang): string {
-  return lang === 'zh-CN' ? ENGINE_ZH[r.code] : r.reason;
+  if (lang !== 'zh-CN') return r.reason;
+  if (r.code === 'bad-choice' && Object.hasOwn(BAD_CHOICE_ZH, r.reason)) return BAD_CHOICE_ZH[r.reason]!;
+  return ENGINE_ZH[r.code];
 }
 
 /** A command's fields by name in Chinese (a refusal names the field without English words). */
@@ -94,6 +105,7 @@ export interface MalformedIssue {
   code: string;
   path: readonly PropertyKey[];
   origin?: string;
+  message?: string;
   maximum?: number | bigint;
   minimum?: number | bigint;
 }
@@ -108,6 +120,10 @@ export function malformedWords(issue: MalformedIssue | undefined, lang: Lang): s
   if (!issue || top === undefined) return base;
   const en = `"${issue.path.map(String).join('.')}"`;
   const zh = Object.hasOwn(FIELD_ZH, top) ? FIELD_ZH[top]! : '其中一项';
+  if (issue.code === 'custom' && issue.message === HAS_DIRECTION_MARKS)
+    return lang === 'zh-CN'
+      ? `${base}：${zh}含有改变文字显示方向的控制字符（U+202A–U+202E、U+2066–U+2069），请删除后再提交`
+      : `${base}: ${en} contains direction-override characters (U+202A–U+202E, U+2066–U+2069) that change how it reads`;
   const limit =
     issue.code === 'too_big' ? issue.maximum : issue.code === 'too_small' ? issue.minimum : undefined;
   if (limit === undefined) return lang === 'zh-CN' ? `${base}：${zh}无效` : `${base}: ${en} is not valid`;

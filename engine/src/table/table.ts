@@ -482,6 +482,7 @@ export class Table {
                 : {}),
               text: c.text,
               ...(c.elapsedMs !== undefined ? { elapsedMs: c.elapsedMs } : {}),
+              ...(actor.kind === 'member' ? { by: actor.name } : {}),
             },
           },
         ];

@@ -223,7 +223,7 @@ export function RunView({ backend, prefs, setPrefs, onOpenProjector }: Props) {
             {t('showScoresOnProjector')}
           </label>
           <span className="muted saved" data-testid="saved">
-            {t('savedInputs', { n: view.seq })}
+            {t(backend.savedOnServer ? 'savedOnServerInputs' : 'savedInputs', { n: view.seq })}
           </span>
         </div>
       </section>

@@ -73,6 +73,8 @@ export interface ConsoleBackend {
   readonly phase: TableView['phase'];
   readonly clock: number;
   readonly access: BackendAccess;
+  /** True where the inputs are kept by the room server, not in this browser's storage. */
+  readonly savedOnServer?: boolean;
 
   /** What `viewer` may see now, in `lang`. */
   view(viewer: TableViewer, lang: Lang): TableView;

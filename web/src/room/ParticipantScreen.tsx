@@ -183,10 +183,17 @@ function Recorded({ c, prompt, info }: { c: ClosedDecisionView; prompt: string; 
       <span className="recorded-choice">{chosen.length ? chosen.join('、') : t('missed')}</span>
       <span className="muted small">
         {info.clockLabel(c.at)} · {t(`timeliness_${c.timeliness.replace('-', '_')}` as 'timeliness_late')}
-        {c.by ? ` · ${c.by}` : ''}
+        {/* `by` is the team's participant id ("team-1"): say who, as people know them. */}
+        {c.by ? ` · ${recordedBy(c, info.team)}` : ''}
       </span>
     </li>
   );
+}
+
+/** Who recorded a decision at the member's seats: the members who answered a discussion, else the team. */
+function recordedBy(c: ClosedDecisionView, team: string): string {
+  const members = [...new Set((c.answers ?? []).flatMap((a) => (a.member ? [a.member] : [])))];
+  return members.length ? members.join('、') : team;
 }
 
 /** The member's team score: its own in a role-split drill, the drill's overall in parallel mode. */

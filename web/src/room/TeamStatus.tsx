@@ -16,7 +16,7 @@ export function TeamStatus({ presence, teams }: { presence: Presence | undefined
               <tr>
                 <th scope="col">{t('team')}</th>
                 <th scope="col">{t('member')}</th>
-                <th scope="col">{t('connected')}</th>
+                <th scope="col">{t('connectionHead')}</th>
                 <th scope="col">{t('submittedHead')}</th>
               </tr>
             </thead>

@@ -114,6 +114,19 @@ describe('a member answers an open discussion question on their own device', () 
     expect(r.getByLabelText('Answer for The table')).toBeTruthy();
   });
 
+  it("shows who recorded an answer by the member's name, never the internal participant id", async () => {
+    const t = room();
+    const p = page(t, 'en', []);
+    const r = within(card('d1_responsible'));
+    fireEvent.change(r.getByLabelText('Answer for The table'), { target: { value: 'The county HQ' } });
+    fireEvent.click(r.getByRole('button', { name: 'Record the answer' }));
+    await waitFor(() => expect(r.getByRole('status').textContent).toBe('Answer recorded.'));
+    p.rerender();
+    const recorded = document.querySelector<HTMLElement>('[data-recorded="d1_responsible"]')!;
+    expect(recorded.textContent).toContain('· Li Wei');
+    expect(recorded.textContent).not.toMatch(/team-\d/);
+  });
+
   it('says an empty answer and a refusal in Chinese, under the box, with no English', async () => {
     const t = room();
     const sent: TableCommand[] = [];

@@ -35,6 +35,7 @@ const EMPTY_VIEW: TableView = { seq: 0, mode: 'roles', teams: [], phase: 'briefi
  */
 export class RemoteBackend implements ConsoleBackend {
   readonly setup: TableSetup;
+  readonly savedOnServer = true;
 
   constructor(
     private readonly client: RoomClient,
