@@ -120,7 +120,10 @@ describe('views built on the view worker', () => {
     while (!port.ready) await new Promise((r) => setTimeout(r, 20));
     for (const c of conns) room.attach(c, 0);
     let cseq = 0;
-    const cmd = (command: TableCommand): void => room.command(trainer, { t: 'cmd', cseq: ++cseq, command });
+    // A clock command names the seq it acted on (the server refuses it otherwise); sent synchronously, that
+    // is the table's seq now.
+    const cmd = (command: TableCommand): void =>
+      room.command(trainer, { t: 'cmd', cseq: ++cseq, command, expectSeq: room.table.seq });
     cmd({ type: 'start' });
     await settled(room, conns);
     check(room, conns);
@@ -187,12 +190,12 @@ describe('views built on the view worker', () => {
     const trainer = probe({ role: 'trainer', name: 'T' }, 't2');
     const conns = [trainer, probe({ role: 'member', name: 'a', team: 'Red', roles: [] }, 'a2', 'zh-CN')];
     for (const c of conns) room.attach(c, 0);
-    room.command(trainer, { t: 'cmd', cseq: 1, command: { type: 'start' } });
+    room.command(trainer, { t: 'cmd', cseq: 1, command: { type: 'start' }, expectSeq: room.table.seq });
     await settled(room, conns);
     check(room, conns);
     await gone.stop();
     expect(gone.ready).toBe(false);
-    room.command(trainer, { t: 'cmd', cseq: 2, command: { type: 'next' } });
+    room.command(trainer, { t: 'cmd', cseq: 2, command: { type: 'next' }, expectSeq: room.table.seq });
     await settled(room, conns);
     check(room, conns);
   });
