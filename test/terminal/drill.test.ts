@@ -219,6 +219,33 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
     expect(readJournal(journal).result).toBeDefined();
   });
 
+  it("resume shows a damaged journal's lines-left-out warning before the drill takes the screen", async () => {
+    const dir = workDir();
+    const answers = join(dir, 'answers.yaml');
+    writeFileSync(answers, 'decisions:\n  evacuate: { option: move_now }\n');
+    const out = join(dir, 'a.json');
+    runPiped(['run', FIXTURE, '--seed', '2', '--answers', answers, '--out', out], {
+      DRILL_HOME: join(dir, 'home'),
+    });
+    const journal = join(dir, 'a.jsonl');
+    // A journal of its first entries (header, then one entry a line), an unreadable line in the middle
+    // and more lines after it: those are left out, and the drill goes on unfinished.
+    const t = JSON.parse(readFileSync(out, 'utf8')) as Transcript;
+    const lines = [{ header: t.header }, ...t.entries.slice(0, 4)].map((l) => JSON.stringify(l));
+    lines[2] = '{"seq":2,garbage';
+    writeFileSync(journal, `${lines.join('\n')}\n`);
+    tmux = new Tmux();
+    const r = tmux.start([process.execPath, cli, 'resume', journal, '--scenario', FIXTURE], {
+      DRILL_HOME: join(dir, 'home'),
+    });
+    await tmux.waitFor(r, 'press Enter to continue the drill');
+    expect(tmux.screen(r)).toContain('are left out');
+    // Enter: the drill itself, where the journal's readable entries left it.
+    await tmux.press(r, ['Enter'], 'Short test storm');
+    await tmux.press(r, ['q'], 'Quit the drill?');
+    await tmux.press(r, ['y'], '__EXIT__0');
+  });
+
   it('plays without a terminal from an answers file and writes a transcript that verifies', () => {
     const dir = workDir();
     const answers = join(dir, 'answers.yaml');

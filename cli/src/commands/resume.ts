@@ -24,6 +24,7 @@ import { LiveDrill, type FinishInfo } from '../tui/live-drill.ts';
 import { autoPlayer, playSolo, soloDriver } from '../solo.ts';
 import { loadSigningKey } from './keys.ts';
 import { PRESSURE_SECONDS, runApp } from './play.ts';
+import { waitForEnter } from './waitForEnter.ts';
 
 interface ResumeOptions {
   scenario?: string;
@@ -147,6 +148,13 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
       journal.close();
     }
   }
+  // The warning above would be hidden behind the full-screen drill: make sure it was read first.
+  if (p.dropped && !p.dropped.torn)
+    await waitForEnter(
+      `drill: ${p.dropped.lines} line(s) of ${file} were left out (see above)`,
+      process.stdin,
+      process.stderr,
+    );
   return runApp({ drill, lang });
 }
 
