@@ -28,7 +28,9 @@ beforeAll(async () => {
   if (!r.ok) throw new Error('typhoon does not compile');
   sc = r.scenario;
   home = mkdtempSync(join(tmpdir(), 'drill-remote-backend-'));
-  server = await startRoomServer({ dataDir: home, port: 0 });
+  // No view worker: under jsdom the server module's import.meta.url is not a file URL a Worker can
+  // start from; the room then builds its frames itself, the same bytes (server/test/view-worker.test.ts).
+  server = await startRoomServer({ dataDir: home, port: 0, viewWorker: false });
 });
 afterEach(() => {
   cleanup();
