@@ -243,6 +243,8 @@ describe('the trainer’s own scenario in the web app, in Chromium', () => {
       contentHash: own.contentHash,
     });
     await page.getByTestId('room-start').click();
+    // Clock commands name the seq the trainer saw: end only once the console shows the drill running.
+    await page.getByTestId('phase').and(page.getByText('Running')).waitFor();
     await page.getByRole('button', { name: 'End drill' }).click();
     await page.getByRole('heading', { name: /Debrief/ }).waitFor();
 
