@@ -7,7 +7,8 @@
  * the YAML source wrapper, the generator's internals, result signing inside `Session`) stay in their
  * modules; the engine's own tests import those from there.
  */
-export type { Expr, Assignment } from './expr/ast.ts';
+export type { Expr, Assignment, BinaryOp } from './expr/ast.ts';
+export { BINARY_PRECEDENCE } from './expr/ast.ts';
 export { evaluate, type EvalEnv, type Value } from './expr/evaluate.ts';
 export { didYouMean, EXPR_FUNCTIONS } from './expr/check.ts';
 export * from './scenario/model.ts';

@@ -1,4 +1,12 @@
-import { formatVariable, localize, type Expr, type Lang, type Scenario } from '@drill/engine';
+import {
+  BINARY_PRECEDENCE,
+  formatVariable,
+  localize,
+  type BinaryOp,
+  type Expr,
+  type Lang,
+  type Scenario,
+} from '@drill/engine';
 import { EXPRESSION_WORDS as W, fillWords, scenarioTimeText } from '@drill/report';
 
 /** A decision kind in words (the MSEL's "Decide (…)"), never the format's keyword. */
@@ -20,24 +28,8 @@ export function kindWords(kind: 'single' | 'multi' | 'allocate' | 'discuss', lan
   }
 }
 
-type BinaryOp = Extract<Expr, { kind: 'binary' }>['op'];
 type Comparison = keyof typeof W.time;
 
-const PREC: Record<BinaryOp, number> = {
-  '||': 1,
-  '&&': 2,
-  '==': 3,
-  '!=': 3,
-  '<': 4,
-  '<=': 4,
-  '>': 4,
-  '>=': 4,
-  '+': 5,
-  '-': 5,
-  '*': 6,
-  '/': 6,
-  '%': 6,
-};
 /** Operators whose right side may hold the same operator without brackets: `a and (b and c)` reads as `a and b and c`. */
 const ASSOCIATIVE = new Set<BinaryOp>(['||', '&&', '+', '*']);
 
@@ -47,7 +39,7 @@ function prec(e: Expr): number {
     case 'cond':
       return 0;
     case 'binary':
-      return PREC[e.op];
+      return BINARY_PRECEDENCE[e.op];
     case 'unary':
       return 7;
     case 'num':
@@ -111,7 +103,7 @@ export function conditionWords(s: Scenario, e: Expr, lang: Lang): string {
     x.kind === 'var' ? s.variables.find((y) => y.id === x.name) : undefined;
 
   const binary = (x: Extract<Expr, { kind: 'binary' }>): string => {
-    const p = PREC[x.op];
+    const p = BINARY_PRECEDENCE[x.op];
     const left = (): string => sub(x.left, p);
     const right = (): string => sub(x.right, ASSOCIATIVE.has(x.op) ? p : p + 1);
     if (x.op === '==' || x.op === '!=') {

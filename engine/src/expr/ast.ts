@@ -11,6 +11,27 @@ export type Expr =
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '%' | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&&' | '||';
 
+/**
+ * How tightly each binary operator binds (higher first), as the parser reads them: the one table for
+ * anything that prints an expression back and must bracket it the same way (the linter's ranges, the
+ * MSEL's words).
+ */
+export const BINARY_PRECEDENCE: Readonly<Record<BinaryOp, number>> = {
+  '||': 1,
+  '&&': 2,
+  '==': 3,
+  '!=': 3,
+  '<': 4,
+  '<=': 4,
+  '>': 4,
+  '>=': 4,
+  '+': 5,
+  '-': 5,
+  '*': 6,
+  '/': 6,
+  '%': 6,
+};
+
 /** An effect statement: `evacuated += 1200`. */
 export interface Assignment {
   target: string;

@@ -1,4 +1,4 @@
-import type { Expr } from '../expr/ast.ts';
+import { BINARY_PRECEDENCE, type Expr } from '../expr/ast.ts';
 
 /**
  * A cheap abstract evaluation of expressions: every value is over-approximated (numbers by an
@@ -331,22 +331,6 @@ export function contradicts(parts: readonly Expr[], cx: RangeContext): [Expr, Ex
   return undefined;
 }
 
-const PREC: Record<string, number> = {
-  '||': 1,
-  '&&': 2,
-  '==': 3,
-  '!=': 3,
-  '<': 4,
-  '<=': 4,
-  '>': 4,
-  '>=': 4,
-  '+': 5,
-  '-': 5,
-  '*': 6,
-  '/': 6,
-  '%': 6,
-};
-
 /** Prints an expression back as source text (for messages about a part of a condition). */
 export function printExpr(e: Expr, parent = 0): string {
   switch (e.kind) {
@@ -365,7 +349,7 @@ export function printExpr(e: Expr, parent = 0): string {
       return parent > 0 ? `(${s})` : s;
     }
     case 'binary': {
-      const p = PREC[e.op]!;
+      const p = BINARY_PRECEDENCE[e.op];
       const s = `${printExpr(e.left, p)} ${e.op} ${printExpr(e.right, p + 1)}`;
       return p < parent ? `(${s})` : s;
     }
