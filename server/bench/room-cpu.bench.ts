@@ -8,6 +8,7 @@
  *
  *   ROOMS=10 CLIENTS=30 ROUNDS=12 tsx server/bench/room-cpu.bench.ts
  */
+import { memberChoice } from './member-choice.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { hash } from 'node:crypto';
@@ -140,7 +141,8 @@ byRole.clear();
 const clock = (r: (typeof rooms)[number], command: TableCommand): void => {
   inputs++;
   const before = r.room.table.seq;
-  r.room.command(r.trainer, { t: 'cmd', cseq: ++r.tcseq, command });
+  // A clock command names the seq the trainer acted on (the room refuses it otherwise).
+  r.room.command(r.trainer, { t: 'cmd', cseq: ++r.tcseq, command, expectSeq: before });
   if (r.room.table.seq !== before) accepted++;
 };
 for (const r of rooms) clock(r, { type: 'start' });
@@ -157,23 +159,8 @@ for (let round = 0; round <= ROUNDS; round++) {
             for (const d of lane.view.open) {
               if (m.tried.has(d.decision)) continue;
               m.tried.add(d.decision);
-              const first = d.options[0];
-              if (!first) continue;
-              const command: TableCommand =
-                d.kind === 'allocate'
-                  ? {
-                      type: 'choose',
-                      team: m.team,
-                      decision: d.decision,
-                      allocation: { [first.id]: d.budget ?? 0 },
-                    }
-                  : {
-                      type: 'choose',
-                      team: m.team,
-                      decision: d.decision,
-                      options: [first.id],
-                      rationale: 'bench',
-                    };
+              const command = memberChoice(m.team, d);
+              if (!command) continue;
               inputs++;
               const before = r.room.table.seq;
               r.room.command(m.conn, { t: 'cmd', cseq: ++m.cseq, command });

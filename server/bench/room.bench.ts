@@ -14,6 +14,7 @@
  *
  * VIEW_WORKER=0 runs the server without its view worker (every view built on the main thread), to compare.
  */
+import { memberChoice } from './member-choice.ts';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -242,23 +243,8 @@ for (const room of rooms)
         for (const d of lane.view.open) {
           if (m.tried.has(d.decision)) continue;
           m.tried.add(d.decision);
-          const first = d.options[0];
-          if (!first) continue;
-          const command: TableCommand =
-            d.kind === 'allocate'
-              ? {
-                  type: 'choose',
-                  team: m.team,
-                  decision: d.decision,
-                  allocation: { [first.id]: d.budget ?? 0 },
-                }
-              : {
-                  type: 'choose',
-                  team: m.team,
-                  decision: d.decision,
-                  options: [first.id],
-                  rationale: 'bench',
-                };
+          const command = memberChoice(m.team, d);
+          if (!command) continue;
           setTimeout(() => void send(room, m.c, command), 50 + Math.random() * 350);
         }
     });
