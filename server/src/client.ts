@@ -142,20 +142,20 @@ export class RoomClient {
     o: { expectSeq?: number; timeoutMs?: number; retryStale?: number } = {},
   ): Promise<Extract<ServerFrame, { t: 'ack' | 'refused' }>> {
     const deadline = Date.now() + (o.timeoutMs ?? 30_000);
+    let stale = 0;
     let limited = 0;
-    for (let tries = 0; ; tries++) {
-      // The caller's seq on the first try; after a stale refusal, the newest this client has seen.
-      const pinned = tries === 0 ? o.expectSeq : undefined;
+    for (;;) {
+      // The caller's seq until a stale refusal; after one, the newest this client has seen.
+      const pinned = stale === 0 ? o.expectSeq : undefined;
       const expectSeq = pinned ?? (isClockCommand(command) ? this.tableSeq : undefined);
       const r = await this.send(command, expectSeq, deadline);
       // A script looping faster than the connection's rate limit is told to wait a moment: it does, then
       // sends again (bounded by the deadline), as `retryStale` says it wants the command taken.
       if (r.t === 'refused' && r.code === 'rate-limited' && o.retryStale && Date.now() < deadline) {
         await new Promise((done) => setTimeout(done, Math.min(1000, 100 * 2 ** Math.min(limited++, 3))));
-        tries--;
         continue;
       }
-      if (r.t !== 'refused' || r.code !== 'stale' || tries >= (o.retryStale ?? 0)) return r;
+      if (r.t !== 'refused' || r.code !== 'stale' || stale++ >= (o.retryStale ?? 0)) return r;
       // Look before acting again: wait for the view the server says it holds (or a newer one).
       const held = r.seq ?? this.tableSeq + 1;
       if (this.tableSeq < held)
