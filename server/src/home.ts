@@ -1,6 +1,7 @@
-import { linkSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { processAlive } from './process.ts';
 
 /** DRILL_HOME, as the CLI uses it (default ~/.drill); the server keeps its database under `server/`. */
@@ -20,20 +21,22 @@ export class HomeLockedError extends Error {
   readonly code = 'EDRILLLOCKED';
   constructor(
     readonly dir: string,
-    readonly owner: HomeOwner,
-    readonly lockFile: string,
+    /** Who holds it, when its owner file says so (it is written just after the lock is taken). */
+    readonly owner: HomeOwner | undefined,
   ) {
     super(
-      `another drill server is using ${dir} (process ${owner.pid}, ` +
-        `${owner.port !== null ? `port ${owner.port}, ${owner.url ?? ''}` : 'still starting'}): ` +
-        `stop it first, or give this one another DRILL_HOME — if process ${owner.pid} is not a drill server, delete ${lockFile}`,
+      `another drill server is using ${dir} (` +
+        (owner === undefined
+          ? 'still starting'
+          : `process ${owner.pid}, ${owner.port !== null ? `port ${owner.port}, ${owner.url ?? ''}` : 'still starting'}`) +
+        '): stop it first, or give this one another DRILL_HOME',
     );
   }
 }
 
 /**
- * The data folder cannot take the lock file (full, read-only, not a folder): said with the file and
- * the reason, for `drill serve` to print as one line.
+ * The data folder cannot take the lock (full, read-only, not a folder): said with the file and the
+ * reason, for `drill serve` to print as one line.
  */
 export class HomeUnwritableError extends Error {
   readonly code = 'EDRILLHOME';
@@ -43,9 +46,13 @@ export class HomeUnwritableError extends Error {
   ) {
     const e = cause as NodeJS.ErrnoException;
     const why =
-      e.code === 'ENOSPC'
+      e.code === 'ENOSPC' || e.code === 'SQLITE_FULL'
         ? 'no space left on the device'
-        : e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS'
+        : e.code === 'EACCES' ||
+            e.code === 'EPERM' ||
+            e.code === 'EROFS' ||
+            e.code === 'SQLITE_READONLY' ||
+            e.code === 'SQLITE_CANTOPEN'
           ? 'not allowed to write there'
           : e.message;
     super(
@@ -56,80 +63,94 @@ export class HomeUnwritableError extends Error {
 }
 
 /**
- * `server.lock` in the server's data folder: created exclusively, holding the owner's pid (and its port
- * once listening), so two servers never write one database. A lock whose process is gone (kill -9, a
- * reboot) is stale and taken over; a live one is refused with who holds it.
+ * One server per data folder. The lock is `server-lock.db`, a SQLite database this process holds in
+ * exclusive locking mode (SQLite's own file lock: fcntl on Linux and macOS, LockFileEx on Windows), so
+ * the operating system frees it the moment the process ends, however it ends: there is never a stale
+ * lock to take over, hence no window in which two starting servers can both take one over (the pid file
+ * this replaces had that window: read "stale", another server takes it, delete theirs). The file itself
+ * stays on disk and is never deleted (deleting a lock file is what lets two processes lock two files).
+ * Beside it, `server.lock` says who holds the folder (pid, and the port once listening) for the message a
+ * second server prints; it is only information, written after the lock is taken.
  */
 export class HomeLock {
   private held = true;
   private readonly onExit = (): void => this.release();
 
-  private constructor(readonly path: string) {
+  private constructor(
+    private readonly db: Database.Database,
+    /** The owner file (`server.lock`). */
+    readonly path: string,
+  ) {
     process.on('exit', this.onExit);
   }
 
   static take(dir: string): HomeLock {
-    mkdirSync(dir, { recursive: true });
+    const lockFile = join(dir, 'server-lock.db');
     const path = join(dir, 'server.lock');
-    for (let attempt = 0; attempt < 3; attempt++) {
-      // Written whole beside it, then linked into place: the lock file never exists half-written.
-      const tmp = `${path}.${process.pid}`;
-      try {
-        // Inside the try: a write cut short (a full disk) must not leave the half-written file behind.
-        writeFileSync(tmp, ownerText({ pid: process.pid, port: null, url: null }), { mode: 0o644 });
-        linkSync(tmp, path);
-        return new HomeLock(path);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new HomeUnwritableError(path, e);
-      } finally {
-        rmSync(tmp, { force: true });
-      }
-      const owner = readOwner(path);
-      if (owner === 'gone') continue; // released meanwhile: try again
-      if (owner && owner.pid !== process.pid && processAlive(owner.pid))
-        throw new HomeLockedError(dir, owner, path);
-      try {
-        unlinkSync(path); // stale (its process is gone) or unreadable: take it over
-      } catch {
-        // another server took it over first; the next attempt finds out whose it is
-      }
+    let db: Database.Database | undefined;
+    try {
+      mkdirSync(dir, { recursive: true });
+      // timeout 0: a held lock is refused at once, not waited for.
+      db = new Database(lockFile, { timeout: 0 });
+      db.pragma('locking_mode = EXCLUSIVE');
+      // A write under exclusive locking mode takes SQLite's exclusive lock and keeps it until the
+      // connection closes (or the process dies): any other connection, in this process or another, gets
+      // SQLITE_BUSY from then on, even to read.
+      db.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS held (at INTEGER); COMMIT');
+    } catch (e) {
+      db?.close();
+      if ((e as NodeJS.ErrnoException).code === 'SQLITE_BUSY')
+        throw new HomeLockedError(dir, liveOwner(path));
+      throw new HomeUnwritableError(lockFile, e);
     }
-    throw new Error(`cannot lock ${dir}: another process keeps taking ${path}`);
+    try {
+      writeOwner(path, { pid: process.pid, port: null, url: null });
+    } catch (e) {
+      db.close();
+      throw new HomeUnwritableError(path, e);
+    }
+    return new HomeLock(db, path);
   }
 
   /** Records the address this server listens on, for the message a second server prints. */
   listening(port: number, url: string): void {
-    if (this.held) writeFileSync(this.path, ownerText({ pid: process.pid, port, url }));
+    if (this.held) writeOwner(this.path, { pid: process.pid, port, url });
   }
 
   release(): void {
     if (!this.held) return;
     this.held = false;
     process.off('exit', this.onExit);
+    // The owner file goes first, while the lock still keeps everyone else from writing a new one.
     try {
-      const owner = readOwner(this.path);
-      if (owner !== 'gone' && owner?.pid === process.pid) unlinkSync(this.path);
+      unlinkSync(this.path);
     } catch {
       // already gone
     }
+    this.db.close();
   }
 }
 
-function ownerText(o: HomeOwner): string {
-  return `${JSON.stringify(o)}\n`;
+/** Written whole beside its place, then renamed over it: a reader never sees half of it. */
+function writeOwner(path: string, o: HomeOwner): void {
+  const tmp = `${path}.${process.pid}`;
+  try {
+    writeFileSync(tmp, `${JSON.stringify(o)}\n`, { mode: 0o644 });
+    renameSync(tmp, path);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
 }
 
-/** The lock's owner; undefined when the file does not say (not ours); 'gone' when removed. */
-function readOwner(path: string): HomeOwner | undefined | 'gone' {
-  let text: string;
+/**
+ * The owner file's process, if it is alive: a server killed with kill -9 leaves its owner file behind
+ * until the next one starts, and the holder may not have written its own yet.
+ */
+function liveOwner(path: string): HomeOwner | undefined {
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return 'gone';
-  }
-  try {
-    const o = JSON.parse(text) as Partial<HomeOwner>;
-    if (typeof o.pid !== 'number' || !Number.isInteger(o.pid) || o.pid <= 0) return undefined;
+    const o = JSON.parse(readFileSync(path, 'utf8')) as Partial<HomeOwner>;
+    if (typeof o.pid !== 'number' || !Number.isInteger(o.pid) || o.pid <= 0 || !processAlive(o.pid))
+      return undefined;
     return {
       pid: o.pid,
       port: typeof o.port === 'number' ? o.port : null,
