@@ -32,6 +32,12 @@ import {
   type ServerFrame,
 } from './protocol.ts';
 import { compileOwnScenario } from './ownScenario.ts';
+import {
+  COMPILER_LIMITS,
+  ScenarioCompiler,
+  type CompileRefusal,
+  type CompilerLimits,
+} from './scenario-compiler.ts';
 import { Room, type Conn } from './room.ts';
 import { Store, type RoomRow } from './store.ts';
 import { ViewPort } from './view-port.ts';
@@ -59,6 +65,8 @@ export interface RoomServerOptions {
    * main thread and the views and scores on the worker use two cores; false: everything on one thread.
    */
   viewWorker?: boolean;
+  /** Bounds on compiling trainers' own scenarios off the main thread (tests lower them). */
+  ownScenarioLimits?: CompilerLimits;
 }
 
 export interface RoomServer {
@@ -147,6 +155,9 @@ async function serve(
   };
 
   const views = o.viewWorker === false ? undefined : new ViewPort();
+  // Own scenarios sent to create a room compile on their own thread; at start (above and below: before
+  // the server listens, nobody to keep waiting) and for a finished room loaded for review they compile here.
+  const compiler = new ScenarioCompiler(o.ownScenarioLimits ?? COMPILER_LIMITS);
   // Resume every unfinished room by replaying its journal.
   const rooms = new Map<string, Room>();
   const unresumed: { id: string; error: string }[] = [];
@@ -277,7 +288,17 @@ async function serve(
       if (!sc) return fail(reply, 400, { error: 'invalid', reason: `there is no scenario ${c.scenario}` });
     } else {
       own = c.scenario;
-      const compiled = compileOwnScenario(own);
+      const compiled = await compiler.compile(own);
+      if ('refused' in compiled) {
+        const why = compileRefusal(
+          compiled.refused,
+          replyLang(req, c.lang),
+          (o.ownScenarioLimits ?? COMPILER_LIMITS).timeoutMs,
+        );
+        return fail(reply, compiled.refused === 'timeout' ? 422 : 503, why);
+      }
+      // The server began stopping while the scenario compiled: its database is closing.
+      if (stopping) return fail(reply, 503, compileRefusal('stopped', replyLang(req, c.lang), 0));
       if (!compiled.ok)
         return fail(reply, 422, {
           error: 'scenario-invalid',
@@ -604,6 +625,7 @@ async function serve(
     await app.listen({ port: o.port ?? 0, host });
   } catch (e) {
     await views?.stop();
+    await compiler.stop();
     store.close();
     throw e;
   }
@@ -622,6 +644,7 @@ async function serve(
       stopping = true;
       await app.close();
       await views?.stop();
+      await compiler.stop();
       store.close();
       lock.release();
     },
@@ -634,6 +657,48 @@ function seatsOf(row: RoomRow, sc: Scenario, team: string): string[] {
   if (!t) return [];
   if (row.setup.mode === 'parallel' || t.roles.includes('all')) return sc.roles.map((r) => r.id);
   return [...t.roles];
+}
+
+/** The language of a REST answer: the page's (Accept-Language), else the room's. */
+function replyLang(req: FastifyRequest, fallback: Lang): Lang {
+  const h = req.headers['accept-language'];
+  if (typeof h !== 'string' || h === '') return fallback;
+  return h.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** Why a room was not created from an own scenario the compiler did not compile, in the page's language. */
+function compileRefusal(r: CompileRefusal, lang: Lang, timeoutMs: number): ApiError {
+  const zh = lang === 'zh-CN';
+  switch (r) {
+    case 'busy':
+      return {
+        error: 'unavailable',
+        reason: zh
+          ? '服务器正在编译其他自定义想定，房间未创建：请稍候再试'
+          : 'the server is compiling other scenarios of their own, so the room was not created: try again in a moment',
+      };
+    case 'timeout': {
+      const s = Math.round(timeoutMs / 100) / 10;
+      return {
+        error: 'scenario-invalid',
+        reason: zh
+          ? `想定编译超过${s}秒，已停止，房间未创建：请精简想定（减少或缩短文件）`
+          : `the scenario took longer than ${s} s to compile and was stopped, so the room was not created: make it smaller (fewer or shorter files)`,
+      };
+    }
+    case 'failed':
+    case 'stopped':
+      return {
+        error: 'unavailable',
+        reason: zh
+          ? '服务器未能编译此想定（编译线程中止或服务器正在关闭），房间未创建：请重试'
+          : 'the server could not compile the scenario (its compiler stopped, or the server is stopping), so the room was not created: try again',
+      };
+    default: {
+      const never: never = r;
+      return never;
+    }
+  }
 }
 
 function hostOf(url: string): string {

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SCENARIO_DIR } from '@drill/scenarios';
+import { startRoomServer, type RoomServer } from '../src/app.ts';
+import { compileOwnScenario } from '../src/ownScenario.ts';
+import type { ApiError, ScenarioSource } from '../src/protocol.ts';
+import { ScenarioCompiler } from '../src/scenario-compiler.ts';
+import { api, tempDir } from './kit.ts';
+
+const read = (p: string): string => readFileSync(join(SCENARIO_DIR, p), 'utf8');
+const typhoon: ScenarioSource = {
+  entry: 'drill.yaml',
+  files: {
+    'drill.yaml': read('typhoon.yaml'),
+    'typhoon/approach.yaml': read('typhoon/approach.yaml'),
+    'typhoon/landfall.yaml': read('typhoon/landfall.yaml'),
+  },
+};
+const broken: ScenarioSource = {
+  entry: 'drill.yaml',
+  files: { 'drill.yaml': 'id: x\ntitle: [\n' },
+};
+
+const compilers: ScenarioCompiler[] = [];
+const servers: RoomServer[] = [];
+const dirs: ReturnType<typeof tempDir>[] = [];
+afterAll(async () => {
+  for (const c of compilers) await c.stop();
+  for (const s of servers) await s.close();
+  for (const d of dirs) d.cleanup();
+});
+const compiler = (...a: ConstructorParameters<typeof ScenarioCompiler>): ScenarioCompiler => {
+  const c = new ScenarioCompiler(...a);
+  compilers.push(c);
+  return c;
+};
+
+describe("the own-scenario compiler's thread", () => {
+  it('gives what compiling on the main thread gives: the same scenario (hash and all), the same diagnostics', async () => {
+    const c = compiler();
+    const [good, bad] = await Promise.all([c.compile(typhoon), c.compile(broken)]);
+    const here = compileOwnScenario(typhoon);
+    expect(here.ok).toBe(true);
+    expect(good).toEqual(here);
+    expect(bad).toEqual(compileOwnScenario(broken));
+    expect('diagnostics' in bad && bad.diagnostics.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('compiles one at a time, lets a bounded number wait, refuses the rest as busy', async () => {
+    const c = compiler({ timeoutMs: 60_000, maxWaiting: 1 });
+    const outcomes = await Promise.all([c.compile(typhoon), c.compile(broken), c.compile(typhoon)]);
+    expect(outcomes.map((o) => ('refused' in o ? o.refused : o.ok))).toEqual([true, false, 'busy']);
+    // Once they are done it takes the next.
+    expect(await c.compile(broken)).toMatchObject({ ok: false });
+  }, 120_000);
+
+  it('stops a compile that overruns its time limit, refuses it, and compiles the next on a fresh thread', async () => {
+    const c = compiler({ timeoutMs: 60_000, maxWaiting: 2 });
+    const [late, next] = await Promise.all([c.compile(typhoon, 1), c.compile(typhoon)]);
+    expect(late).toEqual({ refused: 'timeout' });
+    expect(next).toMatchObject({ ok: true });
+  }, 120_000);
+});
+
+describe('room creation refused by the compiler', () => {
+  it('says so in one sentence in the page language, and creates nothing', async () => {
+    const d = tempDir();
+    dirs.push(d);
+    const s = await startRoomServer({
+      dataDir: d.dir,
+      port: 0,
+      ownScenarioLimits: { timeoutMs: 1, maxWaiting: 0 },
+    });
+    servers.push(s);
+    const body = {
+      scenario: typhoon,
+      seed: 's',
+      lang: 'en',
+      mode: 'roles',
+      teams: [{ name: 'Red', roles: ['all'] }],
+    };
+    const en = await api<ApiError>(s.url, '/api/rooms', { token: s.hostToken, body });
+    expect(en.status).toBe(422);
+    expect(en.body).toEqual({
+      error: 'scenario-invalid',
+      reason:
+        'the scenario took longer than 0 s to compile and was stopped, so the room was not created: make it smaller (fewer or shorter files)',
+    });
+    const res = await fetch(new URL('/api/rooms', s.url), {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${s.hostToken}`,
+        'content-type': 'application/json',
+        'accept-language': 'zh-CN',
+      },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as ApiError).reason).toMatch(/^想定编译超过0秒，已停止，房间未创建/);
+    expect(s.store.rooms()).toEqual([]);
+  }, 120_000);
+});
