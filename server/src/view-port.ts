@@ -31,13 +31,27 @@ export type FromViewWorker =
   | { t: 'frames'; id: number; texts: [string, Uint8Array][] }
   | { t: 'frames'; id: number; error: string };
 
+/** What a room asks of the view worker (ViewPort; a bench drives the same work in-process). */
+export interface Views {
+  readonly ready: boolean;
+  open(room: string, scenario: Scenario, saved: SavedTable): void;
+  close(room: string): void;
+  command(m: Omit<Extract<ToViewWorker, { t: 'cmd' }>, 't'>): void;
+  frames(
+    room: string,
+    seq: number,
+    ctx: FrameContext,
+    wants: FrameWant[],
+  ): Promise<Map<string, Buffer> | undefined>;
+}
+
 /**
  * The main thread's side of the view worker (server/src/view-worker.ts): keeps each room's replica fed
  * with the commands the authority accepted and asks it for a broadcast's frames. When the worker is
  * gone or a replica is out of step, `frames` resolves to undefined and the room builds its frames
  * itself (and reopens the replica), so a broadcast is never lost.
  */
-export class ViewPort {
+export class ViewPort implements Views {
   private readonly worker: Worker;
   private readonly scenarios = new Set<string>();
   private readonly pending = new Map<number, (texts: Map<string, Buffer> | undefined) => void>();
