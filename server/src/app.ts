@@ -56,9 +56,10 @@ export interface RoomServerOptions {
   log?: boolean;
   /**
    * Build the rooms' view frames on a worker thread (default true), so sockets and the authority on the
-   * main thread and the views and scores on the worker use two cores; false: everything on one thread.
+   * main thread and the views and scores on the worker use two cores; false: everything on one thread;
+   * a number: that many workers, the rooms spread over them (default: one per core beyond the first).
    */
-  viewWorker?: boolean;
+  viewWorker?: boolean | number;
 }
 
 export interface RoomServer {
@@ -146,7 +147,10 @@ async function serve(
     return c.ok ? c.scenario : undefined;
   };
 
-  const views = o.viewWorker === false ? undefined : new ViewPort();
+  const views =
+    o.viewWorker === false
+      ? undefined
+      : new ViewPort(typeof o.viewWorker === 'number' ? o.viewWorker : undefined);
   // Resume every unfinished room by replaying its journal.
   const rooms = new Map<string, Room>();
   const unresumed: { id: string; error: string }[] = [];
