@@ -184,12 +184,26 @@ export class Session {
     return new Session(scenario, header, created.state, []);
   }
 
-  /** Continues a recorded transcript: replays it (checking every hash) and carries on from its end. */
-  static resume(scenario: Scenario, t: Transcript): Session | { error: string } {
+  /**
+   * Continues a recorded transcript: replays it (checking every hash) and carries on from its end.
+   * `replica`: a read-only copy that follows an authority which keeps the real transcript (the room
+   * server's view worker) — the entries it appends from here on carry no hashes (taking them is a
+   * large part of a step), so it has no transcript of its own to give (`transcript` throws).
+   */
+  static resume(
+    scenario: Scenario,
+    t: Transcript,
+    o: { replica?: boolean } = {},
+  ): Session | { error: string } {
     const r = replay(scenario, t);
     if (!r.ok) return { error: r.reason };
-    return new Session(scenario, t.header, r.state, [...t.entries], r.inputs);
+    const s = new Session(scenario, t.header, r.state, [...t.entries], r.inputs);
+    s.replica = o.replica === true;
+    return s;
   }
+
+  /** Follows an authority without hashing (see `resume`). */
+  private replica = false;
 
   get lastHash(): string {
     return this.entries.at(-1)?.hash ?? headerHash(this.header);
@@ -260,10 +274,10 @@ export class Session {
       seq: this.entries.length + 1,
       at,
       input,
-      stateHash: stateHash(r.state),
+      stateHash: this.replica ? '' : stateHash(r.state),
       prev: this.lastHash,
     };
-    const entry: TranscriptEntry = { ...base, hash: entryHash(base) };
+    const entry: TranscriptEntry = { ...base, hash: this.replica ? '' : entryHash(base) };
     if (this.journal) {
       try {
         this.journal.append(entry);
@@ -288,6 +302,7 @@ export class Session {
   }
 
   transcript(): Transcript {
+    if (this.replica) throw new Error('a replica session keeps no transcript (its entries carry no hashes)');
     const done = this.state.phase === 'debrief' || this.state.phase === 'ended';
     return {
       header: this.header,

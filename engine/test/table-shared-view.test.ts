@@ -153,4 +153,41 @@ describe('Table.sharedView: lanes computed once per state and shared', () => {
     expect(t.sharedView({ kind: 'facilitator' }, 'zh-CN').lanes[0]!.view).not.toBe(c.lanes[0]!.view);
     expect(t.sharedView({ kind: 'evaluator' }, 'en').lanes[0]!.view).not.toBe(c.lanes[0]!.view);
   });
+
+  it('a replica fed the accepted commands follows the authority: same seq, states and views, no transcript', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<'roles' | 'parallel'>('roles', 'parallel'),
+        fc.array(command, { minLength: 1, maxLength: 30 }),
+        fc.nat({ max: 10 }),
+        (mode, commands, openAt) => {
+          const t = table(mode);
+          t.submit(trainer, { type: 'start' });
+          let replica: Table | undefined;
+          for (const [i, c] of commands.entries()) {
+            // The server opens a replica from the authority's save at any point, then forwards.
+            if (i === Math.min(openAt, commands.length - 1)) {
+              const r = Table.resume(sc, t.save(), { replica: true });
+              if ('error' in r) throw new Error(r.error);
+              replica = r;
+            }
+            const out = t.submit(c.actor, c.command);
+            if (!out.ok || !replica) continue;
+            const follows = replica.submit(c.actor, c.command);
+            expect(follows.ok && follows.seq).toBe(out.seq);
+          }
+          if (!replica) throw new Error('no replica');
+          expect(replica.seq).toBe(t.seq);
+          for (let i = 0; i < t.sessionCount; i++) expect(replica.stateOf(i)).toEqual(t.stateOf(i));
+          for (const v of viewers)
+            for (const lang of langs) expect(replica.sharedView(v, lang)).toEqual(t.view(v, lang));
+          expect(replica.scores()).toEqual(t.scores());
+          // Its entries carry no hashes, so it has no transcript to give.
+          expect(() => replica.save()).toThrow(/replica/);
+          expect(() => replica.transcripts()).toThrow(/replica/);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
 });

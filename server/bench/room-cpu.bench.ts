@@ -6,10 +6,14 @@
  * trainer sends "next"; after each broadcast every member answers each decision open at their seat
  * (most are refused: the first at a seat wins). Prints CPU per input and the bytes each broadcast sends.
  *
- *   ROOMS=10 CLIENTS=30 ROUNDS=12 tsx server/bench/room-cpu.bench.ts
+ * With `VIEW_WORKER=1` the rooms hand their frames to the view worker's work (`ViewReplicas`), run
+ * in-process and timed apart: the figure for the worker thread per accepted input, next to the room's own.
+ *
+ *   ROOMS=10 CLIENTS=30 ROUNDS=12 [VIEW_WORKER=1] tsx server/bench/room-cpu.bench.ts
  */
 import { memberChoice } from './member-choice.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { serialize } from 'node:v8';
 import { tmpdir } from 'node:os';
 import { hash } from 'node:crypto';
 import { join } from 'node:path';
@@ -18,6 +22,8 @@ import { loadScenario } from '@drill/scenarios';
 import type { Identity, ServerFrame } from '../src/protocol.ts';
 import { Room, type Conn } from '../src/room.ts';
 import { Store, type RoomRow } from '../src/store.ts';
+import type { ToViewWorker, Views } from '../src/view-port.ts';
+import { ViewReplicas } from '../src/view-replicas.ts';
 
 const env = (k: string, d: number): number => {
   const v = Number(process.env[k]);
@@ -36,6 +42,43 @@ const teamRoles = (t: number): string[] => roleIds.filter((_, r) => r % TEAMS ==
 const dir = mkdtempSync(join(tmpdir(), 'drill-room-cpu-'));
 const store = new Store(dir);
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
+
+/** `RECORD=<file>`: the view worker's messages are kept and written there (v8 serialised) at the end. */
+const recorded: ToViewWorker[] | undefined = process.env.RECORD ? [] : undefined;
+/** CPU milliseconds spent in the view worker's work (in-process here, so it can be timed apart). */
+let workerMs = 0;
+const replicas = new ViewReplicas();
+/** The worker's messages, handled here: each is cloned as postMessage would, outside the timing. */
+function toWorker(m: ToViewWorker): ReturnType<ViewReplicas['handle']> {
+  const copy = structuredClone(m);
+  recorded?.push(copy);
+  const c0 = process.cpuUsage();
+  const out = replicas.handle(copy);
+  const c = process.cpuUsage(c0);
+  workerMs += (c.user + c.system) / 1000;
+  return out;
+}
+const inProcessWorker: Views | undefined =
+  process.env.VIEW_WORKER === '1'
+    ? {
+        ready: true,
+        open: (room, scenario, saved) => {
+          toWorker({ t: 'scenario', hash: scenario.contentHash, scenario });
+          toWorker({ t: 'open', room, hash: scenario.contentHash, saved });
+        },
+        close: (room) => void toWorker({ t: 'close', room }),
+        command: (m) => void toWorker({ t: 'cmd', ...m }),
+        frames: (room, seq, ctx, wants) => {
+          const out = toWorker({ t: 'frames', id: 0, room, seq, ctx, wants });
+          const r = out?.reply;
+          return Promise.resolve(
+            r?.t === 'frames' && 'texts' in r
+              ? new Map(r.texts.map(([k, b]) => [k, Buffer.from(b.buffer, b.byteOffset, b.byteLength)]))
+              : undefined,
+          );
+        },
+      }
+    : undefined;
 
 let bytes = 0;
 let frames = 0;
@@ -110,7 +153,7 @@ for (let i = 0; i < ROOMS; i++) {
     display: { showScores: false, projectorTeam: null },
   };
   store.insertRoom(row);
-  const room = Room.open(store, row, sc, t);
+  const room = Room.open(store, row, sc, t, inProcessWorker);
   const trainer = conn({ role: 'trainer', name: 'Trainer' }, `t${i}`);
   room.attach(trainer, 0);
   room.attach(conn({ role: 'projector', name: 'Projector' }, `p${i}`), 0);
@@ -137,6 +180,7 @@ const w0 = performance.now();
 bytes = 0;
 frames = 0;
 parseMs = 0;
+workerMs = 0;
 byRole.clear();
 const clock = (r: (typeof rooms)[number], command: TableCommand): void => {
   inputs++;
@@ -188,7 +232,11 @@ process.stdout.write(
           `  ${k}: ${v.frames} broadcast frames, ${(v.bytes / v.frames / 1024).toFixed(1)} KiB each`,
       )
       .join('\n') +
-    '\n',
+    '\n' +
+    (inProcessWorker
+      ? `  of which the view worker's work ${(workerMs / 1000).toFixed(2)} s = ${(workerMs / accepted).toFixed(2)} ms per accepted; the room's own ${((cpuMs - workerMs) / accepted).toFixed(2)} ms per accepted\n`
+      : ''),
 );
+if (recorded) writeFileSync(process.env.RECORD!, serialize(recorded));
 store.close();
 rmSync(dir, { recursive: true, force: true });

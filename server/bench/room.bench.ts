@@ -12,7 +12,8 @@
  *
  *   ROOMS=100 CLIENTS=30 MODE=roles TEAMS=3 ROUNDS=12 STEP_MS=600 pnpm bench:room
  *
- * VIEW_WORKER=0 runs the server without its view worker (every view built on the main thread), to compare.
+ * VIEW_WORKER=0 runs the server without its view worker (every view built on the main thread), to compare;
+ * VIEW_WORKERS=N runs it with N view workers (rooms spread over them by id).
  */
 import { memberChoice } from './member-choice.ts';
 import { spawn } from 'node:child_process';
@@ -66,6 +67,8 @@ const proc = spawn(
     '--no-join-limit',
     // VIEW_WORKER=0: every view built on the server's main thread (the code before the view worker).
     ...(process.env.VIEW_WORKER === '0' ? ['--no-view-worker'] : []),
+    // VIEW_WORKERS=N: that many view workers, the rooms spread over them (default: the server's own).
+    ...(process.env.VIEW_WORKERS ? ['--view-workers', process.env.VIEW_WORKERS] : []),
   ],
   {
     cwd: repo,

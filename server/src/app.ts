@@ -62,9 +62,10 @@ export interface RoomServerOptions {
   log?: boolean;
   /**
    * Build the rooms' view frames on a worker thread (default true), so sockets and the authority on the
-   * main thread and the views and scores on the worker use two cores; false: everything on one thread.
+   * main thread and the views and scores on the worker use two cores; false: everything on one thread;
+   * a number: that many workers, the rooms spread over them (default: one per core beyond the first).
    */
-  viewWorker?: boolean;
+  viewWorker?: boolean | number;
   /** Bounds on compiling trainers' own scenarios off the main thread (tests lower them). */
   ownScenarioLimits?: CompilerLimits;
 }
@@ -154,7 +155,10 @@ async function serve(
     return c.ok ? c.scenario : undefined;
   };
 
-  const views = o.viewWorker === false ? undefined : new ViewPort();
+  const views =
+    o.viewWorker === false
+      ? undefined
+      : new ViewPort(typeof o.viewWorker === 'number' ? o.viewWorker : undefined);
   // Own scenarios sent to create a room compile on their own thread; at start (above and below: before
   // the server listens, nobody to keep waiting) and for a finished room loaded for review they compile here.
   const compiler = new ScenarioCompiler(o.ownScenarioLimits ?? COMPILER_LIMITS);

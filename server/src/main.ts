@@ -16,6 +16,8 @@ const { values } = parseArgs({
     'no-join-limit': { type: 'boolean' },
     /** Build the views on the main thread (no view worker): for comparing in the bench. */
     'no-view-worker': { type: 'boolean' },
+    /** How many view workers (default: one per core beyond the first). */
+    'view-workers': { type: 'string' },
   },
 });
 let s: RoomServer;
@@ -26,7 +28,11 @@ try {
     ...(values.web ? { webDir: values.web } : {}),
     ...(values.data ? { dataDir: values.data } : {}),
     ...(values['no-join-limit'] ? { joinRate: false as const } : {}),
-    ...(values['no-view-worker'] ? { viewWorker: false } : {}),
+    ...(values['no-view-worker']
+      ? { viewWorker: false }
+      : values['view-workers']
+        ? { viewWorker: Number(values['view-workers']) }
+        : {}),
   });
 } catch (e) {
   // Another server holds the data folder, it cannot be written, or the port is taken: say so, no stack trace.

@@ -21,7 +21,7 @@ import type {
 } from './protocol.ts';
 import { FrameBuilder, type ScoresFor } from './frames.ts';
 import type { RoomRow, Store, TokenRow } from './store.ts';
-import type { FrameWant, ViewPort } from './view-port.ts';
+import type { FrameWant, Views } from './view-port.ts';
 import { refusal, refusalReason, staleClockReason } from './words.ts';
 
 /** One connected client, as the room sees it. */
@@ -72,19 +72,19 @@ export class Room {
     readonly scenario: Scenario,
     public table: Table,
     /** The view worker, when the server runs one: broadcasts' frames are built there. */
-    private readonly views?: ViewPort,
+    private readonly views?: Views,
   ) {
     this.frames = new FrameBuilder(table);
     this.attachJournal();
   }
 
   /** Opens a room over a table just started (its header is stored with the room) or resumed from the store. */
-  static open(store: Store, row: RoomRow, scenario: Scenario, table: Table, views?: ViewPort): Room {
+  static open(store: Store, row: RoomRow, scenario: Scenario, table: Table, views?: Views): Room {
     return new Room(store, row, scenario, table, views);
   }
 
   /** Rebuilds a room's table from the store by replaying its entries (same state hashes). */
-  static resume(store: Store, row: RoomRow, scenario: Scenario, views?: ViewPort): Room | { error: string } {
+  static resume(store: Store, row: RoomRow, scenario: Scenario, views?: Views): Room | { error: string } {
     const t = resumeTable(store, row, scenario);
     return 'error' in t ? t : new Room(store, row, scenario, t, views);
   }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
 import type { Actor, Lang, SavedTable, Scenario, TableCommand, TableViewer } from '@drill/engine';
 import type { FrameContext, ScoresFor } from './frames.ts';
 
@@ -31,23 +32,29 @@ export type FromViewWorker =
   | { t: 'frames'; id: number; texts: [string, Uint8Array][] }
   | { t: 'frames'; id: number; error: string };
 
-/**
- * The main thread's side of the view worker (server/src/view-worker.ts): keeps each room's replica fed
- * with the commands the authority accepted and asks it for a broadcast's frames. When the worker is
- * gone or a replica is out of step, `frames` resolves to undefined and the room builds its frames
- * itself (and reopens the replica), so a broadcast is never lost.
- */
-export class ViewPort {
-  private readonly worker: Worker;
-  private readonly scenarios = new Set<string>();
-  private readonly pending = new Map<number, (texts: Map<string, Buffer> | undefined) => void>();
-  private nextId = 1;
-  private dead = false;
-  private started = false;
-  /** Broadcasts whose frames the worker built. */
-  answered = 0;
+/** What a room asks of the view worker (ViewPort; a bench drives the same work in-process). */
+export interface Views {
+  readonly ready: boolean;
+  open(room: string, scenario: Scenario, saved: SavedTable): void;
+  close(room: string): void;
+  command(m: Omit<Extract<ToViewWorker, { t: 'cmd' }>, 't'>): void;
+  frames(
+    room: string,
+    seq: number,
+    ctx: FrameContext,
+    wants: FrameWant[],
+  ): Promise<Map<string, Buffer> | undefined>;
+}
 
-  constructor() {
+/** One view worker thread and the broadcasts it owes. */
+class WorkerLink {
+  readonly worker: Worker;
+  readonly scenarios = new Set<string>();
+  readonly pending = new Map<number, (texts: Map<string, Buffer> | undefined) => void>();
+  dead = false;
+  started = false;
+
+  constructor(onAnswered: () => void) {
     this.worker = new Worker(new URL('./view-worker-boot.mjs', import.meta.url));
     // The worker only builds frames: it must not keep a stopping server alive.
     this.worker.unref();
@@ -60,46 +67,89 @@ export class ViewPort {
       if (!done) return;
       this.pending.delete(m.id);
       if ('error' in m) return done(undefined);
-      this.answered++;
+      onAnswered();
       done(new Map(m.texts.map(([k, b]) => [k, Buffer.from(b.buffer, b.byteOffset, b.byteLength)])));
     });
-    const fail = (): void => {
-      this.dead = true;
-      for (const done of this.pending.values()) done(undefined);
-      this.pending.clear();
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', fail);
+    this.worker.on('error', () => this.fail());
+    this.worker.on('exit', () => this.fail());
+  }
+
+  fail(): void {
+    this.dead = true;
+    for (const done of this.pending.values()) done(undefined);
+    this.pending.clear();
+  }
+
+  post(m: ToViewWorker): void {
+    if (!this.dead) this.worker.postMessage(m);
+  }
+}
+
+/**
+ * How many view workers a server starts by default: one per core left once the main thread has one,
+ * at least one (on 2 cores: one; the load of a classroom is far below what one worker builds).
+ */
+export function defaultViewWorkers(): number {
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+/**
+ * The main thread's side of the view workers (server/src/view-worker.ts): keeps each room's replica fed
+ * with the commands the authority accepted and asks it for a broadcast's frames. Rooms are spread over
+ * the workers by id (a room's replica lives on one worker, so its commands and requests stay in order).
+ * When a worker is gone or a replica is out of step, `frames` resolves to undefined and the room builds
+ * its frames itself (and reopens the replica), so a broadcast is never lost.
+ */
+export class ViewPort implements Views {
+  private readonly links: WorkerLink[];
+  private nextId = 1;
+  /** Broadcasts whose frames a worker built. */
+  answered = 0;
+
+  constructor(workers = defaultViewWorkers()) {
+    this.links = Array.from({ length: Math.max(1, workers) }, () => new WorkerLink(() => this.answered++));
+  }
+
+  get workers(): number {
+    return this.links.length;
   }
 
   /**
-   * The worker has loaded and takes requests. Until then (its first seconds: it loads the engine) the
-   * rooms build their frames themselves, so the first views of a fresh server are not held up.
+   * Every worker has loaded and takes requests. Until then (their first seconds: they load the engine)
+   * the rooms build their frames themselves, so the first views of a fresh server are not held up.
    */
   get ready(): boolean {
-    return this.started && !this.dead;
+    return this.links.every((l) => l.started && !l.dead);
   }
 
-  private post(m: ToViewWorker): void {
-    if (!this.dead) this.worker.postMessage(m);
+  /** Which worker holds a room's replica: by a hash of its id (FNV-1a), so always the same one. */
+  workerOf(room: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < room.length; i++) h = Math.imul(h ^ room.charCodeAt(i), 0x01000193);
+    return (h >>> 0) % this.links.length;
+  }
+
+  private linkOf(room: string): WorkerLink {
+    return this.links[this.workerOf(room)]!;
   }
 
   /** (Re)opens a room's replica from the authority's saved table. */
   open(room: string, scenario: Scenario, saved: SavedTable): void {
-    if (!this.scenarios.has(scenario.contentHash)) {
-      this.scenarios.add(scenario.contentHash);
-      this.post({ t: 'scenario', hash: scenario.contentHash, scenario });
+    const link = this.linkOf(room);
+    if (!link.scenarios.has(scenario.contentHash)) {
+      link.scenarios.add(scenario.contentHash);
+      link.post({ t: 'scenario', hash: scenario.contentHash, scenario });
     }
-    this.post({ t: 'open', room, hash: scenario.contentHash, saved });
+    link.post({ t: 'open', room, hash: scenario.contentHash, saved });
   }
 
   close(room: string): void {
-    this.post({ t: 'close', room });
+    this.linkOf(room).post({ t: 'close', room });
   }
 
   /** A command the authority accepted and committed. */
   command(m: Omit<Extract<ToViewWorker, { t: 'cmd' }>, 't'>): void {
-    this.post({ t: 'cmd', ...m });
+    this.linkOf(m.room).post({ t: 'cmd', ...m });
   }
 
   /** The frames of one broadcast, by key; undefined when the worker cannot give them. */
@@ -109,18 +159,17 @@ export class ViewPort {
     ctx: FrameContext,
     wants: FrameWant[],
   ): Promise<Map<string, Buffer> | undefined> {
-    if (this.dead) return Promise.resolve(undefined);
+    const link = this.linkOf(room);
+    if (link.dead) return Promise.resolve(undefined);
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.post({ t: 'frames', id, room, seq, ctx, wants });
+      link.pending.set(id, resolve);
+      link.post({ t: 'frames', id, room, seq, ctx, wants });
     });
   }
 
   async stop(): Promise<void> {
-    this.dead = true;
-    for (const done of this.pending.values()) done(undefined);
-    this.pending.clear();
-    await this.worker.terminate();
+    for (const l of this.links) l.fail();
+    await Promise.all(this.links.map((l) => l.worker.terminate()));
   }
 }

@@ -10,7 +10,8 @@ import { tempDir } from './kit.ts';
 const sc = loadScenario('typhoon');
 const tmp = tempDir();
 const store = new Store(tmp.dir);
-const port = new ViewPort();
+// Two workers: the rooms are spread over them by id (the tests below use rooms on both).
+const port = new ViewPort(2);
 afterAll(async () => {
   await port.stop();
   store.close();
@@ -91,84 +92,94 @@ function check(room: Room, conns: Probe[]): void {
   }
 }
 
-describe('views built on the view worker', () => {
+/** A classroom played on a room whose views the workers build, checked after every turn. */
+async function classroom(id: string): Promise<void> {
+  const roles = sc.roles.map((r) => r.id);
+  const room = openRoom(
+    id,
+    {
+      seed: id,
+      mode: 'roles',
+      lang: 'en',
+      teams: [
+        { name: 'Red', roles: roles.filter((_, i) => i % 2 === 0) },
+        { name: 'Blue', roles: roles.filter((_, i) => i % 2 === 1) },
+      ],
+    },
+    port,
+  );
+  const trainer = probe({ role: 'trainer', name: 'T' }, `${id}t`);
+  const conns: Probe[] = [
+    trainer,
+    probe({ role: 'projector', name: 'P' }, `${id}p`),
+    probe({ role: 'evaluator', name: 'E' }, `${id}e`, 'zh-CN'),
+    probe({ role: 'member', name: 'a', team: 'Red', roles: [roles[0]!] }, `${id}a`),
+    probe({ role: 'member', name: 'b', team: 'Red', roles: [roles[2]!] }, `${id}b`, 'zh-CN'),
+    probe({ role: 'member', name: 'c', team: 'Blue', roles: [roles[1]!] }, `${id}c`),
+  ];
+  // The worker takes requests once it has loaded the engine; until then the room builds views itself.
+  while (!port.ready) await new Promise((r) => setTimeout(r, 20));
+  for (const c of conns) room.attach(c, 0);
+  let cseq = 0;
+  // A clock command names the seq it acted on (the server refuses it otherwise); sent synchronously, that
+  // is the table's seq now.
+  const cmd = (command: TableCommand): void =>
+    room.command(trainer, { t: 'cmd', cseq: ++cseq, command, expectSeq: room.table.seq });
+  cmd({ type: 'start' });
+  await settled(room, conns);
+  check(room, conns);
+  const mseq = new Map<Probe, number>();
+  // Several inputs in one turn, then more in the next turns while the worker is still building.
+  for (let round = 0; round < 4; round++) {
+    cmd({ type: 'next' });
+    cmd({ type: 'inject', team: 'Blue', roles: ['all'], text: { en: 'Blue only', 'zh-CN': '仅蓝队' } });
+    await new Promise((r) => setImmediate(r));
+    cmd({ type: 'next' });
+    // Members answer what is open at their seats (a refusal changes nothing).
+    for (const m of conns.slice(3)) {
+      const v = room.table.view(room.viewerOf(m.identity), 'en');
+      for (const d of v.lanes[0]!.view.open)
+        if (d.options[0] && d.kind !== 'allocate' && d.kind !== 'discuss')
+          room.command(m, {
+            t: 'cmd',
+            cseq: (mseq.set(m, (mseq.get(m) ?? 0) + 1), mseq.get(m)!),
+            command: {
+              type: 'choose',
+              team: m.identity.team!,
+              decision: d.decision,
+              options: [d.options[0].id],
+            },
+          });
+    }
+    await settled(room, conns);
+    check(room, conns);
+  }
+  room.displayFrom(trainer, { t: 'display', showScores: true });
+  await settled(room, conns);
+  check(room, conns);
+  for (const c of conns) {
+    // Views only move forward, and each ack comes before the view that carries its input.
+    const seqs = c.frames.flatMap((f) => (f.t === 'view' || f.t === 'welcome' ? [f.view.seq] : []));
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    let seen = 0;
+    for (const f of c.frames) {
+      if (f.t === 'view') seen = f.view.seq;
+      if (f.t === 'ack') expect(f.seq).toBeGreaterThan(seen);
+    }
+  }
+  expect(trainer.frames.filter((f) => f.t === 'ack')).toHaveLength(cseq);
+}
+
+describe('views built on the view workers', () => {
   it('every client gets exactly its own view, its ack just before it, and nothing older after a newer one', async () => {
-    const roles = sc.roles.map((r) => r.id);
-    const room = openRoom(
-      'w1',
-      {
-        seed: 'w1',
-        mode: 'roles',
-        lang: 'en',
-        teams: [
-          { name: 'Red', roles: roles.filter((_, i) => i % 2 === 0) },
-          { name: 'Blue', roles: roles.filter((_, i) => i % 2 === 1) },
-        ],
-      },
-      port,
-    );
-    const trainer = probe({ role: 'trainer', name: 'T' }, 't');
-    const conns: Probe[] = [
-      trainer,
-      probe({ role: 'projector', name: 'P' }, 'p'),
-      probe({ role: 'evaluator', name: 'E' }, 'e', 'zh-CN'),
-      probe({ role: 'member', name: 'a', team: 'Red', roles: [roles[0]!] }, 'a'),
-      probe({ role: 'member', name: 'b', team: 'Red', roles: [roles[2]!] }, 'b', 'zh-CN'),
-      probe({ role: 'member', name: 'c', team: 'Blue', roles: [roles[1]!] }, 'c'),
-    ];
-    // The worker takes requests once it has loaded the engine; until then the room builds views itself.
-    while (!port.ready) await new Promise((r) => setTimeout(r, 20));
-    for (const c of conns) room.attach(c, 0);
-    let cseq = 0;
-    // A clock command names the seq it acted on (the server refuses it otherwise); sent synchronously, that
-    // is the table's seq now.
-    const cmd = (command: TableCommand): void =>
-      room.command(trainer, { t: 'cmd', cseq: ++cseq, command, expectSeq: room.table.seq });
-    cmd({ type: 'start' });
-    await settled(room, conns);
-    check(room, conns);
-    const mseq = new Map<Probe, number>();
-    // Several inputs in one turn, then more in the next turns while the worker is still building.
-    for (let round = 0; round < 4; round++) {
-      cmd({ type: 'next' });
-      cmd({ type: 'inject', team: 'Blue', roles: ['all'], text: { en: 'Blue only', 'zh-CN': '仅蓝队' } });
-      await new Promise((r) => setImmediate(r));
-      cmd({ type: 'next' });
-      // Members answer what is open at their seats (a refusal changes nothing).
-      for (const m of conns.slice(3)) {
-        const v = room.table.view(room.viewerOf(m.identity), 'en');
-        for (const d of v.lanes[0]!.view.open)
-          if (d.options[0] && d.kind !== 'allocate' && d.kind !== 'discuss')
-            room.command(m, {
-              t: 'cmd',
-              cseq: (mseq.set(m, (mseq.get(m) ?? 0) + 1), mseq.get(m)!),
-              command: {
-                type: 'choose',
-                team: m.identity.team!,
-                decision: d.decision,
-                options: [d.options[0].id],
-              },
-            });
-      }
-      await settled(room, conns);
-      check(room, conns);
-    }
-    room.displayFrom(trainer, { t: 'display', showScores: true });
-    await settled(room, conns);
-    check(room, conns);
-    for (const c of conns) {
-      // Views only move forward, and each ack comes before the view that carries its input.
-      const seqs = c.frames.flatMap((f) => (f.t === 'view' || f.t === 'welcome' ? [f.view.seq] : []));
-      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
-      let seen = 0;
-      for (const f of c.frames) {
-        if (f.t === 'view') seen = f.view.seq;
-        if (f.t === 'ack') expect(f.seq).toBeGreaterThan(seen);
-      }
-    }
-    expect(trainer.frames.filter((f) => f.t === 'ack')).toHaveLength(cseq);
-    // These frames were built on the worker, not here.
-    expect(port.answered).toBeGreaterThanOrEqual(6);
+    // Two rooms at once, one on each worker.
+    const ids = ['w1', 'w3', 'w4', 'w5', 'w6', 'w7'];
+    const a = ids[0]!;
+    const b = ids.find((x) => port.workerOf(x) !== port.workerOf(a));
+    if (!b) throw new Error('every room id fell on one worker');
+    await Promise.all([classroom(a), classroom(b)]);
+    // These frames were built on the workers, not here.
+    expect(port.answered).toBeGreaterThanOrEqual(12);
   });
 
   it('without the worker (stopped), the room builds the same frames itself', async () => {

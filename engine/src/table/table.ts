@@ -107,6 +107,8 @@ export class Table {
     { score?: ScoreReport; lanes: Map<string, DrillView> }
   >();
   private sink: TableJournal | undefined;
+  /** A replica (see `resume`): no hashes, no freezing, no transcript. */
+  private replica = false;
   /** Each session's entry count at the last command boundary: what `save` returns and a failed command goes back to. */
   private marks: number[];
   /** Entries of the command under way, handed to the journal once every session has taken it. */
@@ -181,8 +183,18 @@ export class Table {
     return new Table(scenario, parsed.data, [session]);
   }
 
-  /** Resumes a saved table by replaying every transcript (a tampered save is refused, not trusted). */
-  static resume(scenario: Scenario, saved: SavedTable): Table | { error: string } {
+  /**
+   * Resumes a saved table by replaying every transcript (a tampered save is refused, not trusted).
+   * `replica`: a read-only copy that follows an authority command by command to serve views (the room
+   * server's view worker): its sessions take no state hashes (the authority's transcript has them),
+   * its shared views and scores are not frozen (its caller only serialises them), and it has no
+   * transcript or save of its own (`save` and `transcripts` throw).
+   */
+  static resume(
+    scenario: Scenario,
+    saved: SavedTable,
+    o: { replica?: boolean } = {},
+  ): Table | { error: string } {
     const parsed = TableSetupSchema.safeParse(saved?.setup);
     if (saved?.format !== 'drill-table/1' || !parsed.success) return { error: 'this is not a saved drill' };
     if (!Array.isArray(saved.transcripts) || saved.transcripts.length === 0)
@@ -194,11 +206,13 @@ export class Table {
       };
     const sessions: Session[] = [];
     for (const t of saved.transcripts) {
-      const s = Session.resume(scenario, t);
+      const s = Session.resume(scenario, t, { replica: o.replica === true });
       if ('error' in s) return { error: s.error };
       sessions.push(s);
     }
-    return new Table(scenario, parsed.data, sessions);
+    const table = new Table(scenario, parsed.data, sessions);
+    table.replica = o.replica === true;
+    return table;
   }
 
   set journal(j: TableJournal | undefined) {
@@ -620,7 +634,9 @@ export class Table {
       const key = `${lang}\u0000${viewerKey(v)}`;
       let lane = memo.lanes.get(key);
       if (!lane) {
-        lane = deepFreeze(viewFor(this.scenario, state, v, lang, () => this.reportOf(state)));
+        lane = viewFor(this.scenario, state, v, lang, () => this.reportOf(state));
+        // Frozen so no caller can change what the next one is handed (a replica's only caller serialises).
+        if (!this.replica) deepFreeze(lane);
         memo.lanes.set(key, lane);
       }
       return lane;
@@ -639,7 +655,11 @@ export class Table {
   /** A session state's score report: computed once per state (frozen, shared by views and `scores`). */
   private reportOf(state: DrillState): ScoreReport {
     const m = this.memo(state);
-    return (m.score ??= deepFreeze(scoreDrill(this.scenario, state)));
+    if (!m.score) {
+      m.score = scoreDrill(this.scenario, state);
+      if (!this.replica) deepFreeze(m.score);
+    }
+    return m.score;
   }
 
   private viewWith(viewer: TableViewer, laneView: (session: number, v: Viewer) => DrillView): TableView {
@@ -717,7 +737,12 @@ export class Table {
 
   /** Each session's transcript (with its result once the drill is over). */
   transcripts(): Transcript[] {
+    this.notReplica();
     return this.sessions.map((s) => s.transcript());
+  }
+
+  private notReplica(): void {
+    if (this.replica) throw new Error('a replica table keeps no transcript (its entries carry no hashes)');
   }
 
   /** A session's current engine state (read-only: states are frozen). */
@@ -730,6 +755,7 @@ export class Table {
    * moment (even from a journal callback in the middle of a command) resumes to one consistent table.
    */
   save(): SavedTable {
+    this.notReplica();
     return {
       format: 'drill-table/1',
       setup: this.setup,
