@@ -31,6 +31,8 @@ const outdir = resolve(flag('--outdir') ?? join(here, 'dist'));
 const lenient = args.includes('--if-possible');
 // --external-deps: leave npm packages to be loaded from node_modules (for the start-up comparison in the bench).
 const externalDeps = args.includes('--external-deps');
+// --metafile FILE: write esbuild's metafile (which module went into which chunk, and its size).
+const metafileOut = flag('--metafile');
 
 const OWN = Object.keys(JSON.parse(await readFile(join(here, 'package.json'), 'utf8')).dependencies).filter(
   (d) => !d.startsWith('@drill/'),
@@ -144,6 +146,7 @@ try {
 const precompiledFile = join(outdir, PRECOMPILED_FILE);
 await writeFile(`${precompiledFile}.${process.pid}.tmp`, JSON.stringify(precompiled));
 await rename(`${precompiledFile}.${process.pid}.tmp`, precompiledFile);
+if (metafileOut) await writeFile(metafileOut, JSON.stringify(result.metafile));
 const main = join(outdir, 'drill.mjs');
 const size = (await stat(main)).size;
 const total = Object.values(result.metafile.outputs).reduce((a, o) => a + o.bytes, 0);
