@@ -6,12 +6,17 @@
 //   modules (see `pnpm bench`, which measures both start-ups against `node -e 0`).
 // - Code splitting: the terminal UI (ink, react) is imported lazily, so `drill --version`, `verify` and
 //   the headless commands never parse it; it lands in its own chunk in cli/dist/.
+// - The shipped scenarios are compiled here into cli/dist/scenarios.precompiled.json, with the SHA-256
+//   of every file each compile read: a command uses one only while those files are unchanged, so
+//   editing a scenario's YAML needs no rebuild (it is compiled as before). The bundle's
+//   scenarios/src/precompiled-data.ts reads that file, only when a command loads a scenario.
 // - `import.meta.url` in workspace sources is rewritten to the source file's own location, so code that
 //   finds files beside itself (the shipped scenarios) works the same from the bundle.
 import { build } from 'esbuild';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -26,6 +31,8 @@ const outdir = resolve(flag('--outdir') ?? join(here, 'dist'));
 const lenient = args.includes('--if-possible');
 // --external-deps: leave npm packages to be loaded from node_modules (for the start-up comparison in the bench).
 const externalDeps = args.includes('--external-deps');
+// --metafile FILE: write esbuild's metafile (which module went into which chunk, and its size).
+const metafileOut = flag('--metafile');
 
 const OWN = Object.keys(JSON.parse(await readFile(join(here, 'package.json'), 'utf8')).dependencies).filter(
   (d) => !d.startsWith('@drill/'),
@@ -59,6 +66,45 @@ const sourceLocation = {
 };
 
 const started = performance.now();
+
+/** Every shipped scenario, compiled now from the TypeScript sources (the same compiler the bundle holds). */
+async function precompiledShipped() {
+  const at = (f) => pathToFileURL(join(root, 'scenarios', 'src', f)).href;
+  const { SHIPPED_IDS, resolveScenarioPath } = await tsImport(at('index.ts'), import.meta.url);
+  const { precompileScenario } = await tsImport(at('precompiled.ts'), import.meta.url);
+  return SHIPPED_IDS.map((id) => precompileScenario(resolveScenarioPath(id))).filter(Boolean);
+}
+const precompiled = await precompiledShipped();
+const precompiledData = join(root, 'scenarios', 'src', 'precompiled-data.ts');
+const PRECOMPILED_FILE = 'scenarios.precompiled.json';
+
+/**
+ * Replaces the precompiled-scenario module (none, from the sources) with a reader of the file written
+ * below; its `import.meta.url` is the bundle chunk's own (generated text: not rewritten like sources').
+ */
+const precompiledScenarios = {
+  name: 'precompiled-scenarios',
+  setup(b) {
+    b.onLoad({ filter: /precompiled-data\.ts$/ }, (args) =>
+      args.path === precompiledData
+        ? {
+            contents: `import { readFileSync } from 'node:fs';
+let entries;
+export function precompiledEntries() {
+  try {
+    entries ??= JSON.parse(readFileSync(new URL(${JSON.stringify(`./${PRECOMPILED_FILE}`)}, import.meta.url), 'utf8'));
+  } catch {
+    entries = [];
+  }
+  return entries;
+}
+`,
+            loader: 'js',
+          }
+        : undefined,
+    );
+  },
+};
 await rm(outdir, { recursive: true, force: true });
 let result;
 try {
@@ -88,7 +134,7 @@ try {
     banner: {
       js: "import { createRequire as __drillCreateRequire } from 'node:module'; const require = __drillCreateRequire(import.meta.url);",
     },
-    plugins: externalDeps ? [dependenciesExternal, sourceLocation] : [sourceLocation],
+    plugins: [...(externalDeps ? [dependenciesExternal] : []), precompiledScenarios, sourceLocation],
   });
 } catch (e) {
   process.stderr.write(
@@ -96,9 +142,14 @@ try {
   );
   process.exit(lenient ? 0 : 1);
 }
+// Written whole then renamed: a command never reads half a file (and would ignore one: see precompiled.ts).
+const precompiledFile = join(outdir, PRECOMPILED_FILE);
+await writeFile(`${precompiledFile}.${process.pid}.tmp`, JSON.stringify(precompiled));
+await rename(`${precompiledFile}.${process.pid}.tmp`, precompiledFile);
+if (metafileOut) await writeFile(metafileOut, JSON.stringify(result.metafile));
 const main = join(outdir, 'drill.mjs');
 const size = (await stat(main)).size;
 const total = Object.values(result.metafile.outputs).reduce((a, o) => a + o.bytes, 0);
 process.stdout.write(
-  `built ${relative(root, main)} (${(size / 1024).toFixed(0)} KiB; ${(total / 1024).toFixed(0)} KiB with lazy chunks) in ${Math.round(performance.now() - started)} ms\n`,
+  `built ${relative(root, main)} (${(size / 1024).toFixed(0)} KiB; ${(total / 1024).toFixed(0)} KiB with lazy chunks; ${precompiled.length} scenarios precompiled) in ${Math.round(performance.now() - started)} ms\n`,
 );

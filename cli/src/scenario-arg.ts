@@ -1,5 +1,5 @@
 import { formatDiagnostic, type Scenario } from '@drill/engine';
-import { loadScenarioFile, resolveScenarioPath, SHIPPED_IDS } from '@drill/scenarios';
+import { loadScenarioModel, resolveScenarioPath, SHIPPED_IDS } from '@drill/scenarios';
 import { existsSync } from 'node:fs';
 import { UserError } from './io.ts';
 
@@ -10,7 +10,7 @@ export function scenarioFromArg(arg: string): Scenario {
     throw new UserError(
       `no scenario \`${arg}\`: give a shipped id (${SHIPPED_IDS.join(', ')}) or a path to a .yaml file`,
     );
-  const r = loadScenarioFile(path);
+  const r = loadScenarioModel(path);
   if (!r.ok)
     throw new UserError(
       `${r.diagnostics.map(formatDiagnostic).join('\n')}\n${r.diagnostics.length} problem(s) in ${arg}`,

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ENGINE_VERSION, type Scenario } from '@drill/engine';
+import { loadScenarioFile, resolveScenarioPath, SCENARIO_DIR, SHIPPED_IDS } from '../src/index.ts';
+import { precompiledScenario, precompileScenario, type PrecompiledScenario } from '../src/precompiled.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'drill-precompiled-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** True when every object in the tree is frozen (as the compiler leaves its scenario). */
+function deepFrozen(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return true;
+  return Object.isFrozen(v) && Object.values(v).every(deepFrozen);
+}
+
+function compiled(path: string): Scenario {
+  const r = loadScenarioFile(path);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+  return r.scenario;
+}
+
+describe('precompiled shipped scenarios', () => {
+  it.each([...SHIPPED_IDS])('%s: the precompiled scenario is the one compiling the YAML gives', (id) => {
+    const path = resolveScenarioPath(id);
+    const entry = precompileScenario(path);
+    expect(entry).toBeDefined();
+    // Every part file the scenario includes is recorded (a change in any must invalidate the entry).
+    expect(entry!.reads.length).toBeGreaterThan(0);
+    const pre = precompiledScenario(path, [entry]);
+    const fresh = compiled(path);
+    expect(pre).toStrictEqual(fresh);
+    // Same keys in the same order (anything hashing the scenario's JSON sees the same bytes), frozen alike.
+    expect(JSON.stringify(pre)).toBe(JSON.stringify(fresh));
+    expect(deepFrozen(pre)).toBe(true);
+  });
+
+  it('is not used once the main file or an included part changes, nor for another path', () => {
+    const lib = join(tmp, 'lib');
+    cpSync(join(SCENARIO_DIR, 'typhoon'), join(lib, 'typhoon'), { recursive: true });
+    cpSync(join(SCENARIO_DIR, 'typhoon.yaml'), join(lib, 'typhoon.yaml'));
+    const main = join(lib, 'typhoon.yaml');
+    const entry = precompileScenario(main)!;
+    expect(precompiledScenario(main, [entry])).toStrictEqual(compiled(main));
+    // Same text at another path: not this entry's (the path is part of what was compiled).
+    expect(precompiledScenario(resolveScenarioPath('typhoon'), [entry])).toBeUndefined();
+
+    const part = join(lib, entry.reads[0]!.path.slice(lib.length + 1));
+    const partText = readFileSync(part, 'utf8');
+    writeFileSync(part, `${partText}\n# edited\n`);
+    expect(precompiledScenario(main, [entry])).toBeUndefined();
+    writeFileSync(part, partText);
+    expect(precompiledScenario(main, [entry])).toBeDefined();
+
+    const mainText = readFileSync(main, 'utf8');
+    writeFileSync(main, `${mainText}\n# edited\n`);
+    expect(precompiledScenario(main, [entry])).toBeUndefined();
+    writeFileSync(main, mainText);
+    // A part removed: not used (and not thrown).
+    rmSync(part);
+    expect(precompiledScenario(main, [entry])).toBeUndefined();
+  });
+
+  it('ignores a damaged or foreign entry, never throwing', () => {
+    const path = resolveScenarioPath('preseason');
+    const entry = precompileScenario(path)!;
+    const variants: unknown[] = [
+      undefined,
+      null,
+      'not a list',
+      {},
+      [null, 3, 'x'],
+      [{ ...entry, engine: `${ENGINE_VERSION}-other` }],
+      [{ ...entry, sha256: '0'.repeat(64) }],
+      // The JSON altered without its hash, and altered with it (then it does not parse).
+      [{ ...entry, json: entry.json.replace('"preseason"', '"typhoon"') }],
+      [{ ...entry, json: `${entry.json.slice(0, -1)}`, jsonSha256: sha(entry.json.slice(0, -1)) }],
+      [{ ...entry, json: '[]', jsonSha256: sha('[]') }],
+      [{ ...entry, reads: 'all of them' }],
+      [{ ...entry, reads: [{ ...entry.reads[0], sha256: 'f'.repeat(64) }] }],
+      [{ ...entry, reads: [{ ...entry.reads[0], inc: '../../../etc/passwd' }] }],
+      [{ ...entry, path: 7 }],
+      [{ ...entry, path: join(tmp, 'missing.yaml') }],
+    ];
+    for (const v of variants) expect(() => precompiledScenario(path, v)).not.toThrow();
+    for (const v of variants) expect(precompiledScenario(path, v)).toBeUndefined();
+    // The intact entry, for contrast, is used.
+    expect(precompiledScenario(path, [entry] satisfies PrecompiledScenario[])?.id).toBe('preseason');
+  });
+});
+
+function sha(text: string): string {
+  // Same hash as the module's, recomputed here so a tampered entry can carry a matching one.
+  return createHash('sha256').update(text).digest('hex');
+}
