@@ -557,8 +557,8 @@ async function serve(
         if (conn && room) room.detach(conn);
         room = who.room;
         lang = f.lang ?? room.row.setup.lang;
-        conn = { identity: who.identity, tokenId: who.tokenId, lang, send, sendText };
-        room.attach(conn, who.lastCseq);
+        conn = { identity: who.identity, tokenId: who.tokenId, tab: f.tab ?? '', lang, send, sendText };
+        room.attach(conn, who.lastCseq, f.pending);
         return;
       }
       if (!conn || !room) return refuse('unauthorised', cseqOf(json));

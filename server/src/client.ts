@@ -1,9 +1,11 @@
 /**
  * A small reconnecting room client for Node (tests, the bench, scripts), on the `ws` package. It says
  * hello with its token after every (re)connect, numbers its commands with `cseq` continuing from the
- * server's `lastCseq`, and resends a command that was never acknowledged (a replay is refused by the
- * server, so a resend can never apply twice).
+ * server's `lastCseq`, and after a drop asks which of its unanswered commands the room accepted from
+ * it (`tab`, `pending`); the others it sends again under new numbers (the room closed the old ones, so
+ * nothing applies twice).
  */
+import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { isClockCommand, type Lang, type TableCommand } from '@drill/engine';
 import { WS_PATH, type ClientFrame, type ServerFrame } from './protocol.ts';
@@ -31,6 +33,10 @@ export class RoomClient {
   /** The newest table seq this client knows of (views, welcomes, its own acks, stale refusals). */
   private tableSeq = 0;
   private cseq = 0;
+  /** This client's name to the room across its reconnects (another client may hold the same token). */
+  private readonly tab = randomBytes(9).toString('base64url');
+  /** The cseqs of commands sent and not answered yet: the hello after a drop asks about them. */
+  private readonly inflight = new Set<number>();
   private ws: WebSocket | undefined;
   private closed = false;
   private waiters: Waiter[] = [];
@@ -54,6 +60,8 @@ export class RoomClient {
         ...(this.o.room !== undefined ? { room: this.o.room } : {}),
         ...(this.lastSeq ? { lastSeq: this.lastSeq } : {}),
         ...(this.o.lang ? { lang: this.o.lang } : {}),
+        tab: this.tab,
+        ...(this.inflight.size ? { pending: [...this.inflight].slice(-256) } : {}),
       });
     });
     ws.on('message', (data) => {
@@ -171,43 +179,52 @@ export class RoomClient {
     expectSeq: number | undefined,
     deadline: number,
   ): Promise<Extract<ServerFrame, { t: 'ack' | 'refused' }>> {
-    let cseq = ++this.cseq;
+    let cseq = 0;
+    let frame: ClientFrame | undefined;
+    /** The command under the next free number (the room never takes one number twice). */
+    const renumber = (): void => {
+      this.inflight.delete(cseq);
+      cseq = ++this.cseq;
+      this.inflight.add(cseq);
+      frame = { t: 'cmd', cseq, command, ...(expectSeq !== undefined ? { expectSeq } : {}) };
+    };
+    renumber();
     let renumbered = false;
-    const frameOf = (n: number): ClientFrame => ({
-      t: 'cmd',
-      cseq: n,
-      command,
-      ...(expectSeq !== undefined ? { expectSeq } : {}),
-    });
-    let frame = frameOf(cseq);
-    for (;;) {
-      if (!this.connected) await this.welcomeAgain(deadline);
-      const answer = this.next(
-        (f): f is Extract<ServerFrame, { t: 'ack' | 'refused' }> =>
-          (f.t === 'ack' || f.t === 'refused') && f.cseq === cseq,
-        Math.max(1, deadline - Date.now()),
-      );
-      const dropped = this.next(
-        (f): f is Extract<ServerFrame, { t: 'welcome' }> => f.t === 'welcome',
-        Math.max(1, deadline - Date.now()),
-      );
-      dropped.catch(() => undefined);
-      answer.catch(() => undefined);
-      this.sendFrame(frame);
-      const r = await Promise.race([answer, dropped]);
-      // Another connection with this credential used this number: the room never saw this command,
-      // so it goes once more, numbered after the last one the room accepted.
-      if (r.t === 'refused' && r.code === 'replay' && r.lastCseq !== undefined && !renumbered) {
-        renumbered = true;
-        this.cseq = Math.max(this.cseq, r.lastCseq);
-        cseq = ++this.cseq;
-        frame = frameOf(cseq);
-        continue;
+    try {
+      for (;;) {
+        if (!this.connected) await this.welcomeAgain(deadline);
+        const answer = this.next(
+          (f): f is Extract<ServerFrame, { t: 'ack' | 'refused' }> =>
+            (f.t === 'ack' || f.t === 'refused') && f.cseq === cseq,
+          Math.max(1, deadline - Date.now()),
+        );
+        const dropped = this.next(
+          (f): f is Extract<ServerFrame, { t: 'welcome' }> => f.t === 'welcome',
+          Math.max(1, deadline - Date.now()),
+        );
+        dropped.catch(() => undefined);
+        answer.catch(() => undefined);
+        this.sendFrame(frame!);
+        const r = await Promise.race([answer, dropped]);
+        // Another connection with this credential used this number: the room never saw this command,
+        // so it goes once more, numbered after the last one the room accepted.
+        if (r.t === 'refused' && r.code === 'replay' && r.lastCseq !== undefined && !renumbered) {
+          renumbered = true;
+          this.cseq = Math.max(this.cseq, r.lastCseq);
+          renumber();
+          continue;
+        }
+        if (r.t !== 'welcome') return r;
+        // Reconnected before the answer came: the welcome says whether the room took it from this
+        // client (another client on this token may have moved `lastCseq` past a number it never saw).
+        if (r.accepted ? r.accepted.includes(cseq) : r.lastCseq >= cseq)
+          return { t: 'ack', cseq, seq: r.view.seq };
+        if (Date.now() > deadline) throw new Error(`command ${cseq} not answered in time`);
+        // Not applied, and its number is closed now: send it again under a new one.
+        renumber();
       }
-      if (r.t !== 'welcome') return r;
-      // Reconnected before the answer came: the welcome says whether the server had taken it.
-      if (r.lastCseq >= cseq) return { t: 'ack', cseq, seq: r.view.seq };
-      if (Date.now() > deadline) throw new Error(`command ${cseq} not answered in time`);
+    } finally {
+      this.inflight.delete(cseq);
     }
   }
 

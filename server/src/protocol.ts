@@ -68,6 +68,11 @@ export const ClientFrameSchema = z.discriminatedUnion('t', [
    * or evaluator token of one room — or the server's host token together with `room` (acts as trainer).
    * `lastSeq`: the table sequence number last seen (informational: the welcome always carries the
    * whole current view). `lang`: the language refusals and views come in (default: the room's).
+   * `tab`: a random name the page (or client) keeps for its life, the same on every reconnect; `pending`:
+   * the `cseq`s of its commands still unanswered when the connection dropped. The welcome then says
+   * which of those the room accepted from this tab (`accepted`) — not inferred from `lastCseq`, which
+   * another tab holding the same credential may have moved past a command the room never saw — and the
+   * rest can no longer be accepted (a late copy is refused `replay`): each is applied once or reported.
    */
   z.strictObject({
     t: z.literal('hello'),
@@ -75,6 +80,11 @@ export const ClientFrameSchema = z.discriminatedUnion('t', [
     room: z.string().min(1).max(64).optional(),
     lastSeq: seq.optional(),
     lang: langSchema.optional(),
+    tab: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .optional(),
+    pending: z.array(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)).max(256).optional(),
   }),
   /**
    * A command for the room's Table. `cseq`: this token's own counter, strictly increasing across
@@ -198,6 +208,8 @@ export type ServerFrame =
       display: Display;
       /** The last `cseq` accepted from this token (0 if none): continue from here after a reconnect. */
       lastCseq: number;
+      /** Of the hello's `pending`, those the room accepted from this tab; the others were not applied. */
+      accepted?: number[];
       scores?: TeamScore[];
     }
   /** After every accepted input and display change: this connection's own view. */

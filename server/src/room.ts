@@ -29,6 +29,8 @@ export interface Conn {
   identity: Identity;
   /** The credential's stable id (cseq counter, presence). */
   tokenId: string;
+  /** The page (tab) on the other end, the same across its reconnects (none: it did not say). */
+  tab?: string;
   lang: Lang;
   send(frame: ServerFrame): void;
   /** Sends a frame already serialised as UTF-8 JSON (a broadcast encodes each distinct frame once). */
@@ -120,9 +122,23 @@ export class Room {
     };
   }
 
-  attach(conn: Conn, lastCseq: number): void {
+  /**
+   * A connection said hello. `pending`: its tab's commands whose answers the last connection lost. The
+   * welcome says which of them the room accepted from this tab; the others are closed for good (the
+   * credential's counter moves past them, so a copy still on its way over the old connection is
+   * refused as a replay rather than applied after the tab was told it was not).
+   */
+  attach(conn: Conn, lastCseq: number, pending: readonly number[] = []): void {
     this.conns.add(conn);
     if (!this.cseqs.has(conn.tokenId)) this.cseqs.set(conn.tokenId, lastCseq);
+    const accepted = pending.length
+      ? this.store.acceptedFrom(conn.tokenId, conn.tab ?? '', pending)
+      : undefined;
+    const passed = Math.max(this.cseqs.get(conn.tokenId) ?? 0, ...pending);
+    if (passed > (this.cseqs.get(conn.tokenId) ?? 0)) {
+      this.store.setCseq(conn.tokenId, passed);
+      this.cseqs.set(conn.tokenId, passed);
+    }
     this.sentSeq.set(conn, this.table.seq);
     const scores = this.scoresFor(conn.identity);
     conn.send({
@@ -133,6 +149,7 @@ export class Room {
       view: this.table.sharedView(this.viewerOf(conn.identity), conn.lang),
       display: this.row.display,
       lastCseq: this.cseqs.get(conn.tokenId) ?? 0,
+      ...(accepted ? { accepted } : {}),
       ...(scores ? { scores } : {}),
     });
     this.schedule({ views: false });
@@ -185,7 +202,7 @@ export class Room {
           if (this.table.seq !== before || outcome.engineCode === 'not-saved') throw new Error('not saved');
           return;
         }
-        this.store.setCseq(conn.tokenId, f.cseq);
+        this.store.accept(conn.tokenId, f.cseq, conn.tab ?? '');
         if (this.row.status === 'open' && this.over()) this.store.setStatus(this.row.id, 'finished');
       });
     } catch {

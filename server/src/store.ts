@@ -77,6 +77,8 @@ export class Store {
         hash TEXT PRIMARY KEY, id TEXT NOT NULL UNIQUE, room TEXT NOT NULL REFERENCES rooms(id),
         role TEXT NOT NULL, team TEXT, roles TEXT NOT NULL, name TEXT NOT NULL,
         last_cseq INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE IF NOT EXISTS accepted (
+        token TEXT NOT NULL, cseq INTEGER NOT NULL, tab TEXT NOT NULL, PRIMARY KEY (token, cseq)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS entries (
         room TEXT NOT NULL REFERENCES rooms(id), session INTEGER NOT NULL, seq INTEGER NOT NULL,
         entry TEXT NOT NULL, PRIMARY KEY (room, session, seq)) WITHOUT ROWID;
@@ -111,6 +113,10 @@ export class Store {
         "SELECT * FROM tokens WHERE room = ? AND role = 'trainer' ORDER BY rowid LIMIT 1",
       ),
       setCseq: this.db.prepare('UPDATE tokens SET last_cseq = ? WHERE id = ?'),
+      insertAccepted: this.db.prepare('INSERT INTO accepted (token, cseq, tab) VALUES (?, ?, ?)'),
+      acceptedTab: this.db.prepare<[string, number], { tab: string }>(
+        'SELECT tab FROM accepted WHERE token = ? AND cseq = ?',
+      ),
       insertEntry: this.db.prepare('INSERT INTO entries (room, session, seq, entry) VALUES (?, ?, ?, ?)'),
       entries: this.db.prepare<[string, number], { entry: string }>(
         'SELECT entry FROM entries WHERE room = ? AND session = ? ORDER BY seq',
@@ -183,6 +189,15 @@ export class Store {
   }
   setCseq(tokenId: string, cseq: number): void {
     this.q.setCseq.run(cseq, tokenId);
+  }
+  /** An input accepted under this credential's `cseq`, sent by `tab` (in the input's transaction). */
+  accept(tokenId: string, cseq: number, tab: string): void {
+    this.q.setCseq.run(cseq, tokenId);
+    this.q.insertAccepted.run(tokenId, cseq, tab);
+  }
+  /** Which of `cseqs` this credential's room accepted from `tab`. */
+  acceptedFrom(tokenId: string, tab: string, cseqs: readonly number[]): number[] {
+    return cseqs.filter((n) => this.q.acceptedTab.get(tokenId, n)?.tab === tab);
   }
 
   appendEntry(room: string, session: number, entry: TranscriptEntry): void {
