@@ -123,6 +123,7 @@ export {
 export { formatVariable, liveText, placeholders } from './live-text.ts';
 export {
   viewFor,
+  type ViewParts,
   type Viewer,
   type DrillView,
   type FeedView,

@@ -4,7 +4,15 @@ import { allocationBudget, deciderOf, openDecisionsFor, presentedOptions } from 
 import { ALL_ROLES } from './scenario/compile.ts';
 import type { DecisionPoint, Scenario } from './scenario/model.ts';
 import { scoreDrill, type ScoreReport } from './score.ts';
-import { holdsRole, type Answer, type DrillState, type Participant, type Timeliness } from './state.ts';
+import { own } from './own.ts';
+import {
+  holdsRole,
+  type Answer,
+  type Delivery,
+  type DrillState,
+  type Participant,
+  type Timeliness,
+} from './state.ts';
 import { localize, type Lang } from './text.ts';
 
 /**
@@ -118,6 +126,28 @@ export interface DrillView {
   score?: ScoreReport;
 }
 
+/**
+ * Parts of views that do not depend on who looks, kept by a caller that computes many viewers' views
+ * of the same states (the Table's shared views) so each is built once and shared: a delivery's feed
+ * item (fixed once delivered, when the values kept with it cover its text), and per state the open
+ * and closed decisions that carry nothing seat-specific (no answers, no correction, no answerers).
+ * Whoever passes it must treat the views as read-only (they share these objects).
+ */
+export interface ViewParts {
+  /** Across states: a delivery's feed item, by language. */
+  feed: WeakMap<Delivery, Map<Lang, FeedView>>;
+  /** For one state only: decision views by language and id. */
+  decisions: Map<string, OpenDecisionView | ClosedDecisionView>;
+}
+
+/** The text reads the same in every later state: each `{variable}` in it is one kept with the delivery. */
+function fixedText(scenario: Scenario, s: string, values: Delivery['values']): boolean {
+  if (!s.includes('{')) return true;
+  for (const m of s.matchAll(/\{([a-z][a-z0-9_]*)\}/g))
+    if (scenario.variables.some((x) => x.id === m[1]) && own(values, m[1]!) === undefined) return false;
+  return true;
+}
+
 /** The roles a viewer sits in, or undefined for "every role" (facilitator, evaluator, whole-room projector). */
 function seatsOf(state: DrillState, v: Viewer): Participant[] | undefined {
   switch (v.kind) {
@@ -165,21 +195,39 @@ export function viewFor(
   lang: Lang,
   /** The drill's score, for viewers who may see it (a caller that already scored this state passes it). */
   score: () => ScoreReport = () => scoreDrill(scenario, state),
+  /** Viewer-independent parts already built (see `ViewParts`): reused, and new ones kept there. */
+  parts?: ViewParts,
 ): DrillView {
   const seats = seatsOf(state, viewer);
   const sees = (roles: readonly string[]): boolean =>
     seats === undefined || seats.some((p) => holdsRole(p, roles));
+  const feedItem = (f: Delivery): FeedView => {
+    const src = deliverySource(scenario, f);
+    return {
+      inject: f.inject,
+      at: f.at,
+      title: liveText(scenario, state, src?.title, lang, f.values),
+      text: liveText(scenario, state, src?.text, lang, f.values),
+      roles: [...f.roles],
+    };
+  };
   const feed = state.feed
     .filter((f) => sees(f.roles))
     .map((f): FeedView => {
+      if (!parts) return feedItem(f);
+      let byLang = parts.feed.get(f);
+      let item = byLang?.get(lang);
+      if (item) return item;
+      item = feedItem(f);
       const src = deliverySource(scenario, f);
-      return {
-        inject: f.inject,
-        at: f.at,
-        title: liveText(scenario, state, src?.title, lang, f.values),
-        text: liveText(scenario, state, src?.text, lang, f.values),
-        roles: [...f.roles],
-      };
+      if (
+        fixedText(scenario, localize(src?.title, lang), f.values) &&
+        fixedText(scenario, localize(src?.text, lang), f.values)
+      ) {
+        if (!byLang) parts.feed.set(f, (byLang = new Map()));
+        byLang.set(lang, item);
+      }
+      return item;
     });
   // The answers a viewer sees: the table's, and those of the roles it holds (all, for the staff).
   const seesAnswer = (a: Answer): boolean =>
@@ -190,62 +238,83 @@ export function viewFor(
   };
   const deciders = seats ?? state.participants;
   const openIds = new Set(deciders.flatMap((p) => openDecisionsFor(scenario, state, p).map((d) => d.id)));
+  // A decision view with nothing seat-specific in it is the same for every viewer of this state.
+  const shared = <T extends OpenDecisionView | ClosedDecisionView>(
+    key: string,
+    seatFree: boolean,
+    build: () => T,
+  ): T => {
+    if (!parts || !seatFree) return build();
+    const k = `${lang}\u0000${key}`;
+    let v = parts.decisions.get(k) as T | undefined;
+    if (!v) parts.decisions.set(k, (v = build()));
+    return v;
+  };
   const open = scenario.decisions
     .filter((d) => openIds.has(d.id))
-    .map((d): OpenDecisionView => {
-      const r = state.decisions[d.id]!;
-      const who = deciderOf(state, d);
-      // Fields assigned in order, not spread (see the note on `viewFor`).
-      const out = (
-        who ? { decider: { team: who.team, colleague: who.colleague !== undefined } } : {}
-      ) as OpenDecisionView;
-      out.decision = d.id;
-      out.prompt = liveText(scenario, state, d.prompt, lang);
-      out.roles = [...d.roles];
-      out.due = r.due!;
-      out.closesAt = r.closesAt!;
-      out.kind = d.kind;
-      if (d.max !== undefined) out.max = d.max;
-      if (d.kind === 'allocate') out.budget = allocationBudget(state, d);
-      out.options = presentedOptions(scenario, state, d).map((o) => ({
-        id: o.id,
-        label: liveText(scenario, state, o.label, lang),
-      }));
-      if (d.each !== undefined) {
-        out.each = d.each;
-        out.pending = pendingAnswerRoles(state, d);
-        out.answerers = answerersOf(d, deciders);
-      }
-      const answers = answersOf(d.id);
-      if (answers) out.answers = answers;
-      return out;
-    });
+    .map((d): OpenDecisionView =>
+      shared(`o\u0000${d.id}`, d.each === undefined && answersOf(d.id) === undefined, () => {
+        const r = state.decisions[d.id]!;
+        const who = deciderOf(state, d);
+        // Fields assigned in order, not spread (see the note on `viewFor`).
+        const out = (
+          who ? { decider: { team: who.team, colleague: who.colleague !== undefined } } : {}
+        ) as OpenDecisionView;
+        out.decision = d.id;
+        out.prompt = liveText(scenario, state, d.prompt, lang);
+        out.roles = [...d.roles];
+        out.due = r.due!;
+        out.closesAt = r.closesAt!;
+        out.kind = d.kind;
+        if (d.max !== undefined) out.max = d.max;
+        if (d.kind === 'allocate') out.budget = allocationBudget(state, d);
+        out.options = presentedOptions(scenario, state, d).map((o) => ({
+          id: o.id,
+          label: liveText(scenario, state, o.label, lang),
+        }));
+        if (d.each !== undefined) {
+          out.each = d.each;
+          out.pending = pendingAnswerRoles(state, d);
+          out.answerers = answerersOf(d, deciders);
+        }
+        const answers = answersOf(d.id);
+        if (answers) out.answers = answers;
+        return out;
+      }),
+    );
+  const staff = viewer.kind === 'facilitator' || viewer.kind === 'evaluator';
   const closed = scenario.decisions
     .filter((d) => state.decisions[d.id]?.status === 'closed' && sees(d.roles))
-    .map((d): ClosedDecisionView => {
-      const r = state.decisions[d.id]!;
-      const chosen = [...(r.options ?? []), ...Object.keys(r.allocation ?? {})];
-      const labels = d.options
-        .filter((o) => chosen.includes(o.id))
-        .map((o) => [o.id, liveText(scenario, state, o.label, lang)] as const);
-      const out = {
-        decision: d.id,
-        at: r.at!,
-        timeliness: r.timeliness!,
-        options: [...(r.options ?? [])],
-      } as ClosedDecisionView;
-      if (r.allocation) out.allocation = { ...r.allocation };
-      if (r.by !== undefined) out.by = r.by;
-      if (labels.length) out.labels = Object.fromEntries(labels);
-      const answers = answersOf(d.id);
-      if (answers) out.answers = answers;
-      if (r.correction && (viewer.kind === 'facilitator' || viewer.kind === 'evaluator')) {
-        const correction: NonNullable<ClosedDecisionView['correction']> = { note: r.correction.note };
-        if (r.correction.by !== undefined) correction.by = r.correction.by;
-        out.correction = correction;
-      }
-      return out;
-    });
+    .map((d): ClosedDecisionView =>
+      shared(
+        `c\u0000${d.id}`,
+        answersOf(d.id) === undefined && !(staff && state.decisions[d.id]!.correction),
+        () => {
+          const r = state.decisions[d.id]!;
+          const chosen = [...(r.options ?? []), ...Object.keys(r.allocation ?? {})];
+          const labels = d.options
+            .filter((o) => chosen.includes(o.id))
+            .map((o) => [o.id, liveText(scenario, state, o.label, lang)] as const);
+          const out = {
+            decision: d.id,
+            at: r.at!,
+            timeliness: r.timeliness!,
+            options: [...(r.options ?? [])],
+          } as ClosedDecisionView;
+          if (r.allocation) out.allocation = { ...r.allocation };
+          if (r.by !== undefined) out.by = r.by;
+          if (labels.length) out.labels = Object.fromEntries(labels);
+          const answers = answersOf(d.id);
+          if (answers) out.answers = answers;
+          if (r.correction && staff) {
+            const correction: NonNullable<ClosedDecisionView['correction']> = { note: r.correction.note };
+            if (r.correction.by !== undefined) correction.by = r.correction.by;
+            out.correction = correction;
+          }
+          return out;
+        },
+      ),
+    );
   const indicators = Object.fromEntries(
     scenario.variables.filter((v) => v.indicator).map((v) => [v.id, state.world[v.id]!]),
   );

@@ -19,6 +19,11 @@ export interface FrameContext {
 export class FrameBuilder {
   /** The JSON of each lane view built so far (lanes are shared per session state). */
   private laneText = new WeakMap<DrillView, string>();
+  /**
+   * The JSON of each feed item and decision view built so far: the Table shares these between the
+   * lanes of a state (and a feed item between states), so each is encoded once, not once per lane.
+   */
+  private partText = new WeakMap<object, string>();
   private scoreCache: { seq: number; scores: TeamScore[] } | undefined;
 
   constructor(public table: Table) {}
@@ -27,6 +32,7 @@ export class FrameBuilder {
   reset(table: Table): void {
     this.table = table;
     this.laneText = new WeakMap();
+    this.partText = new WeakMap();
     this.scoreCache = undefined;
   }
 
@@ -48,6 +54,33 @@ export class FrameBuilder {
   }
 
   /**
+   * `JSON.stringify(view)`, assembled from the cached JSON of its feed items and decisions: the same
+   * keys in the same order (a view is plain data: no undefined inside arrays, no functions, no
+   * `toJSON`), so the same text.
+   */
+  private laneJson(view: DrillView): string {
+    let out = '';
+    for (const [k, x] of Object.entries(view) as [string, unknown][]) {
+      if (x === undefined) continue;
+      const text =
+        k === 'feed' || k === 'open' || k === 'closed'
+          ? `[${(x as object[]).map((p) => this.part(p)).join(',')}]`
+          : JSON.stringify(x);
+      out += `${out === '' ? '{' : ','}${JSON.stringify(k)}:${text}`;
+    }
+    return out === '' ? '{}' : `${out}}`;
+  }
+
+  private part(p: object): string {
+    let t = this.partText.get(p);
+    if (t === undefined) {
+      t = JSON.stringify(p);
+      this.partText.set(p, t);
+    }
+    return t;
+  }
+
+  /**
    * The JSON of a `view` frame, assembled from the JSON of its lanes: it parses to exactly the frame
    * `JSON.stringify` would give.
    */
@@ -56,7 +89,7 @@ export class FrameBuilder {
     const lanes = v.lanes.map((l) => {
       let text = this.laneText.get(l.view);
       if (text === undefined) {
-        text = JSON.stringify(l.view);
+        text = this.laneJson(l.view);
         this.laneText.set(l.view, text);
       }
       return `{${l.team !== undefined ? `"team":${JSON.stringify(l.team)},` : ''}"view":${text}}`;

@@ -55,9 +55,15 @@ function openRoom(id: string, setup: TableSetupInput, views: ViewPort): Room {
 /** Until every probe holds a view of the room's current seq (the worker answers on another thread). */
 async function settled(room: Room, conns: Probe[]): Promise<void> {
   const until = Date.now() + 20_000;
-  const has = (c: Probe): boolean =>
-    c.frames.some((f) => f.t === 'view' && f.view.seq === room.table.seq) ||
-    c.frames.some((f) => f.t === 'welcome' && f.view.seq === room.table.seq);
+  // The last view holds the room's seq and display (a display change keeps the seq).
+  const has = (c: Probe): boolean => {
+    const last = c.frames.filter((f) => f.t === 'view' || f.t === 'welcome').at(-1);
+    return (
+      (last?.t === 'view' || last?.t === 'welcome') &&
+      last.view.seq === room.table.seq &&
+      JSON.stringify(last.display) === JSON.stringify(room.row.display)
+    );
+  };
   while (!conns.every(has)) {
     if (Date.now() > until) throw new Error('the views did not arrive');
     await new Promise((r) => setTimeout(r, 5));

@@ -9,7 +9,7 @@ import type { DrillState } from '../state.ts';
 import { Session, type Transcript, type TranscriptEntry } from '../transcript.ts';
 import { COLLEAGUE_LEVELS } from '../state.ts';
 import { LANGUAGES } from '../text.ts';
-import { viewFor, type DrillView, type Viewer } from '../views.ts';
+import { viewFor, type DrillView, type Viewer, type ViewParts } from '../views.ts';
 import { TableCommandSchema, type Actor, type TableCommand } from './commands.ts';
 import { engineRefusalWords, malformedWords, refusalWords, type TableRefusalCode } from './refusals.ts';
 import {
@@ -102,10 +102,9 @@ export class Table {
    * its score and the lane views already computed of it, by viewer and language. A state no session
    * holds any more is dropped by the garbage collector with everything computed of it.
    */
-  private readonly computed = new WeakMap<
-    DrillState,
-    { score?: ScoreReport; lanes: Map<string, DrillView> }
-  >();
+  private readonly computed = new WeakMap<DrillState, StateMemo>();
+  /** Feed items of shared views, by delivery (a delivery is kept, unchanged, by every later state). */
+  private readonly feedViews: ViewParts['feed'] = new WeakMap();
   private sink: TableJournal | undefined;
   /** A replica (see `resume`): no hashes, no freezing, no transcript. */
   private replica = false;
@@ -634,7 +633,11 @@ export class Table {
       const key = `${lang}\u0000${viewerKey(v)}`;
       let lane = memo.lanes.get(key);
       if (!lane) {
-        lane = viewFor(this.scenario, state, v, lang, () => this.reportOf(state));
+        // Lanes of one state share the parts no seat changes (the feed, most decisions).
+        lane = viewFor(this.scenario, state, v, lang, () => this.reportOf(state), {
+          feed: this.feedViews,
+          decisions: memo.parts,
+        });
         // Frozen so no caller can change what the next one is handed (a replica's only caller serialises).
         if (!this.replica) deepFreeze(lane);
         memo.lanes.set(key, lane);
@@ -643,10 +646,10 @@ export class Table {
     });
   }
 
-  private memo(state: DrillState): { score?: ScoreReport; lanes: Map<string, DrillView> } {
+  private memo(state: DrillState): StateMemo {
     let m = this.computed.get(state);
     if (!m) {
-      m = { lanes: new Map() };
+      m = { lanes: new Map(), parts: new Map() };
       this.computed.set(state, m);
     }
     return m;
@@ -765,6 +768,13 @@ export class Table {
       })),
     };
   }
+}
+
+/** What the Table computed of one engine state: its score, lane views, and their shared decision parts. */
+interface StateMemo {
+  score?: ScoreReport;
+  lanes: Map<string, DrillView>;
+  parts: ViewParts['decisions'];
 }
 
 /** What a solo cadre may do besides deciding: run their own drill's clock. */
