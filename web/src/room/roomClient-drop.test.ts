@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@testing-library/react';
-import { startRoomServer, type CreatedRoom, type RoomServer } from '@drill/server';
+import { RoomClient as NodeClient, startRoomServer, type CreatedRoom, type RoomServer } from '@drill/server';
 import { DropProxy } from '../../../server/test/proxy.ts';
 import { RoomClient } from './roomClient.ts';
 
@@ -43,6 +43,22 @@ const inputs = (id: string, text: string): number =>
     .table.transcripts()
     .flatMap((t) => t.entries)
     .filter((e) => JSON.stringify(e.input).includes(text)).length;
+
+async function newRoom(seed: string): Promise<CreatedRoom> {
+  const res = await fetch(new URL('/api/rooms', server.url), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.hostToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      scenario: 'typhoon',
+      seed,
+      lang: 'en',
+      mode: 'roles',
+      teams: [{ name: 'Red', roles: ['all'] }],
+    }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as CreatedRoom;
+}
 
 describe("a page's command in flight when its connection drops, another tab on the same credential", () => {
   it('is reported not delivered and never applied — not counted as taken because the other tab numbered past it', async () => {
@@ -85,5 +101,35 @@ describe("a page's command in flight when its connection drops, another tab on t
     const again = await a.command({ type: 'inject', roles: ['all'], text: { en: 'from tab A, again' } });
     expect(again.ok, JSON.stringify(again)).toBe(true);
     expect(inputs(id, 'from tab A')).toBe(1);
+  }, 60_000);
+
+  it('once the page is told it was not delivered, a late copy of it is refused, not applied behind its back', async () => {
+    const created = await newRoom('drop-2');
+    const id = created.room.id;
+    const a = tab(proxy.url, created.trainerToken);
+    await waitFor(() => expect(a.view).toBeDefined(), { timeout: 10_000 });
+    expect((await a.command({ type: 'start' }, { expectSeq: a.seq })).ok).toBe(true);
+    proxy.swallow = true;
+    const lost = a.command({ type: 'inject', roles: ['all'], text: { en: 'late copy' } });
+    await waitFor(() => expect(proxy.swallowed).toBeGreaterThan(0));
+    proxy.cut();
+    proxy.swallow = false;
+    expect(await lost).toMatchObject({ ok: false, code: 'lost' });
+    // The same frame (the tab's second command: cseq 2) reaches the room after all, as a packet of the
+    // dead connection delivered late would.
+    const late = new NodeClient({ url: server.url, token: created.trainerToken });
+    try {
+      await late.welcome();
+      late.sendFrame({
+        t: 'cmd',
+        cseq: 2,
+        command: { type: 'inject', roles: ['all'], text: { en: 'late copy' } },
+      });
+      const r = await late.next((f) => f.t === 'ack' || f.t === 'refused');
+      expect(r).toMatchObject({ t: 'refused', code: 'replay' });
+    } finally {
+      late.close();
+    }
+    expect(inputs(id, 'late copy')).toBe(0);
   }, 60_000);
 });
