@@ -129,16 +129,17 @@ export class Room {
    * refused as a replay rather than applied after the tab was told it was not).
    */
   attach(conn: Conn, lastCseq: number, pending: readonly number[] = []): void {
-    this.conns.add(conn);
     if (!this.cseqs.has(conn.tokenId)) this.cseqs.set(conn.tokenId, lastCseq);
     const accepted = pending.length
       ? this.store.acceptedFrom(conn.tokenId, conn.tab ?? '', pending)
       : undefined;
     const passed = Math.max(this.cseqs.get(conn.tokenId) ?? 0, ...pending);
+    // Written before the connection joins the room: if the database refuses, nothing has changed.
     if (passed > (this.cseqs.get(conn.tokenId) ?? 0)) {
       this.store.setCseq(conn.tokenId, passed);
       this.cseqs.set(conn.tokenId, passed);
     }
+    this.conns.add(conn);
     this.sentSeq.set(conn, this.table.seq);
     const scores = this.scoresFor(conn.identity);
     conn.send({

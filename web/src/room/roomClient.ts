@@ -40,10 +40,21 @@ function parseFrame(v: unknown): ServerFrame | undefined {
 }
 
 /**
+ * This page's name to the room, kept for its life and said on every reconnect: another tab holding the
+ * same credential shares its `cseq` numbers, so the room answers "which of my commands did you take"
+ * per tab. (getRandomValues, not randomUUID: a LAN page over plain http is not a secure context.)
+ */
+function newTabName(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
  * One page's session with a room (a member, the trainer, the projector): keeps the latest view the
  * server sent, numbers this token's commands (`cseq`) across reconnects and settles each with the
  * server's ack or refusal. A command whose answer was lost with the connection is settled on the next
- * welcome: accepted if the server says it got that far, otherwise reported as not delivered.
+ * welcome: accepted if the server says it took that command from this tab, otherwise reported as not
+ * delivered (the server then refuses any late copy of it, so it is never applied after that).
  */
 export class RoomClient {
   socket: SocketState = { kind: 'connecting' };
@@ -57,6 +68,7 @@ export class RoomClient {
   /** The last refusal that did not answer a command (a bad token, a closed room). */
   trouble: { code: RefusalCode; reason: string } | undefined;
   private cseq = 0;
+  private readonly tab = newTabName();
   private readonly pending = new Map<number, Pending>();
   private readonly previews = new Map<number, (c: DefaultClosing[]) => void>();
   private readonly listeners = new Set<() => void>();
@@ -79,6 +91,8 @@ export class RoomClient {
         ...(o.room ? { room: o.room } : {}),
         ...(this.view ? { lastSeq: this.view.seq } : {}),
         lang: o.lang,
+        tab: this.tab,
+        ...(this.pending.size ? { pending: [...this.pending.keys()].slice(-256) } : {}),
       }),
       parse: parseFrame,
       onFrame: (f) => this.onFrame(f),
@@ -112,11 +126,12 @@ export class RoomClient {
         this.status = f.room.status;
         this.scores = f.scores;
         this.trouble = undefined;
-        // Commands sent before the connection dropped: the server got those up to lastCseq.
+        // Commands sent before the connection dropped: the server says which it took from this tab
+        // (not "up to lastCseq": another tab on this credential may have numbered past one it never saw).
         for (const [n, p] of [...this.pending]) {
           this.pending.delete(n);
           p.resolve(
-            n <= f.lastCseq
+            (f.accepted ? f.accepted.includes(n) : n <= f.lastCseq)
               ? { ok: true, seq: f.view.seq }
               : { ok: false, code: 'lost', reason: this.o.lostReason },
           );
