@@ -10,6 +10,7 @@
 //   of every file each compile read: a command uses one only while those files are unchanged, so
 //   editing a scenario's YAML needs no rebuild (it is compiled as before). The bundle's
 //   scenarios/src/precompiled-data.ts reads that file, only when a command loads a scenario.
+// - `drill cohort`'s worker threads run cli/dist/cohort-worker.mjs, a second entry (see bundledCohortWorker).
 // - `import.meta.url` in workspace sources is rewritten to the source file's own location, so code that
 //   finds files beside itself (the shipped scenarios) works the same from the bundle.
 import { build } from 'esbuild';
@@ -44,6 +45,22 @@ const dependenciesExternal = {
     b.onResolve({ filter: /^[^./]/ }, (a) =>
       OWN.some((d) => a.path === d || a.path.startsWith(`${d}/`))
         ? { path: a.path, external: true }
+        : undefined,
+    );
+  },
+};
+
+/**
+ * cohort-worker-url.ts names the worker file beside itself; as generated text (not rewritten like the
+ * sources) it names the bundled worker, built from cohort-worker.ts as an entry of its own.
+ */
+const cohortWorkerUrl = join(here, 'src', 'commands', 'cohort-worker-url.ts');
+const bundledCohortWorker = {
+  name: 'bundled-cohort-worker',
+  setup(b) {
+    b.onLoad({ filter: /cohort-worker-url\.ts$/ }, async (args) =>
+      args.path === cohortWorkerUrl
+        ? { contents: await readFile(args.path, 'utf8'), loader: 'ts' }
         : undefined,
     );
   },
@@ -109,7 +126,10 @@ await rm(outdir, { recursive: true, force: true });
 let result;
 try {
   result = await build({
-    entryPoints: { drill: join(here, 'src', 'main.ts') },
+    entryPoints: {
+      drill: join(here, 'src', 'main.ts'),
+      'cohort-worker': join(here, 'src', 'commands', 'cohort-worker.ts'),
+    },
     outdir,
     bundle: true,
     splitting: true,
@@ -134,7 +154,12 @@ try {
     banner: {
       js: "import { createRequire as __drillCreateRequire } from 'node:module'; const require = __drillCreateRequire(import.meta.url);",
     },
-    plugins: [...(externalDeps ? [dependenciesExternal] : []), precompiledScenarios, sourceLocation],
+    plugins: [
+      ...(externalDeps ? [dependenciesExternal] : []),
+      precompiledScenarios,
+      bundledCohortWorker,
+      sourceLocation,
+    ],
   });
 } catch (e) {
   process.stderr.write(
