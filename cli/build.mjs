@@ -10,6 +10,7 @@
 //   of every file each compile read: a command uses one only while those files are unchanged, so
 //   editing a scenario's YAML needs no rebuild (it is compiled as before). The bundle's
 //   scenarios/src/precompiled-data.ts reads that file, only when a command loads a scenario.
+// - `drill cohort`'s worker threads run cli/dist/cohort-worker.mjs, a second entry (see bundledCohortWorker).
 // - `import.meta.url` in workspace sources is rewritten to the source file's own location, so code that
 //   finds files beside itself (the shipped scenarios) works the same from the bundle.
 import { build } from 'esbuild';
@@ -49,6 +50,22 @@ const dependenciesExternal = {
   },
 };
 
+/**
+ * cohort-worker-url.ts names the worker file beside itself; as generated text (not rewritten like the
+ * sources) it names the bundled worker, built from cohort-worker.ts as an entry of its own.
+ */
+const cohortWorkerUrl = join(here, 'src', 'commands', 'cohort-worker-url.ts');
+const bundledCohortWorker = {
+  name: 'bundled-cohort-worker',
+  setup(b) {
+    b.onLoad({ filter: /cohort-worker-url\.ts$/ }, async (args) =>
+      args.path === cohortWorkerUrl
+        ? { contents: await readFile(args.path, 'utf8'), loader: 'ts' }
+        : undefined,
+    );
+  },
+};
+
 /** Rewrites `import.meta.url` in the workspace's own sources to the URL of the original file. */
 const sourceLocation = {
   name: 'source-location',
@@ -74,7 +91,13 @@ async function precompiledShipped() {
   const { precompileScenario } = await tsImport(at('precompiled.ts'), import.meta.url);
   return SHIPPED_IDS.map((id) => precompileScenario(resolveScenarioPath(id))).filter(Boolean);
 }
-const precompiled = await precompiledShipped();
+// Without them (a scenario that does not compile is left out too) every command compiles the YAML, as before.
+const precompiled = await precompiledShipped().catch((e) => {
+  process.stderr.write(
+    `drill: the shipped scenarios were not precompiled (${String(e.message ?? e).split('\n')[0]}); commands will compile them\n`,
+  );
+  return [];
+});
 const precompiledData = join(root, 'scenarios', 'src', 'precompiled-data.ts');
 const PRECOMPILED_FILE = 'scenarios.precompiled.json';
 
@@ -109,7 +132,10 @@ await rm(outdir, { recursive: true, force: true });
 let result;
 try {
   result = await build({
-    entryPoints: { drill: join(here, 'src', 'main.ts') },
+    entryPoints: {
+      drill: join(here, 'src', 'main.ts'),
+      'cohort-worker': join(here, 'src', 'commands', 'cohort-worker.ts'),
+    },
     outdir,
     bundle: true,
     splitting: true,
@@ -134,7 +160,12 @@ try {
     banner: {
       js: "import { createRequire as __drillCreateRequire } from 'node:module'; const require = __drillCreateRequire(import.meta.url);",
     },
-    plugins: [...(externalDeps ? [dependenciesExternal] : []), precompiledScenarios, sourceLocation],
+    plugins: [
+      ...(externalDeps ? [dependenciesExternal] : []),
+      precompiledScenarios,
+      bundledCohortWorker,
+      sourceLocation,
+    ],
   });
 } catch (e) {
   process.stderr.write(

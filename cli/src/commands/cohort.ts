@@ -23,6 +23,7 @@ import {
 import { SHIPPED_IDS } from '@drill/scenarios';
 import { userPath, UserError, writeFileAtomic } from '../io.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
+import { cohortWorkerUrl } from './cohort-worker-url.ts';
 import { langOption } from './report.ts';
 
 /** From this many files on, verification runs in worker threads (one per core; start-up costs a second). */
@@ -137,7 +138,7 @@ export async function examinePaths(
     shares.map(
       (idx) =>
         new Promise<void>((resolve, reject) => {
-          const w = new Worker(new URL('./cohort-worker.mjs', import.meta.url), {
+          const w = new Worker(cohortWorkerUrl(), {
             workerData: { files: idx.map((i) => files[i]!), scenarios: [...scenarioArgs] },
           });
           w.on('message', (m: { i?: number; r?: Examined; done?: true; error?: string }) => {
