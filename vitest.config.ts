@@ -8,8 +8,7 @@ const globalSetup = [fileURLToPath(new URL('./test/tools/global-setup.ts', impor
 // engine, the scenario library and its compiled-scenario cache, zod, yaml) are loaded once per worker,
 // not once per file: about 1.4 s of CPU saved per file. What a file may leave behind in the process
 // (environment variables, the working directory) is put back by restore-env.ts after each file; spies
-// are restored by the files that make them. The cli project keeps one process per file (below).
-// The web project's jsdom files share a worker too: one process per file cost about 4 s of CPU each
+// are restored by the files that make them. The web project's jsdom files share a worker too: one process per file cost about 4 s of CPU each
 // (start-up, jsdom, transforming and importing React and the engine again), 120 s for the project's
 // 23 files against 28 s shared. What a file leaves in the page (mounted trees, the document, storage,
 // spies) is cleared when it ends by web/vitest.dom-reset.ts.
@@ -61,17 +60,23 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
-      // The terminal-screen tests keep one process per file: ink and its test renderer hold process-wide
-      // state (stdout listeners, raw mode), and their frames are waited for with short fixed delays.
+      // The terminal-screen tests share a worker too. They kept one process per file for fear of ink's
+      // process-wide state, but ink-testing-library gives each render its own fake stdout and stdin, and
+      // cli/vitest.ink-reset.ts unmounts what a file left mounted; the 32 files pass in any order
+      // (checked with --sequence.shuffle). 101 → 45 CPU-s for the project.
       // 30 s, as for the web components: vitest's 5 s default failed screen tests that take a second
       // alone when the machine is shared (load average above 20), while a hang still fails.
       {
         test: {
+          ...shared,
           name: 'cli',
           root: './cli',
           include: ['src/**/*.test.{ts,tsx}'],
           testTimeout: 30_000,
-          setupFiles: profile,
+          setupFiles: [
+            ...shared.setupFiles,
+            fileURLToPath(new URL('./cli/vitest.ink-reset.ts', import.meta.url)),
+          ],
         },
       },
       {
