@@ -132,6 +132,9 @@ const idle = rssMiB();
 
 interface Pending {
   t0: number;
+  /** When the first attempt went out (earlier than t0 when a clock command was refused stale first). */
+  first: number;
+  clock: boolean;
   seq: number;
   remaining: Set<RoomClient>;
 }
@@ -146,7 +149,19 @@ interface BenchRoom {
   clockAcked: number;
 }
 
+/** Input → broadcast, from the send of the frame the room accepted (the gate's figure). */
 const latencies: number[] = [];
+const choiceLatencies: number[] = [];
+const clockLatencies: number[] = [];
+/** A trainer's step from its first attempt: stale refusals, the wait for the newer view and the resend included. */
+const clockFromFirst: number[] = [];
+const done = (p: Pick<Pending, 't0' | 'first' | 'clock'>, now: number): void => {
+  latencies.push(now - p.t0);
+  if (p.clock) {
+    clockLatencies.push(now - p.t0);
+    clockFromFirst.push(now - p.first);
+  } else choiceLatencies.push(now - p.t0);
+};
 const refusals = new Map<string, number>();
 let sent = 0;
 let unanswered = 0;
@@ -158,7 +173,7 @@ function track(room: BenchRoom, c: RoomClient): void {
     if (f.t !== 'view' && f.t !== 'welcome') return;
     const now = performance.now();
     for (const p of room.pending)
-      if (f.view.seq >= p.seq && p.remaining.delete(c) && p.remaining.size === 0) latencies.push(now - p.t0);
+      if (f.view.seq >= p.seq && p.remaining.delete(c) && p.remaining.size === 0) done(p, now);
     room.pending = room.pending.filter((p) => p.remaining.size > 0);
   });
 }
@@ -167,16 +182,23 @@ function track(room: BenchRoom, c: RoomClient): void {
 async function send(room: BenchRoom, c: RoomClient, command: TableCommand): Promise<void> {
   sent++;
   inflight++;
-  const t0 = performance.now();
+  const first = performance.now();
+  let t0 = first;
+  const clock = command.type !== 'choose';
   try {
     // A clock command racing members' choices is refused stale; the bench means "now", so it retries.
-    const r = await c.command(command, { timeoutMs: 30_000, retryStale: 10 });
+    // Each attempt is an input of its own: the latency runs from the attempt the room accepted.
+    const r = await c.command(command, {
+      timeoutMs: 30_000,
+      retryStale: 10,
+      onSend: () => (t0 = performance.now()),
+    });
     if (r.t === 'ack') {
       room.acked++;
-      if (command.type !== 'choose') room.clockAcked++;
+      if (clock) room.clockAcked++;
       const waiting = new Set(room.all.filter((x) => x.lastSeq < r.seq));
-      if (waiting.size === 0) latencies.push(performance.now() - t0);
-      else room.pending.push({ t0, seq: r.seq, remaining: waiting });
+      if (waiting.size === 0) done({ t0, first, clock }, performance.now());
+      else room.pending.push({ t0, first, clock, seq: r.seq, remaining: waiting });
     } else refusals.set(r.code, (refusals.get(r.code) ?? 0) + 1);
   } catch {
     unanswered++;
@@ -313,11 +335,11 @@ for (const room of rooms) {
 }
 const unfinished = rooms.reduce((a, r) => a + r.pending.length, 0);
 
-latencies.sort((a, b) => a - b);
-const q = (p: number): string =>
-  latencies.length
-    ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1)
-    : '–';
+for (const l of [latencies, choiceLatencies, clockLatencies, clockFromFirst]) l.sort((a, b) => a - b);
+const qOf = (l: number[], p: number): string =>
+  l.length ? l[Math.min(l.length - 1, Math.floor(p * l.length))]!.toFixed(1) : '–';
+const q = (p: number): string => qOf(latencies, p);
+const pct = (l: number[]): string => `${qOf(l, 0.5)} / ${qOf(l, 0.99)} / ${qOf(l, 1)} ms (n = ${l.length})`;
 const rows: [string, string][] = [
   [
     'rooms × clients',
@@ -343,6 +365,9 @@ const rows: [string, string][] = [
   ['load generator CPU during the run', `${genRun.toFixed(1)} s`],
   ['refused (by code)', [...refusals].map(([k, v]) => `${k} ${v}`).join(', ') || '0'],
   ['input → broadcast p50 / p99 / max', `${q(0.5)} / ${q(0.99)} / ${q(1)} ms (n = ${latencies.length})`],
+  ["  members' choices", pct(choiceLatencies)],
+  ["  trainers' clock steps", pct(clockLatencies)],
+  ['  clock steps from the first attempt (stale retries included)', pct(clockFromFirst)],
   ['inputs lost (acknowledged, not in a transcript)', String(lost)],
   ['inputs unanswered within 30 s / of them recorded', `${unanswered} / ${late}`],
   ['broadcasts not seen by every client at the end', String(unfinished)],

@@ -143,11 +143,12 @@ export class RoomClient {
    * `stale`; with `retryStale` (a script that means "whatever the room holds now", never a person's
    * click) the client waits for the view at the seq the refusal names and sends it again against that
    * seq, up to `retryStale` times; such a script also waits and sends again when the connection's rate
-   * limit refuses it. Without it the refusal is the answer.
+   * limit refuses it. Without it the refusal is the answer. `onSend` is told each time the command goes
+   * out (a load generator times an accepted input from the send that was accepted, not from a refused one).
    */
   async command(
     command: TableCommand,
-    o: { expectSeq?: number; timeoutMs?: number; retryStale?: number } = {},
+    o: { expectSeq?: number; timeoutMs?: number; retryStale?: number; onSend?: () => void } = {},
   ): Promise<Extract<ServerFrame, { t: 'ack' | 'refused' }>> {
     const deadline = Date.now() + (o.timeoutMs ?? 30_000);
     let stale = 0;
@@ -156,6 +157,7 @@ export class RoomClient {
       // The caller's seq until a stale refusal; after one, the newest this client has seen.
       const pinned = stale === 0 ? o.expectSeq : undefined;
       const expectSeq = pinned ?? (isClockCommand(command) ? this.tableSeq : undefined);
+      o.onSend?.();
       const r = await this.send(command, expectSeq, deadline);
       // A script looping faster than the connection's rate limit is told to wait a moment: it does, then
       // sends again (bounded by the deadline), as `retryStale` says it wants the command taken.
