@@ -2,7 +2,9 @@
 // Measures `drill --version` from the bundle (npm packages bundled, the default build), from a bundle
 // that leaves the CLI's npm packages in node_modules, and from the TypeScript sources through tsx; and
 // the first frame of the interactive drill (spawned under `script` for a pseudo-terminal, timed until its
-// title is on the screen). Machines here are noisy: each figure is a median, reported with the floor.
+// title is on the screen); and `drill verify` of a typhoon transcript with the shipped scenarios
+// precompiled in the bundle (the default) and compiled from their YAML. Machines here are noisy: each
+// figure is a median, reported with the floor.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,7 +84,25 @@ spawnSync(process.execPath, [join(root, 'cli', 'build.mjs'), '--external-deps', 
   cwd: root,
   stdio: 'inherit',
 });
+// The same bundle without cli/dist/scenarios.precompiled.json: every command compiles the YAML.
+const yamlDir = join(root, 'cli', 'dist', 'yaml');
+spawnSync(process.execPath, [join(root, 'cli', 'build.mjs'), '--outdir', yamlDir], {
+  cwd: root,
+  stdio: 'inherit',
+});
+rmSync(join(yamlDir, 'scenarios.precompiled.json'));
 if (!existsSync(bundle)) throw new Error('the bundle was not built');
+const work = mkdtempSync(join(tmpdir(), 'drill-bench-'));
+const transcript = join(work, 'typhoon.json');
+spawnSync(
+  process.execPath,
+  [bundle, 'run', 'typhoon', '--auto', 'best', '--seed', '7', '--out', transcript],
+  {
+    cwd: root,
+    env: { ...process.env, DRILL_HOME: work },
+    stdio: 'ignore',
+  },
+);
 
 const floor = timeRun(process.execPath, ['-e', '0']);
 const rows: [string, number][] = [
@@ -105,6 +125,14 @@ const rows: [string, number][] = [
       3,
     ),
   ],
+  [
+    'drill verify (typhoon), bundle, precompiled',
+    timeRun(process.execPath, [bundle, 'verify', transcript], { DRILL_HOME: work }),
+  ],
+  [
+    'drill verify (typhoon), bundle compiling the YAML',
+    timeRun(process.execPath, [join(yamlDir, 'drill.mjs'), 'verify', transcript], { DRILL_HOME: work }),
+  ],
 ];
 const fixture = join(root, 'test', 'terminal', 'fixtures', 'short.yaml');
 const frameRounds = Math.max(3, Math.floor(ROUNDS / 2));
@@ -124,6 +152,8 @@ rows.push([
   ),
 ]);
 rmSync(extDir, { recursive: true, force: true });
+rmSync(yamlDir, { recursive: true, force: true });
+rmSync(work, { recursive: true, force: true });
 
 process.stdout.write(`\nCLI start-up (median ms; ${ROUNDS} rounds, first frames fewer)\n`);
 for (const [name, ms] of rows)
