@@ -8,10 +8,10 @@ const globalSetup = [fileURLToPath(new URL('./test/tools/global-setup.ts', impor
 // engine, the scenario library and its compiled-scenario cache, zod, yaml) are loaded once per worker,
 // not once per file: about 1.4 s of CPU saved per file. What a file may leave behind in the process
 // (environment variables, the working directory) is put back by restore-env.ts after each file; spies
-// are restored by the files that make them. The web project's jsdom files share a worker too: one process per file cost about 4 s of CPU each
-// (start-up, jsdom, transforming and importing React and the engine again), 120 s for the project's
-// 23 files against 28 s shared. What a file leaves in the page (mounted trees, the document, storage,
-// spies) is cleared when it ends by web/vitest.dom-reset.ts.
+// are restored by the files that make them. The web project's jsdom files share a worker too: one
+// process per file cost about 4 s of CPU each (start-up, jsdom, transforming and importing React and the
+// engine again), 120 s for the project's 23 files against 28 s shared. What a file leaves in the page
+// (mounted trees, the document, storage, spies) is cleared when it ends by web/vitest.dom-reset.ts.
 // With DRILL_TEST_CPU set, every project also records each file's CPU (test/tools/cpu-per-file.ts).
 const profile = process.env.DRILL_TEST_CPU
   ? [fileURLToPath(new URL('./test/tools/cpu-per-file.ts', import.meta.url))]

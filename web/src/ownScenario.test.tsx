@@ -196,11 +196,12 @@ describe('the trainer’s own scenario', () => {
         <Setup onStart={() => undefined} />
       </LangContext.Provider>,
     );
-    await act(async () => {
-      fireEvent.drop(screen.getByTestId('setup-drop'), { dataTransfer: droppedFolder('county', folder) });
-      await new Promise((r) => setTimeout(r, 100));
+    fireEvent.drop(screen.getByTestId('setup-drop'), { dataTransfer: droppedFolder('county', folder) });
+    // Reading the dropped folder and compiling it takes a while on a loaded machine: wait up to 10 s for
+    // the result, not a fixed 100 ms (which failed at load average 13).
+    await waitFor(() => expect((screen.getByLabelText('Scenario') as HTMLSelectElement).value).toBe('own'), {
+      timeout: 10_000,
     });
-    expect((screen.getByLabelText('Scenario') as HTMLSelectElement).value).toBe('own');
     expect(rememberedOwn()).toEqual(own);
   });
 
