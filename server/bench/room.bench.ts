@@ -155,8 +155,10 @@ const choiceLatencies: number[] = [];
 const clockLatencies: number[] = [];
 /** A trainer's step from its first attempt: stale refusals, the wait for the newer view and the resend included. */
 const clockFromFirst: number[] = [];
+const timeline: [number, number][] = [];
 const done = (p: Pick<Pending, 't0' | 'first' | 'clock'>, now: number): void => {
   latencies.push(now - p.t0);
+  timeline.push([p.t0, now - p.t0]);
   if (p.clock) {
     clockLatencies.push(now - p.t0);
     clockFromFirst.push(now - p.first);
@@ -378,6 +380,16 @@ const rows: [string, string][] = [
   ],
   ['memory per room (end − idle) / rooms', `${((endRss - idle) / ROOMS).toFixed(2)} MiB`],
 ];
+if (process.env.TAIL) {
+  const cut = latencies[Math.floor(0.95 * latencies.length)] ?? 0;
+  const hist = new Map<number, number>();
+  for (const [t, l] of timeline) if (l >= cut) hist.set(Math.floor((t - runStart) / 250), (hist.get(Math.floor((t - runStart) / 250)) ?? 0) + 1);
+  const all = new Map<number, number>();
+  for (const [t] of timeline) all.set(Math.floor((t - runStart) / 250), (all.get(Math.floor((t - runStart) / 250)) ?? 0) + 1);
+  process.stdout.write(`tail >= ${cut.toFixed(0)} ms by 250 ms bucket of send time (tail/all):\n`);
+  for (const [k, v] of [...all].sort((a, b) => a[0] - b[0])) process.stdout.write(`${k * 250}:${hist.get(k) ?? 0}/${v} `);
+  process.stdout.write('\n');
+}
 const w = Math.max(...rows.map((r) => r[0].length));
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 process.stdout.write(`\nbench:room (loopback, node ${process.versions.node}, load average ${load})\n`);
