@@ -1,14 +1,14 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { autoplay, localize, type Scenario } from '@drill/engine';
 import { loadScenarioFile } from '@drill/scenarios';
 import type { RoomServer } from '@drill/server';
 import { repoRoot } from '../../cli/src/commands/serve.ts';
 import { translate } from '../../web/src/i18n.ts';
 import { startRoomFixture, type RoomFixture } from './fixtures/room-server.ts';
+import { axe } from './axe.ts';
 
 /*
  * The trainer's own scenario in the browser: a folder with includes picked in the console and in
@@ -16,7 +16,6 @@ import { startRoomFixture, type RoomFixture } from './fixtures/room-server.ts';
  * in Review filtered by dates; finished rooms opened from the room server's database.
  */
 const ROOT = repoRoot();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let server: RoomServer;
@@ -68,29 +67,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fx?.close();
 });
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's serious and critical violations on the page as it stands. */
-async function axe(page: Page, name: string): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(
-    async () =>
-      (
-        await (
-          window as unknown as { axe: { run(c: Document): Promise<{ violations: Violation[] }> } }
-        ).axe.run(document)
-      ).violations,
-  );
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${name}: ${v.id} ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const url = (): string => server.url.replace(/\/+$/, '');
 

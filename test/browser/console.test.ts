@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -7,8 +5,7 @@ import type { Lang } from '@drill/engine';
 import { translate } from '../../web/src/i18n.ts';
 import { ARTIFACTS, launch } from './harness.ts';
 import { advance, decideAll } from './consoleSteps.ts';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { axe } from './axe.ts';
 
 let h: Awaited<ReturnType<typeof launch>>;
 beforeAll(async () => {
@@ -17,32 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's serious and critical violations on the page as it stands, as `page: rule @ targets`. */
-async function axe(page: Page, name: string): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(
-    async () =>
-      (
-        await (
-          window as unknown as { axe: { run(c: Document): Promise<{ violations: Violation[] }> } }
-        ).axe.run(document)
-      ).violations,
-  );
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${name}: ${v.id} (${v.impact}) ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
 
 async function newContext(lang: Lang, width = 1280, height = 720): Promise<BrowserContext> {
   const ctx = await h.browser.newContext({ viewport: { width, height }, acceptDownloads: true });

@@ -1,34 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { RoomServer } from '@drill/server';
 import { connect, createRoom, join as joinRoom, latestView, settled } from '../../server/test/kit.ts';
 import { startRoomFixture, type RoomFixture } from './fixtures/room-server.ts';
+import { axe } from './axe.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical violations inside `selector` (the discussion card). */
-async function axeOn(page: Page, selector: string): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async (sel) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(c: Element): Promise<{
-            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const el = document.querySelector(sel);
-    if (!el) throw new Error(`no ${sel} on the page`);
-    return (await axe.run(el)).violations;
-  }, selector);
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 let browser: Browser;
 let server: RoomServer;
 let fx: RoomFixture | undefined;
@@ -75,7 +51,7 @@ describe('a discussion question on a participant’s phone (Chromium, 375 px, Ch
       const card = page.locator('[data-decision="d1_concerns"]');
       const cardSel = '[data-decision="d1_concerns"]';
       await card.getByLabel('县水利局的发言').waitFor();
-      expect(await axeOn(page, cardSel)).toEqual([]);
+      expect(await axe(page, 'discussion card', cardSel)).toEqual([]);
       await card.getByLabel('县水利局的发言').fill('石板水库溢洪道闸门未销号');
       await expect.poll(() => card.getByText('12 / 4000 字').count()).toBe(1);
       // One box: the member's own seat, not their teammate's.
@@ -87,12 +63,12 @@ describe('a discussion question on a participant’s phone (Chromium, 375 px, Ch
       await card.getByText('石板水库溢洪道闸门未销号').waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       // The card with its recorded answer, in Chinese and then in English: no serious or critical axe finding.
-      expect(await axeOn(page, cardSel)).toEqual([]);
+      expect(await axe(page, 'discussion card', cardSel)).toEqual([]);
       await page.evaluate(() => localStorage.setItem('drill.lang', 'en'));
       await page.reload();
       await card.getByText('石板水库溢洪道闸门未销号').waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-      expect(await axeOn(page, cardSel)).toEqual([]);
+      expect(await axe(page, 'discussion card', cardSel)).toEqual([]);
     } finally {
       await ctx.close();
       trainer.close();

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,8 +8,8 @@ import type { RoomServer } from '@drill/server';
 import { translate } from '../../web/src/i18n.ts';
 import { startRoomFixture, type RoomFixture } from './fixtures/room-server.ts';
 import { advance } from './consoleSteps.ts';
+import { axe } from './axe.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const typhoon = loadScenario('typhoon');
 
 let browser: Browser;
@@ -23,29 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fx?.close();
 });
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's serious and critical violations on the page as it stands. */
-async function axe(page: Page, name: string): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(
-    async () =>
-      (
-        await (
-          window as unknown as { axe: { run(c: Document): Promise<{ violations: Violation[] }> } }
-        ).axe.run(document)
-      ).violations,
-  );
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${name}: ${v.id} ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function context(width: number, height: number, lang = 'en'): Promise<BrowserContext> {
   const ctx = await browser.newContext({ viewport: { width, height }, acceptDownloads: true });

@@ -149,8 +149,13 @@ export class LocalBackend implements ConsoleBackend {
     return this.showScores;
   }
 
+  /**
+   * The Table's shared view: each lane computed once per session state, viewer and language (and scored
+   * once per state), not again on every render of the console, the projector snapshot and the
+   * corrections list. Frozen: read it, never modify it.
+   */
   view(viewer: TableViewer, lang: Lang): TableView {
-    return this.table.view(viewer, lang);
+    return this.table.sharedView(viewer, lang);
   }
   scores(): TeamScore[] {
     return this.table.scores();
