@@ -1,0 +1,50 @@
+/**
+ * Hostile users against the data folder's lock (server-lock.db, held by SQLite's exclusive lock): the
+ * lock file deleted or replaced under a running server must not let a second server in.
+ */
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HomeLock, HomeLockedError } from '../src/home.ts';
+import { tempDir } from './kit.ts';
+
+const dirs: ReturnType<typeof tempDir>[] = [];
+const locks: HomeLock[] = [];
+afterEach(() => {
+  for (const l of locks.splice(0)) l.release();
+  for (const d of dirs.splice(0)) d.cleanup();
+});
+function take(dir: string): HomeLock {
+  const l = HomeLock.take(dir);
+  locks.push(l);
+  return l;
+}
+
+describe('the home lock file removed under a running server', () => {
+  it.each([
+    ['deleted', (f: string) => rmSync(f)],
+    ['moved aside', (f: string) => renameSync(f, `${f}.old`)],
+  ])('%s: a second server is still refused, naming the first', (_how, remove) => {
+    const tmp = tempDir();
+    dirs.push(tmp);
+    const first = take(tmp.dir);
+    first.listening(4242, 'http://127.0.0.1:4242/');
+    remove(join(tmp.dir, 'server-lock.db'));
+    let err: unknown;
+    try {
+      take(tmp.dir);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(HomeLockedError);
+    expect((err as Error).message).toContain(`process ${process.pid}, port 4242`);
+  });
+
+  it('a stale owner file (dead pid, another lock file) does not keep a new server out', () => {
+    const tmp = tempDir();
+    dirs.push(tmp);
+    take(tmp.dir).release();
+    writeFileSync(join(tmp.dir, 'server.lock'), '{"pid":2147483646,"port":1,"url":"x","lock":"1"}\n');
+    expect(() => take(tmp.dir)).not.toThrow();
+  });
+});
