@@ -2,8 +2,9 @@
  * Hostile users against the data folder's lock (server-lock.db, held by SQLite's exclusive lock): the
  * lock file deleted or replaced under a running server must not let a second server in.
  */
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HomeLock, HomeLockedError } from '../src/home.ts';
 import { tempDir } from './kit.ts';
@@ -47,4 +48,23 @@ describe('the home lock file removed under a running server', () => {
     writeFileSync(join(tmp.dir, 'server.lock'), '{"pid":2147483646,"port":1,"url":"x","lock":"1"}\n');
     expect(() => take(tmp.dir)).not.toThrow();
   });
+});
+
+describe('the server entry on a home whose database cannot be opened', () => {
+  it('says so in one line, without a stack trace', () => {
+    const tmp = tempDir();
+    dirs.push(tmp);
+    // rooms.db is a folder: SQLite cannot open it (as on a full or damaged disk).
+    mkdirSync(join(tmp.dir, 'server', 'rooms.db'), { recursive: true });
+    const repo = resolve(import.meta.dirname, '..', '..');
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(repo, 'server', 'src', 'main.ts'), '--port', '0', '--no-view-worker'],
+      { cwd: repo, env: { ...process.env, DRILL_HOME: tmp.dir }, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^drill server: .*rooms\.db/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
 });

@@ -34,7 +34,11 @@ describe('views from the view workers, seen by real participants', () => {
     // Until the workers have loaded, rooms build their views themselves: wait, then play.
     const authority = server.rooms.get(room.room.id)! as unknown as { replica: boolean };
     expect((await trainer.command({ type: 'start' })).t).toBe('ack');
-    const secret = { type: 'inject', roles: ['commander'], text: { en: 'SECRET-FOR-COMMANDER' } } as const;
+    const secret: TableCommand = {
+      type: 'inject',
+      roles: ['commander'],
+      text: { en: 'SECRET-FOR-COMMANDER' },
+    };
     for (let i = 0; i < 40 && !authority.replica; i++) {
       await new Promise((ok) => setTimeout(ok, 100));
       expect((await trainer.command({ type: 'inject', roles: ['all'], text: { en: `tick ${i}` } })).t).toBe(
