@@ -50,6 +50,7 @@ describe('views from the view workers, seen by real participants', () => {
     expect(s.t).toBe('ack');
     // Red's commander answers what is open at the seat, with a rationale only Red may read.
     let answered = 0;
+    let chosenAt = 0;
     for (let round = 0; round < 30 && answered === 0; round++) {
       await settled([r], latestView(trainer).seq);
       for (const lane of latestView(r).lanes)
@@ -66,7 +67,10 @@ describe('views from the view workers, seen by real participants', () => {
                 }
               : { type: 'choose', team: 'Red', decision: d.decision, options: [first.id] };
           const a = await r.command({ ...cmd, rationale: 'RED-ONLY-RATIONALE' } as TableCommand);
-          if (a.t === 'ack') answered++;
+          if (a.t === 'ack') {
+            answered++;
+            chosenAt = a.seq;
+          }
         }
       // Nothing open at the commander's seat yet: on to the next event.
       if (answered === 0)
@@ -75,7 +79,8 @@ describe('views from the view workers, seen by real participants', () => {
         );
     }
     expect(answered).toBeGreaterThan(0);
-    const end = latestView(trainer).seq;
+    // Everyone has seen the room at (or after) the choice.
+    const end = chosenAt;
     await settled([r, b, trainer], end);
     const text = (c: RoomClient) => c.frames.map((f) => JSON.stringify(f)).join('\n');
     // The checks can fail: the secrets are in the views at all (Red's inject, the trainer's rationale).
