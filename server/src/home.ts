@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,6 +14,8 @@ export interface HomeOwner {
   pid: number;
   port: number | null;
   url: string | null;
+  /** The inode of the server-lock.db it locked (see `HomeLock.take`); absent from older servers. */
+  lock?: string;
 }
 
 /** Another live server holds the data folder: this one must not write its database. */
@@ -80,6 +82,8 @@ export class HomeLock {
     private readonly db: Database.Database,
     /** The owner file (`server.lock`). */
     readonly path: string,
+    /** The inode of the lock file this process holds. */
+    private readonly ino: string,
   ) {
     process.on('exit', this.onExit);
   }
@@ -88,6 +92,7 @@ export class HomeLock {
     const lockFile = join(dir, 'server-lock.db');
     const path = join(dir, 'server.lock');
     let db: Database.Database | undefined;
+    let ino: string;
     try {
       mkdirSync(dir, { recursive: true });
       // timeout 0: a held lock is refused at once, not waited for.
@@ -97,24 +102,33 @@ export class HomeLock {
       // connection closes (or the process dies): any other connection, in this process or another, gets
       // SQLITE_BUSY from then on, even to read.
       db.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS held (at INTEGER); COMMIT');
+      ino = statSync(lockFile, { bigint: true }).ino.toString();
     } catch (e) {
       db?.close();
       if ((e as NodeJS.ErrnoException).code === 'SQLITE_BUSY')
         throw new HomeLockedError(dir, liveOwner(path));
       throw new HomeUnwritableError(lockFile, e);
     }
+    // A lock file deleted (or moved aside) under a running server leaves that server locking a file no
+    // longer at this path, and this one has just locked a new one: the owner file still names the
+    // running server and the inode it locked, so a live owner of another inode means the folder is taken.
+    const prior = liveOwner(path);
+    if (prior?.lock !== undefined && prior.lock !== ino) {
+      db.close();
+      throw new HomeLockedError(dir, prior);
+    }
     try {
-      writeOwner(path, { pid: process.pid, port: null, url: null });
+      writeOwner(path, { pid: process.pid, port: null, url: null, lock: ino });
     } catch (e) {
       db.close();
       throw new HomeUnwritableError(path, e);
     }
-    return new HomeLock(db, path);
+    return new HomeLock(db, path, ino);
   }
 
   /** Records the address this server listens on, for the message a second server prints. */
   listening(port: number, url: string): void {
-    if (this.held) writeOwner(this.path, { pid: process.pid, port, url });
+    if (this.held) writeOwner(this.path, { pid: process.pid, port, url, lock: this.ino });
   }
 
   release(): void {
@@ -155,6 +169,7 @@ function liveOwner(path: string): HomeOwner | undefined {
       pid: o.pid,
       port: typeof o.port === 'number' ? o.port : null,
       url: typeof o.url === 'string' ? o.url : null,
+      ...(typeof o.lock === 'string' ? { lock: o.lock } : {}),
     };
   } catch {
     return undefined;

@@ -3,9 +3,10 @@
  * Prints one JSON line `{"url", "hostToken"}` when listening (tests and the bench read it); stops on
  * SIGINT/SIGTERM. `drill serve` is the command people use; this entry is for tests and tools.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startRoomServer, type RoomServer } from './app.ts';
-import { HomeLockedError, HomeUnwritableError } from './home.ts';
+import { drillHome, HomeLockedError, HomeUnwritableError } from './home.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,6 +43,15 @@ try {
     (e as NodeJS.ErrnoException).code === 'EADDRINUSE'
   ) {
     process.stderr.write(`drill server: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  // SQLite's own refusal of rooms.db (a damaged or foreign file, a full or read-only disk), as `drill serve` says it.
+  const code = (e as NodeJS.ErrnoException).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    const db = join(values.data ?? join(drillHome(), 'server'), 'rooms.db');
+    process.stderr.write(
+      `drill server: the room database ${db} cannot be used: ${(e as Error).message} (${code}) — check that DRILL_HOME is writable and has room, or move the file aside\n`,
+    );
     process.exit(1);
   }
   throw e;

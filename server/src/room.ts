@@ -24,6 +24,15 @@ import type { RoomRow, Store, TokenRow } from './store.ts';
 import type { FrameWant, Views } from './view-port.ts';
 import { refusal, refusalReason, staleClockReason } from './words.ts';
 
+/**
+ * How far past the credential's last accepted `cseq` a hello's `pending` number may be and still be
+ * closed. A real page numbers from the welcome's lastCseq, and refused commands do not move that, so it
+ * can be ahead by every command refused since (at the per-connection rate limit, a million take days).
+ * A forged number further out is not closed: one near the protocol's maximum would close every number
+ * after it and lock the seat out for good.
+ */
+export const PENDING_AHEAD = 1_000_000;
+
 /** One connected client, as the room sees it. */
 export interface Conn {
   identity: Identity;
@@ -133,9 +142,11 @@ export class Room {
     const accepted = pending.length
       ? this.store.acceptedFrom(conn.tokenId, conn.tab ?? '', pending)
       : undefined;
-    const passed = Math.max(this.cseqs.get(conn.tokenId) ?? 0, ...pending);
+    const last = this.cseqs.get(conn.tokenId) ?? 0;
+    // Only numbers a real page can have sent are closed (PENDING_AHEAD).
+    const passed = Math.max(last, ...pending.filter((n) => n <= last + PENDING_AHEAD));
     // Written before the connection joins the room: if the database refuses, nothing has changed.
-    if (passed > (this.cseqs.get(conn.tokenId) ?? 0)) {
+    if (passed > last) {
       this.store.setCseq(conn.tokenId, passed);
       this.cseqs.set(conn.tokenId, passed);
     }

@@ -1,0 +1,70 @@
+/**
+ * Hostile users against the data folder's lock (server-lock.db, held by SQLite's exclusive lock): the
+ * lock file deleted or replaced under a running server must not let a second server in.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HomeLock, HomeLockedError } from '../src/home.ts';
+import { tempDir } from './kit.ts';
+
+const dirs: ReturnType<typeof tempDir>[] = [];
+const locks: HomeLock[] = [];
+afterEach(() => {
+  for (const l of locks.splice(0)) l.release();
+  for (const d of dirs.splice(0)) d.cleanup();
+});
+function take(dir: string): HomeLock {
+  const l = HomeLock.take(dir);
+  locks.push(l);
+  return l;
+}
+
+describe('the home lock file removed under a running server', () => {
+  it.each([
+    ['deleted', (f: string) => rmSync(f)],
+    ['moved aside', (f: string) => renameSync(f, `${f}.old`)],
+  ])('%s: a second server is still refused, naming the first', (_how, remove) => {
+    const tmp = tempDir();
+    dirs.push(tmp);
+    const first = take(tmp.dir);
+    first.listening(4242, 'http://127.0.0.1:4242/');
+    remove(join(tmp.dir, 'server-lock.db'));
+    let err: unknown;
+    try {
+      take(tmp.dir);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(HomeLockedError);
+    expect((err as Error).message).toContain(`process ${process.pid}, port 4242`);
+  });
+
+  it('a stale owner file (dead pid, another lock file) does not keep a new server out', () => {
+    const tmp = tempDir();
+    dirs.push(tmp);
+    take(tmp.dir).release();
+    writeFileSync(join(tmp.dir, 'server.lock'), '{"pid":2147483646,"port":1,"url":"x","lock":"1"}\n');
+    expect(() => take(tmp.dir)).not.toThrow();
+  });
+});
+
+describe('the server entry on a home whose database cannot be opened', () => {
+  it('says so in one line, without a stack trace', () => {
+    const tmp = tempDir();
+    dirs.push(tmp);
+    // rooms.db is a folder: SQLite cannot open it (as on a full or damaged disk).
+    mkdirSync(join(tmp.dir, 'server', 'rooms.db'), { recursive: true });
+    const repo = resolve(import.meta.dirname, '..', '..');
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(repo, 'server', 'src', 'main.ts'), '--port', '0', '--no-view-worker'],
+      { cwd: repo, env: { ...process.env, DRILL_HOME: tmp.dir }, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^drill server: .*rooms\.db/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});
