@@ -389,6 +389,11 @@ if (process.env.TAIL) {
   process.stdout.write(`tail >= ${cut.toFixed(0)} ms by 250 ms bucket of send time (tail/all):\n`);
   for (const [k, v] of [...all].sort((a, b) => a[0] - b[0])) process.stdout.write(`${k * 250}:${hist.get(k) ?? 0}/${v} `);
   process.stdout.write('\n');
+  for (let sec = 0; sec < 10; sec++) {
+    const l = timeline.filter(([t]) => t - runStart >= sec * 1000 && t - runStart < (sec + 1) * 1000).map(([, x]) => x).sort((a, b) => a - b);
+    if (l.length) process.stdout.write(`s${sec}: n=${l.length} p50=${qOf(l, 0.5)} p99=${qOf(l, 0.99)}  `);
+  }
+  process.stdout.write('\n');
 }
 const w = Math.max(...rows.map((r) => r[0].length));
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
