@@ -383,14 +383,21 @@ const rows: [string, string][] = [
 if (process.env.TAIL) {
   const cut = latencies[Math.floor(0.95 * latencies.length)] ?? 0;
   const hist = new Map<number, number>();
-  for (const [t, l] of timeline) if (l >= cut) hist.set(Math.floor((t - runStart) / 250), (hist.get(Math.floor((t - runStart) / 250)) ?? 0) + 1);
+  for (const [t, l] of timeline)
+    if (l >= cut)
+      hist.set(Math.floor((t - runStart) / 250), (hist.get(Math.floor((t - runStart) / 250)) ?? 0) + 1);
   const all = new Map<number, number>();
-  for (const [t] of timeline) all.set(Math.floor((t - runStart) / 250), (all.get(Math.floor((t - runStart) / 250)) ?? 0) + 1);
+  for (const [t] of timeline)
+    all.set(Math.floor((t - runStart) / 250), (all.get(Math.floor((t - runStart) / 250)) ?? 0) + 1);
   process.stdout.write(`tail >= ${cut.toFixed(0)} ms by 250 ms bucket of send time (tail/all):\n`);
-  for (const [k, v] of [...all].sort((a, b) => a[0] - b[0])) process.stdout.write(`${k * 250}:${hist.get(k) ?? 0}/${v} `);
+  for (const [k, v] of [...all].sort((a, b) => a[0] - b[0]))
+    process.stdout.write(`${k * 250}:${hist.get(k) ?? 0}/${v} `);
   process.stdout.write('\n');
   for (let sec = 0; sec < 10; sec++) {
-    const l = timeline.filter(([t]) => t - runStart >= sec * 1000 && t - runStart < (sec + 1) * 1000).map(([, x]) => x).sort((a, b) => a - b);
+    const l = timeline
+      .filter(([t]) => t - runStart >= sec * 1000 && t - runStart < (sec + 1) * 1000)
+      .map(([, x]) => x)
+      .sort((a, b) => a - b);
     if (l.length) process.stdout.write(`s${sec}: n=${l.length} p50=${qOf(l, 0.5)} p99=${qOf(l, 0.99)}  `);
   }
   process.stdout.write('\n');
