@@ -646,7 +646,16 @@ async function serve(
     unresumed,
     close: async () => {
       stopping = true;
-      await app.close();
+      // A response its client stopped reading (a stalled download in a tab left open) keeps its connection
+      // busy, and Fastify's close waits for busy connections: cut what is left after a moment, so Ctrl-C
+      // stops the server in seconds, not when the client's socket times out (73 s measured). Every input
+      // was committed before it was answered, so nothing recorded depends on these connections.
+      const cut = setTimeout(() => app.server.closeAllConnections(), 2000);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(cut);
+      }
       await views?.stop();
       await compiler.stop();
       store.close();
