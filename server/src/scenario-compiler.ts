@@ -23,9 +23,15 @@ export interface CompilerLimits {
   timeoutMs: number;
   /** Compiles that may wait while one runs (or while the thread starts); more are refused as `busy`. */
   maxWaiting: number;
+  /**
+   * The thread's JavaScript heap (MiB): a file that makes the compiler build too much kills the thread
+   * (the compile is refused as failed and the next one gets a fresh thread), never the server. The
+   * largest shipped scenario compiles in well under 100 MiB.
+   */
+  heapMb: number;
 }
 
-export const COMPILER_LIMITS: CompilerLimits = { timeoutMs: 60_000, maxWaiting: 4 };
+export const COMPILER_LIMITS: CompilerLimits = { timeoutMs: 60_000, maxWaiting: 4, heapMb: 512 };
 
 interface Job {
   id: number;
@@ -82,7 +88,9 @@ export class ScenarioCompiler {
   }
 
   private spawn(): Worker {
-    const w = new Worker(new URL('./scenario-compiler-boot.mjs', import.meta.url));
+    const w = new Worker(new URL('./scenario-compiler-boot.mjs', import.meta.url), {
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb },
+    });
     // Only a pending request keeps the server alive, not this thread.
     w.unref();
     w.on('message', (m: FromCompiler) => {

@@ -48,7 +48,7 @@ describe("the own-scenario compiler's thread", () => {
   }, 120_000);
 
   it('compiles one at a time, lets a bounded number wait, refuses the rest as busy', async () => {
-    const c = compiler({ timeoutMs: 60_000, maxWaiting: 1 });
+    const c = compiler({ timeoutMs: 60_000, maxWaiting: 1, heapMb: 512 });
     const outcomes = await Promise.all([c.compile(typhoon), c.compile(broken), c.compile(typhoon)]);
     expect(outcomes.map((o) => ('refused' in o ? o.refused : o.ok))).toEqual([true, false, 'busy']);
     // Once they are done it takes the next.
@@ -56,10 +56,19 @@ describe("the own-scenario compiler's thread", () => {
   }, 120_000);
 
   it('stops a compile that overruns its time limit, refuses it, and compiles the next on a fresh thread', async () => {
-    const c = compiler({ timeoutMs: 60_000, maxWaiting: 2 });
+    const c = compiler({ timeoutMs: 60_000, maxWaiting: 2, heapMb: 512 });
     const [late, next] = await Promise.all([c.compile(typhoon, 1), c.compile(typhoon)]);
     expect(late).toEqual({ refused: 'timeout' });
     expect(next).toMatchObject({ ok: true });
+  }, 120_000);
+
+  it("bounds the thread's heap: a compile that needs more is refused as failed, and this process lives on", async () => {
+    // 8 MiB cannot even hold the engine and the YAML parser: the thread dies out of memory, as one
+    // would on a file that makes the compiler build too much under the real 512 MiB.
+    const c = compiler({ timeoutMs: 60_000, maxWaiting: 2, heapMb: 8 });
+    expect(await c.compile(typhoon)).toEqual({ refused: 'failed' });
+    const roomy = compiler({ timeoutMs: 60_000, maxWaiting: 2, heapMb: 512 });
+    expect(await roomy.compile(typhoon)).toMatchObject({ ok: true });
   }, 120_000);
 });
 
@@ -70,7 +79,7 @@ describe('room creation refused by the compiler', () => {
     const s = await startRoomServer({
       dataDir: d.dir,
       port: 0,
-      ownScenarioLimits: { timeoutMs: 1, maxWaiting: 0 },
+      ownScenarioLimits: { timeoutMs: 1, maxWaiting: 0, heapMb: 512 },
     });
     servers.push(s);
     const body = {
