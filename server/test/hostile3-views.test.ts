@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableCommand } from '@drill/engine';
 import { startRoomServer, type RoomServer } from '../src/app.ts';
 import type { RoomClient } from '../src/client.ts';
-import { connect, createRoom, join, latestView, settled, tempDir, TWO_TEAMS_ROLES } from './kit.ts';
+import {
+  connect,
+  createRoom,
+  firstOptionChoice,
+  join,
+  latestView,
+  settled,
+  tempDir,
+  TWO_TEAMS_ROLES,
+} from './kit.ts';
 
 const tmp = tempDir();
 let server: RoomServer;
@@ -55,17 +64,8 @@ describe('views from the view workers, seen by real participants', () => {
       await settled([r], latestView(trainer).seq);
       for (const lane of latestView(r).lanes)
         for (const d of lane.view.open) {
-          const first = d.options[0];
-          if (!first) continue;
-          const cmd: TableCommand =
-            d.kind === 'allocate'
-              ? {
-                  type: 'choose',
-                  team: 'Red',
-                  decision: d.decision,
-                  allocation: { [first.id]: d.budget ?? 0 },
-                }
-              : { type: 'choose', team: 'Red', decision: d.decision, options: [first.id] };
+          const cmd = firstOptionChoice('Red', d);
+          if (!cmd) continue;
           const a = await r.command({ ...cmd, rationale: 'RED-ONLY-RATIONALE' } as TableCommand);
           if (a.t === 'ack') {
             answered++;

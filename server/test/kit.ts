@@ -81,6 +81,17 @@ export function latestView(c: RoomClient): ViewFrame['view'] {
   throw new Error('no view yet');
 }
 
+type OpenDecision = Extract<ServerFrame, { t: 'view' }>['view']['lanes'][number]['view']['open'][number];
+
+/** `team`'s choice of the first offered option of `d` (the whole budget on it for an allocation). */
+export function firstOptionChoice(team: string, d: OpenDecision): TableCommand | undefined {
+  const first = d.options[0];
+  if (!first) return undefined;
+  return d.kind === 'allocate'
+    ? { type: 'choose', team, decision: d.decision, allocation: { [first.id]: d.budget ?? 0 } }
+    : { type: 'choose', team, decision: d.decision, options: [first.id] };
+}
+
 /** Each member answers every decision open at their seats with the first offered option. */
 export async function answerOpen(members: { c: RoomClient; team: string }[]): Promise<number> {
   let n = 0;
@@ -88,17 +99,8 @@ export async function answerOpen(members: { c: RoomClient; team: string }[]): Pr
     const v = latestView(m.c);
     for (const lane of v.lanes)
       for (const d of lane.view.open) {
-        const first = d.options[0];
-        if (!first) continue;
-        const cmd: TableCommand =
-          d.kind === 'allocate'
-            ? {
-                type: 'choose',
-                team: m.team,
-                decision: d.decision,
-                allocation: { [first.id]: d.budget ?? 0 },
-              }
-            : { type: 'choose', team: m.team, decision: d.decision, options: [first.id] };
+        const cmd = firstOptionChoice(m.team, d);
+        if (!cmd) continue;
         const r = await m.c.command(cmd);
         if (r.t === 'ack') n++;
       }
