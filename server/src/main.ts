@@ -21,6 +21,17 @@ const { values } = parseArgs({
     'view-workers': { type: 'string' },
   },
 });
+const workersFlag = values['view-workers'];
+const viewWorkers = workersFlag === undefined ? undefined : Number(workersFlag);
+if (
+  viewWorkers !== undefined &&
+  !(Number.isSafeInteger(viewWorkers) && viewWorkers >= 1 && viewWorkers <= 64)
+) {
+  process.stderr.write(
+    `drill server: --view-workers takes a whole number from 1 to 64, not "${workersFlag}"\n`,
+  );
+  process.exit(2);
+}
 let s: RoomServer;
 try {
   s = await startRoomServer({
@@ -31,8 +42,8 @@ try {
     ...(values['no-join-limit'] ? { joinRate: false as const } : {}),
     ...(values['no-view-worker']
       ? { viewWorker: false }
-      : values['view-workers']
-        ? { viewWorker: Number(values['view-workers']) }
+      : viewWorkers !== undefined
+        ? { viewWorker: viewWorkers }
         : {}),
   });
 } catch (e) {

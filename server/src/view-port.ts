@@ -107,6 +107,8 @@ export class ViewPort implements Views {
   answered = 0;
 
   constructor(workers = defaultViewWorkers()) {
+    // NaN or a fraction would make no worker at all, and every room would then look one up in vain.
+    if (!Number.isSafeInteger(workers)) throw new RangeError(`view workers: a whole number, not ${workers}`);
     this.links = Array.from({ length: Math.max(1, workers) }, () => new WorkerLink(() => this.answered++));
   }
 

@@ -68,3 +68,22 @@ describe('the server entry on a home whose database cannot be opened', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
 });
+
+describe('the server entry given a view-worker count that is not one', () => {
+  it('refuses it in one line and exits 2, starting nothing', () => {
+    const tmp = tempDir();
+    dirs.push(tmp);
+    const repo = resolve(import.meta.dirname, '..', '..');
+    // NaN made no worker at all: the first room opened would have looked one up in an empty list.
+    for (const bad of ['abc', '1.5', '0', '65']) {
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(repo, 'server', 'src', 'main.ts'), '--port', '0', '--view-workers', bad],
+        { cwd: repo, env: { ...process.env, DRILL_HOME: tmp.dir }, encoding: 'utf8', timeout: 60_000 },
+      );
+      expect(r.status, bad).toBe(2);
+      expect(r.stderr).toBe(`drill server: --view-workers takes a whole number from 1 to 64, not "${bad}"\n`);
+      expect(r.stdout).toBe('');
+    }
+  }, 120_000);
+});
