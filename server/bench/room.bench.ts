@@ -12,8 +12,9 @@
  *
  *   ROOMS=100 CLIENTS=30 MODE=roles TEAMS=3 ROUNDS=12 STEP_MS=600 pnpm bench:room
  *
- * VIEW_WORKER=0 runs the server without its view worker (every view built on the main thread), to compare;
- * VIEW_WORKERS=N runs it with N view workers (rooms spread over them by id).
+ * The server's default threading is its own (no view worker on two cores or fewer). VIEW_WORKER=0 runs
+ * it without a view worker whatever the cores (every view built on the main thread); VIEW_WORKERS=N
+ * with N view workers (rooms spread over them by id), to compare.
  */
 import { memberChoice } from './member-choice.ts';
 import { spawn } from 'node:child_process';

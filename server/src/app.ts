@@ -40,7 +40,7 @@ import {
 } from './scenario-compiler.ts';
 import { Room, type Conn } from './room.ts';
 import { Store, type RoomRow } from './store.ts';
-import { ViewPort } from './view-port.ts';
+import { defaultViewWorkers, ViewPort } from './view-port.ts';
 import { newJoinCode, newRoomId } from './tokens.ts';
 import { TokenBucket } from './token-bucket.ts';
 import { refusal } from './words.ts';
@@ -61,9 +61,10 @@ export interface RoomServerOptions {
   /** Log requests (fastify's logger). */
   log?: boolean;
   /**
-   * Build the rooms' view frames on a worker thread (default true), so sockets and the authority on the
-   * main thread and the views and scores on the worker use two cores; false: everything on one thread;
-   * a number: that many workers, the rooms spread over them (default: one per core beyond the first).
+   * Build the rooms' view frames on worker threads, so sockets and the authority on the main thread and
+   * the views and scores on the workers use several cores. Default: `defaultViewWorkers()` (none on two
+   * cores or fewer, where one thread measured better); true: at least one; false: everything on one
+   * thread; a number: that many workers, the rooms spread over them.
    */
   viewWorker?: boolean | number;
   /** Bounds on compiling trainers' own scenarios off the main thread (tests lower them). */
@@ -156,7 +157,7 @@ async function serve(
   };
 
   const views =
-    o.viewWorker === false
+    o.viewWorker === false || (o.viewWorker === undefined && defaultViewWorkers() === 0)
       ? undefined
       : new ViewPort(typeof o.viewWorker === 'number' ? o.viewWorker : undefined);
   // Own scenarios sent to create a room compile on their own thread; at start (above and below: before

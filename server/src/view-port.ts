@@ -86,11 +86,17 @@ class WorkerLink {
 }
 
 /**
- * How many view workers a server starts by default: one per core left once the main thread has one,
- * at least one (on 2 cores: one; the load of a classroom is far below what one worker builds).
+ * How many view workers a server starts by default: none on two cores or fewer, else one per core
+ * left once the main thread has one (at most 4). A worker keeps a replica of each room and replays
+ * every accepted command, so it costs more CPU in all than it takes off the main thread (4.7 against
+ * 3.7 ms per accepted input at 100 rooms × 30 on this project's 2-core machine, alternating runs on the
+ * idle machine, 2026-11-30): with one spare core, which a busy server shares with everything else, one
+ * thread gave the lower p99 (125–165 ms against 361–406 ms at the bench's default load). More cores
+ * are not measured here; the worker stays the default there, where the spare cores are its own.
  */
 export function defaultViewWorkers(): number {
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
+  const cores = availableParallelism();
+  return cores <= 2 ? 0 : Math.min(4, cores - 1);
 }
 
 /**
