@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { isClockCommand, type Lang, type TableCommand } from '@drill/engine';
-import { WS_PATH, type ClientFrame, type ServerFrame } from './protocol.ts';
+import { MAX_PENDING, WS_PATH, type ClientFrame, type ServerFrame } from './protocol.ts';
 
 export interface RoomClientOptions {
   /** The server's base URL (http://host:port/). */
@@ -61,7 +61,7 @@ export class RoomClient {
         ...(this.lastSeq ? { lastSeq: this.lastSeq } : {}),
         ...(this.o.lang ? { lang: this.o.lang } : {}),
         tab: this.tab,
-        ...(this.inflight.size ? { pending: [...this.inflight].slice(-256) } : {}),
+        ...(this.inflight.size ? { pending: [...this.inflight].slice(-MAX_PENDING) } : {}),
       });
     });
     ws.on('message', (data) => {

@@ -62,6 +62,9 @@ const command = z.custom<TableCommand>(
 
 // ───────────────────────── client → server ─────────────────────────
 
+/** The most unanswered commands a hello may name (a client sends its newest ones). */
+export const MAX_PENDING = 256;
+
 export const ClientFrameSchema = z.discriminatedUnion('t', [
   /**
    * First frame on every connection (and after each reconnect). `token`: a member, trainer, projector
@@ -84,7 +87,7 @@ export const ClientFrameSchema = z.discriminatedUnion('t', [
       .string()
       .regex(/^[A-Za-z0-9_-]{1,64}$/)
       .optional(),
-    pending: z.array(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)).max(256).optional(),
+    pending: z.array(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)).max(MAX_PENDING).optional(),
   }),
   /**
    * A command for the room's Table. `cseq`: this token's own counter, strictly increasing across

@@ -1,5 +1,6 @@
 import type { DefaultClosing, Lang, TableCommand, TableView } from '@drill/engine';
 import {
+  MAX_PENDING,
   WS_PATH,
   type ClientFrame,
   type Display,
@@ -92,7 +93,7 @@ export class RoomClient {
         ...(this.view ? { lastSeq: this.view.seq } : {}),
         lang: o.lang,
         tab: this.tab,
-        ...(this.pending.size ? { pending: [...this.pending.keys()].slice(-256) } : {}),
+        ...(this.pending.size ? { pending: [...this.pending.keys()].slice(-MAX_PENDING) } : {}),
       }),
       parse: parseFrame,
       onFrame: (f) => this.onFrame(f),
