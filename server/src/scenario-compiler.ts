@@ -88,7 +88,8 @@ export class ScenarioCompiler {
   }
 
   private spawn(): Worker {
-    const w = new Worker(new URL('./scenario-compiler-boot.mjs', import.meta.url), {
+    const w = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+      workerData: { entry: './scenario-compiler-worker.ts' },
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb },
     });
     // Only a pending request keeps the server alive, not this thread.

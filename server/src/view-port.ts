@@ -55,7 +55,9 @@ class WorkerLink {
   started = false;
 
   constructor(onAnswered: () => void) {
-    this.worker = new Worker(new URL('./view-worker-boot.mjs', import.meta.url));
+    this.worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+      workerData: { entry: './view-worker.ts' },
+    });
     // The worker only builds frames: it must not keep a stopping server alive.
     this.worker.unref();
     this.worker.on('message', (m: FromViewWorker) => {
