@@ -222,8 +222,17 @@ function rate(
   caps: readonly AppliedCap[] = [],
   capsFor: (capability: string) => AppliedCap[] = () => [],
 ): SubjectRatings {
+  // The reached decisions of each capability, in `ds` order: one pass, not one filter per capability
+  // (the room server scores every state; this runs once per team, role and participant).
+  const reachedBy = new Map<string, DecisionScore[]>();
+  for (const d of ds)
+    if (d.status !== 'not-reached') {
+      const list = reachedBy.get(d.capability);
+      if (list) list.push(d);
+      else reachedBy.set(d.capability, [d]);
+    }
   const capabilities = scenario.capabilities.map((c): CapabilityRating => {
-    const ev = ds.filter((d) => d.capability === c.id && d.status !== 'not-reached');
+    const ev = reachedBy.get(c.id) ?? [];
     const w = ev.reduce((a, d) => a + d.weight, 0);
     const credit = w > 0 ? round(ev.reduce((a, d) => a + d.credit * d.weight, 0) / w) : null;
     // A capability rated from decisions is capped by the outcomes that bear on it (deaths cap
@@ -273,8 +282,13 @@ function rate(
 
 /** Decisions a participant answers for: those they took, and those they could have taken but nobody did. */
 function answerableBy(p: Participant, ds: DecisionScore[]): DecisionScore[] {
-  if (p.colleague !== undefined) return [];
-  return ds.filter((d) => (d.by ? d.by === p.id : d.status === 'missed' && holdsRole(p, d.roles)));
+  return ds.filter((d) => answersFor(p, d));
+}
+
+/** Whether a participant answers for a decision (see `answerableBy`). */
+function answersFor(p: Participant, d: DecisionScore): boolean {
+  if (p.colleague !== undefined) return false;
+  return d.by ? d.by === p.id : d.status === 'missed' && holdsRole(p, d.roles);
 }
 
 /** The caps that bad outcomes impose (an outcome is worse than a cap's threshold towards `worst`). */
@@ -317,8 +331,14 @@ export function scoreDrill(scenario: Scenario, state: DrillState): ScoreReport {
     };
   });
   const caps = appliedCaps(scenario, outcomes);
-  const capsFor = (capability: string): AppliedCap[] =>
-    caps.filter((x) => x.capability === capability && x.rating !== undefined);
+  const ratingCaps = new Map<string, AppliedCap[]>();
+  for (const x of caps)
+    if (x.capability !== undefined && x.rating !== undefined) {
+      const list = ratingCaps.get(x.capability);
+      if (list) list.push(x);
+      else ratingCaps.set(x.capability, [x]);
+    }
+  const capsFor = (capability: string): AppliedCap[] => ratingCaps.get(capability) ?? [];
   const overall = rate(scenario, charged, state.overrides, { kind: 'overall' }, caps, capsFor);
   const reached = charged.filter((d) => d.status !== 'not-reached');
   const dw = reached.reduce((a, d) => a + d.weight, 0);
@@ -338,7 +358,7 @@ export function scoreDrill(scenario: Scenario, state: DrillState): ScoreReport {
   const humans = state.participants.filter((p) => p.colleague === undefined);
   const teams = [...new Set(humans.map((p) => p.team))].map((team) => {
     const members = humans.filter((p) => p.team === team);
-    const ds = decisions.filter((d) => members.some((p) => answerableBy(p, [d]).length > 0));
+    const ds = decisions.filter((d) => members.some((p) => answersFor(p, d)));
     return rate(scenario, ds, state.overrides, { kind: 'team', id: team }, caps, capsFor);
   });
   const roles = scenario.roles.map((r) =>

@@ -14,7 +14,7 @@ const sc = fixture();
 const trainer: Actor = { kind: 'trainer', name: 'Trainer' };
 const teams = ['Red', 'Blue'];
 
-function table(mode: 'roles' | 'parallel'): Table {
+function table(mode: 'roles' | 'parallel', o: { frozen?: boolean } = {}): Table {
   const t = Table.start(
     sc,
     {
@@ -26,7 +26,7 @@ function table(mode: 'roles' | 'parallel'): Table {
       ],
       lang: 'en',
     },
-    { startedAt: '2026-01-01T00:00:00.000Z' },
+    { startedAt: '2026-01-01T00:00:00.000Z', ...o },
   );
   if ('error' in t) throw new Error(t.error);
   return t;
@@ -152,6 +152,27 @@ describe('Table.sharedView: lanes computed once per state and shared', () => {
     // Another language or viewer is a lane of its own.
     expect(t.sharedView({ kind: 'facilitator' }, 'zh-CN').lanes[0]!.view).not.toBe(c.lanes[0]!.view);
     expect(t.sharedView({ kind: 'evaluator' }, 'en').lanes[0]!.view).not.toBe(c.lanes[0]!.view);
+  });
+
+  it('frozen: false (a caller that only serialises) hands out the same views and scores, unfrozen, and still shared', () => {
+    const frozen = table('parallel');
+    const loose = table('parallel', { frozen: false });
+    for (const t of [frozen, loose]) {
+      t.submit(trainer, { type: 'start' });
+      t.submit(trainer, { type: 'next' });
+    }
+    for (const viewer of [
+      { kind: 'facilitator' },
+      { kind: 'member', team: 'Red', roles: [] },
+    ] as TableViewer[]) {
+      const a = loose.sharedView(viewer, 'en');
+      expect(a).toEqual(frozen.sharedView(viewer, 'en'));
+      expect(Object.isFrozen(a.lanes[0]!.view)).toBe(false);
+      expect(loose.sharedView(viewer, 'en').lanes[0]!.view).toBe(a.lanes[0]!.view);
+    }
+    expect(loose.scores()).toEqual(frozen.scores());
+    expect(Object.isFrozen(loose.scores()[0]!.report)).toBe(false);
+    expect(Object.isFrozen(frozen.scores()[0]!.report)).toBe(true);
   });
 
   it('a replica fed the accepted commands follows the authority: same seq, states and views, no transcript', () => {

@@ -138,7 +138,7 @@ for (let i = 0; i < ROOMS; i++) {
     lang: 'en' as const,
     teams: Array.from({ length: TEAMS }, (_, t) => ({ name: `Team ${t + 1}`, roles: teamRoles(t) })),
   };
-  const t = Table.start(sc, setup, { startedAt: '2026-01-01T00:00:00.000Z' });
+  const t = Table.start(sc, setup, { startedAt: '2026-01-01T00:00:00.000Z', frozen: false });
   if ('error' in t) throw new Error(t.error);
   const saved = t.save();
   const row: RoomRow = {

@@ -323,7 +323,8 @@ async function serve(
         lang: c.lang,
         ...(c.colleagues ? { colleagues: c.colleagues } : {}),
       },
-      { startedAt: created, meta: { room: id } },
+      // Not frozen: the room only serialises the Table's shared views and scores (see room.ts).
+      { startedAt: created, meta: { room: id }, frozen: false },
     );
     if ('error' in t) return fail(reply, 400, { error: 'invalid', reason: t.error });
     const saved = t.save();

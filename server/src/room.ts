@@ -504,9 +504,14 @@ export class Room {
 function resumeTable(store: Store, row: RoomRow, scenario: Scenario): Table | { error: string } {
   if (scenario.contentHash !== row.scenarioHash)
     return { error: `the scenario ${row.scenarioId} changed since this room was created` };
-  return Table.resume(scenario, {
-    format: 'drill-table/1',
-    setup: row.setup,
-    transcripts: row.headers.map((header, i) => ({ header, entries: store.entries(row.id, i) })),
-  });
+  // Not frozen: the room only serialises the Table's shared views and scores (FrameBuilder, scoresFor).
+  return Table.resume(
+    scenario,
+    {
+      format: 'drill-table/1',
+      setup: row.setup,
+      transcripts: row.headers.map((header, i) => ({ header, entries: store.entries(row.id, i) })),
+    },
+    { frozen: false },
+  );
 }

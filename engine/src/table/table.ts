@@ -108,6 +108,8 @@ export class Table {
   private sink: TableJournal | undefined;
   /** A replica (see `resume`): no hashes, no freezing, no transcript. */
   private replica = false;
+  /** Shared views and score reports are deep-frozen (see `resume`'s `frozen`). */
+  private frozen = true;
   /** Each session's entry count at the last command boundary: what `save` returns and a failed command goes back to. */
   private marks: number[];
   /** Entries of the command under way, handed to the journal once every session has taken it. */
@@ -130,7 +132,7 @@ export class Table {
   static start(
     scenario: Scenario,
     setupInput: TableSetupInput,
-    o: { startedAt: string; journal?: TableJournal; meta?: Record<string, string> },
+    o: { startedAt: string; journal?: TableJournal; meta?: Record<string, string>; frozen?: boolean },
   ): Table | { error: string } {
     const parsed = TableSetupSchema.safeParse(setupInput);
     if (!parsed.success)
@@ -155,6 +157,8 @@ export class Table {
     }
     const t = new Table(scenario, setup, sessions);
     if (o.journal) t.journal = o.journal;
+    // See `resume`'s `frozen`.
+    t.frozen = o.frozen !== false;
     return t;
   }
 
@@ -188,11 +192,14 @@ export class Table {
    * server's view worker): its sessions take no state hashes (the authority's transcript has them),
    * its shared views and scores are not frozen (its caller only serialises them), and it has no
    * transcript or save of its own (`save` and `transcripts` throw).
+   * `frozen: false`: the shared views and score reports are not deep-frozen, for a caller that only
+   * serialises them (the room server's authority: freezing every lane of every state was a tenth of its
+   * broadcast's CPU). Whoever holds one must not change it.
    */
   static resume(
     scenario: Scenario,
     saved: SavedTable,
-    o: { replica?: boolean } = {},
+    o: { replica?: boolean; frozen?: boolean } = {},
   ): Table | { error: string } {
     const parsed = TableSetupSchema.safeParse(saved?.setup);
     if (saved?.format !== 'drill-table/1' || !parsed.success) return { error: 'this is not a saved drill' };
@@ -211,6 +218,7 @@ export class Table {
     }
     const table = new Table(scenario, parsed.data, sessions);
     table.replica = o.replica === true;
+    table.frozen = !table.replica && o.frozen !== false;
     return table;
   }
 
@@ -638,8 +646,8 @@ export class Table {
           feed: this.feedViews,
           decisions: memo.parts,
         });
-        // Frozen so no caller can change what the next one is handed (a replica's only caller serialises).
-        if (!this.replica) deepFreeze(lane);
+        // Frozen so no caller can change what the next one is handed (unless the caller only serialises).
+        if (this.frozen) deepFreeze(lane);
         memo.lanes.set(key, lane);
       }
       return lane;
@@ -660,7 +668,7 @@ export class Table {
     const m = this.memo(state);
     if (!m.score) {
       m.score = scoreDrill(this.scenario, state);
-      if (!this.replica) deepFreeze(m.score);
+      if (this.frozen) deepFreeze(m.score);
     }
     return m.score;
   }
