@@ -138,6 +138,12 @@ export interface ViewParts {
   feed: WeakMap<Delivery, Map<Lang, FeedView>>;
   /** For one state only: decision views by language and id. */
   decisions: Map<string, OpenDecisionView | ClosedDecisionView>;
+  /**
+   * Across states: a viewer's whole feed, by the state's feed (an unchanged feed is the same array in
+   * the next state) and then by language and the roles the viewer sits in. Only feeds whose every item
+   * reads the same in later states are kept, so a kept list is what `viewFor` would build again.
+   */
+  feedLists?: WeakMap<readonly Delivery[], Map<string, FeedView[]>>;
 }
 
 /** The text reads the same in every later state: each `{variable}` in it is one kept with the delivery. */
@@ -211,24 +217,37 @@ export function viewFor(
       roles: [...f.roles],
     };
   };
-  const feed = state.feed
-    .filter((f) => sees(f.roles))
-    .map((f): FeedView => {
-      if (!parts) return feedItem(f);
-      let byLang = parts.feed.get(f);
-      let item = byLang?.get(lang);
-      if (item) return item;
-      item = feedItem(f);
-      const src = deliverySource(scenario, f);
-      if (
-        fixedText(scenario, localize(src?.title, lang), f.values) &&
-        fixedText(scenario, localize(src?.text, lang), f.values)
-      ) {
-        if (!byLang) parts.feed.set(f, (byLang = new Map()));
-        byLang.set(lang, item);
-      }
-      return item;
-    });
+  // Which feed this viewer sees depends only on the roles of its seats (all, for the staff).
+  const listKey =
+    parts?.feedLists &&
+    `${lang}\u0000${seats === undefined ? '*' : seats.map((p) => p.roles.join('\u0001')).join('\u0002')}`;
+  const kept = listKey === undefined ? undefined : parts?.feedLists?.get(state.feed)?.get(listKey);
+  let allFixed = true;
+  const feed =
+    kept ??
+    state.feed
+      .filter((f) => sees(f.roles))
+      .map((f): FeedView => {
+        if (!parts) return feedItem(f);
+        let byLang = parts.feed.get(f);
+        let item = byLang?.get(lang);
+        if (item) return item;
+        item = feedItem(f);
+        const src = deliverySource(scenario, f);
+        if (
+          fixedText(scenario, localize(src?.title, lang), f.values) &&
+          fixedText(scenario, localize(src?.text, lang), f.values)
+        ) {
+          if (!byLang) parts.feed.set(f, (byLang = new Map()));
+          byLang.set(lang, item);
+        } else allFixed = false;
+        return item;
+      });
+  if (!kept && allFixed && listKey !== undefined && parts?.feedLists) {
+    let byViewer = parts.feedLists.get(state.feed);
+    if (!byViewer) parts.feedLists.set(state.feed, (byViewer = new Map()));
+    byViewer.set(listKey, feed);
+  }
   // The answers a viewer sees: the table's, and those of the roles it holds (all, for the staff).
   const seesAnswer = (a: Answer): boolean =>
     seats === undefined || a.role === undefined || seats.some((p) => holdsRole(p, [a.role!]));

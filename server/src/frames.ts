@@ -63,12 +63,20 @@ export class FrameBuilder {
     for (const [k, x] of Object.entries(view) as [string, unknown][]) {
       if (x === undefined) continue;
       const text =
-        k === 'feed' || k === 'open' || k === 'closed'
-          ? `[${(x as object[]).map((p) => this.part(p)).join(',')}]`
-          : JSON.stringify(x);
+        k === 'feed' || k === 'open' || k === 'closed' ? this.list(x as object[]) : JSON.stringify(x);
       out += `${out === '' ? '{' : ','}${JSON.stringify(k)}:${text}`;
     }
     return out === '' ? '{}' : `${out}}`;
+  }
+
+  /** A list of parts: the Table hands the same list again while it is unchanged (a feed, mostly). */
+  private list(parts: object[]): string {
+    let t = this.partText.get(parts);
+    if (t === undefined) {
+      t = `[${parts.map((p) => this.part(p)).join(',')}]`;
+      this.partText.set(parts, t);
+    }
+    return t;
   }
 
   private part(p: object): string {

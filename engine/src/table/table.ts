@@ -105,6 +105,8 @@ export class Table {
   private readonly computed = new WeakMap<DrillState, StateMemo>();
   /** Feed items of shared views, by delivery (a delivery is kept, unchanged, by every later state). */
   private readonly feedViews: ViewParts['feed'] = new WeakMap();
+  /** Whole feeds of shared views, by the state's feed and the viewer's seats (see `ViewParts`). */
+  private readonly feedLists: NonNullable<ViewParts['feedLists']> = new WeakMap();
   private sink: TableJournal | undefined;
   /** A replica (see `resume`): no hashes, no freezing, no transcript. */
   private replica = false;
@@ -644,6 +646,7 @@ export class Table {
         // Lanes of one state share the parts no seat changes (the feed, most decisions).
         lane = viewFor(this.scenario, state, v, lang, () => this.reportOf(state), {
           feed: this.feedViews,
+          feedLists: this.feedLists,
           decisions: memo.parts,
         });
         // Frozen so no caller can change what the next one is handed (unless the caller only serialises).
