@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { closeContexts, sharedChromium } from '../../test/browser/chromium.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { sharedChromium } from '../../test/browser/chromium.ts';
 import type { Lang } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
 import { analyseCohort, renderCohort, type CohortReport } from '../src/index.ts';
@@ -8,8 +8,12 @@ import { generateCohort } from './generate.ts';
 
 const typhoon = loadScenario('typhoon');
 
-let browser: Browser;
 let report: CohortReport;
+// One context and one page for both languages (a context and a page each cost a renderer's start-up);
+// each language's report still gets a window of its own (about:blank first).
+let ctx: BrowserContext;
+let page: Page;
+let seen: { errors: string[]; requests: string[] } = { errors: [], requests: [] };
 
 beforeAll(async () => {
   const runs = generateCohort(typhoon, [
@@ -22,24 +26,24 @@ beforeAll(async () => {
     runs.map((r) => ({ file: r.file, text: JSON.stringify(r.transcript) })),
     (id, h) => (id === typhoon.id && h === typhoon.contentHash ? typhoon : undefined),
   );
-  browser = await sharedChromium();
+  ctx = await (await sharedChromium()).newContext({ viewport: { width: 1000, height: 1400 } });
+  page = await ctx.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') seen.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => seen.errors.push(e.message));
+  page.on('request', (r) => {
+    if (!r.url().startsWith('data:') && r.url() !== 'about:blank') seen.requests.push(r.url());
+  });
 });
 afterAll(async () => {
-  if (browser) await closeContexts(browser);
+  await ctx?.close();
 });
 
 describe.each(['en', 'zh-CN'] as Lang[])('cohort HTML in Chromium (%s)', (lang) => {
   it('opens with its charts, sorts the heatmap, no console errors or requests, prints to A4', async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('request', (r) => {
-      if (!r.url().startsWith('data:') && r.url() !== 'about:blank') requests.push(r.url());
-    });
+    await page.goto('about:blank');
+    const { errors, requests } = (seen = { errors: [], requests: [] });
     await page.setContent(renderCohort(report, 'html', lang), { waitUntil: 'load' });
 
     // Histogram: ten bars, their heights summing to the runs (each bar's title ends with its count).
@@ -80,6 +84,5 @@ describe.each(['en', 'zh-CN'] as Lang[])('cohort HTML in Chromium (%s)', (lang) 
 
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
-    await page.close();
   });
 });

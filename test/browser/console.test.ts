@@ -8,21 +8,36 @@ import { advance, decideAll } from './consoleSteps.ts';
 import { axe } from './axe.ts';
 
 let h: Awaited<ReturnType<typeof launch>>;
+// One context and one page for the file: a context costs its renderers' start-up and a page its own
+// renderer (≈5 s of CPU under load together, docs/PERFORMANCE.md). The tests keep nothing of each
+// other's: `fresh` empties the page's storage before each (the saved drill, the language), and every
+// projector window a test opens is closed at its end.
+let ctx: BrowserContext;
+let page: Page;
 beforeAll(async () => {
   h = await launch();
+  ctx = await h.browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
+  page = await ctx.newPage();
+  page.on('dialog', (d) => void d.accept());
 });
 afterAll(async () => {
   await h?.close();
 });
 
-async function newContext(lang: Lang, width = 1280, height = 720): Promise<BrowserContext> {
-  const ctx = await h.browser.newContext({ viewport: { width, height }, acceptDownloads: true });
-  await ctx.addInitScript((l) => localStorage.setItem('drill.lang', l), lang);
-  return ctx;
+/** The console as a new browser would open it, in `lang`: nothing saved, no other window open. */
+async function fresh(lang: Lang): Promise<Page> {
+  for (const other of ctx.pages()) if (other !== page) await other.close();
+  await page.goto(h.url);
+  await page.evaluate((l) => {
+    localStorage.clear();
+    sessionStorage.clear();
+    localStorage.setItem('drill.lang', l);
+  }, lang);
+  await page.goto(h.url);
+  return page;
 }
 
 async function startDrill(page: Page, lang: Lang, mode: 'roles' | 'parallel'): Promise<void> {
-  await page.goto(h.url);
   await page.locator(`input[name=mode][value=${mode}]`).check();
   await page.getByRole('button', { name: translate(lang, 'start') }).click();
   await page.getByTestId('clock').waitFor();
@@ -30,9 +45,7 @@ async function startDrill(page: Page, lang: Lang, mode: 'roles' | 'parallel'): P
 
 describe('console in Chromium: projector layout and the accessibility gate', () => {
   it('the projector shows every open question with who answers and budgets, on one 1920×1080 screen with scores', async () => {
-    const ctx = await newContext('en');
-    const page = await ctx.newPage();
-    page.on('dialog', (d) => void d.accept());
+    const page = await fresh('en');
     await startDrill(page, 'en', 'roles');
     const [pj] = await Promise.all([
       page.waitForEvent('popup'),
@@ -69,14 +82,11 @@ describe('console in Chromium: projector layout and the accessibility gate', () 
     }));
     expect(fit.scroll).toBeLessThanOrEqual(1080);
     for (const b of fit.bottoms) expect(b).toBeLessThanOrEqual(1080);
-    await ctx.close();
+    await pj.close();
   }, 300_000);
 
   it('six teams: the debrief gives every team column the same width, and the scoreboard squeezes none', async () => {
-    const ctx = await newContext('en');
-    const page = await ctx.newPage();
-    page.on('dialog', (d) => void d.accept());
-    await page.goto(h.url);
+    const page = await fresh('en');
     await page.locator('input[name=mode][value=parallel]').check();
     for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Add team' }).click();
     await page.getByRole('button', { name: 'Start drill' }).click();
@@ -116,16 +126,12 @@ describe('console in Chromium: projector layout and the accessibility gate', () 
     expect(cols).toHaveLength(6);
     expect(Math.max(...cols) - Math.min(...cols)).toBeLessThan(2);
     await page.screenshot({ path: join(ARTIFACTS, 'console-debrief-six-teams.png'), fullPage: true });
-    await ctx.close();
   }, 300_000);
 
   it('axe finds no serious or critical violation on the console, projector, participant and review pages, in both languages', async () => {
     const found: string[] = [];
     for (const lang of ['en', 'zh-CN'] as const) {
-      const ctx = await newContext(lang);
-      const page = await ctx.newPage();
-      page.on('dialog', (d) => void d.accept());
-      await page.goto(h.url);
+      const page = await fresh(lang);
       await page.locator('#team-0').waitFor();
       found.push(...(await axe(page, `${lang} setup`)));
 
@@ -161,7 +167,7 @@ describe('console in Chromium: projector layout and the accessibility gate', () 
       await page.getByRole('button', { name: translate(lang, 'openInReview') }).click();
       await page.locator('.aar-doc').waitFor();
       found.push(...(await axe(page, `${lang} review`)));
-      await ctx.close();
+      await pj.close();
     }
     expect(found).toEqual([]);
   }, 600_000);

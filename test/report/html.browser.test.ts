@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { closeContexts, sharedChromium } from '../browser/chromium.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { sharedChromium } from '../browser/chromium.ts';
 import { type Lang } from '@drill/engine';
 import { buildDebrief, renderDebriefHtml, renderHtml, stringsFor } from '@drill/report';
 import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
@@ -12,65 +12,73 @@ import { aarOf, autoTranscript, hostileTranscript } from './fixtures.ts';
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
 const typhoon = loadScenario('typhoon');
 
-let browser: Browser;
+// One browser context and one page for the report documents, one more page for the PNG checks. A
+// context costs its renderers' start-up and a page its own renderer (≈5 s of CPU under load together,
+// docs/PERFORMANCE.md); these static documents keep nothing in storage, and each report still gets a
+// document and a window of its own (about:blank first, then the report). `browser.newPage` made a
+// context per document before: fifteen for this file.
+let ctx: BrowserContext;
+let reportPage: Page | undefined;
+let pngPage: Page | undefined;
+let seen: { errors: string[]; requests: string[] } = { errors: [], requests: [] };
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await sharedChromium();
+  ctx = await (await sharedChromium()).newContext({ viewport: { width: 1000, height: 1400 } });
 });
 afterAll(async () => {
-  if (browser) await closeContexts(browser);
+  await ctx?.close();
 });
 
-/** Opens report HTML in a fresh page, recording console errors, page errors and any network request. */
+/** Opens report HTML in a new document, recording console errors, page errors and any network request. */
 async function open(html: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => {
-    if (!r.url().startsWith('data:') && r.url() !== 'about:blank') requests.push(r.url());
-  });
-  await page.setContent(html, { waitUntil: 'load' });
-  return { page, errors, requests };
+  if (!reportPage) {
+    const page = await ctx.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') seen.errors.push(m.text());
+    });
+    page.on('pageerror', (e) => seen.errors.push(e.message));
+    page.on('request', (r) => {
+      if (!r.url().startsWith('data:') && r.url() !== 'about:blank') seen.requests.push(r.url());
+    });
+    reportPage = page;
+  }
+  // A new window: document.open (what setContent does) would keep the last report's globals.
+  await reportPage.goto('about:blank');
+  seen = { errors: [], requests: [] };
+  await reportPage.setContent(html, { waitUntil: 'load' });
+  return { page: reportPage, ...seen };
 }
 
 /** Luminance statistics of a PNG, measured by drawing it on a canvas in the browser. */
 async function pngStats(
   png: Buffer,
 ): Promise<{ width: number; height: number; variance: number; inked: number }> {
-  const page = await browser.newPage();
-  try {
-    return await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      let sum = 0;
-      let sq = 0;
-      let inked = 0;
-      for (let i = 0; i < d.length; i += 4 * 7) {
-        const y = 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
-        n++;
-        sum += y;
-        sq += y * y;
-        if (y < 128) inked++;
-      }
-      const mean = sum / n;
-      return { width: c.width, height: c.height, variance: sq / n - mean * mean, inked: inked / n };
-    }, png.toString('base64'));
-  } finally {
-    await page.close();
-  }
+  pngPage ??= await ctx.newPage();
+  return pngPage.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    let sum = 0;
+    let sq = 0;
+    let inked = 0;
+    for (let i = 0; i < d.length; i += 4 * 7) {
+      const y = 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
+      n++;
+      sum += y;
+      sq += y * y;
+      if (y < 128) inked++;
+    }
+    const mean = sum / n;
+    return { width: c.width, height: c.height, variance: sq / n - mean * mean, inked: inked / n };
+  }, png.toString('base64'));
 }
 
 describe('the HTML report in headless Chromium', () => {
@@ -83,65 +91,61 @@ describe('the HTML report in headless Chromium', () => {
         const html = renderHtml(aar, lang);
         writeFileSync(join(ARTIFACTS, `report-${lang}.html`), html);
         const { page, errors, requests } = await open(html);
-        try {
-          const S = stringsFor(lang);
-          const headings = await page.$$eval('section > h2', (hs) => hs.map((h) => h.textContent ?? ''));
-          expect(headings).toEqual(Object.values(S.sections).map((t, i) => `${i + 1}. ${t}`));
-          expect(await page.title()).toContain(S.reportTitle);
+        const S = stringsFor(lang);
+        const headings = await page.$$eval('section > h2', (hs) => hs.map((h) => h.textContent ?? ''));
+        expect(headings).toEqual(Object.values(S.sections).map((t, i) => `${i + 1}. ${t}`));
+        expect(await page.title()).toContain(S.reportTitle);
 
-          const charts = await page.$$('svg.chart');
-          expect(charts.length).toBe(2);
-          for (const c of charts) {
-            const box = await c.boundingBox();
-            expect(box!.width).toBeGreaterThan(300);
-            expect(box!.height).toBeGreaterThan(100);
-          }
-          // The ratings chart has a bar per rated capability; the score line has a point per step.
-          const bars = await page.$$eval('svg.chart:first-of-type rect[stroke="#222"]', (r) => r.length);
-          expect(bars).toBe(aar.capabilities.filter((c) => c.credit !== null).length);
-          const points = await page.$eval(
-            'path.series-score',
-            (p) => (p.getAttribute('d') ?? '').split('L').length,
-          );
-          expect(points).toBeGreaterThan(3);
-          const bbox = await page.$eval('path.series-score', (p) => {
-            const b = (p as SVGGraphicsElement).getBBox();
-            return { w: b.width, h: b.height };
-          });
-          expect(bbox.w).toBeGreaterThan(100);
-
-          const rows = await page.$$eval('#plan tbody tr', (r) => r.length);
-          expect(rows).toBe(aar.improvementPlan.length);
-          expect(errors).toEqual([]);
-          expect(requests).toEqual([]);
-
-          // The first screen (cover and contents) and the charts: what a reader sees first.
-          const png = await page.screenshot();
-          writeFileSync(join(ARTIFACTS, `report-${lang}.png`), png);
-          await page.locator('#score').scrollIntoViewIfNeeded();
-          writeFileSync(
-            join(ARTIFACTS, `report-${lang}-charts.png`),
-            await page.locator('#score').screenshot(),
-          );
-          const stats = await pngStats(png);
-          expect(stats.width).toBe(1000);
-          expect(stats.height).toBe(1400);
-          expect(stats.variance).toBeGreaterThan(200);
-          expect(stats.inked).toBeGreaterThan(0.01);
-
-          const pdf = await page.pdf({ format: 'A4', printBackground: true });
-          writeFileSync(join(ARTIFACTS, `report-${lang}.pdf`), pdf);
-          expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-          const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
-          expect(pages).toBeGreaterThanOrEqual(1);
-          expect(pages).toBeLessThan(40);
-          // A4 is 595 × 842 points.
-          expect(pdf.toString('latin1')).toMatch(
-            /\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+841(\.\d+)?|\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+842/,
-          );
-        } finally {
-          await page.close();
+        const charts = await page.$$('svg.chart');
+        expect(charts.length).toBe(2);
+        for (const c of charts) {
+          const box = await c.boundingBox();
+          expect(box!.width).toBeGreaterThan(300);
+          expect(box!.height).toBeGreaterThan(100);
         }
+        // The ratings chart has a bar per rated capability; the score line has a point per step.
+        const bars = await page.$$eval('svg.chart:first-of-type rect[stroke="#222"]', (r) => r.length);
+        expect(bars).toBe(aar.capabilities.filter((c) => c.credit !== null).length);
+        const points = await page.$eval(
+          'path.series-score',
+          (p) => (p.getAttribute('d') ?? '').split('L').length,
+        );
+        expect(points).toBeGreaterThan(3);
+        const bbox = await page.$eval('path.series-score', (p) => {
+          const b = (p as SVGGraphicsElement).getBBox();
+          return { w: b.width, h: b.height };
+        });
+        expect(bbox.w).toBeGreaterThan(100);
+
+        const rows = await page.$$eval('#plan tbody tr', (r) => r.length);
+        expect(rows).toBe(aar.improvementPlan.length);
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([]);
+
+        // The first screen (cover and contents) and the charts: what a reader sees first.
+        const png = await page.screenshot();
+        writeFileSync(join(ARTIFACTS, `report-${lang}.png`), png);
+        await page.locator('#score').scrollIntoViewIfNeeded();
+        writeFileSync(
+          join(ARTIFACTS, `report-${lang}-charts.png`),
+          await page.locator('#score').screenshot(),
+        );
+        const stats = await pngStats(png);
+        expect(stats.width).toBe(1000);
+        expect(stats.height).toBe(1400);
+        expect(stats.variance).toBeGreaterThan(200);
+        expect(stats.inked).toBeGreaterThan(0.01);
+
+        const pdf = await page.pdf({ format: 'A4', printBackground: true });
+        writeFileSync(join(ARTIFACTS, `report-${lang}.pdf`), pdf);
+        expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+        expect(pages).toBeGreaterThanOrEqual(1);
+        expect(pages).toBeLessThan(40);
+        // A4 is 595 × 842 points.
+        expect(pdf.toString('latin1')).toMatch(
+          /\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+841(\.\d+)?|\/MediaBox\s*\[\s*0\s+0\s+595(\.\d+)?\s+842/,
+        );
       },
     );
   }
@@ -154,23 +158,17 @@ describe('the HTML report in headless Chromium', () => {
       const html = renderHtml(aar, 'en');
       writeFileSync(join(ARTIFACTS, 'report-hostile.html'), html);
       const { page, errors, requests } = await open(html);
-      try {
-        expect(
-          await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
-        ).toBeUndefined();
-        expect(await page.$$eval('script', (s) => s.length)).toBe(0);
-        expect(await page.$$eval('img', (s) => s.length)).toBe(0);
-        expect(await page.$eval('body', (b) => b.innerHTML.includes('\u001b'))).toBe(false);
-        const rationale = await page.$eval('.rationale', (e) => e.textContent ?? '');
-        expect(rationale).toContain('<script>window.__pwned = 1</script>');
-        const note = await page.$eval('.override .note', (e) => e.textContent ?? '');
-        expect(note).toContain('<img src=x onerror=');
-        expect(errors).toEqual([]);
-        expect(requests).toEqual([]);
-        writeFileSync(join(ARTIFACTS, 'report-hostile.png'), await page.screenshot());
-      } finally {
-        await page.close();
-      }
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.$$eval('script', (s) => s.length)).toBe(0);
+      expect(await page.$$eval('img', (s) => s.length)).toBe(0);
+      expect(await page.$eval('body', (b) => b.innerHTML.includes('\u001b'))).toBe(false);
+      const rationale = await page.$eval('.rationale', (e) => e.textContent ?? '');
+      expect(rationale).toContain('<script>window.__pwned = 1</script>');
+      const note = await page.$eval('.override .note', (e) => e.textContent ?? '');
+      expect(note).toContain('<img src=x onerror=');
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      writeFileSync(join(ARTIFACTS, 'report-hostile.png'), await page.screenshot());
     },
   );
 });
@@ -186,17 +184,13 @@ describe('the participant debrief printed to A4 in Chromium', () => {
           lang,
         );
         const { page, errors, requests } = await open(html);
-        try {
-          const pdf = await page.pdf({ format: 'A4', printBackground: true });
-          writeFileSync(join(ARTIFACTS, `debrief-${id}-${lang}.pdf`), pdf);
-          const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
-          expect(pages).toBeGreaterThanOrEqual(1);
-          expect(pages).toBeLessThanOrEqual(4);
-          expect(errors).toEqual([]);
-          expect(requests).toEqual([]);
-        } finally {
-          await page.close();
-        }
+        const pdf = await page.pdf({ format: 'A4', printBackground: true });
+        writeFileSync(join(ARTIFACTS, `debrief-${id}-${lang}.pdf`), pdf);
+        const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+        expect(pages).toBeGreaterThanOrEqual(1);
+        expect(pages).toBeLessThanOrEqual(4);
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([]);
       });
     }
   }
