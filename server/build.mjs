@@ -15,7 +15,7 @@
 // - dist/sources.json lists the workspace folders the bundle was built from: what "fresh" is checked
 //   against (server/bin/server.mjs, src/worker-boot.mjs, the server tests' global setup).
 import { build } from 'esbuild';
-import { rename, rm, readFile, writeFile } from 'node:fs/promises';
+import { rename, rm, readFile, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,6 +23,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const outdir = join(here, 'dist');
 const started = performance.now();
+const startedAt = new Date();
 
 /** Rewrites `import.meta.url` in the workspace's own sources to the URL of the original file. */
 const sourceLocation = {
@@ -70,6 +71,9 @@ const result = await build({
     js: "import { createRequire as __drillCreateRequire } from 'node:module'; const require = __drillCreateRequire(import.meta.url);",
   },
   plugins: [sourceLocation],
+}).catch(async (e) => {
+  await rm(building, { recursive: true, force: true });
+  throw e;
 });
 // The workspace folders the bundle holds code of (e.g. server/src, engine/src, scenarios/src).
 const sources = [
@@ -80,6 +84,8 @@ const sources = [
   ),
 ].sort();
 await writeFile(join(building, 'sources.json'), `${JSON.stringify(sources)}\n`);
+// Dated when the build began: a source saved while esbuild ran is newer, so the bundle counts as stale.
+await utimes(join(building, 'sources.json'), startedAt, startedAt);
 await rm(outdir, { recursive: true, force: true });
 await rename(building, outdir);
 const total = Object.values(result.metafile.outputs).reduce((a, o) => a + o.bytes, 0);

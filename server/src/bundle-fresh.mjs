@@ -8,7 +8,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const SERVER_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-const ROOT = join(SERVER_DIST, '..', '..');
 
 function newest(dir) {
   let n = 0;
@@ -20,22 +19,26 @@ function newest(dir) {
   return n;
 }
 
-/** True when server/dist is missing, damaged, or older than a file it was built from. */
-export function bundleStale() {
-  const list = join(SERVER_DIST, 'sources.json');
+/**
+ * True when server/dist (or `dist`, a bundle folder two levels below its repository's root) is missing,
+ * damaged, or older than a file it was built from.
+ */
+export function bundleStale(dist = SERVER_DIST) {
+  const root = join(dist, '..', '..');
+  const list = join(dist, 'sources.json');
   if (!existsSync(list)) return true;
   try {
     const built = statSync(list).mtimeMs;
     const dirs = JSON.parse(readFileSync(list, 'utf8'));
-    return !dirs.every((d) => newest(join(ROOT, d)) <= built);
+    return !dirs.every((d) => newest(join(root, d)) <= built);
   } catch {
     return true; // a damaged list or a folder gone: the sources, always right
   }
 }
 
 /** The bundled file `name` (e.g. main.mjs) when the bundle is fresh; undefined when not (or DRILL_FROM_SOURCE is set). */
-export function freshBundle(name) {
+export function freshBundle(name, dist = SERVER_DIST) {
   if (process.env.DRILL_FROM_SOURCE) return undefined;
-  const file = join(SERVER_DIST, name);
-  return existsSync(file) && !bundleStale() ? file : undefined;
+  const file = join(dist, name);
+  return existsSync(file) && !bundleStale(dist) ? file : undefined;
 }
