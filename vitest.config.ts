@@ -110,6 +110,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
+          // Builds server/dist (the server processes and threads the tests start) when it is stale.
+          globalSetup: [fileURLToPath(new URL('./server/test/global-setup.ts', import.meta.url))],
         },
       },
       {

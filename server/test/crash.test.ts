@@ -17,6 +17,7 @@ import {
   settled,
   tempDir,
 } from './kit.ts';
+import { DRILL_PROCESS, SERVER_PROCESS } from './fixtures/server-process.ts';
 
 const here = resolve(import.meta.dirname);
 const repo = resolve(here, '..', '..');
@@ -25,11 +26,10 @@ let child: ChildProcess | undefined;
 
 /** Starts the server as its own process (as `drill serve` would run it) and reads its first line. */
 async function spawnServer(port: number): Promise<{ url: string; hostToken: string; proc: ChildProcess }> {
-  const proc = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(repo, 'server', 'src', 'main.ts'), '--port', String(port), '--data', tmp.dir],
-    { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const proc = spawn(process.execPath, [...SERVER_PROCESS, '--port', String(port), '--data', tmp.dir], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   child = proc;
   const line = await new Promise<string>((ok, fail) => {
     const rl = createInterface({ input: proc.stdout! });
@@ -136,14 +136,10 @@ describe('crash: kill -9 mid-drill, restart, reconnect, finish, verify', () => {
         // And once through the command people use.
         const file = join(tmp.dir, 'red.json');
         writeFileSync(file, JSON.stringify(t));
-        const cli = spawnSync(
-          process.execPath,
-          ['--import', 'tsx', join(repo, 'cli', 'src', 'main.ts'), 'verify', file],
-          {
-            cwd: repo,
-            encoding: 'utf8',
-          },
-        );
+        const cli = spawnSync(process.execPath, [...DRILL_PROCESS, 'verify', file], {
+          cwd: repo,
+          encoding: 'utf8',
+        });
         expect(cli.status, cli.stdout + cli.stderr).toBe(0);
         expect(cli.stdout).toMatch(/^OK/);
       }

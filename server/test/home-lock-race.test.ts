@@ -4,10 +4,14 @@ import { createInterface, type Interface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HomeLock } from '../src/home.ts';
 import { tempDir } from './kit.ts';
+import { bundledFixture } from './fixtures/server-process.ts';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const tmp = tempDir();
 const live: ChildProcess[] = [];
+// The racer's script, bundled with home.ts once for the file (twelve racers start from it).
+const built = tempDir();
+const lockTaker = await bundledFixture(join(repo, 'server', 'test', 'fixtures', 'lock-taker.ts'), built.dir);
 
 interface Taker {
   proc: ChildProcess;
@@ -17,14 +21,10 @@ interface Taker {
 
 /** A process racing for tmp's lock, once it has loaded (so every racer starts its attempt at once). */
 async function taker(): Promise<Taker> {
-  const proc = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(repo, 'server', 'test', 'fixtures', 'lock-taker.ts'), tmp.dir],
-    {
-      cwd: repo,
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
-  );
+  const proc = spawn(process.execPath, [lockTaker, tmp.dir], {
+    cwd: repo,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   live.push(proc);
   const lines = createInterface({ input: proc.stdout! });
   const queue: string[] = [];
@@ -56,6 +56,7 @@ const killed = (p: ChildProcess): Promise<void> =>
 afterAll(async () => {
   await Promise.all(live.map(killed));
   tmp.cleanup();
+  built.cleanup();
 });
 
 describe('the data folder lock under racing servers', () => {

@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RoomSummary } from '../src/protocol.ts';
 import { api, createRoom, tempDir, TWO_TEAMS_ROLES } from './kit.ts';
+import { SERVER_PROCESS } from './fixtures/server-process.ts';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const tmp = tempDir();
@@ -15,15 +16,11 @@ function start(): {
   proc: ChildProcess;
   first: Promise<{ line?: string; code?: number | null; stderr: string }>;
 } {
-  const proc = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(repo, 'server', 'src', 'main.ts'), '--port', '0'],
-    {
-      cwd: repo,
-      env: { ...process.env, DRILL_HOME: tmp.dir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const proc = spawn(process.execPath, [...SERVER_PROCESS, '--port', '0'], {
+    cwd: repo,
+    env: { ...process.env, DRILL_HOME: tmp.dir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   procs.push(proc);
   let stderr = '';
   proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));

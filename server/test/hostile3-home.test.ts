@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HomeLock, HomeLockedError } from '../src/home.ts';
 import { tempDir } from './kit.ts';
+import { SERVER_PROCESS } from './fixtures/server-process.ts';
 
 const dirs: ReturnType<typeof tempDir>[] = [];
 const locks: HomeLock[] = [];
@@ -57,11 +58,12 @@ describe('the server entry on a home whose database cannot be opened', () => {
     // rooms.db is a folder: SQLite cannot open it (as on a full or damaged disk).
     mkdirSync(join(tmp.dir, 'server', 'rooms.db'), { recursive: true });
     const repo = resolve(import.meta.dirname, '..', '..');
-    const r = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(repo, 'server', 'src', 'main.ts'), '--port', '0', '--no-view-worker'],
-      { cwd: repo, env: { ...process.env, DRILL_HOME: tmp.dir }, encoding: 'utf8', timeout: 60_000 },
-    );
+    const r = spawnSync(process.execPath, [...SERVER_PROCESS, '--port', '0', '--no-view-worker'], {
+      cwd: repo,
+      env: { ...process.env, DRILL_HOME: tmp.dir },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^drill server: .*rooms\.db/);
@@ -76,11 +78,12 @@ describe('the server entry given a view-worker count that is not one', () => {
     const repo = resolve(import.meta.dirname, '..', '..');
     // NaN made no worker at all: the first room opened would have looked one up in an empty list.
     for (const bad of ['abc', '1.5', '0', '65']) {
-      const r = spawnSync(
-        process.execPath,
-        ['--import', 'tsx', join(repo, 'server', 'src', 'main.ts'), '--port', '0', '--view-workers', bad],
-        { cwd: repo, env: { ...process.env, DRILL_HOME: tmp.dir }, encoding: 'utf8', timeout: 60_000 },
-      );
+      const r = spawnSync(process.execPath, [...SERVER_PROCESS, '--port', '0', '--view-workers', bad], {
+        cwd: repo,
+        env: { ...process.env, DRILL_HOME: tmp.dir },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(r.status, bad).toBe(2);
       expect(r.stderr).toBe(`drill server: --view-workers takes a whole number from 1 to 64, not "${bad}"\n`);
       expect(r.stdout).toBe('');

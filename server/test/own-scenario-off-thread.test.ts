@@ -7,6 +7,7 @@ import { SCENARIO_DIR } from '@drill/scenarios';
 import type { RoomClient } from '../src/client.ts';
 import type { ApiError, CreatedRoom, ScenarioSource } from '../src/protocol.ts';
 import { api, connect, createRoom, join as joinRoom, tempDir } from './kit.ts';
+import { SERVER_PROCESS } from './fixtures/server-process.ts';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const tmp = tempDir();
@@ -34,7 +35,7 @@ function ownTyphoon(): ScenarioSource {
 
 /** The room server as its own process (the test's thread must not share its event loop). */
 async function startServer(): Promise<{ url: string; hostToken: string }> {
-  proc = spawn(process.execPath, ['--import', 'tsx', join(repo, 'server', 'src', 'main.ts'), '--port', '0'], {
+  proc = spawn(process.execPath, [...SERVER_PROCESS, '--port', '0'], {
     cwd: repo,
     env: { ...process.env, DRILL_HOME: tmp.dir },
     stdio: ['ignore', 'pipe', 'inherit'],

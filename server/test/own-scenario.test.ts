@@ -26,6 +26,7 @@ import {
   settled,
   tempDir,
 } from './kit.ts';
+import { DRILL_PROCESS } from './fixtures/server-process.ts';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const tmp = tempDir();
@@ -215,14 +216,10 @@ describe("a room with the trainer's own scenario", () => {
     const file = join(tmp.dir, 'own.json');
     writeFileSync(file, JSON.stringify(t.body));
     const cli = (args: string[]) =>
-      spawnSync(
-        process.execPath,
-        ['--import', 'tsx', join(repo, 'cli', 'src', 'main.ts'), 'verify', ...args],
-        {
-          cwd: repo,
-          encoding: 'utf8',
-        },
-      );
+      spawnSync(process.execPath, [...DRILL_PROCESS, 'verify', ...args], {
+        cwd: repo,
+        encoding: 'utf8',
+      });
     const ok = cli([file, '--scenario', join(dir, src.entry)]);
     expect(ok.status, ok.stdout + ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^OK/);

@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// Bundles the room server with esbuild into server/dist/, so a server process or worker thread starts
+// without compiling TypeScript: `node --import tsx server/src/main.ts` costs about 3 s of CPU to start and
+// stop (tsx's loader resolving and transforming ~150 modules of the server, engine and scenario library),
+// the bundle about 1 s. server/bin/server.mjs runs the bundle when it is newer than every source it was
+// built from, else the sources via tsx; server/src/worker-boot.mjs does the same for the worker threads.
+//
+// - Entries: main.ts (the server process) and the two worker threads' modules (view-worker.ts,
+//   scenario-compiler-worker.ts), code shared between them in chunks beside them.
+// - better-sqlite3 stays external: a native module, loaded from server/node_modules as from the sources.
+// - `import.meta.url` in workspace sources is rewritten to the source file's own location (as
+//   cli/build.mjs does), so code that finds files beside itself (the shipped scenarios, worker-boot.mjs)
+//   works the same from the bundle: the bundled server starts its threads through src/worker-boot.mjs,
+//   which picks the bundled worker module when it is fresh.
+// - dist/sources.json lists the workspace folders the bundle was built from: what "fresh" is checked
+//   against (server/bin/server.mjs, src/worker-boot.mjs, the server tests' global setup).
+import { build } from 'esbuild';
+import { rename, rm, readFile, utimes, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const outdir = join(here, 'dist');
+const started = performance.now();
+const startedAt = new Date();
+
+/** Rewrites `import.meta.url` in the workspace's own sources to the URL of the original file. */
+const sourceLocation = {
+  name: 'source-location',
+  setup(b) {
+    b.onLoad({ filter: /\.(ts|tsx)$/ }, async (args) => {
+      if (args.path.includes('node_modules')) return undefined;
+      let text = await readFile(args.path, 'utf8');
+      if (text.includes('import.meta.url')) {
+        const rel = relative(outdir, args.path).split('\\').join('/');
+        text = text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`);
+      }
+      return { contents: text, loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts' };
+    });
+  },
+};
+
+// Built into a fresh folder, then moved in place: a server starting meanwhile sees the old bundle or the new.
+const building = `${outdir}.${process.pid}.tmp`;
+await rm(building, { recursive: true, force: true });
+const result = await build({
+  entryPoints: {
+    main: join(here, 'src', 'main.ts'),
+    'view-worker': join(here, 'src', 'view-worker.ts'),
+    'scenario-compiler-worker': join(here, 'src', 'scenario-compiler-worker.ts'),
+  },
+  outdir: building,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outExtension: { '.js': '.mjs' },
+  // Chunks beside the entries: the `import.meta.url` rewrite is relative to the output folder.
+  chunkNames: '[name]-[hash]',
+  minifySyntax: true,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  external: ['better-sqlite3'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  // Some bundled CommonJS packages (fastify's) call require(); give the ESM bundle one.
+  banner: {
+    js: "import { createRequire as __drillCreateRequire } from 'node:module'; const require = __drillCreateRequire(import.meta.url);",
+  },
+  plugins: [sourceLocation],
+}).catch(async (e) => {
+  await rm(building, { recursive: true, force: true });
+  throw e;
+});
+// The workspace folders the bundle holds code of (e.g. server/src, engine/src, scenarios/src).
+const sources = [
+  ...new Set(
+    Object.keys(result.metafile.inputs)
+      .filter((p) => !p.includes('node_modules'))
+      .map((p) => p.split('/').slice(0, 2).join('/')),
+  ),
+].sort();
+await writeFile(join(building, 'sources.json'), `${JSON.stringify(sources)}\n`);
+// Dated when the build began: a source saved while esbuild ran is newer, so the bundle counts as stale.
+await utimes(join(building, 'sources.json'), startedAt, startedAt);
+await rm(outdir, { recursive: true, force: true });
+await rename(building, outdir);
+const total = Object.values(result.metafile.outputs).reduce((a, o) => a + o.bytes, 0);
+process.stdout.write(
+  `built server/dist (${(total / 1024).toFixed(0)} KiB from ${sources.join(', ')}) in ${Math.round(performance.now() - started)} ms\n`,
+);
