@@ -9,7 +9,7 @@ import QRCode from 'qrcode';
 import type { RawData, WebSocket } from 'ws';
 import { Table, useSha256, type Lang, type Scenario } from '@drill/engine';
 import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
-import { drillHome, HomeLock } from './home.ts';
+import { drillHome, HomeLock, roomsDbHeld } from './home.ts';
 import {
   ClientFrameSchema,
   CreateRoomSchema,
@@ -135,7 +135,16 @@ async function serve(
   dataDir: string,
   lock: HomeLock,
 ): Promise<RoomServer> {
-  const store = new Store(dataDir);
+  let store: Store;
+  try {
+    store = new Store(dataDir);
+  } catch (e) {
+    // The lock files were ours to take, yet another process holds the database: they were deleted
+    // under a running server. The database's own lock keeps this one out.
+    if ((e as NodeJS.ErrnoException).code === 'SQLITE_BUSY')
+      throw roomsDbHeld(dataDir, join(dataDir, 'rooms.db'));
+    throw e;
+  }
   const hostToken = store.hostToken();
   const rate = o.rate ?? { perSecond: RATE_PER_SECOND, burst: RATE_BURST };
   const scenarios = new Map<string, Scenario>();
