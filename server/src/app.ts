@@ -9,7 +9,7 @@ import QRCode from 'qrcode';
 import type { RawData, WebSocket } from 'ws';
 import { Table, useSha256, type Lang, type Scenario } from '@drill/engine';
 import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
-import { drillHome, HomeLock } from './home.ts';
+import { drillHome, HomeLock, roomsDbHeld } from './home.ts';
 import {
   ClientFrameSchema,
   CreateRoomSchema,
@@ -21,6 +21,7 @@ import {
   RATE_PER_SECOND,
   WS_PATH,
   type ApiError,
+  type ClientFrame,
   type CreatedRoom,
   type Identity,
   type JoinInfo,
@@ -135,7 +136,16 @@ async function serve(
   dataDir: string,
   lock: HomeLock,
 ): Promise<RoomServer> {
-  const store = new Store(dataDir);
+  let store: Store;
+  try {
+    store = new Store(dataDir);
+  } catch (e) {
+    // The lock files were ours to take, yet another process holds the database: they were deleted
+    // under a running server. The database's own lock keeps this one out.
+    if ((e as NodeJS.ErrnoException).code === 'SQLITE_BUSY')
+      throw roomsDbHeld(dataDir, join(dataDir, 'rooms.db'));
+    throw e;
+  }
   const hostToken = store.hostToken();
   const rate = o.rate ?? { perSecond: RATE_PER_SECOND, burst: RATE_BURST };
   const scenarios = new Map<string, Scenario>();
@@ -160,8 +170,9 @@ async function serve(
     o.viewWorker === false || (o.viewWorker === undefined && defaultViewWorkers() === 0)
       ? undefined
       : new ViewPort(typeof o.viewWorker === 'number' ? o.viewWorker : undefined);
-  // Own scenarios sent to create a room compile on their own thread; at start (above and below: before
-  // the server listens, nobody to keep waiting) and for a finished room loaded for review they compile here.
+  // Own scenarios sent to create a room, and those of finished rooms loaded for review (`roomOf`), compile
+  // on their own thread; only the open rooms resumed at start (below: before the server listens, nobody
+  // to keep waiting) compile here.
   const compiler = new ScenarioCompiler(o.ownScenarioLimits ?? COMPILER_LIMITS);
   // Resume every unfinished room by replaying its journal.
   const rooms = new Map<string, Room>();
@@ -172,17 +183,37 @@ async function serve(
     if ('error' in r) unresumed.push({ id: row.id, error: r.error });
     else rooms.set(row.id, r);
   }
-  /** A room, open or finished (finished ones are loaded on demand, for review and downloads). */
-  const roomOf = (id: string): Room | undefined => {
+  /**
+   * A room, open or finished. Finished rooms are loaded on demand, for review and downloads; one that
+   * plays a trainer's own scenario compiles it on the compiler thread first (seconds for a large one on
+   * a loaded machine, which on this thread held every other room's sockets), so it comes as a promise.
+   * Loads of one room at once share one compile.
+   */
+  const loading = new Map<string, Promise<Room | undefined>>();
+  const roomOf = (id: string): Room | undefined | Promise<Room | undefined> => {
     const hit = rooms.get(id);
     if (hit) return hit;
+    const pending = loading.get(id);
+    if (pending) return pending;
     const row = store.room(id);
-    const sc = row && scenarioOfRow(row);
-    if (!row || !sc) return undefined;
-    const r = Room.resume(store, row, sc, views);
-    if ('error' in r) return undefined;
-    rooms.set(id, r);
-    return r;
+    if (!row) return undefined;
+    const resume = (sc: Scenario | undefined): Room | undefined => {
+      const again = rooms.get(id);
+      if (again) return again;
+      if (!sc || stopping) return undefined;
+      const r = Room.resume(store, row, sc, views);
+      if ('error' in r) return undefined;
+      rooms.set(id, r);
+      return r;
+    };
+    const src = row.scenarioSource;
+    if (!src) return resume(scenario(row.scenarioId));
+    const p = compiler
+      .compile(src, (o.ownScenarioLimits ?? COMPILER_LIMITS).timeoutMs, true)
+      .then((c) => resume('ok' in c && c.ok ? c.scenario : undefined))
+      .finally(() => loading.delete(id));
+    loading.set(id, p);
+    return p;
   };
 
   const app = Fastify({
@@ -371,8 +402,12 @@ async function serve(
 
   app.get('/api/rooms', async (req, reply) => {
     if (!isHost(bearer(req))) return unauthorised(reply);
-    const out: RoomSummary[] = store.rooms().flatMap((row) => {
-      const r = rooms.get(row.id) ?? (row.status === 'finished' ? roomOf(row.id) : undefined);
+    const rows = store.rooms();
+    const loaded = await Promise.all(
+      rows.map((row) => rooms.get(row.id) ?? (row.status === 'finished' ? roomOf(row.id) : undefined)),
+    );
+    const out: RoomSummary[] = rows.flatMap((row, i) => {
+      const r = loaded[i];
       if (!r) return [];
       return [
         {
@@ -473,7 +508,7 @@ async function serve(
     const t = downloadToken(req);
     const cred = t !== undefined ? store.token(t) : undefined;
     if (!isHost(t) && !(cred && cred.room === id && cred.role === 'trainer')) return unauthorised(reply);
-    const r = roomOf(id);
+    const r = await roomOf(id);
     const n = Number(i);
     const list = r?.table.transcripts();
     if (!r || !list || !Number.isInteger(n) || n < 0 || n >= list.length)
@@ -528,8 +563,29 @@ async function serve(
     };
     const send = (f: ServerFrame): void => sendText(JSON.stringify(f));
     const refuse = (code: RefusalCode, cseq?: number): void => send(refusal(code, conn?.lang ?? lang, cseq));
-    const onMessage = (data: RawData, binary: boolean): void => {
-      const limited = !bucket.take();
+    /**
+     * Frames that came while a hello waited for its room to load (a finished own-scenario room compiles
+     * on the compiler thread first): answered in order once it is attached, so a command sent right
+     * after the hello is not refused for want of one. At most RATE_BURST; beyond, refused at once.
+     */
+    let held: { data: RawData; binary: boolean }[] | undefined;
+    const hello = (f: Extract<ClientFrame, { t: 'hello' }>, r: Room | undefined): void => {
+      // The page went away while its room loaded: nothing to attach (its close has already been seen).
+      if (socket.readyState !== socket.OPEN) return;
+      const who = r && identify(f.token, r);
+      if (!r || !who) {
+        refuse('unauthorised');
+        socket.close(4401, 'unauthorised');
+        return;
+      }
+      if (conn && room) room.detach(conn);
+      room = r;
+      lang = f.lang ?? room.row.setup.lang;
+      conn = { identity: who.identity, tokenId: who.tokenId, tab: f.tab ?? '', lang, send, sendText };
+      room.attach(conn, who.lastCseq, f.pending);
+    };
+    const onMessage = (data: RawData, binary: boolean, overflow = false): void => {
+      const limited = !bucket.take() || overflow;
       const size = Array.isArray(data) ? data.reduce((a, b) => a + b.length, 0) : data.byteLength;
       // The protocol is JSON text: a binary frame is not one of its messages, whatever its size.
       if (binary) return refuse(limited ? 'rate-limited' : 'bad-frame');
@@ -550,17 +606,28 @@ async function serve(
       const f = p.data;
       if (f.t === 'hello') {
         if (f.lang) lang = f.lang;
-        const who = identify(f.token, f.room);
-        if (!who) {
-          refuse('unauthorised');
-          socket.close(4401, 'unauthorised');
-          return;
-        }
-        if (conn && room) room.detach(conn);
-        room = who.room;
-        lang = f.lang ?? room.row.setup.lang;
-        conn = { identity: who.identity, tokenId: who.tokenId, tab: f.tab ?? '', lang, send, sendText };
-        room.attach(conn, who.lastCseq, f.pending);
+        const id = roomNamed(f.token, f.room);
+        const r = id === undefined ? undefined : roomOf(id);
+        if (!(r instanceof Promise)) return hello(f, r);
+        held = [];
+        void r
+          .catch(() => undefined)
+          .then((loaded) => {
+            try {
+              hello(f, loaded);
+            } catch {
+              refuse('unavailable');
+            }
+            const q = held ?? [];
+            held = undefined;
+            // A frame among them may be another hello that waits in turn: it holds the rest.
+            while (q.length > 0 && held === undefined) {
+              const m = q.shift()!;
+              handle(m.data, m.binary);
+            }
+            // (None can have come in between: this runs in one turn of the event loop.)
+            if (q.length > 0) held = q;
+          });
         return;
       }
       if (!conn || !room) return refuse('unauthorised', cseqOf(json));
@@ -579,45 +646,55 @@ async function serve(
         }
       }
     };
-    socket.on('message', (data: RawData, binary: boolean) => {
+    const handle = (data: RawData, binary: boolean, overflow = false): void => {
       // A throw in a handler (the database refusing a write: disk full, read-only) would be an uncaught
       // exception in ws's data callback and stop the server with every room in it: refuse that frame.
       try {
-        onMessage(data, binary);
+        onMessage(data, binary, overflow);
       } catch {
         refuse('unavailable');
       }
+    };
+    socket.on('message', (data: RawData, binary: boolean) => {
+      if (held === undefined) return handle(data, binary);
+      if (held.length < RATE_BURST) held.push({ data, binary });
+      else handle(data, binary, true);
     });
     socket.on('close', () => {
       if (conn && room && !stopping) room.detach(conn);
     });
   });
 
-  /** Who a token is, in which room: a room credential, or the host token naming a room (as its trainer). */
+  /** The room a hello's token names: its credential's, or the one the host token asks for. */
+  function roomNamed(token: string, roomId: string | undefined): string | undefined {
+    if (isHost(token)) return roomId;
+    const cred = store.token(token);
+    if (!cred || (roomId !== undefined && roomId !== cred.room)) return undefined;
+    return cred.room;
+  }
+
+  /** Who a token is in room `r`: a credential of it, or the host token (as its trainer). */
   function identify(
     token: string,
-    roomId: string | undefined,
-  ): { room: Room; identity: Identity; tokenId: string; lastCseq: number } | undefined {
+    r: Room,
+  ): { identity: Identity; tokenId: string; lastCseq: number } | undefined {
     if (isHost(token)) {
-      const r = roomId !== undefined ? roomOf(roomId) : undefined;
-      const trainer = r && store.trainerToken(r.id);
-      if (!r || !trainer) return undefined;
+      const trainer = store.trainerToken(r.id);
+      if (!trainer) return undefined;
       return {
-        room: r,
         identity: { role: 'trainer', name: 'Trainer' },
         tokenId: trainer.id,
         lastCseq: trainer.lastCseq,
       };
     }
+    // Read again after the room loaded: another tab of this credential may have been accepted meanwhile.
     const cred = store.token(token);
-    if (!cred || (roomId !== undefined && roomId !== cred.room)) return undefined;
-    const r = roomOf(cred.room);
-    if (!r) return undefined;
+    if (!cred || cred.room !== r.id) return undefined;
     const identity: Identity =
       cred.role === 'member'
         ? { role: 'member', name: cred.name, team: cred.team ?? '', roles: cred.roles }
         : { role: cred.role, name: cred.name };
-    return { room: r, identity, tokenId: cred.id, lastCseq: cred.lastCseq };
+    return { identity, tokenId: cred.id, lastCseq: cred.lastCseq };
   }
 
   if (o.webDir && existsSync(join(o.webDir, 'index.html')))

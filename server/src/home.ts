@@ -25,15 +25,50 @@ export class HomeLockedError extends Error {
     readonly dir: string,
     /** Who holds it, when its owner file says so (it is written just after the lock is taken). */
     readonly owner: HomeOwner | undefined,
+    /** Said instead of the owner, when the owner file is gone (see `roomsDbHeld`). */
+    note?: string,
   ) {
     super(
       `another drill server is using ${dir} (` +
-        (owner === undefined
-          ? 'still starting'
-          : `process ${owner.pid}, ${owner.port !== null ? `port ${owner.port}, ${owner.url ?? ''}` : 'still starting'}`) +
+        (note ??
+          (owner === undefined
+            ? 'still starting'
+            : `process ${owner.pid}, ${owner.port !== null ? `port ${owner.port}, ${owner.url ?? ''}` : 'still starting'}`)) +
         '): stop it first, or give this one another DRILL_HOME',
     );
   }
+}
+
+/**
+ * The room database is held by another process although this one took the lock files: they were deleted
+ * (or replaced) under a running server. Names the holder's process when the system says (Linux's
+ * /proc/locks lists every file lock with its process and inode), else says what happened.
+ */
+export function roomsDbHeld(dir: string, dbFile: string): HomeLockedError {
+  const pid = lockHolder(dbFile);
+  return new HomeLockedError(
+    dir,
+    pid === undefined ? undefined : { pid, port: null, url: null },
+    `${pid === undefined ? 'a process' : `process ${pid}`} holds its database ${dbFile}; the lock files beside it were removed`,
+  );
+}
+
+/** The process holding a POSIX lock on `file`, from /proc/locks (Linux); undefined elsewhere or if none. */
+function lockHolder(file: string): number | undefined {
+  try {
+    const ino = statSync(file, { bigint: true }).ino.toString();
+    for (const line of readFileSync('/proc/locks', 'utf8').split('\n')) {
+      // "1: POSIX  ADVISORY  WRITE 12345 08:01:1234567 1073741824 1073741825"
+      const f = line.trim().split(/\s+/);
+      if (f[1] === 'POSIX' && f[5]?.split(':')[2] === ino) {
+        const pid = Number(f[4]);
+        if (Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid) return pid;
+      }
+    }
+  } catch {
+    // not Linux, or the file is gone
+  }
+  return undefined;
 }
 
 /**

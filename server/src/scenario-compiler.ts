@@ -58,13 +58,18 @@ export class ScenarioCompiler {
 
   constructor(private readonly limits: CompilerLimits = COMPILER_LIMITS) {}
 
-  /** Compiles `source` off the main thread, or says why not. `timeoutMs` overrides the limit for this one. */
+  /**
+   * Compiles `source` off the main thread, or says why not. `timeoutMs` overrides the limit for this one;
+   * `queue` waits behind any number of others instead of being refused `busy` (the server's own loads of
+   * stored rooms for review: one per room, from its database, not a request body held in memory).
+   */
   compile(
     source: ScenarioSource,
     timeoutMs = this.limits.timeoutMs,
+    queue = false,
   ): Promise<Compiled | { refused: CompileRefusal }> {
     if (this.stopped) return Promise.resolve({ refused: 'stopped' });
-    if (this.waiting.length + (this.running ? 1 : 0) > this.limits.maxWaiting)
+    if (!queue && this.waiting.length + (this.running ? 1 : 0) > this.limits.maxWaiting)
       return Promise.resolve({ refused: 'busy' });
     return new Promise((done) => {
       this.waiting.push({ id: this.nextId++, source, timeoutMs, done });

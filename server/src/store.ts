@@ -63,8 +63,20 @@ export class Store {
 
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true });
-    this.db = new Database(join(dir, 'rooms.db'));
+    // timeout 0: a database another process holds is refused at once (SQLITE_BUSY), not waited for.
+    this.db = new Database(join(dir, 'rooms.db'), { timeout: 0 });
+    // The database itself is the data folder's lock: exclusive locking mode, set before the first access
+    // in WAL mode, takes SQLite's exclusive file lock on rooms.db at the first write below and keeps it
+    // until the connection closes or the process dies (the OS frees it, however the process ends). No
+    // other process can then read or write it, even with both lock files beside it deleted (the
+    // `HomeLock` files can be unlinked under a running server; the database they protect cannot be
+    // without losing it). The WAL index lives in this process's memory instead of `rooms.db-shm`;
+    // commits, checkpoints and crash recovery are WAL's as before.
+    this.db.pragma('locking_mode = EXCLUSIVE');
     this.db.pragma('journal_mode = WAL');
+    this.db.exec('BEGIN EXCLUSIVE; COMMIT');
+    // Held now: nothing else can contend for it. Back to better-sqlite3's usual wait, in case.
+    this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(`
