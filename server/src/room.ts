@@ -74,6 +74,12 @@ export class Room {
   private memberRows: TokenRow[] | undefined;
   /** A broadcast (and presence) is due at the end of this turn of the event loop. */
   private due = false;
+  /**
+   * The trainers' presence frame is due at the end of this turn: someone came or went, typed, joined,
+   * or an input that can be a member's answer was accepted. A clock step changes none of what presence
+   * shows (connected, typing, submitted), so it does not rebuild it.
+   */
+  private presenceDue = false;
   /** That broadcast includes views (an input or a display change), not only presence. */
   private viewsDue = false;
 
@@ -246,7 +252,7 @@ export class Room {
     if (this.over()) this.row = { ...this.row, status: 'finished' };
     if (actor.kind === 'member') this.typing.delete(conn.tokenId);
     this.acks.push({ conn, cseq: f.cseq, seq: outcome.seq });
-    this.schedule({ views: true });
+    this.schedule({ views: true, presence: !isClockCommand(f.command) });
   }
 
   /**
@@ -291,8 +297,9 @@ export class Room {
    * frame) at its end: inputs arriving together cost one round of views, not one each. Each input was
    * committed before `schedule` was called, so nothing is broadcast that is not durable.
    */
-  private schedule(o: { views: boolean }): void {
+  private schedule(o: { views: boolean; presence?: boolean }): void {
     if (o.views) this.viewsDue = true;
+    if (o.presence !== false) this.presenceDue = true;
     if (this.due) return;
     this.due = true;
     setImmediate(() => {
@@ -303,7 +310,10 @@ export class Room {
         this.viewsDue = false;
         this.broadcast();
       }
-      this.presence();
+      if (this.presenceDue) {
+        this.presenceDue = false;
+        this.presence();
+      }
     });
   }
 

@@ -330,4 +330,20 @@ describe('what participants receive', () => {
     expect(rae.submitted.length).toBeGreaterThan(0);
     expect(p.members.find((m) => m.name === 'Bo')?.typing).toBe('boats_recall');
   });
+
+  it('a clock step sends the trainer no presence frame (nothing in it changed); a typing change does', async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    const n = trainer.frames.length;
+    const step = await trainer.command({ type: 'pause' }, { retryStale: 5 });
+    if (step.t !== 'ack') throw new Error(`the pause was refused: ${JSON.stringify(step)}`);
+    await settled([trainer, red, blue], step.seq);
+    // The presence frame of a turn goes out right after its views: give it time to arrive if sent.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(trainer.frames.slice(n).filter((f) => f.t === 'presence')).toEqual([]);
+    expect((await trainer.command({ type: 'resume' }, { retryStale: 5 })).t).toBe('ack');
+    blue.sendFrame({ t: 'typing', decision: 'boats_recall', active: false });
+    const p = await trainer.next((f) => f.t === 'presence');
+    if (p.t !== 'presence') throw new Error('not presence');
+    expect(p.members.find((m) => m.name === 'Bo')?.typing).toBeUndefined();
+  });
 });
