@@ -25,11 +25,18 @@ export async function axe(page: Page, name: string, scope?: string): Promise<str
   if (!loaded) await page.evaluate(AXE);
   const violations = await page.evaluate(async (sel) => {
     const lib = (
-      window as unknown as { axe: { run(c: Element | Document): Promise<{ violations: Violation[] }> } }
+      window as unknown as {
+        axe: {
+          run(c: Element | Document, o: { resultTypes: string[] }): Promise<{ violations: Violation[] }>;
+        };
+      }
     ).axe;
     const el = sel === undefined ? document : document.querySelector(sel);
     if (!el) throw new Error(`no ${sel} on the page`);
-    return (await lib.run(el)).violations;
+    // Every rule still runs and every violating node is still listed; only passes, incomplete and
+    // inapplicable results are cut to one node each (axe builds a selector for each node it reports:
+    // ~700 passing nodes on the console's run view). A median axe run there: 1.2 s → 0.73 s.
+    return (await lib.run(el, { resultTypes: ['violations'] })).violations;
   }, scope);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
