@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import QRCode from 'qrcode';
 import type { RawData, WebSocket } from 'ws';
 import { Table, useSha256, type Lang, type Scenario } from '@drill/engine';
@@ -216,28 +221,50 @@ async function serve(
     return p;
   };
 
+  /**
+   * The language of an answer about a request the framework refused before any route ran: the page's
+   * (Accept-Language), else the language of the room its address names, else English.
+   */
+  const requestLang = (req: FastifyRequest): Lang => {
+    const p = (req.params ?? {}) as { code?: unknown; id?: unknown };
+    let row: RoomRow | undefined;
+    try {
+      if (typeof p.code === 'string') row = store.roomByCode(p.code.toUpperCase());
+      else if (typeof p.id === 'string') row = store.room(p.id);
+    } catch {
+      // the database is closing: English
+    }
+    return replyLang(req, row?.setup.lang ?? 'en');
+  };
+
   const app = Fastify({
     logger: o.log ?? false,
     bodyLimit: 64 * 1024,
-    // A URL that does not decode is refused before any hook runs: give it the same headers.
-    frameworkErrors: (_e, req, reply: FastifyReply) => {
+    // A URL that does not decode is refused before any hook runs: give it the same headers, and the
+    // API's error shape in the page's language.
+    frameworkErrors: (e, req, reply: FastifyReply) => {
+      const f = frameworkRefusal(e, replyLang(req, 'en'), undefined);
       void reply
-        .code(400)
+        .code(f.status)
         .headers({ ...SECURITY, 'Content-Security-Policy': csp(String(req.headers.host ?? '')) })
-        .type('text/plain; charset=utf-8')
-        .send('bad request\n');
+        .send(f.body);
     },
   });
   // Fastify's own refusals (a body that is not JSON or holds `__proto__`, too large, of another type)
-  // answer in the API's one error shape, so a page can show the reason like any other refusal.
-  app.setErrorHandler((e: { statusCode?: number; message: string }, _req, reply) => {
-    const status =
-      e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500 ? e.statusCode : 500;
-    const body: ApiError =
-      status === 500
-        ? { error: 'unavailable', reason: `the server could not do this: ${e.message}` }
-        : { error: status === 413 ? 'too-large' : 'invalid', reason: e.message };
-    return reply.code(status).send(body);
+  // answer in the API's one error shape and the page's language, so a page can show the reason like any
+  // other refusal. What a 500 was about goes to the log, not to the client.
+  app.setErrorHandler((e: FastifyError, req, reply) => {
+    const f = frameworkRefusal(e, requestLang(req), req.routeOptions.bodyLimit);
+    if (f.status >= 500) req.log.error(e);
+    return reply.code(f.status).send(f.body);
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const zh = replyLang(req, 'en') === 'zh-CN';
+    const body: ApiError = {
+      error: 'not-found',
+      reason: zh ? '此地址没有内容：请检查链接' : 'there is nothing at this address: check the link',
+    };
+    return reply.code(404).send(body);
   });
   let hosts = new Set<string>();
   let origin = '';
@@ -756,6 +783,72 @@ function replyLang(req: FastifyRequest, fallback: Lang): Lang {
   const h = req.headers['accept-language'];
   if (typeof h !== 'string' || h === '') return fallback;
   return h.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/**
+ * The API's error for a request the framework refused (its body, its address) or a handler failed on:
+ * status and a sentence in `lang`. `bodyLimit`: the route's, in bytes, when known.
+ */
+export function frameworkRefusal(
+  e: { code?: string; statusCode?: number },
+  lang: Lang,
+  bodyLimit: number | undefined,
+): { status: number; body: ApiError } {
+  const zh = lang === 'zh-CN';
+  const status = e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 600 ? e.statusCode : 500;
+  const invalid = (en: string, cn: string): { status: number; body: ApiError } => ({
+    status: status >= 500 ? 400 : status,
+    body: { error: 'invalid', reason: zh ? cn : en },
+  });
+  switch (e.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return invalid(
+        "the request's body is not valid JSON (or holds a key such as __proto__ that is not accepted): nothing was changed",
+        '请求内容不是有效的 JSON（或含有 __proto__ 等不接受的键），未作任何更改',
+      );
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return invalid("the request's body is empty: nothing was changed", '请求内容为空，未作任何更改');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return invalid(
+        "the request's body must be JSON (Content-Type: application/json): nothing was changed",
+        '请求内容须为 JSON（Content-Type: application/json），未作任何更改',
+      );
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return invalid(
+        "the request's body is not as long as its Content-Length says: nothing was changed",
+        '请求内容的长度与 Content-Length 不符，未作任何更改',
+      );
+    case 'FST_ERR_BAD_URL':
+      return invalid(
+        'this address is not valid (it does not decode): check the link',
+        '此地址无效（无法解码），请检查链接',
+      );
+    case 'FST_ERR_CTP_BODY_TOO_LARGE': {
+      const kb = bodyLimit !== undefined ? Math.floor(bodyLimit / 1024) : undefined;
+      return {
+        status: 413,
+        body: {
+          error: 'too-large',
+          reason: zh
+            ? `请求过大${kb !== undefined ? `（此处上限 ${kb} KB）` : ''}，未作任何更改`
+            : `the request is too large${kb !== undefined ? ` (at most ${kb} KB here)` : ''}: nothing was changed`,
+        },
+      };
+    }
+    default:
+      if (status < 500)
+        return invalid(
+          `the server could not read this request (HTTP ${status}): nothing was changed`,
+          `服务器无法读取此请求（HTTP ${status}），未作任何更改`,
+        );
+      return {
+        status,
+        body: {
+          error: 'unavailable',
+          reason: zh ? '服务器未能完成此操作，请重试' : 'the server could not do this: try again',
+        },
+      };
+  }
 }
 
 /** Why a room was not created from an own scenario the compiler did not compile, in the page's language. */
