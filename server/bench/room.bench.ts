@@ -174,6 +174,12 @@ const choiceLatencies: number[] = [];
 const clockLatencies: number[] = [];
 /** A trainer's step from its first attempt: stale refusals, the wait for the newer view and the resend included. */
 const clockFromFirst: number[] = [];
+/**
+ * Input → the sender's ack (the room sends it just before the broadcast that carries the input): the
+ * server's share of the latency, against the whole (every client of the room holding the view), whose
+ * rest is the fan-out and this one process handling every client's frame.
+ */
+const ackLatencies: number[] = [];
 const timeline: [number, number][] = [];
 const done = (p: Pick<Pending, 't0' | 'first' | 'clock'>, now: number): void => {
   latencies.push(now - p.t0);
@@ -215,6 +221,7 @@ async function send(room: BenchRoom, c: RoomClient, command: TableCommand): Prom
       onSend: () => (t0 = performance.now()),
     });
     if (r.t === 'ack') {
+      ackLatencies.push(performance.now() - t0);
       room.acked++;
       if (clock) room.clockAcked++;
       const waiting = new Set(room.all.filter((x) => x.lastSeq < r.seq));
@@ -366,7 +373,8 @@ for (const room of rooms) {
 }
 const unfinished = rooms.reduce((a, r) => a + r.pending.length, 0);
 
-for (const l of [latencies, choiceLatencies, clockLatencies, clockFromFirst]) l.sort((a, b) => a - b);
+for (const l of [latencies, choiceLatencies, clockLatencies, clockFromFirst, ackLatencies])
+  l.sort((a, b) => a - b);
 const qOf = (l: number[], p: number): string =>
   l.length ? l[Math.min(l.length - 1, Math.floor(p * l.length))]!.toFixed(1) : '–';
 const q = (p: number): string => qOf(latencies, p);
@@ -399,6 +407,7 @@ const rows: [string, string][] = [
   ["  members' choices", pct(choiceLatencies)],
   ["  trainers' clock steps", pct(clockLatencies)],
   ['  clock steps from the first attempt (stale retries included)', pct(clockFromFirst)],
+  ["  input → the sender's ack (the server's share)", pct(ackLatencies)],
   ['inputs lost (acknowledged, not in a transcript)', String(lost)],
   ['inputs unanswered within 30 s / of them recorded', `${unanswered} / ${late}`],
   ['broadcasts not seen by every client at the end', String(unfinished)],
