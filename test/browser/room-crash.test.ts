@@ -12,6 +12,7 @@ import { transcriptPath, type CreatedRoom } from '@drill/server/protocol';
 import { buildWeb, needsBuild, repoRoot } from '../../cli/src/commands/serve.ts';
 import { translate } from '../../web/src/i18n.ts';
 import { latestView, settled } from '../../server/test/kit.ts';
+import { SERVER_PROCESS } from '../../server/test/fixtures/server-process.ts';
 import { closeContexts, sharedChromium } from './chromium.ts';
 
 const ROOT = repoRoot();
@@ -25,9 +26,7 @@ async function spawnServer(port: number): Promise<{ url: string; hostToken: stri
   const p = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      join(ROOT, 'server', 'src', 'main.ts'),
+      ...SERVER_PROCESS,
       '--port',
       String(port),
       '--data',
