@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { createHash, hash, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -73,6 +73,11 @@ export interface RoomServerOptions {
    * thread; a number: that many workers, the rooms spread over them.
    */
   viewWorker?: boolean | number;
+  /**
+   * How long a socket may stay open without a hello that names a room (ms; default 10 s): a page says
+   * hello as soon as its socket opens, so one that does not holds a connection for nothing.
+   */
+  helloTimeoutMs?: number;
   /** Bounds on compiling trainers' own scenarios off the main thread (tests lower them). */
   ownScenarioLimits?: CompilerLimits;
 }
@@ -314,7 +319,11 @@ async function serve(
     const q = (req.query as Record<string, unknown> | undefined)?.['token'];
     return bearer(req) ?? (typeof q === 'string' ? q : undefined);
   };
-  const isHost = (t: string | undefined): boolean => t !== undefined && t === hostToken;
+  // Compared in constant time (of the digests): how long a wrong guess takes says nothing about how
+  // much of it was right.
+  const hostDigest = createHash('sha256').update(hostToken).digest();
+  const isHost = (t: string | undefined): boolean =>
+    t !== undefined && timingSafeEqual(createHash('sha256').update(t).digest(), hostDigest);
   const unauthorised = (reply: FastifyReply): FastifyReply =>
     fail(reply, 401, { error: 'unauthorised', reason: 'a valid token is needed for this' });
 
@@ -575,6 +584,12 @@ async function serve(
   app.get(WS_PATH, { websocket: true }, (socket: WebSocket) => {
     const bucket = new TokenBucket(rate.burst, rate.perSecond);
     let conn: Conn | undefined;
+    // Sockets that never say hello (or only say something else) are closed after a while, not kept
+    // for ever: enough of them would hold the server's file descriptors and memory. 4408 is not 4401
+    // (refused): a page that was merely slow reconnects and says hello then.
+    const helloTimer = setTimeout(() => {
+      if (conn === undefined && held === undefined) socket.close(4408, 'no hello');
+    }, o.helloTimeoutMs ?? 10_000);
     let room: Room | undefined;
     let lang: Lang = 'en';
     const sendText = (text: string | Buffer): void => {
@@ -687,6 +702,7 @@ async function serve(
       else handle(data, binary, true);
     });
     socket.on('close', () => {
+      clearTimeout(helloTimer);
       if (conn && room && !stopping) room.detach(conn);
     });
   });
