@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { createHash, hash, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -73,6 +73,11 @@ export interface RoomServerOptions {
    * thread; a number: that many workers, the rooms spread over them.
    */
   viewWorker?: boolean | number;
+  /**
+   * How long a socket may stay open without a hello that names a room (ms; default 10 s): a page says
+   * hello as soon as its socket opens, so one that does not holds a connection for nothing.
+   */
+  helloTimeoutMs?: number;
   /** Bounds on compiling trainers' own scenarios off the main thread (tests lower them). */
   ownScenarioLimits?: CompilerLimits;
 }
@@ -314,9 +319,20 @@ async function serve(
     const q = (req.query as Record<string, unknown> | undefined)?.['token'];
     return bearer(req) ?? (typeof q === 'string' ? q : undefined);
   };
-  const isHost = (t: string | undefined): boolean => t !== undefined && t === hostToken;
+  // Compared in constant time (of the digests): how long a wrong guess takes says nothing about how
+  // much of it was right.
+  const hostDigest = createHash('sha256').update(hostToken).digest();
+  const isHost = (t: string | undefined): boolean =>
+    t !== undefined && timingSafeEqual(createHash('sha256').update(t).digest(), hostDigest);
   const unauthorised = (reply: FastifyReply): FastifyReply =>
-    fail(reply, 401, { error: 'unauthorised', reason: 'a valid token is needed for this' });
+    fail(reply, 401, {
+      error: 'unauthorised',
+      reason: say(
+        replyLang(reply.request, 'en'),
+        'a valid token is needed for this',
+        '需要有效的凭证才能执行此操作',
+      ),
+    });
 
   app.get('/api/scenarios', async (): Promise<ScenarioSummary[]> =>
     shippedScenarioIds().flatMap((id) => {
@@ -462,14 +478,29 @@ async function serve(
     }
     return b.take()
       ? undefined
-      : fail(reply, 429, { error: 'rate-limited', reason: 'too many attempts: wait a moment and try again' });
+      : fail(reply, 429, {
+          error: 'rate-limited',
+          reason: say(
+            replyLang(req, 'en'),
+            'too many attempts: wait a moment and try again',
+            '尝试次数过多，请稍候再试',
+          ),
+        });
   });
 
   app.get('/api/join/:code', async (req, reply) => {
     const code = String((req.params as { code: string }).code).toUpperCase();
     const row = store.roomByCode(code);
     const r = row && rooms.get(row.id);
-    if (!row || !r) return fail(reply, 404, { error: 'not-found', reason: 'no open room has this code' });
+    if (!row || !r)
+      return fail(reply, 404, {
+        error: 'not-found',
+        reason: say(
+          replyLang(req, 'en'),
+          'no open room has this code',
+          '没有使用此代码、正在进行的房间：请核对代码',
+        ),
+      });
     const members = store.members(row.id);
     const roleNames = new Map(r.scenario.roles.map((x) => [x.id, x.name]));
     const out: JoinInfo = {
@@ -495,27 +526,42 @@ async function serve(
     const code = String((req.params as { code: string }).code).toUpperCase();
     const row = store.roomByCode(code);
     const r = row && rooms.get(row.id);
-    if (!row || !r) return fail(reply, 404, { error: 'not-found', reason: 'no open room has this code' });
+    if (!row || !r)
+      return fail(reply, 404, {
+        error: 'not-found',
+        reason: say(
+          replyLang(req, 'en'),
+          'no open room has this code',
+          '没有使用此代码、正在进行的房间：请核对代码',
+        ),
+      });
+    const lang = replyLang(req, row.setup.lang);
     const p = JoinSchema.safeParse(req.body);
     if (!p.success) {
       const name = p.error.issues.find((i) => i.path[0] === 'name' && i.code === 'custom');
       return fail(reply, 400, {
         error: 'invalid',
-        reason: name ? name.message : 'give a team, the seats to take and your name',
+        reason: name
+          ? say(lang, name.message, '名字须由可见字符组成，不含控制字符或方向字符')
+          : say(lang, 'give a team, the seats to take and your name', '请选择队伍和席位，并填写名字'),
       });
     }
     const team = row.setup.teams.find((t) => t.name === p.data.team);
     if (!team)
       return fail(reply, 400, {
         error: 'unknown-team',
-        reason: `there is no team ${p.data.team} in this room`,
+        reason: say(lang, `there is no team ${p.data.team} in this room`, `此房间没有队伍“${p.data.team}”`),
       });
     const seats = seatsOf(row, r.scenario, team.name);
     const bad = p.data.roles.find((x) => !seats.includes(x));
     if (bad)
       return fail(reply, 400, {
         error: 'not-your-seat',
-        reason: `team ${team.name} does not hold the seat ${bad}`,
+        reason: say(
+          lang,
+          `team ${team.name} does not hold the seat ${bad}`,
+          `队伍“${team.name}”没有席位“${bad}”`,
+        ),
       });
     const roles = [...new Set(p.data.roles)];
     const { token } = store.issueToken({
@@ -539,7 +585,10 @@ async function serve(
     const n = Number(i);
     const list = r?.table.transcripts();
     if (!r || !list || !Number.isInteger(n) || n < 0 || n >= list.length)
-      return fail(reply, 404, { error: 'not-found', reason: 'no such transcript' });
+      return fail(reply, 404, {
+        error: 'not-found',
+        reason: say(replyLang(req, 'en'), 'no such transcript', '没有此记录'),
+      });
     const team = r.table.teamOfSession(n);
     const name = `drill-${r.row.scenarioId}-${id}${team !== undefined ? `-${n + 1}` : ''}.json`;
     return reply
@@ -558,13 +607,21 @@ async function serve(
     const staff = cred?.room === id && (cred.role === 'trainer' || cred.role === 'evaluator');
     if (!isHost(t) && !staff) return unauthorised(reply);
     const src = store.room(id)?.scenarioSource;
-    if (!src) return fail(reply, 404, { error: 'not-found', reason: 'this room plays a shipped scenario' });
+    if (!src)
+      return fail(reply, 404, {
+        error: 'not-found',
+        reason: say(replyLang(req, 'en'), 'this room plays a shipped scenario', '此房间使用的是内置想定'),
+      });
     return src;
   });
 
   app.get('/api/rooms/:id/qr.svg', async (req, reply) => {
     const row = store.room((req.params as { id: string }).id);
-    if (!row) return fail(reply, 404, { error: 'not-found', reason: 'no such room' });
+    if (!row)
+      return fail(reply, 404, {
+        error: 'not-found',
+        reason: say(replyLang(req, 'en'), 'no such room', '没有此房间'),
+      });
     const svg = await QRCode.toString(joinUrl(origin, row.code), {
       type: 'svg',
       margin: 2,
@@ -576,6 +633,12 @@ async function serve(
   app.get(WS_PATH, { websocket: true }, (socket: WebSocket) => {
     const bucket = new TokenBucket(rate.burst, rate.perSecond);
     let conn: Conn | undefined;
+    // Sockets that never say hello (or only say something else) are closed after a while, not kept
+    // for ever: enough of them would hold the server's file descriptors and memory. 4408 is not 4401
+    // (refused): a page that was merely slow reconnects and says hello then.
+    const helloTimer = setTimeout(() => {
+      if (conn === undefined && held === undefined) socket.close(4408, 'no hello');
+    }, o.helloTimeoutMs ?? 10_000);
     let room: Room | undefined;
     let lang: Lang = 'en';
     const sendText = (text: string | Buffer): void => {
@@ -688,6 +751,7 @@ async function serve(
       else handle(data, binary, true);
     });
     socket.on('close', () => {
+      clearTimeout(helloTimer);
       if (conn && room && !stopping) room.detach(conn);
     });
   });
@@ -776,6 +840,11 @@ function seatsOf(row: RoomRow, sc: Scenario, team: string): string[] {
   if (!t) return [];
   if (row.setup.mode === 'parallel' || t.roles.includes('all')) return sc.roles.map((r) => r.id);
   return [...t.roles];
+}
+
+/** One sentence of a REST answer in `lang`. */
+function say(lang: Lang, en: string, zh: string): string {
+  return lang === 'zh-CN' ? zh : en;
 }
 
 /** The language of a REST answer: the page's (Accept-Language), else the room's. */

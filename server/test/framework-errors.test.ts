@@ -162,3 +162,52 @@ describe('framework refusals in the API error shape and the page language', () =
     expect(server.store.members(zhRoom.room.id)).toHaveLength(0);
   });
 });
+
+describe("the API's own refusals a participant or trainer meets, in the page language", () => {
+  const join = (body: unknown): { path: string; type: string; body: string } => ({
+    path: `/api/join/${enRoom.room.code}`,
+    type: 'application/json',
+    body: JSON.stringify(body),
+  });
+  const refusals: [
+    string,
+    () => { path: string; type?: string; body?: string; method?: string },
+    number,
+    string,
+  ][] = [
+    [
+      'a team the room does not have',
+      () => join({ team: 'Green', roles: [], name: 'Li' }),
+      400,
+      'unknown-team',
+    ],
+    [
+      'a seat the team does not hold',
+      () => join({ team: 'Blue', roles: ['commander'], name: 'Li' }),
+      400,
+      'not-your-seat',
+    ],
+    [
+      'a name of control characters',
+      () => join({ team: 'Red', roles: [], name: '\u202e\u0007' }),
+      400,
+      'invalid',
+    ],
+    ['no name', () => join({ team: 'Red', roles: [] }), 400, 'invalid'],
+    ['a code no open room has', () => ({ path: '/api/join/ZZZZZZ', method: 'GET' }), 404, 'not-found'],
+    ['no token', () => ({ path: '/api/rooms', method: 'GET' }), 401, 'unauthorised'],
+    ['a QR code of no room', () => ({ path: '/api/rooms/nope/qr.svg', method: 'GET' }), 404, 'not-found'],
+  ];
+  it.each(refusals)('%s', async (_what, make, status, error) => {
+    const members = server.store.members(enRoom.room.id).length;
+    const en = await send(make().path, { ...make(), lang: 'en' });
+    expect(en).toMatchObject({ status, body: { error } });
+    expect(en.body.reason).not.toMatch(CJK);
+    const zh = await send(make().path, { ...make(), lang: 'zh-CN' });
+    expect(zh).toMatchObject({ status, body: { error } });
+    expect(zh.body.reason).toMatch(CJK);
+    // Only the names the request itself gave (a team, a seat) may appear in Latin letters.
+    expect(zh.body.reason.replace(/Green|Blue|commander/g, ''), zh.body.reason).not.toMatch(/[A-Za-z]{2,}/);
+    expect(server.store.members(enRoom.room.id)).toHaveLength(members);
+  });
+});
