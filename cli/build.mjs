@@ -14,7 +14,7 @@
 // - `import.meta.url` in workspace sources is rewritten to the source file's own location, so code that
 //   finds files beside itself (the shipped scenarios) works the same from the bundle.
 import { build } from 'esbuild';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
@@ -83,6 +83,7 @@ const sourceLocation = {
 };
 
 const started = performance.now();
+const startedAt = new Date();
 
 /** Every shipped scenario, compiled now from the TypeScript sources (the same compiler the bundle holds). */
 async function precompiledShipped() {
@@ -179,6 +180,9 @@ await writeFile(`${precompiledFile}.${process.pid}.tmp`, JSON.stringify(precompi
 await rename(`${precompiledFile}.${process.pid}.tmp`, precompiledFile);
 if (metafileOut) await writeFile(metafileOut, JSON.stringify(result.metafile));
 const main = join(outdir, 'drill.mjs');
+// Dated when the build began (cli/bin/drill.mjs compares the sources with it): a source saved while
+// esbuild ran may be missing from the bundle, so it must count as newer.
+await utimes(main, startedAt, startedAt);
 const size = (await stat(main)).size;
 const total = Object.values(result.metafile.outputs).reduce((a, o) => a + o.bytes, 0);
 process.stdout.write(

@@ -8,12 +8,20 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const bundle = join(here, '..', 'dist', 'drill.mjs');
 
+// The later of a file's modification and status-change times: the system sets ctime on every write,
+// rename or link and nothing sets it back, where `cp -p`, `tar x` or a restored backup keep an old mtime.
+function changed(p) {
+  const st = statSync(p);
+  return Math.max(st.mtimeMs, st.ctimeMs);
+}
+
+// Folders count too: a source deleted or moved away changes its folder, not any file left.
 function newestSource(dir) {
-  let newest = 0;
+  let newest = changed(dir);
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     if (e.name === 'node_modules' || e.name === 'dist') continue;
     const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : changed(p));
   }
   return newest;
 }

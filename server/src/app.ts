@@ -49,7 +49,7 @@ import { Store, type RoomRow } from './store.ts';
 import { defaultViewWorkers, ViewPort } from './view-port.ts';
 import { newJoinCode, newRoomId } from './tokens.ts';
 import { TokenBucket } from './token-bucket.ts';
-import { refusal } from './words.ts';
+import { refusal, roomUnloadableReason } from './words.ts';
 
 export interface RoomServerOptions {
   /** Where the database lives (default: $DRILL_HOME/server). */
@@ -659,9 +659,23 @@ async function serve(
      * after the hello is not refused for want of one. At most RATE_BURST; beyond, refused at once.
      */
     let held: { data: RawData; binary: boolean }[] | undefined;
-    const hello = (f: Extract<ClientFrame, { t: 'hello' }>, r: Room | undefined): void => {
+    const hello = (
+      f: Extract<ClientFrame, { t: 'hello' }>,
+      r: Room | undefined,
+      named: string | undefined,
+    ): void => {
       // The page went away while its room loaded: nothing to attach (its close has already been seen).
       if (socket.readyState !== socket.OPEN) return;
+      // The token names a room that exists but could not be loaded (its own scenario no longer compiles,
+      // or the compile failed or ran out of time): the credential is good, so not `unauthorised` with
+      // 4401, which the page and the Node client take for a revoked link and stop for good; 1013 is
+      // "try again later", and they reconnect.
+      if (!r && named !== undefined && store.room(named)) {
+        const l = f.lang ?? lang;
+        send(refusal('unavailable', l, undefined, roomUnloadableReason(l)));
+        socket.close(1013, 'room unavailable');
+        return;
+      }
       const who = r && identify(f.token, r);
       if (!r || !who) {
         refuse('unauthorised');
@@ -698,13 +712,13 @@ async function serve(
         if (f.lang) lang = f.lang;
         const id = roomNamed(f.token, f.room);
         const r = id === undefined ? undefined : roomOf(id);
-        if (!(r instanceof Promise)) return hello(f, r);
+        if (!(r instanceof Promise)) return hello(f, r, id);
         held = [];
         void r
           .catch(() => undefined)
           .then((loaded) => {
             try {
-              hello(f, loaded);
+              hello(f, loaded, id);
             } catch {
               refuse('unavailable');
             }

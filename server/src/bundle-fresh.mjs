@@ -9,12 +9,24 @@ import { fileURLToPath } from 'node:url';
 
 export const SERVER_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 
+/**
+ * When a file or folder last changed: the later of its modification time and its status-change time.
+ * The status-change time (ctime) is set by the system to "now" on every write, rename or link, and no
+ * tool can set it back, where the modification time is kept by `cp -p`, `tar x`, `rsync -a` or a restored
+ * backup: an older copy of a source put back with its old time would otherwise pass for built.
+ */
+function changed(p) {
+  const st = statSync(p);
+  return Math.max(st.mtimeMs, st.ctimeMs);
+}
+
+/** The last change under `dir`, folders included: a file deleted or moved away changes its folder. */
 function newest(dir) {
-  let n = 0;
+  let n = changed(dir);
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     if (e.name === 'node_modules' || e.name === 'dist') continue;
     const p = join(dir, e.name);
-    n = Math.max(n, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+    n = Math.max(n, e.isDirectory() ? newest(p) : changed(p));
   }
   return n;
 }
@@ -30,6 +42,9 @@ export function bundleStale(dist = SERVER_DIST) {
   try {
     const built = statSync(list).mtimeMs;
     const dirs = JSON.parse(readFileSync(list, 'utf8'));
+    // The bundled dependencies (fastify, ws, yaml…) are what pnpm-lock.yaml pins: an install changes it.
+    const lock = join(root, 'pnpm-lock.yaml');
+    if (existsSync(lock) && changed(lock) > built) return true;
     return !dirs.every((d) => newest(join(root, d)) <= built);
   } catch {
     return true; // a damaged list or a folder gone: the sources, always right

@@ -46,6 +46,13 @@ export function refusalReason(code: RefusalCode, lang: Lang): string {
   }
 }
 
+/** Why a hello with a good credential was refused: its room's own scenario could not be loaded now. */
+export function roomUnloadableReason(lang: Lang): string {
+  return lang === 'zh-CN'
+    ? '服务器暂时无法载入此演练的剧本（可能无法编译或正忙），请稍后再试；如一直不行，请告知导调人员'
+    : "the server could not load this room's scenario just now (it may no longer compile, or the server is busy): try again in a moment, and tell the trainer if it keeps failing";
+}
+
 /**
  * Why a trainer's clock command was refused as stale: it acted on an older state of the room than the
  * one the server holds (`held`), or did not say which (`sent` undefined). Names the seq the room is at.

@@ -15,7 +15,11 @@ afterEach(() => {
   for (const d of dirs.splice(0)) d.cleanup();
 });
 
-/** A repository with server/src and engine/src, and a server/dist built at time `built` (seconds). */
+// Times below are seconds after this one: a file's status-change time (which the check also reads, and
+// no tool can set back) is now, so the fixture's times must not be in the past.
+const T = Math.ceil(Date.now() / 1000);
+
+/** A repository with server/src and engine/src, and a server/dist built at time T + `built` (seconds). */
 function repo(built: number): { root: string; dist: string; touch: (rel: string, at: number) => void } {
   const t = tempDir();
   dirs.push(t);
@@ -24,7 +28,7 @@ function repo(built: number): { root: string; dist: string; touch: (rel: string,
     const p = join(root, rel);
     mkdirSync(join(p, '..'), { recursive: true });
     writeFileSync(p, 'x');
-    utimesSync(p, at, at);
+    utimesSync(p, T + at, T + at);
   };
   touch('server/src/main.ts', 1000);
   touch('server/src/deep/room.ts', 1000);
@@ -32,7 +36,7 @@ function repo(built: number): { root: string; dist: string; touch: (rel: string,
   const dist = join(root, 'server', 'dist');
   touch('server/dist/main.mjs', built);
   writeFileSync(join(dist, 'sources.json'), '["engine/src","server/src"]\n');
-  utimesSync(join(dist, 'sources.json'), built, built);
+  utimesSync(join(dist, 'sources.json'), T + built, T + built);
   return { root, dist, touch };
 }
 
@@ -66,7 +70,7 @@ describe('the server bundle is used only when built from the current sources', (
       const { dist } = repo(2000);
       const file = join(dist, 'sources.json');
       writeFileSync(file, list);
-      utimesSync(file, 2000, 2000);
+      utimesSync(file, T + 2000, T + 2000);
       expect(bundleStale(dist), list).toBe(true);
     }
     const { dist } = repo(2000);

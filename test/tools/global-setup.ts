@@ -16,13 +16,17 @@ import { CHROMIUM, launchChromiumServer } from '../browser/chromium.ts';
 
 const ROOT = repoRoot();
 
-/** Newest modification time under `dir` (node_modules and dist aside), as cli/bin/drill.mjs reckons it. */
+/** Last change under `dir`, folders included (node_modules and dist aside), as cli/bin/drill.mjs reckons it. */
 function newest(dir: string): number {
-  let n = 0;
+  const changed = (p: string): number => {
+    const st = statSync(p);
+    return Math.max(st.mtimeMs, st.ctimeMs);
+  };
+  let n = changed(dir);
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     if (e.name === 'node_modules' || e.name === 'dist') continue;
     const p = join(dir, e.name);
-    n = Math.max(n, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+    n = Math.max(n, e.isDirectory() ? newest(p) : changed(p));
   }
   return n;
 }

@@ -1,0 +1,121 @@
+/**
+ * Hostile review (seventh session): a finished own-scenario room whose stored scenario no longer compiles
+ * when it is first opened after a restart (a newer drill is stricter; here the stored files are changed in
+ * rooms.db between the two runs). The participant's credential is still valid: the hello must not be
+ * refused `unauthorised` and closed with 4401, which the page and the Node client take for a revoked link
+ * (they stop reconnecting for good, "ask the trainer for a new one"). It is refused `unavailable`, saying
+ * the room's scenario could not be loaded, and closed with 1013 (try again later). A credential that names
+ * no room is still `unauthorised`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
+import WebSocket from 'ws';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SCENARIO_DIR } from '@drill/scenarios';
+import { WS_PATH, type ScenarioSource, type ServerFrame } from '../src/protocol.ts';
+import { connect, createRoom, join as joinRoom, tempDir } from './kit.ts';
+import { SERVER_PROCESS } from './fixtures/server-process.ts';
+
+const repo = resolve(import.meta.dirname, '..', '..');
+const tmp = tempDir();
+const procs: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const p of procs) p.kill('SIGKILL');
+  tmp.cleanup();
+});
+
+/** The annotated example (13 KB) as a trainer's own scenario. */
+function ownExample(): ScenarioSource {
+  const read = (p: string): string => readFileSync(join(SCENARIO_DIR, 'examples', p), 'utf8');
+  return {
+    entry: 'annotated.yaml',
+    files: {
+      'annotated.yaml': read('annotated.yaml'),
+      'annotated-endings.yaml': read('annotated-endings.yaml'),
+    },
+  };
+}
+
+async function startServer(): Promise<{ proc: ChildProcess; url: string; hostToken: string }> {
+  const proc = spawn(process.execPath, [...SERVER_PROCESS, '--port', '0', '--no-view-worker'], {
+    cwd: repo,
+    env: { ...process.env, DRILL_HOME: tmp.dir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  procs.push(proc);
+  const line = await new Promise<string>((ok, fail) => {
+    createInterface({ input: proc.stdout! }).once('line', ok);
+    proc.once('exit', (code) => fail(new Error(`server exited ${code}`)));
+  });
+  return { proc, ...(JSON.parse(line) as { url: string; hostToken: string }) };
+}
+
+/** A hello with `token`: the frames until the server closes the socket, and its close code. */
+async function hello(url: string, token: string): Promise<{ frames: ServerFrame[]; code: number }> {
+  const ws = new WebSocket(new URL(WS_PATH, url.replace(/^http/, 'ws')));
+  const frames: ServerFrame[] = [];
+  ws.on('message', (d) => frames.push(JSON.parse(String(d)) as ServerFrame));
+  await new Promise((ok) => ws.once('open', ok));
+  ws.send(JSON.stringify({ t: 'hello', token, tab: 'h4', lang: 'zh-CN' }));
+  const code = await new Promise<number>((ok) => {
+    const t = setTimeout(() => {
+      ws.terminate();
+      ok(-1);
+    }, 60_000);
+    ws.once('close', (c) => {
+      clearTimeout(t);
+      ok(c);
+    });
+  });
+  return { frames, code };
+}
+
+describe('a finished own-scenario room whose scenario no longer compiles, opened after a restart', () => {
+  it('is refused `unavailable` with 1013 (try again), not `unauthorised` with 4401 (a revoked link)', async () => {
+    const first = await startServer();
+    const own = await createRoom(first.url, first.hostToken, {
+      scenario: ownExample(),
+      seed: 'h4-unloadable',
+      lang: 'zh-CN',
+      mode: 'roles',
+      teams: [{ name: 'Red', roles: ['all'] }],
+    });
+    const member = await joinRoom(first.url, own.room.code, 'Red', 'Ana');
+    const trainer = await connect(first.url, own.trainerToken);
+    expect((await trainer.command({ type: 'start' })).t).toBe('ack');
+    expect((await trainer.command({ type: 'end' })).t).toBe('ack');
+    trainer.close();
+    await new Promise<void>((ok) => {
+      first.proc.once('exit', () => ok());
+      first.proc.kill('SIGKILL');
+    });
+
+    // The stored files no longer compile (as after an upgrade to a stricter drill).
+    const db = new Database(join(tmp.dir, 'server', 'rooms.db'));
+    const broken: ScenarioSource = { entry: 'annotated.yaml', files: { 'annotated.yaml': 'id: [\n' } };
+    expect(
+      db.prepare('UPDATE rooms SET scenario_source = ? WHERE id = ?').run(JSON.stringify(broken), own.room.id)
+        .changes,
+    ).toBe(1);
+    db.close();
+
+    const { url } = await startServer();
+    for (const token of [member.token, own.trainerToken]) {
+      const r = await hello(url, token);
+      const refused = r.frames.find((f) => f.t === 'refused');
+      expect(refused?.t === 'refused' && refused.code, JSON.stringify(r.frames)).toBe('unavailable');
+      // In the page's language, and not the "could not save this input" of a failed write.
+      expect(refused?.t === 'refused' && refused.reason).toMatch(/剧本/);
+      expect(r.code).toBe(1013);
+    }
+    // A credential of no room is still refused as such.
+    const stranger = await hello(url, 'not-a-token-of-any-room');
+    const refused = stranger.frames.find((f) => f.t === 'refused');
+    expect(refused?.t === 'refused' && refused.code).toBe('unauthorised');
+    expect(stranger.code).toBe(4401);
+  }, 180_000);
+});
