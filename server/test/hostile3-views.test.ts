@@ -48,8 +48,9 @@ describe('views from the view workers, seen by real participants', () => {
       roles: ['commander'],
       text: { en: 'SECRET-FOR-COMMANDER' },
     };
-    for (let i = 0; i < 40 && !authority.replica; i++) {
-      await new Promise((ok) => setTimeout(ok, 100));
+    // Up to 30 s: a loaded machine (CI beside other suites) can take seconds to start two worker threads.
+    for (let i = 0; i < 60 && !authority.replica; i++) {
+      await new Promise((ok) => setTimeout(ok, 500));
       expect((await trainer.command({ type: 'inject', roles: ['all'], text: { en: `tick ${i}` } })).t).toBe(
         'ack',
       );
