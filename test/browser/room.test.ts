@@ -87,8 +87,11 @@ describe('a classroom drill over the room server, in Chromium', () => {
     const watch = (pg: Page, who: string): void => {
       pg.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
       pg.on('dialog', (d) => void d.accept());
-      // A renderer that dies leaves the next action waiting out its timeout: say so instead.
-      pg.on('crash', () => errors.push(`${who}: the page's renderer crashed`));
+      // A renderer that dies leaves the next action waiting out its timeout: say so when it happens.
+      pg.on('crash', () => {
+        errors.push(`${who}: the page's renderer crashed`);
+        console.error(`${who}: the page's renderer crashed`);
+      });
     };
 
     // The trainer opens the console link the server printed and creates a parallel room of two teams.
