@@ -1,9 +1,10 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Lang } from '@drill/engine';
 import { translate } from '../../web/src/i18n.ts';
-import { ARTIFACTS, launch } from './harness.ts';
+import { ARTIFACTS, ROOT, launch } from './harness.ts';
 import { advance, decideAll } from './consoleSteps.ts';
 import { axe } from './axe.ts';
 
@@ -24,10 +25,15 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** The console as a new browser would open it, in `lang`: nothing saved, no other window open. */
+/**
+ * The console as a new browser would open it, in `lang`: nothing saved, no other window open. The
+ * storage is emptied from a document of the app's origin that runs none of its code (its stylesheet):
+ * a console page still open could write its drill back when it is left (pagehide).
+ */
 async function fresh(lang: Lang): Promise<Page> {
   for (const other of ctx.pages()) if (other !== page) await other.close();
-  await page.goto(h.url);
+  const css = readdirSync(join(ROOT, 'web', 'dist', 'assets')).find((f) => f.endsWith('.css'))!;
+  await page.goto(new URL(`assets/${css}`, h.url.endsWith('/') ? h.url : `${h.url}/`).href);
   await page.evaluate((l) => {
     localStorage.clear();
     sessionStorage.clear();

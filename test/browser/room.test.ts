@@ -53,25 +53,28 @@ async function answerAll(p: Person): Promise<number> {
   const t = (k: Parameters<typeof translate>[1]): string => translate(p.lang, k);
   let n = 0;
   for (let guard = 0; guard < 8; guard++) {
-    const card = p.page.locator('article.room-decision:not(:has(.success))').first();
-    if ((await card.count()) === 0) break;
-    const numbers = card.locator('input[type=number]');
-    if ((await numbers.count()) > 0) await numbers.first().fill('1');
+    // The first card not yet accepted, and its kind, in one round trip (not count, count, getAttribute).
+    const open = await p.page.evaluate(() => {
+      const c = document.querySelector('article.room-decision:not(:has(.success))');
+      return c && { id: c.getAttribute('data-decision')!, amounts: !!c.querySelector('input[type=number]') };
+    });
+    if (!open) break;
+    const card = p.page.locator(`article.room-decision[data-decision="${open.id}"]`);
+    if (open.amounts) await card.locator('input[type=number]').first().fill('1');
     else await card.locator('input[type=radio], input[type=checkbox]').first().check();
     await card.getByLabel(t('rationale')).fill(`${p.name}: first option, people first`);
-    const id = await card.getAttribute('data-decision');
     await card.getByRole('button', { name: t('submitDecision') }).click();
     await card.getByRole('button', { name: t('confirmSubmit') }).click();
     // Accepted (the card closes or says so), or refused next to the button (a teammate answered first).
-    await p.page.waitForFunction(
+    const outcome = await p.page.waitForFunction(
       (d) => {
         const c = document.querySelector(`article.room-decision[data-decision="${d}"]`);
-        return !c || c.querySelector('.success, .refusal') !== null;
+        return !c || c.querySelector('.success') ? 'accepted' : c.querySelector('.refusal') ? 'refused' : '';
       },
-      id,
+      open.id,
       { timeout: 10_000 },
     );
-    if ((await p.page.locator(`article.room-decision[data-decision="${id}"] .refusal`).count()) > 0) break;
+    if ((await outcome.jsonValue()) === 'refused') break;
     n++;
   }
   return n;
@@ -84,6 +87,11 @@ describe('a classroom drill over the room server, in Chromium', () => {
     const watch = (pg: Page, who: string): void => {
       pg.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
       pg.on('dialog', (d) => void d.accept());
+      // A renderer that dies leaves the next action waiting out its timeout: say so when it happens.
+      pg.on('crash', () => {
+        errors.push(`${who}: the page's renderer crashed`);
+        console.error(`${who}: the page's renderer crashed`);
+      });
     };
 
     // The trainer opens the console link the server printed and creates a parallel room of two teams.
@@ -106,9 +114,10 @@ describe('a classroom drill over the room server, in Chromium', () => {
       roomId,
     );
 
-    // The projector follows the room in its own browser.
-    const pjCtx = await context(1920, 1080);
-    const pj = await pjCtx.newPage();
+    // The projector follows the room in a second window of the trainer's browser, as on the laptop that
+    // drives the projector (a browser context of its own cost another renderer's start-up).
+    const pj = await trainerCtx.newPage();
+    await pj.setViewportSize({ width: 1920, height: 1080 });
     watch(pj, 'projector');
     await pj.goto(`${url}/#/room/${roomId}/projector?token=${encodeURIComponent(projectorToken)}`);
     await expect(pj.getByTestId('pj-code').textContent()).resolves.toBe(code);
