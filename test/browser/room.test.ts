@@ -81,130 +81,139 @@ async function answerAll(p: Person): Promise<number> {
 }
 
 describe('a classroom drill over the room server, in Chromium', () => {
-  it('a trainer, a projector and four participants (two teams, one on a phone) play the typhoon to the debrief; a reload keeps the seat; transcripts verify', async () => {
-    const url = server.url.replace(/\/+$/, '');
-    const errors: string[] = [];
-    const watch = (pg: Page, who: string): void => {
-      pg.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
-      pg.on('dialog', (d) => void d.accept());
-      // A renderer that dies leaves the next action waiting out its timeout: say so when it happens.
-      pg.on('crash', () => {
-        errors.push(`${who}: the page's renderer crashed`);
-        console.error(`${who}: the page's renderer crashed`);
-      });
-    };
+  // One retry: once in about fifteen whole runs (2026-11-30, never reproduced in six runs under load
+  // nor in 100 reload-and-check rounds) a Playwright `check` on a participant's radio hung after
+  // finding it, before clicking: a browser call never answered (Playwright 1.65 is built for Chromium
+  // 159, Debian ships 156), not the app losing the choice (that fails fast as "did not change its
+  // state"). A failure of the drill itself fails both attempts; vitest reports a retried pass.
+  it(
+    'a trainer, a projector and four participants (two teams, one on a phone) play the typhoon to the debrief; a reload keeps the seat; transcripts verify',
+    { retry: 1, timeout: 420_000 },
+    async () => {
+      const url = server.url.replace(/\/+$/, '');
+      const errors: string[] = [];
+      const watch = (pg: Page, who: string): void => {
+        pg.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
+        pg.on('dialog', (d) => void d.accept());
+        // A renderer that dies leaves the next action waiting out its timeout: say so when it happens.
+        pg.on('crash', () => {
+          errors.push(`${who}: the page's renderer crashed`);
+          console.error(`${who}: the page's renderer crashed`);
+        });
+      };
 
-    // The trainer opens the console link the server printed and creates a parallel room of two teams.
-    const trainerCtx = await context(1280, 900);
-    const trainer = await trainerCtx.newPage();
-    watch(trainer, 'trainer');
-    await trainer.goto(`${url}/?view=room#host=${encodeURIComponent(server.hostToken)}`);
-    await trainer.getByLabel(translate('en', 'runAsRoom')).check();
-    await trainer.locator('input[name=mode][value=parallel]').check();
-    await trainer.locator('#team-0').fill('Red');
-    await trainer.locator('#team-1').fill('Blue');
-    await trainer.getByRole('button', { name: translate('en', 'createRoom') }).click();
-    const code = (await trainer.getByTestId('join-code').textContent())!.trim();
-    expect(code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
-    const roomId = decodeURIComponent(/#\/room\/([^/]+)\/console/.exec(trainer.url())![1]!);
-    const projectorToken = await trainer.evaluate(
-      (id) =>
-        (JSON.parse(localStorage.getItem(`drill.room.trainer.${id}`)!) as { projectorToken: string })
-          .projectorToken,
-      roomId,
-    );
+      // The trainer opens the console link the server printed and creates a parallel room of two teams.
+      const trainerCtx = await context(1280, 900);
+      const trainer = await trainerCtx.newPage();
+      watch(trainer, 'trainer');
+      await trainer.goto(`${url}/?view=room#host=${encodeURIComponent(server.hostToken)}`);
+      await trainer.getByLabel(translate('en', 'runAsRoom')).check();
+      await trainer.locator('input[name=mode][value=parallel]').check();
+      await trainer.locator('#team-0').fill('Red');
+      await trainer.locator('#team-1').fill('Blue');
+      await trainer.getByRole('button', { name: translate('en', 'createRoom') }).click();
+      const code = (await trainer.getByTestId('join-code').textContent())!.trim();
+      expect(code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);
+      const roomId = decodeURIComponent(/#\/room\/([^/]+)\/console/.exec(trainer.url())![1]!);
+      const projectorToken = await trainer.evaluate(
+        (id) =>
+          (JSON.parse(localStorage.getItem(`drill.room.trainer.${id}`)!) as { projectorToken: string })
+            .projectorToken,
+        roomId,
+      );
 
-    // The projector follows the room in a second window of the trainer's browser, as on the laptop that
-    // drives the projector (a browser context of its own cost another renderer's start-up).
-    const pj = await trainerCtx.newPage();
-    await pj.setViewportSize({ width: 1920, height: 1080 });
-    watch(pj, 'projector');
-    await pj.goto(`${url}/#/room/${roomId}/projector?token=${encodeURIComponent(projectorToken)}`);
-    await expect(pj.getByTestId('pj-code').textContent()).resolves.toBe(code);
-    const qr = await pj.locator('.pj-join img').boundingBox();
-    expect(qr!.width).toBeGreaterThanOrEqual(300);
+      // The projector follows the room in a second window of the trainer's browser, as on the laptop that
+      // drives the projector (a browser context of its own cost another renderer's start-up).
+      const pj = await trainerCtx.newPage();
+      await pj.setViewportSize({ width: 1920, height: 1080 });
+      watch(pj, 'projector');
+      await pj.goto(`${url}/#/room/${roomId}/projector?token=${encodeURIComponent(projectorToken)}`);
+      await expect(pj.getByTestId('pj-code').textContent()).resolves.toBe(code);
+      const qr = await pj.locator('.pj-join img').boundingBox();
+      expect(qr!.width).toBeGreaterThanOrEqual(300);
 
-    // Four participants: Red on a phone (375 px) and a laptop, Blue on two laptops (one in Chinese).
-    const people: Person[] = [];
-    for (const [name, team, width, lang] of [
-      ['Ana', 'Red', 375, 'en'],
-      ['Bo', 'Red', 1280, 'en'],
-      ['Chen', 'Blue', 1280, 'en'],
-      ['Dong', 'Blue', 1280, 'zh-CN'],
-    ] as const) {
-      const ctx = await context(width, width === 375 ? 740 : 800, lang);
-      const page = await ctx.newPage();
-      watch(page, name);
-      people.push({ name, team, page, lang });
-    }
-    for (const [i, p] of people.entries()) await joinRoom(p, url, code, i % 2 === 1);
-    await trainer.getByTestId('team-status').getByText('Dong').waitFor();
-
-    // Before the start: the participant pages pass the accessibility gate in both languages.
-    const found: string[] = [];
-    found.push(...(await axe(people[0]!.page, 'en participant (briefing)')));
-    found.push(...(await axe(people[3]!.page, 'zh participant (briefing)')));
-
-    await trainer.getByTestId('room-start').click();
-    await people[0]!.page.getByTestId('room-phase').and(people[0]!.page.getByText('Running')).waitFor();
-
-    let answered = 0;
-    let reloaded = false;
-    let checkedOpen = false;
-    for (let round = 0; round < 40; round++) {
-      if ((await trainer.getByTestId('clock').count()) === 0) break; // the debrief replaced the run view
-      for (const p of people) answered += await answerAll(p);
-      if (!checkedOpen && (await people[0]!.page.locator('article.room-decision').count()) > 0) {
-        checkedOpen = true;
-        const phone = people[0]!.page;
-        expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-        found.push(...(await axe(phone, 'en participant with a decision (375 px)')));
-        found.push(...(await axe(people[3]!.page, 'zh participant')));
-        found.push(...(await axe(pj, 'room projector')));
+      // Four participants: Red on a phone (375 px) and a laptop, Blue on two laptops (one in Chinese).
+      const people: Person[] = [];
+      for (const [name, team, width, lang] of [
+        ['Ana', 'Red', 375, 'en'],
+        ['Bo', 'Red', 1280, 'en'],
+        ['Chen', 'Blue', 1280, 'en'],
+        ['Dong', 'Blue', 1280, 'zh-CN'],
+      ] as const) {
+        const ctx = await context(width, width === 375 ? 740 : 800, lang);
+        const page = await ctx.newPage();
+        watch(page, name);
+        people.push({ name, team, page, lang });
       }
-      if (!reloaded && answered >= 2) {
-        // Chen reloads mid-drill and is given the same seat back.
-        reloaded = true;
-        const c = people[2]!.page;
-        await c.reload();
-        await c.getByTestId('conn').and(c.locator('[data-state=open]')).waitFor();
-        await expect(c.getByText('Chen · Blue').count()).resolves.toBe(1);
+      for (const [i, p] of people.entries()) await joinRoom(p, url, code, i % 2 === 1);
+      await trainer.getByTestId('team-status').getByText('Dong').waitFor();
+
+      // Before the start: the participant pages pass the accessibility gate in both languages.
+      const found: string[] = [];
+      found.push(...(await axe(people[0]!.page, 'en participant (briefing)')));
+      found.push(...(await axe(people[3]!.page, 'zh participant (briefing)')));
+
+      await trainer.getByTestId('room-start').click();
+      await people[0]!.page.getByTestId('room-phase').and(people[0]!.page.getByText('Running')).waitFor();
+
+      let answered = 0;
+      let reloaded = false;
+      let checkedOpen = false;
+      for (let round = 0; round < 40; round++) {
+        if ((await trainer.getByTestId('clock').count()) === 0) break; // the debrief replaced the run view
+        for (const p of people) answered += await answerAll(p);
+        if (!checkedOpen && (await people[0]!.page.locator('article.room-decision').count()) > 0) {
+          checkedOpen = true;
+          const phone = people[0]!.page;
+          expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+          found.push(...(await axe(phone, 'en participant with a decision (375 px)')));
+          found.push(...(await axe(people[3]!.page, 'zh participant')));
+          found.push(...(await axe(pj, 'room projector')));
+        }
+        if (!reloaded && answered >= 2) {
+          // Chen reloads mid-drill and is given the same seat back.
+          reloaded = true;
+          const c = people[2]!.page;
+          await c.reload();
+          await c.getByTestId('conn').and(c.locator('[data-state=open]')).waitFor();
+          await expect(c.getByText('Chen · Blue').count()).resolves.toBe(1);
+        }
+        await advance(trainer);
       }
-      await advance(trainer);
-    }
-    expect(answered).toBeGreaterThanOrEqual(4);
-    expect(reloaded).toBe(true);
+      expect(answered).toBeGreaterThanOrEqual(4);
+      expect(reloaded).toBe(true);
 
-    // Everyone sees the drill is over; the projector follows.
-    await trainer.getByRole('heading', { name: /Debrief/ }).waitFor();
-    for (const p of people) await p.page.getByTestId('drill-over').waitFor();
-    await pj.getByTestId('pj-phase').and(pj.getByText('Debrief')).waitFor();
-    // Chinese participant: no English on the controls that matter.
-    expect(await people[3]!.page.getByTestId('drill-over').textContent()).toBe(
-      translate('zh-CN', 'drillOver'),
-    );
+      // Everyone sees the drill is over; the projector follows.
+      await trainer.getByRole('heading', { name: /Debrief/ }).waitFor();
+      for (const p of people) await p.page.getByTestId('drill-over').waitFor();
+      await pj.getByTestId('pj-phase').and(pj.getByText('Debrief')).waitFor();
+      // Chinese participant: no English on the controls that matter.
+      expect(await people[3]!.page.getByTestId('drill-over').textContent()).toBe(
+        translate('zh-CN', 'drillOver'),
+      );
 
-    // Each team's transcript downloads from the trainer's console and verifies with the engine.
-    for (const team of ['Red', 'Blue']) {
-      const [dl] = await Promise.all([
-        trainer.waitForEvent('download'),
-        trainer.getByRole('link', { name: translate('en', 'downloadTeamTranscript', { team }) }).click(),
-      ]);
-      // Saved through Playwright: the shared Chromium is a remote browser, whose downloads have no local path.
-      const file = join(fx!.dir, `${team}.json`);
-      await dl.saveAs(file);
-      const text = readFileSync(file, 'utf8');
-      const parsed = parseTranscript(text);
-      expect(parsed.ok ? '' : parsed.reason).toBe('');
-      if (!parsed.ok) continue;
-      const tr = parsed.transcript;
-      expect(tr.header.meta?.['team']).toBe(team);
-      const v = verify(typhoon, tr);
-      expect(v.ok, JSON.stringify(v)).toBe(true);
-      expect(tr.entries.some((e) => e.input.type === 'choose' && e.input.by !== undefined)).toBe(true);
-    }
+      // Each team's transcript downloads from the trainer's console and verifies with the engine.
+      for (const team of ['Red', 'Blue']) {
+        const [dl] = await Promise.all([
+          trainer.waitForEvent('download'),
+          trainer.getByRole('link', { name: translate('en', 'downloadTeamTranscript', { team }) }).click(),
+        ]);
+        // Saved through Playwright: the shared Chromium is a remote browser, whose downloads have no local path.
+        const file = join(fx!.dir, `${team}.json`);
+        await dl.saveAs(file);
+        const text = readFileSync(file, 'utf8');
+        const parsed = parseTranscript(text);
+        expect(parsed.ok ? '' : parsed.reason).toBe('');
+        if (!parsed.ok) continue;
+        const tr = parsed.transcript;
+        expect(tr.header.meta?.['team']).toBe(team);
+        const v = verify(typhoon, tr);
+        expect(v.ok, JSON.stringify(v)).toBe(true);
+        expect(tr.entries.some((e) => e.input.type === 'choose' && e.input.by !== undefined)).toBe(true);
+      }
 
-    expect(found).toEqual([]);
-    expect(errors).toEqual([]);
-  }, 420_000);
+      expect(found).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+  );
 });
