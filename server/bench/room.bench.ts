@@ -150,24 +150,6 @@ interface BenchRoom {
   clockAcked: number;
 }
 
-/**
- * The load generator stands in for every device of every room on this one process (and this machine's
- * two cores, beside the server). Each device parses its own frames; here the members of a seat receive
- * byte-identical ones, so each distinct text is parsed once and the frame shared (read only). Every
- * client still receives, decodes and handles each of its frames. PARSE_EACH=1: parse every frame.
- */
-const parsed = new Map<string, ServerFrame>();
-const parseShared = (text: string): ServerFrame => {
-  let f = parsed.get(text);
-  if (!f) {
-    f = JSON.parse(text) as ServerFrame;
-    if (parsed.size >= 512) parsed.clear();
-    parsed.set(text, f);
-  }
-  return f;
-};
-const parse = process.env.PARSE_EACH === '1' ? undefined : parseShared;
-
 /** Input → broadcast, from the send of the frame the room accepted (the gate's figure). */
 const latencies: number[] = [];
 const choiceLatencies: number[] = [];
@@ -261,24 +243,14 @@ for (let i = 0; i < ROOMS; i++) {
       await post<Joined>(`/api/join/${created.room.code}`, { team: `Team ${t + 1}`, roles, name: `m${m}` }),
     );
   }
-  const trainer = new RoomClient({
-    url: base,
-    token: created.trainerToken,
-    keepFrames: false,
-    ...(parse ? { parse } : {}),
-  });
+  const trainer = new RoomClient({ url: base, token: created.trainerToken, keepFrames: false });
   // The classroom's projector follows the room too (a viewer of its own, counted in "every client").
-  const projector = new RoomClient({
-    url: base,
-    token: created.projectorToken,
-    keepFrames: false,
-    ...(parse ? { parse } : {}),
-  });
+  const projector = new RoomClient({ url: base, token: created.projectorToken, keepFrames: false });
   const room: BenchRoom = {
     created,
     trainer,
     members: joins.map((j) => ({
-      c: new RoomClient({ url: base, token: j.token, keepFrames: false, ...(parse ? { parse } : {}) }),
+      c: new RoomClient({ url: base, token: j.token, keepFrames: false }),
       team: j.team,
       roles: j.roles,
       tried: new Set(),

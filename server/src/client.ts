@@ -19,12 +19,6 @@ export interface RoomClientOptions {
   lang?: Lang;
   /** Keep every received frame in `frames` (default true; a load generator turns it off). */
   keepFrames?: boolean;
-  /**
-   * Turns a received frame's text into a frame (default `JSON.parse`). A load generator standing in for
-   * thousands of devices passes one that parses each distinct text once: the members of a seat receive
-   * byte-identical frames. What it returns is only read.
-   */
-  parse?: (text: string) => ServerFrame;
   /** Reconnect delay, doubled up to `maxDelayMs` while the server is down. */
   delayMs?: number;
   maxDelayMs?: number;
@@ -71,8 +65,7 @@ export class RoomClient {
       });
     });
     ws.on('message', (data) => {
-      const text = String(data);
-      const f = this.o.parse ? this.o.parse(text) : (JSON.parse(text) as ServerFrame);
+      const f = JSON.parse(String(data)) as ServerFrame;
       if (f.t === 'welcome') {
         this.cseq = Math.max(this.cseq, f.lastCseq);
         this.lastSeq = f.view.seq;
