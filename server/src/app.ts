@@ -488,19 +488,20 @@ async function serve(
         });
   });
 
+  /** The join page's answer to a code that names no open room (GET and POST alike). */
+  const noRoomWithCode = (req: FastifyRequest): { error: 'not-found'; reason: string } => ({
+    error: 'not-found',
+    reason: say(
+      replyLang(req, 'en'),
+      'no open room has this code',
+      '没有使用此代码、正在进行的房间：请核对代码',
+    ),
+  });
+
   app.get('/api/join/:code', async (req, reply) => {
-    const code = String((req.params as { code: string }).code).toUpperCase();
-    const row = store.roomByCode(code);
+    const row = store.roomByCode(String((req.params as { code: string }).code).toUpperCase());
     const r = row && rooms.get(row.id);
-    if (!row || !r)
-      return fail(reply, 404, {
-        error: 'not-found',
-        reason: say(
-          replyLang(req, 'en'),
-          'no open room has this code',
-          '没有使用此代码、正在进行的房间：请核对代码',
-        ),
-      });
+    if (!row || !r) return fail(reply, 404, noRoomWithCode(req));
     const members = store.members(row.id);
     const roleNames = new Map(r.scenario.roles.map((x) => [x.id, x.name]));
     const out: JoinInfo = {
@@ -523,18 +524,9 @@ async function serve(
   });
 
   app.post('/api/join/:code', async (req, reply) => {
-    const code = String((req.params as { code: string }).code).toUpperCase();
-    const row = store.roomByCode(code);
+    const row = store.roomByCode(String((req.params as { code: string }).code).toUpperCase());
     const r = row && rooms.get(row.id);
-    if (!row || !r)
-      return fail(reply, 404, {
-        error: 'not-found',
-        reason: say(
-          replyLang(req, 'en'),
-          'no open room has this code',
-          '没有使用此代码、正在进行的房间：请核对代码',
-        ),
-      });
+    if (!row || !r) return fail(reply, 404, noRoomWithCode(req));
     const lang = replyLang(req, row.setup.lang);
     const p = JoinSchema.safeParse(req.body);
     if (!p.success) {

@@ -20,13 +20,17 @@ function changed(p) {
   return Math.max(st.mtimeMs, st.ctimeMs);
 }
 
-/** The last change under `dir`, folders included: a file deleted or moved away changes its folder. */
-function newest(dir) {
+/**
+ * The last change under `dir`, folders included: a file deleted or moved away changes its folder
+ * (node_modules and dist aside). The one freshness rule for both bundles: this one and the `drill`
+ * command's (cli/bin/drill.mjs).
+ */
+export function lastChange(dir) {
   let n = changed(dir);
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     if (e.name === 'node_modules' || e.name === 'dist') continue;
     const p = join(dir, e.name);
-    n = Math.max(n, e.isDirectory() ? newest(p) : changed(p));
+    n = Math.max(n, e.isDirectory() ? lastChange(p) : changed(p));
   }
   return n;
 }
@@ -45,7 +49,7 @@ export function bundleStale(dist = SERVER_DIST) {
     // The bundled dependencies (fastify, ws, yaml…) are what pnpm-lock.yaml pins: an install changes it.
     const lock = join(root, 'pnpm-lock.yaml');
     if (existsSync(lock) && changed(lock) > built) return true;
-    return !dirs.every((d) => newest(join(root, d)) <= built);
+    return !dirs.every((d) => lastChange(join(root, d)) <= built);
   } catch {
     return true; // a damaged list or a folder gone: the sources, always right
   }

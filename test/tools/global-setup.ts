@@ -7,8 +7,9 @@
 // - cli/dist: cli/bin/drill.mjs runs the TypeScript sources through tsx when the bundle is stale (about
 //   a second of CPU per spawn to compile them), and the CLI tests spawn it a hundred times.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { lastChange } from '@drill/server/bundle-fresh';
 import type { BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { buildWeb, needsBuild, repoRoot } from '../../cli/src/commands/serve.ts';
@@ -16,28 +17,13 @@ import { CHROMIUM, launchChromiumServer } from '../browser/chromium.ts';
 
 const ROOT = repoRoot();
 
-/** Last change under `dir`, folders included (node_modules and dist aside), as cli/bin/drill.mjs reckons it. */
-function newest(dir: string): number {
-  const changed = (p: string): number => {
-    const st = statSync(p);
-    return Math.max(st.mtimeMs, st.ctimeMs);
-  };
-  let n = changed(dir);
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === 'node_modules' || e.name === 'dist') continue;
-    const p = join(dir, e.name);
-    n = Math.max(n, e.isDirectory() ? newest(p) : changed(p));
-  }
-  return n;
-}
-
 /** True when cli/bin/drill.mjs would not run the bundle (the same sources it checks). */
 export function cliBundleStale(root = ROOT): boolean {
   const bundle = join(root, 'cli', 'dist', 'drill.mjs');
   if (!existsSync(bundle)) return true;
   const built = statSync(bundle).mtimeMs;
   return ['cli/src', 'engine/src', 'scenarios/src', 'cohort/src', 'report/src'].some(
-    (d) => newest(join(root, d)) > built,
+    (d) => lastChange(join(root, d)) > built,
   );
 }
 
