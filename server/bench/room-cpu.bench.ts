@@ -196,9 +196,9 @@ for (let round = 0; round <= ROUNDS; round++) {
   for (let wave = 0; wave < 2; wave++) {
     for (const r of rooms)
       for (const m of r.members) {
-        const inbox = m.inbox.splice(0);
-        for (const f of inbox) {
-          if (f.t !== 'view') continue;
+        // What the member's screen shows now: the newest view (a decision a seat-mate closed is gone).
+        const inbox = m.inbox.splice(0).filter((f) => f.t === 'view');
+        for (const f of inbox.slice(-1)) {
           for (const lane of f.view.lanes)
             for (const d of lane.view.open) {
               if (m.tried.has(d.decision)) continue;

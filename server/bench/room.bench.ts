@@ -5,7 +5,8 @@
  * parallel, TEAMS teams each), joins CLIENTS members per room (each holding some seats), connects a trainer
  * and a projector per room, then runs ROUNDS clock steps: each room's trainer sends "next" every STEP_MS (the rooms'
  * trainers independently, each at a random phase; SYNC=1 makes them all click at once), and each member answers
- * every decision open at their seats after a short think time. Measures, per accepted input, the
+ * every decision open at their seats after a short think time (unless a seat-mate's answer closed it on
+ * their screen meanwhile). Measures, per accepted input, the
  * input-to-broadcast latency (from sending it until the last client of the room holds a view that
  * includes it), inputs lost (acknowledged but missing from the transcripts, or never answered), and the
  * server's resident memory per room. Everything is bounded: counts by env, and BENCH_TIMEOUT_S overall.
@@ -21,6 +22,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import type { TableCommand, Transcript } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
@@ -58,6 +60,7 @@ const proc = spawn(
   process.execPath,
   [
     ...(PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(PROF)}`] : []),
+    ...(process.env.LOOPSTATS ? ['--import', process.env.LOOPSTATS] : []),
     '--import',
     'tsx',
     join(repo, 'server', 'src', 'main.ts'),
@@ -269,25 +272,40 @@ const setupS = (performance.now() - setupStart) / 1000;
 await sleep(500);
 const connectedRss = rssMiB();
 
-// Members answer what is open at their seats, after a think time of 50–400 ms.
+// Members answer what is open at their seats, after a think time of 50–400 ms — unless their screen
+// shows it closed by then (a seat-mate answered first): the participant page takes a closed decision's
+// card away, so a person cannot send it. Races inside the network's delay still reach the room and are
+// refused there (counted under "refused").
 for (const room of rooms)
-  for (const m of room.members)
+  for (const m of room.members) {
+    let open = new Set<string>();
     m.c.onFrame((f) => {
       if (f.t !== 'view') return;
+      open = new Set(f.view.lanes.flatMap((l) => l.view.open.map((d) => d.decision)));
       for (const lane of f.view.lanes)
         for (const d of lane.view.open) {
           if (m.tried.has(d.decision)) continue;
           m.tried.add(d.decision);
           const command = memberChoice(m.team, d);
           if (!command) continue;
-          setTimeout(() => void send(room, m.c, command), 50 + Math.random() * 350);
+          setTimeout(
+            () => {
+              if (open.has(d.decision)) void send(room, m.c, command);
+            },
+            50 + Math.random() * 350,
+          );
         }
     });
+  }
 
 const runStart = performance.now();
 const cpuStart = cpuS();
 const mainStart = mainCpuS();
 const genStart = process.cpuUsage();
+// The load generator's own event-loop delay: every latency here is read on its loop, so a busy
+// generator delays the reading of a broadcast (and of an ack) by as much.
+const genLoop = monitorEventLoopDelay({ resolution: 1 });
+genLoop.enable();
 if (SYNC) {
   // Every trainer clicks in the same millisecond: the worst case, not a classroom.
   await Promise.all(rooms.map((room) => send(room, room.trainer, { type: 'start' })));
@@ -317,6 +335,7 @@ const drainUntil = performance.now() + 31_000;
 while ((inflight > 0 || rooms.some((r) => r.pending.length > 0)) && performance.now() < drainUntil)
   await sleep(50);
 const runS = (performance.now() - runStart) / 1000;
+genLoop.disable();
 const endRss = rssMiB();
 const cpuRun = cpuS() - cpuStart;
 const mainRun = mainCpuS() - mainStart;
@@ -374,6 +393,10 @@ const rows: [string, string][] = [
   ],
   // The clients share the machine's cores with the server: what they take is not the server's.
   ['load generator CPU during the run', `${genRun.toFixed(1)} s`],
+  [
+    'load generator event-loop delay p50 / p99 / max',
+    `${(genLoop.percentile(50) / 1e6).toFixed(1)} / ${(genLoop.percentile(99) / 1e6).toFixed(1)} / ${(genLoop.max / 1e6).toFixed(1)} ms`,
+  ],
   ['refused (by code)', [...refusals].map(([k, v]) => `${k} ${v}`).join(', ') || '0'],
   ['input → broadcast p50 / p99 / max', `${q(0.5)} / ${q(0.99)} / ${q(1)} ms (n = ${latencies.length})`],
   ["  members' choices", pct(choiceLatencies)],

@@ -8,6 +8,7 @@ import {
   type Scenario,
   type TableOutcome,
   type TableViewer,
+  type TranscriptEntry,
 } from '@drill/engine';
 import type {
   ClientFrame,
@@ -106,9 +107,16 @@ export class Room {
     return 'error' in t ? t : new Room(store, row, scenario, t, views);
   }
 
+  /**
+   * The Table's journal keeps a command's entries here until the command is whole; `command` then
+   * writes them with the credential's cseq in one transaction. A refused command (most of a busy
+   * room's inputs: seat-mates answering a decision one of them already closed) writes nothing, so it
+   * no longer opens and commits an empty transaction either.
+   */
+  private unsaved: { session: number; entry: TranscriptEntry }[] = [];
+
   private attachJournal(): void {
-    const id = this.row.id;
-    this.table.journal = { append: (session, entry) => this.store.appendEntry(id, session, entry) };
+    this.table.journal = { append: (session, entry) => void this.unsaved.push({ session, entry }) };
   }
 
   get id(): string {
@@ -208,29 +216,25 @@ export class Room {
     // a console (or two racing ones) could move time past answers its trainer has not seen yet.
     if (actor.kind === 'trainer' && f.expectSeq !== before && isClockCommand(f.command))
       return this.refuse(conn, 'stale', f.cseq, staleClockReason(conn.lang, before, f.expectSeq), before);
-    let outcome: TableOutcome | undefined;
+    this.unsaved = [];
+    let outcome: TableOutcome;
     try {
-      this.store.transaction(() => {
-        outcome = this.table.submit(actor, f.command, {
-          ...(f.expectSeq !== undefined ? { expectSeq: f.expectSeq } : {}),
-          lang: conn.lang,
-        });
-        if (!outcome.ok) {
-          // A refusal writes nothing; if the journal took part of it before failing, undo that too.
-          if (this.table.seq !== before || outcome.engineCode === 'not-saved') throw new Error('not saved');
-          return;
-        }
-        this.store.accept(conn.tokenId, f.cseq, conn.tab ?? '');
-        if (this.row.status === 'open' && this.over()) this.store.setStatus(this.row.id, 'finished');
+      outcome = this.table.submit(actor, f.command, {
+        ...(f.expectSeq !== undefined ? { expectSeq: f.expectSeq } : {}),
+        lang: conn.lang,
       });
     } catch {
-      // The database did not take it: the table in memory may be ahead of it, so rebuild it from what
-      // is durable (the engine's own replay; nobody rolls engine state back by hand).
+      // The engine threw (it refuses with values; this is a bug): rebuild from what is durable.
       this.reload();
       return this.refuse(conn, 'unavailable', f.cseq);
     }
-    if (!outcome) return this.refuse(conn, 'unavailable', f.cseq);
-    if (!outcome.ok)
+    if (!outcome.ok) {
+      // A refusal changes nothing: no entry reached the journal and the Table did not move.
+      this.unsaved = [];
+      if (this.table.seq !== before) {
+        this.reload();
+        return this.refuse(conn, 'unavailable', f.cseq);
+      }
       return this.refuse(
         conn,
         outcome.code,
@@ -238,6 +242,22 @@ export class Room {
         outcome.reason,
         outcome.code === 'stale' ? this.table.seq : undefined,
       );
+    }
+    const entries = this.unsaved;
+    this.unsaved = [];
+    try {
+      // The command's entries, its cseq and the room's status are durable together before anyone hears.
+      this.store.transaction(() => {
+        for (const e of entries) this.store.appendEntry(this.row.id, e.session, e.entry);
+        this.store.accept(conn.tokenId, f.cseq, conn.tab ?? '');
+        if (this.row.status === 'open' && this.over()) this.store.setStatus(this.row.id, 'finished');
+      });
+    } catch {
+      // The database did not take it: the table in memory is ahead of it, so rebuild it from what is
+      // durable (the engine's own replay; nobody rolls engine state back by hand).
+      this.reload();
+      return this.refuse(conn, 'unavailable', f.cseq);
+    }
     this.cseqs.set(conn.tokenId, f.cseq);
     // The view worker's replica takes the same command (committed: the authority has decided it).
     if (this.replica)
@@ -375,18 +395,26 @@ export class Room {
   private groups(): Map<string, { want: FrameWant; conns: Conn[] }> {
     const groups = new Map<string, { want: FrameWant; conns: Conn[] }>();
     for (const c of this.conns) {
-      const viewer = this.viewerOf(c.identity);
-      // The viewer (kind, team, seats, the display's choices) fixes the view and which scores go with it.
-      const key = `${c.lang}\u0000${JSON.stringify(viewer)}`;
-      const g = groups.get(key);
+      const want = this.wantOf(c);
+      const g = groups.get(want.key);
       if (g) g.conns.push(c);
-      else
-        groups.set(key, {
-          want: { key, viewer, lang: c.lang, scores: this.scoresOf(c.identity) },
-          conns: [c],
-        });
+      else groups.set(want.key, { want, conns: [c] });
     }
     return groups;
+  }
+
+  /** What each connection is sent, kept while the display it depends on is the same object. */
+  private readonly wants = new WeakMap<Conn, { display: Display; want: FrameWant }>();
+
+  /** The frame a connection gets: its viewer (kind, team, seats, the display's choices) and scores. */
+  private wantOf(c: Conn): FrameWant {
+    const kept = this.wants.get(c);
+    if (kept?.display === this.row.display) return kept.want;
+    const viewer = this.viewerOf(c.identity);
+    const key = `${c.lang}\u0000${JSON.stringify(viewer)}`;
+    const want: FrameWant = { key, viewer, lang: c.lang, scores: this.scoresOf(c.identity) };
+    this.wants.set(c, { display: this.row.display, want });
+    return want;
   }
 
   /** Sends a view frame to a connection still in the room, unless it already holds a newer one. */
