@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Lang } from '@drill/engine';
-import { STRINGS as REPORT_STRINGS, TIMELINESS } from '@drill/report';
+import { STRINGS as REPORT_STRINGS, TERMS, TIMELINESS } from '@drill/report';
 
 /** Every UI string, in English; the Chinese table must have the same keys (the type system checks it). */
 const en = {
@@ -149,7 +149,7 @@ const en = {
   timeliness_on_time: TIMELINESS['on-time'].en,
   timeliness_late: TIMELINESS.late.en,
   timeliness_missed: TIMELINESS.missed.en,
-  notReached: 'not reached',
+  notReached: TIMELINESS['not-reached'].en,
   // projector
   projectorWaiting: 'Waiting for the facilitator console…',
   warning: 'Warning',
@@ -438,7 +438,7 @@ const zh: Record<Key, string> = {
   observations: '观察记录',
   noTasks: '本想定没有关键任务。',
   closes: '{t}截止',
-  overdue: '已超时',
+  overdue: '已过时限',
   rationale: '决策理由',
   record: '记录{team}的决策',
   chooseUpTo: '最多选{n}项',
@@ -496,11 +496,11 @@ const zh: Record<Key, string> = {
   closeForGood: '确认关闭',
   drillClosed: '本次演练已关闭，记录已定稿。',
   confirmNew: '开始新演练？当前演练将从本浏览器移除（请先下载演练记录）。',
-  missed: '未决策——按默认处理',
+  missed: `${TIMELINESS.missed['zh-CN']}，${TERMS.defaultTaken['zh-CN']}`,
   timeliness_on_time: TIMELINESS['on-time']['zh-CN'],
   timeliness_late: TIMELINESS.late['zh-CN'],
   timeliness_missed: TIMELINESS.missed['zh-CN'],
-  notReached: '未触发',
+  notReached: TIMELINESS['not-reached']['zh-CN'],
   projectorWaiting: '等待导调台……',
   warning: '预警',
   latestInjects: '最新情况',
