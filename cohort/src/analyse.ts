@@ -1,4 +1,5 @@
 import { RATINGS, type LocalizedText, type ProposedRating, type Scenario } from '@drill/engine';
+import { templateText } from './template-text.ts';
 import {
   cmp,
   examine,
@@ -357,7 +358,7 @@ function decisionFigure(s: Scenario, id: string, runs: readonly RunDigest[]): De
       : x.options;
   const options: OptionShare[] = d.options.map((o) => ({
     id: o.id,
-    label: o.label,
+    label: templateText(s, o.label),
     share: share(decided.filter((x) => picks(x).includes(o.id)).length, decided.length),
     best: d.kind !== 'allocate' && (o.score ?? 0) === bestScore && bestScore > 0,
   }));
@@ -379,14 +380,17 @@ function decisionFigure(s: Scenario, id: string, runs: readonly RunDigest[]): De
   if (top) {
     const ids = picks(top.first);
     const feedback = top.first.allocation
-      ? top.first.feedback.flatMap((i) => (d.feedback[i] ? [d.feedback[i]!.text] : []))
+      ? top.first.feedback.flatMap((i) => (d.feedback[i] ? [templateText(s, d.feedback[i]!.text)] : []))
       : ids.flatMap((o) => {
           const fb = d.options.find((x) => x.id === o)?.feedback;
-          return fb !== undefined ? [fb] : [];
+          return fb !== undefined ? [templateText(s, fb)] : [];
         });
     costly = {
       options: ids,
-      labels: ids.map((o) => d.options.find((x) => x.id === o)?.label ?? o),
+      labels: ids.map((o) => {
+        const label = d.options.find((x) => x.id === o)?.label;
+        return label !== undefined ? templateText(s, label) : o;
+      }),
       count: top.n,
       share: share(top.n, decided.length),
       feedback,
@@ -394,7 +398,7 @@ function decisionFigure(s: Scenario, id: string, runs: readonly RunDigest[]): De
   }
   return {
     id,
-    prompt: d.prompt,
+    prompt: templateText(s, d.prompt),
     capability: d.capability,
     reached: taken.length,
     decided: decided.length,

@@ -12,7 +12,7 @@ import Fastify, {
 } from 'fastify';
 import QRCode from 'qrcode';
 import type { RawData, WebSocket } from 'ws';
-import { Table, useSha256, type Lang, type Scenario } from '@drill/engine';
+import { setupProblems, Table, useSha256, type Lang, type Scenario } from '@drill/engine';
 import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
 import { drillHome, HomeLock, roomsDbHeld } from './home.ts';
 import {
@@ -38,6 +38,7 @@ import {
   type ServerFrame,
 } from './protocol.ts';
 import { compileOwnScenario } from './ownScenario.ts';
+import { createRoomRefusal, drillNotStartedReason, noScenarioReason } from './create-room-words.ts';
 import {
   COMPILER_LIMITS,
   ScenarioCompiler,
@@ -354,30 +355,35 @@ async function serve(
   app.post('/api/rooms', { bodyLimit: 3 * MAX_SCENARIO_BYTES }, async (req, reply) => {
     if (!isHost(bearer(req))) return unauthorised(reply);
     const p = CreateRoomSchema.safeParse(req.body);
-    if (!p.success)
+    if (!p.success) {
+      // The page's language, else the one the setup asked for (when it names one), else English.
+      const asked = (req.body as { lang?: unknown } | null)?.lang;
+      const lang = replyLang(req, asked === 'zh-CN' ? 'zh-CN' : 'en');
       return fail(reply, 400, {
         error: 'invalid',
-        reason: p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        reason: createRoomRefusal(p.error.issues, req.body, lang),
       });
+    }
     const c = p.data;
+    const lang = replyLang(req, c.lang);
     let own: ScenarioSource | undefined;
     let sc: Scenario | undefined;
     if (typeof c.scenario === 'string') {
       sc = scenario(c.scenario);
-      if (!sc) return fail(reply, 400, { error: 'invalid', reason: `there is no scenario ${c.scenario}` });
+      if (!sc) return fail(reply, 400, { error: 'invalid', reason: noScenarioReason(c.scenario, lang) });
     } else {
       own = c.scenario;
       const compiled = await compiler.compile(own);
       if ('refused' in compiled) {
         const why = compileRefusal(
           compiled.refused,
-          replyLang(req, c.lang),
+          lang,
           (o.ownScenarioLimits ?? COMPILER_LIMITS).timeoutMs,
         );
         return fail(reply, compiled.refused === 'timeout' ? 422 : 503, why);
       }
       // The server began stopping while the scenario compiled: its database is closing.
-      if (stopping) return fail(reply, 503, compileRefusal('stopped', replyLang(req, c.lang), 0));
+      if (stopping) return fail(reply, 503, compileRefusal('stopped', lang, 0));
       if (!compiled.ok)
         return fail(reply, 422, {
           error: 'scenario-invalid',
@@ -386,6 +392,11 @@ async function serve(
         });
       sc = compiled.scenario;
     }
+    // The engine's setup problems (a role the scenario lacks, a team without a seat) in the page's
+    // language; Table.start checks them again, in English, for its other callers.
+    const problems = setupProblems(sc, c, lang);
+    if (problems.length)
+      return fail(reply, 400, { error: 'invalid', reason: problems.join(lang === 'zh-CN' ? '；' : '; ') });
     const created = new Date().toISOString();
     const id = newRoomId();
     const t = Table.start(
@@ -400,7 +411,11 @@ async function serve(
       // Not frozen: the room only serialises the Table's shared views and scores (see room.ts).
       { startedAt: created, meta: { room: id }, frozen: false },
     );
-    if ('error' in t) return fail(reply, 400, { error: 'invalid', reason: t.error });
+    if ('error' in t)
+      return fail(reply, 400, {
+        error: 'invalid',
+        reason: lang === 'zh-CN' ? drillNotStartedReason(lang) : t.error,
+      });
     const saved = t.save();
     let code = newJoinCode();
     while (store.roomByCode(code)) code = newJoinCode();
@@ -855,9 +870,11 @@ function say(lang: Lang, en: string, zh: string): string {
 
 /** The language of a REST answer: the page's (Accept-Language), else the room's. */
 function replyLang(req: FastifyRequest, fallback: Lang): Lang {
+  // The first language the page names; `*` (what Node's fetch sends unless told) names none.
   const h = req.headers['accept-language'];
-  if (typeof h !== 'string' || h === '') return fallback;
-  return h.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  const first = typeof h === 'string' ? h.split(',')[0]!.trim().toLowerCase() : '';
+  if (first === '' || first.startsWith('*')) return fallback;
+  return first.startsWith('zh') ? 'zh-CN' : 'en';
 }
 
 /**

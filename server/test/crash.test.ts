@@ -1,7 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verify, type TableCommand, type Transcript } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
@@ -17,39 +16,21 @@ import {
   settled,
   tempDir,
 } from './kit.ts';
-import { DRILL_PROCESS, SERVER_PROCESS } from './fixtures/server-process.ts';
+import { DRILL_PROCESS, kill9, ServerProcesses, type Listening } from './fixtures/server-process.ts';
 
-const here = resolve(import.meta.dirname);
-const repo = resolve(here, '..', '..');
+const repo = resolve(import.meta.dirname, '..', '..');
 const tmp = tempDir();
-let child: ChildProcess | undefined;
+const servers = new ServerProcesses();
 
 /** Starts the server as its own process (as `drill serve` would run it) and reads its first line. */
-async function spawnServer(port: number): Promise<{ url: string; hostToken: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, [...SERVER_PROCESS, '--port', String(port), '--data', tmp.dir], {
-    cwd: repo,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  child = proc;
-  const line = await new Promise<string>((ok, fail) => {
-    const rl = createInterface({ input: proc.stdout! });
-    rl.once('line', ok);
-    proc.once('exit', (code) => fail(new Error(`server exited with ${code}`)));
-  });
-  const info = JSON.parse(line) as { url: string; hostToken: string; unresumed: unknown[] };
-  expect(info.unresumed).toEqual([]);
-  return { ...info, proc };
-}
-
-function kill9(proc: ChildProcess): Promise<void> {
-  return new Promise((ok) => {
-    proc.once('exit', () => ok());
-    proc.kill('SIGKILL');
-  });
+async function spawnServer(port: number): Promise<Listening> {
+  const s = await servers.listening(['--port', String(port), '--data', tmp.dir]);
+  expect(s.unresumed).toEqual([]);
+  return s;
 }
 
 afterAll(() => {
-  child?.kill('SIGKILL');
+  servers.killAll();
   tmp.cleanup();
 });
 

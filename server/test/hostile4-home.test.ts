@@ -3,51 +3,23 @@
  * it any more, yet a second server on the same DRILL_HOME must still be refused while it lives — the
  * room database's own exclusive lock keeps it out — and must start at once after a kill -9.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RoomSummary } from '../src/protocol.ts';
 import { api, createRoom, tempDir, TWO_TEAMS_ROLES } from './kit.ts';
-import { SERVER_PROCESS } from './fixtures/server-process.ts';
+import { kill9, ServerProcesses, type Started } from './fixtures/server-process.ts';
 
-const repo = resolve(import.meta.dirname, '..', '..');
 const tmp = tempDir();
-const procs: ChildProcess[] = [];
+const servers = new ServerProcesses();
 
 afterAll(() => {
-  for (const p of procs) p.kill('SIGKILL');
+  servers.killAll();
   tmp.cleanup();
 });
 
-interface Started {
-  proc: ChildProcess;
-  line?: string;
-  code?: number | null;
-  stderr: string;
-}
-
 /** `main.ts` as its own process on DRILL_HOME = tmp: its first stdout line, or its exit. */
-async function start(): Promise<Started> {
-  const proc = spawn(
-    process.execPath,
-    // The bundle when fresh (~1 s of CPU a start, ~3 s through tsx: four starts timed out at 120 s under load).
-    [...SERVER_PROCESS, '--port', '0', '--no-view-worker'],
-    { cwd: repo, env: { ...process.env, DRILL_HOME: tmp.dir }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  procs.push(proc);
-  let stderr = '';
-  proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const stderrDone = new Promise((ok) => proc.stderr!.once('close', ok));
-  const r = await new Promise<Omit<Started, 'proc' | 'stderr'>>((ok) => {
-    createInterface({ input: proc.stdout! }).once('line', (line) => ok({ line }));
-    proc.once('exit', (code) => ok({ code }));
-  });
-  // The exit may come before the last of stderr has been read.
-  if (r.line === undefined) await stderrDone;
-  return { proc, ...r, stderr };
-}
+const start = (): Promise<Started> => servers.start(['--port', '0', '--no-view-worker'], tmp.dir);
 
 function refusedNaming(s: Started, pid: number): void {
   expect(s.line, s.stderr).toBeUndefined();
@@ -79,10 +51,7 @@ describe('both lock files deleted under a running server', () => {
     // The first server is unharmed and still records rooms.
     const after = await createRoom(info.url, info.hostToken, { ...TWO_TEAMS_ROLES, seed: 'after' });
 
-    await new Promise<void>((ok) => {
-      a.proc.once('exit', () => ok());
-      a.proc.kill('SIGKILL');
-    });
+    await kill9(a.proc);
     const c = await start();
     expect(c.line, c.stderr).toBeDefined();
     const info3 = JSON.parse(c.line!) as { url: string; hostToken: string; unresumed: unknown[] };

@@ -7,51 +7,32 @@
  * the room's scenario could not be loaded, and closed with 1013 (try again later). A credential that names
  * no room is still `unauthorised`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SCENARIO_DIR } from '@drill/scenarios';
+import { startRoomServer, type RoomServer } from '../src/app.ts';
 import { WS_PATH, type ScenarioSource, type ServerFrame } from '../src/protocol.ts';
 import { connect, createRoom, join as joinRoom, tempDir } from './kit.ts';
-import { SERVER_PROCESS } from './fixtures/server-process.ts';
+import { oneTeam, ownExample } from './fixtures/own-sources.ts';
 
-const repo = resolve(import.meta.dirname, '..', '..');
 const tmp = tempDir();
-const procs: ChildProcess[] = [];
+const dataDir = join(tmp.dir, 'server');
+const servers: RoomServer[] = [];
 
-afterAll(() => {
-  for (const p of procs) p.kill('SIGKILL');
+afterAll(async () => {
+  for (const s of servers) await s.close();
   tmp.cleanup();
 });
 
-/** The annotated example (13 KB) as a trainer's own scenario. */
-function ownExample(): ScenarioSource {
-  const read = (p: string): string => readFileSync(join(SCENARIO_DIR, 'examples', p), 'utf8');
-  return {
-    entry: 'annotated.yaml',
-    files: {
-      'annotated.yaml': read('annotated.yaml'),
-      'annotated-endings.yaml': read('annotated-endings.yaml'),
-    },
-  };
-}
-
-async function startServer(): Promise<{ proc: ChildProcess; url: string; hostToken: string }> {
-  const proc = spawn(process.execPath, [...SERVER_PROCESS, '--port', '0', '--no-view-worker'], {
-    cwd: repo,
-    env: { ...process.env, DRILL_HOME: tmp.dir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  procs.push(proc);
-  const line = await new Promise<string>((ok, fail) => {
-    createInterface({ input: proc.stdout! }).once('line', ok);
-    proc.once('exit', (code) => fail(new Error(`server exited ${code}`)));
-  });
-  return { proc, ...(JSON.parse(line) as { url: string; hostToken: string }) };
+/**
+ * The room server on `dataDir`, in this process: the restart is what matters here (the room is loaded
+ * from the database, nothing of it in memory), not a process of its own.
+ */
+async function startServer(): Promise<RoomServer> {
+  const s = await startRoomServer({ dataDir, port: 0, viewWorker: false });
+  servers.push(s);
+  return s;
 }
 
 /** A hello with `token`: the frames until the server closes the socket, and its close code. */
@@ -77,25 +58,17 @@ async function hello(url: string, token: string): Promise<{ frames: ServerFrame[
 describe('a finished own-scenario room whose scenario no longer compiles, opened after a restart', () => {
   it('is refused `unavailable` with 1013 (try again), not `unauthorised` with 4401 (a revoked link)', async () => {
     const first = await startServer();
-    const own = await createRoom(first.url, first.hostToken, {
-      scenario: ownExample(),
-      seed: 'h4-unloadable',
-      lang: 'zh-CN',
-      mode: 'roles',
-      teams: [{ name: 'Red', roles: ['all'] }],
-    });
+    const own = await createRoom(first.url, first.hostToken, oneTeam(ownExample(), 'h4-unloadable', 'zh-CN'));
     const member = await joinRoom(first.url, own.room.code, 'Red', 'Ana');
     const trainer = await connect(first.url, own.trainerToken);
     expect((await trainer.command({ type: 'start' })).t).toBe('ack');
     expect((await trainer.command({ type: 'end' })).t).toBe('ack');
     trainer.close();
-    await new Promise<void>((ok) => {
-      first.proc.once('exit', () => ok());
-      first.proc.kill('SIGKILL');
-    });
+    await first.close();
+    servers.splice(servers.indexOf(first), 1);
 
     // The stored files no longer compile (as after an upgrade to a stricter drill).
-    const db = new Database(join(tmp.dir, 'server', 'rooms.db'));
+    const db = new Database(join(dataDir, 'rooms.db'));
     const broken: ScenarioSource = { entry: 'annotated.yaml', files: { 'annotated.yaml': 'id: [\n' } };
     expect(
       db.prepare('UPDATE rooms SET scenario_source = ? WHERE id = ?').run(JSON.stringify(broken), own.room.id)

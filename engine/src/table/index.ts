@@ -13,6 +13,7 @@ export { TableCommandSchema, type TableCommand, type Actor } from './commands.ts
 export { CLOCK_COMMAND_TYPES, isClockCommand } from './clock.ts';
 export {
   TableSetupSchema,
+  setupProblems,
   teamParticipantId,
   type TableSetup,
   type TableSetupInput,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ALL_ROLES } from '../scenario/compile.ts';
 import type { Scenario } from '../scenario/model.ts';
 import { COLLEAGUE_LEVELS, withColleagues, type Participant } from '../state.ts';
-import { LANGUAGES } from '../text.ts';
+import { LANGUAGES, type Lang } from '../text.ts';
 
 /**
  * How a classroom drill is laid out. `roles`: one drill, each team holds some of the seats (the room
@@ -33,18 +33,28 @@ export type TableMode = TableSetup['mode'];
 /** The participant id a team plays under in its session (stable: transcripts and tokens name it). */
 export const teamParticipantId = (i: number): string => `team-${i + 1}`;
 
-/** Problems with a setup, in words a trainer can act on; empty when it can start. */
-export function setupProblems(scenario: Scenario, s: TableSetup): string[] {
+/**
+ * Problems with a setup, in words a trainer can act on (in `lang`: the room server answers a Chinese
+ * console in Chinese); empty when it can start.
+ */
+export function setupProblems(scenario: Scenario, s: TableSetup, lang: Lang = 'en'): string[] {
+  const zh = lang === 'zh-CN';
   const out: string[] = [];
   const names = s.teams.map((t) => t.name.trim());
-  if (names.some((n) => n === '')) out.push('every team needs a name');
-  if (new Set(names).size !== names.length) out.push('team names must differ');
+  if (names.some((n) => n === '')) out.push(zh ? '每个小组都需要名称' : 'every team needs a name');
+  if (new Set(names).size !== names.length) out.push(zh ? '小组名称不能重复' : 'team names must differ');
   const roleIds = new Set(scenario.roles.map((r) => r.id));
   for (const t of s.teams) {
+    const name = t.name.trim();
     const bad = t.roles.find((r) => r !== ALL_ROLES && !roleIds.has(r));
-    if (bad) out.push(`${t.name.trim()}: this scenario has no role \`${bad}\``);
+    if (bad)
+      out.push(zh ? `${name}：本想定没有岗位“${bad}”` : `${name}: this scenario has no role \`${bad}\``);
     if (s.mode === 'roles' && t.roles.length === 0)
-      out.push(`${t.name.trim()} plays no role: tick at least one of its roles, or use parallel mode`);
+      out.push(
+        zh
+          ? `${name}未担任任何岗位：请至少勾选一个岗位，或改用平行模式`
+          : `${name} plays no role: tick at least one of its roles, or use parallel mode`,
+      );
   }
   return out;
 }
