@@ -40,6 +40,17 @@ describe('the default participant and team names in a Chinese report', () => {
       expect(text).toContain('参演者');
     });
 
+  it("name the engine's automatic player 自动参演者", () => {
+    const auto = aarFromTranscript(
+      typhoon,
+      autoplay(typhoon, { seed: 3, policy: 'best', startedAt: '2026-10-01T00:00:00.000Z' }).transcript(),
+    );
+    if (!auto.ok) throw new Error(auto.reason);
+    const md = renderMarkdown(auto.aar, 'zh-CN');
+    expect(md).not.toContain('Auto player');
+    expect(md).toContain('自动参演者');
+  });
+
   it('stay as recorded in English', () => {
     for (const text of Object.values(documents('en'))) expect(text).toContain('Player');
   });
