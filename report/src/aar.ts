@@ -27,6 +27,7 @@ import { improvementPlan, type AarCore } from './improvement-plan.ts';
 import { scoreSeries, type SeriesPoint } from './series.ts';
 import { summaryText } from './summary.ts';
 import { both } from './words.ts';
+import { nameShown } from './glossary.ts';
 import { openStates } from './prompts-then.ts';
 
 export const AAR_FORMAT = 'drill-aar/1' as const;
@@ -207,7 +208,7 @@ export interface AarSubject {
   subject: Subject;
   name: LocalizedText;
   /** Team members, or the participant's team. */
-  detail?: string;
+  detail?: LocalizedText;
   score: number | null;
   capabilities: {
     id: string;
@@ -488,7 +489,7 @@ function timelineOf(
 }
 
 function subjectsOf(scenario: Scenario, score: ScoreReport, participants: Participant[]): AarSubject[] {
-  const conv = (r: SubjectRatings, name: LocalizedText, detail?: string): AarSubject => ({
+  const conv = (r: SubjectRatings, name: LocalizedText, detail?: LocalizedText): AarSubject => ({
     subject: r.subject,
     name,
     ...(detail ? { detail } : {}),
@@ -507,11 +508,13 @@ function subjectsOf(scenario: Scenario, score: ScoreReport, participants: Partic
     ...score.teams.map((r) =>
       conv(
         r,
-        r.subject.id ?? '',
-        participants
-          .filter((p) => p.team === r.subject.id)
-          .map((p) => p.name)
-          .join(', '),
+        both((lang) => nameShown(r.subject.id ?? '', lang)),
+        both((lang) =>
+          participants
+            .filter((p) => p.team === r.subject.id)
+            .map((p) => nameShown(p.name, lang))
+            .join(lang === 'zh-CN' ? '、' : ', '),
+        ),
       ),
     ),
     ...score.roles.map((r) =>
@@ -519,7 +522,12 @@ function subjectsOf(scenario: Scenario, score: ScoreReport, participants: Partic
     ),
     ...score.participants.map((r) => {
       const p = participants.find((x) => x.id === r.subject.id);
-      return conv(r, p?.name ?? r.subject.id ?? '', p?.team);
+      const team = p?.team;
+      return conv(
+        r,
+        both((lang) => nameShown(p?.name ?? r.subject.id ?? '', lang)),
+        team ? both((lang) => nameShown(team, lang)) : undefined,
+      );
     }),
   ];
 }

@@ -2,7 +2,7 @@ import { localize, type Lang, type LocalizedText } from '@drill/engine';
 import { DEBRIEF_MARKS, debriefPressure, type Debrief } from './debrief.ts';
 import { dateText } from './describe.ts';
 import { escapeHtml as h } from './escape.ts';
-import { ratingName } from './glossary.ts';
+import { nameShown, ratingName } from './glossary.ts';
 import { reportPage } from './html-style.ts';
 import { stringsFor } from './strings.ts';
 import { oneLine, pct } from './words.ts';
@@ -22,7 +22,10 @@ export function renderDebriefHtml(d: Debrief, lang: Lang): string {
     .map((t) => `<p class="banner" role="alert"><strong>${L(t)}</strong></p>`)
     .join('');
   const meta = [
-    [S.field.participants, h(x.participants.join(lang === 'zh-CN' ? '、' : ', '))],
+    [
+      S.field.participants,
+      h(x.participants.map((n) => nameShown(n, lang)).join(lang === 'zh-CN' ? '、' : ', ')),
+    ],
     [D.rolePlayed, L(x.seats)],
     ...(x.colleagues ? [[D.colleagues, L(x.colleagues)]] : []),
     [S.field.date, `${h(dateText(x.date, lang))} · ${h(S.field.seed)} ${h(x.seed)}`],

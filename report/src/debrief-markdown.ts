@@ -2,7 +2,7 @@ import type { Lang, LocalizedText } from '@drill/engine';
 import { DEBRIEF_MARKS, debriefPressure, type Debrief } from './debrief.ts';
 import { dateText } from './describe.ts';
 import { escapeMd as e } from './escape.ts';
-import { ratingName } from './glossary.ts';
+import { nameShown, ratingName } from './glossary.ts';
 import { stringsFor } from './strings.ts';
 import { colon, dash, oneLine, pct } from './words.ts';
 
@@ -17,7 +17,7 @@ export function renderDebriefMarkdown(d: Debrief, lang: Lang): string {
   out.push(`# ${D.title}`, '', `**${L(x.title)}**`, '');
   const pressure = debriefPressure(d, lang);
   out.push(
-    `- ${S.field.participants}${colon(lang)}${e(x.participants.join(lang === 'zh-CN' ? '、' : ', '))}`,
+    `- ${S.field.participants}${colon(lang)}${e(x.participants.map((n) => nameShown(n, lang)).join(lang === 'zh-CN' ? '、' : ', '))}`,
     `- ${D.rolePlayed}${colon(lang)}${L(x.seats)}`,
     ...(x.colleagues ? [`- ${D.colleagues}${colon(lang)}${L(x.colleagues)}`] : []),
     `- ${S.field.date}${colon(lang)}${e(dateText(x.date, lang))} · ${S.field.seed} ${e(x.seed)}`,

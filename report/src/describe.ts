@@ -1,8 +1,8 @@
 import { localize, type AppliedCap, type Lang } from '@drill/engine';
 import type { Aar, AarDecision } from './aar.ts';
 import { stringsFor } from './strings.ts';
-import { lateByText, scenarioTimeText, secondsText } from './glossary.ts';
-import { colon, joinList, numberWithUnit, oneLine, pct, quote, timeLabel } from './words.ts';
+import { lateByText, nameShown, scenarioTimeText, secondsText } from './glossary.ts';
+import { colon, joinList, numberWithUnit, oneLine, paren, pct, quote, timeLabel } from './words.ts';
 
 /** Plain-text phrases shared by the Markdown, HTML and terminal renderers (each escapes them its way). */
 
@@ -76,7 +76,7 @@ export function evidenceHead(
   const by = d.simulated
     ? ` · ${S.simulated}`
     : d.by
-      ? ` · ${S.decidedBy} ${d.by.name}${aar.exercise.teams.length > 1 && d.by.team ? ` (${d.by.team})` : ''}`
+      ? ` · ${S.decidedBy} ${nameShown(d.by.name, lang)}${aar.exercise.teams.length > 1 && d.by.team ? paren(nameShown(d.by.team, lang), lang) : ''}`
       : '';
   const pressure = pressureText(aar, d, lang);
   return {

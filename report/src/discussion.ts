@@ -2,7 +2,8 @@ import type { Lang } from '@drill/engine';
 import type { Aar, AarDiscussion, AarModule, AarObservation } from './aar.ts';
 import { roleNames } from './describe.ts';
 import { stringsFor } from './strings.ts';
-import { colon, oneLine, timeLabel } from './words.ts';
+import { nameShown } from './glossary.ts';
+import { colon, oneLine, paren, timeLabel } from './words.ts';
 
 /**
  * The discussion-based parts of the report, in one shape for every format: questions grouped by
@@ -33,7 +34,7 @@ export interface AnswerColumn {
 export function answerColumns(aar: Aar, d: AarDiscussion, lang: Lang): AnswerColumn[] {
   const S = stringsFor(lang).discussion;
   const byLine = (a: AarDiscussion['answers'][number]): string =>
-    `${a.by.name}${aar.exercise.teams.length > 1 && a.by.team ? ` (${a.by.team})` : ''} · ${timeLabel(aar.exercise.t0, a.at, lang)}`;
+    `${nameShown(a.by.name, lang)}${aar.exercise.teams.length > 1 && a.by.team ? paren(nameShown(a.by.team, lang), lang) : ''} · ${timeLabel(aar.exercise.t0, a.at, lang)}`;
   if (d.each === 'role')
     return d.roles
       .filter((r) => r !== 'all')

@@ -62,6 +62,23 @@ export const TERMS = {
 
 export type TermKey = keyof typeof TERMS;
 
+/**
+ * The names the engine gives when nobody typed one (`soloParticipant()`: the participant `Player` on
+ * the team `solo`; `Auto player` for the engine's automatic players), recorded as data in every
+ * headless or unnamed drill. They are words, not names, so a Chinese reader gets them in Chinese;
+ * any other name is shown as recorded.
+ */
+const DEFAULT_NAMES = new Map<string, Term>([
+  ['Player', { en: 'Player', 'zh-CN': '参演者' }],
+  ['solo', { en: 'solo', 'zh-CN': '单人' }],
+  ['Auto player', { en: 'Auto player', 'zh-CN': '自动参演者' }],
+]);
+
+/** A participant's or team's name as recorded, or the default name in the reader's language. */
+export function nameShown(name: string, lang: Lang): string {
+  return DEFAULT_NAMES.get(name)?.[lang] ?? name;
+}
+
 /** A term in one language. */
 export function term(key: TermKey, lang: Lang): string {
   return TERMS[key][lang];

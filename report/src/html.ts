@@ -11,7 +11,7 @@ import {
   roleNames,
   scoreLabel,
 } from './describe.ts';
-import { referenceTitle, scenarioTimeText } from './glossary.ts';
+import { nameShown, referenceTitle, scenarioTimeText } from './glossary.ts';
 import {
   answerColumns,
   discussionGroups,
@@ -209,8 +209,8 @@ function overviewHtml({ aar, lang, S, L }: Ctx): string {
     table(
       [h(S.col.name), h(S.col.team), h(S.col.roles)],
       x.participants.map((p) => [
-        `${h(p.name)}${p.colleague ? ` <span class="muted">(${h(S.simulated)})</span>` : ''}`,
-        h(p.team),
+        `${h(nameShown(p.name, lang))}${p.colleague ? ` <span class="muted">(${h(S.simulated)})</span>` : ''}`,
+        h(nameShown(p.team, lang)),
         h(roleNames(aar, p.roles, lang)),
       ]),
     ) +
@@ -324,7 +324,7 @@ function subjectsHtml({ aar, lang, S, L }: Ctx): string {
   return table(
     [h(S.col.subject), h(S.col.score), h(`${S.col.final} (${S.col.proposed})`)],
     aar.subjects.map((s) => [
-      `${h(S.subjectKind[s.subject.kind])}${colon(lang)}<strong>${L(s.name)}</strong>${s.detail ? ` <span class="muted">(${h(s.detail)})</span>` : ''}`,
+      `${h(S.subjectKind[s.subject.kind])}${colon(lang)}<strong>${L(s.name)}</strong>${s.detail ? ` <span class="muted">${h(paren(L(s.detail), lang).trim())}</span>` : ''}`,
       s.score === null ? '—' : s.score.toFixed(1),
       s.capabilities
         .map(

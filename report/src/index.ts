@@ -74,6 +74,7 @@ export {
   secondsText,
   scenarioTimeText,
   referenceTitle,
+  nameShown,
   EXPRESSION_WORDS,
   fillWords,
   type Term,

@@ -11,7 +11,7 @@ import {
   roleNames,
   scoreLabel,
 } from './describe.ts';
-import { referenceTitle, scenarioTimeText } from './glossary.ts';
+import { nameShown, referenceTitle, scenarioTimeText } from './glossary.ts';
 import {
   answerColumns,
   discussionGroups,
@@ -77,8 +77,8 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
     ...table(
       [S.col.name, S.col.team, S.col.roles],
       x.participants.map((p) => [
-        p.colleague ? `${e(p.name)} (${S.simulated})` : e(p.name),
-        e(p.team),
+        p.colleague ? `${e(nameShown(p.name, lang))}${paren(S.simulated, lang)}` : e(nameShown(p.name, lang)),
+        e(nameShown(p.team, lang)),
         e(roleNames(aar, p.roles, lang)),
       ]),
     ),
@@ -215,7 +215,7 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
     ...table(
       [S.col.subject, S.col.score, `${S.col.final} (${S.col.proposed})`],
       aar.subjects.map((s) => [
-        `${S.subjectKind[s.subject.kind]}${colon(lang)}${L(s.name)}${s.detail ? ` (${e(s.detail)})` : ''}`,
+        `${S.subjectKind[s.subject.kind]}${colon(lang)}${L(s.name)}${s.detail ? paren(e(L(s.detail)), lang) : ''}`,
         s.score === null ? '—' : s.score.toFixed(1),
         s.capabilities
           .map(

@@ -91,6 +91,8 @@ export interface RoomServer {
   rooms: Map<string, Room>;
   /** Rooms that could not be resumed at start, with the reason. */
   unresumed: { id: string; error: string }[];
+  /** How many own scenarios the compiler thread has been given to compile since the server started. */
+  ownScenarioCompiles(): number;
   close(): Promise<void>;
 }
 
@@ -201,6 +203,14 @@ async function serve(
    * Loads of one room at once share one compile.
    */
   const loading = new Map<string, Promise<Room | undefined>>();
+  /**
+   * Own-scenario rooms whose review load failed (the stored files no longer compile, the compile was
+   * stopped at the time limit or killed its thread, or the journal did not replay), with the hash of the
+   * files that failed: a page retrying its hello every few seconds would otherwise cost a compile each
+   * time. Kept until the files differ (another hash) or the server restarts (a newer drill may compile
+   * them); a compile cut short by the server stopping is not remembered.
+   */
+  const unloadable = new Map<string, string>();
   const roomOf = (id: string): Room | undefined | Promise<Room | undefined> => {
     const hit = rooms.get(id);
     if (hit) return hit;
@@ -219,9 +229,16 @@ async function serve(
     };
     const src = row.scenarioSource;
     if (!src) return resume(scenario(row.scenarioId));
+    const files = hash('sha256', JSON.stringify(src), 'hex');
+    if (unloadable.get(id) === files) return undefined;
     const p = compiler
       .compile(src, (o.ownScenarioLimits ?? COMPILER_LIMITS).timeoutMs, true)
-      .then((c) => resume('ok' in c && c.ok ? c.scenario : undefined))
+      .then((c) => {
+        const r = resume('ok' in c && c.ok ? c.scenario : undefined);
+        if (r) unloadable.delete(id);
+        else if (!stopping && !('refused' in c && c.refused === 'stopped')) unloadable.set(id, files);
+        return r;
+      })
       .finally(() => loading.delete(id));
     loading.set(id, p);
     return p;
@@ -835,6 +852,7 @@ async function serve(
     store,
     rooms,
     unresumed,
+    ownScenarioCompiles: () => compiler.started,
     close: async () => {
       stopping = true;
       // A response its client stopped reading (a stalled download in a tab left open) keeps its connection

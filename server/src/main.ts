@@ -5,8 +5,7 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startRoomServer, type RoomServer } from './app.ts';
-import { drillHome, HomeLockedError, HomeUnwritableError } from './home.ts';
+import type { RoomServer } from './app.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +31,10 @@ if (
   );
   process.exit(2);
 }
+// The server (fastify, SQLite, the engine and the scenario compiler: ~1 s of CPU to load, most of a
+// start) is loaded once the arguments are known to be good: a mistake is refused at once.
+const { startRoomServer } = await import('./app.ts');
+const { drillHome, HomeLockedError, HomeUnwritableError } = await import('./home.ts');
 let s: RoomServer;
 try {
   s = await startRoomServer({

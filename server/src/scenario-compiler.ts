@@ -55,6 +55,8 @@ export class ScenarioCompiler {
   private readonly waiting: Job[] = [];
   private nextId = 1;
   private stopped = false;
+  /** Compiles handed to the thread so far (the server reports it: a retried review must not add one). */
+  started = 0;
 
   constructor(private readonly limits: CompilerLimits = COMPILER_LIMITS) {}
 
@@ -89,6 +91,7 @@ export class ScenarioCompiler {
       this.dropWorker();
       this.finish(job, { refused: 'timeout' });
     }, job.timeoutMs);
+    this.started++;
     this.worker.postMessage({ id: job.id, source: job.source } satisfies ToCompiler);
   }
 

@@ -1,22 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SCENARIO_DIR } from '@drill/scenarios';
 import { startRoomServer, type RoomServer } from '../src/app.ts';
 import { compileOwnScenario } from '../src/ownScenario.ts';
 import type { ApiError, ScenarioSource } from '../src/protocol.ts';
 import { ScenarioCompiler } from '../src/scenario-compiler.ts';
 import { api, tempDir } from './kit.ts';
+import { oneTeam, ownExample, ownTyphoon } from './fixtures/own-sources.ts';
 
-const read = (p: string): string => readFileSync(join(SCENARIO_DIR, p), 'utf8');
-const typhoon: ScenarioSource = {
-  entry: 'drill.yaml',
-  files: {
-    'drill.yaml': read('typhoon.yaml'),
-    'typhoon/approach.yaml': read('typhoon/approach.yaml'),
-    'typhoon/landfall.yaml': read('typhoon/landfall.yaml'),
-  },
-};
+// The largest scenario where its size matters (the thread's result against the main thread's, a compile
+// long enough to overrun a limit); the 13 KB example, ten times quicker to compile, where it does not.
+const typhoon = ownTyphoon();
+const small = ownExample();
 const broken: ScenarioSource = {
   entry: 'drill.yaml',
   files: { 'drill.yaml': 'id: x\ntitle: [\n' },
@@ -49,7 +42,8 @@ describe("the own-scenario compiler's thread", () => {
 
   it('compiles one at a time, lets a bounded number wait, refuses the rest as busy', async () => {
     const c = compiler({ timeoutMs: 60_000, maxWaiting: 1, heapMb: 512 });
-    const outcomes = await Promise.all([c.compile(typhoon), c.compile(broken), c.compile(typhoon)]);
+    // All three are asked before the thread is ready: the first two wait, the third is one too many.
+    const outcomes = await Promise.all([c.compile(small), c.compile(broken), c.compile(small)]);
     expect(outcomes.map((o) => ('refused' in o ? o.refused : o.ok))).toEqual([true, false, 'busy']);
     // Once they are done it takes the next.
     expect(await c.compile(broken)).toMatchObject({ ok: false });
@@ -57,7 +51,7 @@ describe("the own-scenario compiler's thread", () => {
 
   it('stops a compile that overruns its time limit, refuses it, and compiles the next on a fresh thread', async () => {
     const c = compiler({ timeoutMs: 60_000, maxWaiting: 2, heapMb: 512 });
-    const [late, next] = await Promise.all([c.compile(typhoon, 1), c.compile(typhoon)]);
+    const [late, next] = await Promise.all([c.compile(typhoon, 1), c.compile(small)]);
     expect(late).toEqual({ refused: 'timeout' });
     expect(next).toMatchObject({ ok: true });
   }, 120_000);
@@ -66,9 +60,9 @@ describe("the own-scenario compiler's thread", () => {
     // 8 MiB cannot even hold the engine and the YAML parser: the thread dies out of memory, as one
     // would on a file that makes the compiler build too much under the real 512 MiB.
     const c = compiler({ timeoutMs: 60_000, maxWaiting: 2, heapMb: 8 });
-    expect(await c.compile(typhoon)).toEqual({ refused: 'failed' });
+    expect(await c.compile(small)).toEqual({ refused: 'failed' });
     const roomy = compiler({ timeoutMs: 60_000, maxWaiting: 2, heapMb: 512 });
-    expect(await roomy.compile(typhoon)).toMatchObject({ ok: true });
+    expect(await roomy.compile(small)).toMatchObject({ ok: true });
   }, 120_000);
 });
 
@@ -82,13 +76,7 @@ describe('room creation refused by the compiler', () => {
       ownScenarioLimits: { timeoutMs: 1, maxWaiting: 0, heapMb: 512 },
     });
     servers.push(s);
-    const body = {
-      scenario: typhoon,
-      seed: 's',
-      lang: 'en',
-      mode: 'roles',
-      teams: [{ name: 'Red', roles: ['all'] }],
-    };
+    const body = oneTeam(typhoon, 's');
     const en = await api<ApiError>(s.url, '/api/rooms', { token: s.hostToken, body });
     expect(en.status).toBe(422);
     expect(en.body).toEqual({

@@ -167,7 +167,7 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
       textTable(
         [S.col.subject, S.col.score, S.col.final],
         teams.map((s) => [
-          `${S.subjectKind[s.subject.kind]}: ${clean(L(s.name))}${s.detail ? ` (${clean(s.detail)})` : ''}`,
+          `${S.subjectKind[s.subject.kind]}: ${clean(L(s.name))}${s.detail ? ` (${clean(L(s.detail))})` : ''}`,
           s.score === null ? '—' : s.score.toFixed(1),
           s.capabilities.map((c) => `${capabilityName(aar, c.id, lang)} ${c.final}`).join('; ') || S.notRated,
         ]),

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { autoplay, soloParticipant } from '@drill/engine';
+import { loadScenario } from '@drill/scenarios';
+import {
+  aarFromTranscript,
+  buildDebrief,
+  renderDebriefHtml,
+  renderDebriefMarkdown,
+  renderHtml,
+  renderMarkdown,
+} from '../src/index.ts';
+
+const typhoon = loadScenario('typhoon');
+// A drill nobody named: the engine's defaults, participant `Player` on team `solo`, as `drill run`
+// records them.
+const t = autoplay(typhoon, {
+  seed: 3,
+  policy: 'random',
+  participants: [soloParticipant()],
+  startedAt: '2026-10-01T00:00:00.000Z',
+}).transcript();
+const r = aarFromTranscript(typhoon, t);
+if (!r.ok) throw new Error(r.reason);
+const aar = r.aar;
+const debrief = buildDebrief(aar);
+
+const documents = (lang: 'en' | 'zh-CN'): Record<string, string> => ({
+  'AAR md': renderMarkdown(aar, lang),
+  'AAR html': renderHtml(aar, lang),
+  'debrief md': renderDebriefMarkdown(debrief, lang),
+  'debrief html': renderDebriefHtml(debrief, lang),
+});
+
+// "决策人 Player" on every decision, "| Player | solo |" among the participants, "队伍：solo (Player)":
+// the default names are English words, and a Chinese report showed them as recorded.
+describe('the default participant and team names in a Chinese report', () => {
+  for (const [what, text] of Object.entries(documents('zh-CN')))
+    it(what, () => {
+      expect(text.match(/\bPlayer\b|\bsolo\b/)?.[0]).toBeUndefined();
+      expect(text).toContain('参演者');
+    });
+
+  it("name the engine's automatic player 自动参演者", () => {
+    const auto = aarFromTranscript(
+      typhoon,
+      autoplay(typhoon, { seed: 3, policy: 'best', startedAt: '2026-10-01T00:00:00.000Z' }).transcript(),
+    );
+    if (!auto.ok) throw new Error(auto.reason);
+    const md = renderMarkdown(auto.aar, 'zh-CN');
+    expect(md).not.toContain('Auto player');
+    expect(md).toContain('自动参演者');
+  });
+
+  it('stay as recorded in English', () => {
+    for (const text of Object.values(documents('en'))) expect(text).toContain('Player');
+  });
+});
