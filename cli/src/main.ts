@@ -1,9 +1,8 @@
 import { hash } from 'node:crypto';
 import { Command, CommanderError } from 'commander';
 import { ENGINE_VERSION, useSha256 } from '@drill/engine';
-import { COMMANDS } from './commands/index.ts';
+import { commandsFor } from './commands/index.ts';
 import { fsReason, UserError } from './io.ts';
-import { noArguments } from './commands/play.ts';
 
 /**
  * The platform's SHA-256 for every hash the engine takes (same bytes, same hex as the portable one). The
@@ -18,10 +17,10 @@ export async function main(argv: string[]): Promise<number> {
     .version(ENGINE_VERSION, '-v, --version')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const c of COMMANDS) c.register(program);
+  for (const c of await commandsFor(argv)) c.register(program);
   try {
     // No arguments: the start menu in a terminal, help and a hint otherwise.
-    if (argv.length === 0) return await noArguments(program);
+    if (argv.length === 0) return await (await import('./commands/play.ts')).noArguments(program);
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {

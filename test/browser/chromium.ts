@@ -13,8 +13,44 @@ declare module 'vitest' {
 }
 
 /**
- * Headless Chromium as every browser test here runs it: no sandbox (root in CI), and none of the
- * background traffic this machine's closed network would refuse.
+ * The features Playwright 1.65 disables (its chromiumSwitches.ts), and three of Chromium's own that cost
+ * CPU for every window and page without showing anything. Chromium keeps only the last
+ * `--disable-features` switch, and ours comes after Playwright's, so its list is repeated here (check it
+ * when Playwright is upgraded).
+ * - WebUIOmniboxPopup, WebUIOmniboxAimPopup, WebUIOmniboxFullPopup: every browser window (each context's
+ *   first page, each popup) preloads the address bar's drop-down, a chrome:// WebUI page, in a renderer
+ *   of its own (`--type=renderer --top-chrome-webui`). Headless, nobody ever opens it.
+ * - SpareRendererForSitePerProcess: a renderer kept warm for the next navigation, one per browser.
+ * With these a page costs one renderer process: a context with one page was three before.
+ */
+const DISABLED_FEATURES = [
+  // Playwright's
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+  // ours
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+  'WebUIOmniboxFullPopup',
+  'SpareRendererForSitePerProcess',
+];
+
+/**
+ * Headless Chromium as every browser test here runs it: no sandbox (root in CI), none of the
+ * background traffic this machine's closed network would refuse, and no renderer that shows no page.
  */
 function options(): LaunchOptions {
   if (!existsSync(CHROMIUM))
@@ -29,6 +65,7 @@ function options(): LaunchOptions {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      `--disable-features=${DISABLED_FEATURES.join(',')}`,
     ],
   };
 }

@@ -1,47 +1,48 @@
 import type { Command } from 'commander';
-import * as run from './run.ts';
-import * as play from './play.ts';
-import * as resume from './resume.ts';
-import * as history from './history.ts';
-import * as validate from './validate.ts';
-import * as verify from './verify.ts';
-import * as schema from './schema.ts';
-import * as lint from './lint.ts';
-import * as coverageTest from './test.ts';
-import * as msel from './msel.ts';
-import * as importCmd from './import.ts';
-import * as texts from './texts.ts';
-import * as graph from './graph.ts';
-import * as serve from './serve.ts';
-import * as review from './review.ts';
-import * as report from './report.ts';
-import * as compare from './compare.ts';
-import * as cohort from './cohort.ts';
-import * as override from './override.ts';
-import * as observe from './observe.ts';
-import * as keys from './keys.ts';
 
-/** Every subcommand, one module each (`register(program)`); the order is the order of `drill --help`. */
-export const COMMANDS: { register(program: Command): void }[] = [
-  run,
-  play,
-  resume,
-  history,
-  review,
-  report,
-  compare,
-  cohort,
-  override,
-  observe,
-  verify,
-  keys,
-  validate,
-  schema,
-  lint,
-  coverageTest,
-  msel,
-  importCmd,
-  texts,
-  graph,
-  serve,
+/** A subcommand's module: `register(program)` adds the command, its options and its action. */
+export interface CommandModule {
+  register(program: Command): void;
+}
+
+/**
+ * Every subcommand by the name it is typed as, one module each, in the order of `drill --help`. Each is
+ * imported only when needed (esbuild puts each in a chunk of its own): `drill verify` loads what verify
+ * uses, not the terminal layout, the report renderer or the cohort analysis (see main.ts; about a tenth
+ * of a start-up's CPU, measured in docs/PERFORMANCE.md, eighth session).
+ */
+export const COMMANDS: readonly (readonly [name: string, load: () => Promise<CommandModule>])[] = [
+  ['run', () => import('./run.ts')],
+  ['play', () => import('./play.ts')],
+  ['resume', () => import('./resume.ts')],
+  ['history', () => import('./history.ts')],
+  ['review', () => import('./review.ts')],
+  ['report', () => import('./report.ts')],
+  ['compare', () => import('./compare.ts')],
+  ['cohort', () => import('./cohort.ts')],
+  ['override', () => import('./override.ts')],
+  ['observe', () => import('./observe.ts')],
+  ['verify', () => import('./verify.ts')],
+  ['keys', () => import('./keys.ts')],
+  ['validate', () => import('./validate.ts')],
+  ['schema', () => import('./schema.ts')],
+  ['lint', () => import('./lint.ts')],
+  ['test', () => import('./test.ts')],
+  ['msel', () => import('./msel.ts')],
+  ['import', () => import('./import.ts')],
+  ['texts', () => import('./texts.ts')],
+  ['graph', () => import('./graph.ts')],
+  ['serve', () => import('./serve.ts')],
 ];
+
+/**
+ * The modules to register for `argv`: only the named command's when the first argument names one (its
+ * parsing, options, help and errors are the same with or without the others), none for `--version`, else
+ * every one (`drill`, `--help`, `help run`, a mistyped command: commander lists or suggests them all).
+ */
+export async function commandsFor(argv: readonly string[]): Promise<CommandModule[]> {
+  // `drill --version` (commander answers it before any command) needs none.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) return [];
+  const named = COMMANDS.find(([name]) => name === argv[0]);
+  return Promise.all((named ? [named] : COMMANDS).map(([, load]) => load()));
+}

@@ -163,7 +163,8 @@ export async function runCommand(scenarioArg: string, o: RunOptions): Promise<nu
       'stdin is not a terminal, so the interactive drill cannot start.\n' +
         `Play without a screen with --auto ${POLICIES.join('|')}, or --answers FILE (see README: "Playing without a screen").`,
     );
-  if (!interactive) throw new UserError('the interactive terminal drill is not available in this build');
+  // play.ts plugs the terminal drill in when it registers; `drill run` alone loads only this command.
+  interactive ??= (await import('./play.ts')).runInteractive;
   return interactive(scenario, { ...o, seed, scenarioArg });
 }
 
