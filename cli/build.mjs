@@ -129,6 +129,30 @@ export function precompiledEntries() {
     );
   },
 };
+/**
+ * zod's namespace re-exports its 64 message locales (345 KB, a quarter of the engine's chunk that every
+ * command loads), though drill only ever uses zod's default English messages. In the bundle every locale
+ * but `en` is a function that throws, so a later `z.config(z.locales.zhCN())` fails at once and says
+ * why, in every bundled test, instead of leaving the bundle and the sources to differ quietly.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      const locales = [...text.matchAll(/^export \{ default as (\w+) \} from "\.\/([\w-]+\.js)";$/gm)];
+      // Anything but the expected list of re-exports (another zod version): keep every locale.
+      const exports = text.split('\n').filter((l) => l.startsWith('export')).length;
+      if (locales.length !== exports || !locales.some(([, name]) => name === 'en')) return undefined;
+      const lines = locales.map(([, name, file]) =>
+        name === 'en'
+          ? `export { default as en } from "./${file}";`
+          : `export function ${name}() { throw new Error("drill's bundle leaves out zod's locale ${name} (cli/build.mjs, zodEnglishOnly)"); }`,
+      );
+      return { contents: `${lines.join('\n')}\n`, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
 await rm(outdir, { recursive: true, force: true });
 let result;
 try {
@@ -164,6 +188,7 @@ try {
     plugins: [
       ...(externalDeps ? [dependenciesExternal] : []),
       precompiledScenarios,
+      zodEnglishOnly,
       bundledCohortWorker,
       sourceLocation,
     ],

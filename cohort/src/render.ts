@@ -1,3 +1,4 @@
+import { verifyReasonText } from '@drill/report';
 import { localize, type Lang, type ProposedRating } from '@drill/engine';
 import type { CohortComparison, CohortReport, DecisionFigure, VersionGroup } from './analyse.ts';
 import { cohortStrings, type CohortStrings } from './strings.ts';
@@ -65,22 +66,24 @@ export function renderCohortMarkdown(r: CohortReport, lang: Lang): string {
   const S = cohortStrings(lang);
   const e = escapeMd;
   const out: string[] = [`# ${S.title}`, ''];
-  out.push(`${S.runs}: ${r.runs}`, '');
+  out.push(`${S.runs}${S.colon}${r.runs}`, '');
   out.push(`## ${S.excludedHead}`, '');
   if (r.excluded.length === 0) out.push(S.excludedNone, '');
-  else for (const x of r.excluded) out.push(`- ${e(x.file)}: ${S.notVerified}: ${e(x.reason)}`);
+  else
+    for (const x of r.excluded)
+      out.push(`- ${e(x.file)}${S.colon}${S.notVerified}${S.colon}${e(verifyReasonText(x.reason, lang))}`);
   if (r.excluded.length) out.push('');
   const row = (cells: string[]): string => `| ${cells.join(' | ')} |`;
   for (const g of r.groups) {
     out.push(`## ${e(localize(g.title, lang))} — ${e(g.scenarioId)} ${e(g.version)}`, '');
     out.push(`### ${S.overview}`, '');
-    out.push(`- ${S.version}: ${e(g.version)} (${g.contentHash.slice(0, 12)})`);
-    out.push(`- ${S.runs}: ${g.overview.runs}`);
+    out.push(`- ${S.version}${S.colon}${e(g.version)} (${g.contentHash.slice(0, 12)})`);
+    out.push(`- ${S.runs}${S.colon}${g.overview.runs}`);
     out.push(
-      `- ${S.people}: ${g.overview.people.length}${g.overview.teams.length ? `; ${S.teams}: ${g.overview.teams.length}` : ''}`,
+      `- ${S.people}${S.colon}${g.overview.people.length}${g.overview.teams.length ? `; ${S.teams}${S.colon}${g.overview.teams.length}` : ''}`,
     );
-    out.push(`- ${S.dates}: ${day(g.overview.firstStarted)} – ${day(g.overview.lastStarted)}`);
-    out.push(`- ${S.modes}: ${e(modesText(g, S))}`, '');
+    out.push(`- ${S.dates}${S.colon}${day(g.overview.firstStarted)} – ${day(g.overview.lastStarted)}`);
+    out.push(`- ${S.modes}${S.colon}${e(modesText(g, S))}`, '');
     out.push(`### ${S.scores}`, '');
     const sc = g.scores;
     out.push(S.scoreLine(num(sc.median), num(sc.q1), num(sc.q3), num(sc.min), num(sc.max)), '');
@@ -116,15 +119,16 @@ export function renderCohortMarkdown(r: CohortReport, lang: Lang): string {
     for (const d of g.decisions) {
       if (d.reached === 0) continue;
       out.push(`#### ${e(decisionName(d, lang))} — ${e(d.id)}`, '');
-      out.push(`- ${S.lost}: ${num(d.creditLost)}`);
-      out.push(`- ${S.choices}: ${e(choicesText(d, lang)) || S.none}`);
+      out.push(`- ${S.lost}${S.colon}${num(d.creditLost)}`);
+      out.push(`- ${S.choices}${S.colon}${e(choicesText(d, lang)) || S.none}`);
       out.push(`- ${S.onTime} ${pct(d.onTime)} · ${S.late} ${pct(d.late)} · ${S.missed} ${pct(d.missed)}`);
-      if (d.medianElapsedMs !== null) out.push(`- ${S.medianTime}: ${secondsText(d.medianElapsedMs, S)}`);
+      if (d.medianElapsedMs !== null)
+        out.push(`- ${S.medianTime}${S.colon}${secondsText(d.medianElapsedMs, S)}`);
       if (d.costly) {
         out.push(
-          `- ${S.costly}: ${e(S.costlyLine(d.costly.labels.map((l) => localize(l, lang)).join(' + '), pct(d.costly.share)))}`,
+          `- ${S.costly}${S.colon}${e(S.costlyLine(d.costly.labels.map((l) => localize(l, lang)).join(' + '), pct(d.costly.share)))}`,
         );
-        for (const f of d.costly.feedback) out.push(`  - ${S.feedback}: ${e(localize(f, lang))}`);
+        for (const f of d.costly.feedback) out.push(`  - ${S.feedback}${S.colon}${e(localize(f, lang))}`);
       }
       out.push('');
     }
@@ -159,8 +163,9 @@ export function renderCohortMarkdown(r: CohortReport, lang: Lang): string {
   if (r.against) {
     out.push(`## ${S.comparison}`, '');
     if (r.against.report.excluded.length) {
-      out.push(`### ${S.cohortB}: ${S.excludedHead}`, '');
-      for (const x of r.against.report.excluded) out.push(`- ${e(x.file)}: ${S.notVerified}: ${e(x.reason)}`);
+      out.push(`### ${S.cohortB}${S.colon}${S.excludedHead}`, '');
+      for (const x of r.against.report.excluded)
+        out.push(`- ${e(x.file)}${S.colon}${S.notVerified}${S.colon}${e(verifyReasonText(x.reason, lang))}`);
       out.push('');
     }
     if (r.against.comparisons.length === 0) out.push(S.compareNone, '');
@@ -293,27 +298,27 @@ export function renderCohortHtml(r: CohortReport, lang: Lang): string {
   const S = cohortStrings(lang);
   const h = escapeHtml;
   const out: string[] = [];
-  out.push(`<h1>${h(S.title)}</h1>`, `<p>${h(S.runs)}: ${r.runs}</p>`);
+  out.push(`<h1>${h(S.title)}</h1>`, `<p>${h(S.runs)}${S.colon}${r.runs}</p>`);
   out.push(`<h2>${h(S.excludedHead)}</h2>`);
   if (r.excluded.length === 0) out.push(`<p>${h(S.excludedNone)}</p>`);
   else
     out.push(
-      `<ul class="excluded">${r.excluded.map((x) => `<li><b>${h(x.file)}</b>: ${h(S.notVerified)}: ${h(x.reason)}</li>`).join('')}</ul>`,
+      `<ul class="excluded">${r.excluded.map((x) => `<li><b>${h(x.file)}</b>: ${h(S.notVerified)}${S.colon}${h(verifyReasonText(x.reason, lang))}</li>`).join('')}</ul>`,
     );
   for (const g of r.groups) {
     out.push(`<h2>${h(localize(g.title, lang))} — ${h(g.scenarioId)} ${h(g.version)}</h2>`);
     out.push(`<h3>${h(S.overview)}</h3><ul>`);
     out.push(
-      `<li>${h(S.version)}: ${h(g.version)} <span class="muted">(${h(g.contentHash.slice(0, 12))})</span></li>`,
+      `<li>${h(S.version)}${S.colon}${h(g.version)} <span class="muted">(${h(g.contentHash.slice(0, 12))})</span></li>`,
     );
-    out.push(`<li>${h(S.runs)}: ${g.overview.runs}</li>`);
+    out.push(`<li>${h(S.runs)}${S.colon}${g.overview.runs}</li>`);
     out.push(
-      `<li>${h(S.people)}: ${g.overview.people.length}${g.overview.teams.length ? `; ${h(S.teams)}: ${g.overview.teams.length}` : ''}</li>`,
+      `<li>${h(S.people)}${S.colon}${g.overview.people.length}${g.overview.teams.length ? `; ${h(S.teams)}${S.colon}${g.overview.teams.length}` : ''}</li>`,
     );
     out.push(
-      `<li>${h(S.dates)}: ${h(day(g.overview.firstStarted))} – ${h(day(g.overview.lastStarted))}</li>`,
+      `<li>${h(S.dates)}${S.colon}${h(day(g.overview.firstStarted))} – ${h(day(g.overview.lastStarted))}</li>`,
     );
-    out.push(`<li>${h(S.modes)}: ${h(modesText(g, S))}</li></ul>`);
+    out.push(`<li>${h(S.modes)}${S.colon}${h(modesText(g, S))}</li></ul>`);
     const sc = g.scores;
     out.push(`<h3>${h(S.scores)}</h3>`, histogramSvg(sc.bins, S));
     out.push(`<p>${h(S.scoreLine(num(sc.median), num(sc.q1), num(sc.q3), num(sc.min), num(sc.max)))}</p>`);
@@ -387,7 +392,7 @@ export function renderCohortHtml(r: CohortReport, lang: Lang): string {
     out.push(`<h2>${h(S.comparison)}</h2>`);
     if (r.against.report.excluded.length)
       out.push(
-        `<h3>${h(S.cohortB)}: ${h(S.excludedHead)}</h3><ul class="excluded">${r.against.report.excluded.map((x) => `<li><b>${h(x.file)}</b>: ${h(S.notVerified)}: ${h(x.reason)}</li>`).join('')}</ul>`,
+        `<h3>${h(S.cohortB)}${S.colon}${h(S.excludedHead)}</h3><ul class="excluded">${r.against.report.excluded.map((x) => `<li><b>${h(x.file)}</b>: ${h(S.notVerified)}${S.colon}${h(verifyReasonText(x.reason, lang))}</li>`).join('')}</ul>`,
       );
     if (r.against.comparisons.length === 0) out.push(`<p>${h(S.compareNone)}</p>`);
     for (const c of r.against.comparisons) {

@@ -58,6 +58,8 @@ export interface CohortStrings {
   seconds: string;
   mode: (m: string) => string;
   notVerified: string;
+  /** After a label, before its value. */
+  colon: string;
 }
 
 const en: CohortStrings = {
@@ -122,6 +124,7 @@ const en: CohortStrings = {
   mode: (m) =>
     m === 'unknown' ? 'not recorded' : m.startsWith('auto:') ? `automatic (${m.slice(5)} policy)` : m,
   notVerified: 'verification failed',
+  colon: ': ',
 };
 
 // A Map, not an object: a mode read from a transcript is never looked up on a prototype.
@@ -195,6 +198,7 @@ const zh: CohortStrings = {
   seconds: '秒',
   mode: (m) => ZH_MODES.get(m) ?? (m.startsWith('auto:') ? `自动（${m.slice(5)}）` : m),
   notVerified: '校验未通过',
+  colon: '：',
 };
 
 export function cohortStrings(lang: Lang): CohortStrings {

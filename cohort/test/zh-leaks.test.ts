@@ -14,8 +14,15 @@ beforeAll(() => {
     { policy: 'random', seed: 1, name: 'A' },
     { policy: 'worst', seed: 2, name: 'B' },
   ]);
+  // One run tampered with after the drill, one file cut short: both left out, with the reason.
+  const tampered = structuredClone(runs[0]!.transcript);
+  tampered.result!.score.overall = 99.5;
   report = analyseCohort(
-    runs.map((r) => ({ file: r.file, text: canonicalJson(r.transcript) })),
+    [
+      ...runs.map((r) => ({ file: r.file, text: canonicalJson(r.transcript) })),
+      { file: 'tampered.json', text: canonicalJson(tampered) },
+      { file: 'cut.json', text: canonicalJson(tampered).slice(0, 300) },
+    ],
     lookup,
   );
 });
@@ -35,4 +42,17 @@ describe('the cohort report prints no raw {variable}', () => {
         expect(text.match(raw)?.[0]).toBeUndefined();
         expect(text).toContain(lang === 'zh-CN' ? `【${boatsName(lang)}】` : `[${boatsName(lang)}]`);
       });
+});
+
+// The reasons a file was left out came from verify in English: "校验未通过: the recorded score differs…".
+describe('the cohort report says why a file was left out in Chinese', () => {
+  for (const format of ['md', 'html'] as const)
+    it(format, () => {
+      const text = renderCohort(report, format, 'zh-CN');
+      expect(report.excluded.map((x) => x.file)).toEqual(['cut.json', 'tampered.json']);
+      expect(text).toContain('记录的得分与重新计算的不同');
+      expect(text).toContain('不是有效的 JSON');
+      expect(text).not.toMatch(/recorded score|not valid JSON|verification failed/);
+      expect(text).not.toMatch(/校验未通过: /);
+    });
 });

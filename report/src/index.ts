@@ -81,3 +81,4 @@ export {
   type TermKey,
   type TimelinessTerm,
 } from './glossary.ts';
+export { verifyReasonText } from './verify-words.ts';

@@ -14,7 +14,7 @@ import QRCode from 'qrcode';
 import type { RawData, WebSocket } from 'ws';
 import { setupProblems, Table, useSha256, type Lang, type Scenario } from '@drill/engine';
 import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
-import { drillHome, HomeLock, roomsDbHeld } from './home.ts';
+import { drillHome, holdHomeName, HomeLock, roomsDbHeld } from './home.ts';
 import {
   ClientFrameSchema,
   CreateRoomSchema,
@@ -46,7 +46,7 @@ import {
   type CompilerLimits,
 } from './scenario-compiler.ts';
 import { Room, type Conn } from './room.ts';
-import { Store, type RoomRow } from './store.ts';
+import { Store, type DatabaseGoneError, type RoomRow } from './store.ts';
 import { defaultViewWorkers, ViewPort } from './view-port.ts';
 import { newJoinCode, newRoomId } from './tokens.ts';
 import { TokenBucket } from './token-bucket.ts';
@@ -81,6 +81,11 @@ export interface RoomServerOptions {
   helloTimeoutMs?: number;
   /** Bounds on compiling trainers' own scenarios off the main thread (tests lower them). */
   ownScenarioLimits?: CompilerLimits;
+  /**
+   * Told once when rooms.db is deleted or replaced under the running server (see `Store.watchFile`);
+   * default: the sentence on stderr, where `drill serve` and the server process print.
+   */
+  onDatabaseGone?: (e: DatabaseGoneError) => void;
 }
 
 export interface RoomServer {
@@ -135,9 +140,22 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
   const dataDir = o.dataDir ?? join(drillHome(), 'server');
   // One server per data folder: a second one refuses (HomeLockedError) before it opens the database.
   const lock = HomeLock.take(dataDir);
+  let name: { release(): void } | undefined;
   try {
-    return await serve(o, host, dataDir, lock);
+    // A hold the lock files' and the database's deletion cannot take away (see holdHomeName).
+    name = await holdHomeName(dataDir);
+    const s = await serve(o, host, dataDir, lock);
+    const held = name;
+    const close = s.close;
+    return {
+      ...s,
+      close: async () => {
+        await close();
+        held.release();
+      },
+    };
   } catch (e) {
+    name?.release();
     lock.release();
     throw e;
   }
@@ -159,6 +177,10 @@ async function serve(
       throw roomsDbHeld(dataDir, join(dataDir, 'rooms.db'));
     throw e;
   }
+  // Deleting rooms.db under a running server must not lose what it recorded without a word.
+  store.watchFile(
+    o.onDatabaseGone ?? ((e): void => void process.stderr.write(`drill server: ${e.message}\n`)),
+  );
   const hostToken = store.hostToken();
   const rate = o.rate ?? { perSecond: RATE_PER_SECOND, burst: RATE_BURST };
   const scenarios = new Map<string, Scenario>();
@@ -933,6 +955,16 @@ export function frameworkRefusal(
         'this address is not valid (it does not decode): check the link',
         '此地址无效（无法解码），请检查链接',
       );
+    case 'EDRILLDBGONE':
+      return {
+        status: 503,
+        body: {
+          error: 'unavailable',
+          reason: zh
+            ? '服务器的房间数据库在运行中被删除，无法再记录任何内容，未作更改：请导调人员重启服务器（已记录的内容已另存于数据库旁）'
+            : "the server's room database was deleted while it ran, so nothing more can be recorded and nothing was changed: the trainer must restart the server (what it recorded is saved beside it)",
+        },
+      };
     case 'FST_ERR_CTP_BODY_TOO_LARGE': {
       const kb = bodyLimit !== undefined ? Math.floor(bodyLimit / 1024) : undefined;
       return {

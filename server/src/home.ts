@@ -1,4 +1,15 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -209,4 +220,44 @@ function liveOwner(path: string): HomeOwner | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A second hold on the data folder that no file operation can take away: a local socket whose name is
+ * derived from the folder's real path, in a namespace with no files — Linux's abstract socket namespace,
+ * Windows' named pipes. Only one process can listen on a name, and the system frees it when that process
+ * ends, however it ends. The lock files and rooms.db can all be deleted under a running server (even the
+ * folder itself): a second server on the same path is still refused while the first lives. On other
+ * systems (macOS) there is no such namespace and the files' locks are all there is; resolves to a no-op.
+ */
+export async function holdHomeName(dir: string): Promise<{ release(): void }> {
+  const name = homeName(realpathSync(dir));
+  if (name === undefined) return { release: () => undefined };
+  const server: Server = createServer((c) => c.destroy());
+  await new Promise<void>((ok, fail) => {
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EADDRINUSE') return fail(e);
+      // Its database still there and locked: name the process holding it, as `roomsDbHeld` does.
+      const db = join(dir, 'rooms.db');
+      if (lockHolder(db) !== undefined) return fail(roomsDbHeld(dir, db));
+      fail(
+        new HomeLockedError(
+          dir,
+          liveOwner(join(dir, 'server.lock')),
+          'a server process started on this folder is still running, although its files were removed',
+        ),
+      );
+    });
+    server.listen(name, ok);
+  });
+  server.unref();
+  return { release: () => void server.close() };
+}
+
+/** The socket name for a data folder's real path, or undefined where the system has no file-less names. */
+function homeName(real: string): string | undefined {
+  const h = createHash('sha256').update(real).digest('hex').slice(0, 40);
+  if (process.platform === 'linux') return `\0drill-server-home-${h}`;
+  if (process.platform === 'win32') return `\\?\pipe\drill-server-home-${h}`;
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { TableSetup, TranscriptEntry, TranscriptHeader } from '@drill/engine';
@@ -57,9 +57,34 @@ interface RawToken {
  * accepted transcript entry. WAL with `synchronous = NORMAL`: a committed transaction survives the
  * server process being killed; only a power cut may lose the last ones.
  */
+/**
+ * The database file was deleted or replaced under the running server: a write now would go into a file
+ * nobody can open again (lost when the server stops), so every write is refused with this instead.
+ */
+export class DatabaseGoneError extends Error {
+  readonly code = 'EDRILLDBGONE';
+  readonly statusCode = 503;
+  constructor(
+    readonly file: string,
+    /** Where everything the database held was copied when it was noticed (undefined if that failed). */
+    readonly copy: string | undefined,
+  ) {
+    super(
+      `the room database ${file} was deleted or replaced while this server ran, so nothing more can be recorded: ` +
+        (copy
+          ? `everything it held is saved in ${copy} — stop this server, move that file to ${file} and start it again`
+          : 'saving a copy of it failed too — do not stop this server before copying its open database out of /proc'),
+    );
+  }
+}
+
 export class Store {
   readonly db: Database.Database;
   private readonly q;
+  /** The database file's identity when opened: the path must still name it for a write to be kept. */
+  private readonly identity: string;
+  private gone: DatabaseGoneError | undefined;
+  private watch: NodeJS.Timeout | undefined;
 
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -75,6 +100,7 @@ export class Store {
     this.db.pragma('locking_mode = EXCLUSIVE');
     this.db.pragma('journal_mode = WAL');
     this.db.exec('BEGIN EXCLUSIVE; COMMIT');
+    this.identity = fileIdentity(this.file);
     // Held now: nothing else can contend for it. Back to better-sqlite3's usual wait, in case.
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');
@@ -136,16 +162,74 @@ export class Store {
     };
   }
 
+  get file(): string {
+    return join(this.dir, 'rooms.db');
+  }
+
   close(): void {
+    clearInterval(this.watch);
     this.db.close();
+  }
+
+  /**
+   * Checks every `ms` that `rooms.db` is still the file this store writes (the same device and inode).
+   * Deleting it (or putting another file in its place) under a running server leaves the server writing
+   * into a file that is gone when it stops — every room with it — and lets a new database be made at the
+   * path. When that is seen: everything the open database holds is copied beside it (`VACUUM INTO`, from
+   * the connection that still reads the deleted file), every later write is refused with
+   * `DatabaseGoneError`, and `onGone` is told once, to say so loudly.
+   */
+  watchFile(onGone: (e: DatabaseGoneError) => void, ms = 1000): void {
+    this.watch = setInterval(() => {
+      if (this.gone || this.stillOurs()) return;
+      clearInterval(this.watch);
+      onGone(this.lose());
+    }, ms);
+    this.watch.unref();
+  }
+
+  /**
+   * Whether the path still names the file this store opened. Inputs accepted between a deletion and the
+   * next check went into the open (deleted) file, so the copy made when it is seen holds them too.
+   */
+  private stillOurs(): boolean {
+    try {
+      return fileIdentity(this.file) === this.identity;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Stops writing, and copies what the deleted database holds beside it (see `watchFile`). */
+  private lose(): DatabaseGoneError {
+    if (this.gone) return this.gone;
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const copy = join(this.dir, `rooms-recovered-${stamp}.db`);
+    let saved: string | undefined;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      this.db.prepare('VACUUM INTO ?').run(copy);
+      saved = copy;
+    } catch {
+      // the folder is gone and cannot be made again, or the disk is full: said in the error
+    }
+    this.gone = new DatabaseGoneError(this.file, saved);
+    return this.gone;
+  }
+
+  /** Refuses a write into a database that is no longer at its path (see `watchFile`). */
+  private writable(): void {
+    if (this.gone) throw this.gone;
   }
 
   /** Runs `fn` in one transaction: everything it writes is committed together, or not at all. */
   transaction<T>(fn: () => T): T {
+    this.writable();
     return this.db.transaction(fn)();
   }
 
   insertRoom(r: RoomRow): void {
+    this.writable();
     this.q.insertRoom.run({
       id: r.id,
       code: r.code,
@@ -175,14 +259,17 @@ export class Store {
     return this.q.openRooms.all().map(parseRoom);
   }
   setStatus(id: string, s: RoomStatus): void {
+    this.writable();
     this.q.setStatus.run(s, id);
   }
   setDisplay(id: string, d: Display): void {
+    this.writable();
     this.q.setDisplay.run(JSON.stringify(d), id);
   }
 
   /** Issues a credential; returns the token (shown once, stored only hashed). */
   issueToken(t: Omit<TokenRow, 'id' | 'lastCseq'>): { token: string; id: string } {
+    this.writable();
     const token = newToken();
     const id = newToken().slice(0, 12);
     this.q.insertToken.run(hashToken(token), id, t.room, t.role, t.team, JSON.stringify(t.roles), t.name);
@@ -200,10 +287,12 @@ export class Store {
     return r && parseToken(r);
   }
   setCseq(tokenId: string, cseq: number): void {
+    this.writable();
     this.q.setCseq.run(cseq, tokenId);
   }
   /** An input accepted under this credential's `cseq`, sent by `tab` (in the input's transaction). */
   accept(tokenId: string, cseq: number, tab: string): void {
+    this.writable();
     this.q.setCseq.run(cseq, tokenId);
     this.q.insertAccepted.run(tokenId, cseq, tab);
   }
@@ -213,6 +302,7 @@ export class Store {
   }
 
   appendEntry(room: string, session: number, entry: TranscriptEntry): void {
+    this.writable();
     this.q.insertEntry.run(room, session, entry.seq, JSON.stringify(entry));
   }
   entries(room: string, session: number): TranscriptEntry[] {
@@ -263,4 +353,10 @@ function parseToken(r: RawToken): TokenRow {
     name: r.name,
     lastCseq: r.last_cseq,
   };
+}
+
+/** A file's device and inode, as one string. */
+function fileIdentity(file: string): string {
+  const st = statSync(file, { bigint: true });
+  return `${st.dev}:${st.ino}`;
 }

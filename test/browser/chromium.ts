@@ -75,9 +75,32 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch(options());
 }
 
-/** A Chromium that other processes connect to (the global setup's, for the whole run). */
-export async function launchChromiumServer(): Promise<BrowserServer> {
-  return chromium.launchServer(options());
+/** The run's Chromium server and how many vitest projects hold it (see `holdChromiumServer`). */
+const RUN = Symbol.for('drill.test.chromiumServer');
+type Held = { server: Promise<BrowserServer>; holders: number };
+
+/**
+ * The one Chromium that other processes connect to, for the whole run: test/tools/global-setup.ts
+ * holds it for each project that lists the setup (e2e, cohort) and lets go when that project tears
+ * down; it closes when the last holder lets go. Vitest imports a project's global setup in a module
+ * graph of its own, so a module-level variable there gave each project a Chromium of its own (two
+ * browsers per run, ~4 s of CPU for the second); the count lives on `globalThis` of vitest's process.
+ */
+export function holdChromiumServer(): { server: Promise<BrowserServer>; release(): Promise<void> } {
+  const g = globalThis as { [RUN]?: Held };
+  const held = (g[RUN] ??= { server: chromium.launchServer(options()), holders: 0 });
+  held.holders++;
+  let released = false;
+  return {
+    server: held.server,
+    release: async () => {
+      if (released) return;
+      released = true;
+      if (--held.holders > 0) return;
+      delete g[RUN];
+      await (await held.server).close();
+    },
+  };
 }
 
 let shared: Promise<Browser> | undefined;

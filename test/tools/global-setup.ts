@@ -10,10 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { lastChange } from '@drill/server/bundle-fresh';
-import type { BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { buildWeb, needsBuild, repoRoot } from '../../cli/src/commands/serve.ts';
-import { CHROMIUM, launchChromiumServer } from '../browser/chromium.ts';
+import { CHROMIUM, holdChromiumServer } from '../browser/chromium.ts';
 
 const ROOT = repoRoot();
 
@@ -27,21 +26,15 @@ export function cliBundleStale(root = ROOT): boolean {
   );
 }
 
-// One Chromium for the run, shared by the projects that list this setup (see test/browser/chromium.ts);
-// it stops when the last of them tears down.
-let browser: Promise<BrowserServer> | undefined;
-let users = 0;
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (project.name === 'e2e' && needsBuild(ROOT)) buildWeb(ROOT, () => {});
   if (cliBundleStale()) execFileSync(process.execPath, [join(ROOT, 'cli', 'build.mjs')], { stdio: 'pipe' });
   // Without Chromium the browser tests fail with their own message (how to install it); the rest run.
-  if (existsSync(CHROMIUM)) {
-    browser ??= launchChromiumServer();
-    users++;
-    project.provide('chromiumWs', (await browser).wsEndpoint());
-  }
+  // One for the run, shared by the projects that list this setup; it stops when the last of them tears
+  // down (see holdChromiumServer).
+  const chromium = existsSync(CHROMIUM) ? holdChromiumServer() : undefined;
+  if (chromium) project.provide('chromiumWs', (await chromium.server).wsEndpoint());
   return async () => {
-    if (browser && --users === 0) await (await browser).close();
+    await chromium?.release();
   };
 }

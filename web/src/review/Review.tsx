@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Session, type Scenario, type Rating } from '@drill/engine';
+import { verifyReasonText } from '@drill/report';
 import { useT } from '../i18n.ts';
 import { DropZone } from '../ui/DropZone.tsx';
 import { reviewFile, reviewTranscript, type LoadedFile, type Reviewed } from './load.ts';
@@ -38,7 +39,7 @@ export function Review({
   /** Whether Review is the tab shown (it stays mounted behind the console). */
   visible?: boolean;
 }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const [items, setItems] = useState<Reviewed[]>([]);
   const [selected, setSelected] = useState<string>();
   const seen = useRef<LoadedFile[] | undefined>(undefined);
@@ -164,7 +165,7 @@ export function Review({
                     {t('refusedFile', {
                       reason: it.reason.startsWith('unknown-scenario:')
                         ? t('unknownScenario', { id: it.reason.slice(17) })
-                        : it.reason,
+                        : verifyReasonText(it.reason, lang),
                     })}
                   </div>
                 )}

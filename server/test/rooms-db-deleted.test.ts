@@ -1,0 +1,124 @@
+/**
+ * rooms.db itself deleted under a running server (with its -wal and both lock files, or the whole data
+ * folder): a second server on the same DRILL_HOME must still be refused while the first lives (it would
+ * start on an empty database beside a server still writing into a deleted file), and the first must not
+ * go on taking inputs into a file that vanishes when it stops. It notices within a second, copies
+ * everything it recorded beside the database, says so on stderr, and refuses every later input
+ * `unavailable`; the copy, moved back to rooms.db, resumes every room with every input. Real processes
+ * (the server bundle), sockets and SQLite.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ApiError, RoomSummary } from '../src/protocol.ts';
+import { api, connect, createRoom, join as joinRoom, tempDir, TWO_TEAMS_ROLES } from './kit.ts';
+import { SERVER_PROCESS } from './fixtures/server-process.ts';
+
+const repo = resolve(import.meta.dirname, '..', '..');
+const tmp = tempDir();
+const procs: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const p of procs) p.kill('SIGKILL');
+  tmp.cleanup();
+});
+
+interface Started {
+  proc: ChildProcess;
+  line?: string;
+  code?: number | null;
+  stderr: () => string;
+}
+
+async function start(): Promise<Started> {
+  const proc = spawn(process.execPath, [...SERVER_PROCESS, '--port', '0', '--no-view-worker'], {
+    cwd: repo,
+    env: { ...process.env, DRILL_HOME: tmp.dir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  procs.push(proc);
+  let err = '';
+  proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const stderrDone = new Promise((ok) => proc.stderr!.once('close', ok));
+  const r = await new Promise<{ line?: string; code?: number | null }>((ok) => {
+    createInterface({ input: proc.stdout! }).once('line', (line) => ok({ line }));
+    proc.once('exit', (code) => ok({ code }));
+  });
+  if (r.line === undefined) await stderrDone;
+  return { proc, ...r, stderr: () => err };
+}
+
+async function until(what: string, ok: () => boolean, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('rooms.db deleted under a running server', () => {
+  it('keeps a second server out, saves what was recorded, refuses inputs loudly; the copy resumes every room', async () => {
+    const a = await start();
+    expect(a.line, a.stderr()).toBeDefined();
+    const info = JSON.parse(a.line!) as { url: string; hostToken: string };
+    const room = await createRoom(info.url, info.hostToken, TWO_TEAMS_ROLES);
+    await joinRoom(info.url, room.room.code, 'Red', 'Ana');
+    const trainer = await connect(info.url, room.trainerToken);
+    const started = await trainer.command({ type: 'start' });
+    expect(started.t).toBe('ack');
+    const seqBefore = started.t === 'ack' ? started.seq : -1;
+
+    // Everything in the data folder goes: the database, its WAL, both lock files — the folder itself.
+    const home = join(tmp.dir, 'server');
+    rmSync(home, { recursive: true, force: true });
+
+    // A second server on the same DRILL_HOME is refused while the first lives, in one line.
+    const b = await start();
+    expect(b.line, b.stderr()).toBeUndefined();
+    expect(b.code).toBe(1);
+    expect(b.stderr()).toMatch(/^drill server: another drill server is using .*still running/);
+    expect(b.stderr().trim().split('\n')).toHaveLength(1);
+
+    // The first notices within a second or so, says where everything it recorded is, and takes no input.
+    await until('the running server to notice', () => a.stderr().includes('was deleted or replaced'));
+    expect(a.stderr()).toMatch(/everything it held is saved in .*rooms-recovered-.*\.db/);
+    const copy = readdirSync(home).find((f) => f.startsWith('rooms-recovered-'));
+    expect(copy).toBeDefined();
+    const refused = await trainer.command({ type: 'pause' });
+    expect(refused.t).toBe('refused');
+    expect(refused.t === 'refused' && refused.code).toBe('unavailable');
+    const join2 = await api<ApiError>(info.url, `/api/join/${room.room.code}`, {
+      body: { team: 'Blue', roles: [], name: 'Bo' },
+    });
+    expect(join2.status).toBe(503);
+    expect(join2.body.reason).toMatch(/deleted while it ran/);
+    const created = await api<ApiError>(info.url, '/api/rooms', {
+      token: info.hostToken,
+      body: { ...TWO_TEAMS_ROLES, seed: 'lost' },
+    });
+    expect(created.status).toBe(503);
+    trainer.close();
+
+    // The copy holds the room and every accepted input.
+    const db = new Database(join(home, copy!), { readonly: true });
+    expect(db.prepare('SELECT id FROM rooms').all()).toEqual([{ id: room.room.id }]);
+    expect(db.prepare('SELECT count(*) AS n FROM tokens WHERE role = ?').get('member')).toEqual({ n: 1 });
+    db.close();
+
+    // Stopped, the copy put back as rooms.db: the room resumes where it was.
+    await new Promise<void>((ok) => {
+      a.proc.once('exit', () => ok());
+      a.proc.kill('SIGKILL');
+    });
+    renameSync(join(home, copy!), join(home, 'rooms.db'));
+    const c = await start();
+    expect(c.line, c.stderr()).toBeDefined();
+    const info3 = JSON.parse(c.line!) as { url: string; hostToken: string; unresumed: unknown[] };
+    expect(info3.unresumed).toEqual([]);
+    const rooms = await api<RoomSummary[]>(info3.url, '/api/rooms', { token: info3.hostToken });
+    expect(rooms.body.map((r) => [r.id, r.seq])).toEqual([[room.room.id, seqBefore]]);
+  }, 120_000);
+});
