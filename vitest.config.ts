@@ -22,6 +22,17 @@ const shared = {
   setupFiles: [fileURLToPath(new URL('./test/tools/restore-env.ts', import.meta.url)), ...profile],
 };
 
+// Two groups, run one after the other. Every worker process costs CPU before its first test: Node, the
+// vitest runtime, the set-up files, the environment (jsdom for web) and the project's modules (the
+// engine, zod, yaml, React, ink) imported and transformed again — about 4 s for the scenarios project's
+// second worker. The in-process projects (engine, report, scenarios, cli, web: CPU-bound, no waiting on
+// other processes) run first in one worker each, while `pnpm test`'s format check, type check and lint
+// (run-tests.mjs, ~80 s of CPU on one core) keep the other core busy: 88 → 66 CPU-s for engine, report,
+// scenarios and cli measured alone (docs/PERFORMANCE.md, eighth session). Then the projects whose files
+// mostly wait on other processes (Chromium, tmux, spawned `drill` and servers) run two at a time.
+const oneWorkerBesideTheChecks = { maxWorkers: 1, sequence: { groupOrder: 0 } };
+const twoWorkers = { maxWorkers: 2, sequence: { groupOrder: 1 } };
+
 // One vitest project per workspace package, plus the cross-package suites in test/.
 export default defineConfig({
   test: {
@@ -33,6 +44,7 @@ export default defineConfig({
       {
         test: {
           ...shared,
+          ...oneWorkerBesideTheChecks,
           name: 'engine',
           root: './engine',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -43,6 +55,7 @@ export default defineConfig({
       {
         test: {
           ...shared,
+          ...oneWorkerBesideTheChecks,
           name: 'report',
           root: './report',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -53,6 +66,7 @@ export default defineConfig({
       {
         test: {
           ...shared,
+          ...oneWorkerBesideTheChecks,
           name: 'scenarios',
           root: './scenarios',
           include: ['test/**/*.test.ts'],
@@ -69,6 +83,7 @@ export default defineConfig({
       {
         test: {
           ...shared,
+          ...oneWorkerBesideTheChecks,
           name: 'cli',
           root: './cli',
           include: ['src/**/*.test.{ts,tsx}'],
@@ -83,6 +98,7 @@ export default defineConfig({
         extends: './web/vitest.config.ts',
         test: {
           ...shared,
+          ...oneWorkerBesideTheChecks,
           setupFiles: [
             ...shared.setupFiles,
             fileURLToPath(new URL('./web/vitest.dom-reset.ts', import.meta.url)),
@@ -92,6 +108,7 @@ export default defineConfig({
       {
         test: {
           ...shared,
+          ...twoWorkers,
           name: 'cohort',
           root: './cohort',
           include: ['test/**/*.test.ts'],
@@ -105,6 +122,7 @@ export default defineConfig({
       {
         test: {
           ...shared,
+          ...twoWorkers,
           name: 'server',
           root: './server',
           include: ['test/**/*.test.ts'],
@@ -117,6 +135,7 @@ export default defineConfig({
       {
         test: {
           ...shared,
+          ...twoWorkers,
           name: 'e2e',
           root: './test',
           include: ['**/*.test.ts'],
