@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { TableCommand } from '@drill/engine';
 import { Store } from '../src/store.ts';
 import { tempDir } from './kit.ts';
-import { openRoom, probe, typhoon as sc } from './fixtures/probe-room.ts';
+import { openRoom, probe, typhoon as sc, type Probe } from './fixtures/probe-room.ts';
 
 const tmp = tempDir();
 const store = new Store(tmp.dir);
