@@ -1,12 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { Table, type TableCommand, type TableSetupInput } from '@drill/engine';
-import { loadScenario } from '@drill/scenarios';
-import type { Identity, ServerFrame } from '../src/protocol.ts';
-import { Room, type Conn } from '../src/room.ts';
-import { Store, type RoomRow } from '../src/store.ts';
+import type { TableCommand } from '@drill/engine';
+import { Store } from '../src/store.ts';
 import { tempDir } from './kit.ts';
+import { openRoom, probe, typhoon as sc, type Probe } from './fixtures/probe-room.ts';
 
-const sc = loadScenario('typhoon');
 const tmp = tempDir();
 const store = new Store(tmp.dir);
 afterAll(() => {
@@ -14,45 +11,11 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-/** A connection that keeps every frame it is sent, decoded as a browser would. */
-interface Probe extends Conn {
-  frames: ServerFrame[];
-}
-function probe(identity: Identity, tokenId: string, lang: 'en' | 'zh-CN' = 'en'): Probe {
-  const frames: ServerFrame[] = [];
-  return {
-    identity,
-    tokenId,
-    lang,
-    frames,
-    send: (f) => frames.push(JSON.parse(JSON.stringify(f)) as ServerFrame),
-    sendText: (t) => frames.push(JSON.parse(String(t)) as ServerFrame),
-  };
-}
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
-
-function openRoom(id: string, setup: TableSetupInput): Room {
-  const t = Table.start(sc, setup, { startedAt: '2026-01-01T00:00:00.000Z' });
-  if ('error' in t) throw new Error(t.error);
-  const saved = t.save();
-  const row: RoomRow = {
-    id,
-    code: id.toUpperCase(),
-    scenarioId: 'typhoon',
-    scenarioHash: sc.contentHash,
-    setup: saved.setup,
-    headers: saved.transcripts.map((x) => x.header),
-    created: '2026-01-01T00:00:00.000Z',
-    status: 'open',
-    display: { showScores: false, projectorTeam: null },
-  };
-  store.insertRoom(row);
-  return Room.open(store, row, sc, t);
-}
 
 describe('room broadcasts', () => {
   it('each client receives exactly the frame its own view would give, sent once per turn of the event loop', async () => {
-    const room = openRoom('b1', {
+    const room = openRoom(store, 'b1', {
       seed: 'b1',
       mode: 'parallel',
       lang: 'en',

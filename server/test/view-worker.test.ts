@@ -1,13 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { Table, type TableCommand, type TableSetupInput } from '@drill/engine';
-import { loadScenario } from '@drill/scenarios';
-import type { Identity, ServerFrame } from '../src/protocol.ts';
-import { Room, type Conn } from '../src/room.ts';
-import { Store, type RoomRow } from '../src/store.ts';
+import type { TableCommand } from '@drill/engine';
+import type { Room } from '../src/room.ts';
+import { Store } from '../src/store.ts';
 import { ViewPort } from '../src/view-port.ts';
 import { tempDir } from './kit.ts';
+import { openRoom, probe, typhoon as sc, type Probe } from './fixtures/probe-room.ts';
 
-const sc = loadScenario('typhoon');
 const tmp = tempDir();
 const store = new Store(tmp.dir);
 // Two workers: the rooms are spread over them by id (the tests below use rooms on both).
@@ -17,40 +15,6 @@ afterAll(async () => {
   store.close();
   tmp.cleanup();
 });
-
-interface Probe extends Conn {
-  frames: ServerFrame[];
-}
-function probe(identity: Identity, tokenId: string, lang: 'en' | 'zh-CN' = 'en'): Probe {
-  const frames: ServerFrame[] = [];
-  return {
-    identity,
-    tokenId,
-    lang,
-    frames,
-    send: (f) => frames.push(JSON.parse(JSON.stringify(f)) as ServerFrame),
-    sendText: (t) => frames.push(JSON.parse(String(t)) as ServerFrame),
-  };
-}
-
-function openRoom(id: string, setup: TableSetupInput, views: ViewPort): Room {
-  const t = Table.start(sc, setup, { startedAt: '2026-01-01T00:00:00.000Z' });
-  if ('error' in t) throw new Error(t.error);
-  const saved = t.save();
-  const row: RoomRow = {
-    id,
-    code: id.toUpperCase(),
-    scenarioId: 'typhoon',
-    scenarioHash: sc.contentHash,
-    setup: saved.setup,
-    headers: saved.transcripts.map((x) => x.header),
-    created: '2026-01-01T00:00:00.000Z',
-    status: 'open',
-    display: { showScores: false, projectorTeam: null },
-  };
-  store.insertRoom(row);
-  return Room.open(store, row, sc, t, views);
-}
 
 /** Until every probe holds a view of the room's current seq (the worker answers on another thread). */
 async function settled(room: Room, conns: Probe[]): Promise<void> {
@@ -102,6 +66,7 @@ function check(room: Room, conns: Probe[]): void {
 async function classroom(id: string): Promise<void> {
   const roles = sc.roles.map((r) => r.id);
   const room = openRoom(
+    store,
     id,
     {
       seed: id,
@@ -192,6 +157,7 @@ describe('views built on the view workers', () => {
     const gone = new ViewPort();
     while (!gone.ready) await new Promise((r) => setTimeout(r, 20));
     const room = openRoom(
+      store,
       'w2',
       {
         seed: 'w2',
