@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundles the CLI with esbuild into cli/dist/drill.mjs, so `drill` starts without compiling TypeScript
-// (cli/bin/drill.mjs runs the bundle when it is newer than every source, else the sources via tsx).
+// (cli/bin/drill.mjs runs the bundle while the sources are exactly those recorded in dist/drill.sources.json, else the sources via tsx).
 //
 // - Everything is bundled, node_modules included: one file to load is faster than resolving hundreds of
 //   modules (see `pnpm bench`, which measures both start-ups against `node -e 0`).
@@ -18,6 +18,7 @@ import { readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
+import { CLI_MANIFEST, CLI_SOURCES, snapshot, writeManifest } from '@drill/server/bundle-fresh';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -84,6 +85,9 @@ const sourceLocation = {
 
 const started = performance.now();
 const startedAt = new Date();
+// The sources as they are before anything reads them: cli/bin/drill.mjs runs the bundle only while they
+// are exactly these (a file saved during the build then differs; see @drill/server/bundle-fresh).
+const snap = snapshot(root, CLI_SOURCES);
 
 /** Every shipped scenario, compiled now from the TypeScript sources (the same compiler the bundle holds). */
 async function precompiledShipped() {
@@ -208,6 +212,7 @@ const main = join(outdir, 'drill.mjs');
 // Dated when the build began (cli/bin/drill.mjs compares the sources with it): a source saved while
 // esbuild ran may be missing from the bundle, so it must count as newer.
 await utimes(main, startedAt, startedAt);
+writeManifest(join(outdir, CLI_MANIFEST), CLI_SOURCES, snap);
 const size = (await stat(main)).size;
 const total = Object.values(result.metafile.outputs).reduce((a, o) => a + o.bytes, 0);
 process.stdout.write(

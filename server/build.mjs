@@ -12,18 +12,20 @@
 //   cli/build.mjs does), so code that finds files beside itself (the shipped scenarios, worker-boot.mjs)
 //   works the same from the bundle: the bundled server starts its threads through src/worker-boot.mjs,
 //   which picks the bundled worker module when it is fresh.
-// - dist/sources.json lists the workspace folders the bundle was built from: what "fresh" is checked
-//   against (server/bin/server.mjs, src/worker-boot.mjs, the server tests' global setup).
+// - dist/sources.json is the manifest of the workspace folders the bundle was built from and each of their
+//   files' size and modification time (bundle-fresh.mjs): what "fresh" is checked against
+//   (server/bin/server.mjs, src/worker-boot.mjs, the server tests' global setup).
 import { build } from 'esbuild';
-import { rename, rm, readFile, utimes, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
+import { rename, rm, readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { snapshot, writeManifest } from './src/bundle-fresh.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const outdir = join(here, 'dist');
 const started = performance.now();
-const startedAt = new Date();
 
 /** Rewrites `import.meta.url` in the workspace's own sources to the URL of the original file. */
 const sourceLocation = {
@@ -41,6 +43,12 @@ const sourceLocation = {
   },
 };
 
+// The workspace's sources as they are before esbuild reads them (see bundle-fresh.mjs: a file saved
+// while it builds then differs from the manifest, so the bundle counts as stale).
+const candidates = readdirSync(root, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && e.name !== 'node_modules' && existsSync(join(root, e.name, 'src')))
+  .map((e) => `${e.name}/src`);
+const snap = snapshot(root, candidates, ['pnpm-lock.yaml']);
 // Built into a fresh folder, then moved in place: a server starting meanwhile sees the old bundle or the new.
 const building = `${outdir}.${process.pid}.tmp`;
 await rm(building, { recursive: true, force: true });
@@ -83,9 +91,8 @@ const sources = [
       .map((p) => p.split('/').slice(0, 2).join('/')),
   ),
 ].sort();
-await writeFile(join(building, 'sources.json'), `${JSON.stringify(sources)}\n`);
-// Dated when the build began: a source saved while esbuild ran is newer, so the bundle counts as stale.
-await utimes(join(building, 'sources.json'), startedAt, startedAt);
+// The bundled dependencies (fastify, ws, yaml…) are what pnpm-lock.yaml pins: an install changes it.
+writeManifest(join(building, 'sources.json'), sources, snap, ['pnpm-lock.yaml']);
 await rm(outdir, { recursive: true, force: true });
 await rename(building, outdir);
 const total = Object.values(result.metafile.outputs).reduce((a, o) => a + o.bytes, 0);

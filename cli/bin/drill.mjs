@@ -5,18 +5,18 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 // The server bundle's freshness rule (plain JavaScript, loads before any TypeScript loader).
-import { lastChange } from '@drill/server/bundle-fresh';
+import { builtFrom, CLI_MANIFEST, CLI_SOURCES, lastChange } from '@drill/server/bundle-fresh';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bundle = join(here, '..', 'dist', 'drill.mjs');
 
 let useBundle = false;
 if (existsSync(bundle) && !process.env.DRILL_FROM_SOURCE) {
-  const built = statSync(bundle).mtimeMs;
   const root = join(here, '..', '..');
-  useBundle = ['cli/src', 'engine/src', 'scenarios/src', 'cohort/src', 'report/src'].every(
-    (d) => lastChange(join(root, d)) <= built,
-  );
+  // Exactly the sources the build recorded; a bundle from before the manifest: built after every change.
+  useBundle =
+    builtFrom(join(here, '..', 'dist', CLI_MANIFEST), root) ??
+    CLI_SOURCES.every((d) => lastChange(join(root, d)) <= statSync(bundle).mtimeMs);
 }
 if (useBundle) {
   await import(pathToFileURL(bundle).href);

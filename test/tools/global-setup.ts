@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { lastChange } from '@drill/server/bundle-fresh';
+import { builtFrom, CLI_MANIFEST, CLI_SOURCES, lastChange } from '@drill/server/bundle-fresh';
 import type { TestProject } from 'vitest/node';
 import { buildWeb, needsBuild, repoRoot } from '../../cli/src/commands/serve.ts';
 import { CHROMIUM, holdChromiumServer } from '../browser/chromium.ts';
@@ -20,10 +20,10 @@ const ROOT = repoRoot();
 export function cliBundleStale(root = ROOT): boolean {
   const bundle = join(root, 'cli', 'dist', 'drill.mjs');
   if (!existsSync(bundle)) return true;
+  const exact = builtFrom(join(root, 'cli', 'dist', CLI_MANIFEST), root);
+  if (exact !== undefined) return !exact;
   const built = statSync(bundle).mtimeMs;
-  return ['cli/src', 'engine/src', 'scenarios/src', 'cohort/src', 'report/src'].some(
-    (d) => lastChange(join(root, d)) > built,
-  );
+  return CLI_SOURCES.some((d) => lastChange(join(root, d)) > built);
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
