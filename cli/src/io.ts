@@ -10,6 +10,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { say } from './say.ts';
 
 /** Paths the user typed are relative to where they typed them (pnpm runs scripts from the repo root). */
 export function userPath(p: string): string {
@@ -26,34 +27,48 @@ export class UserError extends Error {
   }
 }
 
-/** The reason behind a file-system error, in words (the errno code stays for searching). */
+/**
+ * The reason behind a file-system error, in words in the terminal's language (the errno code stays for
+ * searching).
+ */
 export function fsReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'EFBIG':
-      return 'the file is too large (a file-size limit is in force) (EFBIG)';
+      return say(
+        'the file is too large (a file-size limit is in force) (EFBIG)',
+        '文件太大（受文件大小限制）（EFBIG）',
+      );
     case 'ENOSPC':
-      return 'no space left on the device (ENOSPC)';
+      return say('no space left on the device (ENOSPC)', '磁盘空间已满（ENOSPC）');
     case 'EDQUOT':
-      return 'the disk quota is used up (EDQUOT)';
+      return say('the disk quota is used up (EDQUOT)', '磁盘配额已用完（EDQUOT）');
     case 'EACCES':
     case 'EPERM':
-      return `permission denied (${code})`;
+      return say(`permission denied (${code})`, `没有权限（${code}）`);
     case 'EROFS':
-      return 'the file system is read-only (EROFS)';
+      return say('the file system is read-only (EROFS)', '文件系统是只读的（EROFS）');
     case 'EISDIR':
-      return 'it is a folder, not a file (EISDIR)';
+      return say('it is a folder, not a file (EISDIR)', '这是文件夹，不是文件（EISDIR）');
     case 'EEXIST':
-      return 'a file of that name is in the way (EEXIST)';
+      return say('a file of that name is in the way (EEXIST)', '已有同名文件（EEXIST）');
     case 'ENOTDIR':
-      return 'part of the path is a file, not a folder (ENOTDIR)';
+      return say(
+        'part of the path is a file, not a folder (ENOTDIR)',
+        '路径中有一段是文件，不是文件夹（ENOTDIR）',
+      );
     case 'ENOENT':
-      return 'no such file or folder (ENOENT)';
+      return say('no such file or folder (ENOENT)', '没有这个文件或文件夹（ENOENT）');
     case 'EIO':
-      return 'input/output error (EIO)';
+      return say('input/output error (EIO)', '读写错误（EIO）');
     default:
       return (e as Error)?.message ?? String(e);
   }
+}
+
+/** "cannot read FILE: REASON", the message of every file a command could not read. */
+export function cannotRead(file: string, e: unknown): string {
+  return say(`cannot read ${file}: ${fsReason(e)}`, `无法读取 ${file}：${fsReason(e)}`);
 }
 
 /**
@@ -82,12 +97,23 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 
   } catch {
     isDir = false; // no such file yet: fine
   }
-  if (isDir) throw new UserError(`cannot write ${path}: it is a folder — give a file name inside it`);
+  if (isDir)
+    throw new UserError(
+      say(
+        `cannot write ${path}: it is a folder — give a file name inside it`,
+        `无法写入 ${path}：这是文件夹，请给出其中的文件名`,
+      ),
+    );
   const dir = dirname(path);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw new UserError(`cannot write ${path}: cannot create the folder ${dir}: ${fsReason(e)}`);
+    throw new UserError(
+      say(
+        `cannot write ${path}: cannot create the folder ${dir}: ${fsReason(e)}`,
+        `无法写入 ${path}：无法创建文件夹 ${dir}：${fsReason(e)}`,
+      ),
+    );
   }
   const tmp = `${path}.${process.pid}.tmp`;
   let fd: number | undefined;
@@ -112,7 +138,12 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 
     } catch {
       // the temporary file may not exist
     }
-    throw new UserError(`could not write ${path}: ${fsReason(e)} — nothing was replaced`);
+    throw new UserError(
+      say(
+        `could not write ${path}: ${fsReason(e)} — nothing was replaced`,
+        `未能写入 ${path}：${fsReason(e)}——原文件未被改动`,
+      ),
+    );
   }
   syncDir(dir);
 }

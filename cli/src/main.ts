@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { ENGINE_VERSION, useSha256 } from '@drill/engine';
 import { commandsFor } from './commands/index.ts';
 import { fsReason, UserError } from './io.ts';
+import { say } from './say.ts';
 
 /**
  * The platform's SHA-256 for every hash the engine takes (same bytes, same hex as the portable one). The
@@ -32,8 +33,9 @@ export async function main(argv: string[]): Promise<number> {
     // A file-system error no command anticipated: still one line with the path and the reason.
     const fsError = e as NodeJS.ErrnoException;
     if (typeof fsError?.code === 'string' && typeof fsError.syscall === 'string') {
+      const what = `${fsError.syscall} ${fsError.path ?? ''}`.trim();
       process.stderr.write(
-        `drill: ${fsError.syscall} ${fsError.path ?? ''} failed: ${fsReason(e)}\n`.replace('  ', ' '),
+        `drill: ${say(`${what} failed: ${fsReason(e)}`, `${what} 失败：${fsReason(e)}`)}\n`,
       );
       return 2;
     }

@@ -22,6 +22,7 @@ import {
 } from '@drill/cohort';
 import { SHIPPED_IDS } from '@drill/scenarios';
 import { userPath, UserError, writeFileAtomic } from '../io.ts';
+import { reasonSaid, say } from '../say.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { cohortWorkerUrl } from './cohort-worker-url.ts';
 import { langOption } from './report.ts';
@@ -258,13 +259,19 @@ export function register(program: Command): void {
       if (o.out) {
         const path = userPath(o.out);
         writeFileAtomic(path, text);
+        const runs = report.runs + (report.against?.report.runs ?? 0);
         process.stderr.write(
-          `cohort report (${format}, ${lang}): ${report.runs + (report.against?.report.runs ?? 0)} runs analysed, ${excluded} left out: ${path}\n`,
+          say(
+            `cohort report (${format}, ${lang}): ${runs} runs analysed, ${excluded} left out: ${path}\n`,
+            `学员整体报告（${format}，${lang}）：分析${runs}份记录，排除${excluded}份：${path}\n`,
+          ),
         );
       } else process.stdout.write(text);
       if (excluded > 0 && o.out)
         for (const x of [...report.excluded, ...(report.against?.report.excluded ?? [])])
-          process.stderr.write(`  left out ${x.file}: ${x.reason}\n`);
+          process.stderr.write(
+            say(`  left out ${x.file}: ${x.reason}\n`, `  已排除 ${x.file}：${reasonSaid(x.reason)}\n`),
+          );
       process.exitCode = 0;
     });
 }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { ALL_ROLES, localize, stateHash, type ColleagueLevel, type Lang, type Scenario } from '@drill/engine';
 import { SCENARIO_DIR, shippedScenarioIds, SHIPPED_IDS } from '@drill/scenarios';
 import { userPath, UserError } from '../io.ts';
+import { say } from '../say.ts';
 import { loadSigningKey } from './keys.ts';
 import { startSoloSession } from '../solo.ts';
 import { Journal, resumeCommand, runPaths } from '../journal.ts';
@@ -73,7 +74,10 @@ export function startLive(scenario: Scenario, o: StartOptions): LiveDrill {
   mkdirSync(dirname(paths.journal), { recursive: true });
   if (existsSync(paths.journal))
     throw new UserError(
-      `${paths.journal} already exists: choose another --out, or continue that drill with: ${resumeCommand(paths.journal, shipped ? undefined : userPath(o.scenarioArg))}`,
+      say(
+        `${paths.journal} already exists: choose another --out, or continue that drill with: ${resumeCommand(paths.journal, shipped ? undefined : userPath(o.scenarioArg))}`,
+        `${paths.journal} 已存在：请换一个 --out，或用以下命令继续那次推演：${resumeCommand(paths.journal, shipped ? undefined : userPath(o.scenarioArg))}`,
+      ),
     );
   const journal = Journal.create(paths.journal, s.header);
   return new LiveDrill({

@@ -11,6 +11,7 @@ import {
   type Aar,
 } from '@drill/report';
 import { userPath, UserError, writeFileAtomic, terminalSafe } from '../io.ts';
+import { reasonSaid, say } from '../say.ts';
 import { parseLang } from '../tui/i18n.ts';
 import { readTranscript, scenarioForTranscript } from './verify.ts';
 
@@ -52,9 +53,14 @@ export function replayedAar(
   if (r.ok) return { aar: r.aar, state: r.state };
   if (!r.verification.ok && !o.unverified)
     throw new UserError(
-      `${file} fails verification: ${r.reason}\n(add --unverified to report on it anyway, marked as not verified)`,
+      say(
+        `${file} fails verification: ${r.reason}\n(add --unverified to report on it anyway, marked as not verified)`,
+        `${file} 校验未通过：${reasonSaid(r.reason)}\n（如仍要生成报告，请加 --unverified，报告将标明未经校验）`,
+      ),
     );
-  throw new UserError(`${file} cannot be replayed: ${r.reason}`);
+  throw new UserError(
+    say(`${file} cannot be replayed: ${r.reason}`, `${file} 无法重放：${reasonSaid(r.reason)}`),
+  );
 }
 
 /**
@@ -116,7 +122,10 @@ export function register(program: Command): void {
         const path = userPath(o.out);
         writeFileAtomic(path, text);
         process.stderr.write(
-          `${kind} (${format}, ${lang}${aar.verification.ok ? '' : ', NOT VERIFIED'}${aar.verification.finished ? '' : ', unfinished'}): ${path}\n`,
+          say(
+            `${kind} (${format}, ${lang}${aar.verification.ok ? '' : ', NOT VERIFIED'}${aar.verification.finished ? '' : ', unfinished'}): ${path}\n`,
+            `${kind === 'aar' ? '评估报告' : '讲评'}（${format}，${lang}${aar.verification.ok ? '' : '，未经校验'}${aar.verification.finished ? '' : '，未完成'}）：${path}\n`,
+          ),
         );
       } else process.stdout.write(terminalSafe(text)); // no escapes from scenario texts reach the terminal
       process.exitCode = 0;

@@ -14,7 +14,8 @@ import {
 } from '@drill/engine';
 import { SHIPPED_IDS } from '@drill/scenarios';
 import { parseAnswers, type Answers } from '../answers.ts';
-import { fsReason, userPath, UserError, writeFileAtomic } from '../io.ts';
+import { cannotRead, fsReason, userPath, UserError, writeFileAtomic } from '../io.ts';
+import { reasonSaid, say } from '../say.ts';
 import { utf8Text } from '../utf8Text.ts';
 import { Journal, runPaths, transcriptPathForJournal } from '../journal.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
@@ -56,10 +57,10 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new UserError(`cannot read ${file}: ${fsReason(e)}`);
+    throw new UserError(cannotRead(file, e));
   }
   const p = parseTranscript(text);
-  if (!p.ok) throw new UserError(`${file}: ${p.reason}`);
+  if (!p.ok) throw new UserError(`${file}${say(': ', '：')}${reasonSaid(p.reason)}`);
   // Only a journal is ever written to: a transcript (.json) the user passed by mistake stays untouched.
   if (p.kind !== 'journal')
     throw new UserError(

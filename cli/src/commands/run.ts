@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import {
   ALL_ROLES,
   COLLEAGUE_LEVELS,
+  localize,
   POLICIES,
   type ColleagueLevel,
   type Lang,
@@ -18,6 +19,7 @@ import { utf8Text } from '../utf8Text.ts';
 import { loadSigningKey } from './keys.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { parseLang } from '../tui/i18n.ts';
+import { say } from '../say.ts';
 import { join } from 'node:path';
 
 export interface RunOptions {
@@ -153,19 +155,33 @@ export async function runCommand(scenarioArg: string, o: RunOptions): Promise<nu
     writeFileAtomic(out, `${JSON.stringify(t, null, 1)}\n`);
     const r = t.result!;
     process.stdout.write(
-      `${scenario.id} · seed ${seed} · ${t.entries.length} inputs · ending: ${r.score.ending ?? '-'} · score ${r.score.overall.toFixed(1)}/100\n` +
-        `final state ${r.finalStateHash}\ntranscript: ${out}\n`,
+      say(
+        `${scenario.id} · seed ${seed} · ${t.entries.length} inputs · ending: ${r.score.ending ?? '-'} · score ${r.score.overall.toFixed(1)}/100\n` +
+          `final state ${r.finalStateHash}\ntranscript: ${out}\n`,
+        `${scenario.id} · 随机种子 ${seed} · ${t.entries.length}条输入 · 结局：${endingTitle(scenario, r.score.ending)} · 总分 ${r.score.overall.toFixed(1)}/100\n` +
+          `最终状态 ${r.finalStateHash}\n记录：${out}\n`,
+      ),
     );
     return 0;
   }
   if (!process.stdin.isTTY)
     throw new UserError(
-      'stdin is not a terminal, so the interactive drill cannot start.\n' +
-        `Play without a screen with --auto ${POLICIES.join('|')}, or --answers FILE (see README: "Playing without a screen").`,
+      say(
+        'stdin is not a terminal, so the interactive drill cannot start.\n' +
+          `Play without a screen with --auto ${POLICIES.join('|')}, or --answers FILE (see README: "Playing without a screen").`,
+        '标准输入不是终端，无法启动交互式推演。\n' +
+          `无屏幕推演请用 --auto ${POLICIES.join('|')} 或 --answers 文件（见 README“Playing without a screen”）。`,
+      ),
     );
   // play.ts plugs the terminal drill in when it registers; `drill run` alone loads only this command.
   interactive ??= (await import('./play.ts')).runInteractive;
   return interactive(scenario, { ...o, seed, scenarioArg });
+}
+
+/** An ending by its title in Chinese (the id, as the English line prints, is a word of the format). */
+function endingTitle(scenario: Scenario, id: string | undefined): string {
+  const ending = scenario.endings.find((e) => e.id === id);
+  return ending ? localize(ending.title, 'zh-CN') : '—';
 }
 
 export function register(program: Command): void {

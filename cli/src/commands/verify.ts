@@ -9,7 +9,8 @@ import {
   type VerifyResult,
 } from '@drill/engine';
 import { SHIPPED_IDS } from '@drill/scenarios';
-import { fsReason, terminalSafe, userPath, UserError } from '../io.ts';
+import { cannotRead, terminalSafe, userPath, UserError } from '../io.ts';
+import { reasonSaid, say } from '../say.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { readTrustedKey } from './keys.ts';
 
@@ -21,7 +22,7 @@ export function readTranscriptText(file: string): string {
   try {
     return readFileSync(userPath(file), 'utf8');
   } catch (e) {
-    throw new UserError(`cannot read ${file}: ${fsReason(e)}`);
+    throw new UserError(cannotRead(file, e));
   }
 }
 
@@ -35,7 +36,7 @@ export function readTranscriptChecked(file: string): { transcript: Transcript; d
   const p = parseTranscript(readTranscriptText(file));
   if (!p.ok) {
     const at = p.line !== undefined && p.column !== undefined ? `:${p.line}:${p.column}` : '';
-    throw new UserError(`${file}${at}: ${p.reason}`);
+    throw new UserError(`${file}${at}${say(': ', '：')}${reasonSaid(p.reason)}`);
   }
   return { transcript: p.transcript, ...(p.dropped ? { dropped: p.dropped } : {}) };
 }
@@ -46,25 +47,45 @@ export function verifyVerdict(
   r: VerifyResult,
   dropped?: DroppedLines,
 ): { line: string; exit: number } {
-  if (!r.ok) return { line: `FAILED: ${file}: ${r.reason}`, exit: VERIFY_EXIT.failed };
+  // The first word (OK, FAILED, UNFINISHED) is the verdict scripts read: the same in every language.
+  if (!r.ok)
+    return { line: `FAILED: ${file}${say(': ', '：')}${reasonSaid(r.reason)}`, exit: VERIFY_EXIT.failed };
   if (dropped && !dropped.torn)
     return {
-      line: `FAILED: ${file}: ${dropped.reason} (${dropped.lines} line(s) from line ${dropped.line} could not be read; the ${r.entries} entries before them hold)`,
+      line: say(
+        `FAILED: ${file}: ${dropped.reason} (${dropped.lines} line(s) from line ${dropped.line} could not be read; the ${r.entries} entries before them hold)`,
+        `FAILED: ${file}：${reasonSaid(dropped.reason)}（从第${dropped.line}行起共${dropped.lines}行无法读取；之前的${r.entries}条记录校验通过）`,
+      ),
       exit: VERIFY_EXIT.failed,
     };
   if (!r.complete)
     return {
-      line: `UNFINISHED: ${file} is an unfinished drill (no result): its ${r.entries} entries hold, final state ${r.finalStateHash}, but it has no score to verify — not a drill's result`,
+      line: say(
+        `UNFINISHED: ${file} is an unfinished drill (no result): its ${r.entries} entries hold, final state ${r.finalStateHash}, but it has no score to verify — not a drill's result`,
+        `UNFINISHED: ${file} 是未完成的演练（没有结果）：${r.entries}条记录校验通过，最终状态 ${r.finalStateHash}，但没有可校验的得分——不是演练结果`,
+      ),
       exit: VERIFY_EXIT.unfinished,
     };
   const sig =
     r.signature.status === 'valid'
       ? r.signature.trusted
-        ? `signed by the trusted key ${r.signature.publicKey}`
-        : `signed by key ${r.signature.publicKey} (check it is the trainer's with --key)`
-      : 'unsigned (anyone could have recomputed it: sign drills with `drill keys init`, check with --key)';
+        ? say(
+            `signed by the trusted key ${r.signature.publicKey}`,
+            `由受信任的密钥 ${r.signature.publicKey} 签名`,
+          )
+        : say(
+            `signed by key ${r.signature.publicKey} (check it is the trainer's with --key)`,
+            `由密钥 ${r.signature.publicKey} 签名（请用 --key 核对是否为培训者的密钥）`,
+          )
+      : say(
+          'unsigned (anyone could have recomputed it: sign drills with `drill keys init`, check with --key)',
+          '未签名（任何人都可能重新计算过：用 `drill keys init` 为演练签名，用 --key 核对）',
+        );
   return {
-    line: `OK: ${file} holds — ${r.entries} entries replayed, final state ${r.finalStateHash}, scores recomputed and equal; ${sig}`,
+    line: say(
+      `OK: ${file} holds — ${r.entries} entries replayed, final state ${r.finalStateHash}, scores recomputed and equal; ${sig}`,
+      `OK: ${file} 校验通过——重放${r.entries}条记录，最终状态 ${r.finalStateHash}，重新计算的得分一致；${sig}`,
+    ),
     exit: VERIFY_EXIT.holds,
   };
 }
@@ -75,7 +96,10 @@ export function scenarioForTranscript(t: Transcript, scenarioArg?: string): Scen
   const id = t.header?.scenario?.id;
   if (typeof id === 'string' && SHIPPED_IDS.includes(id)) return scenarioFromArg(id);
   throw new UserError(
-    `the transcript is for scenario \`${String(id)}\`, which is not shipped: name its file with --scenario`,
+    say(
+      `the transcript is for scenario \`${String(id)}\`, which is not shipped: name its file with --scenario`,
+      `该记录属于想定“${String(id)}”，它不是内置想定：请用 --scenario 指定其文件`,
+    ),
   );
 }
 

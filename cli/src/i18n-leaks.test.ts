@@ -1,0 +1,95 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { autoplay, verify } from '@drill/engine';
+import { loadScenario } from '@drill/scenarios';
+import { fsReason, UserError, writeFileAtomic } from './io.ts';
+import { readTranscriptChecked, verifyVerdict } from './commands/verify.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'drill-i18n-'));
+const typhoon = loadScenario('typhoon');
+const played = autoplay(typhoon, {
+  seed: 2,
+  policy: 'random',
+  startedAt: '2026-10-01T00:00:00.000Z',
+}).transcript();
+
+const message = (f: () => unknown): string => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof UserError) return e.message;
+    throw e;
+  }
+  throw new Error('no error');
+};
+
+/** Latin words left once the file paths, errno codes, JSON, hashes and JSON paths are taken out. */
+const english = (s: string): string[] =>
+  s
+    .replaceAll(dir, '')
+    .replace(
+      /\bE[A-Z]+\b|JSON|[0-9a-f]{16,}|`[^`]*`|--\w+|OK|FAILED|UNFINISHED|[\w.-]+\.json|\b[a-z]+(?:\.[a-z]\w*)+/g,
+      '',
+    )
+    .match(/[A-Za-z]{2,}/g) ?? [];
+
+// A cadre whose terminal is Chinese (LANG=zh_CN.UTF-8) got every message of `drill` itself in English:
+// "cannot read x.json: no such file or folder (ENOENT)", "not valid JSON: Expected ',' or '}'…",
+// "OK: … holds — 62 entries replayed…".
+describe('what drill says in a Chinese terminal', () => {
+  beforeEach(() => {
+    process.env.LANG = 'zh_CN.UTF-8';
+    delete process.env.LC_ALL;
+    delete process.env.LC_MESSAGES;
+  });
+  afterEach(() => {
+    process.env.LANG = 'C';
+  });
+
+  it('names file-system errors in Chinese', () => {
+    for (const code of ['ENOENT', 'EACCES', 'EISDIR', 'ENOSPC', 'EROFS', 'ENOTDIR', 'EIO', 'EFBIG']) {
+      const r = fsReason(Object.assign(new Error('x'), { code }));
+      expect(r).toContain(code);
+      expect(english(r), r).toEqual([]);
+    }
+  });
+
+  it('refuses a missing, folder, broken or empty transcript in Chinese', () => {
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"header": {"x": 1 "y": 2}}');
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, '{}');
+    for (const f of [join(dir, 'nowhere.json'), dir, broken, empty]) {
+      const m = message(() => readTranscriptChecked(f));
+      expect(m).toMatch(/[\u4e00-\u9fff]/);
+      expect(english(m), m).toEqual([]);
+    }
+    expect(message(() => readTranscriptChecked(broken))).toMatch(/broken\.json:1:\d+：/);
+  });
+
+  it('refuses to write over a folder in Chinese', () => {
+    const m = message(() => writeFileAtomic(dir, 'x'));
+    expect(english(m), m).toEqual([]);
+  });
+
+  it("gives verify's verdict in Chinese, the verdict word kept for scripts", () => {
+    const ok = verifyVerdict('run.json', verify(typhoon, played)).line;
+    expect(ok).toMatch(/^OK: run\.json 校验通过/);
+    expect(english(ok), ok).toEqual([]);
+    const tampered = structuredClone(played);
+    tampered.result!.score.overall = 99.5;
+    const failed = verifyVerdict('run.json', verify(typhoon, tampered)).line;
+    expect(failed).toMatch(/^FAILED: run\.json：记录的得分/);
+    expect(english(failed), failed).toEqual([]);
+  });
+
+  it('stays English in an English terminal', () => {
+    process.env.LANG = 'C';
+    expect(message(() => readTranscriptChecked(join(dir, 'nowhere.json')))).toMatch(
+      /^cannot read .*: no such file or folder \(ENOENT\)$/,
+    );
+    expect(verifyVerdict('run.json', verify(typhoon, played)).line).toMatch(/^OK: run\.json holds/);
+  });
+});
