@@ -6,6 +6,7 @@ import { autoplay, verify } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
 import { fsReason, UserError, writeFileAtomic } from './io.ts';
 import { readTranscriptChecked, verifyVerdict } from './commands/verify.ts';
+import { parseLang } from './tui/i18n.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'drill-i18n-'));
 const typhoon = loadScenario('typhoon');
@@ -85,7 +86,12 @@ describe('what drill says in a Chinese terminal', () => {
     expect(english(failed), failed).toEqual([]);
   });
 
+  it('refuses an unknown language in Chinese, naming the languages', () => {
+    expect(() => parseLang('fr')).toThrow('未知的语言“fr”：可选 en、zh-CN');
+  });
+
   it('stays English in an English terminal', () => {
+    expect(() => parseLang('fr', { LANG: 'C' })).toThrow('unknown language `fr`: use one of en, zh-CN');
     process.env.LANG = 'C';
     expect(message(() => readTranscriptChecked(join(dir, 'nowhere.json')))).toMatch(
       /^cannot read .*: no such file or folder \(ENOENT\)$/,

@@ -303,7 +303,7 @@ export function renderCohortHtml(r: CohortReport, lang: Lang): string {
   if (r.excluded.length === 0) out.push(`<p>${h(S.excludedNone)}</p>`);
   else
     out.push(
-      `<ul class="excluded">${r.excluded.map((x) => `<li><b>${h(x.file)}</b>: ${h(S.notVerified)}${S.colon}${h(verifyReasonText(x.reason, lang))}</li>`).join('')}</ul>`,
+      `<ul class="excluded">${r.excluded.map((x) => `<li><b>${h(x.file)}</b>${S.colon}${h(S.notVerified)}${S.colon}${h(verifyReasonText(x.reason, lang))}</li>`).join('')}</ul>`,
     );
   for (const g of r.groups) {
     out.push(`<h2>${h(localize(g.title, lang))} — ${h(g.scenarioId)} ${h(g.version)}</h2>`);
@@ -392,7 +392,7 @@ export function renderCohortHtml(r: CohortReport, lang: Lang): string {
     out.push(`<h2>${h(S.comparison)}</h2>`);
     if (r.against.report.excluded.length)
       out.push(
-        `<h3>${h(S.cohortB)}${S.colon}${h(S.excludedHead)}</h3><ul class="excluded">${r.against.report.excluded.map((x) => `<li><b>${h(x.file)}</b>: ${h(S.notVerified)}${S.colon}${h(verifyReasonText(x.reason, lang))}</li>`).join('')}</ul>`,
+        `<h3>${h(S.cohortB)}${S.colon}${h(S.excludedHead)}</h3><ul class="excluded">${r.against.report.excluded.map((x) => `<li><b>${h(x.file)}</b>${S.colon}${h(S.notVerified)}${S.colon}${h(verifyReasonText(x.reason, lang))}</li>`).join('')}</ul>`,
       );
     if (r.against.comparisons.length === 0) out.push(`<p>${h(S.compareNone)}</p>`);
     for (const c of r.against.comparisons) {

@@ -113,7 +113,7 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
     out.push(
       `### ${L(o.text)}`,
       '',
-      `${S.col.final}: **${ratingText(o.rating, lang)}** — ${S.ratingLong[o.rating]}`,
+      `${S.col.final}${colon(lang)}**${ratingText(o.rating, lang)}** — ${S.ratingLong[o.rating]}`,
       '',
     );
     for (const c of o.capabilities) {
@@ -123,7 +123,7 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
       );
     }
     if (o.tasks.length) {
-      out.push('', `${S.tasks}:`, '');
+      out.push('', `${S.tasks}${colon(lang).trimEnd()}`, '');
       for (const t of o.tasks) {
         out.push(
           `- ${L(t.text)}${colon(lang)}${ratingText(t.rating, lang)}${t.observed.length ? ` (${S.discussion.proposed})` : ''}`,
@@ -142,7 +142,12 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
       out.push(`### ${g.module ? e(moduleHeading(aar, g.module, lang)) : S.discussion.noModule}`, '');
       if (g.module?.summary) out.push(L(g.module.summary), '');
       if (g.module?.keyIssues.length)
-        out.push(`${S.discussion.keyIssues}:`, '', ...g.module.keyIssues.map((k) => `- ${L(k)}`), '');
+        out.push(
+          `${S.discussion.keyIssues}${colon(lang).trimEnd()}`,
+          '',
+          ...g.module.keyIssues.map((k) => `- ${L(k)}`),
+          '',
+        );
       for (const d of g.items) {
         out.push(`**${L(d.prompt)}** — ${S.discussion.status[d.status]}`, '');
         if (d.capabilities.length)
@@ -168,16 +173,16 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
 
   h2(5, S.sections.capabilities);
   for (const c of aar.capabilities) {
-    const credit = c.credit === null ? '' : ` (${S.col.credit} ${pct(c.credit)})`;
+    const credit = c.credit === null ? '' : paren(`${S.col.credit} ${pct(c.credit)}`, lang);
     out.push(
       `### ${L(c.name)}`,
       '',
-      `${S.col.proposed}: **${ratingText(c.proposed, lang)}** · ${S.col.final}: **${ratingText(c.final, lang)}** — ${S.ratingLong[c.final]}${credit}`,
+      `${S.col.proposed}${colon(lang)}**${ratingText(c.proposed, lang)}** · ${S.col.final}${colon(lang)}**${ratingText(c.final, lang)}** — ${S.ratingLong[c.final]}${credit}`,
       '',
     );
     if (c.override)
       out.push(
-        `> ${S.override}: ${c.proposed} → **${c.override.rating}**${c.override.by ? ` (${S.overriddenBy} ${e(c.override.by)})` : ''} — ${e(c.override.note)}`,
+        `> ${S.override}${colon(lang)}${c.proposed} → **${c.override.rating}**${c.override.by ? paren(`${S.overriddenBy} ${e(c.override.by)}`, lang) : ''} — ${e(c.override.note)}`,
         '',
       );
     if (c.caps?.length)
@@ -193,9 +198,9 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
       const h = evidenceHead(aar, d, lang);
       const mark = c.improvements.includes(id) ? '△' : c.strengths.includes(id) ? '✓' : '·';
       out.push(`- ${mark} **${e(h.when)}** ${e(h.prompt)}`, `  - ${e(h.choice)}`, `  - ${e(h.detail)}`);
-      out.push(`  - ${S.rationale}: ${d.rationale ? e(d.rationale) : `*${S.noRationale}*`}`);
-      for (const f of d.feedback) out.push(`  - ${S.feedback}: ${L(f)}`);
-      for (const r of d.refs) out.push(`  - ${S.doctrine}: ${e(referenceTitle(r.title, lang))}`);
+      out.push(`  - ${S.rationale}${colon(lang)}${d.rationale ? e(d.rationale) : `*${S.noRationale}*`}`);
+      for (const f of d.feedback) out.push(`  - ${S.feedback}${colon(lang)}${L(f)}`);
+      for (const r of d.refs) out.push(`  - ${S.doctrine}${colon(lang)}${e(referenceTitle(r.title, lang))}`);
     }
     out.push('');
   }
@@ -213,7 +218,7 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
   h2(6, S.sections.subjects);
   out.push(
     ...table(
-      [S.col.subject, S.col.score, `${S.col.final} (${S.col.proposed})`],
+      [S.col.subject, S.col.score, `${S.col.final}${paren(S.col.proposed, lang)}`],
       aar.subjects.map((s) => [
         `${S.subjectKind[s.subject.kind]}${colon(lang)}${L(s.name)}${s.detail ? paren(e(L(s.detail)), lang) : ''}`,
         s.score === null ? '—' : s.score.toFixed(1),
@@ -261,7 +266,7 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
         rows.push([
           when,
           S.event.variation,
-          `${it.description ? `${L(it.description)}: ` : ''}${it.label ? L(it.label) : e(it.outcome)}${it.notice ? ` — ${S.event.notice}${colon(lang)}${L(it.notice)}` : ''}`,
+          `${it.description ? `${L(it.description)}${colon(lang)}` : ''}${it.label ? L(it.label) : e(it.outcome)}${it.notice ? ` — ${S.event.notice}${colon(lang)}${L(it.notice)}` : ''}`,
         ]);
         break;
       case 'override':
@@ -296,10 +301,10 @@ export function renderMarkdown(aar: Aar, lang: Lang): string {
   const v = aar.verification;
   out.push(v.ok ? (v.complete ? S.verified : S.incomplete) : `**${e(S.notVerified(v.reason ?? ''))}**`, '');
   out.push(
-    `- ${S.entries}: ${v.entries}`,
-    `- ${S.finalStateHash}: \`${v.finalStateHash}\``,
-    `- ${S.transcriptHash}: \`${v.lastHash}\``,
-    `- ${S.engine}: ${e(x.engine)}`,
+    `- ${S.entries}${colon(lang)}${v.entries}`,
+    `- ${S.finalStateHash}${colon(lang)}\`${v.finalStateHash}\``,
+    `- ${S.transcriptHash}${colon(lang)}\`${v.lastHash}\``,
+    `- ${S.engine}${colon(lang)}${e(x.engine)}`,
   );
   return `${out.join('\n')}\n`;
 }

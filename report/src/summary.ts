@@ -1,5 +1,5 @@
 import { localize, type Scenario, type ScoreReport, type Lang, type LocalizedText } from '@drill/engine';
-import { both, joinList, oneLine, quote } from './words.ts';
+import { both, joinList, oneLine, paren, quote } from './words.ts';
 
 /**
  * A few sentences on how the drill went — the score, the strengths, the areas for improvement with
@@ -44,10 +44,10 @@ export function summarize(
   const rated = report.capabilities.filter((c) => c.final !== 'not-rated');
   const strong = rated
     .filter((c) => c.final === 'P' || c.final === 'S')
-    .map((c) => `${capName(c.capability)} (${c.final})`);
+    .map((c) => `${capName(c.capability)}${paren(c.final, lang)}`);
   const weak = rated
     .filter((c) => c.final === 'M' || c.final === 'U')
-    .map((c) => `${capName(c.capability)} (${c.final})`);
+    .map((c) => `${capName(c.capability)}${paren(c.final, lang)}`);
   if (strong.length)
     sentences.push(
       zh ? `做得好的方面：${joinList(strong, lang)}。` : `Strengths: ${joinList(strong, lang)}.`,

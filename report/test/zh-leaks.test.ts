@@ -55,3 +55,12 @@ describe('the default participant and team names in a Chinese report', () => {
     for (const text of Object.values(documents('en'))) expect(text).toContain('Player');
   });
 });
+
+// "最终评定: **U**", "关键任务:", "依据文件: …", "(得分率 100%)": English punctuation after Chinese words.
+describe('the Chinese AAR in Markdown punctuates in Chinese', () => {
+  it('has no ASCII colon or bracket after a Chinese label', () => {
+    const md = renderMarkdown(aar, 'zh-CN');
+    const lines = md.split('\n').filter((l) => /[\u4e00-\u9fff）]:(?: |$)|[\u4e00-\u9fff] \(/.test(l));
+    expect(lines).toEqual([]);
+  });
+});

@@ -377,5 +377,9 @@ export function parseLang(v: string | undefined, env: NodeJS.ProcessEnv = proces
   if (v === undefined) return langFromEnv(env);
   if (/^zh(-CN|-Hans|_CN)?$/i.test(v)) return 'zh-CN';
   if (/^en([-_][A-Za-z]+)?$/i.test(v)) return 'en';
-  throw new Error(`unknown language \`${v}\`: use one of ${LANGUAGES.join(', ')}`);
+  throw new Error(
+    langFromEnv(env) === 'zh-CN'
+      ? `未知的语言“${v}”：可选 ${LANGUAGES.join('、')}`
+      : `unknown language \`${v}\`: use one of ${LANGUAGES.join(', ')}`,
+  );
 }

@@ -41,7 +41,8 @@ describe('cohort report in Review', () => {
     expect(html).toContain('学员整体报告');
     expect(html).toContain('<svg class="heatmap"');
     expect(html.match(/<rect class="cell"/g)).toHaveLength(2 * scenario.capabilities.length);
-    expect(html).toMatch(/<b>zhao\.json<\/b>: 校验未通过: [^<]*recorded score differs/);
+    // In Chinese, with verify's reason in Chinese (docs/reliability/bilingual.md, eighth session).
+    expect(html).toMatch(/<b>zhao\.json<\/b>：校验未通过：记录的得分与重新计算的不同/);
     expect(screen.getByRole('link', { name: '下载（HTML）' }).getAttribute('href')).toMatch(
       /^data:text\/html/,
     );
