@@ -65,7 +65,7 @@ export function roomsDbHeld(dir: string, dbFile: string): HomeLockedError {
 }
 
 /** The process holding a POSIX lock on `file`, from /proc/locks (Linux); undefined elsewhere or if none. */
-function lockHolder(file: string): number | undefined {
+export function lockHolder(file: string): number | undefined {
   try {
     const ino = statSync(file, { bigint: true }).ino.toString();
     for (const line of readFileSync('/proc/locks', 'utf8').split('\n')) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { TableSetup, TranscriptEntry, TranscriptHeader } from '@drill/engine';
 import type { Display, Role, RoomStatus, ScenarioSource } from './protocol.ts';
+import { HomeLockedError, lockHolder } from './home.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export interface RoomRow {
@@ -88,6 +89,7 @@ export class Store {
 
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true });
+    refuseIfBeingWritten(dir, join(dir, 'rooms.db'));
     // timeout 0: a database another process holds is refused at once (SQLITE_BUSY), not waited for.
     this.db = new Database(join(dir, 'rooms.db'), { timeout: 0 });
     // The database itself is the data folder's lock: exclusive locking mode, set before the first access
@@ -359,4 +361,33 @@ function parseToken(r: RawToken): TokenRow {
 function fileIdentity(file: string): string {
   const st = statSync(file, { bigint: true });
   return `${st.dev}:${st.ino}`;
+}
+
+/**
+ * Refuses to open a rooms.db another program is in the middle of writing (a `sqlite3` shell inside a
+ * transaction). In WAL mode such a writer holds its lock in `rooms.db-shm`, which this store, in
+ * exclusive locking mode from its first access, never looks at: both would append to the WAL. So first a
+ * plain connection asks for the write lock (`BEGIN IMMEDIATE`, no waiting) and gives it back; a writer
+ * makes it fail with SQLITE_BUSY. (A writer starting in the instant between this and the exclusive open
+ * is not seen; no drill process writes rooms.db without the folder's locks.)
+ */
+function refuseIfBeingWritten(dir: string, file: string): void {
+  if (!existsSync(file)) return;
+  let probe: Database.Database | undefined;
+  try {
+    probe = new Database(file, { timeout: 0 });
+    probe.exec('BEGIN IMMEDIATE; ROLLBACK');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'SQLITE_BUSY') {
+      const pid = lockHolder(file);
+      throw new HomeLockedError(
+        dir,
+        undefined,
+        `${pid === undefined ? 'another program' : `process ${pid}`} is in the middle of writing its database ${file}: let it finish or close it, then start again`,
+      );
+    }
+    throw e;
+  } finally {
+    probe?.close();
+  }
 }
