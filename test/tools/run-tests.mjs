@@ -5,7 +5,8 @@
 //
 // The static checks run beside the tests, not before them: vitest spends much of its time waiting (on
 // Chromium, tmux, spawned commands), and the checks fill those gaps on a two-core machine. Their output
-// is held back and printed after the tests', and any of them failing fails the run.
+// is held back and printed after the tests', and any of them failing fails the run. vitest.config.ts
+// counts on them: its in-process projects run first in a single worker, the checks on the other core.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
