@@ -84,7 +84,9 @@ describe('crash: kill -9 mid-drill, restart, reconnect, finish, verify', () => {
     // One more input in flight as the server dies: it is either committed or resent after the restart.
     // Like the steps before it, it waits out the connection's rate limit if the loop above spent it (the
     // limiter, not the crash, answered it in one run of six).
-    const inFlight = trainer.command({ type: 'next' }, { retryStale: 5 });
+    // Its deadline covers the restart: a server process starting on a loaded machine (load 20 on two cores)
+    // took longer than the client's default 30 s in two whole runs of the project.
+    const inFlight = trainer.command({ type: 'next' }, { retryStale: 5, timeoutMs: 90_000 });
     await kill9(s.proc);
     s = await spawnServer(port);
     await Promise.all(all.map((c) => c.next((f) => f.t === 'welcome', 20_000)));
@@ -127,5 +129,5 @@ describe('crash: kill -9 mid-drill, restart, reconnect, finish, verify', () => {
     }
     for (const c of all) c.close();
     s.proc.kill('SIGTERM');
-  });
+  }, 240_000);
 });
