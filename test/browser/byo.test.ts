@@ -180,7 +180,7 @@ describe('the trainer’s own scenario in the web app, in Chromium', () => {
       '本组 2 次已校验的演练 · 对比组 2 次已校验的演练',
     );
     const html = (await page.getByTitle('2 次演练的整体报告').getAttribute('srcdoc')) ?? '';
-    expect(html).toContain('<li>日期: 2026-10-01 – 2026-10-31</li>');
+    expect(html).toContain('<li>日期：2026-10-01 – 2026-10-31</li>');
     expect(html).toContain('中位数 100（中间一半 100–100；范围 100–100）。');
     expect(html).toContain('A 批：2 次演练；B 批：2 次演练（同一情景版本）。');
     const found = await axe(page, 'zh review with a cohort');

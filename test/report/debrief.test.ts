@@ -18,6 +18,7 @@ import {
   renderDebriefHtml,
   renderDebriefMarkdown,
   renderHtml,
+  referenceTitle,
   renderMarkdown,
   stringsFor,
   type Aar,
@@ -61,7 +62,7 @@ describe('the participant debrief and the AAR: two documents from one model', ()
         expect(count(md, label) - inActions, `${d.id} in the debrief`).toBeLessThanOrEqual(1);
       }
       // In the AAR, the full evidence (choice, feedback, reference) sits once, under its capability.
-      expect(count(full, `- ${S.rationale}: `)).toBe(
+      expect(count(full, `- ${S.rationale}${lang === 'zh-CN' ? '：' : ': '}`)).toBe(
         aar.decisions.filter((d) => d.status !== 'not-reached' && !d.simulated).length,
       );
     });
@@ -317,7 +318,23 @@ describe('Chinese reports', () => {
     expect(own).not.toMatch(/\d+h\d*m?\b|\b\d+m\b|T[-+]\d/);
     expect(zh).toMatch(/T0[前后]\d+小时/);
     const full = renderMarkdown(aar, 'zh-CN');
-    for (const line of full.split('\n').filter((l) => l.includes('依据文件：')))
-      expect(line.split('依据文件：')[1]).not.toMatch(/[A-Za-z]/);
+    // A doctrine title the scenario gives in Chinese is cited in Chinese alone (its English aside left
+    // out). Titles the scenario has only in English (the typhoon's release_rules, doksuri_2023, …) are
+    // a content gap listed in docs/reliability/bilingual.md; until the AAR said 依据文件： with a
+    // full-width colon, this loop matched no line at all.
+    const lines = full.split('\n').filter((l) => l.includes('依据文件：'));
+    const titles = new Set(aar.decisions.flatMap((d) => d.refs.map((r) => r.title)));
+    // Given in Chinese: a 《document》 name or a title that starts in Chinese (not a Chinese aside).
+    const givenInChinese = new Set(
+      [...titles].filter((t) => /《[^》]+》|^[\u4e00-\u9fff]/.test(t)).map((t) => referenceTitle(t, 'zh-CN')),
+    );
+    let checked = 0;
+    for (const line of lines) {
+      const shown = line.split('依据文件：')[1]!;
+      if (!givenInChinese.has(shown)) continue;
+      checked++;
+      expect(shown).not.toMatch(/[A-Za-z]/);
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 });
