@@ -7,49 +7,23 @@
  * `unavailable`; the copy, moved back to rooms.db, resumes every room with every input. Real processes
  * (the server bundle), sockets and SQLite.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ApiError, RoomSummary } from '../src/protocol.ts';
 import { api, connect, createRoom, join as joinRoom, tempDir, TWO_TEAMS_ROLES } from './kit.ts';
-import { SERVER_PROCESS } from './fixtures/server-process.ts';
+import { ServerProcesses, type Started } from './fixtures/server-process.ts';
 
-const repo = resolve(import.meta.dirname, '..', '..');
 const tmp = tempDir();
-const procs: ChildProcess[] = [];
+const servers = new ServerProcesses();
 
 afterAll(() => {
-  for (const p of procs) p.kill('SIGKILL');
+  servers.killAll();
   tmp.cleanup();
 });
 
-interface Started {
-  proc: ChildProcess;
-  line?: string;
-  code?: number | null;
-  stderr: () => string;
-}
-
-async function start(): Promise<Started> {
-  const proc = spawn(process.execPath, [...SERVER_PROCESS, '--port', '0', '--no-view-worker'], {
-    cwd: repo,
-    env: { ...process.env, DRILL_HOME: tmp.dir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  procs.push(proc);
-  let err = '';
-  proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const stderrDone = new Promise((ok) => proc.stderr!.once('close', ok));
-  const r = await new Promise<{ line?: string; code?: number | null }>((ok) => {
-    createInterface({ input: proc.stdout! }).once('line', (line) => ok({ line }));
-    proc.once('exit', (code) => ok({ code }));
-  });
-  if (r.line === undefined) await stderrDone;
-  return { proc, ...r, stderr: () => err };
-}
+const start = (): Promise<Started> => servers.start(['--port', '0', '--no-view-worker'], tmp.dir);
 
 async function until(what: string, ok: () => boolean, ms = 15_000): Promise<void> {
   const end = Date.now() + ms;
@@ -62,7 +36,7 @@ async function until(what: string, ok: () => boolean, ms = 15_000): Promise<void
 describe('rooms.db deleted under a running server', () => {
   it('keeps a second server out, saves what was recorded, refuses inputs loudly; the copy resumes every room', async () => {
     const a = await start();
-    expect(a.line, a.stderr()).toBeDefined();
+    expect(a.line, a.output()).toBeDefined();
     const info = JSON.parse(a.line!) as { url: string; hostToken: string };
     const room = await createRoom(info.url, info.hostToken, TWO_TEAMS_ROLES);
     await joinRoom(info.url, room.room.code, 'Red', 'Ana');
@@ -77,14 +51,14 @@ describe('rooms.db deleted under a running server', () => {
 
     // A second server on the same DRILL_HOME is refused while the first lives, in one line.
     const b = await start();
-    expect(b.line, b.stderr()).toBeUndefined();
+    expect(b.line, b.output()).toBeUndefined();
     expect(b.code).toBe(1);
-    expect(b.stderr()).toMatch(/^drill server: another drill server is using .*still running/);
-    expect(b.stderr().trim().split('\n')).toHaveLength(1);
+    expect(b.output()).toMatch(/^drill server: another drill server is using .*still running/);
+    expect(b.output().trim().split('\n')).toHaveLength(1);
 
     // The first notices within a second or so, says where everything it recorded is, and takes no input.
-    await until('the running server to notice', () => a.stderr().includes('was deleted or replaced'));
-    expect(a.stderr()).toMatch(/everything it held is saved in .*rooms-recovered-.*\.db/);
+    await until('the running server to notice', () => a.output().includes('was deleted or replaced'));
+    expect(a.output()).toMatch(/everything it held is saved in .*rooms-recovered-.*\.db/);
     const copy = readdirSync(home).find((f) => f.startsWith('rooms-recovered-'));
     expect(copy).toBeDefined();
     const refused = await trainer.command({ type: 'pause' });
@@ -115,7 +89,7 @@ describe('rooms.db deleted under a running server', () => {
     });
     renameSync(join(home, copy!), join(home, 'rooms.db'));
     const c = await start();
-    expect(c.line, c.stderr()).toBeDefined();
+    expect(c.line, c.output()).toBeDefined();
     const info3 = JSON.parse(c.line!) as { url: string; hostToken: string; unresumed: unknown[] };
     expect(info3.unresumed).toEqual([]);
     const rooms = await api<RoomSummary[]>(info3.url, '/api/rooms', { token: info3.hostToken });

@@ -5,41 +5,23 @@
  * WAL. The server must refuse to start, in one line, and start once the writer is done — with what the
  * writer committed. Real server processes (the bundle) and SQLite.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RoomSummary } from '../src/protocol.ts';
 import { api, createRoom, tempDir, TWO_TEAMS_ROLES } from './kit.ts';
-import { SERVER_PROCESS } from './fixtures/server-process.ts';
+import { ServerProcesses, type Started } from './fixtures/server-process.ts';
 
-const repo = resolve(import.meta.dirname, '..', '..');
 const tmp = tempDir();
-const procs: ChildProcess[] = [];
+const servers = new ServerProcesses();
 
 afterAll(() => {
-  for (const p of procs) p.kill('SIGKILL');
+  servers.killAll();
   tmp.cleanup();
 });
 
-async function start(): Promise<{ proc: ChildProcess; line?: string; code?: number | null; stderr: string }> {
-  const proc = spawn(process.execPath, [...SERVER_PROCESS, '--port', '0', '--no-view-worker'], {
-    cwd: repo,
-    env: { ...process.env, DRILL_HOME: tmp.dir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  procs.push(proc);
-  let stderr = '';
-  proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const stderrDone = new Promise((ok) => proc.stderr!.once('close', ok));
-  const r = await new Promise<{ line?: string; code?: number | null }>((ok) => {
-    createInterface({ input: proc.stdout! }).once('line', (line) => ok({ line }));
-    proc.once('exit', (code) => ok({ code }));
-  });
-  if (r.line === undefined) await stderrDone;
-  return { proc, ...r, stderr };
-}
+const start = (): Promise<Started> => servers.start(['--port', '0', '--no-view-worker'], tmp.dir);
 
 async function stop(proc: ChildProcess): Promise<void> {
   await new Promise<void>((ok) => {
