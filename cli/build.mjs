@@ -19,6 +19,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { CLI_MANIFEST, CLI_SOURCES, snapshot, writeManifest } from '@drill/server/bundle-fresh';
+import { sourceLocation } from '@drill/server/source-location';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -64,22 +65,6 @@ const bundledCohortWorker = {
         ? { contents: await readFile(args.path, 'utf8'), loader: 'ts' }
         : undefined,
     );
-  },
-};
-
-/** Rewrites `import.meta.url` in the workspace's own sources to the URL of the original file. */
-const sourceLocation = {
-  name: 'source-location',
-  setup(b) {
-    b.onLoad({ filter: /\.(ts|tsx)$/ }, async (args) => {
-      if (args.path.includes('node_modules')) return undefined;
-      let text = await readFile(args.path, 'utf8');
-      if (text.includes('import.meta.url')) {
-        const rel = relative(outdir, args.path).split('\\').join('/');
-        text = text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`);
-      }
-      return { contents: text, loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts' };
-    });
   },
 };
 
@@ -194,7 +179,7 @@ try {
       precompiledScenarios,
       zodEnglishOnly,
       bundledCohortWorker,
-      sourceLocation,
+      sourceLocation(outdir),
     ],
   });
 } catch (e) {

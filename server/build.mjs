@@ -8,40 +8,25 @@
 // - Entries: main.ts (the server process) and the two worker threads' modules (view-worker.ts,
 //   scenario-compiler-worker.ts), code shared between them in chunks beside them.
 // - better-sqlite3 stays external: a native module, loaded from server/node_modules as from the sources.
-// - `import.meta.url` in workspace sources is rewritten to the source file's own location (as
-//   cli/build.mjs does), so code that finds files beside itself (the shipped scenarios, worker-boot.mjs)
-//   works the same from the bundle: the bundled server starts its threads through src/worker-boot.mjs,
-//   which picks the bundled worker module when it is fresh.
+// - `import.meta.url` in workspace sources is rewritten to the source file's own location (the plugin
+//   cli/build.mjs uses too: src/source-location.mjs), so code that finds files beside itself (the
+//   shipped scenarios, worker-boot.mjs) works the same from the bundle: the bundled server starts its
+//   threads through src/worker-boot.mjs, which picks the bundled worker module when it is fresh.
 // - dist/sources.json is the manifest of the workspace folders the bundle was built from and each of their
 //   files' size and modification time (bundle-fresh.mjs): what "fresh" is checked against
 //   (server/bin/server.mjs, src/worker-boot.mjs, the server tests' global setup).
 import { build } from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
-import { rename, rm, readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { rename, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { snapshot, writeManifest } from './src/bundle-fresh.mjs';
+import { sourceLocation } from './src/source-location.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const outdir = join(here, 'dist');
 const started = performance.now();
-
-/** Rewrites `import.meta.url` in the workspace's own sources to the URL of the original file. */
-const sourceLocation = {
-  name: 'source-location',
-  setup(b) {
-    b.onLoad({ filter: /\.(ts|tsx)$/ }, async (args) => {
-      if (args.path.includes('node_modules')) return undefined;
-      let text = await readFile(args.path, 'utf8');
-      if (text.includes('import.meta.url')) {
-        const rel = relative(outdir, args.path).split('\\').join('/');
-        text = text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`);
-      }
-      return { contents: text, loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts' };
-    });
-  },
-};
 
 // The workspace's sources as they are before esbuild reads them (see bundle-fresh.mjs: a file saved
 // while it builds then differs from the manifest, so the bundle counts as stale).
@@ -78,7 +63,7 @@ const result = await build({
   banner: {
     js: "import { createRequire as __drillCreateRequire } from 'node:module'; const require = __drillCreateRequire(import.meta.url);",
   },
-  plugins: [sourceLocation],
+  plugins: [sourceLocation(outdir)],
 }).catch(async (e) => {
   await rm(building, { recursive: true, force: true });
   throw e;
