@@ -229,8 +229,7 @@ export class Room {
       return this.refuse(conn, 'unavailable', f.cseq);
     }
     if (!outcome.ok) {
-      // A refusal changes nothing: no entry reached the journal and the Table did not move.
-      this.unsaved = [];
+      // A refusal changes nothing: the Table hands the journal no entry of it, and does not move.
       if (this.table.seq !== before) {
         this.reload();
         return this.refuse(conn, 'unavailable', f.cseq);
