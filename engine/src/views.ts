@@ -199,8 +199,12 @@ export function viewFor(
   state: DrillState,
   viewer: Viewer,
   lang: Lang,
-  /** The drill's score, for viewers who may see it (a caller that already scored this state passes it). */
-  score: () => ScoreReport = () => scoreDrill(scenario, state),
+  /**
+   * The drill's score, for viewers who may see it (a caller that already scored this state passes it);
+   * `null`: the view leaves it out, for a caller that hands the score over apart (the room server sends
+   * it in a frame of its own, at most once a second, instead of inside every view).
+   */
+  score: (() => ScoreReport) | null = () => scoreDrill(scenario, state),
   /** Viewer-independent parts already built (see `ViewParts`): reused, and new ones kept there. */
   parts?: ViewParts,
 ): DrillView {
@@ -358,7 +362,7 @@ export function viewFor(
   if (viewer.kind === 'facilitator') out.notes = notesNow(scenario, state, lang);
   if ((viewer.kind === 'facilitator' || viewer.kind === 'evaluator') && state.observations)
     out.observations = state.observations.map((o) => ({ ...o }));
-  if (showScore) out.score = score();
+  if (showScore && score !== null) out.score = score();
   return out;
 }
 

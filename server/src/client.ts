@@ -127,6 +127,12 @@ export class RoomClient {
     });
   }
 
+  /** The last frame received so far that matches (frames kept), else the next one that does. */
+  seen(match: (f: ServerFrame) => boolean, timeoutMs = 10_000): Promise<ServerFrame> {
+    const held = this.frames.findLast(match);
+    return held ? Promise.resolve(held) : this.next(match, timeoutMs);
+  }
+
   /** Waits for the welcome (after connect or a reconnect). */
   welcome(timeoutMs?: number): Promise<Extract<ServerFrame, { t: 'welcome' }>> {
     const seen = this.frames.find((f): f is Extract<ServerFrame, { t: 'welcome' }> => f.t === 'welcome');

@@ -1,8 +1,11 @@
 import type { DrillView, Lang, Table, TableViewer } from '@drill/engine';
-import type { Display, RoomStatus, TeamScore } from './protocol.ts';
+import type { Display, LaneReport, RoomStatus, ServerFrame, TeamScore } from './protocol.ts';
 
-/** Which scores go with a view frame: none, every team's, or one team's (a member's, when shown). */
-export type ScoresFor = undefined | 'all' | { team: string };
+/**
+ * Which scores a connection may see: none, every team's with every lane's whole report (the trainer,
+ * evaluators), every team's (the projector, when shown), or one team's (a member's, when shown).
+ */
+export type ScoresFor = undefined | 'staff' | 'all' | { team: string };
 
 /** What a view frame needs besides the Table: the room's display choices and status. */
 export interface FrameContext {
@@ -50,7 +53,32 @@ export class FrameBuilder {
 
   scores(which: ScoresFor): TeamScore[] | undefined {
     if (which === undefined) return undefined;
-    return which === 'all' ? this.allScores() : this.allScores().filter((s) => s.team === which.team);
+    return which === 'all' || which === 'staff'
+      ? this.allScores()
+      : this.allScores().filter((s) => s.team === which.team);
+  }
+
+  /** Each lane's whole score report, as the facilitator's view has its lanes (one per session). */
+  private reports(): LaneReport[] {
+    const byReport = new Map<object, LaneReport>();
+    for (const s of this.table.scores())
+      if (!byReport.has(s.report))
+        byReport.set(s.report, {
+          ...(this.table.setup.mode === 'parallel' ? { team: s.team } : {}),
+          report: s.report,
+        });
+    return [...byReport.values()];
+  }
+
+  /** The JSON of a `scores` frame for those who may see `which` (an empty list: none may be seen). */
+  scoresText(which: ScoresFor): string {
+    const frame: ServerFrame = {
+      t: 'scores',
+      seq: this.table.seq,
+      scores: this.scores(which) ?? [],
+      ...(which === 'staff' ? { reports: this.reports() } : {}),
+    };
+    return JSON.stringify(frame);
   }
 
   /**
@@ -92,8 +120,9 @@ export class FrameBuilder {
    * The JSON of a `view` frame, assembled from the JSON of its lanes: it parses to exactly the frame
    * `JSON.stringify` would give.
    */
-  text(viewer: TableViewer, lang: Lang, which: ScoresFor, ctx: FrameContext): string {
-    const v = this.table.sharedView(viewer, lang);
+  text(viewer: TableViewer, lang: Lang, ctx: FrameContext): string {
+    // No score report in the lanes: scores go in `scores` frames (Room.sendScores).
+    const v = this.table.sharedView(viewer, lang, { score: false });
     const lanes = v.lanes.map((l) => {
       let text = this.laneText.get(l.view);
       if (text === undefined) {
@@ -103,12 +132,7 @@ export class FrameBuilder {
       return `{${l.team !== undefined ? `"team":${JSON.stringify(l.team)},` : ''}"view":${text}}`;
     });
     const head = JSON.stringify({ seq: v.seq, mode: v.mode, teams: v.teams, phase: v.phase, clock: v.clock });
-    const scores = this.scores(which);
-    const tail = JSON.stringify({
-      display: ctx.display,
-      status: ctx.status,
-      ...(scores ? { scores } : {}),
-    });
+    const tail = JSON.stringify({ display: ctx.display, status: ctx.status });
     return `{"t":"view","view":${head.slice(0, -1)},"lanes":[${lanes.join(',')}]},${tail.slice(1)}`;
   }
 }

@@ -17,6 +17,7 @@ import type {
   Diagnostic,
   Lang,
   LocalizedText,
+  ScoreReport,
   SubjectRatings,
   TableCommand,
   TableRefusalCode,
@@ -180,6 +181,19 @@ export interface TeamScore {
   ratings: SubjectRatings;
 }
 
+/** The whole score report of one lane the trainer or an evaluator sees (its team's, in parallel mode). */
+export interface LaneReport {
+  team?: string;
+  report: ScoreReport;
+}
+
+/**
+ * How often, at most, a room sends its scores (ms): after the inputs of a second, not after each one. A
+ * trainer's score panel a second behind loses nothing; rescoring and resending the whole score report
+ * (most of a trainer's frame) after every input of 30 people cost the room server a third of its work.
+ */
+export const SCORES_EVERY_MS = 1000;
+
 /** Who this connection is. */
 export interface Identity {
   role: Role;
@@ -213,10 +227,20 @@ export type ServerFrame =
       lastCseq: number;
       /** Of the hello's `pending`, those the room accepted from this tab; the others were not applied. */
       accepted?: number[];
-      scores?: TeamScore[];
     }
-  /** After every accepted input and display change: this connection's own view. */
-  | { t: 'view'; view: TableView; display: Display; status: RoomStatus; scores?: TeamScore[] }
+  /**
+   * After every accepted input and display change: this connection's own view. Its lanes carry no score
+   * report: the scores come in `scores` frames.
+   */
+  | { t: 'view'; view: TableView; display: Display; status: RoomStatus }
+  /**
+   * The scores this connection may see, as of table seq `seq`: to the trainer and evaluators every team's
+   * and every lane's whole report; to the projector every team's and to a member their own team's, only
+   * while the trainer shows scores (an empty list when the trainer hides them). Sent after a welcome, at
+   * most every SCORES_EVERY_MS while inputs change them, and at once when the display changes or the
+   * drill reaches its debrief.
+   */
+  | { t: 'scores'; seq: number; scores: TeamScore[]; reports?: LaneReport[] }
   | { t: 'ack'; cseq: number; seq: number }
   | {
       t: 'refused';

@@ -10,15 +10,15 @@ import {
   type TableViewer,
   type TranscriptEntry,
 } from '@drill/engine';
-import type {
-  ClientFrame,
-  Display,
-  Identity,
-  PresenceMember,
-  RefusalCode,
-  RoomInfo,
-  ServerFrame,
-  TeamScore,
+import {
+  SCORES_EVERY_MS,
+  type ClientFrame,
+  type Display,
+  type Identity,
+  type PresenceMember,
+  type RefusalCode,
+  type RoomInfo,
+  type ServerFrame,
 } from './protocol.ts';
 import { FrameBuilder, type ScoresFor } from './frames.ts';
 import type { RoomRow, Store, TokenRow } from './store.ts';
@@ -83,6 +83,12 @@ export class Room {
   private presenceDue = false;
   /** That broadcast includes views (an input or a display change), not only presence. */
   private viewsDue = false;
+  /** The display changed: every connection hears at once which scores it may see now. */
+  private scoresForced = false;
+  /** When the room last sent its scores (performance.now()) and of which table seq. */
+  private scoresSent = { at: -Infinity, seq: -1 };
+  /** The scores of inputs accepted within SCORES_EVERY_MS of the last ones go out when it is over. */
+  private scoresTimer: NodeJS.Timeout | undefined;
 
   private constructor(
     private readonly store: Store,
@@ -166,18 +172,19 @@ export class Room {
     }
     this.conns.add(conn);
     this.sentSeq.set(conn, this.table.seq);
-    const scores = this.scoresFor(conn.identity);
     conn.send({
       t: 'welcome',
       role: conn.identity.role,
       you: conn.identity,
       room: this.info(conn.identity.role === 'trainer'),
-      view: this.table.sharedView(this.viewerOf(conn.identity), conn.lang),
+      view: this.table.sharedView(this.viewerOf(conn.identity), conn.lang, { score: false }),
       display: this.row.display,
       lastCseq: this.cseqs.get(conn.tokenId) ?? 0,
       ...(accepted ? { accepted } : {}),
-      ...(scores ? { scores } : {}),
     });
+    // The scores it may see, as of now (then with everyone's, at most once a second).
+    const scores = this.scoresOf(conn.identity);
+    if (scores !== undefined) conn.sendText(this.frames.scoresText(scores));
     this.schedule({ views: false });
   }
 
@@ -303,6 +310,7 @@ export class Room {
     };
     this.store.setDisplay(this.row.id, display);
     this.row = { ...this.row, display };
+    this.scoresForced = true;
     this.schedule({ views: true });
   }
 
@@ -328,6 +336,10 @@ export class Room {
       if (this.viewsDue) {
         this.viewsDue = false;
         this.broadcast();
+        if (this.scoresForced) {
+          this.scoresForced = false;
+          this.sendScores(true);
+        } else this.scoresDue();
       }
       if (this.presenceDue) {
         this.presenceDue = false;
@@ -376,6 +388,43 @@ export class Room {
     this.broadcastHere(groups);
   }
 
+  /**
+   * An input changed the table: its scores go out now if the room sent none in the last
+   * SCORES_EVERY_MS, else when that time is up — one rescoring and one frame a second, however many
+   * inputs came in it. The debrief's go out at once (the drill is over: every figure is final).
+   */
+  private scoresDue(): void {
+    if (this.scoresSent.seq === this.table.seq) return;
+    const wait = this.over() ? 0 : this.scoresSent.at + SCORES_EVERY_MS - performance.now();
+    if (wait <= 0) {
+      clearTimeout(this.scoresTimer);
+      this.scoresTimer = undefined;
+      return this.sendScores();
+    }
+    this.scoresTimer ??= setTimeout(() => {
+      this.scoresTimer = undefined;
+      // The server closed its database in the meantime (it is stopping): nobody is listening any more.
+      if (this.store.db.open && this.scoresSent.seq !== this.table.seq) this.sendScores();
+    }, wait).unref();
+  }
+
+  /**
+   * Sends each connection the scores it may see, each distinct frame built once. `everyone`: the
+   * display changed, so those who may no longer see scores hear it too (an empty list).
+   */
+  private sendScores(everyone = false): void {
+    this.scoresSent = { at: performance.now(), seq: this.table.seq };
+    const texts = new Map<string, Buffer>();
+    for (const c of this.conns) {
+      const which = this.scoresOf(c.identity);
+      if (which === undefined && !everyone) continue;
+      const key = which === undefined ? '' : typeof which === 'string' ? which : `team\u0000${which.team}`;
+      let text = texts.get(key);
+      if (text === undefined) texts.set(key, (text = Buffer.from(this.frames.scoresText(which))));
+      c.sendText(text);
+    }
+  }
+
   private sendAcks(acks: { conn: Conn; cseq: number; seq: number }[]): void {
     for (const a of acks) if (this.conns.has(a.conn)) a.conn.send({ t: 'ack', cseq: a.cseq, seq: a.seq });
   }
@@ -385,7 +434,7 @@ export class Room {
     const seq = this.table.seq;
     const ctx = { display: this.row.display, status: this.row.status };
     for (const g of groups.values()) {
-      const text = Buffer.from(this.frames.text(g.want.viewer, g.want.lang, g.want.scores, ctx));
+      const text = Buffer.from(this.frames.text(g.want.viewer, g.want.lang, ctx));
       for (const c of g.conns) this.sendView(c, seq, text);
     }
   }
@@ -411,7 +460,7 @@ export class Room {
     if (kept?.display === this.row.display) return kept.want;
     const viewer = this.viewerOf(c.identity);
     const key = `${c.lang}\u0000${JSON.stringify(viewer)}`;
-    const want: FrameWant = { key, viewer, lang: c.lang, scores: this.scoresOf(c.identity) };
+    const want: FrameWant = { key, viewer, lang: c.lang };
     this.wants.set(c, { display: this.row.display, want });
     return want;
   }
@@ -510,16 +559,25 @@ export class Room {
     }
   }
 
-  /** Which scores a client may see: members only their own team's, and only when shown. */
+  /**
+   * Which scores a client may see: the trainer and evaluators every team's and the whole reports; the
+   * projector every team's and members only their own team's, and those two only when shown.
+   */
   private scoresOf(id: Identity): ScoresFor {
     const show = this.row.display.showScores;
-    if ((id.role === 'member' || id.role === 'projector') && !show) return undefined;
-    return id.role === 'member' ? { team: id.team ?? '' } : 'all';
-  }
-
-  /** The Table's one score source, to whom may see it. */
-  private scoresFor(id: Identity): TeamScore[] | undefined {
-    return this.frames.scores(this.scoresOf(id));
+    switch (id.role) {
+      case 'trainer':
+      case 'evaluator':
+        return 'staff';
+      case 'projector':
+        return show ? 'all' : undefined;
+      case 'member':
+        return show ? { team: id.team ?? '' } : undefined;
+      default: {
+        const never: never = id.role;
+        return never;
+      }
+    }
   }
 
   private reload(): void {

@@ -1,14 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { Actor, Lang, SavedTable, Scenario, TableCommand, TableViewer } from '@drill/engine';
-import type { FrameContext, ScoresFor } from './frames.ts';
+import type { FrameContext } from './frames.ts';
 
-/** One distinct frame a broadcast needs (a viewer in a language, with the scores it may see). */
+/** One distinct frame a broadcast needs (a viewer in a language). */
 export interface FrameWant {
   key: string;
   viewer: TableViewer;
   lang: Lang;
-  scores: ScoresFor;
 }
 
 export type ToViewWorker =

@@ -54,7 +54,7 @@ export class ViewReplicas {
           return { reply: { t: 'frames', id: m.id, error: b ? 'out of step' : 'no replica' }, transfer: [] };
         const texts: [string, Uint8Array][] = m.wants.map((w) => [
           w.key,
-          encoder.encode(b.text(w.viewer, w.lang, w.scores, m.ctx)),
+          encoder.encode(b.text(w.viewer, w.lang, m.ctx)),
         ]);
         return {
           reply: { t: 'frames', id: m.id, texts },

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TableCommand } from '@drill/engine';
+import { SCORES_EVERY_MS, type ServerFrame } from '../src/protocol.ts';
 import { Store } from '../src/store.ts';
 import { tempDir } from './kit.ts';
 import { openRoom, probe, typhoon as sc, type Probe } from './fixtures/probe-room.ts';
@@ -46,29 +47,41 @@ describe('room broadcasts', () => {
         const views = c.frames.filter((f) => f.t === 'view');
         const last = views.at(-1);
         if (last?.t !== 'view') throw new Error('no view frame');
-        const viewer = room.viewerOf(c.identity);
-        const scores =
-          c.identity.role === 'trainer' || c.identity.role === 'evaluator' || room.row.display.showScores
-            ? room.table
-                .scores()
-                .filter((s) => c.identity.role !== 'member' || s.team === c.identity.team)
-                .map((s) => ({ team: s.team, score: s.ratings.score, ratings: s.ratings }))
-            : undefined;
+        const view = room.table.view(room.viewerOf(c.identity), c.lang);
+        // The score reports travel in scores frames, not in the views.
+        for (const l of view.lanes) delete l.view.score;
         // What JSON.stringify of the whole frame would have sent: the assembled text parses to the same.
         expect(last).toEqual(
+          JSON.parse(JSON.stringify({ t: 'view', view, display: room.row.display, status: room.row.status })),
+        );
+      }
+    };
+    /** Each client's last scores frame holds the scores it may see now (none: it has none). */
+    const checkScores = (): void => {
+      for (const c of conns) {
+        const staff = c.identity.role === 'trainer' || c.identity.role === 'evaluator';
+        const last = c.frames.filter((f) => f.t === 'scores').at(-1);
+        if (!staff && !room.row.display.showScores) {
+          expect(last === undefined || (last.t === 'scores' && last.scores.length === 0)).toBe(true);
+          continue;
+        }
+        const scores = room.table
+          .scores()
+          .filter((s) => c.identity.role !== 'member' || s.team === c.identity.team)
+          .map((s) => ({ team: s.team, score: s.ratings.score, ratings: s.ratings }));
+        const reports = room.table
+          .view({ kind: 'facilitator' }, 'en')
+          .lanes.map((l) => ({ team: l.team, report: l.view.score }));
+        expect(last).toEqual(
           JSON.parse(
-            JSON.stringify({
-              t: 'view',
-              view: room.table.view(viewer, c.lang),
-              display: room.row.display,
-              status: room.row.status,
-              ...(scores ? { scores } : {}),
-            }),
+            JSON.stringify({ t: 'scores', seq: room.table.seq, scores, ...(staff ? { reports } : {}) }),
           ),
         );
       }
     };
     check();
+    // The first change of scores goes out at once.
+    checkScores();
     for (const c of conns) c.frames.length = 0;
     // Three inputs in one turn: nothing goes out during the turn; at its end the three acks, each just
     // before the one view with all three inputs in it (a sender holding an ack is about to read its view).
@@ -84,11 +97,29 @@ describe('room broadcasts', () => {
       expect(views[0]!.t === 'view' && views[0]!.view.seq).toBe(room.table.seq);
     }
     check();
-    // The Red members never hear of Blue's inject; scores shown go out with the next broadcast.
+    // The scores of inputs within a second of the last ones wait for that second to end, then go out
+    // once, as of the latest input.
+    const scoresOf = (c: Probe): ServerFrame[] => c.frames.filter((f) => f.t === 'scores');
+    expect(scoresOf(trainer)).toEqual([]);
+    await new Promise((r) => setTimeout(r, SCORES_EVERY_MS + 100));
+    expect(scoresOf(trainer)).toHaveLength(1);
+    checkScores();
+    // The Red members never hear of Blue's inject; scores shown go out at once with the next broadcast.
     const red = conns[3]!.frames.find((f) => f.t === 'view');
     expect(JSON.stringify(red)).not.toContain('Blue only');
+    expect(
+      conns.every(
+        (c) => c.identity.role === 'trainer' || c.identity.role === 'evaluator' || scoresOf(c).length === 0,
+      ),
+    ).toBe(true);
     room.displayFrom(trainer, { t: 'display', showScores: true });
     await tick();
     check();
+    checkScores();
+    expect(scoresOf(conns[5]!).at(-1)).toMatchObject({ scores: [{ team: 'Blue' }] });
+    room.displayFrom(trainer, { t: 'display', showScores: false });
+    await tick();
+    checkScores();
+    expect(scoresOf(conns[5]!).at(-1)).toMatchObject({ scores: [] });
   });
 });

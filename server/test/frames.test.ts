@@ -7,18 +7,27 @@ const sc = loadScenario('typhoon');
 const roles = sc.roles.map((r) => r.id);
 const trainer = { kind: 'trainer' as const, name: 'T' };
 
-/** The frame a fresh, unshared view gives, serialised the plain way. */
-function plainFrame(t: Table, viewer: TableViewer, lang: Lang, which: ScoresFor, ctx: FrameContext): string {
+/** The frame a fresh, unshared view gives, serialised the plain way: its lanes without their score. */
+function plainFrame(t: Table, viewer: TableViewer, lang: Lang, ctx: FrameContext): string {
+  const view = t.view(viewer, lang);
+  for (const l of view.lanes) delete l.view.score;
+  return JSON.stringify({ t: 'view', view, display: ctx.display, status: ctx.status });
+}
+
+/** The scores frame for `which`, from the Table's scores the plain way. */
+function plainScores(t: Table, which: ScoresFor): string {
   const all = t.scores().map((s) => ({ team: s.team, score: s.ratings.score, ratings: s.ratings }));
   const scores =
-    which === undefined ? undefined : which === 'all' ? all : all.filter((s) => s.team === which.team);
-  return JSON.stringify({
-    t: 'view',
-    view: t.view(viewer, lang),
-    display: ctx.display,
-    status: ctx.status,
-    ...(scores ? { scores } : {}),
-  });
+    which === undefined
+      ? []
+      : which === 'all' || which === 'staff'
+        ? all
+        : all.filter((s) => s.team === which.team);
+  // The staff's reports: one per lane of the facilitator's view (per team in parallel mode).
+  const reports = t
+    .view({ kind: 'facilitator' }, 'en')
+    .lanes.map((l) => ({ ...(t.setup.mode === 'parallel' ? { team: l.team } : {}), report: l.view.score }));
+  return JSON.stringify({ t: 'scores', seq: t.seq, scores, ...(which === 'staff' ? { reports } : {}) });
 }
 
 describe('FrameBuilder: frames from shared lanes and cached parts', () => {
@@ -44,8 +53,8 @@ describe('FrameBuilder: frames from shared lanes and cached parts', () => {
       if ('error' in replica) throw new Error(replica.error);
       const rb = new FrameBuilder(replica);
       const viewers: [TableViewer, ScoresFor][] = [
-        [{ kind: 'facilitator' }, 'all'],
-        [{ kind: 'evaluator' }, 'all'],
+        [{ kind: 'facilitator' }, 'staff'],
+        [{ kind: 'evaluator' }, 'staff'],
         [{ kind: 'projector', showScores: false }, undefined],
         [{ kind: 'projector', team: 'Blue', showScores: true }, 'all'],
         [{ kind: 'team', team: 'Red' }, { team: 'Red' }],
@@ -58,13 +67,15 @@ describe('FrameBuilder: frames from shared lanes and cached parts', () => {
       const ctx: FrameContext = { display: { showScores: false, projectorTeam: null }, status: 'open' };
       let checked = 0;
       const check = (): void => {
-        for (const [v, which] of viewers)
+        for (const [v, which] of viewers) {
           for (const lang of ['en', 'zh-CN'] as Lang[]) {
-            const plain = plainFrame(t, v, lang, which, ctx);
-            expect(b.text(v, lang, which, ctx)).toBe(plain);
-            expect(rb.text(v, lang, which, ctx)).toBe(plain);
+            const plain = plainFrame(t, v, lang, ctx);
+            expect(b.text(v, lang, ctx)).toBe(plain);
+            expect(rb.text(v, lang, ctx)).toBe(plain);
             checked++;
           }
+          expect(b.scoresText(which)).toBe(plainScores(t, which));
+        }
       };
       const submit = (actor: Parameters<Table['submit']>[0], command: TableCommand): void => {
         const o = { expectSeq: t.seq };

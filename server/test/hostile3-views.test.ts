@@ -83,6 +83,8 @@ describe('views from the view workers, seen by real participants', () => {
     // Everyone has seen the room at (or after) the choice.
     const end = chosenAt;
     await settled([r, b, trainer], end);
+    // The trainer's scores (the whole report, rationales included) follow within SCORES_EVERY_MS.
+    await trainer.seen((f) => f.t === 'scores' && f.seq >= end);
     const text = (c: RoomClient) => c.frames.map((f) => JSON.stringify(f)).join('\n');
     // The checks can fail: the secrets are in the views at all (Red's inject, the trainer's rationale).
     expect(text(r)).toContain('SECRET-FOR-COMMANDER');
@@ -91,7 +93,11 @@ describe('views from the view workers, seen by real participants', () => {
     expect(text(r)).not.toContain('RED-ONLY-RATIONALE');
     expect(text(b)).not.toContain('SECRET-FOR-COMMANDER');
     expect(text(b)).not.toContain('RED-ONLY-RATIONALE');
-    for (const c of [r, b]) expect(c.frames.some((f) => 'scores' in f && f.scores !== undefined)).toBe(false);
+    // Scores hidden: no member receives a scores frame, and no lane carries a score report.
+    for (const c of [r, b]) expect(c.frames.some((f) => f.t === 'scores')).toBe(false);
+    expect(text(r)).not.toContain('"score"');
+    expect(text(b)).not.toContain('"score"');
+    expect(trainer.frames.some((f) => f.t === 'scores' && f.reports?.length)).toBe(true);
     expect(authority.replica).toBe(true);
   }, 90_000);
 });

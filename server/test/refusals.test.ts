@@ -288,9 +288,10 @@ describe('what participants receive', () => {
       if (a.t === 'ack') await settled(clients.slice(0, 3), a.seq);
     }
     const blueRoles = new Set(['fisheries']);
+    // Scores hidden: no scores frame reaches a member at all.
+    expect(blue.frames.filter((f) => f.t === 'scores')).toEqual([]);
     for (const f of blue.frames) {
       if (f.t !== 'view' && f.t !== 'welcome') continue;
-      expect(f.scores).toBeUndefined();
       for (const lane of f.view.lanes) {
         expect(lane.view.score).toBeUndefined();
         expect(lane.view.variations).toBeUndefined();
@@ -307,16 +308,21 @@ describe('what participants receive', () => {
     expect(blue.frames.some((f) => f.t === 'presence')).toBe(false);
     const raw = JSON.stringify(blue.frames);
     expect(raw).not.toMatch(/"variations"|"facilitator|"notes"/);
-    // The trainer sees scores and variations; after "show scores", each member sees only their team's.
+    // The trainer sees variations in the views and the scores (every team's, with the whole report)
+    // in scores frames; after "show scores", each member sees only their team's, and none once hidden.
     const tv = latestView(trainer);
-    expect(tv.lanes[0]!.view.score).toBeDefined();
-    const showing = blue.next((f) => f.t === 'view' && f.display.showScores);
+    expect(tv.lanes[0]!.view.variations).toBeDefined();
+    const staff = trainer.frames.filter((f) => f.t === 'scores').at(-1);
+    expect(staff?.t === 'scores' && staff.scores.map((x) => x.team)).toEqual(['Red', 'Blue']);
+    expect(staff?.t === 'scores' && staff.reports?.[0]?.report.decisions.length).toBeGreaterThan(0);
+    const showing = blue.next((f) => f.t === 'scores');
     await sendTaken(trainer, { t: 'display', showScores: true });
     const shown = await showing;
-    expect(shown.t === 'view' && shown.scores?.map((s) => s.team)).toEqual(['Blue']);
-    const hiding = blue.next((f) => f.t === 'view' && !f.display.showScores);
+    expect(shown.t === 'scores' && shown.scores.map((x) => x.team)).toEqual(['Blue']);
+    expect(shown.t === 'scores' && shown.reports).toBeUndefined();
+    const hiding = blue.next((f) => f.t === 'scores');
     await sendTaken(trainer, { t: 'display', showScores: false });
-    await hiding;
+    expect(await hiding).toMatchObject({ t: 'scores', scores: [] });
   });
 
   it('the trainer hears presence: who is connected and what they submitted', async () => {

@@ -635,16 +635,19 @@ export class Table {
    * state, viewer and language, and handed to every caller that asks for it until an input changes that
    * session (then the lanes of the other sessions are still shared). A server broadcasting to many
    * viewers uses this (and may serialise each distinct lane once); do not modify what it returns.
+   * `score: false` leaves the score report out of the lanes that would carry it (the caller sends the
+   * scores apart: `scores()`).
    */
-  sharedView(viewer: TableViewer, lang: Lang): TableView {
+  sharedView(viewer: TableViewer, lang: Lang, o: { score?: boolean } = {}): TableView {
+    const withScore = o.score !== false;
     return this.viewWith(viewer, (i, v) => {
       const state = this.sessions[i]!.state;
       const memo = this.memo(state);
-      const key = `${lang}\u0000${viewerKey(v)}`;
+      const key = `${lang}\u0000${viewerKey(v)}${withScore ? '' : '\u0000-'}`;
       let lane = memo.lanes.get(key);
       if (!lane) {
         // Lanes of one state share the parts no seat changes (the feed, most decisions).
-        lane = viewFor(this.scenario, state, v, lang, () => this.reportOf(state), {
+        lane = viewFor(this.scenario, state, v, lang, withScore ? () => this.reportOf(state) : null, {
           feed: this.feedViews,
           feedLists: this.feedLists,
           decisions: memo.parts,

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import type { ClosedDecisionView, DrillView, Scenario, TableView } from '@drill/engine';
+import type { TeamScore } from '@drill/server/protocol';
 import { useT } from '../i18n.ts';
 import { answerRolesOf, DiscussionCard } from '../console/DiscussionCard.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
@@ -23,6 +24,11 @@ export interface ParticipantInfo {
 interface Props {
   info: ParticipantInfo;
   view: TableView | undefined;
+  /**
+   * The member's team score while the trainer shows scores (the room sends it apart from the views):
+   * its own score in a role-split drill, the drill's overall in parallel mode; null before any rating.
+   */
+  score?: TeamScore | undefined;
   socket: SocketState;
   /** A refusal that answered no command (a revoked seat, a closed room). */
   trouble?: string | undefined;
@@ -41,6 +47,7 @@ interface Props {
 export function ParticipantScreen({
   info,
   view,
+  score,
   socket,
   trouble,
   onSubmit,
@@ -131,11 +138,11 @@ export function ParticipantScreen({
                 </ul>
               </>
             ) : null}
-            {lane.score ? (
+            {score ? (
               <section aria-labelledby="sc-h" className="room-score">
                 <h2 id="sc-h">{t('score')}</h2>
                 <p className="big-number" data-testid="room-score">
-                  {teamScore(lane, info.team)}
+                  {score.score === null ? '—' : score.score.toFixed(1)}
                 </p>
               </section>
             ) : null}
@@ -194,11 +201,4 @@ function Recorded({ c, prompt, info }: { c: ClosedDecisionView; prompt: string; 
 function recordedBy(c: ClosedDecisionView, team: string): string {
   const members = [...new Set((c.answers ?? []).flatMap((a) => (a.member ? [a.member] : [])))];
   return members.length ? members.join('、') : team;
-}
-
-/** The member's team score: its own in a role-split drill, the drill's overall in parallel mode. */
-function teamScore(lane: DrillView, team: string): string {
-  const own = lane.score?.teams.find((x) => x.subject.id === team);
-  const n = own ? own.score : lane.score?.overall;
-  return n === null || n === undefined ? '—' : n.toFixed(1);
 }

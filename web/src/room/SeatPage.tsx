@@ -101,6 +101,11 @@ export function SeatPage({ room }: { room: string }) {
         optionLabel: (d, o) => optionLabel(sc, d, o, lang, view),
       }}
       view={view}
+      score={
+        client?.display.showScores
+          ? client.scores?.find((s) => s.team === (client.you?.team ?? cred.team))
+          : undefined
+      }
       socket={client?.socket ?? { kind: 'connecting' }}
       trouble={client?.trouble?.reason}
       onSubmit={onSubmit}

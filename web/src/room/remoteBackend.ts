@@ -82,13 +82,16 @@ export class RemoteBackend implements ConsoleBackend {
     return this.current;
   }
 
-  /** Each team's score from the facilitator's view: one lane per team (parallel) or the shared drill. */
+  /**
+   * Each team's score from the room's score reports (sent apart from the views, at most once a second):
+   * one per team (parallel) or the shared drill's.
+   */
   scores(): TeamScore[] {
-    const lanes = this.current.lanes;
+    const reports = this.client.reports ?? [];
     return this.setup.teams.flatMap(({ name }) => {
-      const lane =
-        lanes.find((l) => l.team === name) ?? (lanes[0]?.team === undefined ? lanes[0] : undefined);
-      const report = lane?.view.score;
+      const report = (
+        reports.find((r) => r.team === name) ?? (reports[0]?.team === undefined ? reports[0] : undefined)
+      )?.report;
       if (!report) return [];
       const ratings =
         this.setup.mode === 'parallel'

@@ -10,6 +10,7 @@ import {
   type RoomInfo,
   type RoomStatus,
   type ServerFrame,
+  type LaneReport,
   type TeamScore,
 } from '@drill/server/protocol';
 import { RoomSocket, socketUrl, type SocketState } from './roomSocket.ts';
@@ -64,7 +65,10 @@ export class RoomClient {
   view: TableView | undefined;
   display: Display = { showScores: false, projectorTeam: null };
   status: RoomStatus = 'open';
+  /** The scores this page may see (the room sends them apart from the views, at most once a second). */
   scores: TeamScore[] | undefined;
+  /** The trainer's and evaluators' whole score report of each lane. */
+  reports: LaneReport[] | undefined;
   presence: Presence | undefined;
   /** The last refusal that did not answer a command (a bad token, a closed room). */
   trouble: { code: RefusalCode; reason: string } | undefined;
@@ -125,7 +129,9 @@ export class RoomClient {
         this.view = f.view;
         this.display = f.display;
         this.status = f.room.status;
-        this.scores = f.scores;
+        // The room follows a welcome with the scores this page may see now.
+        this.scores = undefined;
+        this.reports = undefined;
         this.trouble = undefined;
         // Commands sent before the connection dropped: the server says which it took from this tab
         // (not "up to lastCseq": another tab on this credential may have numbered past one it never saw).
@@ -144,7 +150,10 @@ export class RoomClient {
         this.view = f.view;
         this.display = f.display;
         this.status = f.status;
+        break;
+      case 'scores':
         this.scores = f.scores;
+        this.reports = f.reports;
         break;
       case 'ack': {
         const p = this.pending.get(f.cseq);
