@@ -101,11 +101,7 @@ export function SeatPage({ room }: { room: string }) {
         optionLabel: (d, o) => optionLabel(sc, d, o, lang, view),
       }}
       view={view}
-      score={
-        client?.display.showScores
-          ? client.scores?.find((s) => s.team === (client.you?.team ?? cred.team))
-          : undefined
-      }
+      score={client?.ownScore()}
       socket={client?.socket ?? { kind: 'connecting' }}
       trouble={client?.trouble?.reason}
       onSubmit={onSubmit}

@@ -9,6 +9,7 @@ import { startRoomServer, transcriptPath, type CreatedRoom, type RoomServer } fr
 import { LangContext, translate } from '../i18n.ts';
 import { CloseDrill } from '../console/CloseDrill.tsx';
 import { compileShipped, loadLibrary } from '../scenarios.ts';
+import { ParticipantScreen } from './ParticipantScreen.tsx';
 import { RemoteBackend } from './remoteBackend.ts';
 import { RoomClient } from './roomClient.ts';
 
@@ -163,5 +164,75 @@ describe('the room console over the server', () => {
       expect(t.result).toBeDefined();
       expect(t.entries.at(-1)?.input.type).toBe('close');
     }
+  });
+});
+
+describe('scores in the room (sent apart from the views)', () => {
+  it("the console's scores are the server Table's; a member sees only their team's, only while shown", async () => {
+    const { created, backend } = await room('zh-CN');
+    const id = created.room.id;
+    const res = await fetch(new URL(`/api/join/${created.room.code}`, server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ team: 'Blue', roles: [], name: '蓝一' }),
+    });
+    expect(res.status).toBe(201);
+    const { token } = (await res.json()) as { token: string };
+    const url = new URL('/ws', server.url.replace(/^http/, 'ws')).toString();
+    const member = new RoomClient({ token, lang: 'zh-CN', lostReason: 'lost', url });
+    open.push(member);
+    await waitFor(() => expect(member.view).toBeDefined());
+    for (const command of [{ type: 'start' }, { type: 'next' }, { type: 'next' }, { type: 'end' }] as const) {
+      await waitFor(() => expect(backend.seq).toBe(table(id).seq));
+      expect((await backend.submit(command, 'zh-CN')).ok).toBe(true);
+    }
+    // At the debrief the scores go out at once: the console's equal the Table's, report and all.
+    await waitFor(() =>
+      expect(backend.scores().map((s) => s.ratings)).toEqual(
+        table(id)
+          .scores()
+          .map((s) => s.ratings),
+      ),
+    );
+    expect(backend.scores().map((s) => s.report)).toEqual(
+      table(id)
+        .scores()
+        .map((s) => s.report),
+    );
+    // Hidden: the member holds no scores and no lane of theirs carries a report.
+    expect(member.scores).toBeUndefined();
+    expect(member.ownScore()).toBeUndefined();
+    expect(member.view?.lanes.every((l) => l.view.score === undefined)).toBe(true);
+    backend.setProjectorScores(true);
+    await waitFor(() => expect(member.ownScore()).toBeDefined());
+    expect(member.scores?.map((s) => s.team)).toEqual(['Blue']);
+    const blue = table(id)
+      .scores()
+      .find((s) => s.team === 'Blue')!;
+    expect(member.ownScore()?.score).toBe(blue.ratings.score);
+    // The seat page shows that number, and nothing once the trainer hides scores again.
+    const screenOf = () => (
+      <LangContext.Provider value="zh-CN">
+        <ParticipantScreen
+          info={{ title: 't', name: '蓝一', team: 'Blue', seats: [], clockLabel: (m) => `${m}` }}
+          view={member.view}
+          score={member.ownScore()}
+          socket={member.socket}
+          onSubmit={async () => ({ ok: true })}
+          onAnswer={async () => ({ ok: true })}
+          onTyping={() => {}}
+          onLeave={() => {}}
+        />
+      </LangContext.Provider>
+    );
+    const { rerender } = render(screenOf());
+    expect(screen.getByTestId('room-score').textContent).toBe(
+      blue.ratings.score === null ? '—' : blue.ratings.score.toFixed(1),
+    );
+    backend.setProjectorScores(false);
+    await waitFor(() => expect(member.ownScore()).toBeUndefined());
+    expect(member.scores).toEqual([]);
+    rerender(screenOf());
+    expect(screen.queryByTestId('room-score')).toBeNull();
   });
 });

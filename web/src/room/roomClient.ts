@@ -112,6 +112,12 @@ export class RoomClient {
     return this.view?.seq ?? 0;
   }
 
+  /** A member's own team score, while the trainer shows scores (undefined otherwise). */
+  ownScore(): TeamScore | undefined {
+    if (!this.display.showScores || this.you?.team === undefined) return undefined;
+    return this.scores?.find((s) => s.team === this.you?.team);
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
