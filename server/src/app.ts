@@ -676,7 +676,7 @@ async function serve(
     return reply.type('image/svg+xml').header('Cache-Control', 'no-cache').send(svg);
   });
 
-  app.get(WS_PATH, { websocket: true }, (socket: WebSocket) => {
+  app.get(WS_PATH, { websocket: true }, (socket: WebSocket, req) => {
     const bucket = new TokenBucket(rate.burst, rate.perSecond);
     let conn: Conn | undefined;
     // Sockets that never say hello (or only say something else) are closed after a while, not kept
@@ -731,7 +731,18 @@ async function serve(
       if (conn && room) room.detach(conn);
       room = r;
       lang = f.lang ?? room.row.setup.lang;
-      conn = { identity: who.identity, tokenId: who.tokenId, tab: f.tab ?? '', lang, send, sendText };
+      // The upgraded TCP socket under the WebSocket: a room corks it while it sends a turn's frames.
+      const tcp = req.raw.socket;
+      conn = {
+        identity: who.identity,
+        tokenId: who.tokenId,
+        tab: f.tab ?? '',
+        lang,
+        send,
+        sendText,
+        cork: () => tcp.cork(),
+        uncork: () => tcp.uncork(),
+      };
       room.attach(conn, who.lastCseq, f.pending);
     };
     const onMessage = (data: RawData, binary: boolean, overflow = false): void => {

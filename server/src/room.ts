@@ -45,6 +45,12 @@ export interface Conn {
   send(frame: ServerFrame): void;
   /** Sends a frame already serialised as UTF-8 JSON (a broadcast encodes each distinct frame once). */
   sendText(text: string | Buffer): void;
+  /**
+   * Holds the frames sent until `uncork` and then writes them in one go (a socket's cork): a turn's
+   * ack, view, scores and presence reach a client in one system call instead of one each.
+   */
+  cork?(): void;
+  uncork?(): void;
 }
 
 type Cmd = Extract<ClientFrame, { t: 'cmd' }>;
@@ -333,19 +339,30 @@ export class Room {
       this.due = false;
       // The server closed its database in the meantime (it is stopping): nobody is listening any more.
       if (!this.store.db.open) return;
-      if (this.viewsDue) {
-        this.viewsDue = false;
-        this.broadcast();
-        if (this.scoresForced) {
-          this.scoresForced = false;
-          this.sendScores(true);
-        } else this.scoresDue();
-      }
-      if (this.presenceDue) {
-        this.presenceDue = false;
-        this.presence();
+      const corked = [...this.conns];
+      for (const c of corked) c.cork?.();
+      try {
+        this.flush();
+      } finally {
+        for (const c of corked) c.uncork?.();
       }
     });
+  }
+
+  /** What a turn of the event loop left due: views (and acks, scores), then the trainers' presence. */
+  private flush(): void {
+    if (this.viewsDue) {
+      this.viewsDue = false;
+      this.broadcast();
+      if (this.scoresForced) {
+        this.scoresForced = false;
+        this.sendScores(true);
+      } else this.scoresDue();
+    }
+    if (this.presenceDue) {
+      this.presenceDue = false;
+      this.presence();
+    }
   }
 
   /**
