@@ -117,7 +117,14 @@ describe('Table.sharedView: lanes computed once per state and shared', () => {
             }
           }
           for (const v of viewers)
-            for (const lang of langs) expect(t.sharedView(v, lang)).toEqual(t.view(v, lang));
+            for (const lang of langs) {
+              expect(t.sharedView(v, lang)).toEqual(t.view(v, lang));
+              // Without the score report (a room server sends the scores apart): the same lanes, no
+              // `score` in any of them, whichever was asked first.
+              const fresh = t.view(v, lang);
+              for (const l of fresh.lanes) delete l.view.score;
+              expect(t.sharedView(v, lang, { score: false })).toEqual(fresh);
+            }
           // The shared scores are the fresh ones too.
           expect(t.scores().map((s) => s.report)).toEqual(
             teams.map((_, i) => scoreDrill(sc, t.stateOf(mode === 'roles' ? 0 : i))),
