@@ -46,11 +46,11 @@ import {
   type CompilerLimits,
 } from './scenario-compiler.ts';
 import { Room, type Conn } from './room.ts';
-import { Store, type DatabaseGoneError, type RoomRow } from './store.ts';
+import { DatabaseGoneError, Store, type RoomRow } from './store.ts';
 import { defaultViewWorkers, ViewPort } from './view-port.ts';
 import { newJoinCode, newRoomId } from './tokens.ts';
 import { TokenBucket } from './token-bucket.ts';
-import { refusal, roomUnloadableReason } from './words.ts';
+import { databaseGoneReason, refusal, roomUnloadableReason } from './words.ts';
 
 export interface RoomServerOptions {
   /** Where the database lives (default: $DRILL_HOME/server). */
@@ -299,6 +299,15 @@ async function serve(
   // answer in the API's one error shape and the page's language, so a page can show the reason like any
   // other refusal. What a 500 was about goes to the log, not to the client.
   app.setErrorHandler((e: FastifyError, req, reply) => {
+    // rooms.db deleted under the server: the trainer (or host) is told where the copy is and what to do
+    // with it, anyone else that nothing they sent is lost (see databaseGoneReason).
+    if (e instanceof DatabaseGoneError) {
+      const body: ApiError = {
+        error: 'unavailable',
+        reason: databaseGoneReason(requestLang(req), isStaffRequest(req) ? 'trainer' : 'participant', e),
+      };
+      return reply.code(503).send(body);
+    }
     const f = frameworkRefusal(e, requestLang(req), req.routeOptions.bodyLimit);
     if (f.status >= 500) req.log.error(e);
     return reply.code(f.status).send(f.body);
@@ -364,6 +373,16 @@ async function serve(
   const hostDigest = createHash('sha256').update(hostToken).digest();
   const isHost = (t: string | undefined): boolean =>
     t !== undefined && timingSafeEqual(createHash('sha256').update(t).digest(), hostDigest);
+  /** Whether a request comes from the host or a room's trainer (told where files on the server are). */
+  const isStaffRequest = (req: FastifyRequest): boolean => {
+    const t = bearer(req);
+    if (isHost(t)) return true;
+    try {
+      return t !== undefined && store.token(t)?.role === 'trainer';
+    } catch {
+      return false;
+    }
+  };
   const unauthorised = (reply: FastifyReply): FastifyReply =>
     fail(reply, 401, {
       error: 'unauthorised',
@@ -700,6 +719,17 @@ async function serve(
     const send = (f: ServerFrame): void => sendText(JSON.stringify(f));
     const refuse = (code: RefusalCode, cseq?: number): void => send(refusal(code, conn?.lang ?? lang, cseq));
     /**
+     * Refuses a frame whose handling failed: `unavailable`, with why when the database was deleted under
+     * the server (the trainer is told where the copy is; anyone else only that nothing is lost).
+     */
+    const refuseFailed = (e: unknown, cseq: number | undefined): void => {
+      const gone = e instanceof DatabaseGoneError ? e : store.goneError;
+      if (!gone) return refuse('unavailable', cseq);
+      const l = conn?.lang ?? lang;
+      const who = conn?.identity.role === 'trainer' ? 'trainer' : 'participant';
+      send(refusal('unavailable', l, cseq, databaseGoneReason(l, who, gone)));
+    };
+    /**
      * Frames that came while a hello waited for its room to load (a finished own-scenario room compiles
      * on the compiler thread first): answered in order once it is attached, so a command sent right
      * after the hello is not refused for want of one. At most RATE_BURST; beyond, refused at once.
@@ -765,8 +795,8 @@ async function serve(
           .then((loaded) => {
             try {
               hello(f, loaded, id);
-            } catch {
-              refuse('unavailable');
+            } catch (e) {
+              refuseFailed(e, undefined);
             }
             const q = held ?? [];
             held = undefined;
@@ -783,6 +813,9 @@ async function serve(
       if (!conn || !room) return refuse('unauthorised', cseqOf(json));
       switch (f.t) {
         case 'cmd':
+          // Nothing can be recorded any more (rooms.db was deleted under the server): said before the
+          // room tries, so the sender learns why rather than a bare "could not save".
+          if (store.goneError) return refuseFailed(store.goneError, f.cseq);
           return room.command(conn, f);
         case 'typing':
           return room.typingFrom(conn, f);
@@ -797,12 +830,13 @@ async function serve(
       }
     };
     const handle = (data: RawData, binary: boolean, overflow = false): void => {
-      // A throw in a handler (the database refusing a write: disk full, read-only) would be an uncaught
-      // exception in ws's data callback and stop the server with every room in it: refuse that frame.
+      // A throw in a handler (the database refusing a write: disk full, read-only, deleted) would be an
+      // uncaught exception in ws's data callback and stop the server with every room in it: refuse that
+      // frame.
       try {
         onMessage(data, binary, overflow);
-      } catch {
-        refuse('unavailable');
+      } catch (e) {
+        refuseFailed(e, undefined);
       }
     };
     socket.on('message', (data: RawData, binary: boolean) => {
@@ -955,16 +989,6 @@ export function frameworkRefusal(
         'this address is not valid (it does not decode): check the link',
         '此地址无效（无法解码），请检查链接',
       );
-    case 'EDRILLDBGONE':
-      return {
-        status: 503,
-        body: {
-          error: 'unavailable',
-          reason: zh
-            ? '服务器的房间数据库在运行中被删除，无法再记录任何内容，未作更改：请导调人员重启服务器（已记录的内容已另存于数据库旁）'
-            : "the server's room database was deleted while it ran, so nothing more can be recorded and nothing was changed: the trainer must restart the server (what it recorded is saved beside it)",
-        },
-      };
     case 'FST_ERR_CTP_BODY_TOO_LARGE': {
       const kb = bodyLimit !== undefined ? Math.floor(bodyLimit / 1024) : undefined;
       return {

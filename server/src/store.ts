@@ -219,6 +219,11 @@ export class Store {
     return this.gone;
   }
 
+  /** Set once the database was seen deleted or replaced (see `watchFile`): every write is refused since. */
+  get goneError(): DatabaseGoneError | undefined {
+    return this.gone;
+  }
+
   /** Refuses a write into a database that is no longer at its path (see `watchFile`). */
   private writable(): void {
     if (this.gone) throw this.gone;

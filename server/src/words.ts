@@ -83,3 +83,34 @@ export function refusal(
     ...(seq !== undefined ? { seq } : {}),
   };
 }
+
+/**
+ * Why nothing more can be recorded: the room database was deleted or replaced under the running server
+ * (`DatabaseGoneError`). `copy` is where everything it held was saved (undefined if saving failed). The
+ * trainer (and the host) learn where the copy is and what to do with it; anyone else (participants, the
+ * projector, evaluators) learns that nothing they sent is lost and that the trainer must act — never a
+ * path on the server's disk.
+ */
+export function databaseGoneReason(
+  lang: Lang,
+  who: 'trainer' | 'participant',
+  gone: { file: string; copy: string | undefined },
+): string {
+  const zh = lang === 'zh-CN';
+  if (who === 'participant') {
+    if (zh)
+      return gone.copy !== undefined
+        ? '服务器磁盘上的本房间记录在运行中被删除，此后无法再保存，此操作没有生效。你已提交的内容没有丢失：服务器已另存了一份副本。请导调人员恢复该副本并重启服务器，之后本页面会自动重新连接。'
+        : '服务器磁盘上的本房间记录在运行中被删除，此后无法再保存，此操作没有生效。你已提交的内容仍保存在运行中的服务器里：请立即告知导调人员，在导调人员取出记录之前不要关闭服务器。';
+    return gone.copy !== undefined
+      ? "this room's records on the server's disk were deleted while it ran, so nothing more can be saved and this input was not applied. Nothing you already sent is lost: the server saved a copy. The trainer must put that copy back and restart the server; this page reconnects by itself then."
+      : "this room's records on the server's disk were deleted while it ran, so nothing more can be saved and this input was not applied. What you already sent is still held by the running server: tell the trainer at once — the server must not be stopped before the trainer has saved it.";
+  }
+  if (zh)
+    return gone.copy !== undefined
+      ? `房间数据库 ${gone.file} 在服务器运行期间被删除或替换，此后无法再记录任何内容，此操作没有生效。已记录的内容没有丢失：全部已复制到 ${gone.copy}。请这样恢复：停止服务器，把 ${gone.copy} 移回 ${gone.file}，再启动服务器；各房间会从原处继续，参与者的页面会自动重新连接。`
+      : `房间数据库 ${gone.file} 在服务器运行期间被删除或替换，此后无法再记录任何内容，此操作没有生效。复制其中的记录也失败了（磁盘已满或文件夹无法重建）：已记录的内容仍在运行中的服务器里，请不要停止服务器，先腾出空间或恢复文件夹，并从 /proc/${process.pid}/fd 中复制它打开的数据库。`;
+  return gone.copy !== undefined
+    ? `the room database ${gone.file} was deleted or replaced while the server ran, so nothing more can be recorded and this was not applied. Nothing recorded is lost: all of it was copied to ${gone.copy}. To go on: stop the server, move ${gone.copy} to ${gone.file}, and start the server again; every room resumes where it was and the participants' pages reconnect by themselves.`
+    : `the room database ${gone.file} was deleted or replaced while the server ran, so nothing more can be recorded and this was not applied. Copying what it held failed too (the disk is full or the folder cannot be made again): everything recorded is still held by the running server — do not stop it; make room or restore the folder, and copy its open database out of /proc/${process.pid}/fd.`;
+}
