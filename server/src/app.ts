@@ -86,6 +86,24 @@ export interface RoomServerOptions {
    * default: the sentence on stderr, where `drill serve` and the server process print.
    */
   onDatabaseGone?: (e: DatabaseGoneError) => void;
+  /**
+   * When a finished own-scenario room's review compile timed out (or killed its thread), how long until
+   * it is tried again: `firstMs` after the first failure, doubled after each further one, at most
+   * `maxMs` (default 1 min to 15 min). `now`: the clock it is measured on (tests set their own).
+   */
+  reviewRetry?: { firstMs: number; maxMs: number; now?: () => number };
+}
+
+const REVIEW_RETRY = { firstMs: 60_000, maxMs: 15 * 60_000 };
+
+/**
+ * A room whose review load failed, for the files of this hash: remembered for good (`retryAt`
+ * undefined: the files decide it) or until `retryAt` (a timeout; `failures` in a row).
+ */
+interface Unloadable {
+  files: string;
+  failures: number;
+  retryAt?: number;
 }
 
 export interface RoomServer {
@@ -226,13 +244,17 @@ async function serve(
    */
   const loading = new Map<string, Promise<Room | undefined>>();
   /**
-   * Own-scenario rooms whose review load failed (the stored files no longer compile, the compile was
-   * stopped at the time limit or killed its thread, or the journal did not replay), with the hash of the
-   * files that failed: a page retrying its hello every few seconds would otherwise cost a compile each
-   * time. Kept until the files differ (another hash) or the server restarts (a newer drill may compile
-   * them); a compile cut short by the server stopping is not remembered.
+   * Own-scenario rooms whose review load failed, with the hash of the files that failed: a page retrying
+   * its hello every few seconds would otherwise cost a compile each time. What the files themselves
+   * decide (they no longer compile: diagnostics; or the journal does not replay on them) is kept until
+   * the files differ or the server restarts (a newer drill may compile them). A compile stopped at the
+   * time limit or that killed its thread says more about the machine at that moment than about the
+   * files: it is retried after a back-off (`reviewRetry`, doubled after each failure of the same files,
+   * up to its maximum). A compile cut short by the server stopping is not remembered.
    */
-  const unloadable = new Map<string, string>();
+  const unloadable = new Map<string, Unloadable>();
+  const retry = o.reviewRetry ?? REVIEW_RETRY;
+  const now = retry.now ?? Date.now;
   const roomOf = (id: string): Room | undefined | Promise<Room | undefined> => {
     const hit = rooms.get(id);
     if (hit) return hit;
@@ -252,13 +274,21 @@ async function serve(
     const src = row.scenarioSource;
     if (!src) return resume(scenario(row.scenarioId));
     const files = hash('sha256', JSON.stringify(src), 'hex');
-    if (unloadable.get(id) === files) return undefined;
+    const known = unloadable.get(id);
+    if (known?.files === files && (known.retryAt === undefined || now() < known.retryAt)) return undefined;
     const p = compiler
       .compile(src, (o.ownScenarioLimits ?? COMPILER_LIMITS).timeoutMs, true)
       .then((c) => {
         const r = resume('ok' in c && c.ok ? c.scenario : undefined);
         if (r) unloadable.delete(id);
-        else if (!stopping && !('refused' in c && c.refused === 'stopped')) unloadable.set(id, files);
+        else if (stopping || ('refused' in c && c.refused === 'stopped')) return r;
+        else if ('refused' in c) {
+          // Timed out or killed its thread: tried again later, each time after twice as long.
+          const failures = known?.files === files && known.retryAt !== undefined ? known.failures + 1 : 1;
+          const wait = Math.min(retry.firstMs * 2 ** (failures - 1), retry.maxMs);
+          unloadable.set(id, { files, failures, retryAt: now() + wait });
+        } else unloadable.set(id, { files, failures: 1 });
+        return r;
         return r;
       })
       .finally(() => loading.delete(id));
@@ -746,9 +776,13 @@ async function serve(
       // or the compile failed or ran out of time): the credential is good, so not `unauthorised` with
       // 4401, which the page and the Node client take for a revoked link and stop for good; 1013 is
       // "try again later", and they reconnect.
-      if (!r && named !== undefined && store.room(named)) {
+      const row = !r && named !== undefined ? store.room(named) : undefined;
+      if (row) {
         const l = f.lang ?? lang;
-        send(refusal('unavailable', l, undefined, roomUnloadableReason(l)));
+        const why = unloadable.get(row.id);
+        // Remembered for good, or a shipped scenario this drill no longer has: waiting changes nothing.
+        const invalid = why ? why.retryAt === undefined : !row.scenarioSource && !stopping;
+        send(refusal('unavailable', l, undefined, roomUnloadableReason(l, invalid ? 'invalid' : 'busy')));
         socket.close(1013, 'room unavailable');
         return;
       }

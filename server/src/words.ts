@@ -46,11 +46,19 @@ export function refusalReason(code: RefusalCode, lang: Lang): string {
   }
 }
 
-/** Why a hello with a good credential was refused: its room's own scenario could not be loaded now. */
-export function roomUnloadableReason(lang: Lang): string {
+/**
+ * Why a hello with a good credential was refused: its room's own scenario could not be loaded now —
+ * `invalid`: the files stored with it no longer compile (or its record does not replay on them), which
+ * waiting does not change; `busy`: the compile ran out of time or stopped, and is tried again later.
+ */
+export function roomUnloadableReason(lang: Lang, why: 'invalid' | 'busy'): string {
+  if (why === 'invalid')
+    return lang === 'zh-CN'
+      ? '此演练保存的剧本已无法被这一版本的服务器载入（无法编译），再试也不会改变：请告知导调人员'
+      : "this room's scenario, as stored with it, can no longer be loaded by this version of the server (it does not compile), and trying again will not change that: tell the trainer";
   return lang === 'zh-CN'
-    ? '服务器暂时无法载入此演练的剧本（可能无法编译或正忙），请稍后再试；如一直不行，请告知导调人员'
-    : "the server could not load this room's scenario just now (it may no longer compile, or the server is busy): try again in a moment, and tell the trainer if it keeps failing";
+    ? '服务器暂时无法载入此演练的剧本（编译超时或中止，服务器可能正忙），请稍后再试；如一直不行，请告知导调人员'
+    : "the server could not load this room's scenario just now (compiling it ran out of time or stopped; the server may be busy): try again in a moment, and tell the trainer if it keeps failing";
 }
 
 /**
