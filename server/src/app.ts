@@ -12,7 +12,7 @@ import Fastify, {
 } from 'fastify';
 import QRCode from 'qrcode';
 import type { RawData, WebSocket } from 'ws';
-import { setupProblems, Table, useSha256, type Lang, type Scenario } from '@drill/engine';
+import { diagnosticsText, setupProblems, Table, useSha256, type Lang, type Scenario } from '@drill/engine';
 import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
 import { drillHome, holdHomeName, HomeLock, roomsDbHeld } from './home.ts';
 import {
@@ -94,7 +94,7 @@ export interface RoomServerOptions {
   reviewRetry?: { firstMs: number; maxMs: number; now?: () => number };
 }
 
-const REVIEW_RETRY = { firstMs: 60_000, maxMs: 15 * 60_000 };
+const REVIEW_RETRY: NonNullable<RoomServerOptions['reviewRetry']> = { firstMs: 60_000, maxMs: 15 * 60_000 };
 
 /**
  * A room whose review load failed, for the files of this hash: remembered for good (`retryAt`
@@ -475,7 +475,9 @@ async function serve(
       if (!compiled.ok)
         return fail(reply, 422, {
           error: 'scenario-invalid',
-          reason: compiled.reason,
+          // Every diagnostic in the request's language (the engine's one translation, as the web shows
+          // them); `diagnostics` keeps the engine's shape, codes and words for a page to word itself.
+          reason: diagnosticsText(compiled.diagnostics, lang),
           diagnostics: compiled.diagnostics,
         });
       sc = compiled.scenario;
