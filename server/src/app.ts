@@ -14,7 +14,7 @@ import QRCode from 'qrcode';
 import type { RawData, WebSocket } from 'ws';
 import { diagnosticsText, setupProblems, Table, useSha256, type Lang, type Scenario } from '@drill/engine';
 import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
-import { drillHome, holdHomeName, HomeLock, roomsDbHeld } from './home.ts';
+import { drillHome, holdHomeName, HomeLock, roomsDbHeld, type HomeHold } from './home.ts';
 import {
   ClientFrameSchema,
   CreateRoomSchema,
@@ -92,6 +92,11 @@ export interface RoomServerOptions {
    * `maxMs` (default 1 min to 15 min). `now`: the clock it is measured on (tests set their own).
    */
   reviewRetry?: { firstMs: number; maxMs: number; now?: () => number };
+  /**
+   * How the data folder is held beyond its lock files (see `holdHomeName`): default this system's
+   * (`socket` on Linux and Windows, `file` elsewhere); tests force `file` to run macOS's way here.
+   */
+  homeHold?: HomeHold;
 }
 
 const REVIEW_RETRY: NonNullable<RoomServerOptions['reviewRetry']> = { firstMs: 60_000, maxMs: 15 * 60_000 };
@@ -161,7 +166,7 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
   let name: { release(): void } | undefined;
   try {
     // A hold the lock files' and the database's deletion cannot take away (see holdHomeName).
-    name = await holdHomeName(dataDir);
+    name = await holdHomeName(dataDir, o.homeHold);
     const s = await serve(o, host, dataDir, lock);
     const held = name;
     const close = s.close;
