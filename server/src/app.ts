@@ -97,6 +97,11 @@ export interface RoomServerOptions {
    * (`socket` on Linux and Windows, `file` elsewhere); tests force `file` to run macOS's way here.
    */
   homeHold?: HomeHold;
+  /**
+   * Told when rooms.db-wal was deleted under the running server and a new one started (see
+   * `Store.watchFile`); default: a sentence on stderr.
+   */
+  onJournalRestarted?: () => void;
 }
 
 const REVIEW_RETRY: NonNullable<RoomServerOptions['reviewRetry']> = { firstMs: 60_000, maxMs: 15 * 60_000 };
@@ -203,6 +208,12 @@ async function serve(
   // Deleting rooms.db under a running server must not lose what it recorded without a word.
   store.watchFile(
     o.onDatabaseGone ?? ((e): void => void process.stderr.write(`drill server: ${e.message}\n`)),
+    1000,
+    o.onJournalRestarted ??
+      ((): void =>
+        void process.stderr.write(
+          `drill server: ${store.journalFile} was deleted while this server ran; everything it held is now in ${store.file} and a new one was started, so nothing was lost\n`,
+        )),
   );
   const hostToken = store.hostToken();
   const rate = o.rate ?? { perSecond: RATE_PER_SECOND, burst: RATE_BURST };
