@@ -12,9 +12,9 @@ import Fastify, {
 } from 'fastify';
 import QRCode from 'qrcode';
 import type { RawData, WebSocket } from 'ws';
-import { setupProblems, Table, useSha256, type Lang, type Scenario } from '@drill/engine';
+import { diagnosticsText, setupProblems, Table, useSha256, type Lang, type Scenario } from '@drill/engine';
 import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
-import { drillHome, holdHomeName, HomeLock, roomsDbHeld } from './home.ts';
+import { drillHome, holdHomeName, HomeLock, roomsDbHeld, type HomeHold } from './home.ts';
 import {
   ClientFrameSchema,
   CreateRoomSchema,
@@ -46,11 +46,11 @@ import {
   type CompilerLimits,
 } from './scenario-compiler.ts';
 import { Room, type Conn } from './room.ts';
-import { Store, type DatabaseGoneError, type RoomRow } from './store.ts';
+import { DatabaseGoneError, Store, type RoomRow } from './store.ts';
 import { defaultViewWorkers, ViewPort } from './view-port.ts';
 import { newJoinCode, newRoomId } from './tokens.ts';
 import { TokenBucket } from './token-bucket.ts';
-import { refusal, roomUnloadableReason } from './words.ts';
+import { databaseGoneReason, refusal, roomUnloadableReason } from './words.ts';
 
 export interface RoomServerOptions {
   /** Where the database lives (default: $DRILL_HOME/server). */
@@ -86,6 +86,34 @@ export interface RoomServerOptions {
    * default: the sentence on stderr, where `drill serve` and the server process print.
    */
   onDatabaseGone?: (e: DatabaseGoneError) => void;
+  /**
+   * When a finished own-scenario room's review compile timed out (or killed its thread), how long until
+   * it is tried again: `firstMs` after the first failure, doubled after each further one, at most
+   * `maxMs` (default 1 min to 15 min). `now`: the clock it is measured on (tests set their own).
+   */
+  reviewRetry?: { firstMs: number; maxMs: number; now?: () => number };
+  /**
+   * How the data folder is held beyond its lock files (see `holdHomeName`): default this system's
+   * (`socket` on Linux and Windows, `file` elsewhere); tests force `file` to run macOS's way here.
+   */
+  homeHold?: HomeHold;
+  /**
+   * Told when rooms.db-wal was deleted under the running server and a new one started (see
+   * `Store.watchFile`); default: a sentence on stderr.
+   */
+  onJournalRestarted?: () => void;
+}
+
+const REVIEW_RETRY: NonNullable<RoomServerOptions['reviewRetry']> = { firstMs: 60_000, maxMs: 15 * 60_000 };
+
+/**
+ * A room whose review load failed, for the files of this hash: remembered for good (`retryAt`
+ * undefined: the files decide it) or until `retryAt` (a timeout; `failures` in a row).
+ */
+interface Unloadable {
+  files: string;
+  failures: number;
+  retryAt?: number;
 }
 
 export interface RoomServer {
@@ -143,7 +171,7 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
   let name: { release(): void } | undefined;
   try {
     // A hold the lock files' and the database's deletion cannot take away (see holdHomeName).
-    name = await holdHomeName(dataDir);
+    name = await holdHomeName(dataDir, o.homeHold);
     const s = await serve(o, host, dataDir, lock);
     const held = name;
     const close = s.close;
@@ -180,6 +208,12 @@ async function serve(
   // Deleting rooms.db under a running server must not lose what it recorded without a word.
   store.watchFile(
     o.onDatabaseGone ?? ((e): void => void process.stderr.write(`drill server: ${e.message}\n`)),
+    1000,
+    o.onJournalRestarted ??
+      ((): void =>
+        void process.stderr.write(
+          `drill server: ${store.journalFile} was deleted while this server ran; everything it held is now in ${store.file} and a new one was started, so nothing was lost\n`,
+        )),
   );
   const hostToken = store.hostToken();
   const rate = o.rate ?? { perSecond: RATE_PER_SECOND, burst: RATE_BURST };
@@ -226,13 +260,17 @@ async function serve(
    */
   const loading = new Map<string, Promise<Room | undefined>>();
   /**
-   * Own-scenario rooms whose review load failed (the stored files no longer compile, the compile was
-   * stopped at the time limit or killed its thread, or the journal did not replay), with the hash of the
-   * files that failed: a page retrying its hello every few seconds would otherwise cost a compile each
-   * time. Kept until the files differ (another hash) or the server restarts (a newer drill may compile
-   * them); a compile cut short by the server stopping is not remembered.
+   * Own-scenario rooms whose review load failed, with the hash of the files that failed: a page retrying
+   * its hello every few seconds would otherwise cost a compile each time. What the files themselves
+   * decide (they no longer compile: diagnostics; or the journal does not replay on them) is kept until
+   * the files differ or the server restarts (a newer drill may compile them). A compile stopped at the
+   * time limit or that killed its thread says more about the machine at that moment than about the
+   * files: it is retried after a back-off (`reviewRetry`, doubled after each failure of the same files,
+   * up to its maximum). A compile cut short by the server stopping is not remembered.
    */
-  const unloadable = new Map<string, string>();
+  const unloadable = new Map<string, Unloadable>();
+  const retry = o.reviewRetry ?? REVIEW_RETRY;
+  const now = retry.now ?? Date.now;
   const roomOf = (id: string): Room | undefined | Promise<Room | undefined> => {
     const hit = rooms.get(id);
     if (hit) return hit;
@@ -252,13 +290,21 @@ async function serve(
     const src = row.scenarioSource;
     if (!src) return resume(scenario(row.scenarioId));
     const files = hash('sha256', JSON.stringify(src), 'hex');
-    if (unloadable.get(id) === files) return undefined;
+    const known = unloadable.get(id);
+    if (known?.files === files && (known.retryAt === undefined || now() < known.retryAt)) return undefined;
     const p = compiler
       .compile(src, (o.ownScenarioLimits ?? COMPILER_LIMITS).timeoutMs, true)
       .then((c) => {
         const r = resume('ok' in c && c.ok ? c.scenario : undefined);
         if (r) unloadable.delete(id);
-        else if (!stopping && !('refused' in c && c.refused === 'stopped')) unloadable.set(id, files);
+        else if (stopping || ('refused' in c && c.refused === 'stopped')) return r;
+        else if ('refused' in c) {
+          // Timed out or killed its thread: tried again later, each time after twice as long.
+          const failures = known?.files === files && known.retryAt !== undefined ? known.failures + 1 : 1;
+          const wait = Math.min(retry.firstMs * 2 ** (failures - 1), retry.maxMs);
+          unloadable.set(id, { files, failures, retryAt: now() + wait });
+        } else unloadable.set(id, { files, failures: 1 });
+        return r;
         return r;
       })
       .finally(() => loading.delete(id));
@@ -299,6 +345,15 @@ async function serve(
   // answer in the API's one error shape and the page's language, so a page can show the reason like any
   // other refusal. What a 500 was about goes to the log, not to the client.
   app.setErrorHandler((e: FastifyError, req, reply) => {
+    // rooms.db deleted under the server: the trainer (or host) is told where the copy is and what to do
+    // with it, anyone else that nothing they sent is lost (see databaseGoneReason).
+    if (e instanceof DatabaseGoneError) {
+      const body: ApiError = {
+        error: 'unavailable',
+        reason: databaseGoneReason(requestLang(req), isStaffRequest(req) ? 'trainer' : 'participant', e),
+      };
+      return reply.code(503).send(body);
+    }
     const f = frameworkRefusal(e, requestLang(req), req.routeOptions.bodyLimit);
     if (f.status >= 500) req.log.error(e);
     return reply.code(f.status).send(f.body);
@@ -364,6 +419,16 @@ async function serve(
   const hostDigest = createHash('sha256').update(hostToken).digest();
   const isHost = (t: string | undefined): boolean =>
     t !== undefined && timingSafeEqual(createHash('sha256').update(t).digest(), hostDigest);
+  /** Whether a request comes from the host or a room's trainer (told where files on the server are). */
+  const isStaffRequest = (req: FastifyRequest): boolean => {
+    const t = bearer(req);
+    if (isHost(t)) return true;
+    try {
+      return t !== undefined && store.token(t)?.role === 'trainer';
+    } catch {
+      return false;
+    }
+  };
   const unauthorised = (reply: FastifyReply): FastifyReply =>
     fail(reply, 401, {
       error: 'unauthorised',
@@ -426,7 +491,9 @@ async function serve(
       if (!compiled.ok)
         return fail(reply, 422, {
           error: 'scenario-invalid',
-          reason: compiled.reason,
+          // Every diagnostic in the request's language (the engine's one translation, as the web shows
+          // them); `diagnostics` keeps the engine's shape, codes and words for a page to word itself.
+          reason: diagnosticsText(compiled.diagnostics, lang),
           diagnostics: compiled.diagnostics,
         });
       sc = compiled.scenario;
@@ -700,6 +767,17 @@ async function serve(
     const send = (f: ServerFrame): void => sendText(JSON.stringify(f));
     const refuse = (code: RefusalCode, cseq?: number): void => send(refusal(code, conn?.lang ?? lang, cseq));
     /**
+     * Refuses a frame whose handling failed: `unavailable`, with why when the database was deleted under
+     * the server (the trainer is told where the copy is; anyone else only that nothing is lost).
+     */
+    const refuseFailed = (e: unknown, cseq: number | undefined): void => {
+      const gone = e instanceof DatabaseGoneError ? e : store.goneError;
+      if (!gone) return refuse('unavailable', cseq);
+      const l = conn?.lang ?? lang;
+      const who = conn?.identity.role === 'trainer' ? 'trainer' : 'participant';
+      send(refusal('unavailable', l, cseq, databaseGoneReason(l, who, gone)));
+    };
+    /**
      * Frames that came while a hello waited for its room to load (a finished own-scenario room compiles
      * on the compiler thread first): answered in order once it is attached, so a command sent right
      * after the hello is not refused for want of one. At most RATE_BURST; beyond, refused at once.
@@ -716,9 +794,13 @@ async function serve(
       // or the compile failed or ran out of time): the credential is good, so not `unauthorised` with
       // 4401, which the page and the Node client take for a revoked link and stop for good; 1013 is
       // "try again later", and they reconnect.
-      if (!r && named !== undefined && store.room(named)) {
+      const row = !r && named !== undefined ? store.room(named) : undefined;
+      if (row) {
         const l = f.lang ?? lang;
-        send(refusal('unavailable', l, undefined, roomUnloadableReason(l)));
+        const why = unloadable.get(row.id);
+        // Remembered for good, or a shipped scenario this drill no longer has: waiting changes nothing.
+        const invalid = why ? why.retryAt === undefined : !row.scenarioSource && !stopping;
+        send(refusal('unavailable', l, undefined, roomUnloadableReason(l, invalid ? 'invalid' : 'busy')));
         socket.close(1013, 'room unavailable');
         return;
       }
@@ -776,8 +858,8 @@ async function serve(
           .then((loaded) => {
             try {
               hello(f, loaded, id);
-            } catch {
-              refuse('unavailable');
+            } catch (e) {
+              refuseFailed(e, undefined);
             }
             const q = held ?? [];
             held = undefined;
@@ -794,6 +876,9 @@ async function serve(
       if (!conn || !room) return refuse('unauthorised', cseqOf(json));
       switch (f.t) {
         case 'cmd':
+          // Nothing can be recorded any more (rooms.db was deleted under the server): said before the
+          // room tries, so the sender learns why rather than a bare "could not save".
+          if (store.goneError) return refuseFailed(store.goneError, f.cseq);
           return room.command(conn, f);
         case 'typing':
           return room.typingFrom(conn, f);
@@ -808,12 +893,13 @@ async function serve(
       }
     };
     const handle = (data: RawData, binary: boolean, overflow = false): void => {
-      // A throw in a handler (the database refusing a write: disk full, read-only) would be an uncaught
-      // exception in ws's data callback and stop the server with every room in it: refuse that frame.
+      // A throw in a handler (the database refusing a write: disk full, read-only, deleted) would be an
+      // uncaught exception in ws's data callback and stop the server with every room in it: refuse that
+      // frame.
       try {
         onMessage(data, binary, overflow);
-      } catch {
-        refuse('unavailable');
+      } catch (e) {
+        refuseFailed(e, undefined);
       }
     };
     socket.on('message', (data: RawData, binary: boolean) => {
@@ -966,16 +1052,6 @@ export function frameworkRefusal(
         'this address is not valid (it does not decode): check the link',
         '此地址无效（无法解码），请检查链接',
       );
-    case 'EDRILLDBGONE':
-      return {
-        status: 503,
-        body: {
-          error: 'unavailable',
-          reason: zh
-            ? '服务器的房间数据库在运行中被删除，无法再记录任何内容，未作更改：请导调人员重启服务器（已记录的内容已另存于数据库旁）'
-            : "the server's room database was deleted while it ran, so nothing more can be recorded and nothing was changed: the trainer must restart the server (what it recorded is saved beside it)",
-        },
-      };
     case 'FST_ERR_CTP_BODY_TOO_LARGE': {
       const kb = bodyLimit !== undefined ? Math.floor(bodyLimit / 1024) : undefined;
       return {

@@ -10,8 +10,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { processAlive } from './process.ts';
 
@@ -223,41 +223,123 @@ function liveOwner(path: string): HomeOwner | undefined {
 }
 
 /**
- * A second hold on the data folder that no file operation can take away: a local socket whose name is
- * derived from the folder's real path, in a namespace with no files — Linux's abstract socket namespace,
- * Windows' named pipes. Only one process can listen on a name, and the system frees it when that process
- * ends, however it ends. The lock files and rooms.db can all be deleted under a running server (even the
- * folder itself): a second server on the same path is still refused while the first lives. On other
- * systems (macOS) there is no such namespace and the files' locks are all there is; resolves to a no-op.
+ * How a server holds its data folder beyond the lock files (see `holdHomeName`): `socket`, a local
+ * socket in a namespace without files (Linux, Windows); `file`, elsewhere (macOS), a lock on a file
+ * outside the data folder, taken again within a second if that file is deleted.
  */
-export async function holdHomeName(dir: string): Promise<{ release(): void }> {
-  const name = homeName(realpathSync(dir));
-  if (name === undefined) return { release: () => undefined };
+export type HomeHold = 'socket' | 'file';
+
+/** This system's hold: a file-less socket name where there is a namespace for them. */
+export function defaultHomeHold(): HomeHold {
+  return process.platform === 'linux' || process.platform === 'win32' ? 'socket' : 'file';
+}
+
+/**
+ * A second hold on the data folder that deleting it does not take away, named from the folder's real
+ * path. `socket`: a local socket in a namespace with no files — Linux's abstract socket namespace,
+ * Windows' named pipes; only one process can listen on a name, and the system frees it when that
+ * process ends, however it ends. The lock files and rooms.db can all be deleted under a running server
+ * (even the folder itself): a second server on the same path is still refused while the first lives.
+ * `file` (macOS and other systems without such a namespace): an exclusive lock on a file in the
+ * system's temporary folder (`drill-server-homes-<uid>/<hash>.lock`), outside the data folder, so
+ * `rm -r ~/.drill` leaves it; the system frees it when the process ends. That file can be deleted too
+ * (macOS clears old files from its temporary folder): the holder checks every second and locks a new
+ * one at the path, so only a second server started within that second could get in.
+ */
+export async function holdHomeName(
+  dir: string,
+  how: HomeHold = defaultHomeHold(),
+): Promise<{ release(): void }> {
+  const real = realpathSync(dir);
+  const refused = (): HomeLockedError => {
+    // Its database still there and locked: name the process holding it, as `roomsDbHeld` does.
+    const db = join(dir, 'rooms.db');
+    if (lockHolder(db) !== undefined) return roomsDbHeld(dir, db);
+    return new HomeLockedError(
+      dir,
+      liveOwner(join(dir, 'server.lock')),
+      'a server process started on this folder is still running, although its files were removed',
+    );
+  };
+  if (how === 'file') return holdHomeFile(homeLockFile(real), refused);
+  const name = homeName(real);
   const server: Server = createServer((c) => c.destroy());
   await new Promise<void>((ok, fail) => {
-    server.once('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EADDRINUSE') return fail(e);
-      // Its database still there and locked: name the process holding it, as `roomsDbHeld` does.
-      const db = join(dir, 'rooms.db');
-      if (lockHolder(db) !== undefined) return fail(roomsDbHeld(dir, db));
-      fail(
-        new HomeLockedError(
-          dir,
-          liveOwner(join(dir, 'server.lock')),
-          'a server process started on this folder is still running, although its files were removed',
-        ),
-      );
-    });
+    server.once('error', (e: NodeJS.ErrnoException) => fail(e.code === 'EADDRINUSE' ? refused() : e));
     server.listen(name, ok);
   });
   server.unref();
   return { release: () => void server.close() };
 }
 
-/** The socket name for a data folder's real path, or undefined where the system has no file-less names. */
-function homeName(real: string): string | undefined {
-  const h = createHash('sha256').update(real).digest('hex').slice(0, 40);
-  if (process.platform === 'linux') return `\0drill-server-home-${h}`;
-  if (process.platform === 'win32') return `\\?\pipe\drill-server-home-${h}`;
-  return undefined;
+/**
+ * The socket name for a data folder's real path: in Linux's abstract namespace (a leading NUL), or a
+ * Windows named pipe, which must be under `\\?\pipe\` (written with escaped backslashes: a template
+ * literal turns `\p` into `p`).
+ */
+export function homeName(real: string, platform: NodeJS.Platform = process.platform): string {
+  const h = homeHash(real);
+  return platform === 'win32' ? `\\\\?\\pipe\\drill-server-home-${h}` : `\0drill-server-home-${h}`;
+}
+
+function homeHash(real: string): string {
+  return createHash('sha256').update(real).digest('hex').slice(0, 40);
+}
+
+/** Where the `file` hold of a data folder's real path lives: the user's own folder in the temporary one. */
+export function homeLockFile(real: string): string {
+  const uid = typeof process.getuid === 'function' ? String(process.getuid()) : 'user';
+  return join(tmpdir(), `drill-server-homes-${uid}`, `${homeHash(real)}.lock`);
+}
+
+/**
+ * The `file` hold: SQLite's exclusive lock on `file` (as `HomeLock` takes its own), kept by an open
+ * connection and freed by the system when the process ends. Checked every `ms`: if the file was deleted
+ * or replaced, a new one is made and locked at once.
+ */
+function holdHomeFile(file: string, refused: () => HomeLockedError, ms = 1000): { release(): void } {
+  const take = (): { db: Database.Database; id: string } => {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    const db = new Database(file, { timeout: 0 });
+    try {
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS held (at INTEGER); COMMIT');
+      return { db, id: identity(file) };
+    } catch (e) {
+      db.close();
+      throw (e as NodeJS.ErrnoException).code === 'SQLITE_BUSY' ? refused() : e;
+    }
+  };
+  let held = take();
+  const watch = setInterval(() => {
+    let same = false;
+    try {
+      same = identity(file) === held.id;
+    } catch {
+      // gone
+    }
+    if (same) return;
+    try {
+      const again = take();
+      held.db.close();
+      held = again;
+    } catch {
+      // Another server took the new file in the moment it was missing, or the folder cannot be made:
+      // keep what this one holds and try again at the next check.
+    }
+  }, ms);
+  watch.unref();
+  return {
+    release: () => {
+      clearInterval(watch);
+      // The file stays: deleting a lock file is what lets two processes lock two files.
+      held.db.close();
+    },
+  };
+}
+
+/** A file's device and inode, as one string. */
+function identity(file: string): string {
+  const st = statSync(file, { bigint: true });
+  return `${st.dev}:${st.ino}`;
 }

@@ -1,4 +1,4 @@
-import { formatDiagnostic, type Diagnostic, type Scenario } from '@drill/engine';
+import { diagnosticsText, type Diagnostic, type Scenario } from '@drill/engine';
 import { compileFromFiles, libraryPath } from '@drill/scenarios/library';
 import type { ScenarioSource } from './protocol.ts';
 
@@ -36,14 +36,6 @@ export function compileOwnScenario(
     ? { ok: false as const, diagnostics: twice }
     : compileFromFiles(files, libraryPath(src.entry));
   if (r.ok) return { ok: true, scenario: r.scenario };
-  const diagnostics = r.diagnostics;
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  return {
-    ok: false,
-    diagnostics,
-    reason: [
-      `the scenario has ${errors} ${errors === 1 ? 'error' : 'errors'}:`,
-      ...diagnostics.map((d) => formatDiagnostic(d)),
-    ].join('\n'),
-  };
+  // `reason` in English (the server words its answer in the request's language from the diagnostics).
+  return { ok: false, diagnostics: r.diagnostics, reason: diagnosticsText(r.diagnostics, 'en') };
 }

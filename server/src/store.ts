@@ -91,6 +91,8 @@ export class Store {
   private readonly identity: string;
   private gone: DatabaseGoneError | undefined;
   private watch: NodeJS.Timeout | undefined;
+  /** The write-ahead log's identity (see `journalStillOurs`). */
+  private journal: string | undefined;
 
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -135,6 +137,7 @@ export class Store {
         entry TEXT NOT NULL, PRIMARY KEY (room, session, seq)) WITHOUT ROWID;
     `);
     // Added after the first release: a database from before gets the column (NULL: a shipped scenario).
+    this.journal = this.startJournal();
     const cols = this.db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('rooms')").all();
     if (!cols.some((c) => c.name === 'scenario_source'))
       this.db.exec('ALTER TABLE rooms ADD COLUMN scenario_source TEXT');
@@ -177,6 +180,50 @@ export class Store {
 
   get file(): string {
     return join(this.dir, 'rooms.db');
+  }
+
+  /** The write-ahead log beside the database: commits live there until a checkpoint copies them over. */
+  get journalFile(): string {
+    return `${this.file}-wal`;
+  }
+
+  /**
+   * Makes sure the write-ahead log exists on disk (a write to the database's header: the same
+   * user_version again), and returns its identity.
+   */
+  private startJournal(): string | undefined {
+    const v = Number(this.db.pragma('user_version', { simple: true }));
+    this.db.pragma(`user_version = ${v}`);
+    try {
+      return fileIdentity(this.journalFile);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Whether `rooms.db-wal` is still the log this connection writes. Deleted under the server (a clean-up
+   * that takes `-wal` files for temporary ones), commits would go on into a file nobody can read after a
+   * crash: everything since the last checkpoint — often every input of the drill — would be gone at the
+   * next `kill -9` or power cut, with no word.
+   */
+  private journalStillOurs(): boolean {
+    if (this.journal === undefined) return true;
+    try {
+      return fileIdentity(this.journalFile) === this.journal;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Puts everything the deleted log holds into rooms.db and starts a new log at its path: leaving WAL
+   * mode checkpoints the open log into the database (which is still ours), coming back makes a new one.
+   */
+  private restartJournal(): void {
+    this.db.pragma('journal_mode = DELETE');
+    this.db.pragma('journal_mode = WAL');
+    this.journal = this.startJournal();
   }
 
   close(): void {
@@ -233,13 +280,30 @@ export class Store {
    * into a file that is gone when it stops — every room with it — and lets a new database be made at the
    * path. When that is seen: everything the open database holds is copied beside it (`VACUUM INTO`, from
    * the connection that still reads the deleted file), every later write is refused with
-   * `DatabaseGoneError`, and `onGone` is told once, to say so loudly.
+   * `DatabaseGoneError`, and `onGone` is told once, to say so loudly. Checks too that `rooms.db-wal` is
+   * still its log: deleted alone, it is replaced by a new one after everything it held is put into
+   * rooms.db (`onJournalRestarted` is told).
    */
-  watchFile(onGone: (e: DatabaseGoneError) => void, ms = 1000): void {
+  watchFile(
+    onGone: (e: DatabaseGoneError) => void,
+    ms = 1000,
+    onJournalRestarted: (() => void) | undefined = undefined,
+  ): void {
     this.watch = setInterval(() => {
-      if (this.gone || this.stillOurs()) return;
-      clearInterval(this.watch);
-      onGone(this.lose());
+      if (this.gone) return;
+      if (!this.stillOurs()) {
+        clearInterval(this.watch);
+        onGone(this.lose());
+        return;
+      }
+      // Only the log deleted: nothing is lost yet while this process runs; make it durable again.
+      if (this.journalStillOurs()) return;
+      try {
+        this.restartJournal();
+        onJournalRestarted?.();
+      } catch {
+        // (the disk is full, say): tried again at the next check
+      }
     }, ms);
     this.watch.unref();
   }
@@ -270,6 +334,11 @@ export class Store {
       // the folder is gone and cannot be made again, or the disk is full: said in the error
     }
     this.gone = new DatabaseGoneError(this.file, saved);
+    return this.gone;
+  }
+
+  /** Set once the database was seen deleted or replaced (see `watchFile`): every write is refused since. */
+  get goneError(): DatabaseGoneError | undefined {
     return this.gone;
   }
 

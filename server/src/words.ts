@@ -46,11 +46,19 @@ export function refusalReason(code: RefusalCode, lang: Lang): string {
   }
 }
 
-/** Why a hello with a good credential was refused: its room's own scenario could not be loaded now. */
-export function roomUnloadableReason(lang: Lang): string {
+/**
+ * Why a hello with a good credential was refused: its room's own scenario could not be loaded now —
+ * `invalid`: the files stored with it no longer compile (or its record does not replay on them), which
+ * waiting does not change; `busy`: the compile ran out of time or stopped, and is tried again later.
+ */
+export function roomUnloadableReason(lang: Lang, why: 'invalid' | 'busy'): string {
+  if (why === 'invalid')
+    return lang === 'zh-CN'
+      ? '此演练保存的剧本已无法被这一版本的服务器载入（无法编译），再试也不会改变：请告知导调人员'
+      : "this room's scenario, as stored with it, can no longer be loaded by this version of the server (it does not compile), and trying again will not change that: tell the trainer";
   return lang === 'zh-CN'
-    ? '服务器暂时无法载入此演练的剧本（可能无法编译或正忙），请稍后再试；如一直不行，请告知导调人员'
-    : "the server could not load this room's scenario just now (it may no longer compile, or the server is busy): try again in a moment, and tell the trainer if it keeps failing";
+    ? '服务器暂时无法载入此演练的剧本（编译超时或中止，服务器可能正忙），请稍后再试；如一直不行，请告知导调人员'
+    : "the server could not load this room's scenario just now (compiling it ran out of time or stopped; the server may be busy): try again in a moment, and tell the trainer if it keeps failing";
 }
 
 /**
@@ -82,4 +90,35 @@ export function refusal(
     reason: reason ?? refusalReason(code, lang),
     ...(seq !== undefined ? { seq } : {}),
   };
+}
+
+/**
+ * Why nothing more can be recorded: the room database was deleted or replaced under the running server
+ * (`DatabaseGoneError`). `copy` is where everything it held was saved (undefined if saving failed). The
+ * trainer (and the host) learn where the copy is and what to do with it; anyone else (participants, the
+ * projector, evaluators) learns that nothing they sent is lost and that the trainer must act — never a
+ * path on the server's disk.
+ */
+export function databaseGoneReason(
+  lang: Lang,
+  who: 'trainer' | 'participant',
+  gone: { file: string; copy: string | undefined },
+): string {
+  const zh = lang === 'zh-CN';
+  if (who === 'participant') {
+    if (zh)
+      return gone.copy !== undefined
+        ? '服务器磁盘上的本房间记录在运行中被删除，此后无法再保存，此操作没有生效。你已提交的内容没有丢失：服务器已另存了一份副本。请导调人员恢复该副本并重启服务器，之后本页面会自动重新连接。'
+        : '服务器磁盘上的本房间记录在运行中被删除，此后无法再保存，此操作没有生效。你已提交的内容仍保存在运行中的服务器里：请立即告知导调人员，在导调人员取出记录之前不要关闭服务器。';
+    return gone.copy !== undefined
+      ? "this room's records on the server's disk were deleted while it ran, so nothing more can be saved and this input was not applied. Nothing you already sent is lost: the server saved a copy. The trainer must put that copy back and restart the server; this page reconnects by itself then."
+      : "this room's records on the server's disk were deleted while it ran, so nothing more can be saved and this input was not applied. What you already sent is still held by the running server: tell the trainer at once — the server must not be stopped before the trainer has saved it.";
+  }
+  if (zh)
+    return gone.copy !== undefined
+      ? `房间数据库 ${gone.file} 在服务器运行期间被删除或替换，此后无法再记录任何内容，此操作没有生效。已记录的内容没有丢失：全部已复制到 ${gone.copy}。请这样恢复：停止服务器，把 ${gone.copy} 移回 ${gone.file}，再启动服务器；各房间会从原处继续，参与者的页面会自动重新连接。`
+      : `房间数据库 ${gone.file} 在服务器运行期间被删除或替换，此后无法再记录任何内容，此操作没有生效。复制其中的记录也失败了（磁盘已满或文件夹无法重建）：已记录的内容仍在运行中的服务器里，请不要停止服务器，先腾出空间或恢复文件夹，并从 /proc/${process.pid}/fd 中复制它打开的数据库。`;
+  return gone.copy !== undefined
+    ? `the room database ${gone.file} was deleted or replaced while the server ran, so nothing more can be recorded and this was not applied. Nothing recorded is lost: all of it was copied to ${gone.copy}. To go on: stop the server, move ${gone.copy} to ${gone.file}, and start the server again; every room resumes where it was and the participants' pages reconnect by themselves.`
+    : `the room database ${gone.file} was deleted or replaced while the server ran, so nothing more can be recorded and this was not applied. Copying what it held failed too (the disk is full or the folder cannot be made again): everything recorded is still held by the running server — do not stop it; make room or restore the folder, and copy its open database out of /proc/${process.pid}/fd.`;
 }
