@@ -11,15 +11,18 @@ import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startRoomServer, type RoomServer } from '../src/app.ts';
 import type { ApiError, RoomSummary } from '../src/protocol.ts';
 import { api, connect, createRoom, join as joinRoom, tempDir, TWO_TEAMS_ROLES } from './kit.ts';
 import { ServerProcesses, type Started } from './fixtures/server-process.ts';
 
 const tmp = tempDir();
 const servers = new ServerProcesses();
+let resumed: RoomServer | undefined;
 
-afterAll(() => {
+afterAll(async () => {
   servers.killAll();
+  await resumed?.close();
   tmp.cleanup();
 });
 
@@ -88,11 +91,9 @@ describe('rooms.db deleted under a running server', () => {
       a.proc.kill('SIGKILL');
     });
     renameSync(join(home, copy!), join(home, 'rooms.db'));
-    const c = await start();
-    expect(c.line, c.output()).toBeDefined();
-    const info3 = JSON.parse(c.line!) as { url: string; hostToken: string; unresumed: unknown[] };
-    expect(info3.unresumed).toEqual([]);
-    const rooms = await api<RoomSummary[]>(info3.url, '/api/rooms', { token: info3.hostToken });
+    resumed = await startRoomServer({ dataDir: home, port: 0, viewWorker: false });
+    expect(resumed.unresumed).toEqual([]);
+    const rooms = await api<RoomSummary[]>(resumed.url, '/api/rooms', { token: resumed.hostToken });
     expect(rooms.body.map((r) => [r.id, r.seq])).toEqual([[room.room.id, seqBefore]]);
   }, 120_000);
 });
