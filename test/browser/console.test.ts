@@ -7,6 +7,7 @@ import { translate } from '../../web/src/i18n.ts';
 import { ARTIFACTS, ROOT, launch } from './harness.ts';
 import { advance, clockStep, decideAll } from './consoleSteps.ts';
 import { axe } from './axe.ts';
+import { POLL } from './chromium.ts';
 
 let h: Awaited<ReturnType<typeof launch>>;
 // One context and one page for the file: a context costs its renderers' start-up and a page its own
@@ -77,7 +78,7 @@ describe('console in Chromium: projector layout and the accessibility gate', () 
             .sort()
             .join() === ids.join(),
         open,
-        { timeout: 10_000 },
+        { ...POLL, timeout: 10_000 },
       );
       questions = open.length;
     }

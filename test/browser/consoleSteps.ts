@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Lang } from '@drill/engine';
 import { translate } from '../../web/src/i18n.ts';
+import { POLL } from './chromium.ts';
 
 /** The inputs the console says it has saved (`Saved in this browser · N inputs`). */
 export async function savedCount(page: Page): Promise<string> {
@@ -22,6 +23,7 @@ export async function clockStep(page: Page, button: string, before?: string): Pr
       document.querySelector('[data-testid=saved]')?.textContent !== b ||
       document.querySelector('[data-testid=saved]') === null,
     before,
+    POLL,
   );
   return (await page.getByTestId('defaults-warning').count()) > 0;
 }
@@ -43,6 +45,7 @@ export async function advance(
       document.querySelector('[data-testid=saved]')?.textContent !== b ||
       document.querySelector('[data-testid=saved]') === null,
     before,
+    POLL,
   );
   return true;
 }
