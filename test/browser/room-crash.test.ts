@@ -13,7 +13,7 @@ import { buildWeb, needsBuild, repoRoot } from '../../cli/src/commands/serve.ts'
 import { translate } from '../../web/src/i18n.ts';
 import { latestView, settled } from '../../server/test/kit.ts';
 import { SERVER_PROCESS } from '../../server/test/fixtures/server-process.ts';
-import { closeContexts, sharedChromium } from './chromium.ts';
+import { closeContexts, POLL, sharedChromium } from './chromium.ts';
 
 const ROOT = repoRoot();
 const typhoon = loadScenario('typhoon');
@@ -62,23 +62,27 @@ async function answerAll(page: Page): Promise<number> {
   const t = (k: Parameters<typeof translate>[1]): string => translate('en', k);
   let n = 0;
   for (let guard = 0; guard < 8; guard++) {
-    const card = page.locator('article.room-decision:not(:has(.success))').first();
-    if ((await card.count()) === 0) break;
-    const numbers = card.locator('input[type=number]');
-    if ((await numbers.count()) > 0) await numbers.first().fill('1');
+    // The first card not yet accepted, and its kind, in one round trip (not count, count, getAttribute).
+    const open = await page.evaluate(() => {
+      const c = document.querySelector('article.room-decision:not(:has(.success))');
+      return c && { id: c.getAttribute('data-decision')!, amounts: !!c.querySelector('input[type=number]') };
+    });
+    if (!open) break;
+    const card = page.locator(`article.room-decision[data-decision="${open.id}"]`);
+    if (open.amounts) await card.locator('input[type=number]').first().fill('1');
     else await card.locator('input[type=radio], input[type=checkbox]').first().check();
-    const id = await card.getAttribute('data-decision');
     await card.getByRole('button', { name: t('submitDecision') }).click();
     await card.getByRole('button', { name: t('confirmSubmit') }).click();
-    await page.waitForFunction(
+    // Accepted (the card closes or says so), or refused next to the button (the teammate answered first).
+    const outcome = await page.waitForFunction(
       (d) => {
         const c = document.querySelector(`article.room-decision[data-decision="${d}"]`);
-        return !c || c.querySelector('.success, .refusal') !== null;
+        return !c || c.querySelector('.success') ? 'accepted' : c.querySelector('.refusal') ? 'refused' : '';
       },
-      id,
-      { timeout: 10_000 },
+      open.id,
+      { ...POLL, timeout: 10_000 },
     );
-    if ((await page.locator(`article.room-decision[data-decision="${id}"] .refusal`).count()) > 0) break;
+    if ((await outcome.jsonValue()) === 'refused') break;
     n++;
   }
   return n;

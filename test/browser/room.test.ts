@@ -9,6 +9,7 @@ import { translate } from '../../web/src/i18n.ts';
 import { startRoomFixture, type RoomFixture } from './fixtures/room-server.ts';
 import { advance } from './consoleSteps.ts';
 import { axe } from './axe.ts';
+import { POLL } from './chromium.ts';
 
 const typhoon = loadScenario('typhoon');
 
@@ -72,7 +73,7 @@ async function answerAll(p: Person): Promise<number> {
         return !c || c.querySelector('.success') ? 'accepted' : c.querySelector('.refusal') ? 'refused' : '';
       },
       open.id,
-      { timeout: 10_000 },
+      { ...POLL, timeout: 10_000 },
     );
     if ((await outcome.jsonValue()) === 'refused') break;
     n++;

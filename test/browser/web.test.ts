@@ -6,6 +6,7 @@ import { parseTranscript, verify, type Transcript } from '@drill/engine';
 import { loadScenario, loadScenarioFile } from '@drill/scenarios';
 import { ARTIFACTS, launch } from './harness.ts';
 import { advance, decideAll, savedCount } from './consoleSteps.ts';
+import { POLL } from './chromium.ts';
 
 let h: Awaited<ReturnType<typeof launch>>;
 beforeAll(async () => {
@@ -67,6 +68,7 @@ describe('web app in Chromium', () => {
         await pj.waitForFunction(
           (c) => document.querySelector('[data-testid=pj-clock]')?.textContent?.includes(c!),
           clock,
+          POLL,
         );
         await page.reload();
         expect(await page.getByTestId('clock').textContent()).toBe(clock);
