@@ -51,12 +51,16 @@ describe('drill texts export → import of the unchanged file', () => {
         for (const o of d.options)
           expect(source.get(`decisions.${d.id}.options.${o.id}.label`)).toBe(localize(o.label, 'en'));
       }
+      // Importing reads the scenario's files as exporting just did (compile, then each file's texts), and
+      // nothing writes them in between (an unchanged translation writes nothing: r.written is []), so `t`
+      // is what each import reads: reused rather than compiling the scenario twice more. The tests below
+      // read the files afresh for each import (importInto), as the command does.
       for (const back of [
         await readCsv(writeCsv(tf), 'x.csv'),
         await readXliff(await writeXliff(tf), 'x.xlf'),
       ]) {
         expect(back.units).toEqual(tf.units);
-        const r = importInto(main, back);
+        const r = importUnits(t, back);
         expect(r.written).toEqual([]);
         expect(r.notFound).toEqual([]);
         expect(files.map((f) => readFileSync(f, 'utf8'))).toEqual(before);
