@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import { Command, CommanderError } from 'commander';
 import { ENGINE_VERSION, useSha256 } from '@drill/engine';
 import { commandsFor } from './commands/index.ts';
+import { speakTerminalLanguage } from './help-words.ts';
 import { fsReason, UserError } from './io.ts';
 import { say } from './say.ts';
 
@@ -13,11 +14,15 @@ useSha256((text) => hash('sha256', text, 'hex'));
 
 /** The drill CLI: a thin shell over @drill/engine. Problems the user can fix are printed, never thrown. */
 export async function main(argv: string[]): Promise<number> {
-  const program = new Command('drill')
-    .description('Tabletop drills for emergency-management cadres: typhoons, floods, rainstorms, earthquakes')
-    .version(ENGINE_VERSION, '-v, --version')
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  const program = speakTerminalLanguage(
+    new Command('drill')
+      .description(
+        'Tabletop drills for emergency-management cadres: typhoons, floods, rainstorms, earthquakes',
+      )
+      .version(ENGINE_VERSION, '-v, --version')
+      .exitOverride()
+      .configureOutput({ writeErr: (s) => process.stderr.write(s) }),
+  );
   for (const c of await commandsFor(argv)) c.register(program);
   try {
     // No arguments: the start menu in a terminal, help and a hint otherwise.

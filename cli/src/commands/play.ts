@@ -206,8 +206,12 @@ export async function noArguments(program: Command): Promise<number> {
   if (process.stdin.isTTY && process.stdout.isTTY) return openMenu();
   process.stdout.write(program.helpInformation());
   process.stdout.write(
-    '\nNot a terminal, so no menu. Play without a screen with `drill run typhoon --auto best` or `--answers FILE`,\n' +
-      'or run `drill` in a terminal for the interactive drill.\n',
+    say(
+      '\nNot a terminal, so no menu. Play without a screen with `drill run typhoon --auto best` or `--answers FILE`,\n' +
+        'or run `drill` in a terminal for the interactive drill.\n',
+      '\n这里不是终端，无法打开菜单。无界面推演可用 `drill run typhoon --auto best` 或 `--answers 文件`，\n' +
+        '交互式推演请在终端中运行 `drill`。\n',
+    ),
   );
   return 0;
 }
