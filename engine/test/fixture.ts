@@ -81,8 +81,16 @@ outcomes:
   - { id: moved, label: Moved, value: "100 - people", target: 100, worst: 0 }
 `;
 
+let compiled: Scenario | undefined;
+
+/**
+ * The fixture compiled, once per process: the engine's test files share a worker (isolate: false) and
+ * most of them start from it. The compiler freezes the scenario, so no test can change another's.
+ */
 export function fixture(): Scenario {
+  if (compiled) return compiled;
   const r = compileScenario({ path: 'fixture.yaml', text: FIXTURE_YAML });
   if (!r.ok) throw new Error(r.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n'));
-  return r.scenario;
+  compiled = r.scenario;
+  return compiled;
 }

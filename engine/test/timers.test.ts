@@ -1,11 +1,7 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   autoplay,
-  compileScenario,
   createDrill,
   nextEventTime,
   replay,
@@ -17,17 +13,7 @@ import {
 import { POLICIES } from '../src/policies.ts';
 import { scanTimers } from '../src/timers.ts';
 import { fixture } from './fixture.ts';
-
-/** A shipped scenario read from its file (the engine package does not depend on @drill/scenarios). */
-function shipped(id: string): Scenario {
-  const path = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios', `${id}.yaml`);
-  const r = compileScenario({ path, text: readFileSync(path, 'utf8') }, (from, inc) => {
-    const p = resolve(dirname(from), inc);
-    return { path: p, text: readFileSync(p, 'utf8') };
-  });
-  if (!r.ok) throw new Error(`${id} does not compile`);
-  return r.scenario;
-}
+import { shippedScenario } from './shipped.ts';
 
 const team = [
   { id: 'c', name: 'Chief', team: 'A', roles: ['all'] },
@@ -108,8 +94,8 @@ const pick = (s: { decisions: Record<string, { status: string }> }): string[] =>
 
 describe.each([
   ['fixture', fixture()],
-  ['typhoon', shipped('typhoon')],
-  ['flood', shipped('flood')],
+  ['typhoon', shippedScenario('typhoon')],
+  ['flood', shippedScenario('flood')],
 ])('the timer queue on %s', (_name, sc) => {
   it('always equals what a full scan of the records computes, in (due, seq) order, and finds the same next event', () => {
     fc.assert(
