@@ -2,7 +2,7 @@
  * Hostile users against the data folder's lock (server-lock.db, held by SQLite's exclusive lock): the
  * lock file deleted or replaced under a running server must not let a second server in.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -72,20 +72,33 @@ describe('the server entry on a home whose database cannot be opened', () => {
 });
 
 describe('the server entry given a view-worker count that is not one', () => {
-  it('refuses it in one line and exits 2, starting nothing', () => {
+  it('refuses it in one line and exits 2, starting nothing', async () => {
     const tmp = tempDir();
     dirs.push(tmp);
     const repo = resolve(import.meta.dirname, '..', '..');
     // NaN made no worker at all: the first room opened would have looked one up in an empty list.
-    for (const bad of ['abc', '1.5', '0', '65']) {
-      const r = spawnSync(process.execPath, [...SERVER_PROCESS, '--port', '0', '--view-workers', bad], {
-        cwd: repo,
-        env: { ...process.env, DRILL_HOME: tmp.dir },
-        encoding: 'utf8',
-        timeout: 60_000,
+    // The four processes run side by side: each only parses its arguments and exits.
+    const run = (
+      bad: string,
+    ): Promise<{ bad: string; status: number | null; stdout: string; stderr: string }> =>
+      new Promise((ok) => {
+        const p = spawn(process.execPath, [...SERVER_PROCESS, '--port', '0', '--view-workers', bad], {
+          cwd: repo,
+          env: { ...process.env, DRILL_HOME: tmp.dir },
+          stdio: ['ignore', 'pipe', 'pipe'],
+          timeout: 60_000,
+        });
+        let stdout = '';
+        let stderr = '';
+        p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        p.on('close', (status) => ok({ bad, status, stdout, stderr }));
       });
-      expect(r.status, bad).toBe(2);
-      expect(r.stderr).toBe(`drill server: --view-workers takes a whole number from 1 to 64, not "${bad}"\n`);
+    for (const r of await Promise.all(['abc', '1.5', '0', '65'].map(run))) {
+      expect(r.status, r.bad).toBe(2);
+      expect(r.stderr).toBe(
+        `drill server: --view-workers takes a whole number from 1 to 64, not "${r.bad}"\n`,
+      );
       expect(r.stdout).toBe('');
     }
   }, 120_000);
