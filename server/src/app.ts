@@ -371,18 +371,32 @@ async function serve(
   let stopping = false;
 
   app.addHook('onRequest', async (req, reply) => {
+    // A participant who typed another name for the server (its host name instead of the printed address)
+    // meets these first: in the page's language.
     if (!hosts.has(String(req.headers.host ?? '').toLowerCase()))
       return reply
         .code(421)
         .type('text/plain; charset=utf-8')
-        .send('this server answers only to the address it printed\n');
+        .send(
+          `${say(
+            replyLang(req, 'en'),
+            `this server answers only to the address it printed (${origin}/): open that address`,
+            `此服务器只接受它所显示的地址（${origin}/）：请打开该地址`,
+          )}\n`,
+        );
     // A browser page from elsewhere may not open our socket or call our API with someone's cookies.
     const from = req.headers.origin;
     if (from !== undefined && from !== 'null' && !hosts.has(hostOf(from)))
       return reply
         .code(403)
         .type('text/plain; charset=utf-8')
-        .send('cross-origin requests are not accepted\n');
+        .send(
+          `${say(
+            replyLang(req, 'en'),
+            'cross-origin requests are not accepted',
+            '不接受来自其他网站的请求',
+          )}\n`,
+        );
     return undefined;
   });
   app.addHook('onSend', async (req, reply, payload) => {

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { TableSetup, TranscriptEntry, TranscriptHeader } from '@drill/engine';
@@ -79,7 +79,7 @@ export class DatabaseGoneError extends Error {
       `the room database ${file} was deleted or replaced while this server ran, so nothing more can be recorded: ` +
         (copy
           ? `everything it held is saved in ${copy} — stop this server, move that file to ${file} and start it again`
-          : 'saving a copy of it failed too — do not stop this server before copying its open database out of /proc'),
+          : 'saving a copy of it failed too (the disk is full, or the folder cannot be made again) — do not stop this server, which still holds everything: free space or make the folder again; it tries to save the copy every second and says where'),
     );
   }
 }
@@ -290,10 +290,19 @@ export class Store {
     onJournalRestarted: (() => void) | undefined = undefined,
   ): void {
     this.watch = setInterval(() => {
-      if (this.gone) return;
+      if (this.gone) {
+        // The copy could not be saved (the disk full, the folder not to be made again): tried again at
+        // each check, and told once it is saved.
+        if (this.gone.copy === undefined && this.saveCopy().copy !== undefined) {
+          clearInterval(this.watch);
+          onGone(this.gone);
+        }
+        return;
+      }
       if (!this.stillOurs()) {
-        clearInterval(this.watch);
-        onGone(this.lose());
+        const e = this.saveCopy();
+        if (e.copy !== undefined) clearInterval(this.watch);
+        onGone(e);
         return;
       }
       // Only the log deleted: nothing is lost yet while this process runs; make it durable again.
@@ -321,8 +330,8 @@ export class Store {
   }
 
   /** Stops writing, and copies what the deleted database holds beside it (see `watchFile`). */
-  private lose(): DatabaseGoneError {
-    if (this.gone) return this.gone;
+  private saveCopy(): DatabaseGoneError {
+    if (this.gone?.copy !== undefined) return this.gone;
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const copy = join(this.dir, `rooms-recovered-${stamp}.db`);
     let saved: string | undefined;
@@ -331,7 +340,13 @@ export class Store {
       this.db.prepare('VACUUM INTO ?').run(copy);
       saved = copy;
     } catch {
-      // the folder is gone and cannot be made again, or the disk is full: said in the error
+      // the folder is gone and cannot be made again, or the disk is full: said in the error. A copy
+      // begun and not finished is no copy.
+      try {
+        rmSync(copy, { force: true });
+      } catch {
+        // no folder to hold it either
+      }
     }
     this.gone = new DatabaseGoneError(this.file, saved);
     return this.gone;

@@ -117,8 +117,8 @@ export function databaseGoneReason(
   if (zh)
     return gone.copy !== undefined
       ? `房间数据库 ${gone.file} 在服务器运行期间被删除或替换，此后无法再记录任何内容，此操作没有生效。已记录的内容没有丢失：全部已复制到 ${gone.copy}。请这样恢复：停止服务器，把 ${gone.copy} 移回 ${gone.file}，再启动服务器；各房间会从原处继续，参与者的页面会自动重新连接。`
-      : `房间数据库 ${gone.file} 在服务器运行期间被删除或替换，此后无法再记录任何内容，此操作没有生效。复制其中的记录也失败了（磁盘已满或文件夹无法重建）：已记录的内容仍在运行中的服务器里，请不要停止服务器，先腾出空间或恢复文件夹，并从 /proc/${process.pid}/fd 中复制它打开的数据库。`;
+      : `房间数据库 ${gone.file} 在服务器运行期间被删除或替换，此后无法再记录任何内容，此操作没有生效。复制其中的记录也失败了（磁盘已满或文件夹无法重建）：已记录的内容仍全部在运行中的服务器里，请不要停止服务器，先腾出磁盘空间或重建该文件夹；服务器每秒重试一次保存副本，保存后会说明副本的位置。`;
   return gone.copy !== undefined
     ? `the room database ${gone.file} was deleted or replaced while the server ran, so nothing more can be recorded and this was not applied. Nothing recorded is lost: all of it was copied to ${gone.copy}. To go on: stop the server, move ${gone.copy} to ${gone.file}, and start the server again; every room resumes where it was and the participants' pages reconnect by themselves.`
-    : `the room database ${gone.file} was deleted or replaced while the server ran, so nothing more can be recorded and this was not applied. Copying what it held failed too (the disk is full or the folder cannot be made again): everything recorded is still held by the running server — do not stop it; make room or restore the folder, and copy its open database out of /proc/${process.pid}/fd.`;
+    : `the room database ${gone.file} was deleted or replaced while the server ran, so nothing more can be recorded and this was not applied. Copying what it held failed too (the disk is full or the folder cannot be made again): everything recorded is still held by the running server — do not stop it; free space on the disk or make the folder again. The server tries to save the copy every second and then says where it is.`;
 }

@@ -6,7 +6,7 @@
  * participants are never shown a path on the server's disk. In-process server, real sockets and SQLite
  * (the process boundary is rooms-db-deleted.test.ts's point, not this one's).
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RoomClient } from '../src/client.ts';
 import type { DatabaseGoneError } from '../src/store.ts';
@@ -17,7 +17,9 @@ import { openRoom, type OpenRoom } from './fixtures/open-room.ts';
 let open: OpenRoom | undefined;
 afterAll(async () => {
   await open?.close();
+  await other?.close();
 });
+let other: OpenRoom | undefined;
 
 type Refused = Extract<ServerFrame, { t: 'refused' }>;
 
@@ -156,5 +158,38 @@ describe('rooms.db deleted under a running server, as the room meets it', () => 
     // Nothing refused was recorded: the room is where it was.
     const rooms = await api<{ id: string }[]>(server.url, '/api/rooms', { token: server.hostToken });
     expect(rooms.body.map((r) => r.id)).toEqual([room.room.id]);
+  }, 60_000);
+
+  it('when the copy cannot be saved, says not to stop the server, tries again each second, then names it', async () => {
+    const told: DatabaseGoneError[] = [];
+    other = await openRoom([{ team: 'Red', name: 'Ana' }], {
+      viewWorker: false,
+      onDatabaseGone: (e) => void told.push(e),
+    });
+    const { server } = other;
+    const ana = other.members[0]!;
+    const trainer = other.trainer;
+    // The whole folder goes, and a file takes its name: no folder can be made there for the copy.
+    rmSync(server.store.dir, { recursive: true, force: true });
+    writeFileSync(server.store.dir, 'not a folder');
+    for (let i = 0; i < 100 && told.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(told[0]?.copy).toBeUndefined();
+    const choice = firstOptionChoice('Red', latestView(ana).lanes[0]!.view.open[0]!)!;
+    const p = await ana.command(choice);
+    expect(p.t === 'refused' && p.reason).toMatch(
+      /still held by the running server: tell the trainer at once/,
+    );
+    const t = await trainer.command({ type: 'pause' });
+    expect(t.t === 'refused' && t.reason).toMatch(
+      /do not stop it; free space .* tries to save the copy every second/,
+    );
+
+    rmSync(server.store.dir, { force: true });
+    for (let i = 0; i < 100 && told.length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    const copy = told[1]?.copy;
+    expect(copy).toBeDefined();
+    expect(existsSync(copy!)).toBe(true);
+    const again = await trainer.command({ type: 'pause' });
+    expect(again.t === 'refused' && again.reason).toContain(`move ${copy} to ${server.store.file}`);
   }, 60_000);
 });
