@@ -2,11 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { autoplay, verify } from '@drill/engine';
+import { Command } from 'commander';
+import { autoplay, COLLEAGUE_LEVELS, POLICIES, verify } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
 import { fsReason, UserError, writeFileAtomic } from './io.ts';
 import { readTranscriptChecked, verifyVerdict } from './commands/verify.ts';
 import { parseLang } from './tui/i18n.ts';
+import { COMMANDS } from './commands/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'drill-i18n-'));
 const typhoon = loadScenario('typhoon');
@@ -97,5 +99,126 @@ describe('what drill says in a Chinese terminal', () => {
       /^cannot read .*: no such file or folder \(ENOENT\)$/,
     );
     expect(verifyVerdict('run.json', verify(typhoon, played)).line).toMatch(/^OK: run\.json holds/);
+  });
+});
+
+/** What `drill <argv>` refuses with, run in this process as main.ts runs it (the command's own module). */
+async function refusal(argv: string[]): Promise<string> {
+  const [, load] = COMMANDS.find(([name]) => name === argv[0])!;
+  const program = new Command('drill').exitOverride();
+  (await load()).register(program);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof UserError) return e.message;
+    throw e;
+  }
+  throw new Error(`drill ${argv.join(' ')} was not refused`);
+}
+
+// The commands' own option checks and what they print were English in a Chinese terminal ("unknown
+// policy `x`: use one of random, first…", "--auto and --answers both play the decisions: choose one",
+// "resumed x.jsonl: 3 inputs replayed; the drill stands at…").
+describe("the commands' refusals in a Chinese terminal", () => {
+  const transcript = join(dir, 'played.json');
+  writeFileSync(transcript, JSON.stringify(played));
+  const empty = mkdtempSync(join(tmpdir(), 'drill-i18n-empty-'));
+  /** Values the user types, named in the refusals that list them. */
+  const typed = new Set<string>([
+    ...POLICIES,
+    ...COLLEAGUE_LEVELS,
+    ...typhoon.roles.map((r) => r.id),
+    ...[
+      'all',
+      'csv',
+      'md',
+      'html',
+      'json',
+      'xlsx',
+      'xliff',
+      'mermaid',
+      'dot',
+      'aar',
+      'debrief',
+      'en',
+      'zh',
+      'CN',
+    ],
+    ...['drill', 'keys', 'init', 'chmod', 'validate', 'typhoon', 'msel', 'TODO', 'MSEL', 'UTC'],
+    ...[
+      'YYYY',
+      'MM',
+      'DD',
+      'DDTHH',
+      'fr',
+      'pdf',
+      'svg',
+      'nope',
+      'nobody',
+      'nonsense',
+      'Bad',
+      'Id',
+      'xx',
+      'missing',
+      'jsonl',
+      'resume',
+    ],
+  ]);
+  const englishBeyondTyped = (s: string): string[] =>
+    // the README's section is named by its (English) heading, so it can be found
+    english(s.replaceAll(empty, '').replace(/README“[^”]*”/, '')).filter((w) => !typed.has(w));
+
+  beforeEach(() => {
+    process.env.LANG = 'zh_CN.UTF-8';
+    delete process.env.LC_ALL;
+    delete process.env.LC_MESSAGES;
+    process.env.DRILL_HOME = empty;
+  });
+  afterEach(() => {
+    process.env.LANG = 'C';
+    delete process.env.DRILL_HOME;
+  });
+
+  const cases: string[][] = [
+    ['run', 'typhoon', '--auto', 'best', '--colleagues', 'xx'],
+    ['run', 'typhoon', '--role', 'nobody'],
+    ['run', 'typhoon', '--auto', 'best', '--answers', 'a.yaml'],
+    ['run', 'typhoon', '--auto', 'nope'],
+    ['run', 'typhoon', '--answers', join(dir, 'none.yaml')],
+    ['run', 'typhoon'], // stdin is not a terminal here
+    ['report', transcript, '--format', 'pdf'],
+    ['report', transcript, '--kind', 'nope'],
+    ['cohort', transcript, '--format', 'pdf'],
+    ['cohort', transcript, '--dates', 'nonsense'],
+    ['cohort', empty],
+    ['cohort', join(dir, 'missing')],
+    ['msel', 'typhoon', '--format', 'pdf'],
+    ['msel', 'typhoon', '--format', 'xlsx'],
+    ['msel', 'typhoon', '--lang', 'fr'],
+    ['graph', 'typhoon', '--format', 'svg'],
+    ['graph', 'typhoon', '--lang', 'fr'],
+    ['test', 'typhoon', '--runs', '0'],
+    ['texts', 'export', 'typhoon', '--format', 'pdf'],
+    ['texts', 'export', 'typhoon', '--from', 'en', '--to', 'en'],
+    ['texts', 'import', 'typhoon', join(dir, 'x.txt')],
+    ['import', 'msel', 'x.csv', '-o', 'y.yaml', '--id', 'Bad Id'],
+    ['keys', 'show'],
+    ['resume', transcript],
+  ];
+  it.each(cases.map((argv) => [argv.join(' ').replaceAll(dir, '…').replaceAll(empty, '…'), argv]))(
+    'drill %s',
+    async (_, argv) => {
+      const m = await refusal(argv as string[]);
+      expect(m).toMatch(/[\u4e00-\u9fff]/);
+      expect(englishBeyondTyped(m), m).toEqual([]);
+    },
+  );
+
+  it('stays English in an English terminal', async () => {
+    process.env.LANG = 'C';
+    expect(await refusal(['run', 'typhoon', '--auto', 'nope'])).toBe(
+      `unknown policy \`nope\`: use one of ${POLICIES.join(', ')}`,
+    );
+    expect(await refusal(['msel', 'typhoon', '--lang', 'fr'])).toBe('unknown language `fr`: use en or zh-CN');
   });
 });

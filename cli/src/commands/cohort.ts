@@ -38,7 +38,9 @@ export function collectFiles(args: readonly string[]): string[] {
     try {
       st = statSync(abs);
     } catch {
-      throw new UserError(`cannot read ${shown}: no such file or folder`);
+      throw new UserError(
+        say(`cannot read ${shown}: no such file or folder`, `无法读取 ${shown}：没有这个文件或文件夹`),
+      );
     }
     if (!st.isDirectory()) {
       out.push(shown);
@@ -92,6 +94,13 @@ export function examineFiles(
   });
 }
 
+/** No transcript among the paths given. */
+const noTranscripts = (paths: readonly string[]): string =>
+  say(
+    `no transcripts (.json or .jsonl) found in ${paths.join(', ')}`,
+    `在 ${paths.join('、')} 中没有找到演练记录（.json 或 .jsonl）`,
+  );
+
 function progressBar(total: number): { tick(): void; done(): void } {
   const tty = process.stderr.isTTY === true && total > 1;
   let n = 0;
@@ -99,7 +108,9 @@ function progressBar(total: number): { tick(): void; done(): void } {
   const draw = (): void => {
     const width = 30;
     const filled = Math.round((width * n) / total);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${n}/${total} verified`);
+    process.stderr.write(
+      `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${say(`${n}/${total} verified`, `已校验 ${n}/${total}`)}`,
+    );
   };
   return {
     tick() {
@@ -210,14 +221,25 @@ export function register(program: Command): void {
     .action(async (paths: string[], o: CohortOptions) => {
       const format = (o.format ?? 'md').toLowerCase().replace(/^markdown$/, 'md') as CohortFormat;
       if (!COHORT_FORMATS.includes(format))
-        throw new UserError(`unknown format \`${o.format}\`: use ${COHORT_FORMATS.join(', ')}`);
+        throw new UserError(
+          say(
+            `unknown format \`${o.format}\`: use ${COHORT_FORMATS.join(', ')}`,
+            `未知的格式“${o.format}”：可选 ${COHORT_FORMATS.join('、')}`,
+          ),
+        );
       const lang = langOption(o.lang);
       const scenarios = o.scenario ?? [];
       const { lookup } = scenarioLookup(scenarios); // fails early on a broken --scenario file
       const range = (v: string | undefined): DateRange | undefined => {
         if (v === undefined) return undefined;
         const r = parseDateRange(v);
-        if (!r.ok) throw new UserError(r.reason);
+        if (!r.ok)
+          throw new UserError(
+            say(
+              r.reason,
+              `“${v}”不是可用的日期范围：写成 起..止，例如 2026-10-01..2026-10-31（UTC 日期 YYYY-MM-DD，也可写 YYYY、YYYY-MM 或 YYYY-MM-DDTHH:MM；任一端可留空，起不能晚于止）`,
+            ),
+          );
         return r.range;
       };
       const datesA = range(o.dates);
@@ -226,10 +248,8 @@ export function register(program: Command): void {
       // Two date ranges over the same files are two cohorts too.
       const sameFiles = !o.against && datesB !== undefined;
       const filesB = o.against ? collectFiles(o.against) : [];
-      if (filesA.length === 0)
-        throw new UserError(`no transcripts (.json or .jsonl) found in ${paths.join(', ')}`);
-      if (o.against && filesB.length === 0)
-        throw new UserError(`no transcripts (.json or .jsonl) found in ${o.against.join(', ')}`);
+      if (filesA.length === 0) throw new UserError(noTranscripts(paths));
+      if (o.against && filesB.length === 0) throw new UserError(noTranscripts(o.against));
       const bar = progressBar(filesA.length + filesB.length);
       const all = await examinePaths([...filesA, ...filesB], scenarios, () => bar.tick());
       bar.done();
@@ -245,7 +265,12 @@ export function register(program: Command): void {
         ['comparison ', b, datesB],
       ] as const)
         if (r && c && c.runs.length === 0)
-          process.stderr.write(`note: no verified run in the ${label}range ${formatDateRange(r)}\n`);
+          process.stderr.write(
+            say(
+              `note: no verified run in the ${label}range ${formatDateRange(r)}\n`,
+              `注意：${label ? '对比' : ''}范围 ${formatDateRange(r)} 内没有通过校验的推演\n`,
+            ),
+          );
       // The figures need each version's scenario in this thread too (prompts, options, feedback).
       const seen = new Map<string, Scenario>();
       for (const r of all)

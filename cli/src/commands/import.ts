@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { basename, extname } from 'node:path';
 import { userPath, UserError, writeFileAtomic } from '../io.ts';
+import { say } from '../say.ts';
 import { langArg } from './msel.ts';
 
 /** A scenario id from a file name: `Typhoon MSEL v2.xlsx` → `typhoon_msel_v2`. */
@@ -29,7 +30,10 @@ export function register(program: Command): void {
     .action(async (file: string, o: { out: string; id?: string; lang?: string; sheet?: string }) => {
       if (o.id !== undefined && !/^[a-z][a-z0-9_-]*$/.test(o.id))
         throw new UserError(
-          `--id \`${o.id}\`: ids are lower-case letters, digits, _ or -, starting with a letter`,
+          say(
+            `--id \`${o.id}\`: ids are lower-case letters, digits, _ or -, starting with a letter`,
+            `--id“${o.id}”：编号只能由小写字母、数字、_ 或 - 组成，并以字母开头`,
+          ),
         );
       // Loaded only here: the importer and its spreadsheet libraries stay out of every other command's start-up.
       const { formatMselDiagnostic, importMsel } = await import('../msel-import/import-msel.ts');
@@ -44,11 +48,17 @@ export function register(program: Command): void {
       for (const d of r.diagnostics) process.stderr.write(`${formatMselDiagnostic(d)}\n`);
       if (r.yaml === undefined) {
         const n = r.diagnostics.filter((d) => d.severity === 'error').length;
-        throw new UserError(`${n} problem(s) in ${file}: nothing was written`, 1);
+        throw new UserError(
+          say(`${n} problem(s) in ${file}: nothing was written`, `${file} 中有${n}个问题：什么也没有写入`),
+          1,
+        );
       }
       writeFileAtomic(userPath(o.out), r.yaml);
       process.stderr.write(
-        `${o.out}: ${r.modules.length ? `${r.modules.length} modules, ` : ''}${r.injects.length} injects${r.decisions.length ? `, ${r.decisions.length} decisions` : ''}; fill in the TODOs, then \`drill validate ${o.out}\`\n`,
+        say(
+          `${o.out}: ${r.modules.length ? `${r.modules.length} modules, ` : ''}${r.injects.length} injects${r.decisions.length ? `, ${r.decisions.length} decisions` : ''}; fill in the TODOs, then \`drill validate ${o.out}\`\n`,
+          `${o.out}：${r.modules.length ? `${r.modules.length}个阶段，` : ''}${r.injects.length}条情景注入${r.decisions.length ? `，${r.decisions.length}个决策` : ''}；请补全其中的 TODO，然后运行 \`drill validate ${o.out}\`\n`,
+        ),
       );
     });
 }

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { parsePublicKey, publicKeyOf } from '@drill/engine';
 import { drillHome } from '../history.ts';
 import { fsReason, userPath, UserError, writeFileAtomic } from '../io.ts';
+import { say } from '../say.ts';
 
 /**
  * The signing key of this machine (the trainer's laptop, the room server): `$DRILL_HOME/keys/`
@@ -24,15 +25,26 @@ export function loadSigningKey(): Uint8Array | undefined {
   try {
     text = readFileSync(p.secret, 'utf8').trim();
   } catch (e) {
-    throw new UserError(`cannot read the signing key ${p.secret}: ${fsReason(e)}`);
+    throw new UserError(
+      say(
+        `cannot read the signing key ${p.secret}: ${fsReason(e)}`,
+        `无法读取签名密钥 ${p.secret}：${fsReason(e)}`,
+      ),
+    );
   }
   if (!/^[0-9a-f]{64}$/.test(text))
     throw new UserError(
-      `${p.secret} is not a drill signing key (64 hex digits): move it away and run \`drill keys init\``,
+      say(
+        `${p.secret} is not a drill signing key (64 hex digits): move it away and run \`drill keys init\``,
+        `${p.secret} 不是 drill 的签名密钥（64 位十六进制数）：请把它移走，再运行 \`drill keys init\``,
+      ),
     );
   if (process.platform !== 'win32' && (statSync(p.secret).mode & 0o077) !== 0)
     throw new UserError(
-      `${p.secret} can be read by other users: make it private with \`chmod 600 ${p.secret}\` (or make a new key)`,
+      say(
+        `${p.secret} can be read by other users: make it private with \`chmod 600 ${p.secret}\` (or make a new key)`,
+        `${p.secret} 其他用户也能读取：请用 \`chmod 600 ${p.secret}\` 设为私有（或生成新密钥）`,
+      ),
     );
   return Uint8Array.from(Buffer.from(text, 'hex'));
 }
@@ -46,11 +58,17 @@ export function readTrustedKey(arg: string): string {
     text = readFileSync(userPath(arg), 'utf8');
   } catch (e) {
     throw new UserError(
-      `--key takes a public key (64 hex digits) or a file holding one; cannot read ${arg}: ${fsReason(e)}`,
+      say(
+        `--key takes a public key (64 hex digits) or a file holding one; cannot read ${arg}: ${fsReason(e)}`,
+        `--key 需要公钥（64 位十六进制数）或存有公钥的文件；无法读取 ${arg}：${fsReason(e)}`,
+      ),
     );
   }
   const k = parsePublicKey(text);
-  if (!k) throw new UserError(`${arg} does not hold a public key (64 hex digits)`);
+  if (!k)
+    throw new UserError(
+      say(`${arg} does not hold a public key (64 hex digits)`, `${arg} 中没有公钥（64 位十六进制数）`),
+    );
   return k;
 }
 
@@ -66,12 +84,17 @@ export function register(program: Command): void {
       const p = keyPaths();
       if (existsSync(p.secret) && !o.force)
         throw new UserError(
-          `a signing key already exists at ${p.secret} (public key in ${p.public}); use --force to replace it`,
+          say(
+            `a signing key already exists at ${p.secret} (public key in ${p.public}); use --force to replace it`,
+            `${p.secret} 已有签名密钥（公钥在 ${p.public}）；如要替换请加 --force`,
+          ),
         );
       try {
         mkdirSync(p.dir, { recursive: true, mode: 0o700 });
       } catch (e) {
-        throw new UserError(`cannot create ${p.dir}: ${fsReason(e)}`);
+        throw new UserError(
+          say(`cannot create ${p.dir}: ${fsReason(e)}`, `无法创建 ${p.dir}：${fsReason(e)}`),
+        );
       }
       const secret = randomBytes(32);
       writeFileAtomic(p.secret, `${secret.toString('hex')}\n`, 0o600); // private from its first byte
@@ -79,11 +102,18 @@ export function register(program: Command): void {
       const pub = publicKeyOf(Uint8Array.from(secret));
       writeFileAtomic(p.public, `${pub}\n`);
       process.stdout.write(
-        `signing key made: ${p.secret} (private, mode 0600 — never share or copy it)\n` +
-          `public key: ${pub}\n` +
-          `  (also in ${p.public}: give it to whoever checks your transcripts)\n` +
-          `From now on every drill finished here is signed. Check one with:\n` +
-          `  drill verify TRANSCRIPT --key ${p.public}\n`,
+        say(
+          `signing key made: ${p.secret} (private, mode 0600 — never share or copy it)\n` +
+            `public key: ${pub}\n` +
+            `  (also in ${p.public}: give it to whoever checks your transcripts)\n` +
+            `From now on every drill finished here is signed. Check one with:\n` +
+            `  drill verify TRANSCRIPT --key ${p.public}\n`,
+          `签名密钥已生成：${p.secret}（私有，权限 0600——切勿分享或复制）\n` +
+            `公钥：${pub}\n` +
+            `  （也保存在 ${p.public}：交给核对你的演练记录的人）\n` +
+            `此后本机完成的每次推演都会签名。核对方法：\n` +
+            `  drill verify 演练记录 --key ${p.public}\n`,
+        ),
       );
     });
   keys
@@ -93,7 +123,13 @@ export function register(program: Command): void {
       const p = keyPaths();
       const secret = loadSigningKey();
       if (!secret)
-        throw new UserError(`no signing key yet (${p.secret}): make one with \`drill keys init\``, 1);
+        throw new UserError(
+          say(
+            `no signing key yet (${p.secret}): make one with \`drill keys init\``,
+            `还没有签名密钥（${p.secret}）：请用 \`drill keys init\` 生成`,
+          ),
+          1,
+        );
       process.stdout.write(`${publicKeyOf(secret)}\n`);
     });
 }

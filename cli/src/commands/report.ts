@@ -80,7 +80,7 @@ export function renderReport(aar: Aar, format: ReportFormat, lang: Lang, kind: R
     }
     default: {
       const never: never = format;
-      throw new UserError(`unknown format \`${String(never)}\``);
+      throw new UserError(say(`unknown format \`${String(never)}\``, `未知的格式“${String(never)}”`));
     }
   }
 }
@@ -110,9 +110,20 @@ export function register(program: Command): void {
     .action((file: string, o: ReportOptions) => {
       const format = (o.format ?? 'md').toLowerCase().replace(/^markdown$/, 'md') as ReportFormat;
       if (!FORMATS.includes(format))
-        throw new UserError(`unknown format \`${o.format}\`: use ${FORMATS.join(', ')}`);
+        throw new UserError(
+          say(
+            `unknown format \`${o.format}\`: use ${FORMATS.join(', ')}`,
+            `未知的格式“${o.format}”：可选 ${FORMATS.join('、')}`,
+          ),
+        );
       const kind = (o.kind ?? 'aar').toLowerCase() as ReportKind;
-      if (!KINDS.includes(kind)) throw new UserError(`unknown kind \`${o.kind}\`: use ${KINDS.join(', ')}`);
+      if (!KINDS.includes(kind))
+        throw new UserError(
+          say(
+            `unknown kind \`${o.kind}\`: use ${KINDS.join(', ')}`,
+            `未知的报告种类“${o.kind}”：可选 aar（评估报告）、debrief（讲评）`,
+          ),
+        );
       const lang = langOption(o.lang);
       const t = readTranscript(file);
       const scenario = scenarioForTranscript(t, o.scenario);

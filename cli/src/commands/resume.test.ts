@@ -68,4 +68,30 @@ describe('drill resume', () => {
       'unknown language `fr`: use one of en, zh-CN',
     );
   });
+
+  // "resumed x.jsonl: 3 inputs replayed; the drill stands at …" reached a Chinese terminal in English.
+  it("says where the drill stands, and the score line, in a Chinese terminal's language", async () => {
+    const k = newDrill();
+    cleanup = k.cleanup;
+    const d = k.drill;
+    d.submit({ type: 'start' });
+    d.journal.close();
+    appendFileSync(d.paths.journal, '{"seq":2,"input":{"type":"adv');
+    const out: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+    process.env.LANG = 'zh_CN.UTF-8';
+    try {
+      await resumeCommand(d.paths.journal, { auto: 'best' });
+    } finally {
+      process.env.LANG = 'C';
+    }
+    const said = out.join('').replaceAll(d.paths.journal, '').replaceAll(d.paths.transcript, '');
+    expect(said).toMatch(/^已恢复 ：重放了\d+条输入；推演停在T0前\d+小时 · \d\d:\d\d 周.（进行中）\n/);
+    expect(said).toContain('日志的最后一行只写了一半');
+    expect(said).toMatch(/short · 随机种子 7 · \d+条输入 · 结局：/);
+    // Beyond the scenario id, the hashes and the ending's title (this fixture's is English only).
+    expect(
+      said.replace(/\b[0-9a-f]{16,}\b|short|People caught|T-\d+/g, '').match(/[A-Za-z]{2,}/g),
+    ).toBeNull();
+  });
 });

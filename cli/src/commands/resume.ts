@@ -25,6 +25,7 @@ import { LiveDrill, type FinishInfo } from '../tui/live-drill.ts';
 import { autoPlayer, playSolo, soloDriver } from '../solo.ts';
 import { loadSigningKey } from './keys.ts';
 import { PRESSURE_SECONDS, runApp } from './play.ts';
+import { unknownPolicy } from './run.ts';
 import { waitForEnter } from './waitForEnter.ts';
 
 interface ResumeOptions {
@@ -42,7 +43,10 @@ function scenarioForJournal(t: Transcript, arg?: string): { scenario: Scenario; 
   const id = t.header.scenario?.id;
   if (typeof id === 'string' && SHIPPED_IDS.includes(id)) return { scenario: scenarioFromArg(id) };
   throw new UserError(
-    `the journal is for scenario \`${String(id)}\`, which is not shipped: name its file with --scenario`,
+    say(
+      `the journal is for scenario \`${String(id)}\`, which is not shipped: name its file with --scenario`,
+      `该日志属于想定“${String(id)}”，它不是内置想定：请用 --scenario 指明想定文件`,
+    ),
   );
 }
 
@@ -64,21 +68,35 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
   // Only a journal is ever written to: a transcript (.json) the user passed by mistake stays untouched.
   if (p.kind !== 'journal')
     throw new UserError(
-      `${file} is a transcript, not a journal: resume continues the journal (.jsonl) kept beside it, and leaves this file untouched`,
+      say(
+        `${file} is a transcript, not a journal: resume continues the journal (.jsonl) kept beside it, and leaves this file untouched`,
+        `${file} 是演练记录，不是日志：resume 继续的是保存在它旁边的日志（.jsonl），这个文件不会被改动`,
+      ),
     );
   const t = p.transcript;
-  if (o.auto && o.answers) throw new UserError('--auto and --answers both finish the drill: choose one');
+  if (o.auto && o.answers)
+    throw new UserError(
+      say(
+        '--auto and --answers both finish the drill: choose one',
+        '--auto 和 --answers 都会把推演进行到底：只能选一个',
+      ),
+    );
   // Checked before anything is written, so a refusal leaves the journal exactly as it was.
   if (!o.auto && !o.answers && !process.stdin.isTTY)
     throw new UserError(
-      'stdin is not a terminal, so the interactive drill cannot continue: finish it with --auto POLICY or --answers FILE',
+      say(
+        'stdin is not a terminal, so the interactive drill cannot continue: finish it with --auto POLICY or --answers FILE',
+        '标准输入不是终端，无法继续交互式推演：请用 --auto 策略 或 --answers 文件 把它进行到底',
+      ),
     );
-  if (o.auto && !POLICIES.includes(o.auto as Policy))
-    throw new UserError(`unknown policy \`${o.auto}\`: use one of ${POLICIES.join(', ')}`);
+  if (o.auto && !POLICIES.includes(o.auto as Policy)) throw new UserError(unknownPolicy(o.auto));
   const { scenario, arg } = scenarioForJournal(t, o.scenario);
   const answers = o.answers ? readAnswers(o.answers, scenario) : undefined;
   const s = Session.resume(scenario, t);
-  if ('error' in s) throw new UserError(`${file} cannot be resumed: ${s.error}`);
+  if ('error' in s)
+    throw new UserError(
+      say(`${file} cannot be resumed: ${s.error}`, `${file} 无法恢复：${reasonSaid(s.error)}`),
+    );
   const signingKey = loadSigningKey();
   if (signingKey) s.signingKey = signingKey;
   const meta = t.header.meta ?? {};
@@ -91,12 +109,19 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
   const hash = stateHash(s.state);
   const recorded = t.entries.at(-1)?.stateHash;
   const n = t.entries.length;
+  const torn = p.dropped?.torn || tornLastLine(text);
+  const phase = PHASE_WORDS[s.state.phase] ?? { en: s.state.phase, zh: s.state.phase };
   process.stdout.write(
-    `resumed ${file}: ${n} ${n === 1 ? 'input' : 'inputs'} replayed; the drill stands at ${clockText(scenario, s.state.clock, 'en')} (${PHASE_WORDS[s.state.phase]})\n` +
-      (p.dropped?.torn || tornLastLine(text)
-        ? 'the last line of the journal was half-written (the drill was stopped while saving) and was dropped: that one input is lost\n'
-        : '') +
-      `state ${hash}${recorded ? (recorded === hash ? ' (matches the journal)' : ' (DIFFERS from the journal)') : ''}\n`,
+    say(
+      `resumed ${file}: ${n} ${n === 1 ? 'input' : 'inputs'} replayed; the drill stands at ${clockText(scenario, s.state.clock, 'en')} (${phase.en})\n` +
+        (torn
+          ? 'the last line of the journal was half-written (the drill was stopped while saving) and was dropped: that one input is lost\n'
+          : '') +
+        `state ${hash}${recorded ? (recorded === hash ? ' (matches the journal)' : ' (DIFFERS from the journal)') : ''}\n`,
+      `已恢复 ${file}：重放了${n}条输入；推演停在${clockText(scenario, s.state.clock, 'zh-CN')}（${phase.zh}）\n` +
+        (torn ? '日志的最后一行只写了一半（推演在保存时被中止），已舍弃：那一条输入丢失了\n' : '') +
+        `状态 ${hash}${recorded ? (recorded === hash ? '（与日志一致）' : '（与日志不一致）') : ''}\n`,
+    ),
   );
   const paths = runPaths(transcriptPathForJournal(path));
   paths.journal = path;
@@ -104,8 +129,12 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
   // Said once the copy exists, naming it (the number is the first one free beside the journal).
   if (p.dropped && !p.dropped.torn)
     process.stderr.write(
-      `drill: ${file}: ${p.dropped.reason}; ${p.dropped.lines} line(s) from line ${p.dropped.line} are left out ` +
-        `(the original is kept as ${journal.kept ?? `${file}.unreadable-N`}) and the drill continues after entry ${t.entries.length}\n`,
+      say(
+        `drill: ${file}: ${p.dropped.reason}; ${p.dropped.lines} line(s) from line ${p.dropped.line} are left out ` +
+          `(the original is kept as ${journal.kept ?? `${file}.unreadable-N`}) and the drill continues after entry ${t.entries.length}\n`,
+        `drill: ${file}：${reasonSaid(p.dropped.reason)}；从第${p.dropped.line}行起的${p.dropped.lines}行被舍弃` +
+          `（原文件保留为 ${journal.kept ?? `${file}.unreadable-N`}），推演从第${t.entries.length}条记录之后继续\n`,
+      ),
     );
   const role = meta.role ?? s.state.participants[0]?.roles[0] ?? ALL_ROLES;
   const drill = new LiveDrill({
@@ -132,7 +161,10 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
       journal.close();
     }
     process.stdout.write(
-      `the drill is already finished\n${scoreLine(drill)}transcript: ${paths.transcript}\n`,
+      say(
+        `the drill is already finished\n${scoreLine(drill)}transcript: ${paths.transcript}\n`,
+        `推演已经结束\n${scoreLine(drill)}记录：${paths.transcript}\n`,
+      ),
     );
     return 0;
   }
@@ -142,7 +174,10 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
       if (drill.broken) throw new UserError(`${drill.broken.replace(/ — quit.*$/, '')}`, 1);
       const f = finishChecked(drill);
       process.stdout.write(
-        `${scoreLine(drill)}final state ${f.finalStateHash}\ntranscript: ${f.transcript}\n`,
+        say(
+          `${scoreLine(drill)}final state ${f.finalStateHash}\ntranscript: ${f.transcript}\n`,
+          `${scoreLine(drill)}最终状态 ${f.finalStateHash}\n记录：${f.transcript}\n`,
+        ),
       );
       return 0;
     } finally {
@@ -159,12 +194,12 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
   return runApp({ drill, lang });
 }
 
-const PHASE_WORDS: Record<string, string> = {
-  briefing: 'not started',
-  running: 'running',
-  paused: 'paused',
-  debrief: 'finished',
-  ended: 'finished',
+const PHASE_WORDS: Record<string, { en: string; zh: string }> = {
+  briefing: { en: 'not started', zh: '未开始' },
+  running: { en: 'running', zh: '进行中' },
+  paused: { en: 'paused', zh: '已暂停' },
+  debrief: { en: 'finished', zh: '已结束' },
+  ended: { en: 'finished', zh: '已结束' },
 };
 
 /** The score line `drill run` prints, with the ending by its title. */
@@ -172,9 +207,11 @@ function scoreLine(drill: LiveDrill): string {
   const score = drill.score();
   const ending = drill.scenario.endings.find((e) => e.id === score.ending);
   const n = drill.inputs;
-  return (
+  return say(
     `${drill.scenario.id} · seed ${drill.state.seed} · ${n} ${n === 1 ? 'input' : 'inputs'} · ending: ` +
-    `${ending ? localize(ending.title, 'en') : '-'} · score ${score.overall.toFixed(1)}/100\n`
+      `${ending ? localize(ending.title, 'en') : '-'} · score ${score.overall.toFixed(1)}/100\n`,
+    `${drill.scenario.id} · 随机种子 ${drill.state.seed} · ${n}条输入 · 结局：` +
+      `${ending ? localize(ending.title, 'zh-CN') : '—'} · 总分 ${score.overall.toFixed(1)}/100\n`,
   );
 }
 
@@ -213,7 +250,9 @@ function readAnswers(file: string, scenario: Scenario): Answers {
   try {
     text = readFileSync(userPath(file), 'utf8');
   } catch (e) {
-    throw new UserError(`cannot read the answers file ${file}: ${fsReason(e)}`);
+    throw new UserError(
+      say(`cannot read the answers file ${file}: ${fsReason(e)}`, `无法读取答案文件 ${file}：${fsReason(e)}`),
+    );
   }
   const a = parseAnswers(utf8Text(text, file, 'save it as UTF-8'), scenario);
   if (!a.ok) throw new UserError(`${file}: ${a.reason}`);

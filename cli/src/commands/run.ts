@@ -35,11 +35,24 @@ export interface RunOptions {
   colleagues?: string;
 }
 
+/** `--auto` naming no policy, refused in the terminal's language (run and resume). */
+export function unknownPolicy(policy: string): string {
+  return say(
+    `unknown policy \`${policy}\`: use one of ${POLICIES.join(', ')}`,
+    `未知的自动推演策略“${policy}”：可选 ${POLICIES.join('、')}`,
+  );
+}
+
 /** The `--colleagues` level, checked (default: competent). */
 export function colleagueLevel(v: string | undefined): ColleagueLevel {
   if (v === undefined) return 'competent';
   if (!COLLEAGUE_LEVELS.includes(v as ColleagueLevel))
-    throw new UserError(`unknown colleague level \`${v}\`: use one of ${COLLEAGUE_LEVELS.join(', ')}`);
+    throw new UserError(
+      say(
+        `unknown colleague level \`${v}\`: use one of ${COLLEAGUE_LEVELS.join(', ')}`,
+        `未知的同事水平“${v}”：可选 ${COLLEAGUE_LEVELS.join('、')}`,
+      ),
+    );
   return v as ColleagueLevel;
 }
 
@@ -88,7 +101,12 @@ export function playHeadless(
     ...(o.answers ? { answers: o.answers } : {}),
   });
   playSolo(driver, table.stateOf(0).participants[0]!.id, player, (c, reason) => {
-    throw new UserError(`the answer for \`${c.decision}\` was refused: ${reason}`);
+    throw new UserError(
+      say(
+        `the answer for \`${c.decision}\` was refused: ${reason}`,
+        `决策“${c.decision}”的答案被拒绝：${reason}`,
+      ),
+    );
   });
   return table.transcripts()[0]!;
 }
@@ -112,9 +130,18 @@ export async function runCommand(scenarioArg: string, o: RunOptions): Promise<nu
   const seed = o.seed ?? freshSeed();
   if (o.role && o.role !== ALL_ROLES && !scenario.roles.some((r) => r.id === o.role))
     throw new UserError(
-      `scenario \`${scenario.id}\` has no role \`${o.role}\` (roles: ${scenario.roles.map((r) => r.id).join(', ')}, or all)`,
+      say(
+        `scenario \`${scenario.id}\` has no role \`${o.role}\` (roles: ${scenario.roles.map((r) => r.id).join(', ')}, or all)`,
+        `想定“${scenario.id}”没有角色“${o.role}”（可选角色：${scenario.roles.map((r) => r.id).join('、')}，或 all 表示全部）`,
+      ),
     );
-  if (o.auto && o.answers) throw new UserError('--auto and --answers both play the decisions: choose one');
+  if (o.auto && o.answers)
+    throw new UserError(
+      say(
+        '--auto and --answers both play the decisions: choose one',
+        '--auto 和 --answers 都会替你作出决策：只能选一个',
+      ),
+    );
   if (o.auto || o.answers) {
     // Refused the same way as every other command (`--lang fr`: use one of en, zh-CN).
     let lang: Lang;
@@ -123,15 +150,19 @@ export async function runCommand(scenarioArg: string, o: RunOptions): Promise<nu
     } catch (e) {
       throw new UserError((e as Error).message);
     }
-    if (o.auto && !POLICIES.includes(o.auto as Policy))
-      throw new UserError(`unknown policy \`${o.auto}\`: use one of ${POLICIES.join(', ')}`);
+    if (o.auto && !POLICIES.includes(o.auto as Policy)) throw new UserError(unknownPolicy(o.auto));
     let answers: Answers | undefined;
     if (o.answers) {
       let text: string;
       try {
         text = readFileSync(userPath(o.answers), 'utf8');
       } catch (e) {
-        throw new UserError(`cannot read the answers file ${o.answers}: ${fsReason(e)}`);
+        throw new UserError(
+          say(
+            `cannot read the answers file ${o.answers}: ${fsReason(e)}`,
+            `无法读取答案文件 ${o.answers}：${fsReason(e)}`,
+          ),
+        );
       }
       const a = parseAnswers(utf8Text(text, o.answers, 'save it as UTF-8'), scenario);
       if (!a.ok) throw new UserError(`${o.answers}: ${a.reason}`);

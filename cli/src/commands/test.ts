@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../io.ts';
+import { say } from '../say.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import type { CoverageReport } from '../coverage/aggregate.ts';
 import { progressBar, renderCoverage } from '../coverage/render.ts';
@@ -24,7 +25,12 @@ function positiveInt(v: string | undefined, name: string, dflt: number, min = 1)
   if (v === undefined) return dflt;
   const n = Number(v);
   if (!Number.isInteger(n) || n < min)
-    throw new UserError(`${name} must be a whole number ≥ ${min}, not \`${v}\``);
+    throw new UserError(
+      say(
+        `${name} must be a whole number ≥ ${min}, not \`${v}\``,
+        `${name} 须为不小于 ${min} 的整数，而不是“${v}”`,
+      ),
+    );
   return n;
 }
 
@@ -56,7 +62,10 @@ export async function testCommand(scenarioArg: string, o: TestOptions): Promise<
     process.stdout.write(renderCoverage(report, { workers: used, seconds }));
     if (o.requireFull && (report.never.decisions.length || report.never.endings.length))
       process.stdout.write(
-        `--require-full: never reached: ${[...report.never.decisions, ...report.never.endings].join(', ')}\n`,
+        say(
+          `--require-full: never reached: ${[...report.never.decisions, ...report.never.endings].join(', ')}\n`,
+          `--require-full：从未触发：${[...report.never.decisions, ...report.never.endings].join('、')}\n`,
+        ),
       );
   }
   return coverageExitCode(report, o.requireFull === true);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { resolveScenarioPath } from '@drill/scenarios';
 import { fsReason, userPath, UserError, writeFileAtomic } from '../io.ts';
+import { say } from '../say.ts';
 import { utf8Text } from '../utf8Text.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { langArg } from './msel.ts';
@@ -34,18 +35,31 @@ export function register(program: Command): void {
           await import('../texts/scenario-translation.ts');
         const format = o.format ?? (o.out ? formatOfFile(o.out) : undefined) ?? 'csv';
         if (format !== 'csv' && format !== 'xliff')
-          throw new UserError(`unknown format \`${format}\`: use csv or xliff`);
+          throw new UserError(
+            say(`unknown format \`${format}\`: use csv or xliff`, `未知的格式“${format}”：可选 csv、xliff`),
+          );
         const scenario = scenarioFromArg(arg);
         const t = readScenarioTexts(resolveScenarioPath(arg, cwd()), scenario);
         const from = o.from !== undefined ? langArg(o.from) : t.plainLang;
         const to = o.to !== undefined ? langArg(o.to) : otherLang(from);
-        if (from === to) throw new UserError(`--from and --to are both \`${from}\`: give two languages`);
+        if (from === to)
+          throw new UserError(
+            say(
+              `--from and --to are both \`${from}\`: give two languages`,
+              `--from 和 --to 都是“${from}”：请给出两种不同的语言`,
+            ),
+          );
         const tf = exportUnits(t, from, to, o.missing === true);
         const text = format === 'csv' ? writeCsv(tf) : await writeXliff(tf);
         if (o.out) {
           writeFileAtomic(userPath(o.out), text);
           const missing = tf.units.filter((u) => u.target === '').length;
-          process.stderr.write(`${tf.units.length} texts written to ${o.out} (${missing} without ${to})\n`);
+          process.stderr.write(
+            say(
+              `${tf.units.length} texts written to ${o.out} (${missing} without ${to})\n`,
+              `${tf.units.length}条文字已写入 ${o.out}（其中${missing}条缺少 ${to} 译文）\n`,
+            ),
+          );
         } else process.stdout.write(text);
       },
     );
@@ -63,12 +77,17 @@ export function register(program: Command): void {
       const { importUnits, readScenarioTexts } = await import('../texts/scenario-translation.ts');
       const format = o.format ?? formatOfFile(file);
       if (format !== 'csv' && format !== 'xliff')
-        throw new UserError(`${file}: say which format it is with --format csv or --format xliff`);
+        throw new UserError(
+          say(
+            `${file}: say which format it is with --format csv or --format xliff`,
+            `${file}：请用 --format csv 或 --format xliff 说明它的格式`,
+          ),
+        );
       let content: string;
       try {
         content = readFileSync(userPath(file), 'utf8');
       } catch (e) {
-        throw new UserError(`cannot read ${file}: ${fsReason(e)}`);
+        throw new UserError(say(`cannot read ${file}: ${fsReason(e)}`, `无法读取 ${file}：${fsReason(e)}`));
       }
       utf8Text(
         content,
@@ -82,15 +101,26 @@ export function register(program: Command): void {
       const t = readScenarioTexts(resolveScenarioPath(arg, cwd()), scenario);
       const r = importUnits(t, tf);
       for (const k of r.notFound)
-        process.stderr.write(`${file}: warning: no text \`${k}\` in ${arg}: skipped\n`);
+        process.stderr.write(
+          say(
+            `${file}: warning: no text \`${k}\` in ${arg}: skipped\n`,
+            `${file}：警告：${arg} 中没有文字“${k}”：已跳过\n`,
+          ),
+        );
       for (const k of r.staleSource)
         process.stderr.write(
-          `${file}: warning: \`${k}\`: the ${tf.sourceLang} text changed since the export: check the translation\n`,
+          say(
+            `${file}: warning: \`${k}\`: the ${tf.sourceLang} text changed since the export: check the translation\n`,
+            `${file}：警告：“${k}”：${tf.sourceLang} 原文在导出后改过了：请核对译文\n`,
+          ),
         );
       if (!o.dryRun) for (const w of r.written) writeFileAtomic(w.file, w.text);
       const files = r.written.map((w) => relative(cwd(), w.file) || w.file).join(', ');
       process.stderr.write(
-        `${r.changed} ${tf.targetLang} text(s) ${o.dryRun ? 'would be ' : ''}written${files ? ` (${files})` : ''}; ${r.unchanged} unchanged, ${r.empty} left empty, ${r.notFound.length} not found\n`,
+        say(
+          `${r.changed} ${tf.targetLang} text(s) ${o.dryRun ? 'would be ' : ''}written${files ? ` (${files})` : ''}; ${r.unchanged} unchanged, ${r.empty} left empty, ${r.notFound.length} not found\n`,
+          `${o.dryRun ? '将写入' : '已写入'}${r.changed}条 ${tf.targetLang} 文字${files ? `（${files}）` : ''}；${r.unchanged}条未变，${r.empty}条留空，${r.notFound.length}条未找到\n`,
+        ),
       );
     });
 }
