@@ -25,11 +25,15 @@ const shared = {
 // Two groups, run one after the other. Every worker process costs CPU before its first test: Node, the
 // vitest runtime, the set-up files, the environment (jsdom for web) and the project's modules (the
 // engine, zod, yaml, React, ink) imported and transformed again — about 4 s for the scenarios project's
-// second worker. The in-process projects (engine, report, scenarios, cli, web: CPU-bound, no waiting on
-// other processes) run first in one worker each, while `pnpm test`'s format check, type check and lint
-// (run-tests.mjs, ~80 s of CPU on one core) keep the other core busy: 88 → 66 CPU-s for engine, report,
-// scenarios and cli measured alone (docs/PERFORMANCE.md, eighth session). Then the projects whose files
-// mostly wait on other processes (Chromium, tmux, spawned `drill` and servers) run two at a time.
+// second worker. In-process projects (engine, report, scenarios, web: CPU-bound, no waiting on other
+// processes) run first in one worker each, while `pnpm test`'s format check, type check and lint
+// (run-tests.mjs, ~60 s of CPU) keep the other core busy: 88 → 66 CPU-s for engine, report, scenarios
+// and cli measured alone (docs/PERFORMANCE.md, eighth session). Then the projects whose files mostly
+// wait on other processes (Chromium, tmux, spawned `drill` and servers) run two at a time.
+// The first group should end when the checks do: nothing else can start before it ends, so a core idles
+// for as long as it outlasts them. With cli in it, it ran 24 s past the checks in an idle whole run (it
+// took 52 s, the checks 53 s beside vitest's 25 s of global set-up; ninth session); cli (24 s of it) now
+// opens the second group, where its files take two workers (one worker start more, ~3 s of CPU).
 const oneWorkerBesideTheChecks = { maxWorkers: 1, sequence: { groupOrder: 0 } };
 const twoWorkers = { maxWorkers: 2, sequence: { groupOrder: 1 } };
 
@@ -83,7 +87,7 @@ export default defineConfig({
       {
         test: {
           ...shared,
-          ...oneWorkerBesideTheChecks,
+          ...twoWorkers,
           name: 'cli',
           root: './cli',
           include: ['src/**/*.test.{ts,tsx}'],
