@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { UserError, terminalSafeDeep } from '../io.ts';
 import { renderReview } from '../render/review-text.ts';
+import { say } from '../say.ts';
 import { colourWanted, makeStyle } from '../render/style.ts';
 import { aarFor, langOption } from './report.ts';
 import { readTranscript, scenarioForTranscript } from './verify.ts';
@@ -28,7 +29,9 @@ export function register(program: Command): void {
       const lang = langOption(o.lang);
       const width = o.width ? Number(o.width) : Math.min(120, process.stdout.columns ?? 100);
       if (!Number.isInteger(width) || width < 40)
-        throw new UserError('--width takes a number of columns, at least 40');
+        throw new UserError(
+          say('--width takes a number of columns, at least 40', '--width 须为列数，至少 40'),
+        );
       const t = readTranscript(file);
       const scenario = scenarioForTranscript(t, o.scenario);
       // Review shows what replays even when verification fails: the header says so in red.

@@ -39,7 +39,11 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
   const x = aar.exercise;
   const L = (t: LocalizedText | undefined): string => oneLine(t, lang);
   const out: string[] = [];
-  const c = lang === 'zh-CN' ? '：' : ': ';
+  // Chinese punctuation in Chinese: the full-width colon, brackets and semicolon (as the AAR's Markdown).
+  const zh = lang === 'zh-CN';
+  const c = zh ? '：' : ': ';
+  const paren = (s: string): string => (zh ? `（${s}）` : ` (${s})`);
+  const semi = zh ? '；' : '; ';
   const section = (title: string): void => void out.push('', style.bold(style.blue(title.toUpperCase())), '');
   const v = aar.verification;
 
@@ -50,7 +54,7 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
     ),
   );
   out.push(
-    `${S.field.participants}${c}${x.participants.map((p) => `${clean(p.name)} (${clean(p.team)}: ${roleNames(aar, p.roles, lang)})`).join('; ')}`,
+    `${S.field.participants}${c}${x.participants.map((p) => `${clean(p.name)}${paren(`${clean(p.team)}${c}${roleNames(aar, p.roles, lang)}`)}`).join(semi)}`,
   );
   const b = aar.overall.breakdown;
   const verdict = v.ok
@@ -59,7 +63,7 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
       : style.yellow(S.incomplete)
     : style.red(`✗ ${S.notVerified(clean(v.reason ?? ''))}`);
   out.push(
-    `${style.bold(`${S.sections.score}: ${aar.overall.score.toFixed(1)}/100`)} (${S.decisionsPart} ${b.decisions.toFixed(1)}${b.outcomes !== null ? `, ${S.outcomesPart} ${b.outcomes.toFixed(1)}` : ''})${x.ending ? ` · ${S.field.ending}: ${L(x.ending.title)}` : ''} · ${verdict}`,
+    `${style.bold(`${S.sections.score}${c}${aar.overall.score.toFixed(1)}/100`)}${paren(`${S.decisionsPart} ${b.decisions.toFixed(1)}${b.outcomes !== null ? `${zh ? '，' : ', '}${S.outcomesPart} ${b.outcomes.toFixed(1)}` : ''}`)}${x.ending ? ` · ${S.field.ending}${c}${L(x.ending.title)}` : ''} · ${verdict}`,
   );
 
   section(S.sections.summary);
@@ -115,7 +119,7 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
           when,
           `~ ${S.event.variation}`,
           style.dim,
-          `${it.description ? `${L(it.description)}: ` : ''}${it.label ? L(it.label) : clean(it.outcome)}`,
+          `${it.description ? `${L(it.description)}${c}` : ''}${it.label ? L(it.label) : clean(it.outcome)}`,
         );
         break;
       case 'override':
@@ -123,7 +127,7 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
           when,
           `! ${S.event.override}`,
           style.yellow,
-          `${capabilityName(aar, it.capability, lang)} → ${it.rating}${it.by ? ` (${clean(it.by)})` : ''}: ${clean(it.note)}`,
+          `${capabilityName(aar, it.capability, lang)} → ${it.rating}${it.by ? paren(clean(it.by)) : ''}${c}${clean(it.note)}`,
         );
         break;
       case 'phase':
@@ -154,7 +158,7 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
       '',
       ...hang(
         '',
-        `${S.override}: ${capabilityName(aar, c.id, lang)} ${c.proposed} → ${o.rating}${o.by ? ` (${clean(o.by)})` : ''} — ${clean(o.note)}`,
+        `${S.override}${zh ? '：' : ': '}${capabilityName(aar, c.id, lang)} ${c.proposed} → ${o.rating}${o.by ? paren(clean(o.by)) : ''} — ${clean(o.note)}`,
         width,
         2,
       ).map(style.yellow),
@@ -167,9 +171,9 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
       textTable(
         [S.col.subject, S.col.score, S.col.final],
         teams.map((s) => [
-          `${S.subjectKind[s.subject.kind]}: ${clean(L(s.name))}${s.detail ? ` (${clean(L(s.detail))})` : ''}`,
+          `${S.subjectKind[s.subject.kind]}${c}${clean(L(s.name))}${s.detail ? paren(clean(L(s.detail))) : ''}`,
           s.score === null ? '—' : s.score.toFixed(1),
-          s.capabilities.map((c) => `${capabilityName(aar, c.id, lang)} ${c.final}`).join('; ') || S.notRated,
+          s.capabilities.map((y) => `${capabilityName(aar, y.id, lang)} ${y.final}`).join(semi) || S.notRated,
         ]),
         width,
         { head: style.bold },
@@ -200,7 +204,7 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
     out.push(
       ...hang(
         '',
-        `→ ${L(p.action)} (${capabilityName(aar, p.capability, lang)}; ${roleNames(aar, p.roles, lang) || '—'}; ${L(p.due)})`,
+        `→ ${L(p.action)}${paren([capabilityName(aar, p.capability, lang), roleNames(aar, p.roles, lang) || '—', L(p.due)].join(semi))}`,
         width,
         4,
       ),
@@ -209,6 +213,6 @@ export function renderReview(aar: Aar, lang: Lang, style: Style, width = 100): s
 
   section(S.sections.verification);
   out.push(v.ok ? (v.complete ? S.verified : S.incomplete) : style.red(S.notVerified(clean(v.reason ?? ''))));
-  out.push(style.dim(`${S.entries}: ${v.entries} · ${S.finalStateHash}: ${v.finalStateHash}`));
+  out.push(style.dim(`${S.entries}${c}${v.entries} · ${S.finalStateHash}${c}${v.finalStateHash}`));
   return `${out.join('\n')}\n`;
 }
