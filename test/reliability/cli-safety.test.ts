@@ -230,7 +230,7 @@ describe('verify', () => {
       expect(r.code, `${JSON.stringify(s)}: ${r.out}${r.err}`).toBe(0);
       expect(r.out).toMatch(/^OK: /);
       // No key exists yet (`keys init` comes below): verify says the transcript is unsigned.
-      expect(r.out).toContain('; unsigned');
+      expect(r.out).toContain(s.LANG?.startsWith('zh') ? '；未签名' : '; unsigned');
     });
   });
   it('says UNFINISHED in its first line and exits 3 for a transcript without its result', T, () => {
