@@ -163,6 +163,11 @@ try {
     chunkNames: '[name]-[hash]',
     jsx: 'automatic',
     minifySyntax: true,
+    // Whitespace and comments out (names kept, so a stack trace still names functions): every `drill`
+    // start compiles the eager chunks (~1.3 MB before), and the comments' few non-ASCII characters (…, —)
+    // made Node decode and V8 scan the whole engine chunk as two-byte text. −0.04 s of CPU a start
+    // (docs/PERFORMANCE.md, ninth session), about a hundred starts in `pnpm test`.
+    minifyWhitespace: true,
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',

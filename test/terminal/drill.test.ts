@@ -77,7 +77,7 @@ async function playToDebrief(
   if (from === 'evacuate') {
     await t.waitFor(s, say.evacuate);
     await t.press(s, ['1', 'Enter'], say.rationale);
-    t.type(s, 'move early');
+    await t.type(s, 'move early');
     await t.press(s, ['Enter'], say.recorded);
     await t.press(s, ['n'], say.messages);
   }
@@ -109,17 +109,17 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
     expect(first).toContain('PRIORITY · Heavy rain in 3 hours · Weather office · phone');
     expect(first).toContain('n next event · h +1 hour · p pause · ? help · q quit');
     // It follows a resize.
-    tmux.resize(s, 100, 30);
+    await tmux.resize(s, 100, 30);
     await tmux.waitFor(s, '─'.repeat(100));
-    tmux.resize(s, 80, 24);
+    await tmux.resize(s, 80, 24);
     await tmux.waitFor(s, /^─{80}$/m);
 
     await playToDebrief(tmux, s, 'evacuate');
-    const debrief = tmux.screen(s);
+    const debrief = await tmux.screen(s);
     expect(debrief).toMatch(/Overall score: \d+\.\d\/100/);
     expect(debrief).toContain('Capabilities');
     await tmux.press(s, ['q'], '__EXIT__0');
-    const after = tmux.screen(s);
+    const after = await tmux.screen(s);
     expect(after).toContain(`transcript: ${out}`);
     expect(existsSync(join(dir, 'run.jsonl'))).toBe(true);
     const v = runPiped(['verify', out, '--scenario', FIXTURE]);
@@ -165,7 +165,7 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
     expect(first).toContain('T0前3小时 · 11:00 周二');
     expect(first).toContain('n 下一事件 · h 推进1小时 · p 暂停 · ? 帮助 · q 退出');
     await playToDebrief(tmux, s, 'evacuate', 'zh-CN');
-    expect(tmux.screen(s)).toMatch(/总分：\d+\.\d\/100/);
+    expect(await tmux.screen(s)).toMatch(/总分：\d+\.\d\/100/);
     await tmux.press(s, ['q'], '__EXIT__0');
     expect(runPiped(['verify', out, '--scenario', FIXTURE]).status).toBe(0);
   });
@@ -203,7 +203,7 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
     await tmux.press(r, ['n'], 'Share 4 trucks of relief');
     await playToDebrief(tmux, r, 'relief');
     await tmux.press(r, ['q'], '__EXIT__0');
-    const printed = tmux.screen(r);
+    const printed = await tmux.screen(r);
     expect(printed).toContain(`state ${lastHash} (matches the journal)`);
 
     const v = runPiped(['verify', out, '--scenario', FIXTURE]);
@@ -239,9 +239,9 @@ describe('the terminal drill in a real terminal (tmux, 80×24)', () => {
       DRILL_HOME: join(dir, 'home'),
     });
     await tmux.waitFor(r, 'press Enter to continue the drill');
-    expect(tmux.screen(r)).toContain('are left out');
+    expect(await tmux.screen(r)).toContain('are left out');
     // Enter: the drill itself, where the journal's readable entries left it.
-    await tmux.press(r, ['Enter'], 'Short test storm');
+    await tmux.press(r, ['Enter'], 'Short test storm', { lineMode: true });
     await tmux.press(r, ['q'], 'Quit the drill?');
     await tmux.press(r, ['y'], '__EXIT__0');
   });
