@@ -9,6 +9,7 @@ import {
   type Transcript,
 } from '@drill/engine';
 import { userPath, UserError, writeFileAtomic } from './io.ts';
+import { reasonSaid, say } from './say.ts';
 
 /**
  * Adds one input to a recorded drill the way every front end does: through the engine `Table`, as
@@ -24,10 +25,10 @@ export function amendTranscript(
   o: { signingKey?: Uint8Array; what: string },
 ): Transcript {
   const s = Session.resume(scenario, t);
-  if ('error' in s) throw new UserError(`${file}: ${s.error}`);
+  if ('error' in s) throw new UserError(`${file}${say(': ', '：')}${reasonSaid(s.error)}`);
   if (o.signingKey) s.signingKey = o.signingKey;
   const table = Table.solo(scenario, s);
-  if ('error' in table) throw new UserError(`${file}: ${table.error}`);
+  if ('error' in table) throw new UserError(`${file}${say(': ', '：')}${reasonSaid(table.error)}`);
   const r = table.submit(actor, command, { lang: 'en' });
   if (!r.ok) throw new UserError(`the ${o.what} was refused: ${r.reason}`);
   return table.transcripts()[0]!;
@@ -37,7 +38,12 @@ export function amendTranscript(
 export function ratingOption(text: string): Rating {
   const rating = text.toUpperCase() as Rating;
   if (!RATINGS.includes(rating))
-    throw new UserError(`--rating takes one of ${RATINGS.join(', ')} (not \`${text}\`)`);
+    throw new UserError(
+      say(
+        `--rating takes one of ${RATINGS.join(', ')} (not \`${text}\`)`,
+        `--rating 可选 ${RATINGS.join('、')}（而不是“${text}”）`,
+      ),
+    );
   return rating;
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Command } from 'commander';
 import { autoplay, COLLEAGUE_LEVELS, POLICIES, verify } from '@drill/engine';
-import { loadScenario } from '@drill/scenarios';
+import { loadScenario, SHIPPED_IDS } from '@drill/scenarios';
 import { fsReason, UserError, writeFileAtomic } from './io.ts';
 import { readTranscriptChecked, verifyVerdict } from './commands/verify.ts';
 import { parseLang } from './tui/i18n.ts';
@@ -123,11 +123,19 @@ describe("the commands' refusals in a Chinese terminal", () => {
   const transcript = join(dir, 'played.json');
   writeFileSync(transcript, JSON.stringify(played));
   const empty = mkdtempSync(join(tmpdir(), 'drill-i18n-empty-'));
+  const capability = typhoon.capabilities[0]!.id;
   /** Values the user types, named in the refusals that list them. */
   const typed = new Set<string>([
     ...POLICIES,
     ...COLLEAGUE_LEVELS,
-    ...typhoon.roles.map((r) => r.id),
+    // ids of the scenario (roles, capabilities, tasks, teams) as the refusals list them
+    ...[
+      ...typhoon.roles.map((r) => r.id),
+      ...typhoon.capabilities.map((c) => c.id),
+      ...typhoon.objectives.flatMap((o) => (o.tasks ?? []).map((t) => t.id)),
+      ...played.header.participants.flatMap((p) => [p.id, p.team, p.name]),
+      ...SHIPPED_IDS,
+    ].flatMap((id) => id.split(/[^A-Za-z]+/)),
     ...[
       'all',
       'csv',
@@ -162,6 +170,10 @@ describe("the commands' refusals in a Chinese terminal", () => {
       'missing',
       'jsonl',
       'resume',
+      'nowhere',
+      'yaml',
+      'compare',
+      ...['overall', 'team', 'role', 'participant', 'objectives', 'tasks'],
     ],
   ]);
   const englishBeyondTyped = (s: string): string[] =>
@@ -204,6 +216,25 @@ describe("the commands' refusals in a Chinese terminal", () => {
     ['import', 'msel', 'x.csv', '-o', 'y.yaml', '--id', 'Bad Id'],
     ['keys', 'show'],
     ['resume', transcript],
+    ['run', 'nowhere', '--auto', 'best'],
+    ['compare', transcript],
+    ['override', transcript, '--capability', 'nope', '--rating', 'S', '--note', 'n', '-o', 'o.json'],
+    ['override', transcript, '--capability', capability, '--rating', 'Z', '--note', 'n', '-o', 'o.json'],
+    [
+      'override',
+      transcript,
+      ...['--capability', capability, '--rating', 'S', '--note', 'n', '-o', 'o.json'],
+      '--subject',
+      'nope',
+    ],
+    [
+      'override',
+      transcript,
+      ...['--capability', capability, '--rating', 'S', '--note', 'n', '-o', 'o.json'],
+      '--subject',
+      'team:nope',
+    ],
+    ['observe', transcript, '--task', 'nope', '--rating', 'S', '--note', 'n', '-o', 'o.json'],
   ];
   it.each(cases.map((argv) => [argv.join(' ').replaceAll(dir, '…').replaceAll(empty, '…'), argv]))(
     'drill %s',

@@ -118,7 +118,9 @@ export function renderCohortMarkdown(r: CohortReport, lang: Lang): string {
     out.push('', `### ${S.decisions}`, '', S.decisionsNote, '');
     for (const d of g.decisions) {
       if (d.reached === 0) continue;
-      out.push(`#### ${e(decisionName(d, lang))} — ${e(d.id)}`, '');
+      // The id is the scenario author's handle: English readers get it for cross-reference, Chinese
+      // readers the title alone (an id in a Chinese heading is English in a document for people).
+      out.push(`#### ${e(decisionName(d, lang))}${lang === 'zh-CN' ? '' : ` — ${e(d.id)}`}`, '');
       out.push(`- ${S.lost}${S.colon}${num(d.creditLost)}`);
       out.push(`- ${S.choices}${S.colon}${e(choicesText(d, lang)) || S.none}`);
       out.push(`- ${S.onTime} ${pct(d.onTime)} · ${S.late} ${pct(d.late)} · ${S.missed} ${pct(d.missed)}`);
@@ -347,7 +349,9 @@ export function renderCohortHtml(r: CohortReport, lang: Lang): string {
     out.push(`<h3>${h(S.decisions)}</h3><p class="muted">${h(S.decisionsNote)}</p>`);
     for (const d of g.decisions) {
       if (d.reached === 0) continue;
-      out.push(`<section class="decision"><h4>${h(decisionName(d, lang))} <code>${h(d.id)}</code></h4>`);
+      out.push(
+        `<section class="decision"><h4>${h(decisionName(d, lang))}${lang === 'zh-CN' ? '' : ` <code>${h(d.id)}</code>`}</h4>`,
+      );
       out.push(`<table><tbody>`);
       out.push(`<tr><th>${h(S.lost)}</th><td>${num(d.creditLost)}</td></tr>`);
       out.push(`<tr><th>${h(S.choices)}</th><td>${h(choicesText(d, lang) || S.none)}</td></tr>`);

@@ -137,6 +137,22 @@ const ZH_MODES = new Map([
   ['solo', '单人'],
 ]);
 
+// The automatic players' policies (and the colleague levels) by what they do: a reader of the report is
+// not the one who typed `--auto random`.
+const ZH_POLICIES = new Map([
+  ['random', '随机选择'],
+  ['first', '总选第一项'],
+  ['last', '总选最后一项'],
+  ['longest', '总选最长的选项'],
+  ['shortest', '总选最短的选项'],
+  ['numbers', '总选数字最多的选项'],
+  ['best', '最优'],
+  ['worst', '最差'],
+  ['competent', '称职'],
+  ['average', '一般'],
+  ['weak', '较弱'],
+]);
+
 const zh: CohortStrings = {
   title: '学员整体报告',
   overview: '概况',
@@ -196,7 +212,8 @@ const zh: CohortStrings = {
   ratingName: { P: 'P', S: 'S', M: 'M', U: 'U', 'not-rated': '—' },
   none: '—',
   seconds: '秒',
-  mode: (m) => ZH_MODES.get(m) ?? (m.startsWith('auto:') ? `自动（${m.slice(5)}）` : m),
+  mode: (m) =>
+    ZH_MODES.get(m) ?? (m.startsWith('auto:') ? `自动（${ZH_POLICIES.get(m.slice(5)) ?? m.slice(5)}）` : m),
   notVerified: '校验未通过',
   colon: '：',
 };

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, localize } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
-import { analyseCohort, renderCohort, type CohortReport, type ScenarioLookup } from '../src/index.ts';
+import {
+  analyseCohort,
+  cohortStrings,
+  renderCohort,
+  type CohortReport,
+  type ScenarioLookup,
+} from '../src/index.ts';
 import { generateCohort } from './generate.ts';
 
 const typhoon = loadScenario('typhoon');
@@ -55,4 +61,29 @@ describe('the cohort report says why a file was left out in Chinese', () => {
       expect(text).not.toMatch(/recorded score|not valid JSON|verification failed/);
       expect(text).not.toMatch(/校验未通过: /);
     });
+});
+
+// Chinese headings ended "— relief\_response" and the modes read 自动（random）: the format's ids and the
+// policy's name as typed, in a document for people.
+describe('the Chinese cohort report names decisions and automatic players in words', () => {
+  const ids = typhoon.decisions.map((d) => d.id);
+  it('md', () => {
+    const md = renderCohort(report, 'md', 'zh-CN').replace(/\\_/g, '_');
+    const headings = md.split('\n').filter((l) => l.startsWith('#### '));
+    expect(headings.length).toBeGreaterThan(0);
+    for (const l of headings) for (const id of ids) expect(l, l).not.toContain(id);
+    // The modes line, for runs recorded with `--auto` (this cohort's generated runs record none).
+    expect(cohortStrings('zh-CN').mode('auto:random')).toBe('自动（随机选择）');
+    expect(cohortStrings('zh-CN').mode('auto:worst')).toBe('自动（最差）');
+  });
+  it('html', () => {
+    const html = renderCohort(report, 'html', 'zh-CN');
+    expect(html).toContain('<section class="decision"><h4>');
+    expect(html).not.toMatch(/<h4>[^<]*<code>/);
+  });
+  it('English keeps the ids beside the titles', () => {
+    const md = renderCohort(report, 'md', 'en').replace(/\\_/g, '_');
+    expect(md).toMatch(new RegExp(`^#### .* — (${ids.join('|')})$`, 'm'));
+    expect(cohortStrings('en').mode('auto:random')).toBe('automatic (random policy)');
+  });
 });

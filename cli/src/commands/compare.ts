@@ -12,6 +12,7 @@ import {
 } from '@drill/engine';
 import { capabilityName, stringsFor, type Aar, type AarDecision } from '@drill/report';
 import { UserError } from '../io.ts';
+import { say } from '../say.ts';
 import { clean, colourWanted, makeStyle, type Style } from '../render/style.ts';
 import { textTable } from '../render/text-table.ts';
 import { gist } from '../tui/summary.ts';
@@ -58,9 +59,14 @@ export function checkComparable(runs: readonly { file: string; transcript: Trans
       h.seed !== h0.seed
     )
       throw new UserError(
-        `cannot compare: ${first!.file} is scenario \`${h0.scenario.id}\` ${h0.scenario.version} with seed ${h0.seed}, but ${r.file} is \`${h.scenario.id}\` ${h.scenario.version} with seed ${h.seed}` +
-          `${h.scenario.id === h0.scenario.id && h.scenario.contentHash !== h0.scenario.contentHash ? ' (another version of the scenario)' : ''}.\n` +
-          'compare only runs of the same scenario and seed: each team then faced the same drill.',
+        say(
+          `cannot compare: ${first!.file} is scenario \`${h0.scenario.id}\` ${h0.scenario.version} with seed ${h0.seed}, but ${r.file} is \`${h.scenario.id}\` ${h.scenario.version} with seed ${h.seed}` +
+            `${h.scenario.id === h0.scenario.id && h.scenario.contentHash !== h0.scenario.contentHash ? ' (another version of the scenario)' : ''}.\n` +
+            'compare only runs of the same scenario and seed: each team then faced the same drill.',
+          `无法对比：${first!.file} 是想定“${h0.scenario.id}”${h0.scenario.version}、种子 ${h0.seed}，而 ${r.file} 是“${h.scenario.id}”${h.scenario.version}、种子 ${h.seed}` +
+            `${h.scenario.id === h0.scenario.id && h.scenario.contentHash !== h0.scenario.contentHash ? '（同一想定的另一个版本）' : ''}。\n` +
+            '只能对比同一想定、同一种子的推演：这样各队面对的才是同一场推演。',
+        ),
       );
   }
 }
@@ -239,7 +245,8 @@ export function renderCompare(runs: CompareRun[], lang: Lang, style: Style, widt
 
 /** Loads, checks and labels the runs to compare. */
 export function loadRuns(files: string[], o: { scenario?: string; unverified?: boolean } = {}): CompareRun[] {
-  if (files.length < 2) throw new UserError('compare needs at least two transcripts');
+  if (files.length < 2)
+    throw new UserError(say('compare needs at least two transcripts', 'compare 至少需要两份演练记录'));
   const ts = files.map((file) => ({ file, transcript: readTranscript(file) }));
   checkComparable(ts);
   const scenario = scenarioForTranscript(ts[0]!.transcript, o.scenario);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { criticalTasks, parseScenarioTime, verify, type Transcript } from '@drill/engine';
 import { terminalSafe, UserError } from '../io.ts';
+import { reasonSaid, say } from '../say.ts';
 import { loadSigningKey } from './keys.ts';
 import { amendTranscript, ratingOption, writeAmended } from '../amend.ts';
 import { readTranscript, scenarioForTranscript } from './verify.ts';
@@ -26,19 +27,37 @@ export function observeTranscript(
 ): { transcript: Transcript; summary: string } {
   const scenario = scenarioForTranscript(t, o.scenario);
   const v = verify(scenario, t);
-  if (!v.ok) throw new UserError(`${file} fails verification, so it cannot be amended: ${v.reason}`);
+  if (!v.ok)
+    throw new UserError(
+      say(
+        `${file} fails verification, so it cannot be amended: ${v.reason}`,
+        `${file} 校验未通过，不能修改：${reasonSaid(v.reason)}`,
+      ),
+    );
   const rating = ratingOption(o.rating);
   const tasks = criticalTasks(scenario).map((x) => x.task.id);
   if (!tasks.includes(o.task))
     throw new UserError(
       tasks.length
-        ? `this scenario has no critical task \`${o.task}\` (tasks: ${tasks.join(', ')})`
-        : 'this scenario has no critical tasks (objectives[].tasks) to observe against',
+        ? say(
+            `this scenario has no critical task \`${o.task}\` (tasks: ${tasks.join(', ')})`,
+            `该想定没有关键任务“${o.task}”（关键任务：${tasks.join('、')}）`,
+          )
+        : say(
+            'this scenario has no critical tasks (objectives[].tasks) to observe against',
+            '该想定没有可供观察的关键任务（objectives[].tasks）',
+          ),
     );
   let at: number | undefined;
   if (o.at !== undefined) {
     at = parseScenarioTime(o.at);
-    if (at === undefined) throw new UserError(`--at takes a scenario time such as T-70h (not \`${o.at}\`)`);
+    if (at === undefined)
+      throw new UserError(
+        say(
+          `--at takes a scenario time such as T-70h (not \`${o.at}\`)`,
+          `--at 须为想定时间，例如 T-70h（而不是“${o.at}”）`,
+        ),
+      );
   }
   const signingKey = loadSigningKey();
   const transcript = amendTranscript(

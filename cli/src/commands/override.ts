@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { scoreDrill, verifyReplay, type Subject, type Transcript } from '@drill/engine';
 import { amendTranscript, ratingOption, writeAmended } from '../amend.ts';
 import { terminalSafe, UserError } from '../io.ts';
+import { reasonSaid, say } from '../say.ts';
 import { readTranscript, scenarioForTranscript } from './verify.ts';
 import { loadSigningKey } from './keys.ts';
 
@@ -10,17 +11,28 @@ export function parseSubject(text: string | undefined, t: Transcript): Subject {
   if (!text || text === 'overall') return { kind: 'overall' };
   const m = /^(team|role|participant):(.+)$/.exec(text);
   if (!m)
-    throw new UserError(`--subject takes overall, team:NAME, role:ID or participant:ID (not \`${text}\`)`);
+    throw new UserError(
+      say(
+        `--subject takes overall, team:NAME, role:ID or participant:ID (not \`${text}\`)`,
+        `--subject 可选 overall（总体）、team:队伍名、role:角色编号 或 participant:参演人员编号（而不是“${text}”）`,
+      ),
+    );
   const kind = m[1] as Subject['kind'];
   const id = m[2]!;
   const ps = t.header.participants;
   if (kind === 'team' && !ps.some((p) => p.team === id))
     throw new UserError(
-      `there is no team \`${id}\` in this drill (teams: ${[...new Set(ps.map((p) => p.team))].join(', ')})`,
+      say(
+        `there is no team \`${id}\` in this drill (teams: ${[...new Set(ps.map((p) => p.team))].join(', ')})`,
+        `这次推演没有队伍“${id}”（队伍：${[...new Set(ps.map((p) => p.team))].join('、')}）`,
+      ),
     );
   if (kind === 'participant' && !ps.some((p) => p.id === id))
     throw new UserError(
-      `there is no participant \`${id}\` in this drill (participants: ${ps.map((p) => `${p.id} (${p.name})`).join(', ')})`,
+      say(
+        `there is no participant \`${id}\` in this drill (participants: ${ps.map((p) => `${p.id} (${p.name})`).join(', ')})`,
+        `这次推演没有参演人员“${id}”（参演人员：${ps.map((p) => `${p.id}（${p.name}）`).join('、')}）`,
+      ),
     );
   return { kind, id };
 }
@@ -49,19 +61,33 @@ export function overrideTranscript(
   const { verification: v, replayed } = verifyReplay(scenario, t);
   if (!v.ok || !replayed)
     throw new UserError(
-      `${file} fails verification, so it cannot be amended: ${v.ok ? 'it does not replay' : v.reason}`,
+      say(
+        `${file} fails verification, so it cannot be amended: ${v.ok ? 'it does not replay' : v.reason}`,
+        `${file} 校验未通过，不能修改：${v.ok ? '无法重放' : reasonSaid(v.reason)}`,
+      ),
     );
   if (!v.complete)
-    throw new UserError(`${file} is an unfinished drill: end it first, then override its ratings`);
+    throw new UserError(
+      say(
+        `${file} is an unfinished drill: end it first, then override its ratings`,
+        `${file} 是未完成的推演：请先结束推演，再调整评定`,
+      ),
+    );
   const rating = ratingOption(o.rating);
   if (!scenario.capabilities.some((c) => c.id === o.capability))
     throw new UserError(
-      `this scenario has no capability \`${o.capability}\` (capabilities: ${scenario.capabilities.map((c) => c.id).join(', ')})`,
+      say(
+        `this scenario has no capability \`${o.capability}\` (capabilities: ${scenario.capabilities.map((c) => c.id).join(', ')})`,
+        `该想定没有能力“${o.capability}”（能力：${scenario.capabilities.map((c) => c.id).join('、')}）`,
+      ),
     );
   const subject = parseSubject(o.subject, t);
   if (subject.kind === 'role' && !scenario.roles.some((r) => r.id === subject.id))
     throw new UserError(
-      `this scenario has no role \`${subject.id}\` (roles: ${scenario.roles.map((r) => r.id).join(', ')})`,
+      say(
+        `this scenario has no role \`${subject.id}\` (roles: ${scenario.roles.map((r) => r.id).join(', ')})`,
+        `该想定没有角色“${subject.id}”（角色：${scenario.roles.map((r) => r.id).join('、')}）`,
+      ),
     );
   const before = scoreDrill(scenario, replayed.state).capabilities.find((c) => c.capability === o.capability);
   const signingKey = loadSigningKey(); // the amended result is this machine's to sign
