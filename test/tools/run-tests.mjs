@@ -84,8 +84,9 @@ const checks = extra.length
       // its checker grow for the whole run and almost all of it stays alive (~1.3 GB at the end), so
       // V8's collector, sizing the old space from a small start, marks that growing heap again and again
       // on the way up (GC was ~20 % of the process's profile). Starting the old space at 2 GB leaves
-      // those collections out: 79.6 → 72.0 and 73.8 → 70.2 s of CPU in two pairs of runs, peak memory
-      // 1.3 → 1.9 GB (1 GB: no gain; docs/PERFORMANCE.md, ninth session). Nothing else changes.
+      // those collections out: 7.6, 3.6, 3.0 and 0.9 s of CPU less in four side-by-side pairs (~55–80 s
+      // each; the more the cores are contended, the more it saves), peak memory ~1.3–1.8 → 1.9 GB
+      // (docs/PERFORMANCE.md, ninth session). Nothing else changes.
       captured('type check and lint', process.execPath, [
         '--initial-old-space-size=2048',
         'test/tools/check.mjs',
