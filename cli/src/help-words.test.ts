@@ -81,7 +81,7 @@ describe('drill --help in a Chinese terminal', () => {
     const run = program.commands.find((c) => c.name() === 'run')!.helpInformation();
     expect(run).toContain('参数：');
     expect(run).toContain('选项：');
-    expect(run).toContain('（默认："typhoon"）');
+    expect(run).toContain('（默认：“typhoon”）');
     expect(run).toContain('显示命令的帮助');
     expect(program.helpInformation()).toContain('命令：');
     expect(program.helpInformation()).toContain('help [命令]');

@@ -295,7 +295,8 @@ const asideZh = (extra: string): string =>
     .replace(/\bchoices: /g, '可选：')
     .replace(/\bpreset: /g, '预设：')
     .replace(/\benv: /g, '环境变量：')
-    .replace(/, /g, '，');
+    .replace(/, /g, '，')
+    .replace(/"([^"]*)"/g, '“$1”');
 
 /** Commander's parse errors (its own words) by their English pattern; the rule for `error:` alone last. */
 const ERRORS_ZH: readonly (readonly [RegExp, (...m: string[]) => string])[] = [

@@ -124,6 +124,9 @@ describe("the commands' refusals in a Chinese terminal", () => {
   writeFileSync(transcript, JSON.stringify(played));
   const empty = mkdtempSync(join(tmpdir(), 'drill-i18n-empty-'));
   const capability = typhoon.capabilities[0]!.id;
+  // An answers file saved as GBK (a Chinese Notepad's "ANSI"): 你 is not UTF-8.
+  const gbk = join(dir, 'answers-gbk.yaml');
+  writeFileSync(gbk, Buffer.from([0x23, 0x20, 0xc4, 0xe3, 0x0a]));
   /** Values the user types, named in the refusals that list them. */
   const typed = new Set<string>([
     ...POLICIES,
@@ -173,6 +176,8 @@ describe("the commands' refusals in a Chinese terminal", () => {
       'nowhere',
       'yaml',
       'compare',
+      'UTF',
+      ...['answers', 'gbk'], // the file's name
       ...['overall', 'team', 'role', 'participant', 'objectives', 'tasks'],
     ],
   ]);
@@ -217,6 +222,7 @@ describe("the commands' refusals in a Chinese terminal", () => {
     ['keys', 'show'],
     ['resume', transcript],
     ['run', 'nowhere', '--auto', 'best'],
+    ['run', 'typhoon', '--answers', gbk],
     ['compare', transcript],
     ['override', transcript, '--capability', 'nope', '--rating', 'S', '--note', 'n', '-o', 'o.json'],
     ['override', transcript, '--capability', capability, '--rating', 'Z', '--note', 'n', '-o', 'o.json'],

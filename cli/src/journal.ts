@@ -12,6 +12,7 @@ import {
 } from 'node:fs';
 import type { Transcript, TranscriptEntry, TranscriptHeader, TranscriptResult } from '@drill/engine';
 import { fsReason, UserError, writeAll, writeFileAtomic } from './io.ts';
+import { say } from './say.ts';
 import { processAlive } from '@drill/server/process';
 
 /**
@@ -45,7 +46,9 @@ export class Journal {
       fd = openSync(path, 'wx');
     } catch (e) {
       lock.release();
-      throw new UserError(`cannot create the journal ${path}: ${fsReason(e)}`);
+      throw new UserError(
+        say(`cannot create the journal ${path}: ${fsReason(e)}`, `无法创建日志 ${path}：${fsReason(e)}`),
+      );
     }
     const j = new Journal(path, fd, lock);
     try {
@@ -100,7 +103,9 @@ export class Journal {
     } catch (e) {
       lock.release();
       if (e instanceof UserError) throw e;
-      throw new UserError(`cannot reopen the journal ${path}: ${fsReason(e)}`);
+      throw new UserError(
+        say(`cannot reopen the journal ${path}: ${fsReason(e)}`, `无法重新打开日志 ${path}：${fsReason(e)}`),
+      );
     }
   }
 
@@ -183,7 +188,12 @@ class JournalLock {
         return new JournalLock(path);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
-          throw new UserError(`cannot lock the journal ${journal}: ${fsReason(e)}`);
+          throw new UserError(
+            say(
+              `cannot lock the journal ${journal}: ${fsReason(e)}`,
+              `无法锁定日志 ${journal}：${fsReason(e)}`,
+            ),
+          );
       }
       let owner = NaN;
       try {
@@ -193,8 +203,12 @@ class JournalLock {
       }
       if (Number.isInteger(owner) && owner > 0 && processAlive(owner))
         throw new UserError(
-          `this journal is open in process ${owner} (${journal}): finish or quit the drill there first — ` +
-            `if that process is not a drill, delete ${path}`,
+          say(
+            `this journal is open in process ${owner} (${journal}): finish or quit the drill there first — ` +
+              `if that process is not a drill, delete ${path}`,
+            `这个日志正被进程 ${owner} 打开（${journal}）：请先在那里结束或退出推演——` +
+              `如果那个进程不是推演，请删除 ${path}`,
+          ),
         );
       try {
         unlinkSync(path); // stale: its process is gone
@@ -202,7 +216,12 @@ class JournalLock {
         // another process took it over first; the next attempt finds out whose it is
       }
     }
-    throw new UserError(`cannot lock the journal ${journal}: another process keeps taking the lock`);
+    throw new UserError(
+      say(
+        `cannot lock the journal ${journal}: another process keeps taking the lock`,
+        `无法锁定日志 ${journal}：另一个进程一直占着锁`,
+      ),
+    );
   }
 
   release(): void {

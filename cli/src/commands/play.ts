@@ -177,7 +177,7 @@ export async function openMenu(o: { lang?: string; pressure?: boolean } = {}): P
     throw new UserError((e as Error).message);
   }
   const ids = shippedScenarioIds();
-  if (ids.length === 0) throw new UserError('no shipped scenarios were found');
+  if (ids.length === 0) throw new UserError(say('no shipped scenarios were found', '没有找到内置想定'));
   const load = (id: string): MenuEntry => ({ arg: id, scenario: scenarioFromArg(id) });
   // The default scenario before the first frame, the others while the menu is already on screen.
   const rest = ids.slice(1);
@@ -226,7 +226,10 @@ export function register(program: Command): void {
     .action(async (o: { lang?: string; pressure?: boolean }) => {
       if (!process.stdin.isTTY)
         throw new UserError(
-          'stdin is not a terminal, so the menu cannot open: use `drill run <scenario> --auto POLICY` or `--answers FILE`',
+          say(
+            'stdin is not a terminal, so the menu cannot open: use `drill run <scenario> --auto POLICY` or `--answers FILE`',
+            '标准输入不是终端，无法打开菜单：请用 `drill run <想定> --auto 策略` 或 `--answers 文件`',
+          ),
         );
       process.exitCode = await openMenu(o);
     });

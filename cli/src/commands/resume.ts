@@ -16,7 +16,7 @@ import { SHIPPED_IDS } from '@drill/scenarios';
 import { parseAnswers, type Answers } from '../answers.ts';
 import { cannotRead, fsReason, userPath, UserError, writeFileAtomic } from '../io.ts';
 import { reasonSaid, say } from '../say.ts';
-import { utf8Text } from '../utf8Text.ts';
+import { SAVE_AS_UTF8, utf8Text } from '../utf8Text.ts';
 import { Journal, runPaths, transcriptPathForJournal } from '../journal.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { parseLang } from '../tui/i18n.ts';
@@ -254,7 +254,7 @@ function readAnswers(file: string, scenario: Scenario): Answers {
       say(`cannot read the answers file ${file}: ${fsReason(e)}`, `无法读取答案文件 ${file}：${fsReason(e)}`),
     );
   }
-  const a = parseAnswers(utf8Text(text, file, 'save it as UTF-8'), scenario);
+  const a = parseAnswers(utf8Text(text, file, SAVE_AS_UTF8), scenario);
   if (!a.ok) throw new UserError(`${file}: ${a.reason}`);
   return a.answers;
 }

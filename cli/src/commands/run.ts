@@ -15,7 +15,7 @@ import { parseAnswers, type Answers } from '../answers.ts';
 import { autoPlayer, playSolo, soloDriver, soloTable, startSoloSession } from '../solo.ts';
 import { historyDir, runFileName } from '../history.ts';
 import { fsReason, userPath, UserError, writeFileAtomic } from '../io.ts';
-import { utf8Text } from '../utf8Text.ts';
+import { SAVE_AS_UTF8, utf8Text } from '../utf8Text.ts';
 import { loadSigningKey } from './keys.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { parseLang } from '../tui/i18n.ts';
@@ -164,7 +164,7 @@ export async function runCommand(scenarioArg: string, o: RunOptions): Promise<nu
           ),
         );
       }
-      const a = parseAnswers(utf8Text(text, o.answers, 'save it as UTF-8'), scenario);
+      const a = parseAnswers(utf8Text(text, o.answers, SAVE_AS_UTF8), scenario);
       if (!a.ok) throw new UserError(`${o.answers}: ${a.reason}`);
       answers = a.answers;
     }

@@ -4,7 +4,7 @@ import { relative } from 'node:path';
 import { resolveScenarioPath } from '@drill/scenarios';
 import { fsReason, userPath, UserError, writeFileAtomic } from '../io.ts';
 import { say } from '../say.ts';
-import { utf8Text } from '../utf8Text.ts';
+import { SAVE_AS_UTF8, SAVE_CSV_AS_UTF8, utf8Text } from '../utf8Text.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { langArg } from './msel.ts';
 
@@ -89,13 +89,7 @@ export function register(program: Command): void {
       } catch (e) {
         throw new UserError(say(`cannot read ${file}: ${fsReason(e)}`, `无法读取 ${file}：${fsReason(e)}`));
       }
-      utf8Text(
-        content,
-        file,
-        format === 'csv'
-          ? 'save it as UTF-8 (Excel: Save as → "CSV UTF-8"; WPS or Notepad: encoding UTF-8)'
-          : 'save it as UTF-8',
-      );
+      utf8Text(content, file, format === 'csv' ? SAVE_CSV_AS_UTF8 : SAVE_AS_UTF8);
       const tf = format === 'csv' ? await readCsv(content, file) : await readXliff(content, file);
       const scenario = scenarioFromArg(arg);
       const t = readScenarioTexts(resolveScenarioPath(arg, cwd()), scenario);
