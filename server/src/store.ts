@@ -55,8 +55,14 @@ interface RawToken {
 
 /** The store checkpoints its WAL after this long without a write (ms)… */
 export const CHECKPOINT_QUIET_MS = 500;
-/** …or after this many writes, whichever comes first (an input is about three: entries, cseq, commit). */
-export const CHECKPOINT_WRITES = 3000;
+/**
+ * …or after this many writes, whichever comes first (an input is about three: entries, cseq, commit).
+ * A checkpoint stalls the server for 10–100 ms (two fsyncs), and every input behind it waits: at
+ * bench:room's 100 rooms × 30, 3,000 writes came every 4–5 s, so about 2 % of the inputs met a stall
+ * (p99 215–287 ms against 150–192 ms with 12,000, alternating runs on a busy machine); 12,000 is ~4,000
+ * inputs, ~18 s of that load, a WAL of ~50 MB at most.
+ */
+export const CHECKPOINT_WRITES = 12_000;
 
 /**
  * The room server's database: SQLite (better-sqlite3, WAL). Rooms, credentials (hashed) and every
@@ -242,8 +248,9 @@ export class Store {
    * (a classroom pauses between inputs many times a minute), or after CHECKPOINT_WRITES writes if it
    * never is — always from a timer, between inputs, never inside the commit of one. Until then the
    * committed transactions are in the WAL, which survives the process being killed as before; a power
-   * cut may lose what came since the last checkpoint (at most CHECKPOINT_WRITES writes: ~5 s at
-   * bench:room's 100 rooms × 30; before, SQLite's 1000 pages: ~1 s).
+   * cut may lose what came since the last checkpoint: in a classroom, which is quiet for half a second
+   * many times a minute, under a second of inputs; at bench:room's 100 rooms × 30, which never is, up to
+   * CHECKPOINT_WRITES writes (~18 s; before, SQLite's 1,000 pages: ~1 s).
    */
   private wrote(): void {
     this.writes++;
