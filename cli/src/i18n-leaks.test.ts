@@ -223,6 +223,7 @@ describe("the commands' refusals in a Chinese terminal", () => {
     ['resume', transcript],
     ['run', 'nowhere', '--auto', 'best'],
     ['run', 'typhoon', '--answers', gbk],
+    ['serve', '--port', 'nope'],
     ['compare', transcript],
     ['override', transcript, '--capability', 'nope', '--rating', 'S', '--note', 'n', '-o', 'o.json'],
     ['override', transcript, '--capability', capability, '--rating', 'Z', '--note', 'n', '-o', 'o.json'],
