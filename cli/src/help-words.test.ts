@@ -9,9 +9,9 @@ beforeAll(async () => {
 });
 
 /** `drill` as main.ts builds it (same root, same hook), every command registered; errors captured. */
-function drill(): { program: Command; err: string[] } {
+async function drill(): Promise<{ program: Command; err: string[] }> {
   const err: string[] = [];
-  const program = speakTerminalLanguage(
+  const program = await speakTerminalLanguage(
     new Command('drill')
       .description(
         'Tabletop drills for emergency-management cadres: typhoons, floods, rainstorms, earthquakes',
@@ -52,8 +52,8 @@ describe('drill --help in a Chinese terminal', () => {
     process.env.LANG = 'C';
   });
 
-  it('has Chinese for every description of every command, argument and option', () => {
-    const { program } = drill();
+  it('has Chinese for every description of every command, argument and option', async () => {
+    const { program } = await drill();
     const missing: string[] = [];
     for (const c of every(program)) {
       const help = c.createHelp();
@@ -68,8 +68,8 @@ describe('drill --help in a Chinese terminal', () => {
     expect(missing).toEqual([]);
   });
 
-  it('shows every help page in Chinese, commander’s words included', () => {
-    const { program } = drill();
+  it('shows every help page in Chinese, commander’s words included', async () => {
+    const { program } = await drill();
     const pages = every(program);
     expect(pages.length).toBeGreaterThan(24);
     for (const c of pages) {
@@ -87,8 +87,8 @@ describe('drill --help in a Chinese terminal', () => {
     expect(program.helpInformation()).toContain('help [命令]');
   });
 
-  it('wraps Chinese descriptions to the width of the terminal', () => {
-    const { program } = drill();
+  it('wraps Chinese descriptions to the width of the terminal', async () => {
+    const { program } = await drill();
     program.configureOutput({ getOutHelpWidth: () => 80 });
     for (const line of program.helpInformation().split('\n')) {
       // Two columns per Chinese character.
@@ -99,7 +99,7 @@ describe('drill --help in a Chinese terminal', () => {
 
   it('words commander’s parse errors in Chinese', async () => {
     const said = async (...argv: string[]): Promise<string> => {
-      const { program, err } = drill();
+      const { program, err } = await drill();
       await expect(program.parseAsync(argv, { from: 'user' })).rejects.toBeInstanceOf(CommanderError);
       return err.join('');
     };
@@ -117,7 +117,7 @@ describe('drill --help in a Chinese terminal', () => {
 describe('drill --help in an English terminal', () => {
   it('is commander’s, unchanged', async () => {
     process.env.LANG = 'C';
-    const { program, err } = drill();
+    const { program, err } = await drill();
     const run = program.commands
       .find((c) => c.name() === 'run')!
       .helpInformation()

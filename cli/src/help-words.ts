@@ -1,5 +1,4 @@
 import { type Argument, type Command, Help, type Option } from 'commander';
-import stringWidth from 'string-width';
 import { messageLang } from './say.ts';
 
 /**
@@ -339,7 +338,7 @@ const CHUNK = new RegExp(
   `\\s*(?:[${OPENING}]*[^\\s${CJK}]+[${CLOSING}]*|[${OPENING}]*[${CJK}][${CLOSING}]*)`,
   'g',
 );
-function boxWrapCjk(str: string, width: number): string {
+function boxWrapCjk(str: string, width: number, stringWidth: (s: string) => number): string {
   return str
     .split(/\r\n|\n/)
     .map((line) => {
@@ -357,9 +356,13 @@ function boxWrapCjk(str: string, width: number): string {
     .join('\n');
 }
 
-/** Help and commander's own messages in the terminal's language; English terminals keep commander's. */
-export function speakTerminalLanguage(program: Command): Command {
+/**
+ * Help and commander's own messages in the terminal's language; English terminals keep commander's.
+ * string-width is loaded only for a Chinese terminal (a start-up cost every English command would pay).
+ */
+export async function speakTerminalLanguage(program: Command): Promise<Command> {
   if (messageLang() !== 'zh-CN') return program;
+  const { default: stringWidth } = await import('string-width');
   return program
     .configureHelp({
       styleTitle: (title: string) => TITLES[title] ?? title,
@@ -377,7 +380,7 @@ export function speakTerminalLanguage(program: Command): Command {
         ),
       // A Chinese character takes two columns: pad and wrap by what the terminal shows.
       displayWidth: (s: string) => stringWidth(s),
-      boxWrap: (s: string, width: number) => (width < 40 ? s : boxWrapCjk(s, width)),
+      boxWrap: (s: string, width: number) => (width < 40 ? s : boxWrapCjk(s, width, stringWidth)),
     })
     .configureOutput({ outputError: (message, write) => write(commanderErrorZh(message)) });
 }

@@ -127,6 +127,11 @@ describe("the commands' refusals in a Chinese terminal", () => {
   // An answers file saved as GBK (a Chinese Notepad's "ANSI"): 你 is not UTF-8.
   const gbk = join(dir, 'answers-gbk.yaml');
   writeFileSync(gbk, Buffer.from([0x23, 0x20, 0xc4, 0xe3, 0x0a]));
+  // A translator's files: a CSV with the wrong first row, an XML file that is not XLIFF.
+  const badCsv = join(dir, 'bad.csv');
+  writeFileSync(badCsv, 'id,text\nx,y\n');
+  const notXliff = join(dir, 'bad.xlf');
+  writeFileSync(notXliff, '<a/>');
   /** Values the user types, named in the refusals that list them. */
   const typed = new Set<string>([
     ...POLICIES,
@@ -177,7 +182,9 @@ describe("the commands' refusals in a Chinese terminal", () => {
       'yaml',
       'compare',
       'UTF',
-      ...['answers', 'gbk'], // the file's name
+      ...['answers', 'gbk', 'old', 'xls', 'bad'], // the files' names
+      'file', // XLIFF's <file> element
+      ...['Excel', 'XLIFF', 'CSV', 'XML'], // product and format names
       ...['overall', 'team', 'role', 'participant', 'objectives', 'tasks'],
     ],
   ]);
@@ -223,6 +230,10 @@ describe("the commands' refusals in a Chinese terminal", () => {
     ['resume', transcript],
     ['run', 'nowhere', '--auto', 'best'],
     ['run', 'typhoon', '--answers', gbk],
+    ['serve', '--port', 'nope'],
+    ['import', 'msel', join(dir, 'old.xls'), '-o', 'y.yaml'],
+    ['texts', 'import', 'typhoon', badCsv],
+    ['texts', 'import', 'typhoon', notXliff],
     ['compare', transcript],
     ['override', transcript, '--capability', 'nope', '--rating', 'S', '--note', 'n', '-o', 'o.json'],
     ['override', transcript, '--capability', capability, '--rating', 'Z', '--note', 'n', '-o', 'o.json'],

@@ -14,7 +14,7 @@ useSha256((text) => hash('sha256', text, 'hex'));
 
 /** The drill CLI: a thin shell over @drill/engine. Problems the user can fix are printed, never thrown. */
 export async function main(argv: string[]): Promise<number> {
-  const program = speakTerminalLanguage(
+  const program = await speakTerminalLanguage(
     new Command('drill')
       .description(
         'Tabletop drills for emergency-management cadres: typhoons, floods, rainstorms, earthquakes',

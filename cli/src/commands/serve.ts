@@ -8,13 +8,19 @@ import type { Command } from 'commander';
 import type * as ServerPackage from '@drill/server';
 import type * as TsxPackage from 'tsx/esm/api';
 import { UserError } from '../io.ts';
+import { messageLang, say } from '../say.ts';
 
 /** The repository root: found by walking up to web/package.json (works from src/ and from a bundle in dist/). */
 export function repoRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
   for (let d = from; ; d = dirname(d)) {
     if (existsSync(join(d, 'web', 'package.json')) && existsSync(join(d, 'pnpm-workspace.yaml'))) return d;
     if (dirname(d) === d)
-      throw new UserError('cannot find the drill repository (web/package.json) above this command');
+      throw new UserError(
+        say(
+          'cannot find the drill repository (web/package.json) above this command',
+          '在当前位置之上找不到 drill 代码库（web/package.json）',
+        ),
+      );
   }
 }
 
@@ -50,14 +56,22 @@ export function needsBuild(root: string): boolean {
 export function buildWeb(root: string, log: (s: string) => void = (s) => process.stderr.write(s)): void {
   const web = join(root, 'web');
   const vite = join(web, 'node_modules', 'vite', 'bin', 'vite.js');
-  if (!existsSync(vite)) throw new UserError('Vite is not installed: run `pnpm install` first');
-  log('drill: building the web app (vite build)…\n');
+  if (!existsSync(vite))
+    throw new UserError(
+      say('Vite is not installed: run `pnpm install` first', '没有安装 Vite：请先运行 `pnpm install`'),
+    );
+  log(say('drill: building the web app (vite build)…\n', 'drill：正在构建网页应用（vite build）……\n'));
   const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
     cwd: web,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (r.status !== 0)
-    throw new UserError(`the web app did not build (vite exited with ${r.status ?? r.signal})`);
+    throw new UserError(
+      say(
+        `the web app did not build (vite exited with ${r.status ?? r.signal})`,
+        `网页应用构建失败（vite 退出码 ${r.status ?? r.signal}）`,
+      ),
+    );
 }
 
 type ServerModule = typeof ServerPackage;
@@ -112,7 +126,12 @@ export function register(program: Command): void {
     .action(async (o: { port: string; lan?: boolean; rebuild?: boolean }) => {
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new UserError(`--port must be a number from 0 to 65535, not ${o.port}`);
+        throw new UserError(
+          say(
+            `--port must be a number from 0 to 65535, not ${o.port}`,
+            `--port 须为 0 到 65535 之间的数，而不是 ${o.port}`,
+          ),
+        );
       const root = repoRoot();
       if (o.rebuild || needsBuild(root)) buildWeb(root);
       const srv = await loadServer();
@@ -121,7 +140,10 @@ export function register(program: Command): void {
         const lan = srv.lanAddress();
         if (!lan)
           throw new UserError(
-            "--lan: this machine has no LAN address (connect it to the room's network first)",
+            say(
+              "--lan: this machine has no LAN address (connect it to the room's network first)",
+              '--lan：本机没有局域网地址（请先连上教室的网络）',
+            ),
           );
         host = lan;
       }
@@ -130,7 +152,13 @@ export function register(program: Command): void {
         s = await srv.startRoomServer({ host, port, webDir: join(root, 'web', 'dist') });
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EADDRINUSE') throw new UserError(`port ${port} is in use: choose another with --port`);
+        if (code === 'EADDRINUSE')
+          throw new UserError(
+            say(
+              `port ${port} is in use: choose another with --port`,
+              `端口 ${port} 已被占用：请用 --port 换一个`,
+            ),
+          );
         // Another server holds this DRILL_HOME: its message names the process and port.
         if (code === 'EDRILLLOCKED') throw new UserError((e as Error).message);
         // DRILL_HOME cannot take the server's lock file (full, read-only): its message names the file.
@@ -139,34 +167,59 @@ export function register(program: Command): void {
         // file and what to do, not a stack trace.
         if (typeof code === 'string' && code.startsWith('SQLITE_'))
           throw new UserError(
-            `the room database ${join(process.env.DRILL_HOME ?? '~/.drill', 'server', 'rooms.db')} cannot be used: ${(e as Error).message} — check that DRILL_HOME is writable and has room, or move the file aside (the server then starts with no rooms)`,
+            say(
+              `the room database ${join(process.env.DRILL_HOME ?? '~/.drill', 'server', 'rooms.db')} cannot be used: ${(e as Error).message} — check that DRILL_HOME is writable and has room, or move the file aside (the server then starts with no rooms)`,
+              `房间数据库 ${join(process.env.DRILL_HOME ?? '~/.drill', 'server', 'rooms.db')} 无法使用（${code}）——请检查 DRILL_HOME 是否可写、空间是否足够，或把这个文件移走（服务将以空房间列表启动）`,
+            ),
           );
         throw e;
       }
       const url = s.url;
       const join0 = srv.joinUrl(url, '');
+      const zh = messageLang() === 'zh-CN';
       process.stdout.write(
-        [
-          `drill room server: ${url}`,
-          `  trainer console (keep this link to yourself): ${srv.consoleUrl(url, s.hostToken)}`,
-          `  browser-only console: ${url}`,
-          `  review:               ${url}?view=review`,
-          `  participants join at: ${join0}  (then type the room's code)`,
-          ...(s.unresumed.length
-            ? [
-                `  could not resume ${s.unresumed.length} room(s): ${s.unresumed.map((u) => `${u.id}: ${u.error}`).join('; ')}`,
-              ]
-            : []),
-          '',
-        ].join('\n'),
+        (zh
+          ? [
+              `drill 课堂房间服务：${url}`,
+              `  导调控制台（此链接请勿外传）：${srv.consoleUrl(url, s.hostToken)}`,
+              `  仅浏览器的控制台：${url}`,
+              `  复盘：${url}?view=review`,
+              `  参演人员加入：${join0}（然后输入房间码）`,
+              ...(s.unresumed.length
+                ? [
+                    `  有${s.unresumed.length}个房间无法恢复：${s.unresumed.map((u) => `${u.id}：${u.error}`).join('；')}`,
+                  ]
+                : []),
+              '',
+            ]
+          : [
+              `drill room server: ${url}`,
+              `  trainer console (keep this link to yourself): ${srv.consoleUrl(url, s.hostToken)}`,
+              `  browser-only console: ${url}`,
+              `  review:               ${url}?view=review`,
+              `  participants join at: ${join0}  (then type the room's code)`,
+              ...(s.unresumed.length
+                ? [
+                    `  could not resume ${s.unresumed.length} room(s): ${s.unresumed.map((u) => `${u.id}: ${u.error}`).join('; ')}`,
+                  ]
+                : []),
+              '',
+            ]
+        ).join('\n'),
       );
       if (o.lan) {
         process.stdout.write(`${await srv.terminalQr(join0)}\n`);
-      } else process.stdout.write('  (loopback only: add --lan for participants on other devices)\n');
-      process.stdout.write('Press Ctrl-C to stop.\n');
+      } else
+        process.stdout.write(
+          say(
+            '  (loopback only: add --lan for participants on other devices)\n',
+            '  （仅限本机：参演人员用其他设备加入时请加 --lan）\n',
+          ),
+        );
+      process.stdout.write(say('Press Ctrl-C to stop.\n', '按 Ctrl-C 停止。\n'));
       await new Promise<void>((done) => {
         const stop = (): void => {
-          process.stdout.write('\nstopping…\n');
+          process.stdout.write(say('\nstopping…\n', '\n正在停止……\n'));
           void s.close().then(done);
         };
         process.once('SIGINT', stop);

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { fsReason, UserError } from '../io.ts';
+import { say } from '../say.ts';
 
 /** One cell's content as the importer sees it: text, a number, or a date (Excel's date cells). */
 export type CellValue = string | number | Date;
@@ -41,20 +42,29 @@ export async function readTable(path: string, shown: string): Promise<Table> {
   if (!csv && ext !== '.xlsx' && ext !== '.xlsm')
     throw new UserError(
       ext === '.xls'
-        ? `${shown}: the old Excel format (.xls) is not read: save it as .xlsx (Excel Workbook) or .csv and import that`
-        : `${shown}: give an .xlsx or .csv file (this one ends in \`${ext || basename(path)}\`)`,
+        ? say(
+            `${shown}: the old Excel format (.xls) is not read: save it as .xlsx (Excel Workbook) or .csv and import that`,
+            `${shown}：不能读取旧的 Excel 格式（.xls）：请另存为 .xlsx（Excel 工作簿）或 .csv 再导入`,
+          )
+        : say(
+            `${shown}: give an .xlsx or .csv file (this one ends in \`${ext || basename(path)}\`)`,
+            `${shown}：请给出 .xlsx 或 .csv 文件（这个文件的结尾是“${ext || basename(path)}”）`,
+          ),
     );
   let bytes: Buffer;
   try {
     // An MSEL is a few hundred rows: a file far larger is not one (and a zip could unpack to gigabytes).
     if (statSync(path).size > MAX_BYTES)
       throw new UserError(
-        `${shown} is larger than ${MAX_BYTES / 1e6} MB: an MSEL is a few hundred rows; is it the right file?`,
+        say(
+          `${shown} is larger than ${MAX_BYTES / 1e6} MB: an MSEL is a few hundred rows; is it the right file?`,
+          `${shown} 超过 ${MAX_BYTES / 1e6} MB：MSEL 通常只有几百行，是不是选错了文件？`,
+        ),
       );
     bytes = readFileSync(path);
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`cannot read ${shown}: ${fsReason(e)}`);
+    throw new UserError(say(`cannot read ${shown}: ${fsReason(e)}`, `无法读取 ${shown}：${fsReason(e)}`));
   }
   return csv
     ? { file: shown, csv: true, sheets: [await readCsv(bytes)] }
@@ -73,7 +83,9 @@ async function readCsv(bytes: Buffer): Promise<Sheet> {
     }) as string[][];
   } catch (e) {
     // csv-parse names the line: "Invalid Closing Quote: … at line 7"
-    throw new UserError(`the CSV cannot be read: ${(e as Error).message}`);
+    throw new UserError(
+      say(`the CSV cannot be read: ${(e as Error).message}`, `无法读取该 CSV：${(e as Error).message}`),
+    );
   }
   // A spreadsheet program shows one row per record (a quoted line break stays inside its cell).
   return { name: 'CSV', rows: records.map((cells, i) => ({ row: i + 1, cells })) };
@@ -86,7 +98,10 @@ async function readXlsx(bytes: Buffer, shown: string): Promise<Sheet[]> {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     throw new UserError(
-      `${shown} is not a readable .xlsx workbook (${(e as Error).message.split('\n')[0]}): save it again from the spreadsheet program as "Excel Workbook (.xlsx)"`,
+      say(
+        `${shown} is not a readable .xlsx workbook (${(e as Error).message.split('\n')[0]}): save it again from the spreadsheet program as "Excel Workbook (.xlsx)"`,
+        `${shown} 不是可读取的 .xlsx 工作簿：请在表格软件中重新另存为“Excel 工作簿（.xlsx）”`,
+      ),
     );
   }
   return wb.worksheets.map((ws) => {

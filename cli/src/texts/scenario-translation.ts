@@ -3,6 +3,7 @@ import { readIncludeWithin } from '@drill/scenarios';
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { fsReason, UserError } from '../io.ts';
+import { say } from '../say.ts';
 import { applyTexts, fileTexts, type FileTexts, type TextEntry } from './scenario-texts.ts';
 import type { TranslationFile } from './translation-files.ts';
 
@@ -22,7 +23,7 @@ export function readScenarioTexts(main: string, scenario: Scenario): ScenarioTex
   try {
     source = readFileSync(main, 'utf8');
   } catch (e) {
-    throw new UserError(`cannot read ${main}: ${fsReason(e)}`);
+    throw new UserError(say(`cannot read ${main}: ${fsReason(e)}`, `无法读取 ${main}：${fsReason(e)}`));
   }
   const files = [fileTexts(main, source, plainLang)];
   const includes = parseDocument(source).get('include');
@@ -125,7 +126,7 @@ export function importUnits(t: ScenarioTexts, tf: TranslationFile): ImportResult
   );
   if (!compiled.ok)
     throw new UserError(
-      `with these texts the scenario would not load; nothing was written:\n${compiled.diagnostics.map(formatDiagnostic).join('\n')}`,
+      `${say('with these texts the scenario would not load; nothing was written:', '用这些文字，想定将无法加载；什么也没有写入：')}\n${compiled.diagnostics.map(formatDiagnostic).join('\n')}`,
     );
   r.written = [...next].map(([file, text]) => ({ file, text }));
   return r;

@@ -1,5 +1,6 @@
 import { LANGUAGES, type Lang } from '@drill/engine';
 import { UserError } from '../io.ts';
+import { say } from '../say.ts';
 import { csvField } from '../views/msel.ts';
 
 /** One text for the translator: its key, the source-language text and the target-language text ('' when missing). */
@@ -84,7 +85,12 @@ export async function writeXliff(t: TranslationFile): Promise<string> {
 function lang(v: string, where: string): Lang {
   const l = v.trim();
   if (!(LANGUAGES as readonly string[]).includes(l))
-    throw new UserError(`${where}: language \`${l}\` is not one drill has (use ${LANGUAGES.join(' or ')})`);
+    throw new UserError(
+      say(
+        `${where}: language \`${l}\` is not one drill has (use ${LANGUAGES.join(' or ')})`,
+        `${where}：drill 没有语言“${l}”（可选 ${LANGUAGES.join('、')}）`,
+      ),
+    );
   return l as Lang;
 }
 
@@ -95,12 +101,20 @@ export async function readCsv(text: string, file: string): Promise<TranslationFi
   try {
     rows = parse(text, { bom: true, relax_column_count: true }) as string[][];
   } catch (e) {
-    throw new UserError(`${file}: the CSV cannot be read: ${(e as Error).message}`);
+    throw new UserError(
+      say(
+        `${file}: the CSV cannot be read: ${(e as Error).message}`,
+        `${file}：无法读取该 CSV：${(e as Error).message}`,
+      ),
+    );
   }
   const [head, ...body] = rows;
   if (!head || head[0]?.trim() !== 'key' || head.length < 3)
     throw new UserError(
-      `${file}:1: the first row must be \`key,<source language>,<target language>\` (as \`drill texts export\` writes it); it is \`${(head ?? []).join(',')}\``,
+      say(
+        `${file}:1: the first row must be \`key,<source language>,<target language>\` (as \`drill texts export\` writes it); it is \`${(head ?? []).join(',')}\``,
+        `${file}:1：第一行须为 \`key,<源语言>,<目标语言>\`（与 \`drill texts export\` 写出的一样）；现在是 \`${(head ?? []).join(',')}\``,
+      ),
     );
   return {
     scenario: '',
@@ -137,7 +151,10 @@ function textOf(v: unknown, where: () => string): string {
     const markup = Object.keys(v).filter((k) => k !== '#text' && !k.startsWith('@_'));
     if (markup.length)
       throw new UserError(
-        `${where()}: <${markup[0]}> inside a text: drill’s texts are plain text, so write it as text (no inline markup)`,
+        say(
+          `${where()}: <${markup[0]}> inside a text: drill’s texts are plain text, so write it as text (no inline markup)`,
+          `${where()}：文字中有 <${markup[0]}>：drill 的文字是纯文本，请直接写成文字（不要行内标记）`,
+        ),
       );
     return textOf((v as XmlNode)['#text'], where);
   }
@@ -153,7 +170,12 @@ export async function readXliff(text: string, file: string): Promise<Translation
   const { XMLParser, XMLValidator } = await import('fast-xml-parser');
   const valid = XMLValidator.validate(text);
   if (valid !== true)
-    throw new UserError(`${file}:${valid.err.line}:${valid.err.col}: not well-formed XML: ${valid.err.msg}`);
+    throw new UserError(
+      say(
+        `${file}:${valid.err.line}:${valid.err.col}: not well-formed XML: ${valid.err.msg}`,
+        `${file}:${valid.err.line}:${valid.err.col}：XML 格式不正确：${valid.err.msg}`,
+      ),
+    );
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
@@ -167,12 +189,20 @@ export async function readXliff(text: string, file: string): Promise<Translation
   const x = doc.xliff;
   const files = asList(x?.file);
   if (!x || !files.length)
-    throw new UserError(`${file}:1:1: not an XLIFF file (no <xliff><file>…</file></xliff>)`);
+    throw new UserError(
+      say(
+        `${file}:1:1: not an XLIFF file (no <xliff><file>…</file></xliff>)`,
+        `${file}:1:1：不是 XLIFF 文件（没有 <xliff><file>…</file></xliff>）`,
+      ),
+    );
   const version = String(x['@_version'] ?? '');
   if (version === '1.2') return readXliff12(files[0]!, file);
   if (version !== '2.0' && version !== '2.1')
     throw new UserError(
-      `${file}:${positionOf(text, '<xliff')}: XLIFF version ${version || '(none)'}: drill reads XLIFF 2.0 (and 1.2)`,
+      say(
+        `${file}:${positionOf(text, '<xliff')}: XLIFF version ${version || '(none)'}: drill reads XLIFF 2.0 (and 1.2)`,
+        `${file}:${positionOf(text, '<xliff')}：XLIFF 版本 ${version || '（未注明）'}：drill 读取 XLIFF 2.0（和 1.2）`,
+      ),
     );
   const units: TranslationUnit[] = [];
   const walk = (n: XmlNode): void => {
@@ -181,12 +211,21 @@ export async function readXliff(text: string, file: string): Promise<Translation
       const id = String(u['@_id'] ?? '');
       const key = String(u['@_name'] ?? id);
       const where = (): string => `${file}:${positionOf(text, `id="${id}"`)}: unit \`${key}\``;
-      if (!key) throw new UserError(`${file}:${positionOf(text, '<unit')}: a <unit> without id or name`);
+      if (!key)
+        throw new UserError(
+          say(
+            `${file}:${positionOf(text, '<unit')}: a <unit> without id or name`,
+            `${file}:${positionOf(text, '<unit')}：<unit> 没有 id 或 name`,
+          ),
+        );
       // A tool may split a text into segments (joined back in order); the whitespace it keeps apart as
       // <ignorable> cannot be put back in its place without the element order, so that is refused.
       if (asList(u.ignorable).length)
         throw new UserError(
-          `${where()}: <ignorable> in a unit: join its segments and the text between them into one segment`,
+          say(
+            `${where()}: <ignorable> in a unit: join its segments and the text between them into one segment`,
+            `${where()}：unit 中有 <ignorable>：请把它的各个 segment 连同其间的文字合并成一个 segment`,
+          ),
         );
       const parts = asList(u.segment);
       units.push({
