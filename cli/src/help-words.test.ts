@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, type CommandModule } from './commands/index.ts';
 import { HELP_ZH, speakTerminalLanguage } from './help-words.ts';
+import { inChineseTerminal } from './testing/chinese-terminal.ts';
 
 let modules: CommandModule[];
 beforeAll(async () => {
@@ -43,14 +44,7 @@ const english = (s: string): string[] =>
 // `drill --help` in a Chinese terminal was English from top to bottom: every description and commander's
 // own "Usage:", "Options:", "Commands:", "display help for command", "(default: …)".
 describe('drill --help in a Chinese terminal', () => {
-  beforeEach(() => {
-    process.env.LANG = 'zh_CN.UTF-8';
-    delete process.env.LC_ALL;
-    delete process.env.LC_MESSAGES;
-  });
-  afterEach(() => {
-    process.env.LANG = 'C';
-  });
+  inChineseTerminal();
 
   it('has Chinese for every description of every command, argument and option', async () => {
     const { program } = await drill();

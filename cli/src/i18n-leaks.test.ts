@@ -9,6 +9,7 @@ import { fsReason, UserError, writeFileAtomic } from './io.ts';
 import { readTranscriptChecked, verifyVerdict } from './commands/verify.ts';
 import { parseLang } from './tui/i18n.ts';
 import { COMMANDS } from './commands/index.ts';
+import { inChineseTerminal } from './testing/chinese-terminal.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'drill-i18n-'));
 const typhoon = loadScenario('typhoon');
@@ -42,14 +43,7 @@ const english = (s: string): string[] =>
 // "cannot read x.json: no such file or folder (ENOENT)", "not valid JSON: Expected ',' or '}'…",
 // "OK: … holds — 62 entries replayed…".
 describe('what drill says in a Chinese terminal', () => {
-  beforeEach(() => {
-    process.env.LANG = 'zh_CN.UTF-8';
-    delete process.env.LC_ALL;
-    delete process.env.LC_MESSAGES;
-  });
-  afterEach(() => {
-    process.env.LANG = 'C';
-  });
+  inChineseTerminal();
 
   it('names file-system errors in Chinese', () => {
     for (const code of ['ENOENT', 'EACCES', 'EISDIR', 'ENOSPC', 'EROFS', 'ENOTDIR', 'EIO', 'EFBIG']) {

@@ -5,27 +5,18 @@
  * trainer; in English each problem names its field and limit. Nothing is created either way.
  * Over a real socket and a real SQLite database.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRoomServer, type RoomServer } from '../src/app.ts';
+import { describe, expect, it } from 'vitest';
 import { MAX_PATH, MAX_SCENARIO_BYTES, type ApiError, type RoomSummary } from '../src/protocol.ts';
-import { api, tempDir, TWO_TEAMS_ROLES } from './kit.ts';
+import { api, TWO_TEAMS_ROLES } from './kit.ts';
+import { serverForFile } from './fixtures/server-for-file.ts';
 
-const tmp = tempDir();
-let server: RoomServer;
-
-beforeAll(async () => {
-  server = await startRoomServer({ dataDir: tmp.dir, viewWorker: false });
-});
-afterAll(async () => {
-  await server.close();
-  tmp.cleanup();
-});
+const server = serverForFile();
 
 async function create(body: unknown, lang?: string): Promise<{ status: number; body: ApiError }> {
-  const res = await fetch(new URL('/api/rooms', server.url), {
+  const res = await fetch(new URL('/api/rooms', server().url), {
     method: 'POST',
     headers: {
-      authorization: `Bearer ${server.hostToken}`,
+      authorization: `Bearer ${server().hostToken}`,
       'content-type': 'application/json',
       ...(lang ? { 'accept-language': lang } : {}),
     },
@@ -193,7 +184,7 @@ describe("a room's setup refused in the trainer's language", () => {
     expect(r.body.reason).toBe('红队：本想定没有岗位“nosuch”');
     const bad = await create({ ...TWO_TEAMS_ROLES, lang: 'zh-CN', seed: '' });
     expect(bad.body.reason).toBe('随机种子不能为空');
-    const list = await api<RoomSummary[]>(server.url, '/api/rooms', { token: server.hostToken });
+    const list = await api<RoomSummary[]>(server().url, '/api/rooms', { token: server().hostToken });
     expect(list.body).toEqual([]);
   });
 });

@@ -7,22 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '@drill/engine';
-import { startRoomServer, type RoomServer } from '../src/app.ts';
 import type { ApiError, ScenarioSource } from '../src/protocol.ts';
-import { tempDir } from './kit.ts';
 import { oneTeam } from './fixtures/own-sources.ts';
+import { serverForFile } from './fixtures/server-for-file.ts';
 
-const tmp = tempDir();
-let server: RoomServer;
-beforeAll(async () => {
-  server = await startRoomServer({ dataDir: tmp.dir, viewWorker: false });
-});
-afterAll(async () => {
-  await server.close();
-  tmp.cleanup();
-});
+const server = serverForFile();
 
 const corpus = (f: string): string => readFileSync(join(process.cwd(), 'test', 'diagnostics', f), 'utf8');
 
@@ -52,10 +43,10 @@ async function create(
   src: ScenarioSource,
   lang: 'en' | 'zh-CN',
 ): Promise<{ status: number; body: ApiError }> {
-  const res = await fetch(new URL('/api/rooms', server.url), {
+  const res = await fetch(new URL('/api/rooms', server().url), {
     method: 'POST',
     headers: {
-      authorization: `Bearer ${server.hostToken}`,
+      authorization: `Bearer ${server().hostToken}`,
       'content-type': 'application/json',
       'accept-language': lang === 'zh-CN' ? 'zh-CN,zh;q=0.9' : 'en-GB,en;q=0.9',
     },

@@ -5,22 +5,13 @@
  * In-process server, a real socket (node:http, which lets a test set Host).
  */
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRoomServer, type RoomServer } from '../src/app.ts';
-import { tempDir } from './kit.ts';
+import { describe, expect, it } from 'vitest';
+import { serverForFile } from './fixtures/server-for-file.ts';
 
-const tmp = tempDir();
-let server: RoomServer;
-beforeAll(async () => {
-  server = await startRoomServer({ dataDir: tmp.dir, viewWorker: false });
-});
-afterAll(async () => {
-  await server.close();
-  tmp.cleanup();
-});
+const server = serverForFile();
 
 function get(headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  const u = new URL(server.url);
+  const u = new URL(server().url);
   return new Promise((ok, fail) => {
     const req = request({ host: u.hostname, port: u.port, path: '/api/scenarios', headers }, (res) => {
       let body = '';
@@ -35,16 +26,16 @@ function get(headers: Record<string, string>): Promise<{ status: number; body: s
 
 describe('a request by another name or from another site', () => {
   it('is refused in the page language, and the 421 names the address to open', async () => {
-    const port = new URL(server.url).port;
+    const port = new URL(server().url).port;
     const zh = await get({ host: `trainer-pc.local:${port}`, 'accept-language': 'zh-CN,zh;q=0.9' });
     expect(zh.status).toBe(421);
-    expect(zh.body).toBe(`此服务器只接受它所显示的地址（${server.url}）：请打开该地址\n`);
+    expect(zh.body).toBe(`此服务器只接受它所显示的地址（${server().url}）：请打开该地址\n`);
     const en = await get({ host: `trainer-pc.local:${port}`, 'accept-language': 'en' });
     expect(en.status).toBe(421);
     expect(en.body).toBe(
-      `this server answers only to the address it printed (${server.url}): open that address\n`,
+      `this server answers only to the address it printed (${server().url}): open that address\n`,
     );
-    const host = new URL(server.url).host;
+    const host = new URL(server().url).host;
     const cross = await get({ host, origin: 'http://evil.example', 'accept-language': 'zh-CN' });
     expect(cross.status).toBe(403);
     expect(cross.body).toBe('不接受来自其他网站的请求\n');
