@@ -8,13 +8,11 @@
  * no room is still `unauthorised`.
  */
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import WebSocket from 'ws';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startRoomServer, type RoomServer } from '../src/app.ts';
-import { WS_PATH, type ScenarioSource, type ServerFrame } from '../src/protocol.ts';
 import { connect, createRoom, join as joinRoom, tempDir } from './kit.ts';
 import { oneTeam, ownExample } from './fixtures/own-sources.ts';
+import { breakStoredScenario, helloUntilClosed } from './fixtures/unloadable-room.ts';
 
 const tmp = tempDir();
 const dataDir = join(tmp.dir, 'server');
@@ -35,25 +33,7 @@ async function startServer(): Promise<RoomServer> {
   return s;
 }
 
-/** A hello with `token`: the frames until the server closes the socket, and its close code. */
-async function hello(url: string, token: string): Promise<{ frames: ServerFrame[]; code: number }> {
-  const ws = new WebSocket(new URL(WS_PATH, url.replace(/^http/, 'ws')));
-  const frames: ServerFrame[] = [];
-  ws.on('message', (d) => frames.push(JSON.parse(String(d)) as ServerFrame));
-  await new Promise((ok) => ws.once('open', ok));
-  ws.send(JSON.stringify({ t: 'hello', token, tab: 'h4', lang: 'zh-CN' }));
-  const code = await new Promise<number>((ok) => {
-    const t = setTimeout(() => {
-      ws.terminate();
-      ok(-1);
-    }, 60_000);
-    ws.once('close', (c) => {
-      clearTimeout(t);
-      ok(c);
-    });
-  });
-  return { frames, code };
-}
+const hello = (url: string, token: string) => helloUntilClosed(url, token, 'zh-CN', 'h4');
 
 describe('a finished own-scenario room whose scenario no longer compiles, opened after a restart', () => {
   it('is refused `unavailable` with 1013 (try again), not `unauthorised` with 4401 (a revoked link)', async () => {
@@ -68,13 +48,7 @@ describe('a finished own-scenario room whose scenario no longer compiles, opened
     servers.splice(servers.indexOf(first), 1);
 
     // The stored files no longer compile (as after an upgrade to a stricter drill).
-    const db = new Database(join(dataDir, 'rooms.db'));
-    const broken: ScenarioSource = { entry: 'annotated.yaml', files: { 'annotated.yaml': 'id: [\n' } };
-    expect(
-      db.prepare('UPDATE rooms SET scenario_source = ? WHERE id = ?').run(JSON.stringify(broken), own.room.id)
-        .changes,
-    ).toBe(1);
-    db.close();
+    expect(breakStoredScenario(join(dataDir, 'rooms.db'), own.room.id)).toBe(1);
 
     const { url } = await startServer();
     for (const token of [member.token, own.trainerToken]) {

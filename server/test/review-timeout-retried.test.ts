@@ -8,7 +8,6 @@
  * thread.
  */
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startRoomServer, type RoomServer } from '../src/app.ts';
@@ -16,6 +15,7 @@ import type { CompilerLimits } from '../src/scenario-compiler.ts';
 import { WS_PATH, type ScenarioSource, type ServerFrame } from '../src/protocol.ts';
 import { connect, createRoom, join as joinRoom, tempDir } from './kit.ts';
 import { oneTeam, ownExample } from './fixtures/own-sources.ts';
+import { breakStoredScenario } from './fixtures/unloadable-room.ts';
 
 const tmp = tempDir();
 const servers: RoomServer[] = [];
@@ -65,10 +65,7 @@ describe('a review compile that ran out of time', () => {
     const slow = await finishedRoom(first, ownExample(), 'slow');
     const broken = await finishedRoom(first, ownExample(), 'broken');
     await first.close();
-    const db = new Database(join(tmp.dir, 'rooms.db'));
-    const bad: ScenarioSource = { entry: 'annotated.yaml', files: { 'annotated.yaml': 'id: [\n' } };
-    db.prepare('UPDATE rooms SET scenario_source = ? WHERE id = ?').run(JSON.stringify(bad), broken.id);
-    db.close();
+    breakStoredScenario(join(tmp.dir, 'rooms.db'), broken.id);
 
     // 1 ms: no compile fits (as on a machine too busy for the usual limit).
     let clock = 0;

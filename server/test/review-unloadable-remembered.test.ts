@@ -5,15 +5,13 @@
  * `unavailable` with 1013 (try again later) and the reason in the page's language. Real sockets, real
  * SQLite, the server restarted on the same folder.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import WebSocket from 'ws';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SCENARIO_DIR } from '@drill/scenarios';
 import { startRoomServer, type RoomServer } from '../src/app.ts';
-import { WS_PATH, type RoomSummary, type ScenarioSource, type ServerFrame } from '../src/protocol.ts';
+import type { RoomSummary } from '../src/protocol.ts';
 import { api, connect, createRoom, join as joinRoom, tempDir } from './kit.ts';
+import { ownExample } from './fixtures/own-sources.ts';
+import { breakStoredScenario, helloUntilClosed } from './fixtures/unloadable-room.ts';
 
 const tmp = tempDir();
 const servers: RoomServer[] = [];
@@ -23,37 +21,14 @@ afterAll(async () => {
   tmp.cleanup();
 });
 
-function ownExample(): ScenarioSource {
-  const read = (p: string): string => readFileSync(join(SCENARIO_DIR, 'examples', p), 'utf8');
-  return {
-    entry: 'annotated.yaml',
-    files: {
-      'annotated.yaml': read('annotated.yaml'),
-      'annotated-endings.yaml': read('annotated-endings.yaml'),
-    },
-  };
-}
-
 async function start(): Promise<RoomServer> {
   const s = await startRoomServer({ dataDir: tmp.dir, viewWorker: false });
   servers.push(s);
   return s;
 }
 
-/** A hello with `token` in `lang`: the frames until the server closes the socket, and its close code. */
-async function hello(
-  url: string,
-  token: string,
-  lang: 'en' | 'zh-CN',
-): Promise<{ frames: ServerFrame[]; code: number }> {
-  const ws = new WebSocket(new URL(WS_PATH, url.replace(/^http/, 'ws')));
-  const frames: ServerFrame[] = [];
-  ws.on('message', (d) => frames.push(JSON.parse(String(d)) as ServerFrame));
-  await new Promise((ok) => ws.once('open', ok));
-  ws.send(JSON.stringify({ t: 'hello', token, tab: 'remembered', lang }));
-  const code = await new Promise<number>((ok) => ws.once('close', ok));
-  return { frames, code };
-}
+const hello = (url: string, token: string, lang: 'en' | 'zh-CN') =>
+  helloUntilClosed(url, token, lang, 'remembered');
 
 describe('a review whose scenario no longer compiles', () => {
   it('compiles once; every later hello, listing and download is refused without compiling again', async () => {
@@ -73,10 +48,7 @@ describe('a review whose scenario no longer compiles', () => {
     await first.close();
 
     // The stored files no longer compile (as after an upgrade to a stricter drill).
-    const db = new Database(join(tmp.dir, 'rooms.db'));
-    const broken: ScenarioSource = { entry: 'annotated.yaml', files: { 'annotated.yaml': 'id: [\n' } };
-    db.prepare('UPDATE rooms SET scenario_source = ? WHERE id = ?').run(JSON.stringify(broken), own.room.id);
-    db.close();
+    breakStoredScenario(join(tmp.dir, 'rooms.db'), own.room.id);
 
     const second = await start();
     expect(second.ownScenarioCompiles()).toBe(0);
