@@ -83,29 +83,17 @@ export class RemoteBackend implements ConsoleBackend {
   }
 
   /**
-   * Each team's score from the room's score reports (sent apart from the views, at most once a second):
-   * one per team (parallel) or the shared drill's.
+   * Each team's score as the room's Table gives it (`Table.scores()`: the ratings travel in the scores
+   * frame, worked out once on the server), with its lane's whole report: one per team (parallel) or the
+   * shared drill's. Sent apart from the views, at most once a second.
    */
   scores(): TeamScore[] {
     const reports = this.client.reports ?? [];
-    return this.setup.teams.flatMap(({ name }) => {
+    return (this.client.scores ?? []).flatMap(({ team, ratings }) => {
       const report = (
-        reports.find((r) => r.team === name) ?? (reports[0]?.team === undefined ? reports[0] : undefined)
+        reports.find((r) => r.team === team) ?? (reports[0]?.team === undefined ? reports[0] : undefined)
       )?.report;
-      if (!report) return [];
-      const ratings =
-        this.setup.mode === 'parallel'
-          ? {
-              subject: { kind: 'team' as const, id: name },
-              capabilities: report.capabilities,
-              score: report.overall,
-            }
-          : (report.teams.find((x) => x.subject.id === name) ?? {
-              subject: { kind: 'team' as const, id: name },
-              capabilities: [],
-              score: null,
-            });
-      return [{ team: name, report, ratings }];
+      return report ? [{ team, report, ratings }] : [];
     });
   }
 
