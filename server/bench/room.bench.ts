@@ -18,13 +18,14 @@
  * with N view workers (rooms spread over them by id), to compare.
  */
 import { memberChoice } from './member-choice.ts';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { freshBundle } from '../src/bundle-fresh.mjs';
 import type { TableCommand, Transcript } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
 import { RoomClient } from '../src/client.ts';
@@ -63,6 +64,12 @@ const deadline = setTimeout(() => {
   process.exit(2);
 }, TIMEOUT_S * 1000);
 
+// The server runs its bundle when it is fresh (server/bin/server.mjs); a stale one is rebuilt first, so
+// the figures are the bundled server's (SERVER=sources: the TypeScript sources through tsx instead).
+if (process.env.SERVER !== 'sources' && !freshBundle('main.mjs'))
+  execFileSync(process.execPath, [join(repo, 'server', 'build.mjs')], { stdio: 'inherit' });
+const SERVER_BUNDLE = process.env.SERVER !== 'sources';
+
 /** BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there (stopped with SIGTERM so it is written). */
 const PROF = process.env.BENCH_CPU_PROF;
 const proc = spawn(
@@ -70,9 +77,11 @@ const proc = spawn(
   [
     ...(PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(PROF)}`] : []),
     ...(process.env.LOOPSTATS ? ['--import', process.env.LOOPSTATS] : []),
-    '--import',
-    'tsx',
-    join(repo, 'server', 'src', 'main.ts'),
+    // server/bin/server.mjs runs the bundle (fresh: checked above); through tsx, every function's name
+    // is kept with a wrapper call at each closure's creation, which the bundle does without.
+    ...(SERVER_BUNDLE
+      ? [join(repo, 'server', 'bin', 'server.mjs')]
+      : ['--import', 'tsx', join(repo, 'server', 'src', 'main.ts')]),
     '--port',
     '0',
     '--data',
@@ -412,6 +421,7 @@ const rows: [string, string][] = [
     `${ROUNDS} clock steps, one every ${STEP_MS} ms per room, ${SYNC ? 'all rooms at the same instant (SYNC=1)' : 'rooms at independent random phases'}`,
   ],
   ['load generator placement', `nice ${GEN_NICE} (GEN_NICE)`],
+  ['server', SERVER_BUNDLE ? 'the bundle (server/dist)' : 'the sources through tsx'],
   ['setup (create, join, connect)', `${setupS.toFixed(1)} s`],
   ['inputs sent / accepted', `${sent} / ${accepted} in ${runS.toFixed(1)} s`],
   [

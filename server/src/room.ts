@@ -87,6 +87,8 @@ export class Room {
    * shows (connected, typing, submitted), so it does not rebuild it.
    */
   private presenceDue = false;
+  /** The presence frame is queued for the next turn (see `flush`). */
+  private presenceQueued = false;
   /** That broadcast includes views (an input or a display change), not only presence. */
   private viewsDue = false;
   /** The display changed: every connection hears at once which scores it may see now. */
@@ -349,7 +351,12 @@ export class Room {
     });
   }
 
-  /** What a turn of the event loop left due: views (and acks, scores), then the trainers' presence. */
+  /**
+   * What a turn of the event loop left due: views (and acks, scores), then the trainers' presence.
+   * Only the acks and views are urgent (someone is waiting to see their input land). Scores (at most
+   * once a second) and presence go out on a later turn, so in a busy turn every room's broadcast is
+   * sent before any room's scores or presence are built: they wait a turn, not the other rooms' inputs.
+   */
   private flush(): void {
     if (this.viewsDue) {
       this.viewsDue = false;
@@ -359,9 +366,15 @@ export class Room {
         this.sendScores(true);
       } else this.scoresDue();
     }
-    if (this.presenceDue) {
-      this.presenceDue = false;
-      this.presence();
+    if (this.presenceDue && !this.presenceQueued) {
+      this.presenceQueued = true;
+      // An immediate queued while immediates run fires on the next turn, after that turn's input.
+      setImmediate(() => {
+        this.presenceQueued = false;
+        if (!this.presenceDue || !this.store.db.open) return;
+        this.presenceDue = false;
+        this.presence();
+      });
     }
   }
 
@@ -406,18 +419,19 @@ export class Room {
   }
 
   /**
-   * An input changed the table: its scores go out now if the room sent none in the last
-   * SCORES_EVERY_MS, else when that time is up — one rescoring and one frame a second, however many
-   * inputs came in it. The debrief's go out at once (the drill is over: every figure is final).
+   * An input changed the table: its scores go out on the next turn of the event loop if the room sent
+   * none in the last SCORES_EVERY_MS, else when that time is up — one rescoring and one frame a second,
+   * however many inputs came in it (and never ahead of this turn's broadcasts: see `flush`). The
+   * debrief's go out at once (the drill is over: every figure is final).
    */
   private scoresDue(): void {
     if (this.scoresSent.seq === this.table.seq) return;
-    const wait = this.over() ? 0 : this.scoresSent.at + SCORES_EVERY_MS - performance.now();
-    if (wait <= 0) {
+    if (this.over()) {
       clearTimeout(this.scoresTimer);
       this.scoresTimer = undefined;
       return this.sendScores();
     }
+    const wait = Math.max(0, this.scoresSent.at + SCORES_EVERY_MS - performance.now());
     this.scoresTimer ??= setTimeout(() => {
       this.scoresTimer = undefined;
       // The server closed its database in the meantime (it is stopping): nobody is listening any more.

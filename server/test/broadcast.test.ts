@@ -40,6 +40,7 @@ describe('room broadcasts', () => {
     let cseq = 0;
     const cmd = (command: TableCommand): void =>
       room.command(trainer, { t: 'cmd', cseq: ++cseq, expectSeq: room.table.seq, command });
+    const scoresBefore = trainer.frames.filter((f) => f.t === 'scores').length;
     cmd({ type: 'start' });
     await tick();
     const check = (): void => {
@@ -80,7 +81,10 @@ describe('room broadcasts', () => {
       }
     };
     check();
-    // The first change of scores goes out at once.
+    // The first change of scores goes out on the next turn: after the turn's broadcasts (of every room),
+    // never ahead of them.
+    expect(trainer.frames.filter((f) => f.t === 'scores')).toHaveLength(scoresBefore);
+    await new Promise((r) => setTimeout(r, 5));
     checkScores();
     for (const c of conns) c.frames.length = 0;
     // Three inputs in one turn: nothing goes out during the turn; at its end the three acks, each just

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freshBundle } from '@drill/server/bundle-fresh';
 import type { Command } from 'commander';
 import type * as ServerPackage from '@drill/server';
 import type * as TsxPackage from 'tsx/esm/api';
@@ -80,7 +81,10 @@ type TsxApi = typeof TsxPackage;
 /**
  * Loads the room server. It is not bundled into cli/dist (fastify, and SQLite's native module, which a
  * bundle cannot carry): from sources (tsx, vitest) it is a plain import; from the bundle, plain Node
- * cannot load its TypeScript, so it goes through tsx's loader.
+ * cannot load its TypeScript, so it runs the server's own bundle (server/dist, built by `pnpm install`
+ * and server/build.mjs) when that is built from the current sources, else the sources through tsx's
+ * loader — which costs ~2 s of CPU to start, and keeps every function's name with a wrapper call
+ * at each closure's creation (~5–9 % more CPU per input at 100 rooms: docs/PERFORMANCE.md).
  */
 async function loadServer(): Promise<ServerModule> {
   // Computed specifiers, so esbuild leaves these imports to run time.
@@ -89,6 +93,8 @@ async function loadServer(): Promise<ServerModule> {
     return (await import(pkg)) as ServerModule;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
+    const bundle = freshBundle('index.mjs', join(repoRoot(), 'server', 'dist'));
+    if (bundle) return (await import(pathToFileURL(bundle).href)) as ServerModule;
     const tsxApi = 'tsx/esm/api';
     const { tsImport } = (await import(tsxApi)) as TsxApi;
     return (await tsImport(pkg, import.meta.url)) as ServerModule;
