@@ -1,52 +1,12 @@
 import { hash } from 'node:crypto';
-import { Command, CommanderError } from 'commander';
-import { ENGINE_VERSION, useSha256 } from '@drill/engine';
-import { commandsFor } from './commands/index.ts';
-import { speakTerminalLanguage } from './help-words.ts';
-import { fsReason, UserError } from './io.ts';
-import { say } from './say.ts';
+import { useSha256 } from '@drill/engine';
+import { runDrill } from './run-drill.ts';
 
 /**
  * The platform's SHA-256 for every hash the engine takes (same bytes, same hex as the portable one). The
  * one-shot `hash` costs half of `createHash` for the engine's many small texts (no Hash object each).
  */
 useSha256((text) => hash('sha256', text, 'hex'));
-
-/** The drill CLI: a thin shell over @drill/engine. Problems the user can fix are printed, never thrown. */
-export async function main(argv: string[]): Promise<number> {
-  const program = await speakTerminalLanguage(
-    new Command('drill')
-      .description(
-        'Tabletop drills for emergency-management cadres: typhoons, floods, rainstorms, earthquakes',
-      )
-      .version(ENGINE_VERSION, '-v, --version')
-      .exitOverride()
-      .configureOutput({ writeErr: (s) => process.stderr.write(s) }),
-  );
-  for (const c of await commandsFor(argv)) c.register(program);
-  try {
-    // No arguments: the start menu in a terminal, help and a hint otherwise.
-    if (argv.length === 0) return await (await import('./commands/play.ts')).noArguments(program);
-    await program.parseAsync(argv, { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
-  } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode;
-    if (e instanceof UserError) {
-      process.stderr.write(`drill: ${e.message}\n`);
-      return e.exitCode;
-    }
-    // A file-system error no command anticipated: still one line with the path and the reason.
-    const fsError = e as NodeJS.ErrnoException;
-    if (typeof fsError?.code === 'string' && typeof fsError.syscall === 'string') {
-      const what = `${fsError.syscall} ${fsError.path ?? ''}`.trim();
-      process.stderr.write(
-        `drill: ${say(`${what} failed: ${fsReason(e)}`, `${what} 失败：${fsReason(e)}`)}\n`,
-      );
-      return 2;
-    }
-    throw e;
-  }
-}
 
 // `drill schema | head -c 100`: the reader left; stop quietly (EPIPE is not the user's mistake).
 for (const stream of [process.stdout, process.stderr])
@@ -55,5 +15,4 @@ for (const stream of [process.stdout, process.stderr])
     process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
   });
 
-const code = await main(process.argv.slice(2));
-process.exitCode = code;
+process.exitCode = await runDrill(process.argv.slice(2));

@@ -7,25 +7,40 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '@drill/scenarios';
 import { analyseCohort } from '../src/index.ts';
 import { generateCohort } from './generate.ts';
+import { drillInProcess, type DrillResult } from '../../cli/src/testing/drill-in-process.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'cli', 'bin', 'drill.mjs');
 const T = 300_000;
 const typhoon = loadScenario('typhoon');
 
-/** Runs the real `drill` command, as `pnpm drill` does. */
-function drill(args: string[]): { code: number; out: string; err: string } {
-  const env = Object.fromEntries(
+/** The test's environment in the C locale, colour left to the command. */
+function env(): Record<string, string> {
+  const e = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !['NO_COLOR', 'FORCE_COLOR', 'INIT_CWD'].includes(k)),
   ) as Record<string, string>;
+  return { ...e, LANG: 'C' };
+}
+
+/**
+ * Runs the real `drill` command as its own process, as `pnpm drill` does (the bundle): the last test,
+ * whose point is the bundle's worker threads verifying many files.
+ */
+function spawned(args: string[]): DrillResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
-    env: { ...env, LANG: 'C' },
+    env: env(),
     encoding: 'utf8',
     timeout: 280_000,
   });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
+
+/**
+ * `drill ARGS` in this process (drillInProcess: the same command line, output, files and exit code,
+ * without a ~0.5 s process start each): what the other tests check is the command's options and output.
+ */
+const drill = (args: string[]): Promise<DrillResult> => drillInProcess(args, { env: env(), cwd: ROOT });
 
 let dir: string;
 let many: string;
@@ -60,8 +75,8 @@ beforeAll(() => {
 describe('drill cohort', () => {
   it(
     'reads a folder recursively, verifies, and names what it left out (JSON)',
-    () => {
-      const r = drill(['cohort', join(dir, 'class'), '--format', 'json']);
+    async () => {
+      const r = await drill(['cohort', join(dir, 'class'), '--format', 'json']);
       expect(r.err).toBe('');
       expect(r.code).toBe(0);
       const j = JSON.parse(r.out);
@@ -79,9 +94,9 @@ describe('drill cohort', () => {
 
   it(
     'writes Chinese Markdown and CSV, and compares with --against',
-    () => {
+    async () => {
       const out = join(dir, 'class.md');
-      const r = drill([
+      const r = await drill([
         'cohort',
         join(dir, 'class'),
         '--against',
@@ -99,7 +114,7 @@ describe('drill cohort', () => {
       expect(md).toContain('# 学员整体报告');
       expect(md).toContain('## 本批与另一批对比');
       expect(md).not.toContain('Cohort report');
-      const csv = drill(['cohort', join(dir, 'class'), '--format', 'csv']);
+      const csv = await drill(['cohort', join(dir, 'class'), '--format', 'csv']);
       expect(csv.code).toBe(0);
       expect(csv.out.trimEnd().split('\r\n')).toHaveLength(1 + typhoon.decisions.length);
     },
@@ -108,8 +123,8 @@ describe('drill cohort', () => {
 
   it(
     'compares two date ranges of the same files (UTC start dates), and refuses a bad range',
-    () => {
-      const r = drill([
+    async () => {
+      const r = await drill([
         'cohort',
         join(dir, 'class'),
         '--dates',
@@ -128,7 +143,7 @@ describe('drill cohort', () => {
       // The files that fail verification are listed once, with the first cohort.
       expect(j.excluded).toHaveLength(2);
       expect(j.against.report.excluded).toHaveLength(0);
-      const bad = drill(['cohort', join(dir, 'class'), '--dates', '2026-10-31..2026-10-01']);
+      const bad = await drill(['cohort', join(dir, 'class'), '--dates', '2026-10-31..2026-10-01']);
       expect(bad.code).toBe(2);
       expect(bad.err).toMatch(/the range `2026-10-31\.\.2026-10-01` ends before it starts/);
       expect(bad.err).not.toMatch(/\n\s+at /);
@@ -138,11 +153,11 @@ describe('drill cohort', () => {
 
   it(
     'bad input gives a clear message and no stack trace',
-    () => {
-      const f = drill(['cohort', join(dir, 'class'), '--format', 'pdf']);
+    async () => {
+      const f = await drill(['cohort', join(dir, 'class'), '--format', 'pdf']);
       expect(f.code).toBe(2);
       expect(f.err).toMatch(/unknown format `pdf`: use md, html, json, csv/);
-      const n = drill(['cohort', join(dir, 'nowhere')]);
+      const n = await drill(['cohort', join(dir, 'nowhere')]);
       expect(n.code).toBe(2);
       expect(n.err).toMatch(/cannot read .*nowhere: no such file or folder/);
       for (const e of [f.err, n.err]) expect(e).not.toMatch(/\n\s+at /);
@@ -153,7 +168,7 @@ describe('drill cohort', () => {
   it(
     'verifies many files in worker threads with the same result as in one thread',
     () => {
-      const r = drill(['cohort', many, '--format', 'json']);
+      const r = spawned(['cohort', many, '--format', 'json']);
       expect(r.code).toBe(0);
       const parallel = JSON.parse(r.out);
       const serial = analyseCohort(

@@ -14,10 +14,15 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { autoplay, parseTranscript, verify, type Transcript } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
+import { drillInProcess, type DrillResult } from '../../cli/src/testing/drill-in-process.ts';
 
 /**
  * The campaign of issue 12 against the real `drill` command: data it must never lose, writes it must
- * never pass off as done, mistakes that must end in one clear line. Each case spawns the CLI.
+ * never pass off as done, mistakes that must end in one clear line. What depends on the process runs the
+ * bundle as a process of its own (`spawned`): a file-size limit (`ulimit -f`), the locale and time zone
+ * it starts in, a stdin that is not a terminal, EPIPE. The other cases run the same command line in this
+ * process (`drill`: drillInProcess — the command's exit code, stdout, stderr and files, its environment
+ * and working directory as the process would have them), without a ~0.5 s process start each.
  */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIN = join(ROOT, 'cli', 'bin', 'drill.mjs');
@@ -34,11 +39,8 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
   return { ...base, LANG: 'C', DRILL_HOME: home, ...extra };
 }
 
-/** Runs `drill ARGS` (stdin is not a terminal); `limitKb` runs it under `ulimit -f`. */
-function drill(
-  args: string[],
-  o: { env?: Record<string, string>; limitKb?: number } = {},
-): { code: number; out: string; err: string } {
+/** Runs `drill ARGS` as a process (stdin is not a terminal); `limitKb` runs it under `ulimit -f`. */
+function spawned(args: string[], o: { env?: Record<string, string>; limitKb?: number } = {}): DrillResult {
   const r =
     o.limitKb === undefined
       ? spawnSync(process.execPath, [BIN, ...args], {
@@ -58,6 +60,9 @@ function drill(
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
+/** `drill ARGS` in this process, in the same environment and folder as `spawned`. */
+const drill = (args: string[]): Promise<DrillResult> => drillInProcess(args, { env: env(), cwd: dir });
+
 /** A journal of the first `n` inputs of a typhoon drill (as the terminal drill writes it). */
 function journalText(n: number, seed = 4): string {
   const t = autoplay(typhoon, { seed, policy: 'random', startedAt: '2026-01-01T00:00:00.000Z' }).transcript();
@@ -65,19 +70,19 @@ function journalText(n: number, seed = 4): string {
 }
 
 let finished: string;
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'drill-safety-'));
   home = join(dir, 'home');
   mkdirSync(home);
   finished = join(dir, 'finished.json');
-  const r = drill(['run', 'typhoon', '--auto', 'best', '--seed', '3', '--out', finished]);
+  const r = await drill(['run', 'typhoon', '--auto', 'best', '--seed', '3', '--out', finished]);
   expect(r.code, r.err).toBe(0);
 }, 240_000);
 
 describe('resume never writes to what it has not recognised as a journal', () => {
-  it('a finished transcript (.json) is refused and left byte for byte', T, () => {
+  it('a finished transcript (.json) is refused and left byte for byte', T, async () => {
     const before = readFileSync(finished);
-    const r = drill(['resume', finished, '--auto', 'best']);
+    const r = await drill(['resume', finished, '--auto', 'best']);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
       `drill: ${finished} is a transcript, not a journal: resume continues the journal (.jsonl) kept beside it, and leaves this file untouched\n`,
@@ -87,13 +92,13 @@ describe('resume never writes to what it has not recognised as a journal', () =>
   it(
     'an unfinished transcript (one line, no newline, as the web app saves it) piped in stays whole',
     T,
-    () => {
+    async () => {
       const t = JSON.parse(readFileSync(finished, 'utf8')) as Transcript;
       delete t.result;
       const f = join(dir, 'unfinished.json');
       writeFileSync(f, JSON.stringify(t));
       const before = readFileSync(f);
-      const r = drill(['resume', f]);
+      const r = await drill(['resume', f]);
       expect(r.code).toBe(2);
       expect(r.err).toContain('is a transcript, not a journal');
       expect(readFileSync(f).equals(before)).toBe(true);
@@ -103,7 +108,7 @@ describe('resume never writes to what it has not recognised as a journal', () =>
     const j = join(dir, 'piped.jsonl');
     writeFileSync(j, journalText(6));
     const before = readFileSync(j);
-    const r = drill(['resume', j]);
+    const r = spawned(['resume', j]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('stdin is not a terminal');
     expect(readFileSync(j).equals(before)).toBe(true);
@@ -111,11 +116,11 @@ describe('resume never writes to what it has not recognised as a journal', () =>
 });
 
 describe('journals', () => {
-  it('a last line without its newline is kept, and the journal can be resumed again', T, () => {
+  it('a last line without its newline is kept, and the journal can be resumed again', T, async () => {
     const j = join(dir, 'nonl.jsonl');
     const text = journalText(8);
     writeFileSync(j, text.slice(0, -1));
-    const r = drill(['resume', j, '--auto', 'best']);
+    const r = await drill(['resume', j, '--auto', 'best']);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('8 inputs replayed');
     const p = parseTranscript(readFileSync(j, 'utf8'));
@@ -134,14 +139,14 @@ describe('journals', () => {
       const holder = spawn('sleep', ['60']);
       try {
         writeFileSync(`${j}.lock`, `${holder.pid}\n`);
-        const r = drill(['resume', j, '--auto', 'best']);
+        const r = await drill(['resume', j, '--auto', 'best']);
         expect(r.code).toBe(2);
         expect(r.err).toContain(`this journal is open in process ${holder.pid}`);
       } finally {
         holder.kill();
       }
       await new Promise((res) => holder.once('exit', res));
-      const r = drill(['resume', j, '--auto', 'best']);
+      const r = await drill(['resume', j, '--auto', 'best']);
       expect(r.code, r.err).toBe(0);
       expect(existsSync(`${j}.lock`)).toBe(false);
     },
@@ -152,7 +157,7 @@ describe('writes under a file-size limit (ulimit -f)', () => {
   it('run --out: an error naming the path, and the good file it would have replaced is kept', T, () => {
     const out = join(dir, 'limited.json');
     writeFileSync(out, readFileSync(finished));
-    const r = drill(['run', 'typhoon', '--auto', 'random', '--seed', '9', '--out', out], { limitKb: 8 });
+    const r = spawned(['run', 'typhoon', '--auto', 'random', '--seed', '9', '--out', out], { limitKb: 8 });
     expect(r.code).toBe(2);
     expect(r.err).toBe(
       `drill: could not write ${out}: the file is too large (a file-size limit is in force) (EFBIG) — nothing was replaced\n`,
@@ -165,14 +170,14 @@ describe('writes under a file-size limit (ulimit -f)', () => {
     const out = join(dir, 'amended.json');
     const cap = typhoon.capabilities[0]!.id;
     const args = ['override', finished, '--capability', cap, '--rating', 'P', '--note', 'n', '-o', out];
-    const r = drill(args, { limitKb: 4 });
+    const r = spawned(args, { limitKb: 4 });
     expect(r.err).toBe(
       `drill: could not write ${out}: the file is too large (a file-size limit is in force) (EFBIG) — nothing was replaced\n`,
     );
     expect(r.code).toBe(2);
     expect(existsSync(out)).toBe(false);
     const html = join(dir, 'limited.html');
-    const h = drill(['report', finished, '--format', 'html', '-o', html], { limitKb: 4 });
+    const h = spawned(['report', finished, '--format', 'html', '-o', html], { limitKb: 4 });
     expect(h.err).toBe(
       `drill: could not write ${html}: the file is too large (a file-size limit is in force) (EFBIG) — nothing was replaced\n`,
     );
@@ -187,7 +192,7 @@ describe('writes under a file-size limit (ulimit -f)', () => {
       const text = journalText(4);
       writeFileSync(j, text);
       const kb = Math.ceil((statSync(j).size + 3000) / 1024);
-      const r = drill(['resume', j, '--auto', 'best'], { limitKb: kb });
+      const r = spawned(['resume', j, '--auto', 'best'], { limitKb: kb });
       expect(r.code).toBe(1);
       expect(r.err).toMatch(
         new RegExp(
@@ -215,7 +220,7 @@ describe('verify', () => {
   it('gives the same hashes and verdict under every locale and time zone', T, () => {
     const made = settings.map((s, i) => {
       const out = join(dir, `locale-${i}.json`);
-      const r = drill(['run', 'rainstorm', '--auto', 'random', '--seed', '12', '--out', out], { env: s });
+      const r = spawned(['run', 'rainstorm', '--auto', 'random', '--seed', '12', '--out', out], { env: s });
       expect(r.code, r.err).toBe(0);
       return out;
     });
@@ -226,39 +231,39 @@ describe('verify', () => {
     });
     expect(new Set(results).size).toBe(1);
     settings.forEach((s, i) => {
-      const r = drill(['verify', made[(i + 1) % made.length]!], { env: s });
+      const r = spawned(['verify', made[(i + 1) % made.length]!], { env: s });
       expect(r.code, `${JSON.stringify(s)}: ${r.out}${r.err}`).toBe(0);
       expect(r.out).toMatch(/^OK: /);
       // No key exists yet (`keys init` comes below): verify says the transcript is unsigned.
       expect(r.out).toContain(s.LANG?.startsWith('zh') ? '；未签名' : '; unsigned');
     });
   });
-  it('says UNFINISHED in its first line and exits 3 for a transcript without its result', T, () => {
+  it('says UNFINISHED in its first line and exits 3 for a transcript without its result', T, async () => {
     const t = JSON.parse(readFileSync(finished, 'utf8')) as Transcript;
     delete t.result;
     t.entries = t.entries.slice(0, 10);
     const f = join(dir, 'cut.json');
     writeFileSync(f, JSON.stringify(t));
-    const r = drill(['verify', f]);
+    const r = await drill(['verify', f]);
     expect(r.code).toBe(3);
     expect(r.out.split('\n')[0]).toMatch(/^UNFINISHED: .* is an unfinished drill \(no result\)/);
   });
-  it('signs with the key made by `keys init` and checks it with --key', T, () => {
-    const k = drill(['keys', 'init']);
+  it('signs with the key made by `keys init` and checks it with --key', T, async () => {
+    const k = await drill(['keys', 'init']);
     expect(k.code, k.err).toBe(0);
     const secret = join(home, 'keys', 'signing.key');
     expect(statSync(secret).mode & 0o777).toBe(0o600);
     const pub = join(home, 'keys', 'signing.pub');
     const out = join(dir, 'signed.json');
-    expect(drill(['run', 'flood', '--auto', 'best', '--seed', '2', '--out', out]).code).toBe(0);
-    const ok = drill(['verify', out, '--key', pub]);
+    expect((await drill(['run', 'flood', '--auto', 'best', '--seed', '2', '--out', out])).code).toBe(0);
+    const ok = await drill(['verify', out, '--key', pub]);
     expect(ok.code, ok.out + ok.err).toBe(0);
     expect(ok.out).toContain('signed by the trusted key');
     const other = 'ab'.repeat(32);
-    const bad = drill(['verify', out, '--key', other]);
+    const bad = await drill(['verify', out, '--key', other]);
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('not by the trusted key');
-    const unsigned = drill(['verify', finished, '--key', pub]);
+    const unsigned = await drill(['verify', finished, '--key', pub]);
     expect(unsigned.code).toBe(1);
     // (An unsigned transcript verified without --key says `; unsigned`: checked by the locale test above.)
   });
@@ -356,8 +361,8 @@ describe('CLI mistakes end in one clear line', () => {
     },
   ];
   for (const c of cases)
-    it(c.name, T, () => {
-      const r = drill(c.args());
+    it(c.name, T, async () => {
+      const r = await drill(c.args());
       expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
       const want = c.err();
       if (typeof want === 'string') expect(r.err).toBe(want);
@@ -365,13 +370,13 @@ describe('CLI mistakes end in one clear line', () => {
       expect(r.code).toBe(c.code);
     });
 
-  it('a history file with a null score is skipped, not a crash', T, () => {
+  it('a history file with a null score is skipped, not a crash', T, async () => {
     const h = join(home, 'history');
     mkdirSync(h, { recursive: true });
     const t = JSON.parse(readFileSync(finished, 'utf8')) as Transcript;
     (t.result!.score as unknown as { overall: null }).overall = null;
     writeFileSync(join(h, 'broken.json'), JSON.stringify(t));
-    const r = drill(['history']);
+    const r = await drill(['history']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
   });
