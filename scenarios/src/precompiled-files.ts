@@ -13,8 +13,8 @@
  * node:crypto; WebCrypto's is asynchronous and missing on a LAN address, which is not a secure
  * context): ~10–30 ms, against ~0.45 s of CPU to compile the typhoon.
  */
-import { sha256Hex, type Scenario } from '@drill/engine';
-import { libraryReader, SHIPPED_IDS } from './library.ts';
+import { sha256Hex, type Diagnostic, type Scenario } from '@drill/engine';
+import { compileFromFiles, libraryReader, SHIPPED_IDS } from './library.ts';
 import {
   precompiledFrom,
   precompileFrom,
@@ -52,4 +52,17 @@ export function precompiledFromFiles(
     inLibrary((p) => files.get(p), path),
     sha256Hex,
   );
+}
+
+/**
+ * The scenario at library path `path` as the page loads a shipped one: the precompiled one while it
+ * matches `files`, else compiled from `files` (with its diagnostics when it does not compile).
+ */
+export function loadModelFromFiles(
+  files: ReadonlyMap<string, string>,
+  path: string,
+  entries: unknown,
+): { ok: true; scenario: Scenario } | { ok: false; diagnostics: Diagnostic[] } {
+  const scenario = precompiledFromFiles(files, path, entries);
+  return scenario ? { ok: true, scenario } : compileFromFiles(files, path);
 }

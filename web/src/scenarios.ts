@@ -1,7 +1,7 @@
 import { type CompileResult, type Diagnostic, type Scenario, formatDiagnostic } from '@drill/engine';
 import { loadBundledFiles, loadBundledPrecompiled } from '@drill/scenarios/bundled';
 import { compileFromFiles, SHIPPED_IDS as MENU_ORDER } from '@drill/scenarios/library';
-import { precompiledFromFiles } from '@drill/scenarios/precompiled-files';
+import { loadModelFromFiles } from '@drill/scenarios/precompiled-files';
 
 /* The shipped scenarios come from @drill/scenarios as YAML text (its node loader reads files, so the
  * browser compiles the YAML itself with the engine's pure compiler), and in a built app also compiled
@@ -38,9 +38,7 @@ const cache = new Map<string, Compiled>();
 export function compileShipped(id: string): Compiled {
   const hit = cache.get(id);
   if (hit) return hit;
-  const path = `${id}.yaml`;
-  const scenario = precompiledFromFiles(files, path, precompiled);
-  const r: Compiled = scenario ? { ok: true, scenario } : compileFromFiles(files, path);
+  const r = loadModelFromFiles(files, `${id}.yaml`, precompiled);
   cache.set(id, r);
   return r;
 }
