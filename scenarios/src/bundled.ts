@@ -20,3 +20,8 @@ export async function loadBundledFiles(): Promise<Map<string, string>> {
   );
   return new Map(entries);
 }
+
+/** The shipped scenarios compiled by `vite build` (as data for precompiledFromFiles); none from the sources. */
+export async function loadBundledPrecompiled(): Promise<unknown> {
+  return (await import('./bundled-precompiled.ts')).default;
+}

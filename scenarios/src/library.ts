@@ -3,7 +3,7 @@
  * from files held in memory. Safe in the browser (the web app imports it as `@drill/scenarios/library`);
  * the package's main entry adds the node loader.
  */
-import { compileScenario, type CompileResult } from '@drill/engine';
+import { compileScenario, type CompileResult, type ReadInclude } from '@drill/engine';
 
 /** Shipped scenarios, in menu order. The first is the default. */
 export const SHIPPED_IDS: readonly string[] = ['typhoon', 'flood', 'rainstorm', 'earthquake', 'preseason'];
@@ -35,6 +35,18 @@ export function fileNotFound(path: string, message: string): CompileResult {
 }
 
 /**
+ * How the library resolves `include` without a file system: relative to the including file, and only
+ * among the library's files (`get`: library-relative path → text, undefined when there is none).
+ */
+export function libraryReader(get: (path: string) => string | undefined): ReadInclude {
+  return (from, inc) => {
+    const p = libraryPath(dirOf(from) + inc);
+    const t = get(p);
+    return t === undefined ? undefined : { path: p, text: t };
+  };
+}
+
+/**
  * Compiles the scenario at `path` among in-memory files (library-relative path → text), resolving
  * `include` relative to the including file and only among those files: how a browser, which cannot read
  * files, compiles the shipped library.
@@ -42,9 +54,8 @@ export function fileNotFound(path: string, message: string): CompileResult {
 export function compileFromFiles(files: ReadonlyMap<string, string>, path: string): CompileResult {
   const text = files.get(path);
   if (text === undefined) return fileNotFound(path, `no scenario file \`${path}\` in the library`);
-  return compileScenario({ path, text }, (from, inc) => {
-    const p = libraryPath(dirOf(from) + inc);
-    const t = files.get(p);
-    return t === undefined ? undefined : { path: p, text: t };
-  });
+  return compileScenario(
+    { path, text },
+    libraryReader((p) => files.get(p)),
+  );
 }

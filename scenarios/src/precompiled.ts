@@ -1,90 +1,32 @@
 /**
  * Shipped scenarios compiled ahead of time (when the CLI bundle is built), so a `drill` command does not
  * parse and validate ~100 KB of YAML on every start — about half of the CPU of `drill run` or `drill
- * verify`. A precompiled scenario is used only when every file its compile read still has the bytes it
- * had then (SHA-256 of each), the path and the engine version are the same, and its JSON is intact;
- * otherwise the YAML is compiled as if there were none. Compiling is a pure function of the main file's
- * path and text and of what the include reader returns, so equal inputs give an equal scenario.
+ * verify`. The files are read from disk, each time an entry is checked (see precompiled-core.ts for what
+ * makes an entry usable; the web build's are in precompiled-files.ts).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { compileScenario, ENGINE_VERSION, type Scenario } from '@drill/engine';
+import type { Scenario } from '@drill/engine';
+import { precompiledFrom, precompileFrom, type PrecompileSource } from './precompiled-core.ts';
 import { readIncludeWithin } from './read-include-within.ts';
 
-/** One include the compile asked for (`from` names `inc`) and the file the reader gave it. */
-export interface PrecompiledRead {
-  from: string;
-  inc: string;
-  path: string;
-  sha256: string;
-}
-
-export interface PrecompiledScenario {
-  /** The engine version that compiled it. */
-  engine: string;
-  /** The main file's absolute path, as the compiler was given it. */
-  path: string;
-  /** SHA-256 of the main file's text. */
-  sha256: string;
-  /** Every include the compile read, in order. */
-  reads: PrecompiledRead[];
-  /** The compiled scenario as JSON, and its SHA-256 (a damaged entry is not parsed). */
-  json: string;
-  jsonSha256: string;
-}
+export type { PrecompiledRead, PrecompiledScenario } from './precompiled-core.ts';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/** The file at `path` (absolute) and its includes, as `drill` reads them. */
+function onDisk(path: string): PrecompileSource {
+  return { text: () => readFileSync(path, 'utf8'), read: readIncludeWithin() };
 }
 
 /**
  * Compiles the scenario file at `path` (absolute) and records what it read; undefined when it does not
  * compile or an include could not be read (such a scenario is compiled each time, with its diagnostics).
  */
-export function precompileScenario(path: string): PrecompiledScenario | undefined {
-  const text = readFileSync(path, 'utf8');
-  const reads: PrecompiledRead[] = [];
-  let unread = false;
-  const read = readIncludeWithin();
-  const r = compileScenario({ path, text }, (from, inc) => {
-    const got = read(from, inc);
-    if (got && 'text' in got) reads.push({ from, inc, path: got.path, sha256: sha256(got.text) });
-    else unread = true;
-    return got;
-  });
-  if (!r.ok || unread) return undefined;
-  const json = JSON.stringify(r.scenario);
-  return { engine: ENGINE_VERSION, path, sha256: sha256(text), reads, json, jsonSha256: sha256(json) };
-}
-
-/** Freezes each object as JSON.parse builds it (children first), as the compiler freezes its scenario. */
-function frozen(_key: string, value: unknown): unknown {
-  return value !== null && typeof value === 'object' ? Object.freeze(value) : value;
-}
-
-/** The entry for `path` among `entries` (as read from a file: anything), when it is one. */
-function entryFor(path: string, entries: unknown): PrecompiledScenario | undefined {
-  if (!Array.isArray(entries)) return undefined;
-  const e = (entries as unknown[]).find(
-    (x): x is Record<string, unknown> =>
-      x !== null &&
-      typeof x === 'object' &&
-      Object.hasOwn(x, 'path') &&
-      (x as { path: unknown }).path === path,
-  );
-  if (!e) return undefined;
-  const strings = (o: Record<string, unknown>, keys: readonly string[]) =>
-    keys.every((k) => Object.hasOwn(o, k) && typeof o[k] === 'string');
-  const ok =
-    strings(e, ['engine', 'path', 'sha256', 'json', 'jsonSha256']) &&
-    Array.isArray(e.reads) &&
-    (e.reads as unknown[]).every(
-      (r) =>
-        r !== null &&
-        typeof r === 'object' &&
-        strings(r as Record<string, unknown>, ['from', 'inc', 'path', 'sha256']),
-    );
-  return ok ? (e as unknown as PrecompiledScenario) : undefined;
+export function precompileScenario(path: string): ReturnType<typeof precompileFrom> {
+  return precompileFrom(path, onDisk(path), sha256);
 }
 
 /**
@@ -93,20 +35,5 @@ function entryFor(path: string, entries: unknown): PrecompiledScenario | undefin
  * then). Never throws.
  */
 export function precompiledScenario(path: string, entries: unknown): Scenario | undefined {
-  const e = entryFor(path, entries);
-  if (!e || e.engine !== ENGINE_VERSION) return undefined;
-  try {
-    if (sha256(readFileSync(path, 'utf8')) !== e.sha256) return undefined;
-    const read = readIncludeWithin();
-    for (const r of e.reads) {
-      const got = read(r.from, r.inc);
-      if (!got || !('text' in got) || got.path !== r.path || sha256(got.text) !== r.sha256) return undefined;
-    }
-    if (sha256(e.json) !== e.jsonSha256) return undefined;
-    const scenario = JSON.parse(e.json, frozen) as unknown;
-    if (scenario === null || typeof scenario !== 'object' || Array.isArray(scenario)) return undefined;
-    return scenario as Scenario;
-  } catch {
-    return undefined;
-  }
+  return precompiledFrom(path, entries, onDisk(path), sha256);
 }

@@ -1,10 +1,13 @@
-import { type CompileResult, type Scenario, formatDiagnostic } from '@drill/engine';
-import { loadBundledFiles } from '@drill/scenarios/bundled';
+import { type CompileResult, type Diagnostic, type Scenario, formatDiagnostic } from '@drill/engine';
+import { loadBundledFiles, loadBundledPrecompiled } from '@drill/scenarios/bundled';
 import { compileFromFiles, SHIPPED_IDS as MENU_ORDER } from '@drill/scenarios/library';
+import { loadModelFromFiles } from '@drill/scenarios/precompiled-files';
 
 /* The shipped scenarios come from @drill/scenarios as YAML text (its node loader reads files, so the
- * browser compiles the YAML itself with the engine's pure compiler). */
+ * browser compiles the YAML itself with the engine's pure compiler), and in a built app also compiled
+ * by `vite build`: the page uses those while they match the YAML it holds. */
 let files = new Map<string, string>();
+let precompiled: unknown = [];
 
 /** The shipped scenarios present in this build, in the library's menu order. */
 export const SHIPPED_IDS: string[] = [];
@@ -15,17 +18,27 @@ export const SHIPPED_IDS: string[] = [];
  */
 export async function loadLibrary(): Promise<void> {
   if (files.size) return;
-  files = await loadBundledFiles();
+  [files, precompiled] = await Promise.all([loadBundledFiles(), loadBundledPrecompiled()]);
   SHIPPED_IDS.splice(0, SHIPPED_IDS.length, ...MENU_ORDER.filter((id) => files.has(`${id}.yaml`)));
 }
 
-const cache = new Map<string, CompileResult>();
+/**
+ * A compiled scenario or why it does not compile: what the pages use of the compiler's result (a shipped
+ * scenario precompiled at build time has no source positions or warnings to give).
+ */
+export type Compiled = { ok: true; scenario: Scenario } | { ok: false; diagnostics: Diagnostic[] };
 
-/** Compiles a shipped scenario, resolving `include` among the bundled files. */
-export function compileShipped(id: string): CompileResult {
+const cache = new Map<string, Compiled>();
+
+/**
+ * A shipped scenario: the one `vite build` compiled while it matches the bundled YAML (the same scenario
+ * compiling gives: scenarios/src/precompiled-files.ts), else compiled from the YAML, resolving `include`
+ * among the bundled files.
+ */
+export function compileShipped(id: string): Compiled {
   const hit = cache.get(id);
   if (hit) return hit;
-  const r = compileFromFiles(files, `${id}.yaml`);
+  const r = loadModelFromFiles(files, `${id}.yaml`, precompiled);
   cache.set(id, r);
   return r;
 }
@@ -57,7 +70,7 @@ const filesKey = (picked: Readonly<Record<string, string>>, entry: string): stri
   [entry, ...Object.entries(picked).flatMap(([p, t]) => [p, t])].join('\u0000');
 
 /** Every problem of a scenario that does not compile, errors and warnings, as compilers print them. */
-export function compileError(r: CompileResult): string {
+export function compileError(r: Compiled): string {
   return r.ok ? '' : r.diagnostics.map(formatDiagnostic).join('\n');
 }
 
@@ -75,7 +88,7 @@ export interface OwnScenario {
 }
 
 /** The one loader: every page compiles a scenario source through here. */
-export function compileSource(src: ScenarioSource): CompileResult {
+export function compileSource(src: ScenarioSource): Compiled {
   switch (src.kind) {
     case 'shipped':
       return compileShipped(src.id);
