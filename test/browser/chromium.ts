@@ -2,8 +2,26 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserServer, type LaunchOptions } from 'playwright-core';
 import { inject } from 'vitest';
 
-/** Debian's Chromium (installed by `pnpm test` with apt when missing); never a downloaded browser. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Debian's old headless shell (apt package `chromium-headless-shell`, the same Chromium version as the
+ * `chromium` package): Blink, V8 and the DevTools protocol without the browser's UI, profile services or
+ * tab strip — what Playwright itself runs for headless Chromium by default. The binary, not
+ * /usr/bin/chromium-headless-shell: that is an `sh` script that runs it without `exec`.
+ * Measured against the full browser (chrome10, docs/PERFORMANCE.md): a new context with an app load
+ * costs about a third less CPU (its browser process does far less), a page's own work the same; the
+ * browser test files' Chromium CPU is 8–20 % lower. Screenshots, PDFs, popups, downloads and axe behave
+ * the same (same Blink).
+ */
+const HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell';
+/** Debian's full Chromium (package `chromium`): what the tests ran before, when the shell is missing. */
+const FULL_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * The Chromium the browser tests drive (`pnpm test` installs both packages with apt when missing):
+ * CHROMIUM_PATH when set, else the headless shell, else the full browser. Never a downloaded browser.
+ */
+export const CHROMIUM =
+  process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : FULL_CHROMIUM);
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -21,7 +39,8 @@ declare module 'vitest' {
  *   first page, each popup) preloads the address bar's drop-down, a chrome:// WebUI page, in a renderer
  *   of its own (`--type=renderer --top-chrome-webui`). Headless, nobody ever opens it.
  * - SpareRendererForSitePerProcess: a renderer kept warm for the next navigation, one per browser.
- * With these a page costs one renderer process: a context with one page was three before.
+ * With these a page costs one renderer process: a context with one page was three before. The headless
+ * shell has no omnibox and ignores the names it does not know; they stay for the full browser.
  */
 const DISABLED_FEATURES = [
   // Playwright's
@@ -48,13 +67,25 @@ const DISABLED_FEATURES = [
   'SpareRendererForSitePerProcess',
 ];
 
+/** Whether the fallback to the full browser has been said (once per process). */
+let notedFull = false;
+
 /**
  * Headless Chromium as every browser test here runs it: no sandbox (root in CI), none of the
  * background traffic this machine's closed network would refuse, and no renderer that shows no page.
  */
 function options(): LaunchOptions {
   if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: apt-get install -y chromium-headless-shell chromium`,
+    );
+  if (CHROMIUM === FULL_CHROMIUM && !notedFull) {
+    notedFull = true;
+    console.warn(
+      `note: ${HEADLESS_SHELL} is missing, so the browser tests run the full Chromium (${FULL_CHROMIUM}),` +
+        ' which costs more CPU per page and context: apt-get install -y chromium-headless-shell',
+    );
+  }
   return {
     executablePath: CHROMIUM,
     args: [

@@ -14,9 +14,11 @@ import { fileURLToPath } from 'node:url';
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', ...opts }).status ?? 1;
 const has = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
 
-// Browser tests drive Debian's Chromium; terminal tests drive tmux. Install them when missing (root only).
+// Browser tests drive Debian's Chromium — its old headless shell, the full browser when the shell is
+// missing (test/browser/chromium.ts); terminal tests drive tmux. Install them when missing (root only).
 const missing = [
   ['chromium', 'chromium'],
+  ['chromium-headless-shell', 'chromium-headless-shell'],
   ['tmux', 'tmux'],
 ]
   .filter(([bin]) => !has(bin))
