@@ -69,7 +69,7 @@ export interface AarDecision {
   bestChoice: LocalizedText[];
   /** What the scenario says about the options it scores best: the other side of the trade-off. */
   bestFeedback: LocalizedText[];
-  refs: { id: string; title: string }[];
+  refs: { id: string; title: LocalizedText }[];
   /** Decided (or left to its default) by a simulated colleague: shown, never charged to the player. */
   simulated?: true;
   /** Pressure mode: wall-clock milliseconds the participant took, and whether it was over the limit. */
@@ -270,7 +270,7 @@ export interface Aar {
     teams: { id: string; members: string[] }[];
     roles: { id: string; name: LocalizedText }[];
     ending?: { id: string; title: LocalizedText; text: LocalizedText };
-    references: { id: string; title: string }[];
+    references: { id: string; title: LocalizedText }[];
   };
   overall: { score: number; breakdown: ScoreReport['breakdown'] };
   summary: LocalizedText;

@@ -29,7 +29,9 @@ export function choiceText(d: AarDecision, lang: Lang): string {
     d.chosen.map((c) =>
       quote(
         oneLine(c.label, lang) +
-          (c.amount !== undefined ? ` ×${c.amount}${d.unit ? ` ${localize(d.unit, lang)}` : ''}` : ''),
+          (c.amount !== undefined
+            ? ` ×${c.amount}${d.unit ? `${lang === 'zh-CN' ? '' : ' '}${localize(d.unit, lang)}` : ''}`
+            : ''),
         lang,
       ),
     ),

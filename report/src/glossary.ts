@@ -1,4 +1,4 @@
-import type { Lang, ProposedRating, Timeliness } from '@drill/engine';
+import { localize, type Lang, type LocalizedText, type ProposedRating, type Timeliness } from '@drill/engine';
 
 /**
  * The domain words every front end shows — reports, the web review, the terminal — in one place and both
@@ -147,13 +147,20 @@ export function scenarioTimeText(at: number, lang: Lang): string {
 const LATIN = /[A-Za-z]/;
 
 /**
- * A doctrine reference's title in the reader's language. Titles are written once, as the document is
- * cited: `《…》 号 (English gloss)`. Chinese readers get the title without the glosses that hold Latin
- * letters; English readers get it whole.
+ * A doctrine reference's title in the reader's language. A scenario gives a title per language
+ * (`{ en: …, zh-CN: … }`) when its English citation carries English words, and each reader gets theirs.
+ * A title written once is cited as the document is, `《…》 号 (English gloss)`: Chinese readers get it
+ * without the glosses that hold Latin letters (an own scenario's title in English only stays English:
+ * `lint` warns about it); English readers get it whole.
  */
-export function referenceTitle(title: string, lang: Lang): string {
-  if (lang !== 'zh-CN') return title;
-  const stripped = title
+export function referenceTitle(title: LocalizedText, lang: Lang): string {
+  if (typeof title !== 'string') {
+    const own = title[lang];
+    if (own !== undefined) return own;
+  }
+  const once = localize(title, lang);
+  if (lang !== 'zh-CN') return once;
+  const stripped = once
     .replace(/\s*[(（][^()（）]*[A-Za-z][^()（）]*[)）]/g, '')
     .replace(/\s*\(([^()]*)\)/g, '（$1）')
     .trim();

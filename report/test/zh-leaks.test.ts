@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { autoplay, soloParticipant } from '@drill/engine';
-import { loadScenario } from '@drill/scenarios';
+import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
 import {
   aarFromTranscript,
   buildDebrief,
   renderDebriefHtml,
   renderDebriefMarkdown,
   renderHtml,
+  referenceTitle,
   renderMarkdown,
 } from '../src/index.ts';
 
@@ -63,4 +64,27 @@ describe('the Chinese AAR in Markdown punctuates in Chinese', () => {
     const lines = md.split('\n').filter((l) => /[\u4e00-\u9fff）]:(?: |$)|[\u4e00-\u9fff] \(/.test(l));
     expect(lines).toEqual([]);
   });
+});
+
+// "安置点 ×2 truckloads" in the zh AAR and `drill review`; 依据文件 lines such as "Widely copied typhoon
+// response-level scheme…" or "Fujian provincial flood-control HQ reports on Typhoon Doksuri…": scenario
+// content the format could only hold in English.
+describe('scenario content cited in a Chinese report', () => {
+  it('the allocation of relief supplies counts its unit in Chinese', () => {
+    const md = renderMarkdown(aar, 'zh-CN');
+    expect(md).not.toContain('truckloads');
+    expect(md).toMatch(/×\d+车/);
+    expect(renderMarkdown(aar, 'en')).toMatch(/×\d+ truckloads/);
+  });
+
+  for (const id of shippedScenarioIds())
+    it(`${id}: every doctrine title reads in Chinese (a standard's code such as GB 51143-2015 aside)`, () => {
+      const s = loadScenario(id);
+      const english = s.references
+        .map((ref) => referenceTitle(ref.title, 'zh-CN'))
+        .filter((title) => /[A-Za-z]/.test(title.replace(/GB \d+-\d+/, '')));
+      expect(english).toEqual([]);
+      // English readers keep the citation as it was written.
+      for (const ref of s.references) expect(referenceTitle(ref.title, 'en')).toMatch(/\S/);
+    });
 });

@@ -1,6 +1,6 @@
 import { rubricCapability } from '../scenario/rubric.ts';
 import type { ListKey } from '../scenario/schema-items.ts';
-import { missingLanguages, type LocalizedText } from '../text.ts';
+import { localize, missingLanguages, type LocalizedText } from '../text.ts';
 import type { LintContext, Sub } from './context.ts';
 
 export function translationRules(k: LintContext): void {
@@ -60,6 +60,8 @@ export function translationRules(k: LintContext): void {
   }
   for (const d of s.decisions) {
     check('decisions', d.id, ['prompt'], d.prompt);
+    // What an allocation shares out is shown beside each amount ("安置点 ×2车"), in every report.
+    if (d.kind === 'allocate') check('decisions', d.id, ['unit'], d.unit);
     d.options.forEach((o, i) => {
       check('decisions', d.id, ['options', i, 'label'], o.label);
       check('decisions', d.id, ['options', i, 'feedback'], o.feedback);
@@ -71,4 +73,20 @@ export function translationRules(k: LintContext): void {
     check('endings', e.id, ['text'], e.text);
   }
   for (const o of s.outcomes) check('outcomes', o.id, ['label'], o.label);
+  // A doctrine title is cited as written, so one Chinese string serves both languages (English readers
+  // see the document's own name); a title with no Chinese at all would reach Chinese readers in English.
+  if (langs.includes('zh-CN'))
+    for (const r of s.references)
+      if (!HAN.test(localize(r.title, 'zh-CN')))
+        k.warn(
+          'references',
+          r.id,
+          ['title'],
+          'missing-translation',
+          'reference title is in English only: Chinese documents would cite it in English',
+          'write it as { en: …, zh-CN: … }',
+        );
 }
+
+/** A Chinese character (CJK unified ideographs). */
+const HAN = /\p{Script=Han}/u;

@@ -15,7 +15,8 @@ export interface CompiledEffect {
 
 export interface Reference {
   id: string;
-  title: string;
+  /** As cited: one string (a Chinese title with its number), or per language when glosses differ. */
+  title: LocalizedText;
   version?: string;
   note?: string;
 }

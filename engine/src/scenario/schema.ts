@@ -55,11 +55,9 @@ const Then = z
 
 const Reference = z.strictObject({
   id,
-  title: z
-    .string()
-    .describe(
-      'Full title with document number and year, e.g. 《国家自然灾害救助应急预案》 国办函〔2024〕11号.',
-    ),
+  title: LocalizedTextSchema.describe(
+    'Full title with document number and year, e.g. 《国家自然灾害救助应急预案》 国办函〔2024〕11号; one string, or { en: …, zh-CN: … } when the English citation carries English words.',
+  ),
   version: z.string().optional(),
   note: z.string().optional(),
 });
