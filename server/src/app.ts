@@ -50,7 +50,14 @@ import { DatabaseGoneError, Store, type RoomRow } from './store.ts';
 import { defaultViewWorkers, ViewPort } from './view-port.ts';
 import { newJoinCode, newRoomId } from './tokens.ts';
 import { TokenBucket } from './token-bucket.ts';
-import { databaseGoneReason, refusal, roomUnloadableReason } from './words.ts';
+import {
+  databaseGoneReason,
+  refusal,
+  roomFullReason,
+  roomUnloadableReason,
+  tooManyHellosReason,
+  tooManyPagesReason,
+} from './words.ts';
 
 export interface RoomServerOptions {
   /** Where the database lives (default: $DRILL_HOME/server). */
@@ -102,7 +109,31 @@ export interface RoomServerOptions {
    * `Store.watchFile`); default: a sentence on stderr.
    */
   onJournalRestarted?: () => void;
+  /** What one seat and one room may hold (SEAT_LIMITS; tests lower them). */
+  seatLimits?: SeatLimits;
 }
+
+/**
+ * Bounds on what one participant's credential can make the server hold or do, whatever its page sends:
+ * without them one seat could open thousands of sockets (each sent every broadcast of its room, each
+ * buffering up to MAX_BUFFERED_BYTES when not read), reconnect in a loop (each hello builds a whole view
+ * on the main thread every room shares), or join again and again (every member is in every presence
+ * frame the trainer's console receives).
+ */
+export interface SeatLimits {
+  /** Connections one credential may hold at once; a further one closes its oldest. */
+  pagesPerSeat: number;
+  /** Hellos per credential: a burst, then so many a second (a page reconnects with a back-off). */
+  hellos: { burst: number; perSecond: number };
+  /** Members (joins) a room takes: a classroom is 20–40 people, some joining twice. */
+  membersPerRoom: number;
+}
+
+export const SEAT_LIMITS: SeatLimits = {
+  pagesPerSeat: 8,
+  hellos: { burst: 20, perSecond: 1 },
+  membersPerRoom: 200,
+};
 
 const REVIEW_RETRY: NonNullable<RoomServerOptions['reviewRetry']> = { firstMs: 60_000, maxMs: 15 * 60_000 };
 
@@ -217,6 +248,11 @@ async function serve(
   );
   const hostToken = store.hostToken();
   const rate = o.rate ?? { perSecond: RATE_PER_SECOND, burst: RATE_BURST };
+  const limits = o.seatLimits ?? SEAT_LIMITS;
+  /** Each credential's open connections, oldest first, with how to close each (see SeatLimits). */
+  const pages = new Map<string, Map<WebSocket, () => void>>();
+  /** Each credential's hellos (keyed by the token and the room it names: a forged one never gets here). */
+  const helloBuckets = new Map<string, TokenBucket>();
   const scenarios = new Map<string, Scenario>();
   const scenario = (id: string): Scenario | undefined => {
     if (!shippedScenarioIds().includes(id)) return undefined;
@@ -691,6 +727,8 @@ async function serve(
         ),
       });
     const roles = [...new Set(p.data.roles)];
+    if (store.members(row.id).length >= limits.membersPerRoom)
+      return fail(reply, 409, { error: 'invalid', reason: roomFullReason(lang, limits.membersPerRoom) });
     const { token } = store.issueToken({
       room: row.id,
       role: 'member',
@@ -825,6 +863,7 @@ async function serve(
         return;
       }
       if (conn && room) room.detach(conn);
+      if (conn) pages.get(conn.tokenId)?.delete(socket);
       room = r;
       lang = f.lang ?? room.row.setup.lang;
       // The upgraded TCP socket under the WebSocket: a room corks it while it sends a turn's frames.
@@ -840,6 +879,20 @@ async function serve(
         uncork: () => tcp.uncork(),
       };
       room.attach(conn, who.lastCseq, f.pending);
+      // The newest pages of a seat stay: a socket the network dropped without a word is still counted
+      // until a write to it fails, so the oldest one goes (SeatLimits).
+      let mine = pages.get(who.tokenId);
+      if (!mine) pages.set(who.tokenId, (mine = new Map()));
+      const l = lang;
+      mine.set(socket, () => {
+        send(refusal('rate-limited', l, undefined, tooManyPagesReason(l, limits.pagesPerSeat)));
+        socket.close(4409, 'too many pages');
+      });
+      for (const [old, close] of mine) {
+        if (mine.size <= limits.pagesPerSeat) break;
+        mine.delete(old);
+        close();
+      }
     };
     const onMessage = (data: RawData, binary: boolean, overflow = false): void => {
       const limited = !bucket.take() || overflow;
@@ -864,6 +917,12 @@ async function serve(
       if (f.t === 'hello') {
         if (f.lang) lang = f.lang;
         const id = roomNamed(f.token, f.room);
+        if (id !== undefined && !helloAllowed(`${id}\u0000${f.token}`)) {
+          send(refusal('rate-limited', lang, undefined, tooManyHellosReason(lang)));
+          // 1013: try again later (the page's back-off), not 4xxx, which would stop it for good.
+          socket.close(1013, 'too many hellos');
+          return;
+        }
         const r = id === undefined ? undefined : roomOf(id);
         if (!(r instanceof Promise)) return hello(f, r, id);
         held = [];
@@ -923,9 +982,25 @@ async function serve(
     });
     socket.on('close', () => {
       clearTimeout(helloTimer);
+      if (conn) {
+        const mine = pages.get(conn.tokenId);
+        mine?.delete(socket);
+        if (mine?.size === 0) pages.delete(conn.tokenId);
+      }
       if (conn && room && !stopping) room.detach(conn);
     });
   });
+
+  /** Whether a credential may say hello now (SeatLimits.hellos). */
+  function helloAllowed(key: string): boolean {
+    let b = helloBuckets.get(key);
+    if (!b) {
+      if (helloBuckets.size > 10_000) helloBuckets.clear();
+      b = new TokenBucket(limits.hellos.burst, limits.hellos.perSecond);
+      helloBuckets.set(key, b);
+    }
+    return b.take();
+  }
 
   /** The room a hello's token names: its credential's, or the one the host token asks for. */
   function roomNamed(token: string, roomId: string | undefined): string | undefined {

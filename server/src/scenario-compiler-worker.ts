@@ -1,20 +1,21 @@
 /**
- * The own-scenario compiler's thread: compiles a trainer's own scenario (seconds for a large one on a
- * loaded machine) away from the main thread, which keeps answering every room's sockets meanwhile.
- * One request at a time; the main thread bounds how long one may take (it terminates this thread).
+ * The own-scenario compiler's process: compiles a trainer's own scenario (seconds for a large one on a
+ * loaded machine) away from the server's thread, which keeps answering every room's sockets meanwhile.
+ * One request at a time; the server bounds how long one may take (it kills this process), and a fatal
+ * error here (see scenario-compiler.ts) ends only this process.
  */
 import { hash } from 'node:crypto';
-import { parentPort } from 'node:worker_threads';
 import { useSha256 } from '@drill/engine';
 import { compileOwnScenario } from './ownScenario.ts';
 import type { FromCompiler, ToCompiler } from './scenario-compiler.ts';
 
 // The scenario's content hash: the same bytes as the engine's portable SHA-256, faster.
 useSha256((text) => hash('sha256', text, 'hex'));
-const port = parentPort!;
-const reply = (m: FromCompiler): void => port.postMessage(m);
+const reply = (m: FromCompiler): void => void process.send!(m);
+// The server is gone (stopped, or killed with -9): so is the reason to live.
+process.on('disconnect', () => process.exit(0));
 
-port.on('message', (m: ToCompiler) => {
+process.on('message', (m: ToCompiler) => {
   try {
     reply({ t: 'compiled', id: m.id, result: compileOwnScenario(m.source) });
   } catch (e) {

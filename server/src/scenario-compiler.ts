@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Scenario } from '@drill/engine';
 import type { ScenarioSource } from './protocol.ts';
 
@@ -24,9 +25,9 @@ export interface CompilerLimits {
   /** Compiles that may wait while one runs (or while the thread starts); more are refused as `busy`. */
   maxWaiting: number;
   /**
-   * The thread's JavaScript heap (MiB): a file that makes the compiler build too much kills the thread
-   * (the compile is refused as failed and the next one gets a fresh thread), never the server. The
-   * largest shipped scenario compiles in well under 100 MiB.
+   * The compiler process's JavaScript heap (MiB): a file that makes the compiler build too much kills
+   * that process (the compile is refused as failed and the next one gets a fresh process), never the
+   * server. The largest shipped scenario compiles in well under 100 MiB.
    */
   heapMb: number;
 }
@@ -42,14 +43,20 @@ interface Job {
 }
 
 /**
- * Compiles trainers' own scenarios on a worker thread (server/src/scenario-compiler-worker.ts), one at
+ * Compiles trainers' own scenarios in a child process (server/src/scenario-compiler-worker.ts), one at
  * a time: a large scenario takes 0.5–4 s on a loaded machine, which on the main thread froze every
- * room's inputs and broadcasts meanwhile. The thread starts with the first own scenario (most servers
- * never see one) and is replaced after a compile that overran its time limit (it is terminated: a
- * compile cannot be interrupted otherwise) or after it died.
+ * room's inputs and broadcasts meanwhile. The process starts with the first own scenario (most servers
+ * never see one) and is replaced after a compile that overran its time limit (it is killed: a compile
+ * cannot be interrupted otherwise) or after it died.
+ *
+ * A process, not a worker thread: a file nested thousands of levels deep runs the YAML parser out of
+ * stack, and V8 can fail fatally while doing so ("FATAL ERROR: RegExpCompiler Allocation failed -
+ * process out of memory", seen on the second such compile on a thread): a fatal error in a thread ends
+ * the whole process — the room server with every room in it. In a process of its own it ends only that
+ * process, and the compile is refused as failed. (The thread's name stays in the API: `heapMb` etc.)
  */
 export class ScenarioCompiler {
-  private worker: Worker | undefined;
+  private worker: ChildProcess | undefined;
   private ready = false;
   private running: Job | undefined;
   private readonly waiting: Job[] = [];
@@ -80,8 +87,12 @@ export class ScenarioCompiler {
   }
 
   private pump(): void {
+    this.hold();
     if (this.running || this.stopped || this.waiting.length === 0) return;
-    if (!this.worker) this.worker = this.spawn();
+    if (!this.worker) {
+      this.worker = this.spawn();
+      this.hold();
+    }
     // The time limit counts the compile, not the thread's start (it loads the engine first).
     if (!this.ready) return;
     const job = this.waiting.shift()!;
@@ -92,16 +103,34 @@ export class ScenarioCompiler {
       this.finish(job, { refused: 'timeout' });
     }, job.timeoutMs);
     this.started++;
-    this.worker.postMessage({ id: job.id, source: job.source } satisfies ToCompiler);
+    this.worker.send({ id: job.id, source: job.source } satisfies ToCompiler);
   }
 
-  private spawn(): Worker {
-    const w = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
-      workerData: { entry: './scenario-compiler-worker.ts' },
-      resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb },
+  /** Only compiles asked for keep this process alive, not an idle compiler process. */
+  private hold(): void {
+    const w = this.worker;
+    if (!w) return;
+    if (this.running || this.waiting.length > 0) {
+      w.ref();
+      w.channel?.ref();
+    } else {
+      w.unref();
+      w.channel?.unref();
+    }
+  }
+
+  private spawn(): ChildProcess {
+    // worker-boot.mjs runs the bundle when it is fresh, else the sources through tsx (as for the view
+    // worker's thread); nothing of this process's own flags (a test runner's loaders) is passed on.
+    const w = fork(fileURLToPath(new URL('./worker-boot.mjs', import.meta.url)), [], {
+      execArgv: [`--max-old-space-size=${this.limits.heapMb}`],
+      env: { ...process.env, DRILL_WORKER_ENTRY: './scenario-compiler-worker.ts' },
+      // The structured clone a thread's messages had: a Scenario travels as it did.
+      serialization: 'advanced',
+      // V8's dump of a fatal error (tens of lines) is not for the trainer's terminal: the compile is
+      // refused as failed, and the next one gets a fresh process.
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
-    // Only a pending request keeps the server alive, not this thread.
-    w.unref();
     w.on('message', (m: FromCompiler) => {
       if (w !== this.worker) return;
       switch (m.t) {
@@ -146,7 +175,7 @@ export class ScenarioCompiler {
     const w = this.worker;
     this.worker = undefined;
     this.ready = false;
-    void w?.terminate();
+    if (w) void ended(w);
   }
 
   async stop(): Promise<void> {
@@ -156,6 +185,15 @@ export class ScenarioCompiler {
     const w = this.worker;
     this.worker = undefined;
     this.ready = false;
-    await w?.terminate();
+    if (w) await ended(w);
   }
+}
+
+/** Kills a compiler process and resolves once it is gone. */
+function ended(w: ChildProcess): Promise<void> {
+  return new Promise((ok) => {
+    if (w.exitCode !== null || w.signalCode !== null) return ok();
+    w.once('exit', () => ok());
+    w.kill('SIGKILL');
+  });
 }

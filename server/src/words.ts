@@ -122,3 +122,28 @@ export function databaseGoneReason(
     ? `the room database ${gone.file} was deleted or replaced while the server ran, so nothing more can be recorded and this was not applied. Nothing recorded is lost: all of it was copied to ${gone.copy}. To go on: stop the server, move ${gone.copy} to ${gone.file}, and start the server again; every room resumes where it was and the participants' pages reconnect by themselves.`
     : `the room database ${gone.file} was deleted or replaced while the server ran, so nothing more can be recorded and this was not applied. Copying what it held failed too (the disk is full or the folder cannot be made again): everything recorded is still held by the running server — do not stop it; free space on the disk or make the folder again. The server tries to save the copy every second and then says where it is.`;
 }
+
+/**
+ * Why a page's connection was closed: this seat (credential) is open on more pages at once than a room
+ * keeps (`max`); the newest ones stay. A connection the network dropped without a word is counted until
+ * the server notices, so the oldest goes first: a phone that lost its Wi-Fi a few times keeps its seat.
+ */
+export function tooManyPagesReason(lang: Lang, max: number): string {
+  return lang === 'zh-CN'
+    ? `此席位同时在超过${max}个页面中打开，这个最早打开的页面已断开：如需在此继续，请重新载入本页`
+    : `this seat is open on more than ${max} pages at once, and this page (the oldest) was disconnected: reload it to go on here`;
+}
+
+/** Why a hello was refused: this seat (credential) connected too often in a short time. */
+export function tooManyHellosReason(lang: Lang): string {
+  return lang === 'zh-CN'
+    ? '此席位在短时间内连接次数过多，请稍候，页面会自动重新连接'
+    : 'this seat connected too many times in a short while: wait a moment, the page reconnects by itself';
+}
+
+/** Why a join was refused: the room already has as many members as it takes (`max`). */
+export function roomFullReason(lang: Lang, max: number): string {
+  return lang === 'zh-CN'
+    ? `此房间已有${max}人加入，无法再加入：请告知导调人员`
+    : `this room already has ${max} people who joined, so no one more can join: tell the trainer`;
+}

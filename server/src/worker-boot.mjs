@@ -8,7 +8,8 @@ import { workerData } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { freshBundle } from './bundle-fresh.mjs';
 
-const entry = workerData.entry;
+// A thread names its module in workerData; a child process (the own-scenario compiler) in its environment.
+const entry = workerData?.entry ?? process.env.DRILL_WORKER_ENTRY;
 const bundle = freshBundle(entry.replace(/^\.\//, '').replace(/\.ts$/, '.mjs'));
 if (bundle) {
   await import(pathToFileURL(bundle).href);

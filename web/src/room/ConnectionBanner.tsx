@@ -13,7 +13,8 @@ export function ConnectionBanner({ state }: { state: SocketState }) {
       case 'reconnecting':
         return t('conn_reconnecting', { n: state.attempt });
       case 'closed':
-        return state.reason ? `${t('conn_closed')}: ${state.reason}` : t('conn_closed');
+        // Why is the refusal shown beside the banner, in the page's language (not the close frame's word).
+        return t('conn_closed');
       default: {
         const never: never = state;
         return never;

@@ -76,7 +76,15 @@ export function JoinPage({ code: initial }: { code: string }) {
             autoComplete="off"
             maxLength={12}
             aria-describedby="join-code-help"
-            onChange={(e) => setCode(e.target.value.toUpperCase())}
+            onChange={(e) => {
+              setCode(e.target.value.toUpperCase());
+              // Another code is another room: its teams and seats are looked up again before anyone
+              // joins (else Join went to the new code with the team and seats of the room shown).
+              setInfo(undefined);
+              setTeam('');
+              setSeats([]);
+              setError(undefined);
+            }}
           />
           <p id="join-code-help" className="help">
             {t('roomCodeHelp')}

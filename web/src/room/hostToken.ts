@@ -1,3 +1,5 @@
+import { decodedOrRaw } from './routes.ts';
+
 /**
  * The server's host token: `drill serve` prints the console link `/?view=room#host=<token>`. The token
  * rides in the fragment (never in a log or a Referer); the page keeps it in this browser and takes it
@@ -8,7 +10,9 @@ const KEY = 'drill.room.host';
 export function takeHostToken(): string | undefined {
   const m = /^#host=([^&]+)/.exec(window.location.hash);
   if (m) {
-    const token = decodeURIComponent(m[1]!);
+    // A link cut or altered in copying may not decode: the token is then what it says (the server
+    // refuses a wrong one with its reason), not an exception out of the app's first render.
+    const token = decodedOrRaw(m[1]!);
     try {
       localStorage.setItem(KEY, token);
     } catch {

@@ -5,7 +5,12 @@ export type SocketState =
   | { kind: 'connecting' }
   | { kind: 'open' }
   | { kind: 'reconnecting'; attempt: number }
-  | { kind: 'closed'; reason?: string };
+  /**
+   * The server closed on purpose (4000–4999). Its close frame's reason (`unauthorised`, `no hello`) is
+   * the protocol's English word for logs, never shown: the person reads the refusal the server sent
+   * before closing, in their language (the client's `trouble`).
+   */
+  | { kind: 'closed'; code?: number };
 
 export interface RoomSocketOptions<Out, In> {
   /** The first frame of every connection (a reconnect too): who we are and the last sequence seen. */
@@ -51,7 +56,7 @@ export class RoomSocket<Out, In> {
       if (e.code >= 4000 && e.code < 5000) {
         this.stopped = true;
         this.ws.close();
-        o.onState({ kind: 'closed', ...(e.reason ? { reason: e.reason } : {}) });
+        o.onState({ kind: 'closed', code: e.code });
         return;
       }
       o.onState({ kind: 'reconnecting', attempt: this.ws.retryCount + 1 });

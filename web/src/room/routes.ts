@@ -12,7 +12,7 @@ export type RoomRoute =
 export function roomRoute(loc: { pathname: string; search: string; hash: string }): RoomRoute | undefined {
   const [path = '', query = ''] = loc.hash.replace(/^#/, '').split('?');
   const q = new URLSearchParams(query);
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = path.split('/').filter(Boolean).map(decodedOrRaw);
   if (parts[0] === 'join') return { kind: 'join', code: parts[1] ?? q.get('code') ?? '' };
   if (parts[0] === 'room' && parts[1]) {
     const room = parts[1];
@@ -39,6 +39,19 @@ export const seatHash = (room: string): string => `#/room/${encodeURIComponent(r
 export const consoleHash = (room: string): string => `#/room/${encodeURIComponent(room)}/console`;
 export const projectorHash = (room: string, token: string): string =>
   `#/room/${encodeURIComponent(room)}/projector?token=${encodeURIComponent(token)}`;
+
+/**
+ * A part of the address as the browser escaped it; one that does not decode (`%E0%A4%A`, a stray `%` in a
+ * hand-copied or tampered link) is kept as it stands: decodeURIComponent would throw out of the app's
+ * first render and leave a blank page, where the join page can say that no room has this code.
+ */
+export function decodedOrRaw(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
 
 /** A hook-free reader of the current location (tests pass their own). */
 export const currentRoute = (): RoomRoute | undefined => roomRoute(window.location);
