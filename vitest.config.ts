@@ -1,8 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { expectedSeconds, longestFirst } from './test/tools/longest-first.ts';
 
-// The built web app and `drill` bundle the tests run, built once before any test file starts.
+// The built web app and `drill` bundle the tests run, built once per run (the web app beside the first
+// files; see the set-up).
 const globalSetup = [fileURLToPath(new URL('./test/tools/global-setup.ts', import.meta.url))];
+// Before each file of the projects that serve the web app or start server processes: waits for the
+// builds the global set-ups started in the background (test/tools/background-build.ts).
+const awaitBuilds = fileURLToPath(new URL('./test/tools/await-builds.ts', import.meta.url));
 
 // One worker process runs many test files (isolate: false), so the packages every file imports (the
 // engine, the scenario library and its compiled-scenario cache, zod, yaml) are loaded once per worker,
@@ -22,28 +28,49 @@ const shared = {
   setupFiles: [fileURLToPath(new URL('./test/tools/restore-env.ts', import.meta.url)), ...profile],
 };
 
-// Two groups, run one after the other. Every worker process costs CPU before its first test: Node, the
+// Vitest's order, with the groups of several workers reordered longest first (test/tools/longest-first.ts
+// says why and how; the expected seconds are test/tools/file-weights.json).
+class LongestFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const seconds = expectedSeconds(this.ctx.config.root);
+    return longestFirst(
+      await super.sort(files),
+      (s) => seconds(s.moduleId),
+      (s) => s.project.config.maxWorkers || this.ctx.config.maxWorkers,
+    );
+  }
+}
+
+// Three groups, run one after the other. Every worker process costs CPU before its first test: Node, the
 // vitest runtime, the set-up files, the environment (jsdom for web) and the project's modules (the
-// engine, zod, yaml, React, ink) imported and transformed again — about 4 s for the scenarios project's
-// second worker. In-process projects (engine, report, scenarios, web: CPU-bound, no waiting on other
-// processes) run first in one worker each, while `pnpm test`'s format check, type check and lint
-// (run-tests.mjs, ~60 s of CPU) keep the other core busy: 88 → 66 CPU-s for engine, report, scenarios
-// and cli measured alone (docs/PERFORMANCE.md, eighth session). Then the projects whose files mostly
-// wait on other processes (Chromium, tmux, spawned `drill` and servers) run two at a time.
-// The first group should end when the checks do: nothing else can start before it ends, so a core idles
-// for as long as it outlasts them. With cli in it, it ran 24 s past the checks in an idle whole run (it
-// took 52 s, the checks 53 s beside vitest's 25 s of global set-up; ninth session); cli (24 s of it) now
-// opens the second group, where its files take two workers (one worker start more, ~3 s of CPU).
+// engine, zod, yaml, React, ink) imported and transformed again — 2–4 s each. Vitest reuses a worker
+// only for the next file of the same project, so a group with n workers starts up to n per project.
+// 1. In-process projects (engine, report, scenarios, web: CPU-bound, no waiting on other processes) in
+//    one worker each, while `pnpm test`'s format check, type check and lint (run-tests.mjs, ~60 s of
+//    CPU) keep the other core busy: 88 → 66 CPU-s for engine, report, scenarios and cli measured alone
+//    (docs/PERFORMANCE.md, eighth session). It starts at once: the web build runs beside it (see
+//    test/tools/global-setup.ts). It should end when the checks do: nothing of the next group starts
+//    before it ends, so a core idles for as long as it outlasts them (cli, 24 s of it, left it in the
+//    ninth session).
+// 2. The Chromium and long spawned-command files (cohort, e2e) two at a time, longest first
+//    (LongestFirstSequencer above): between them they keep both cores busy (the idle run of
+//    2026-12-01), and a third worker made the browser files slower and the whole run longer (sixth
+//    session).
+// 3. The short files that wait on their own server processes and timers, or on ink's (server, cli),
+//    three at a time: two kept only ~1.5–1.75 cores busy (the last 30 s of the idle run of 2026-12-01
+//    were the server files). One worker start more per project (~2–4 s of CPU).
 const oneWorkerBesideTheChecks = { maxWorkers: 1, sequence: { groupOrder: 0 } };
 const twoWorkers = { maxWorkers: 2, sequence: { groupOrder: 1 } };
+const threeWorkers = { maxWorkers: 3, sequence: { groupOrder: 2 } };
 
 // One vitest project per workspace package, plus the cross-package suites in test/.
 export default defineConfig({
   test: {
     // Vitest's default on two cores is one worker, so every file waited for the one before it, even
     // the browser, terminal and CLI tests that mostly wait on other processes (Chromium, tmux, spawned
-    // commands). Two workers keep both cores busy; more only make the CPU-bound files fight.
+    // commands). Each group sets its own (above).
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         test: {
@@ -87,7 +114,7 @@ export default defineConfig({
       {
         test: {
           ...shared,
-          ...twoWorkers,
+          ...threeWorkers,
           name: 'cli',
           root: './cli',
           include: ['src/**/*.test.{ts,tsx}'],
@@ -126,13 +153,15 @@ export default defineConfig({
       {
         test: {
           ...shared,
-          ...twoWorkers,
+          ...threeWorkers,
           name: 'server',
           root: './server',
           include: ['test/**/*.test.ts'],
+          setupFiles: [...shared.setupFiles, awaitBuilds],
           testTimeout: 120_000,
           hookTimeout: 60_000,
-          // Builds server/dist (the server processes and threads the tests start) when it is stale.
+          // Builds server/dist (the server processes and threads the tests start) when it is stale, in the
+          // background: the files wait for it (awaitBuilds).
           globalSetup: [fileURLToPath(new URL('./server/test/global-setup.ts', import.meta.url))],
         },
       },
@@ -143,6 +172,7 @@ export default defineConfig({
           name: 'e2e',
           root: './test',
           include: ['**/*.test.ts'],
+          setupFiles: [...shared.setupFiles, awaitBuilds],
           exclude: ['node_modules'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -5,15 +5,24 @@
 // - cli/dist: the crash and own-scenario tests check a transcript with `drill verify` (cli/bin/drill.mjs).
 // Either entry still runs the sources when its bundle is stale, so an edit made during a run is never
 // hidden by an old bundle, only slower.
+// server/dist is built in the background (test/tools/background-build.ts): no test file starts before
+// every global set-up has returned, and the projects that run first do not need it; the server and e2e
+// files wait for it (test/tools/await-builds.ts). build.mjs writes into a folder of its own and moves it
+// in place, so a server started meanwhile runs the old bundle or the sources, never half a bundle.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { clearBuild, startBuild } from '../../test/tools/background-build.ts';
 import { cliBundleStale } from '../../test/tools/global-setup.ts';
 import { bundleStale } from '../src/bundle-fresh.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 
-export default function setup(): void {
-  if (bundleStale()) execFileSync(process.execPath, [join(root, 'server', 'build.mjs')], { stdio: 'pipe' });
+export default function setup(): () => Promise<void> {
+  clearBuild('server');
+  const server = bundleStale() ? startBuild('server', [join(root, 'server', 'build.mjs')], root) : undefined;
   if (cliBundleStale(root))
     execFileSync(process.execPath, [join(root, 'cli', 'build.mjs')], { stdio: 'pipe' });
+  return async () => {
+    await server;
+  };
 }
