@@ -47,7 +47,7 @@ import {
 } from './scenario-compiler.ts';
 import { Room, type Conn } from './room.ts';
 import { DatabaseGoneError, Store, type RoomRow } from './store.ts';
-import { defaultViewWorkers, ViewPort } from './view-port.ts';
+import { defaultViewWorkers, ViewPort, type Views } from './view-port.ts';
 import { newJoinCode, newRoomId } from './tokens.ts';
 import { TokenBucket } from './token-bucket.ts';
 import {
@@ -284,7 +284,7 @@ async function serve(
   const unresumed: { id: string; error: string }[] = [];
   for (const row of store.openRooms()) {
     const sc = scenarioOfRow(row);
-    const r = sc ? Room.resume(store, row, sc, views) : { error: `no scenario ${row.scenarioId}` };
+    const r = sc ? resumeRoom(store, row, sc, views) : { error: `no scenario ${row.scenarioId}` };
     if ('error' in r) unresumed.push({ id: row.id, error: r.error });
     else rooms.set(row.id, r);
   }
@@ -318,7 +318,7 @@ async function serve(
       const again = rooms.get(id);
       if (again) return again;
       if (!sc || stopping) return undefined;
-      const r = Room.resume(store, row, sc, views);
+      const r = resumeRoom(store, row, sc, views);
       if ('error' in r) return undefined;
       rooms.set(id, r);
       return r;
@@ -520,6 +520,9 @@ async function serve(
     }
     const c = p.data;
     const lang = replyLang(req, c.lang);
+    // What the room's records cannot hold is refused before anything is made (see unrecordableSetup).
+    const unrecordable = unrecordableSetup(c, lang);
+    if (unrecordable) return fail(reply, 400, { error: 'invalid', reason: unrecordable });
     let own: ScenarioSource | undefined;
     let sc: Scenario | undefined;
     if (typeof c.scenario === 'string') {
@@ -1079,6 +1082,45 @@ async function serve(
       lock.release();
     },
   };
+}
+
+/**
+ * A room whose record cannot be replayed must not stop the server from starting, nor keep the other
+ * rooms from resuming: one stored by an older server with a team name or seed the engine cannot hash
+ * (a lone surrogate has no UTF-8 form: `Table.resume` threw, and the server did not start at all) is
+ * listed as not resumed, with why.
+ */
+function resumeRoom(store: Store, row: RoomRow, sc: Scenario, views?: Views): Room | { error: string } {
+  try {
+    return Room.resume(store, row, sc, views);
+  } catch (e) {
+    return { error: `its record does not replay: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/**
+ * Why a room cannot be created with these names, in `lang`; undefined when it can. A team name is shown
+ * on the projector, every participant's page and the transcript: the rule of a member's name applies
+ * (JoinSchema: visible characters, no control or direction characters, no lone surrogate). The seed is
+ * recorded and hashed with every input: a lone surrogate there (no UTF-8 form) made the engine throw at
+ * the room's first input and at every later start of the server, which then did not start at all.
+ */
+function unrecordableSetup(c: { seed: string; teams: { name: string }[] }, lang: Lang): string | undefined {
+  const name = JoinSchema.shape.name;
+  const bad = c.teams.findIndex((t) => !name.safeParse(t.name).success);
+  if (bad >= 0)
+    return say(
+      lang,
+      `the name of team ${bad + 1} must be visible characters, without control or direction characters: nothing was created`,
+      `第${bad + 1}个小组的名称须由可见字符组成，不含控制字符或方向字符，房间未创建`,
+    );
+  if (/\p{Cs}/u.test(c.seed))
+    return say(
+      lang,
+      'the seed holds a broken character (a lone surrogate) that cannot be recorded: nothing was created',
+      '随机种子含有无法记录的残缺字符（孤立代理项），房间未创建',
+    );
+  return undefined;
 }
 
 /** The seats a member of `team` may take: the team's roles (role mode), or every scenario role (parallel). */

@@ -128,6 +128,8 @@ export class Room {
    * no longer opens and commits an empty transaction either.
    */
   private unsaved: { session: number; entry: TranscriptEntry }[] = [];
+  /** The last reload failed: what is durable could not be replayed (see `reload`). */
+  private unreplayable = false;
 
   private attachJournal(): void {
     this.table.journal = { append: (session, entry) => void this.unsaved.push({ session, entry }) };
@@ -226,6 +228,8 @@ export class Room {
       });
     const actor = this.actorOf(conn.identity);
     if (!actor) return this.refuse(conn, 'trainer-only', f.cseq);
+    // A failed reload left the table ahead of what is durable: try again, and refuse while it fails.
+    if (this.unreplayable && !this.reload()) return this.refuse(conn, 'unavailable', f.cseq);
     const before = this.table.seq;
     // A trainer's clock command must name the seq it acted on, and that must be the room's: otherwise
     // a console (or two racing ones) could move time past answers its trainer has not seen yet.
@@ -611,14 +615,23 @@ export class Room {
     }
   }
 
-  private reload(): void {
-    const t = resumeTable(this.store, this.row, this.scenario);
-    if ('error' in t) return;
+  private reload(): boolean {
+    let t: Table | { error: string };
+    try {
+      t = resumeTable(this.store, this.row, this.scenario);
+    } catch (e) {
+      t = { error: (e as Error).message };
+    }
+    // What is durable cannot be replayed (the database is gone, or the engine throws on it): the table
+    // in memory may be ahead of it, so the room takes nothing more until a reload succeeds.
+    this.unreplayable = 'error' in t;
+    if ('error' in t) return false;
     this.table = t;
     this.frames.reset(t);
     // The view worker's replica may be ahead of what is durable: reopen it from the reloaded table.
     this.replica = false;
     this.attachJournal();
+    return true;
   }
 
   /** A title for listings. */
