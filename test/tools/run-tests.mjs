@@ -6,7 +6,9 @@
 // The static checks run beside the tests, not before them: vitest spends much of its time waiting (on
 // Chromium, tmux, spawned commands), and the checks fill those gaps on a two-core machine. Their output
 // is held back and printed after the tests', and any of them failing fails the run. vitest.config.ts
-// counts on them: its in-process projects run first in a single worker, the checks on the other core.
+// counts on them: its in-process projects run first in a single worker, from vitest's start (the web
+// and server builds run in the background, test/tools/background-build.ts), the checks on the other
+// core; the first group should end about when the checks do.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
