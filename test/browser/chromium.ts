@@ -8,9 +8,9 @@ import { inject } from 'vitest';
  * tab strip — what Playwright itself runs for headless Chromium by default. The binary, not
  * /usr/bin/chromium-headless-shell: that is an `sh` script that runs it without `exec`.
  * Measured against the full browser (chrome10, docs/PERFORMANCE.md): a new context with an app load
- * costs about a third less CPU (its browser process does far less), a page's own work the same; the
- * browser test files' Chromium CPU is 8–20 % lower. Screenshots, PDFs, popups, downloads and axe behave
- * the same (same Blink).
+ * costs about a third less CPU (its browser process does far less), a page's own work the same; five
+ * browser test files' Chromium CPU, together, 15 % lower. Screenshots, PDFs, popups, downloads and
+ * axe behave the same (same Blink).
  */
 const HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell';
 /** Debian's full Chromium (package `chromium`): what the tests ran before, when the shell is missing. */
