@@ -1,33 +1,33 @@
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCENARIO_DIR } from '@drill/scenarios';
+import { drillInProcess } from '../testing/drill-in-process.ts';
 
 const REPO = resolve(import.meta.dirname, '..', '..', '..');
-// The command people run: the bundle when it is built from the current sources (the e2e and cohort
-// projects' global setup keeps it so), else the sources through tsx — ~2 s of CPU less per spawn.
-const BIN = join(REPO, 'cli', 'bin', 'drill.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'drill-utf8-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** `老人优先` as a Chinese Excel or Notepad saves it by default (GBK): not UTF-8. */
 const GBK_TEXT = Buffer.from([0xc0, 0xcf, 0xc8, 0xcb, 0xd3, 0xc5, 0xcf, 0xc8]);
 
-function drill(...args: string[]): { status: number | null; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+/**
+ * `drill ARGS` in this process (drillInProcess: the same command line, its stderr and exit code; no
+ * process start, nor the sources through tsx when the project has no fresh bundle). What is checked is
+ * the command's refusal of the file, not the process.
+ */
+async function drill(...args: string[]): Promise<{ status: number; stderr: string }> {
+  const r = await drillInProcess(args, {
     // The files are named by absolute path.
     cwd: REPO,
-    env: { ...process.env, DRILL_HOME: dir, NO_COLOR: '1' },
-    encoding: 'utf8',
-    input: '',
+    env: { ...process.env, DRILL_HOME: dir, NO_COLOR: '1' } as Record<string, string>,
   });
-  return { status: r.status, stderr: r.stderr };
+  return { status: r.code, stderr: r.err };
 }
 
-describe('files in GBK where UTF-8 is read', () => {
-  it('texts import of a CSV saved as GBK is refused at its line and column, and the scenario is left as it was', () => {
+describe('files in GBK where UTF-8 is read', async () => {
+  it('texts import of a CSV saved as GBK is refused at its line and column, and the scenario is left as it was', async () => {
     cpSync(join(SCENARIO_DIR, 'examples', 'annotated.yaml'), join(dir, 'annotated.yaml'));
     cpSync(join(SCENARIO_DIR, 'examples', 'annotated-endings.yaml'), join(dir, 'annotated-endings.yaml'));
     const before = readFileSync(join(dir, 'annotated.yaml'), 'utf8');
@@ -35,7 +35,7 @@ describe('files in GBK where UTF-8 is read', () => {
       join(dir, 'texts.csv'),
       Buffer.concat([Buffer.from('key,en,zh-CN\ntitle,Annotated example,'), GBK_TEXT, Buffer.from('\n')]),
     );
-    const r = drill('texts', 'import', join(dir, 'annotated.yaml'), join(dir, 'texts.csv'));
+    const r = await drill('texts', 'import', join(dir, 'annotated.yaml'), join(dir, 'texts.csv'));
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('texts.csv:2:25: this file is not UTF-8');
     expect(r.stderr).toContain('CSV UTF-8');
@@ -43,7 +43,7 @@ describe('files in GBK where UTF-8 is read', () => {
     expect(readFileSync(join(dir, 'annotated.yaml'), 'utf8')).toBe(before);
   });
 
-  it('an answers file saved as GBK is refused before the drill runs', () => {
+  it('an answers file saved as GBK is refused before the drill runs', async () => {
     writeFileSync(
       join(dir, 'answers.yaml'),
       Buffer.concat([
@@ -52,7 +52,7 @@ describe('files in GBK where UTF-8 is read', () => {
         Buffer.from('" }\n'),
       ]),
     );
-    const r = drill(
+    const r = await drill(
       'run',
       'typhoon',
       '--seed',
