@@ -9,7 +9,7 @@ import {
   type Transcript,
 } from '@drill/engine';
 import { userPath, UserError, writeFileAtomic } from './io.ts';
-import { reasonSaid, say } from './say.ts';
+import { messageLang, reasonSaid, say } from './say.ts';
 
 /**
  * Adds one input to a recorded drill the way every front end does: through the engine `Table`, as
@@ -22,15 +22,22 @@ export function amendTranscript(
   t: Transcript,
   actor: Actor,
   command: TableCommand,
-  o: { signingKey?: Uint8Array; what: string },
+  o: { signingKey?: Uint8Array; what: 'observation' | 'override' },
 ): Transcript {
   const s = Session.resume(scenario, t);
   if ('error' in s) throw new UserError(`${file}${say(': ', '：')}${reasonSaid(s.error)}`);
   if (o.signingKey) s.signingKey = o.signingKey;
   const table = Table.solo(scenario, s);
   if ('error' in table) throw new UserError(`${file}${say(': ', '：')}${reasonSaid(table.error)}`);
-  const r = table.submit(actor, command, { lang: 'en' });
-  if (!r.ok) throw new UserError(`the ${o.what} was refused: ${r.reason}`);
+  // The Table words its refusal in the terminal's language (the engine's by its code).
+  const r = table.submit(actor, command, { lang: messageLang() });
+  if (!r.ok)
+    throw new UserError(
+      say(
+        `the ${o.what} was refused: ${r.reason}`,
+        `${o.what === 'observation' ? '评估员观察记录' : '评估员调整评定'}被拒绝：${r.reason}`,
+      ),
+    );
   return table.transcripts()[0]!;
 }
 

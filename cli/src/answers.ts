@@ -9,6 +9,8 @@ import {
   type Scenario,
   deciderOf,
 } from '@drill/engine';
+import { scenarioTimeText } from '@drill/report';
+import { say } from './say.ts';
 
 /**
  * The answers file for `drill run --answers FILE` (YAML or JSON), for playing without a screen:
@@ -44,16 +46,37 @@ export function parseAnswers(
   try {
     raw = parse(text);
   } catch (e) {
-    return { ok: false, reason: `not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}` };
+    // The YAML library's own words stay in English; a Chinese terminal gets where it broke off.
+    const at = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    return {
+      ok: false,
+      reason: say(
+        `not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}`,
+        `不是有效的 YAML/JSON${at ? `（第${at.line}行第${at.col}列）` : ''}`,
+      ),
+    };
   }
   const r = AnswersSchema.safeParse(raw);
   if (!r.success) {
     const i = r.error.issues[0]!;
-    return { ok: false, reason: `${i.path.join('.') || 'file'}: ${i.message}` };
+    const keys = i.code === 'unrecognized_keys' ? i.keys.map((k) => `“${k}”`).join('、') : '';
+    return {
+      ok: false,
+      reason: say(
+        `${i.path.join('.') || 'file'}: ${i.message}`,
+        `${i.path.join('.') || '文件'}：${keys ? `有未知的键 ${keys}` : '不符合答案文件的格式'}`,
+      ),
+    };
   }
   for (const [id, a] of Object.entries(r.data.decisions))
     if (a.at !== undefined && parseScenarioTime(a.at) === undefined)
-      return { ok: false, reason: `decisions.${id}.at: \`${a.at}\` is not a scenario time like T-6h` };
+      return {
+        ok: false,
+        reason: say(
+          `decisions.${id}.at: \`${a.at}\` is not a scenario time like T-6h`,
+          `decisions.${id}.at：“${a.at}”不是想定时间（应写成 T-6h 这样）`,
+        ),
+      };
   if (scenario) {
     const known = scenario.decisions.map((d) => d.id);
     for (const [id, a] of Object.entries(r.data.decisions)) {
@@ -61,14 +84,20 @@ export function parseAnswers(
         const hint = didYouMean(id, known);
         return {
           ok: false,
-          reason: `decisions.${id}: scenario \`${scenario.id}\` has no decision \`${id}\`${hint ? ` (did you mean \`${hint}\`?)` : ''}`,
+          reason: say(
+            `decisions.${id}: scenario \`${scenario.id}\` has no decision \`${id}\`${hint ? ` (did you mean \`${hint}\`?)` : ''}`,
+            `decisions.${id}：想定“${scenario.id}”没有决策“${id}”${hint ? `（是否想写“${hint}”？）` : ''}`,
+          ),
         };
       }
       const at = a.at === undefined ? undefined : parseScenarioTime(a.at)!;
       if (at !== undefined && (at < scenario.clock.start || at > scenario.clock.end))
         return {
           ok: false,
-          reason: `decisions.${id}.at: \`${a.at}\` is outside the scenario clock (${formatScenarioTime(scenario.clock.start)} to ${formatScenarioTime(scenario.clock.end)})`,
+          reason: say(
+            `decisions.${id}.at: \`${a.at}\` is outside the scenario clock (${formatScenarioTime(scenario.clock.start)} to ${formatScenarioTime(scenario.clock.end)})`,
+            `decisions.${id}.at：“${a.at}”在想定时钟（${scenarioTimeText(scenario.clock.start, 'zh-CN')}至${scenarioTimeText(scenario.clock.end, 'zh-CN')}）之外`,
+          ),
         };
     }
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Command } from 'commander';
-import { autoplay, COLLEAGUE_LEVELS, POLICIES, verify } from '@drill/engine';
+import { autoplay, canonicalJson, COLLEAGUE_LEVELS, POLICIES, sha256Hex, verify } from '@drill/engine';
 import { loadScenario, SHIPPED_IDS } from '@drill/scenarios';
 import { fsReason, UserError, writeFileAtomic } from './io.ts';
 import { readTranscriptChecked, verifyVerdict } from './commands/verify.ts';
@@ -82,6 +82,19 @@ describe('what drill says in a Chinese terminal', () => {
     expect(english(failed), failed).toEqual([]);
   });
 
+  it("words the engine's refusal of an entry on replay by its code", () => {
+    // One decision names an option the scenario lacks, the entry re-hashed as a forger would: only the
+    // replay refuses it ("the engine refuses this input on replay: decision `x` has no option `y`").
+    const forged = structuredClone(played);
+    const e = forged.entries.find((x) => x.input.type === 'choose')!;
+    (e.input as { options: string[] }).options = ['no_such_option'];
+    e.hash = sha256Hex(
+      canonicalJson({ seq: e.seq, at: e.at, input: e.input, stateHash: e.stateHash, prev: e.prev }),
+    );
+    const line = verifyVerdict('run.json', verify(typhoon, forged)).line;
+    expect(line).toMatch(/^FAILED: run\.json：第\d+条记录：重放时引擎拒绝此输入：所选选项当前不可选$/);
+  });
+
   it('refuses an unknown language in Chinese, naming the languages', () => {
     expect(() => parseLang('fr')).toThrow('未知的语言“fr”：可选 en、zh-CN');
   });
@@ -126,6 +139,20 @@ describe("the commands' refusals in a Chinese terminal", () => {
   writeFileSync(badCsv, 'id,text\nx,y\n');
   const notXliff = join(dir, 'bad.xlf');
   writeFileSync(notXliff, '<a/>');
+  // Answers files a cadre gets wrong: cut YAML, an unknown key, a time that is not one, a decision
+  // misspelt, a time outside the clock, an option the drill does not offer (the engine refuses it).
+  const answers = Object.entries({
+    cut: 'decisions: [\n',
+    key: 'decisions:\n  boats_recall: { option: x, bogus: 1 }\n',
+    time: 'decisions:\n  boats_recall: { option: x, at: soon }\n',
+    misspelt: 'decisions:\n  boats_recal: { option: x }\n',
+    outside: 'decisions:\n  boats_recall: { option: x, at: T+900h }\n',
+    refused: 'decisions:\n  boats_recall: { option: no_such }\n',
+  }).map(([name, text]) => {
+    const f = join(dir, `answers-${name}.yaml`);
+    writeFileSync(f, text);
+    return f;
+  });
   /** Values the user types, named in the refusals that list them. */
   const typed = new Set<string>([
     ...POLICIES,
@@ -135,6 +162,7 @@ describe("the commands' refusals in a Chinese terminal", () => {
       ...typhoon.roles.map((r) => r.id),
       ...typhoon.capabilities.map((c) => c.id),
       ...typhoon.objectives.flatMap((o) => (o.tasks ?? []).map((t) => t.id)),
+      ...typhoon.decisions.map((d) => d.id),
       ...played.header.participants.flatMap((p) => [p.id, p.team, p.name]),
       ...SHIPPED_IDS,
     ].flatMap((id) => id.split(/[^A-Za-z]+/)),
@@ -178,7 +206,8 @@ describe("the commands' refusals in a Chinese terminal", () => {
       'UTF',
       ...['answers', 'gbk', 'old', 'xls', 'bad'], // the files' names
       'file', // XLIFF's <file> element
-      ...['Excel', 'XLIFF', 'CSV', 'XML'], // product and format names
+      ...['bogus', 'soon', 'recal', 'such'], // typed in the answers files above
+      ...['Excel', 'XLIFF', 'CSV', 'XML', 'YAML'], // product and format names
       ...['overall', 'team', 'role', 'participant', 'objectives', 'tasks'],
     ],
   ]);
@@ -246,6 +275,23 @@ describe("the commands' refusals in a Chinese terminal", () => {
       'team:nope',
     ],
     ['observe', transcript, '--task', 'nope', '--rating', 'S', '--note', 'n', '-o', 'o.json'],
+    // Tenth session: the engine's and the Table's refusals by their code, answers files, a bad seed.
+    ...answers.map((f) => ['run', 'typhoon', '--answers', f]),
+    ['run', 'typhoon', '--auto', 'best', '--seed', ''],
+    ...[
+      ['--note', '  '],
+      ['--note', 'n', '--at', 'T+900h'],
+    ].map((extra) => [
+      'observe',
+      transcript,
+      '--task',
+      'task_signals',
+      '--rating',
+      'S',
+      ...extra,
+      '-o',
+      'o.json',
+    ]),
   ];
   it.each(cases.map((argv) => [argv.join(' ').replaceAll(dir, '…').replaceAll(empty, '…'), argv]))(
     'drill %s',
@@ -255,6 +301,15 @@ describe("the commands' refusals in a Chinese terminal", () => {
       expect(englishBeyondTyped(m), m).toEqual([]);
     },
   );
+
+  it('drill history with a file where its folder belongs', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'drill-i18n-home-'));
+    writeFileSync(join(home, 'history'), '');
+    process.env.DRILL_HOME = home;
+    const m = await refusal(['history']);
+    expect(m).toMatch(/[\u4e00-\u9fff]/);
+    expect(englishBeyondTyped(m.replaceAll(join(home, 'history'), '')), m).toEqual([]);
+  });
 
   it('stays English in an English terminal', async () => {
     process.env.LANG = 'C';

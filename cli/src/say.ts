@@ -1,4 +1,4 @@
-import type { Lang } from '@drill/engine';
+import type { Lang, Rejection } from '@drill/engine';
 import { verifyReasonText } from '@drill/report';
 import { langFromEnv } from './tui/i18n.ts';
 
@@ -17,7 +17,10 @@ export function say(en: string, zh: string): string {
   return messageLang() === 'zh-CN' ? zh : en;
 }
 
-/** Why a transcript does not hold (the engine's words), in the terminal's language. */
-export function reasonSaid(reason: string): string {
-  return verifyReasonText(reason, messageLang());
+/**
+ * Why a transcript does not hold (the engine's words), in the terminal's language; `refused`: the
+ * engine's refusal of an entry on replay, worded by its code.
+ */
+export function reasonSaid(reason: string, refused?: Rejection): string {
+  return verifyReasonText(reason, messageLang(), refused);
 }

@@ -20,6 +20,7 @@ import {
 } from '@drill/engine';
 import { answerFor, nextAnswerTime, type Answers } from './answers.ts';
 import { UserError } from './io.ts';
+import { reasonSaid } from './say.ts';
 
 /**
  * A cadre playing alone, at the terminal or without a screen: the session the terminal starts (its
@@ -52,7 +53,7 @@ export function startSoloSession(scenario: Scenario, o: SoloSessionOptions): Ses
     startedAt: o.startedAt,
     meta: o.meta,
   });
-  if ('error' in s) throw new UserError(s.error);
+  if ('error' in s) throw new UserError(reasonSaid(s.error));
   if (o.signingKey) s.signingKey = o.signingKey;
   return s;
 }
@@ -63,7 +64,7 @@ export function soloTable(
   session: Session,
 ): { table: Table; actor: Extract<Actor, { kind: 'solo' }> } {
   const table = Table.solo(scenario, session);
-  if ('error' in table) throw new UserError(table.error);
+  if ('error' in table) throw new UserError(reasonSaid(table.error));
   const team = table.setup.teams[0]!;
   return { table, actor: { kind: 'solo', team: team.name, roles: team.roles } };
 }

@@ -23,7 +23,12 @@ export {
 } from './scenario/compile.ts';
 export { lintScenario, LINT_CODES, type LintCode } from './lint/lint.ts';
 export { type Diagnostic, formatDiagnostic, sortDiagnostics } from './scenario/diagnostics.ts';
-export { diagnosticView, diagnosticsText, type DiagnosticView } from './scenario/diagnostic-view.ts';
+export {
+  diagnosticLine,
+  diagnosticView,
+  diagnosticsText,
+  type DiagnosticView,
+} from './scenario/diagnostic-view.ts';
 export { SCENARIO_LIMITS } from './scenario/limits.ts';
 export { scenarioJsonSchema } from './scenario/schema.ts';
 export { DEFAULT_CAPABILITIES } from './scenario/rubric.ts';

@@ -14,7 +14,7 @@ import {
   TranscriptEntrySchema,
   TranscriptSchema,
 } from './transcript-schema.ts';
-import { step, stepChecked, visibleTo, type StepEvent, type StepResult } from './step.ts';
+import { step, stepChecked, visibleTo, type Rejection, type StepEvent, type StepResult } from './step.ts';
 
 /**
  * 3: the state holds its timer queue (`timers`, ordered by (due, seq)), and its hash is taken by parts
@@ -326,7 +326,8 @@ export type ReplayResult =
       finalStateHash: string;
       states?: DrillState[];
     }
-  | { ok: false; entry?: number; reason: string };
+  /** `refused`: the engine's own refusal of an entry's input (its code words it in any language). */
+  | { ok: false; entry?: number; reason: string; refused?: Rejection };
 
 /** Refuses what this engine cannot replay faithfully, before replaying anything. */
 export function checkCompatible(scenario: Scenario, t: Transcript): string | undefined {
@@ -438,6 +439,7 @@ export function replay(scenario: Scenario, t: Transcript, opts: ReplayOptions = 
         ok: false,
         entry: no,
         reason: `entry ${no}: the engine refuses this input on replay: ${r.rejection.reason}`,
+        refused: r.rejection,
       };
     state = r.state;
     if (applied.corrected) inputs = applied.corrected;
@@ -521,7 +523,7 @@ export type VerifyResult =
       score?: ScoreReport;
       signature: SignatureCheck;
     }
-  | { ok: false; entry?: number; reason: string; entries: number };
+  | { ok: false; entry?: number; reason: string; entries: number; refused?: Rejection };
 
 export interface VerifyOptions {
   /** Hex Ed25519 public key the result must be signed with (`verify --key`). */

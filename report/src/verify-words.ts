@@ -1,4 +1,4 @@
-import type { Lang } from '@drill/engine';
+import { engineRefusalWords, type Lang, type Rejection } from '@drill/engine';
 import { scenarioTimeText } from './glossary.ts';
 
 /**
@@ -106,6 +106,18 @@ const RULES: Rule[] = [
     /^signed by key (\S+), not by the trusted key (\S+)$/,
     (m) => `签名密钥为 ${m[1]}，不是受信任的密钥 ${m[2]}`,
   ],
+  // Why a drill cannot start (engine/src/state.ts createDrill, Table.solo): a seed or a participant.
+  [/^the seed must be (\d+) to (\d+) characters$/, (m) => `随机种子须为${m[1]}到${m[2]}个字符`],
+  [/^a drill needs at least one participant$/, () => '一次推演至少需要一名参演者'],
+  [/^participant id `(.*)` is empty or used twice$/, (m) => `参演者编号“${m[1]}”为空或重复`],
+  [/^participant `(.*)` holds no role$/, (m) => `参演者“${m[1]}”没有担任任何岗位`],
+  [/^participant `(.*)`: a colleague plays (.*)$/, (m) => `参演者“${m[1]}”：模拟同事的水平可选 ${m[2]}`],
+  [
+    /^participant `(.*)`: this scenario has no role `(.*)`$/,
+    (m) => `参演者“${m[1]}”：本想定没有岗位“${m[2]}”`,
+  ],
+  [/^the drill has no participant at the table$/, () => '这次推演没有参演者'],
+  [/^the drill cannot be played alone: (.*)$/s, () => '这次推演不能单人进行'],
   // The cohort's own reasons (cohort/src/digest.ts).
   [/^the header names no scenario$/, () => '文件头没有注明想定'],
   [
@@ -141,7 +153,14 @@ function zh(reason: string): string {
   return first(RULES, reason);
 }
 
-/** A reason `verify`, `parseTranscript` or the cohort gave, in `lang` (English: as the engine wrote it). */
-export function verifyReasonText(reason: string, lang: Lang): string {
-  return lang === 'zh-CN' ? zh(reason) : reason;
+/**
+ * A reason `verify`, `parseTranscript` or the cohort gave, in `lang` (English: as the engine wrote it).
+ * `refused`: the engine's refusal of an entry on replay (`VerifyResult.refused`), worded by its code —
+ * its English reason is free text no table here could know.
+ */
+export function verifyReasonText(reason: string, lang: Lang, refused?: Rejection): string {
+  if (lang !== 'zh-CN') return reason;
+  const m = refused && /^entry (\d+): the engine refuses this input on replay: /.exec(reason);
+  if (m && refused) return `第${m[1]}条记录：重放时引擎拒绝此输入：${engineRefusalWords(refused, lang)}`;
+  return zh(reason);
 }

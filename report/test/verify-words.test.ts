@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoplay, parseTranscript, sha256Hex, verify, type Transcript } from '@drill/engine';
+import { autoplay, canonicalJson, parseTranscript, sha256Hex, verify, type Transcript } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
 import { verifyReasonText } from '../src/index.ts';
 
@@ -71,6 +71,34 @@ const residue = (s: string): string =>
     .replace(/JSON/g, '')
     .replace(/[0-9a-f]{8,}…?/g, '')
     .replace(/\b[a-zA-Z]+(?:[.[][\w\]]+)+/g, '');
+
+/**
+ * A transcript whose chain holds but one decision names an option the scenario does not offer: the
+ * entry is re-hashed as a forger would, so only the replay itself (the engine's rules) refuses it.
+ */
+function forgedChoice(): Transcript {
+  const t = copy();
+  const e = t.entries.find((x) => x.input.type === 'choose')!;
+  (e.input as { options: string[] }).options = ['no_such_option'];
+  e.hash = sha256Hex(
+    canonicalJson({ seq: e.seq, at: e.at, input: e.input, stateHash: e.stateHash, prev: e.prev }),
+  );
+  return t;
+}
+
+// "第5条记录：重放时引擎拒绝此输入：decision `x` has no option `y`": the engine's reason is free text,
+// so it is worded by the refusal's code.
+describe('an entry the engine refuses on replay', () => {
+  it('is worded by the refusal code in Chinese', () => {
+    const r = verify(typhoon, forgedChoice());
+    if (r.ok) throw new Error('verified');
+    expect(r.reason).toMatch(/the engine refuses this input on replay: /);
+    expect(r.refused?.code).toBe('option-not-offered');
+    const zh = verifyReasonText(r.reason, 'zh-CN', r.refused);
+    expect(zh).toMatch(/^第\d+条记录：重放时引擎拒绝此输入：所选选项当前不可选$/);
+    expect(verifyReasonText(r.reason, 'en', r.refused)).toBe(r.reason);
+  });
+});
 
 describe('verify and parse reasons in Chinese', () => {
   for (const [what, make] of Object.entries(REASONS))

@@ -1,18 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TableCommand } from '@drill/engine';
 import { SCORES_EVERY_MS, type ServerFrame } from '../src/protocol.ts';
-import { Store } from '../src/store.ts';
-import { tempDir } from './kit.ts';
-import { openRoom, probe, typhoon as sc, type Probe } from './fixtures/probe-room.ts';
+import { fileStore, openRoom, probe, tick, typhoon as sc, type Probe } from './fixtures/probe-room.ts';
 
-const tmp = tempDir();
-const store = new Store(tmp.dir);
-afterAll(() => {
-  store.close();
-  tmp.cleanup();
-});
-
-const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
+const store = fileStore();
 
 describe('room broadcasts', () => {
   it('each client receives exactly the frame its own view would give, sent once per turn of the event loop', async () => {

@@ -4,20 +4,11 @@
  * hear a refusal under its own `cseq`, and the room must take nothing more until a replay succeeds: the
  * table in memory may be ahead of what is durable. Faults are injected on the real Table and Store.
  */
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TableCommand } from '@drill/engine';
-import { Store } from '../src/store.ts';
-import { tempDir } from './kit.ts';
-import { openRoom, probe } from './fixtures/probe-room.ts';
+import { fileStore, openRoom, probe, tick } from './fixtures/probe-room.ts';
 
-const tmp = tempDir();
-const store = new Store(tmp.dir);
-afterAll(() => {
-  store.close();
-  tmp.cleanup();
-});
-
-const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
+const store = fileStore();
 
 describe('a room whose table cannot be rebuilt', () => {
   it('refuses under the command’s cseq, takes nothing while the replay fails, and recovers when it works', async () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic, lintScenario } from '@drill/engine';
+import { diagnosticLine, formatDiagnostic, lintScenario } from '@drill/engine';
 import { loadScenarioFile } from '@drill/scenarios';
 import { describe, expect, it } from 'vitest';
 import { lintExitCode, lintFile } from '@drill/cli';
@@ -67,5 +67,35 @@ describe('lint rules', () => {
     const r = lintFile(join(root, 'scenarios/examples/annotated.yaml'));
     expect(r.compiled).toBe(true);
     expect(r.diagnostics.map(formatDiagnostic)).toEqual([]);
+  });
+});
+
+// `drill lint` in a Chinese terminal printed every warning in English ("inject `x` can never happen:
+// `level > 20` never holds: `level` only ever grows…"), while the web app words the same diagnostics
+// in Chinese: the terminal now prints diagnosticView's words (diagnosticLine), the one translation.
+describe('lint warnings in Chinese', () => {
+  /** Latin left once quoted ids and expressions, file paths and the format's own keys are taken out. */
+  const latin = (s: string): string[] =>
+    s
+      .replace(/「[^」]*」/g, '')
+      .replace(/^\S+\.yaml:\d+:\d+/, '')
+      .replace(/\{ en: …, zh-CN: … \}|zh-CN|\b(?:when|then|unless|opens|capability|endings|at|t)\b/g, '')
+      .replace(/T[-+]\d+h/g, '')
+      .match(/[A-Za-z]{2,}/g) ?? [];
+
+  for (const f of files)
+    it(f, () => {
+      for (const d of lintFile(join(fixtures, f)).diagnostics) {
+        const line = diagnosticLine(d, 'zh-CN');
+        expect(line).toMatch(/：警告：/);
+        // Every lint message is known to the table (not just named by its kind).
+        expect(line, d.message).not.toMatch(/想定内容有误|缺少必填内容/);
+        expect(latin(line), `${d.message} → ${line}`).toEqual([]);
+      }
+    });
+
+  it('keeps the English lines as formatDiagnostic prints them', () => {
+    const d = lintFile(join(fixtures, 'unreachable-inject.yaml')).diagnostics[0]!;
+    expect(diagnosticLine(d, 'en')).toBe(formatDiagnostic(d));
   });
 });

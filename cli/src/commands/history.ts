@@ -4,8 +4,9 @@ import type { Command } from 'commander';
 import { DEFAULT_CAPABILITIES, localize, parseTranscript, type Capability, type Lang } from '@drill/engine';
 import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
 import { historyDir } from '../history.ts';
-import { terminalSafe, UserError } from '../io.ts';
+import { fsReason, terminalSafe, UserError } from '../io.ts';
 import { resumeCommand } from '../journal.ts';
+import { say } from '../say.ts';
 import { parseLang } from '../tui/i18n.ts';
 import { textWidth } from '../tui/layout.ts';
 
@@ -47,7 +48,18 @@ export interface History {
 export function readHistory(dir = historyDir()): History {
   const runs: HistoryRun[] = [];
   const unfinished: UnfinishedRun[] = [];
-  const files = existsSync(dir) ? readdirSync(dir).sort() : [];
+  let files: string[] = [];
+  try {
+    if (existsSync(dir)) files = readdirSync(dir).sort();
+  } catch (e) {
+    // A file named `history` where the folder belongs, or a folder the user may not read.
+    throw new UserError(
+      say(
+        `cannot read the practice history folder ${dir}: ${fsReason(e)}`,
+        `无法读取练习记录文件夹 ${dir}：${fsReason(e)}`,
+      ),
+    );
+  }
   const finished = new Set<string>();
   for (const f of files.filter((x) => x.endsWith('.json'))) {
     const p = parseTranscript(safeRead(join(dir, f)));

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { formatDiagnostic, lintScenario, sortDiagnostics, type Diagnostic } from '@drill/engine';
+import { diagnosticLine, lintScenario, sortDiagnostics, type Diagnostic } from '@drill/engine';
 import { loadScenarioFile, resolveScenarioPath } from '@drill/scenarios';
+import { messageLang, say } from '../say.ts';
 
 export interface LintFileResult {
   file: string;
@@ -54,15 +55,25 @@ export function register(program: Command): void {
         );
       else
         for (const r of results) {
-          for (const d of r.diagnostics) process.stdout.write(`${formatDiagnostic(d)}\n`);
+          // In a Chinese terminal, the words the web app and the room server give (diagnosticView).
+          for (const d of r.diagnostics) process.stdout.write(`${diagnosticLine(d, messageLang())}\n`);
           const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
           const warnings = r.diagnostics.length - errors;
-          if (!r.compiled) process.stdout.write(`${errors} error(s) in ${r.arg}: fix them before linting\n`);
+          if (!r.compiled)
+            process.stdout.write(
+              say(
+                `${errors} error(s) in ${r.arg}: fix them before linting\n`,
+                `${r.arg} 有 ${errors} 处错误：请先改正再检查\n`,
+              ),
+            );
           else if (warnings)
             process.stdout.write(
-              `${warnings} warning(s) in ${r.arg}${o.strict ? ' (--strict: failing)' : ''}\n`,
+              say(
+                `${warnings} warning(s) in ${r.arg}${o.strict ? ' (--strict: failing)' : ''}\n`,
+                `${r.arg} 有 ${warnings} 处警告${o.strict ? '（--strict：视为失败）' : ''}\n`,
+              ),
             );
-          else process.stdout.write(`ok: ${r.arg} (no warnings)\n`);
+          else process.stdout.write(say(`ok: ${r.arg} (no warnings)\n`, `ok: ${r.arg}（没有警告）\n`));
         }
       process.exitCode = lintExitCode(results, o.strict === true);
     });

@@ -31,7 +31,7 @@ export function observeTranscript(
     throw new UserError(
       say(
         `${file} fails verification, so it cannot be amended: ${v.reason}`,
-        `${file} 校验未通过，不能修改：${reasonSaid(v.reason)}`,
+        `${file} 校验未通过，不能修改：${reasonSaid(v.reason, v.refused)}`,
       ),
     );
   const rating = ratingOption(o.rating);

@@ -63,7 +63,7 @@ export function overrideTranscript(
     throw new UserError(
       say(
         `${file} fails verification, so it cannot be amended: ${v.ok ? 'it does not replay' : v.reason}`,
-        `${file} 校验未通过，不能修改：${v.ok ? '无法重放' : reasonSaid(v.reason)}`,
+        `${file} 校验未通过，不能修改：${v.ok ? '无法重放' : reasonSaid(v.reason, v.refused)}`,
       ),
     );
   if (!v.complete)

@@ -51,16 +51,15 @@ export function replayedAar(
 ): { aar: Aar; state: DrillState } {
   const r = aarFromTranscript(scenario, t, o);
   if (r.ok) return { aar: r.aar, state: r.state };
+  const why = reasonSaid(r.reason, r.verification.ok ? undefined : r.verification.refused);
   if (!r.verification.ok && !o.unverified)
     throw new UserError(
       say(
         `${file} fails verification: ${r.reason}\n(add --unverified to report on it anyway, marked as not verified)`,
-        `${file} 校验未通过：${reasonSaid(r.reason)}\n（如仍要生成报告，请加 --unverified，报告将标明未经校验）`,
+        `${file} 校验未通过：${why}\n（如仍要生成报告，请加 --unverified，报告将标明未经校验）`,
       ),
     );
-  throw new UserError(
-    say(`${file} cannot be replayed: ${r.reason}`, `${file} 无法重放：${reasonSaid(r.reason)}`),
-  );
+  throw new UserError(say(`${file} cannot be replayed: ${r.reason}`, `${file} 无法重放：${why}`));
 }
 
 /**

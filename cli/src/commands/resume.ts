@@ -171,7 +171,11 @@ export async function resumeCommand(file: string, o: ResumeOptions): Promise<num
   if (o.auto || o.answers) {
     try {
       playOn(drill, o, answers);
-      if (drill.broken) throw new UserError(`${drill.broken.replace(/ — quit.*$/, '')}`, 1);
+      if (drill.broken)
+        throw new UserError(
+          say(drill.broken.replace(/ — quit.*$/, ''), '日志无法写入：之后的操作都无法保存'),
+          1,
+        );
       const f = finishChecked(drill);
       process.stdout.write(
         say(
@@ -235,11 +239,17 @@ function finishChecked(drill: LiveDrill): FinishInfo {
     f = drill.finish();
   } catch (e) {
     if (e instanceof UserError) throw new UserError(e.message, 1);
-    throw new UserError(`could not finish the drill: ${(e as Error).message}`, 1);
+    throw new UserError(
+      say(`could not finish the drill: ${(e as Error).message}`, `无法完成推演：${(e as Error).message}`),
+      1,
+    );
   }
   if (f.htmlMissing?.startsWith('failed'))
     throw new UserError(
-      `the transcript is written (${f.transcript}), but the HTML report ${f.htmlMissing}`,
+      say(
+        `the transcript is written (${f.transcript}), but the HTML report ${f.htmlMissing}`,
+        `记录已写入（${f.transcript}），但 HTML 报告未能生成：${reasonSaid(f.htmlMissing.replace(/^failed: /, ''))}`,
+      ),
       1,
     );
   return f;
@@ -255,7 +265,7 @@ function readAnswers(file: string, scenario: Scenario): Answers {
     );
   }
   const a = parseAnswers(utf8Text(text, file, SAVE_AS_UTF8), scenario);
-  if (!a.ok) throw new UserError(`${file}: ${a.reason}`);
+  if (!a.ok) throw new UserError(`${file}${say(': ', '：')}${a.reason}`);
   return a.answers;
 }
 

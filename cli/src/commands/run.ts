@@ -19,7 +19,7 @@ import { SAVE_AS_UTF8, utf8Text } from '../utf8Text.ts';
 import { loadSigningKey } from './keys.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import { parseLang } from '../tui/i18n.ts';
-import { say } from '../say.ts';
+import { messageLang, say } from '../say.ts';
 import { join } from 'node:path';
 
 export interface RunOptions {
@@ -92,7 +92,8 @@ export function playHeadless(
   const driver = soloDriver(
     actor.team,
     () => table.stateOf(0),
-    (c) => table.submit(actor, c, { lang: 'en' }),
+    // A refusal is shown on this terminal: the Table words it in the terminal's language.
+    (c) => table.submit(actor, c, { lang: messageLang() }),
   );
   const player = autoPlayer(scenario, {
     seed: o.seed,
@@ -165,7 +166,7 @@ export async function runCommand(scenarioArg: string, o: RunOptions): Promise<nu
         );
       }
       const a = parseAnswers(utf8Text(text, o.answers, SAVE_AS_UTF8), scenario);
-      if (!a.ok) throw new UserError(`${o.answers}: ${a.reason}`);
+      if (!a.ok) throw new UserError(`${o.answers}${say(': ', '：')}${a.reason}`);
       answers = a.answers;
     }
     const startedAt = new Date().toISOString();

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { formatDiagnostic } from '@drill/engine';
+import { diagnosticLine } from '@drill/engine';
 import { loadScenarioFile, resolveScenarioPath } from '@drill/scenarios';
+import { messageLang, say } from '../say.ts';
 
 export function register(program: Command): void {
   program
@@ -16,12 +17,18 @@ export function register(program: Command): void {
         const ds = r.ok ? r.warnings : r.diagnostics;
         all.push(...ds);
         if (!o.json) {
-          for (const d of ds) process.stdout.write(`${formatDiagnostic(d)}\n`);
-          if (r.ok)
+          // In a Chinese terminal, the words the web app and the room server give (diagnosticView).
+          for (const d of ds) process.stdout.write(`${diagnosticLine(d, messageLang())}\n`);
+          const s = r.ok ? r.scenario : undefined;
+          const errors = ds.filter((d) => d.severity === 'error').length;
+          if (s)
             process.stdout.write(
-              `ok: ${f} (${r.scenario.injects.length} injects, ${r.scenario.decisions.length} decision points, ${r.scenario.roles.length} roles)\n`,
+              say(
+                `ok: ${f} (${s.injects.length} injects, ${s.decisions.length} decision points, ${s.roles.length} roles)\n`,
+                `ok: ${f}（${s.injects.length}条信息，${s.decisions.length}个决策点，${s.roles.length}个岗位）\n`,
+              ),
             );
-          else process.stdout.write(`${ds.filter((d) => d.severity === 'error').length} error(s) in ${f}\n`);
+          else process.stdout.write(say(`${errors} error(s) in ${f}\n`, `${f} 有 ${errors} 处错误\n`));
         }
         if (!r.ok) failed = true;
       }

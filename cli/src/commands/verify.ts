@@ -49,7 +49,10 @@ export function verifyVerdict(
 ): { line: string; exit: number } {
   // The first word (OK, FAILED, UNFINISHED) is the verdict scripts read: the same in every language.
   if (!r.ok)
-    return { line: `FAILED: ${file}${say(': ', '：')}${reasonSaid(r.reason)}`, exit: VERIFY_EXIT.failed };
+    return {
+      line: `FAILED: ${file}${say(': ', '：')}${reasonSaid(r.reason, r.refused)}`,
+      exit: VERIFY_EXIT.failed,
+    };
   if (dropped && !dropped.torn)
     return {
       line: say(

@@ -111,7 +111,10 @@ export function importUnits(t: ScenarioTexts, tf: TranslationFile): ImportResult
       const got = again.entries.find((e) => e.key === c.entry.key)?.values[c.lang];
       if (got !== c.text)
         throw new UserError(
-          `${f.file}: writing \`${c.entry.key}\` did not give the text back (a bug in drill: please report it); nothing was written`,
+          say(
+            `${f.file}: writing \`${c.entry.key}\` did not give the text back (a bug in drill: please report it); nothing was written`,
+            `${f.file}：写入“${c.entry.key}”后读回的文字不一致（这是 drill 的缺陷，请报告）；什么也没有写入`,
+          ),
         );
     }
   }

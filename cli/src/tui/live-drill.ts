@@ -156,7 +156,10 @@ export class LiveDrill {
     if (!r.ok) {
       // Not on disk, so not accepted (the Table kept its state): stop taking inputs.
       if (r.engineCode === 'not-saved') {
-        this.broken = `the journal could not be written (${r.reason}): nothing more can be saved — quit (q, y) and resume later`;
+        this.broken =
+          this.lang === 'zh-CN'
+            ? `日志无法写入（${r.reason}）：之后的操作都无法保存——请退出（q，y），稍后再继续`
+            : `the journal could not be written (${r.reason}): nothing more can be saved — quit (q, y) and resume later`;
         return { ...r, reason: this.broken };
       }
       return r;

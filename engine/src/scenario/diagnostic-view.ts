@@ -22,8 +22,105 @@ export interface DiagnosticView {
 const quoted = (s: string): string[] => [...s.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
 const q = (s: string | undefined): string => (s === undefined ? '' : `「${s}」`);
 
+/**
+ * Lint's explanation of a condition (lint/explain.ts): "`expr` never holds: why; why". The expression
+ * stays as written; each reason is worded here, and one this table does not know is left out.
+ */
+function heldText(tail: string | undefined): string {
+  if (!tail) return '';
+  const m = /^`([^`]+)` (always|never) holds(?:: (.*))?$/s.exec(tail);
+  if (!m) return '';
+  const reasons = (m[3] ?? '').split('; ').flatMap((r) => {
+    for (const [re, zh] of REASONS) {
+      const x = re.exec(r);
+      if (x) return [zh(x)];
+    }
+    return [];
+  });
+  return `：${q(m[1])}${m[2] === 'always' ? '总是成立' : '永远不成立'}${reasons.length ? `（${reasons.join('；')}）` : ''}`;
+}
+
+const REASONS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^inject `([^`]+)` can never happen$/, (m) => `信息${q(m[1])}永远不会发生`],
+  [/^decision `([^`]+)` can never open$/, (m) => `决策${q(m[1])}永远不会开放`],
+  [
+    /^option `([^`]+)` of `([^`]+)` can never be chosen$/,
+    (m) => `决策${q(m[2])}的选项${q(m[1])}永远不会被选`,
+  ],
+  [/^the clock `t` runs only from (\S+) to (\S+) here$/, (m) => `此处时钟 t 只在 ${m[1]} 到 ${m[2]} 之间`],
+  [
+    /^no effect ever changes `([^`]+)`, so it stays (.+)$/,
+    (m) => `没有效果会改变${q(m[1])}，它一直是 ${m[2]}`,
+  ],
+  [/^`([^`]+)` is declared within (\[.+\])$/, (m) => `${q(m[1])}声明的范围是 ${m[2]}`],
+  [
+    /^`([^`]+)` only ever (grows|falls) from (\S+), so it stays within (\[.+\])$/,
+    (m) => `${q(m[1])}从 ${m[3]} 起只${m[2] === 'grows' ? '增' : '减'}，所以一直在 ${m[4]} 之内`,
+  ],
+  [/^`([^`]+)` and `([^`]+)` cannot both hold$/, (m) => `${q(m[1])}和${q(m[2])}不可能同时成立`],
+];
+
 /** Messages recognised by their words (the YAML mistakes have no more precise code). */
 const MESSAGES: [RegExp, (m: RegExpExecArray, w: string[]) => string][] = [
+  // Lint's warnings (engine/src/lint): loose ends of a scenario that compiles.
+  [
+    /^(inject|decision) `([^`]+)` can never (?:happen|open): it has no/,
+    (m) =>
+      `${NOUNS.get(m[1]!)}${q(m[2])}永远不会${m[1] === 'inject' ? '发生' : '开放'}：它没有时间或条件，也没有选项的 then 触发它`,
+  ],
+  [
+    /^(inject|decision) `([^`]+)` can never (?:happen|open): only options that can never be chosen/,
+    (m) =>
+      `${NOUNS.get(m[1]!)}${q(m[2])}永远不会${m[1] === 'inject' ? '发生' : '开放'}：只有永远不会被选的选项触发它`,
+  ],
+  [/^inject `([^`]+)` can never happen: (.*)$/s, (m) => `信息${q(m[1])}永远不会发生${heldText(m[2])}`],
+  [
+    /^contingency `([^`]+)` can never fire: its `unless` (.*)$/s,
+    (m) => `条件信息${q(m[1])}永远不会触发：它的 unless${heldText(m[2])}`,
+  ],
+  [/^decision `([^`]+)` can never open: (.*)$/s, (m) => `决策${q(m[1])}永远不会开放${heldText(m[2])}`],
+  [
+    /^option `([^`]+)` of `([^`]+)` can never be offered: (.*)$/s,
+    (m) => `决策${q(m[2])}的选项${q(m[1])}永远不会出现${heldText(m[3])}`,
+  ],
+  [
+    /^ending `([^`]+)` can never be reached: `([^`]+)` comes first and always applies$/,
+    (m) => `结局${q(m[1])}永远不会达到：结局${q(m[2])}排在前面且总是适用`,
+  ],
+  [/^ending `([^`]+)` can never be reached: (.*)$/s, (m) => `结局${q(m[1])}永远不会达到${heldText(m[2])}`],
+  [
+    /^condition is always (true|false): (.*)$/s,
+    (m) => `条件${m[1] === 'true' ? '总是成立' : '永远不成立'}${heldText(m[2])}`,
+  ],
+  [
+    /^part of this condition is always (true|false): `([^`]+)`/,
+    (m) => `此条件的一部分${m[1] === 'true' ? '总是成立' : '永远不成立'}：${q(m[2])}`,
+  ],
+  [/^dead end: the scenario has no endings/, () => '死胡同：想定没有结局，任何推演都到不了结局'],
+  [
+    /^dead end: a drill can finish where/,
+    () => '死胡同：推演可能在没有任何结局条件成立时结束，而且没有兜底结局',
+  ],
+  [
+    /^the best option of `([^`]+)` has by far the longest label/,
+    (m) => `决策${q(m[1])}的最佳选项文字远比其他选项长：靠猜也能选中`,
+  ],
+  [
+    /^objective `([^`]+)` is scored by no decision: none of its capabilities \((.*)\)/,
+    (m) => `目标${q(m[1])}没有任何决策计分：它的能力（${m[2]}）都不是任何决策的能力`,
+  ],
+  [
+    /^objective `([^`]+)` lists capability `([^`]+)`, which no decision scores$/,
+    (m) => `目标${q(m[1])}列出的能力${q(m[2])}没有任何决策计分`,
+  ],
+  [/^capability `([^`]+)` is scored by no decision$/, (m) => `能力${q(m[1])}没有任何决策计分`],
+  [
+    /^decisions `([^`]+)` and `([^`]+)` are both due at (\S+) for (.*)$/,
+    (m) =>
+      `决策${q(m[1])}和${q(m[2])}都在 ${m[3]} 到期，同一岗位（${m[4]!.replace(/`([^`]+)`/g, '「$1」')}）要同时处理两项`,
+  ],
+  [/^text has no (.*) translation$/, (m) => `文字缺少 ${m[1]!.replace(/`/g, '')} 译文`],
+  [/^reference title is in English only/, () => '参考资料标题只有英文：中文文件会以英文引用它'],
   [
     /^a capability has either a `name`/,
     () => '一项能力要么有 name（想定自己的能力），要么有 rename/hidden（评估标准中的能力），不能两者都有',
@@ -171,6 +268,28 @@ const CODES: [RegExp, string][] = [
 ];
 
 const HINTS: [RegExp, (m: RegExpExecArray) => string][] = [
+  // Lint's hints.
+  [/^write it as \{ (.*) \}$/, (m) => `请写成 { ${m[1]} }`],
+  [/^endings are tried in order/, () => '结局按顺序判断：把兜底结局放在最后'],
+  [/^drop the `when` to make it the fallback ending/, () => '删去 when，使它成为兜底结局'],
+  [/^add `endings:`/, () => '添加 endings:，最后一个不写 when（兜底结局）'],
+  [/^add a last ending without `when`/, () => '添加一个不写 when 的最后结局，或让各结局的条件覆盖所有情况'],
+  [/^give the other options the same length/, () => '让其他选项同样长、同样具体，各有自己的道理和代价'],
+  [/^give it a time /, () => '给它一个时间、一个条件，或在某个选项的 then 中写出它'],
+  [/^give a decision one of these capabilities/, () => '让某项决策计这些能力之一，或删去此目标'],
+  [
+    /^set it as a decision’s \(or an option’s\)/,
+    () => '把它设为某项决策（或选项）的 capability，或从目标中删去',
+  ],
+  [/^set it as a decision’s `capability`, or remove it/, () => '把它设为某项决策的 capability，或删去它'],
+  [/^stagger the deadlines/, () => '错开截止时间，避免一个岗位同时面对两项'],
+  [/^this dynamic never applies/, () => '这条动态规则永远不会执行'],
+  [/^drop the `when`: the inject fires at its time anyway/, () => '删去 when：信息到时间总会发出'],
+  [/^drop the `when`: the option is always offered/, () => '删去 when：此选项总会出现'],
+  [/^drop the `when`/, () => '删去 when'],
+  [/^give it a time `at` instead/, () => '改为给它一个时间 at'],
+  [/^this contingency always fires/, () => '此条件信息总会触发：删去 unless，或检查预期行动设置的内容'],
+  [/^it opens at the start: use `opens` instead/, () => '它在开始时就开放：改用 opens'],
   [/^did you mean `?([^`?]+)`?\?$/, (m) => `是否想写 ${q(m[1])}？`],
   [/^known: (.*)$/, (m) => `已有：${m[1]}`],
   [/^one of: (.*)$/, (m) => `可选：${m[1]}`],
@@ -277,6 +396,13 @@ export function diagnosticView(d: Diagnostic, lang: Lang): DiagnosticView {
   };
 }
 
+/** One diagnostic as the line(s) a terminal prints, in `lang` (English: `formatDiagnostic`'s). */
+export function diagnosticLine(d: Diagnostic, lang: Lang): string {
+  if (lang === 'en') return formatDiagnostic(d);
+  const v = diagnosticView(d, lang);
+  return `${v.where}：${v.severity}：${v.message}${v.hint ? `\n    提示：${v.hint}` : ''}`;
+}
+
 /**
  * Diagnostics as lines of text in `lang`, headed by how many errors there are: `file:line:col: error:
  * message` and its hint, the shape `formatDiagnostic` prints, for a reader without the web page (the
@@ -289,11 +415,5 @@ export function diagnosticsText(ds: readonly Diagnostic[], lang: Lang): string {
       `the scenario has ${errors} ${errors === 1 ? 'error' : 'errors'}:`,
       ...ds.map((d) => formatDiagnostic(d)),
     ].join('\n');
-  return [
-    `想定有 ${errors} 处错误：`,
-    ...ds.map((d) => {
-      const v = diagnosticView(d, lang);
-      return `${v.where}：${v.severity}：${v.message}${v.hint ? `\n    提示：${v.hint}` : ''}`;
-    }),
-  ].join('\n');
+  return [`想定有 ${errors} 处错误：`, ...ds.map((d) => diagnosticLine(d, lang))].join('\n');
 }
