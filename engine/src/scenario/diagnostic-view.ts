@@ -145,6 +145,10 @@ const MESSAGES: [RegExp, (m: RegExpExecArray, w: string[]) => string][] = [
   [/^the alias (\S+) refers to a node that contains it/, (m) => `别名 ${m[1]} 指向包含它自身的节点（循环）`],
   [/^Unresolved alias/, () => '别名无法解析（锚点须在别名之前定义）'],
   [/^Excessive alias count/, () => '别名过多（可能耗尽资源）'],
+  [
+    /^the file is nested too deeply \(more than (\d+) levels/,
+    (m) => `文件嵌套过深（列表和映射超过 ${m[1]} 层）`,
+  ],
   [/^this file is not UTF-8/, () => '此文件不是 UTF-8 编码：此处有无法读取的字符（�）'],
   [/name the same file `/, (_m, w) => `${q(w[0])} 与 ${q(w[1])} 是同一个文件 ${q(w[2])}：只需发送一次`],
   [/^a key here is a list or a mapping/, () => '此处的键是列表或映射；键应是普通词语'],
@@ -294,6 +298,10 @@ const HINTS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^known: (.*)$/, (m) => `已有：${m[1]}`],
   [/^one of: (.*)$/, (m) => `可选：${m[1]}`],
   [/^allowed here: (.*)$/, (m) => `此处可写：${m[1]}`],
+  [
+    /^a scenario needs only a few levels/,
+    () => '想定只需要几层嵌套：检查是否有未闭合的 [ 或 {，或越来越深的缩进',
+  ],
   [/^paths are relative to this file/, () => '路径相对于本文件；被包含的文件须一并选中（可选择整个文件夹）'],
   [/^include part files/, () => '只能包含本文件夹或其子文件夹中的分部文件（format: drill/1-part）'],
   [/^a part file starts with/, () => '分部文件的第一行是 format: drill/1-part'],
