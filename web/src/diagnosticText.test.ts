@@ -58,6 +58,13 @@ describe('scenario diagnostics in the web app', () => {
     }
   });
 
+  it('says a file nested too deeply is that, with the hint about brackets (not the indentation catch-all)', () => {
+    const d = corpus.find((x) => x.code === 'yaml-depth')!;
+    const v = diagnosticView(d, 'zh-CN');
+    expect(v.message).toBe('文件嵌套过深（列表和映射超过 100 层）');
+    expect(v.hint).toContain('未闭合的 [ 或 {');
+  });
+
   it('keeps the engine’s words in English, and says the one thing a browser pick changes', () => {
     const d = corpus.find((x) => x.code === 'include-not-found')!;
     expect(diagnosticView(d, 'en')).toEqual({
