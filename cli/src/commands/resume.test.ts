@@ -10,6 +10,19 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** A started drill whose journal's last line was cut mid-write, and what resume prints to stdout. */
+function halfWrittenJournal(): { d: ReturnType<typeof newDrill>['drill']; out: string[] } {
+  const k = newDrill();
+  cleanup = k.cleanup;
+  const d = k.drill;
+  d.submit({ type: 'start' });
+  d.journal.close();
+  appendFileSync(d.paths.journal, '{"seq":2,"input":{"type":"adv');
+  const out: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+  return { d, out };
+}
+
 describe('drill resume', () => {
   it('replays the journal to the same state hash and finishes it headless, keeping every earlier entry', async () => {
     const k = newDrill();
@@ -47,14 +60,7 @@ describe('drill resume', () => {
   });
 
   it('says when a half-written last line was dropped', async () => {
-    const k = newDrill();
-    cleanup = k.cleanup;
-    const d = k.drill;
-    d.submit({ type: 'start' });
-    d.journal.close();
-    appendFileSync(d.paths.journal, '{"seq":2,"input":{"type":"adv');
-    const out: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+    const { d, out } = halfWrittenJournal();
     await resumeCommand(d.paths.journal, { auto: 'best' });
     expect(out.join('')).toContain('the last line of the journal was half-written');
   });
@@ -71,14 +77,7 @@ describe('drill resume', () => {
 
   // "resumed x.jsonl: 3 inputs replayed; the drill stands at …" reached a Chinese terminal in English.
   it("says where the drill stands, and the score line, in a Chinese terminal's language", async () => {
-    const k = newDrill();
-    cleanup = k.cleanup;
-    const d = k.drill;
-    d.submit({ type: 'start' });
-    d.journal.close();
-    appendFileSync(d.paths.journal, '{"seq":2,"input":{"type":"adv');
-    const out: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+    const { d, out } = halfWrittenJournal();
     process.env.LANG = 'zh_CN.UTF-8';
     try {
       await resumeCommand(d.paths.journal, { auto: 'best' });
