@@ -1,43 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { startRoomServer, type RoomServer } from '@drill/server';
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { LangContext, translate } from '../i18n.ts';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { JoinPage } from './JoinPage.tsx';
 import { RoomClient } from './roomClient.ts';
+import { liveServer } from './testing/live-server.ts';
 
 // The room pages against a real room server as a hostile or unlucky participant meets it
-// (docs/reliability/hostile-room.md, tenth session). The `ws` package's socket, as in
-// remoteBackend.test.tsx: jsdom's own says it comes from another origin, which the server refuses.
-const serverRequire = createRequire(join(process.cwd(), 'server', 'package.json'));
-globalThis.WebSocket = serverRequire('ws') as typeof WebSocket;
-let server: RoomServer;
-let home: string;
-const open: RoomClient[] = [];
-
-beforeAll(async () => {
-  home = mkdtempSync(join(tmpdir(), 'drill-hostile10-web-'));
-  server = await startRoomServer({ dataDir: home, port: 0, viewWorker: false });
-});
-afterEach(() => {
-  cleanup();
-  for (const c of open.splice(0)) c.close();
-});
-afterAll(async () => {
-  await server?.close();
-  if (home) rmSync(home, { recursive: true, force: true });
-});
+// (docs/reliability/hostile-room.md, tenth session).
+const live = liveServer('drill-hostile10-web-');
+const open = live.open;
 
 const LATIN = /[A-Za-z]/;
 
 describe('a seat whose credential the server no longer knows (its database was reset, a stale link)', () => {
   it('is told why in Chinese, and the connection banner says nothing in English', async () => {
     const c = new RoomClient({
-      url: new URL('/ws', server.url.replace('http', 'ws')).toString(),
+      url: new URL('/ws', live.server.url.replace('http', 'ws')).toString(),
       // A seat token from a room this server does not hold (a phone that kept it across a reset).
       token: 'Zm9yZ290dGVuLXNlYXQtdG9rZW4tMDEyMzQ1Njc4OQ',
       lang: 'zh-CN',
@@ -63,12 +42,12 @@ describe('the join page after its code is changed', () => {
     // The page's relative API calls go to the test's server (jsdom's page is on another origin).
     const realFetch = globalThis.fetch;
     globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
-      realFetch(new URL(String(input), server.url), init)) as typeof fetch;
+      realFetch(new URL(String(input), live.server.url), init)) as typeof fetch;
     try {
       const create = async (teams: string[]): Promise<string> => {
-        const res = await realFetch(new URL('/api/rooms', server.url), {
+        const res = await realFetch(new URL('/api/rooms', live.server.url), {
           method: 'POST',
-          headers: { authorization: `Bearer ${server.hostToken}`, 'content-type': 'application/json' },
+          headers: { authorization: `Bearer ${live.server.hostToken}`, 'content-type': 'application/json' },
           body: JSON.stringify({
             scenario: 'typhoon',
             seed: 'join-edit',

@@ -1,51 +1,31 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { stateHash, verify, type Lang, type Scenario, type Transcript } from '@drill/engine';
-import { startRoomServer, transcriptPath, type CreatedRoom, type RoomServer } from '@drill/server';
+import { transcriptPath, type CreatedRoom } from '@drill/server';
 import { LangContext, translate } from '../i18n.ts';
 import { CloseDrill } from '../console/CloseDrill.tsx';
 import { compileShipped, loadLibrary } from '../scenarios.ts';
 import { ParticipantScreen } from './ParticipantScreen.tsx';
 import { RemoteBackend } from './remoteBackend.ts';
 import { RoomClient } from './roomClient.ts';
+import { liveServer } from './testing/live-server.ts';
 
-// The room console's backend against a real room server over real sockets. jsdom's own WebSocket
-// says it comes from jsdom's page origin, which the server refuses as cross-origin (as it should): the
-// socket here is the `ws` package's, as a page served by the room server would open one.
-const serverRequire = createRequire(join(process.cwd(), 'server', 'package.json'));
-globalThis.WebSocket = serverRequire('ws') as typeof WebSocket;
-let server: RoomServer;
-let home: string;
+// The room console's backend against a real room server over real sockets.
+const live = liveServer('drill-remote-backend-');
+const open = live.open;
 let sc: Scenario;
-const open: RoomClient[] = [];
 
 beforeAll(async () => {
   await loadLibrary();
   const r = compileShipped('typhoon');
   if (!r.ok) throw new Error('typhoon does not compile');
   sc = r.scenario;
-  home = mkdtempSync(join(tmpdir(), 'drill-remote-backend-'));
-  // No view worker: under jsdom the server module's import.meta.url is not a file URL a Worker can
-  // start from; the room then builds its frames itself, the same bytes (server/test/view-worker.test.ts).
-  server = await startRoomServer({ dataDir: home, port: 0, viewWorker: false });
-});
-afterEach(() => {
-  cleanup();
-  for (const c of open.splice(0)) c.close();
-});
-afterAll(async () => {
-  await server?.close();
-  if (home) rmSync(home, { recursive: true, force: true });
 });
 
 async function room(lang: Lang): Promise<{ created: CreatedRoom; backend: RemoteBackend }> {
-  const res = await fetch(new URL('/api/rooms', server.url), {
+  const res = await fetch(new URL('/api/rooms', live.server.url), {
     method: 'POST',
-    headers: { authorization: `Bearer ${server.hostToken}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${live.server.hostToken}`, 'content-type': 'application/json' },
     body: JSON.stringify({
       scenario: 'typhoon',
       seed: 'remote-1',
@@ -64,14 +44,14 @@ async function room(lang: Lang): Promise<{ created: CreatedRoom; backend: Remote
 
 /** A trainer's console (a browser tab) on the room. */
 async function consoleOn(created: CreatedRoom, lang: Lang): Promise<RemoteBackend> {
-  const url = new URL('/ws', server.url.replace(/^http/, 'ws')).toString();
+  const url = new URL('/ws', live.server.url.replace(/^http/, 'ws')).toString();
   const client = new RoomClient({ token: created.trainerToken, lang, lostReason: 'lost', url });
   open.push(client);
   await waitFor(() => expect(client.view).toBeDefined(), { timeout: 10_000 });
   return new RemoteBackend(client, sc, created.room, created.trainerToken);
 }
 
-const table = (id: string) => server.rooms.get(id)!.table;
+const table = (id: string) => live.server.rooms.get(id)!.table;
 const hashes = (id: string): string[] =>
   Array.from({ length: table(id).sessionCount }, (_, i) => stateHash(table(id).stateOf(i)));
 
@@ -155,7 +135,7 @@ describe('the room console over the server', () => {
     expect(after).toMatchObject({ ok: false, code: 'closed' });
     for (const i of [0, 1]) {
       // The download the console offers (a relative link in the page; absolute here, outside one).
-      const res = await fetch(new URL(transcriptPath(id, i), server.url), {
+      const res = await fetch(new URL(transcriptPath(id, i), live.server.url), {
         headers: { authorization: `Bearer ${created.trainerToken}` },
       });
       expect(res.status).toBe(200);
@@ -171,14 +151,14 @@ describe('scores in the room (sent apart from the views)', () => {
   it("the console's scores are the server Table's; a member sees only their team's, only while shown", async () => {
     const { created, backend } = await room('zh-CN');
     const id = created.room.id;
-    const res = await fetch(new URL(`/api/join/${created.room.code}`, server.url), {
+    const res = await fetch(new URL(`/api/join/${created.room.code}`, live.server.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ team: 'Blue', roles: [], name: '蓝一' }),
     });
     expect(res.status).toBe(201);
     const { token } = (await res.json()) as { token: string };
-    const url = new URL('/ws', server.url.replace(/^http/, 'ws')).toString();
+    const url = new URL('/ws', live.server.url.replace(/^http/, 'ws')).toString();
     const member = new RoomClient({ token, lang: 'zh-CN', lostReason: 'lost', url });
     open.push(member);
     await waitFor(() => expect(member.view).toBeDefined());
