@@ -76,6 +76,9 @@ const proc = spawn(
   process.execPath,
   [
     ...(PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(PROF)}`] : []),
+    // BENCH_SERVER_FLAGS: Node/V8 flags for the server process only, e.g. "--min-semi-space-size=16",
+    // to compare (V8's heap flags are not allowed in NODE_OPTIONS).
+    ...(process.env.BENCH_SERVER_FLAGS?.split(' ').filter(Boolean) ?? []),
     ...(process.env.LOOPSTATS ? ['--import', process.env.LOOPSTATS] : []),
     // server/bin/server.mjs runs the bundle (fresh: checked above); through tsx, every function's name
     // is kept with a wrapper call at each closure's creation, which the bundle does without.
@@ -427,7 +430,10 @@ const rows: [string, string][] = [
     `${ROUNDS} clock steps, one every ${STEP_MS} ms per room, ${SYNC ? 'all rooms at the same instant (SYNC=1)' : 'rooms at independent random phases'}`,
   ],
   ['load generator placement', `nice ${GEN_NICE} (GEN_NICE)`],
-  ['server', SERVER_BUNDLE ? 'the bundle (server/dist)' : 'the sources through tsx'],
+  [
+    'server',
+    `${SERVER_BUNDLE ? 'the bundle (server/dist)' : 'the sources through tsx'}${process.env.BENCH_SERVER_FLAGS ? `, flags ${process.env.BENCH_SERVER_FLAGS}` : ''}`,
+  ],
   ['setup (create, join, connect)', `${setupS.toFixed(1)} s`],
   ['inputs sent / accepted', `${sent} / ${accepted} in ${runS.toFixed(1)} s`],
   [

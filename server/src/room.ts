@@ -97,6 +97,8 @@ export class Room {
   private scoresSent = { at: -Infinity, seq: -1 };
   /** The scores of inputs accepted within SCORES_EVERY_MS of the last ones go out when it is over. */
   private scoresTimer: NodeJS.Timeout | undefined;
+  /** The debrief's scores are queued for the next turn (see `scoresDue`). */
+  private debriefScoresQueued = false;
 
   private constructor(
     private readonly store: Store,
@@ -426,14 +428,22 @@ export class Room {
    * An input changed the table: its scores go out on the next turn of the event loop if the room sent
    * none in the last SCORES_EVERY_MS, else when that time is up — one rescoring and one frame a second,
    * however many inputs came in it (and never ahead of this turn's broadcasts: see `flush`). The
-   * debrief's go out at once (the drill is over: every figure is final).
+   * debrief's go out on the next turn, whenever the last went (the drill is over: every figure is final).
    */
   private scoresDue(): void {
     if (this.scoresSent.seq === this.table.seq) return;
     if (this.over()) {
       clearTimeout(this.scoresTimer);
       this.scoresTimer = undefined;
-      return this.sendScores();
+      // The debrief's scores are the whole drill's (every team's report): built on the next turn, so a
+      // busy turn sends every room's acks and views first (as for the once-a-second scores below).
+      if (this.debriefScoresQueued) return;
+      this.debriefScoresQueued = true;
+      setImmediate(() => {
+        this.debriefScoresQueued = false;
+        if (this.store.db.open && this.scoresSent.seq !== this.table.seq) this.sendScores();
+      });
+      return;
     }
     const wait = Math.max(0, this.scoresSent.at + SCORES_EVERY_MS - performance.now());
     this.scoresTimer ??= setTimeout(() => {

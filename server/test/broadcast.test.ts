@@ -116,5 +116,16 @@ describe('room broadcasts', () => {
     await tick();
     checkScores();
     expect(scoresOf(conns[5]!).at(-1)).toMatchObject({ scores: [] });
+    // The debrief's scores go out whenever the last went, but a turn after the views: the drill's end
+    // sends every room's acks and views before any room scores its whole drill.
+    for (const c of conns) c.frames.length = 0;
+    cmd({ type: 'end' });
+    await tick();
+    expect(room.table.phase).toBe('debrief');
+    expect(trainer.frames.map((f) => f.t)).toEqual(['ack', 'view']);
+    check();
+    await tick();
+    expect(scoresOf(trainer)).toHaveLength(1);
+    checkScores();
   });
 });
