@@ -194,6 +194,8 @@ const ackLatencies: number[] = [];
  */
 const scoreLatencies: number[] = [];
 const timeline: [number, number][] = [];
+/** (send time, latency) of each ack, for TAIL's split of the server's share by second. */
+const ackTimeline: [number, number][] = [];
 const done = (p: Pick<Pending, 't0' | 'first' | 'clock'>, now: number): void => {
   latencies.push(now - p.t0);
   timeline.push([p.t0, now - p.t0]);
@@ -241,6 +243,7 @@ async function send(room: BenchRoom, c: RoomClient, command: TableCommand): Prom
     });
     if (r.t === 'ack') {
       ackLatencies.push(performance.now() - t0);
+      ackTimeline.push([t0, performance.now() - t0]);
       room.scoring.push({ t0, seq: r.seq });
       room.acked++;
       if (clock) room.clockAcked++;
@@ -489,7 +492,14 @@ if (process.env.TAIL) {
       .filter(([t]) => t - runStart >= sec * 1000 && t - runStart < (sec + 1) * 1000)
       .map(([, x]) => x)
       .sort((a, b) => a - b);
-    if (l.length) process.stdout.write(`s${sec}: n=${l.length} p50=${qOf(l, 0.5)} p99=${qOf(l, 0.99)}  `);
+    const a = ackTimeline
+      .filter(([t]) => t - runStart >= sec * 1000 && t - runStart < (sec + 1) * 1000)
+      .map(([, x]) => x)
+      .sort((x, y) => x - y);
+    if (l.length)
+      process.stdout.write(
+        `s${sec}: n=${l.length} p50=${qOf(l, 0.5)} p99=${qOf(l, 0.99)} (ack ${qOf(a, 0.5)}/${qOf(a, 0.99)})  `,
+      );
   }
   process.stdout.write('\n');
 }
