@@ -14,6 +14,7 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { processAlive } from './process.ts';
+import type { Lang } from '@drill/engine';
 
 /** DRILL_HOME, as the CLI uses it (default ~/.drill); the server keeps its database under `server/`. */
 export function drillHome(): string {
@@ -29,6 +30,16 @@ export interface HomeOwner {
   lock?: string;
 }
 
+/**
+ * Why a data folder is held, when its owner file cannot say: its database locked by a process (the lock
+ * files beside it removed), the folder's files removed under a running server, or a database still
+ * being written by another program.
+ */
+export type HomeHeldBy =
+  | { kind: 'db-held'; pid: number | undefined; file: string }
+  | { kind: 'files-removed' }
+  | { kind: 'being-written'; pid: number | undefined; file: string };
+
 /** Another live server holds the data folder: this one must not write its database. */
 export class HomeLockedError extends Error {
   readonly code = 'EDRILLLOCKED';
@@ -37,17 +48,55 @@ export class HomeLockedError extends Error {
     /** Who holds it, when its owner file says so (it is written just after the lock is taken). */
     readonly owner: HomeOwner | undefined,
     /** Said instead of the owner, when the owner file is gone (see `roomsDbHeld`). */
-    note?: string,
+    readonly heldBy?: HomeHeldBy,
   ) {
-    super(
-      `another drill server is using ${dir} (` +
-        (note ??
-          (owner === undefined
-            ? 'still starting'
-            : `process ${owner.pid}, ${owner.port !== null ? `port ${owner.port}, ${owner.url ?? ''}` : 'still starting'}`)) +
-        '): stop it first, or give this one another DRILL_HOME',
-    );
+    super('');
+    this.message = homeLockedText(this, 'en');
   }
+}
+
+/** A `HomeLockedError` in the user's language (`drill serve` says it in Chinese in Chinese mode). */
+export function homeLockedText(e: HomeLockedError, lang: Lang): string {
+  const zh = lang === 'zh-CN';
+  const who = (pid: number | undefined, en: string): string =>
+    pid === undefined ? (zh ? '某个进程' : en) : zh ? `进程 ${pid}` : `process ${pid}`;
+  const held = e.heldBy;
+  let why: string;
+  if (held === undefined) {
+    const o = e.owner;
+    why =
+      o === undefined || o.port === null
+        ? zh
+          ? `${o ? `进程 ${o.pid}，` : ''}仍在启动`
+          : `${o ? `process ${o.pid}, ` : ''}still starting`
+        : zh
+          ? `进程 ${o.pid}，端口 ${o.port}，${o.url ?? ''}`
+          : `process ${o.pid}, port ${o.port}, ${o.url ?? ''}`;
+  } else
+    switch (held.kind) {
+      case 'db-held':
+        why = zh
+          ? `${who(held.pid, '')}持有其数据库 ${held.file}；旁边的锁文件已被删除`
+          : `${who(held.pid, 'a process')} holds its database ${held.file}; the lock files beside it were removed`;
+        break;
+      case 'files-removed':
+        why = zh
+          ? '在此文件夹上启动的服务进程仍在运行，尽管它的文件已被删除'
+          : 'a server process started on this folder is still running, although its files were removed';
+        break;
+      case 'being-written':
+        why = zh
+          ? `${who(held.pid, '')}正在写入其数据库 ${held.file}：请等它写完或关闭它，然后再启动`
+          : `${who(held.pid, 'another program')} is in the middle of writing its database ${held.file}: let it finish or close it, then start again`;
+        break;
+      default: {
+        const never: never = held;
+        return never;
+      }
+    }
+  return zh
+    ? `另一个 drill 服务正在使用 ${e.dir}（${why}）：请先停止它，或为本服务另设 DRILL_HOME`
+    : `another drill server is using ${e.dir} (${why}): stop it first, or give this one another DRILL_HOME`;
 }
 
 /**
@@ -57,11 +106,11 @@ export class HomeLockedError extends Error {
  */
 export function roomsDbHeld(dir: string, dbFile: string): HomeLockedError {
   const pid = lockHolder(dbFile);
-  return new HomeLockedError(
-    dir,
-    pid === undefined ? undefined : { pid, port: null, url: null },
-    `${pid === undefined ? 'a process' : `process ${pid}`} holds its database ${dbFile}; the lock files beside it were removed`,
-  );
+  return new HomeLockedError(dir, pid === undefined ? undefined : { pid, port: null, url: null }, {
+    kind: 'db-held',
+    pid,
+    file: dbFile,
+  });
 }
 
 /** The process holding a POSIX lock on `file`, from /proc/locks (Linux); undefined elsewhere or if none. */
@@ -88,26 +137,48 @@ export function lockHolder(file: string): number | undefined {
  */
 export class HomeUnwritableError extends Error {
   readonly code = 'EDRILLHOME';
+  /** What stopped the write: the device is full, writing there is not allowed, or something else. */
+  readonly reason: 'full' | 'denied' | 'other';
+  /** The system's or SQLite's code for it (ENOSPC, EACCES, SQLITE_FULL…), when there is one. */
+  readonly errno: string | undefined;
+  /** The system's own words, for `other` in English (they have no Chinese). */
+  readonly detail: string;
   constructor(
     readonly lockFile: string,
     cause: unknown,
   ) {
+    super('');
     const e = cause as NodeJS.ErrnoException;
-    const why =
+    this.errno = e.code;
+    this.detail = e.message;
+    this.reason =
       e.code === 'ENOSPC' || e.code === 'SQLITE_FULL'
-        ? 'no space left on the device'
+        ? 'full'
         : e.code === 'EACCES' ||
             e.code === 'EPERM' ||
             e.code === 'EROFS' ||
             e.code === 'SQLITE_READONLY' ||
             e.code === 'SQLITE_CANTOPEN'
-          ? 'not allowed to write there'
-          : e.message;
-    super(
-      `cannot write the server's lock file ${lockFile}: ${why}${e.code ? ` (${e.code})` : ''} — ` +
-        'check that DRILL_HOME is writable and has room',
-    );
+          ? 'denied'
+          : 'other';
+    this.message = homeUnwritableText(this, 'en');
   }
+}
+
+/** A `HomeUnwritableError` in the user's language. */
+export function homeUnwritableText(e: HomeUnwritableError, lang: Lang): string {
+  const code = e.errno ? ` (${e.errno})` : '';
+  if (lang === 'zh-CN') {
+    const why = e.reason === 'full' ? '设备空间已满' : e.reason === 'denied' ? '没有写入权限' : '写入失败';
+    return `无法写入服务的锁文件 ${e.lockFile}：${why}${e.errno ? `（${e.errno}）` : ''}——请检查 DRILL_HOME 是否可写、空间是否足够`;
+  }
+  const why =
+    e.reason === 'full'
+      ? 'no space left on the device'
+      : e.reason === 'denied'
+        ? 'not allowed to write there'
+        : e.detail;
+  return `cannot write the server's lock file ${e.lockFile}: ${why}${code} — check that DRILL_HOME is writable and has room`;
 }
 
 /**
@@ -255,11 +326,7 @@ export async function holdHomeName(
     // Its database still there and locked: name the process holding it, as `roomsDbHeld` does.
     const db = join(dir, 'rooms.db');
     if (lockHolder(db) !== undefined) return roomsDbHeld(dir, db);
-    return new HomeLockedError(
-      dir,
-      liveOwner(join(dir, 'server.lock')),
-      'a server process started on this folder is still running, although its files were removed',
-    );
+    return new HomeLockedError(dir, liveOwner(join(dir, 'server.lock')), { kind: 'files-removed' });
   };
   if (how === 'file') return holdHomeFile(homeLockFile(real), refused);
   const name = homeName(real);

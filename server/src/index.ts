@@ -2,5 +2,5 @@
 export * from './protocol.ts';
 export { startRoomServer, allowedHosts, type RoomServer, type RoomServerOptions } from './app.ts';
 export { lanAddress, terminalQr } from './lan.ts';
-export { HomeLockedError } from './home.ts';
+export { HomeLockedError, HomeUnwritableError, homeLockedText, homeUnwritableText } from './home.ts';
 export { RoomClient, type RoomClientOptions } from './client.ts';

@@ -526,11 +526,7 @@ function refuseIfBeingWritten(dir: string, file: string): void {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'SQLITE_BUSY') {
       const pid = lockHolder(file);
-      throw new HomeLockedError(
-        dir,
-        undefined,
-        `${pid === undefined ? 'another program' : `process ${pid}`} is in the middle of writing its database ${file}: let it finish or close it, then start again`,
-      );
+      throw new HomeLockedError(dir, undefined, { kind: 'being-written', pid, file });
     }
     throw e;
   } finally {

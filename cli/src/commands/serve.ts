@@ -166,9 +166,10 @@ export function register(program: Command): void {
             ),
           );
         // Another server holds this DRILL_HOME: its message names the process and port.
-        if (code === 'EDRILLLOCKED') throw new UserError((e as Error).message);
+        if (e instanceof srv.HomeLockedError) throw new UserError(srv.homeLockedText(e, messageLang()));
         // DRILL_HOME cannot take the server's lock file (full, read-only): its message names the file.
-        if (code === 'EDRILLHOME') throw new UserError((e as Error).message);
+        if (e instanceof srv.HomeUnwritableError)
+          throw new UserError(srv.homeUnwritableText(e, messageLang()));
         // SQLite's own refusal (a damaged or foreign rooms.db, a read-only or full DRILL_HOME): say which
         // file and what to do, not a stack trace.
         if (typeof code === 'string' && code.startsWith('SQLITE_'))
