@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { UserError } from '../io.ts';
-import { say } from '../say.ts';
+import { messageLang, say } from '../say.ts';
 import { scenarioFromArg } from '../scenario-arg.ts';
 import type { CoverageReport } from '../coverage/aggregate.ts';
 import { progressBar, renderCoverage } from '../coverage/render.ts';
@@ -48,7 +48,7 @@ export async function testCommand(scenarioArg: string, o: TestOptions): Promise<
     ...(tty
       ? {
           onProgress: (d: number, n: number) =>
-            (d === n || d % 5 === 0) && process.stderr.write(progressBar(d, n)),
+            (d === n || d % 5 === 0) && process.stderr.write(progressBar(d, n, 30, messageLang())),
         }
       : {}),
   });
@@ -59,7 +59,7 @@ export async function testCommand(scenarioArg: string, o: TestOptions): Promise<
       `${JSON.stringify({ ...report, threads: used, seconds: Math.round(seconds * 10) / 10 }, null, 1)}\n`,
     );
   else {
-    process.stdout.write(renderCoverage(report, { workers: used, seconds }));
+    process.stdout.write(renderCoverage(report, { workers: used, seconds, lang: messageLang() }));
     if (o.requireFull && (report.never.decisions.length || report.never.endings.length))
       process.stdout.write(
         say(

@@ -83,6 +83,20 @@ describe('coverage report', () => {
     const text = renderCoverage(report, { workers: 1, seconds: 1 });
     expect(text).toContain('Decision points: 4/4 reached (100%)');
     expect(text).toContain('Engine errors: none');
+    // In Chinese, every word is Chinese but the scenario's own ids, the policies' and the command's names.
+    const zh = renderCoverage(report, { workers: 1, seconds: 1, lang: 'zh-CN' });
+    expect(zh).toContain('决策点：触发 4/4（100%）');
+    const ids = new Set([
+      ...[report.injects, report.decisions, report.options, report.endings, report.variations]
+        .flat()
+        .flatMap((x) => x.id.split(/[._]/)),
+      ...report.objectives.flatMap((o) => o.id.split('_')),
+      ...Object.keys(report.scores),
+      ...report.naive.map((n) => n.policy),
+      report.scenario.id,
+    ]);
+    const words = zh.match(/[A-Za-z][A-Za-z-]+/g) ?? [];
+    expect(words.filter((x) => !ids.has(x) && !['drill', 'test', 'en', 'zh-CN'].includes(x))).toEqual([]);
     expect(coverageExitCode(report, true)).toBe(0);
   });
 
