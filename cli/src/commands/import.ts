@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { basename, extname } from 'node:path';
 import { userPath, UserError, writeFileAtomic } from '../io.ts';
-import { say } from '../say.ts';
+import { messageLang, say } from '../say.ts';
 import { langArg } from './msel.ts';
 
 /** A scenario id from a file name: `Typhoon MSEL v2.xlsx` → `typhoon_msel_v2`. */
@@ -45,7 +45,7 @@ export function register(program: Command): void {
         ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
         out: o.out,
       });
-      for (const d of r.diagnostics) process.stderr.write(`${formatMselDiagnostic(d)}\n`);
+      for (const d of r.diagnostics) process.stderr.write(`${formatMselDiagnostic(d, messageLang())}\n`);
       if (r.yaml === undefined) {
         const n = r.diagnostics.filter((d) => d.severity === 'error').length;
         throw new UserError(

@@ -179,9 +179,16 @@ export function fieldOf(header: string): MselField | undefined {
 }
 
 /** `time`, `scenario time`, `时间` …: the words a trainer can use for a field, for messages. */
-export function wordsFor(field: MselField): string {
-  return HEADER_WORDS[field]
-    .slice(0, 6)
-    .map((w) => `"${w}"`)
-    .join(', ');
+export function wordsFor(field: MselField, lang: 'en' | 'zh-CN' = 'en'): string {
+  const cjk = /[\u4e00-\u9fff]/;
+  return lang === 'zh-CN'
+    ? HEADER_WORDS[field]
+        .filter((w) => cjk.test(w))
+        .slice(0, 6)
+        .map((w) => `“${w}”`)
+        .join('、')
+    : HEADER_WORDS[field]
+        .slice(0, 6)
+        .map((w) => `"${w}"`)
+        .join(', ');
 }

@@ -29,7 +29,25 @@ async function importFile(name: string, opts: Parameters<typeof importMsel>[1] =
     if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
     scenario = loaded.scenario;
   }
-  return { ...r, scenario, messages: r.diagnostics.map(formatMselDiagnostic) };
+  return { ...r, scenario, messages: r.diagnostics.map((d) => formatMselDiagnostic(d)) };
+}
+
+/**
+ * Chinese diagnostics: past the cell, no English word but the user's own values (quoted), ids (in
+ * backticks), the channel ids to type, and `allowed` (header names drill reads, quoted in English).
+ */
+function expectChineseOnly(lines: string[], allowed: string[] = []): void {
+  // The channel ids a row may name (phone, social-media, warning-system…), word by word.
+  const channels = ['phone', 'document', 'media', 'social', 'field', 'report', 'warning', 'system'];
+  const ok = new Set(['drill', 'MSEL', ...channels, 'radio', 'meeting', 'email', ...allowed]);
+  for (const line of lines) {
+    const rest = line
+      .replace(/^\S+?：(错误|警告)：/, '')
+      .replace(/“[^”]*”|"[^"]*"|`[^`]*`/g, '')
+      .replace(/\b[A-Za-z]+(-[A-Za-z]+)+\b/g, (w) => (w.split('-').every((x) => ok.has(x)) ? '' : w));
+    expect(line).toMatch(/^\S+?：(错误|警告)：/);
+    expect((rest.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !ok.has(w))).toEqual([]);
+  }
 }
 
 /** What a round trip keeps of a scenario, in one language: modules, and injects with their notes and modules. */
@@ -372,6 +390,10 @@ describe('drill import msel: a trainer’s own spreadsheet', () => {
       'bad.xlsx:Sheet1!B5: error: time "Tuesday" is not a scenario time: write it as T-72h, T+1h30m or T0 (H-72 and D-3 also work)',
       'bad.xlsx:Sheet1!C6: error: the row has no inject text',
     ]);
+    const zh = r.diagnostics.map((d) => formatMselDiagnostic(d, 'zh-CN'));
+    expect(zh[2]).toBe('bad.xlsx:Sheet1!B3：错误：时间“T-72”没有单位：是不是 T-72h？');
+    expect(zh.at(-1)).toBe('bad.xlsx:Sheet1!C6：错误：这一行没有注入内容');
+    expectChineseOnly(zh);
   });
 
   it('reads module rows with their id, summary, key issues and note; names a module that cannot pace the drill at its cell', async () => {
@@ -389,6 +411,7 @@ describe('drill import msel: a trainer’s own spreadsheet', () => {
     expect(r.messages).toEqual([
       'modules.csv:D5: warning: module "Module 2 — Early" starts at or before module "Module 3 — Late": modules start one after another, so it is left out',
     ]);
+    expectChineseOnly(r.diagnostics.map((d) => formatMselDiagnostic(d, 'zh-CN')));
     const s = r.scenario!;
     expect(
       s.modules.map((m) => ({
@@ -425,6 +448,21 @@ describe('drill import msel: a trainer’s own spreadsheet', () => {
     expect(r.messages).toEqual([
       'noheaders.csv:A1: error: no time column: the headers found are "When", "What happens", "From", "To" (row 1); name the scenario-time column "time", "scenario time", "exercise time", "event time", "inject time", "T"',
       'noheaders.csv:A1: error: no inject-text column: the headers found are "When", "What happens", "From", "To" (row 1); name it "inject", "inject text", "inject description", "inject decision", "description", "content"',
+    ]);
+    const zh = r.diagnostics.map((d) => formatMselDiagnostic(d, 'zh-CN'));
+    expect(zh[0]).toMatch(
+      /^noheaders\.csv:A1：错误：没有时间列：找到的表头是 “When”、“What happens”、“From”、“To”（第 1 行）；/,
+    );
+    expectChineseOnly(zh, [
+      'time',
+      'scenario',
+      'exercise',
+      'event',
+      'inject',
+      'text',
+      'description',
+      'decision',
+      'content',
     ]);
   });
 

@@ -13,11 +13,19 @@ export interface MselDiagnostic {
   /** `msel.xlsx:Sheet1!C7` */
   where: string;
   message: string;
+  /** The same in Chinese (`drill import msel` in Chinese mode). */
+  zh: string;
 }
 
-export function formatMselDiagnostic(d: MselDiagnostic): string {
-  return `${d.where}: ${d.severity}: ${d.message}`;
+export function formatMselDiagnostic(d: MselDiagnostic, lang: Lang = 'en'): string {
+  return lang === 'zh-CN'
+    ? `${d.where}：${d.severity === 'error' ? '错误' : '警告'}：${d.zh}`
+    : `${d.where}: ${d.severity}: ${d.message}`;
 }
+
+/** Quoted items joined as each language lists them. */
+const quoted = (xs: readonly string[], lang: Lang): string =>
+  lang === 'zh-CN' ? xs.map((x) => `“${x}”`).join('、') : xs.map((x) => `"${x}"`).join(', ');
 
 /** An inject as read from one row: what the skeleton gets, and what a round trip compares. */
 export interface ImportedInject {
@@ -172,9 +180,10 @@ const sheetIs = (s: Sheet, names: string[]): boolean => names.includes(headerKey
  */
 export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
   const ds: MselDiagnostic[] = [];
-  const err = (where: string, message: string): void => void ds.push({ severity: 'error', where, message });
-  const warn = (where: string, message: string): void =>
-    void ds.push({ severity: 'warning', where, message });
+  const err = (where: string, message: string, zh: string): void =>
+    void ds.push({ severity: 'error', where, message, zh });
+  const warn = (where: string, message: string, zh: string): void =>
+    void ds.push({ severity: 'warning', where, message, zh });
 
   const rolesSheet = t.sheets.find((s) => sheetIs(s, ['roles', 'role', '角色', '角色表']));
   const aboutSheet = t.sheets.find((s) => sheetIs(s, ['scenario', 'about', '想定', '想定信息', '概况']));
@@ -185,7 +194,14 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
     if (!sheet) {
       err(
         t.file,
-        `no sheet named "${o.sheet}": the sheets are ${t.sheets.map((s) => `"${s.name}"`).join(', ')}`,
+        `no sheet named "${o.sheet}": the sheets are ${quoted(
+          t.sheets.map((s) => s.name),
+          'en',
+        )}`,
+        `没有名为“${o.sheet}”的工作表：现有 ${quoted(
+          t.sheets.map((s) => s.name),
+          'zh-CN',
+        )}`,
       );
       return { diagnostics: ds, modules: [], injects: [], decisions: [], lang: o.lang ?? 'en' };
     }
@@ -206,26 +222,38 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
     err(
       t.file,
       'the spreadsheet is empty: it needs a header row (time, from, to, inject, …) and one row per inject',
+      '表格是空的：需要一行表头（时间、发送方、接收方、注入内容……），每条注入一行',
     );
     return { diagnostics: ds, modules: [], injects: [], decisions: [], lang: o.lang ?? 'en' };
   }
   const first = sheet.rows[0]!;
-  const found = (h: HeaderRow | undefined): string =>
-    h
-      ? `the headers found are ${h.headers.map((x) => `"${x.text}"`).join(', ')} (row ${h.row})`
-      : `row ${first.row} holds ${
-          first.cells
-            .map(str)
-            .filter(Boolean)
-            .map((x) => `"${x}"`)
-            .join(', ') || 'nothing'
-        }`;
+  const found = (h: HeaderRow | undefined, lang: Lang): string => {
+    const zh = lang === 'zh-CN';
+    if (h) {
+      const list = quoted(
+        h.headers.map((x) => x.text),
+        lang,
+      );
+      return zh ? `找到的表头是 ${list}（第 ${h.row} 行）` : `the headers found are ${list} (row ${h.row})`;
+    }
+    const cells = first.cells.map(str).filter(Boolean);
+    const list = cells.length ? quoted(cells, lang) : zh ? '空白' : 'nothing';
+    return zh ? `第 ${first.row} 行是 ${list}` : `row ${first.row} holds ${list}`;
+  };
   if (!header || header.cols.time === undefined || (header.cols.text ?? header.cols.title) === undefined) {
     const at = cellRef(t, sheet.name, header?.row ?? first.row);
     if (!header || header.cols.time === undefined)
-      err(at, `no time column: ${found(header)}; name the scenario-time column ${wordsFor('time')}`);
+      err(
+        at,
+        `no time column: ${found(header, 'en')}; name the scenario-time column ${wordsFor('time')}`,
+        `没有时间列：${found(header, 'zh-CN')}；请把想定时间列命名为 ${wordsFor('time', 'zh-CN')}`,
+      );
     if (!header || (header.cols.text ?? header.cols.title) === undefined)
-      err(at, `no inject-text column: ${found(header)}; name it ${wordsFor('text')}`);
+      err(
+        at,
+        `no inject-text column: ${found(header, 'en')}; name it ${wordsFor('text')}`,
+        `没有注入内容列：${found(header, 'zh-CN')}；请把它命名为 ${wordsFor('text', 'zh-CN')}`,
+      );
     return { diagnostics: ds, modules: [], injects: [], decisions: [], lang: o.lang ?? 'en' };
   }
   for (const h of header.headers)
@@ -233,11 +261,13 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
       warn(
         cellRef(t, sheet.name, header.row, h.col),
         `column ${columnName(h.col)} "${h.text}" is not an MSEL column drill knows, so it is left out (known: time, module, from, to, channel, title, inject, expected action, objective, notes, id, type)`,
+        `第 ${columnName(h.col)} 列“${h.text}”不是 drill 认识的 MSEL 列，已略去（认识的列：时间、阶段、发送方、接收方、渠道、标题、注入内容、预期行动、目标、备注、编号、类型）`,
       );
     else if (header.cols[h.field] !== h.col)
       warn(
         cellRef(t, sheet.name, header.row, h.col),
         `column ${columnName(h.col)} "${h.text}" repeats the ${h.field} column ${columnName(header.cols[h.field]!)}: only the first is read`,
+        `第 ${columnName(h.col)} 列“${h.text}”与第 ${columnName(header.cols[h.field]!)} 列重复：只读取前一列`,
       );
 
   const cols = header.cols;
@@ -296,7 +326,11 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
       .replace(/^[^a-z]+/, '');
     let id = fixed ? fixed : `${prefix}_${idRaw.replace(/[^0-9]+/g, '') || row}`;
     if (!ID.test(id)) id = `${prefix}_${row}`;
-    warn(at, `id "${idRaw}" is written as \`${id}\` (ids are lower-case letters, digits, _ or -)`);
+    warn(
+      at,
+      `id "${idRaw}" is written as \`${id}\` (ids are lower-case letters, digits, _ or -)`,
+      `编号“${idRaw}”写作 \`${id}\`（编号只能用小写字母、数字、_ 或 -）`,
+    );
     return id;
   };
 
@@ -339,14 +373,18 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
     );
     const dup = decisionIds.get(id);
     if (dup) {
-      err(where('id'), `decision id \`${id}\` is already used by ${dup}: every decision needs its own id`);
+      err(
+        where('id'),
+        `decision id \`${id}\` is already used by ${dup}: every decision needs its own id`,
+        `决策编号 \`${id}\` 已被 ${dup} 使用：每个决策都要有自己的编号`,
+      );
       return undefined;
     }
     decisionIds.set(id, where());
 
     const notes: string[] = [`from ${where()}`];
     const time = parseTimeCell(timeRaw);
-    if (time.kind === 'error') err(where('time'), time.message);
+    if (time.kind === 'error') err(where('time'), time.message, time.zh);
     else if (time.kind === 'none')
       notes.push(
         time.trigger
@@ -364,6 +402,7 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
       warn(
         where('expected'),
         `deadline "${expected.badDue}" is not a time: write it as T-2h (a time) or +1h (after the decision opens)`,
+        `时限“${expected.badDue}”不是时间：写成 T-2h（时刻）或 +1h（决策开启后多久）`,
       );
     if (!expected.due && kind !== 'discuss')
       notes.push('TODO: the MSEL gives no deadline: `due: +1h` until you set one');
@@ -407,7 +446,11 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
     if (KIND_MODULE.has(kind)) {
       const name = title || moduleCell;
       if (!name) {
-        warn(where(cols.title === undefined ? 'module' : 'title'), 'a module row without a title: left out');
+        warn(
+          where(cols.title === undefined ? 'module' : 'title'),
+          'a module row without a title: left out',
+          '阶段行没有标题：已略去',
+        );
         continue;
       }
       section = sectionFor(name, where());
@@ -427,10 +470,15 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
       warn(
         where('kind'),
         `type "${kindText}" is neither an inject nor a decision: the row is read as an inject`,
+        `类型“${kindText}”既不是注入也不是决策：这一行按注入读取`,
       );
 
     if (!text) {
-      err(where(cols.text === undefined ? 'title' : 'text'), 'the row has no inject text');
+      err(
+        where(cols.text === undefined ? 'title' : 'text'),
+        'the row has no inject text',
+        '这一行没有注入内容',
+      );
       continue;
     }
 
@@ -443,14 +491,18 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
     );
     const dup = ids.get(id);
     if (dup) {
-      err(where('id'), `id \`${id}\` is already used by ${dup}: every inject needs its own id`);
+      err(
+        where('id'),
+        `id \`${id}\` is already used by ${dup}: every inject needs its own id`,
+        `编号 \`${id}\` 已被 ${dup} 使用：每条注入都要有自己的编号`,
+      );
       continue;
     }
     ids.set(id, where());
 
     const time = parseTimeCell(timeRaw);
     const notes: string[] = [`from ${where()}`];
-    if (time.kind === 'error') err(where('time'), time.message);
+    if (time.kind === 'error') err(where('time'), time.message, time.zh);
     else if (time.kind === 'none')
       notes.push(
         time.trigger
@@ -474,6 +526,7 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
       warn(
         where(cols.audience === undefined ? undefined : 'audience'),
         'no recipient ("to"): the inject goes to all roles',
+        '没有接收方（“接收方”列）：这条注入发给全部角色',
       );
     }
 
@@ -487,6 +540,7 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
         warn(
           where('channel'),
           `channel "${channelText}" is not one drill knows: written as \`document\` (use ${Object.keys(CHANNEL_WORDS).join(', ')})`,
+          `渠道“${channelText}”不是 drill 认识的渠道：记为 \`document\`（可用 ${Object.keys(CHANNEL_WORDS).join('、')}）`,
         );
       notes.push(
         `TODO: channel${channelText ? ` "${channelText}"` : ''}: ${Object.keys(CHANNEL_WORDS).join(', ')}`,
@@ -526,9 +580,17 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
   linkExpected(injects, new Set(decisionIds.keys()), comments);
 
   if (body.length === 0)
-    err(cellRef(t, sheet.name, header.row), 'no rows below the header: nothing to import');
+    err(
+      cellRef(t, sheet.name, header.row),
+      'no rows below the header: nothing to import',
+      '表头下面没有内容：没有可导入的',
+    );
   else if (injects.length === 0 && decisions.length === 0 && !ds.some((d) => d.severity === 'error'))
-    err(cellRef(t, sheet.name, header.row), 'no inject rows (every row is a decision): nothing to import');
+    err(
+      cellRef(t, sheet.name, header.row),
+      'no inject rows (every row is a decision): nothing to import',
+      '没有注入行（每一行都是决策）：没有可导入的',
+    );
 
   let t0: string | undefined = about.get('t0');
   if (t0s.length) {
@@ -539,6 +601,7 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
         warn(
           x.where,
           `the local time does not match the scenario time as the rows above do (T0 = ${t0}): the local times are only shown, T0 is taken from the first row`,
+          `当地时间与想定时间的对应和上面各行不一致（T0 = ${t0}）：当地时间只作显示，T0 取自第一行`,
         );
         break;
       }
@@ -567,7 +630,11 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
       const n = /^(injects|modules|decisions)\[(\d+)\]/.exec(d.path);
       const list = { injects, modules, decisions } as const;
       const row = n ? list[n[1] as keyof typeof list][Number(n[2])] : undefined;
-      err(row?.where ?? t.file, `the skeleton does not load: ${d.message}${d.path ? ` (at ${d.path})` : ''}`);
+      err(
+        row?.where ?? t.file,
+        `the skeleton does not load: ${d.message}${d.path ? ` (at ${d.path})` : ''}`,
+        `生成的想定骨架无法加载：${d.message}${d.path ? `（位于 ${d.path}）` : ''}`,
+      );
     }
   return ds.some((d) => d.severity === 'error')
     ? { diagnostics: ds, modules, injects, decisions, lang }
@@ -621,7 +688,10 @@ interface Section {
  * time order) and is left out with a warning, its injects staying where their times put them. An inject
  * is given `module:` only where its time would place it in another module (or in none).
  */
-function placeModules(sections: Section[], warn: (where: string, message: string) => void): ImportedModule[] {
+function placeModules(
+  sections: Section[],
+  warn: (where: string, message: string, zh: string) => void,
+): ImportedModule[] {
   const modules: (ImportedModule & { section: Section })[] = [];
   const used = new Set(sections.flatMap((x) => (x.id ? [x.id] : [])));
   let n = 0;
@@ -632,6 +702,7 @@ function placeModules(sections: Section[], warn: (where: string, message: string
       warn(
         x.where,
         `module "${oneLine(x.title)}" has no time (no start row with a time, no timed inject): left out`,
+        `阶段“${oneLine(x.title)}”没有时间（没有带时间的开始行，也没有定时的注入）：已略去`,
       );
       continue;
     }
@@ -639,6 +710,7 @@ function placeModules(sections: Section[], warn: (where: string, message: string
       warn(
         x.where,
         `module "${oneLine(x.title)}" starts at or before module "${oneLine(before.title)}": modules start one after another, so it is left out`,
+        `阶段“${oneLine(x.title)}”不晚于阶段“${oneLine(before.title)}”开始：各阶段须依次开始，因此已略去`,
       );
       continue;
     }
@@ -670,7 +742,7 @@ function readRoles(
   s: Sheet,
   book: RoleBook,
   lang: Lang,
-  err: (where: string, message: string) => void,
+  err: (where: string, message: string, zh: string) => void,
 ): void {
   const [head, ...rows] = s.rows;
   if (!head) return;
@@ -688,11 +760,8 @@ function readRoles(
   if (idCol === undefined) {
     err(
       cellRef(t, s.name, head.row),
-      `the roles sheet has no "id" column: found ${head.cells
-        .map(str)
-        .filter(Boolean)
-        .map((x) => `"${x}"`)
-        .join(', ')}`,
+      `the roles sheet has no "id" column: found ${quoted(head.cells.map(str).filter(Boolean), 'en')}`,
+      `角色表没有“编号”（id）列：找到的是 ${quoted(head.cells.map(str).filter(Boolean), 'zh-CN')}`,
     );
     return;
   }
@@ -703,6 +772,7 @@ function readRoles(
       err(
         cellRef(t, s.name, r.row, idCol + 1),
         `role id "${id}" is not an id: lower-case letters, digits, _ or -, starting with a letter`,
+        `角色编号“${id}”不是合法编号：只能用小写字母、数字、_ 或 -，并以字母开头`,
       );
       continue;
     }
@@ -712,7 +782,11 @@ function readRoles(
       if (n) names[c.lang] = n;
     }
     if (!book.addListed(id, names))
-      err(cellRef(t, s.name, r.row, idCol + 1), `role id \`${id}\` is listed twice`);
+      err(
+        cellRef(t, s.name, r.row, idCol + 1),
+        `role id \`${id}\` is listed twice`,
+        `角色编号 \`${id}\` 列了两次`,
+      );
   }
 }
 

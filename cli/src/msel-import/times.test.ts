@@ -72,16 +72,17 @@ describe('MSEL time cells', () => {
     expect(parseTimeCell('T-72')).toEqual({
       kind: 'error',
       message: 'time "T-72" has no unit: did you mean T-72h?',
+      zh: '时间“T-72”没有单位：是不是 T-72h？',
     });
-    expect(parseTimeCell('72')).toEqual({
+    expect(parseTimeCell('72')).toMatchObject({
       kind: 'error',
       message: 'time "72" has no unit: did you mean T-72h?',
     });
-    expect(parseTimeCell(48)).toEqual({
+    expect(parseTimeCell(48)).toMatchObject({
       kind: 'error',
       message: 'time "48" has no unit: did you mean T-48h?',
     });
-    expect(parseTimeCell('T+6')).toEqual({
+    expect(parseTimeCell('T+6')).toMatchObject({
       kind: 'error',
       message: 'time "T+6" has no unit: did you mean T+6h?',
     });

@@ -5,7 +5,7 @@ import type { CellValue } from './table.ts';
 export type TimeCell =
   | { kind: 'at'; minutes: number; trigger?: string }
   | { kind: 'none'; trigger?: string }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string; zh: string };
 
 const UNIT_WORDS: [RegExp, string][] = [
   [/(小时|钟头|時|时|hours?|hrs?)/gi, 'h'],
@@ -38,9 +38,14 @@ export function parseTimeCell(v: CellValue | undefined): TimeCell {
     return {
       kind: 'error',
       message: `time is a calendar date/clock time, not a scenario time: write it as T-72h (put clock times in a "local time" column)`,
+      zh: '时间是日历日期或钟点，不是想定时间：写成 T-72h（钟点请放在“当地时间”列）',
     };
   if (typeof v === 'number')
-    return { kind: 'error', message: `time "${v}" has no unit: did you mean ${suggest(v)}?` };
+    return {
+      kind: 'error',
+      message: `time "${v}" has no unit: did you mean ${suggest(v)}?`,
+      zh: `时间“${v}”没有单位：是不是 ${suggest(v)}？`,
+    };
   const raw = v.trim();
   if (raw === '' || raw === '—' || raw === '-' || raw === '–') return { kind: 'none' };
   // `drill msel` writes follow-ups and condition-only items in words: they have no fixed time.
@@ -56,7 +61,11 @@ export function parseTimeCell(v: CellValue | undefined): TimeCell {
   if (noUnit) {
     const n = Number(noUnit[2]);
     const meant = noUnit[1] === '' ? suggest(n) : formatScenarioTime((noUnit[1] === '-' ? -n : n) * 60);
-    return { kind: 'error', message: `time "${raw}" has no unit: did you mean ${meant}?` };
+    return {
+      kind: 'error',
+      message: `time "${raw}" has no unit: did you mean ${meant}?`,
+      zh: `时间“${raw}”没有单位：是不是 ${meant}？`,
+    };
   }
   // `H-72` (hours) and `D-3` (days), the military style; also `-72h` without the T.
   const hd = /^([HD])([+-])(\d+)$/i.exec(t);
@@ -69,6 +78,7 @@ export function parseTimeCell(v: CellValue | undefined): TimeCell {
   return {
     kind: 'error',
     message: `time "${raw}" is not a scenario time: write it as T-72h, T+1h30m or T0 (H-72 and D-3 also work)`,
+    zh: `时间“${raw}”不是想定时间：写成 T-72h、T+1h30m 或 T0（也可写 H-72、D-3）`,
   };
 }
 
