@@ -2,10 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { autoplay, Session, soloParticipant } from '@drill/engine';
+import { autoplay, localize, Session, soloParticipant } from '@drill/engine';
 import { loadScenario } from '@drill/scenarios';
 import { Journal } from '../journal.ts';
 import { fixtureScenario } from '../tui/test-kit.ts';
+import { textWidth } from '../tui/layout.ts';
 import { formatHistory, readHistory } from './history.ts';
 
 let dir = '';
@@ -35,8 +36,20 @@ describe('practice history', () => {
     expect(text).toContain('short (2 attempts)');
     expect(text).toMatch(/automatic/); // autoplay runs are marked as such
     expect(text).toContain('PA:P');
-    expect(formatHistory(h, 'zh-CN')).toMatch(/防护行动与转移避险\s+U  P/);
-    expect(formatHistory(h, 'zh-CN')).toContain('short（2次）'.replace('（', ' (').replace('）', ')'));
+    const zh = formatHistory(h, 'zh-CN');
+    expect(zh).toMatch(/防护行动与转移避险\s+U  P/);
+    expect(zh).toContain('  short（2次）');
+    // Chinese column labels, from the capability's Chinese name, explained below the table.
+    expect(zh).toContain('防护:P');
+    expect(zh).toContain('防护 = 防护行动与转移避险');
+    expect(zh).not.toContain('PA');
+    // The columns line up in terminal columns (a Chinese character takes two): the header's 得分 ends
+    // where each row's score does.
+    const [head, row] = zh.split('\n').slice(2, 4) as [string, string];
+    const colsTo = (line: string, s: string): number => textWidth(line.slice(0, line.indexOf(s) + s.length));
+    expect(colsTo(head, '得分')).toBe(colsTo(row, h.runs[0]!.score.toFixed(1)));
+    const colsBefore = (line: string, s: string): number => textWidth(line.slice(0, line.indexOf(s)));
+    expect(colsBefore(head, '能力评定')).toBe(colsBefore(row, '防护:'));
   });
 
   it('names a capability the scenario adds by the scenario’s own name, in both languages', () => {
@@ -52,6 +65,12 @@ describe('practice history', () => {
     expect(h.trends.flood!.flood_works).toEqual(['P']);
     expect(formatHistory(h, 'en')).toMatch(/Reservoir operation & dike defence +P\n/);
     expect(formatHistory(h, 'zh-CN')).toMatch(/水库调度与堤防抢险\s+P/);
+    // The role played, by the scenario's own name for it in each language.
+    const role = flood.roles.find((r) => r.id === h.runs[0]!.role);
+    if (role) {
+      expect(formatHistory(h, 'zh-CN')).toContain(localize(role.name, 'zh-CN'));
+      expect(formatHistory(h, 'en')).toContain(localize(role.name, 'en'));
+    }
     expect(formatHistory(h, 'en')).not.toMatch(/\bflood_works\b/);
   });
 

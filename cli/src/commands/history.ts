@@ -1,7 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_CAPABILITIES, localize, parseTranscript, type Capability, type Lang } from '@drill/engine';
+import {
+  DEFAULT_CAPABILITIES,
+  localize,
+  parseTranscript,
+  type Capability,
+  type Lang,
+  type Scenario,
+} from '@drill/engine';
 import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
 import { historyDir } from '../history.ts';
 import { fsReason, terminalSafe, UserError } from '../io.ts';
@@ -119,20 +126,49 @@ export function capAbbrev(id: string): string {
     .join('');
 }
 
-/** A shipped scenario's own capabilities (it may rename or add some), compiled once per history listing. */
-const capabilitiesOf = new Map<string, readonly Capability[]>();
-function scenarioCapabilities(scenarioId: string): readonly Capability[] {
-  let caps = capabilitiesOf.get(scenarioId);
-  if (caps === undefined) {
+/** A shipped scenario, compiled once per history listing (undefined: not shipped, or no longer compiles). */
+const shipped = new Map<string, Scenario | undefined>();
+function shippedScenario(scenarioId: string): Scenario | undefined {
+  if (!shipped.has(scenarioId)) {
+    let sc: Scenario | undefined;
     try {
-      caps = shippedScenarioIds().includes(scenarioId) ? loadScenario(scenarioId).capabilities : [];
+      sc = shippedScenarioIds().includes(scenarioId) ? loadScenario(scenarioId) : undefined;
     } catch {
-      caps = []; // a scenario that no longer compiles: fall back to the default rubric's names
+      sc = undefined; // a scenario that no longer compiles: fall back to the default rubric's names
     }
-    capabilitiesOf.set(scenarioId, caps);
+    shipped.set(scenarioId, sc);
   }
-  return caps;
+  return shipped.get(scenarioId);
 }
+
+/** A shipped scenario's own capabilities (it may rename or add some). */
+function scenarioCapabilities(scenarioId: string): readonly Capability[] {
+  return shippedScenario(scenarioId)?.capabilities ?? [];
+}
+
+/** The role's name as its scenario gives it in `lang`, else its id. */
+function roleName(scenarioId: string, id: string, lang: Lang): string {
+  const r = shippedScenario(scenarioId)?.roles.find((x) => x.id === id);
+  return r ? localize(r.name, lang) : id;
+}
+
+/**
+ * Short column labels for the ratings, one per capability listed: in English its id's initials ("PA"
+ * for protective_actions), in Chinese the first characters of its Chinese name ("防护" for
+ * 防护行动与转移避险), longer where two would read the same.
+ */
+function capLabels(caps: readonly string[], lang: Lang, scenarioIds: readonly string[]): Map<string, string> {
+  if (lang !== 'zh-CN') return new Map(caps.map((c) => [c, capAbbrev(c)]));
+  const names = caps.map((c) => [...capName(c, lang, scenarioIds)]);
+  for (let n = 2; ; n++) {
+    const labels = names.map((chars) => chars.slice(0, n).join(''));
+    if (new Set(labels).size === labels.length || names.every((chars) => chars.length <= n))
+      return new Map(caps.map((c, i) => [c, labels[i]!]));
+  }
+}
+
+/** Pads to `cols` terminal columns (a Chinese character takes two). */
+const padCols = (s: string, cols: number): string => s + ' '.repeat(Math.max(0, cols - textWidth(s)));
 
 /** A capability's name as the scenario(s) that rated it call it, else the default rubric's, else its id. */
 function capName(id: string, lang: Lang, scenarioIds: readonly string[] = []): string {
@@ -185,7 +221,7 @@ function wrapItems(items: string[], width: number, indent = ''): string[] {
   let cur = '';
   for (const it of items) {
     const next = cur ? `${cur} · ${it}` : `${indent}${it}`;
-    if (cur && next.length > width) {
+    if (cur && textWidth(next) > width) {
       out.push(cur);
       cur = `${indent}${it}`;
     } else cur = next;
@@ -197,28 +233,35 @@ function wrapItems(items: string[], width: number, indent = ''): string[] {
 export function formatHistory(h: History, lang: Lang, width = 100): string {
   const t = T[lang];
   const zh = lang === 'zh-CN';
-  const lines: string[] = [`${t.title} (${h.dir})`, ''];
+  const lines: string[] = [zh ? `${t.title}（${h.dir}）` : `${t.title} (${h.dir})`, ''];
+  const scenarioIds = [...new Set(h.runs.map((r) => r.scenario))];
+  const caps = [...new Set(h.runs.flatMap((r) => Object.keys(r.ratings)))];
+  const label = capLabels(caps, lang, scenarioIds);
   if (h.runs.length === 0) lines.push(t.none);
   else {
     const modeText = (r: HistoryRun): string =>
       `${r.mode.startsWith('auto') ? t.automatic : r.mode || t.automatic}${r.complete ? '' : ` ${t.endedEarly}`}`;
+    const roleOf = (r: HistoryRun): string =>
+      r.role === 'all' ? t.allRoles : roleName(r.scenario, r.role, lang);
+    // Wide enough for the longest scenario id and role name (a county bureau's name runs long).
+    const scW = Math.max(12, ...h.runs.map((r) => textWidth(r.scenario) + 1));
+    const roleW = Math.max(12, ...h.runs.map((r) => textWidth(roleOf(r)) + 1));
     lines.push(
-      `${t.date.padEnd(17)}  ${t.scenario.padEnd(12)} ${t.role.padEnd(12)} ${t.seed.padEnd(8)} ${t.score.padStart(6)}  ${t.mode.padEnd(22)} ${t.ratings}`,
+      `${padCols(t.date, 17)}  ${padCols(t.scenario, scW)} ${padCols(t.role, roleW)} ${padCols(t.seed, 8)} ${' '.repeat(Math.max(0, 6 - textWidth(t.score)))}${t.score}  ${padCols(t.mode, 22)} ${t.ratings}`,
     );
     for (const r of h.runs) {
       const date = r.startedAt.replace('T', ' ').slice(0, 16);
       const ratings = Object.entries(r.ratings)
-        .map(([c, v]) => `${capAbbrev(c)}:${v}`)
+        .map(([c, v]) => `${label.get(c) ?? capAbbrev(c)}:${v}`)
         .join(' ');
       lines.push(
-        `${date.padEnd(17)}  ${r.scenario.padEnd(12)} ${(r.role === 'all' ? t.allRoles : r.role).padEnd(12)} ${r.seed.padEnd(8)} ${r.score.toFixed(1).padStart(6)}  ${modeText(r).padEnd(22)} ${ratings}`,
+        `${date.padEnd(17)}  ${padCols(r.scenario, scW)} ${padCols(roleOf(r), roleW)} ${padCols(r.seed, 8)} ${r.score.toFixed(1).padStart(6)}  ${padCols(modeText(r), 22)} ${ratings}`,
       );
     }
-    const caps = [...new Set(h.runs.flatMap((r) => Object.keys(r.ratings)))];
     lines.push(
       '',
       ...wrapItems(
-        caps.map((c) => `${capAbbrev(c)} = ${capName(c, lang, [...new Set(h.runs.map((r) => r.scenario))])}`),
+        caps.map((c) => `${label.get(c)!} = ${capName(c, lang, scenarioIds)}`),
         width,
       ),
     );
@@ -227,7 +270,7 @@ export function formatHistory(h: History, lang: Lang, width = 100): string {
     for (const sc of Object.keys(h.trends)) {
       const attempts = h.runs.filter((r) => r.scenario === sc);
       const n = attempts.length;
-      lines.push(`  ${sc} (${zh ? `${n}次` : `${n} ${n === 1 ? 'attempt' : 'attempts'}`})`);
+      lines.push(zh ? `  ${sc}（${n}次）` : `  ${sc} (${n} ${n === 1 ? 'attempt' : 'attempts'})`);
       lines.push(`    ${''.padEnd(40)} ${attempts.map((_, i) => String(i + 1).padStart(2)).join(' ')}`);
       for (const cap of Object.keys(h.trends[sc]!)) {
         const name = capName(cap, lang, [sc]);
