@@ -111,6 +111,12 @@ export interface RoomServerOptions {
   onJournalRestarted?: () => void;
   /** What one seat and one room may hold (SEAT_LIMITS; tests lower them). */
   seatLimits?: SeatLimits;
+  /**
+   * `dataDir` already held by the caller (its lock taken, its name held): the server process takes them
+   * before it loads the server, so a start refused for a folder in use loads nothing else (see main.ts).
+   * The server releases them when it closes or fails to start.
+   */
+  held?: { lock: HomeLock; name: { release(): void } };
 }
 
 /**
@@ -198,11 +204,11 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
   const host = o.host ?? '127.0.0.1';
   const dataDir = o.dataDir ?? join(drillHome(), 'server');
   // One server per data folder: a second one refuses (HomeLockedError) before it opens the database.
-  const lock = HomeLock.take(dataDir);
-  let name: { release(): void } | undefined;
+  const lock = o.held?.lock ?? HomeLock.take(dataDir);
+  let name: { release(): void } | undefined = o.held?.name;
   try {
     // A hold the lock files' and the database's deletion cannot take away (see holdHomeName).
-    name = await holdHomeName(dataDir, o.homeHold);
+    name ??= await holdHomeName(dataDir, o.homeHold);
     const s = await serve(o, host, dataDir, lock);
     const held = name;
     const close = s.close;

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RoomServer } from './app.ts';
+import type { HomeLock as HeldLock } from './home.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,25 +33,13 @@ if (
   process.exit(2);
 }
 // The server (fastify, SQLite, the engine and the scenario compiler: ~1 s of CPU to load, most of a
-// start) is loaded once the arguments are known to be good: a mistake is refused at once.
-const { startRoomServer } = await import('./app.ts');
-const { drillHome, HomeLockedError, HomeUnwritableError } = await import('./home.ts');
-let s: RoomServer;
-try {
-  s = await startRoomServer({
-    port: Number(values.port),
-    ...(values.host ? { host: values.host } : {}),
-    ...(values.web ? { webDir: values.web } : {}),
-    ...(values.data ? { dataDir: values.data } : {}),
-    ...(values['no-join-limit'] ? { joinRate: false as const } : {}),
-    ...(values['no-view-worker']
-      ? { viewWorker: false }
-      : viewWorkers !== undefined
-        ? { viewWorker: viewWorkers }
-        : {}),
-  });
-} catch (e) {
-  // Another server holds the data folder, it cannot be written, or the port is taken: say so, no stack trace.
+// start) is loaded once the arguments are known to be good and the data folder is ours: a mistake, or a
+// folder another server holds, is refused at once (a refused start loaded the whole server first).
+const { drillHome, holdHomeName, HomeLock, HomeLockedError, HomeUnwritableError } = await import('./home.ts');
+const dataDir = values.data ?? join(drillHome(), 'server');
+
+/** Another server holds the data folder, it cannot be written, or the port is taken: one line, no stack trace. */
+function refused(e: unknown): void {
   if (
     e instanceof HomeLockedError ||
     e instanceof HomeUnwritableError ||
@@ -59,10 +48,43 @@ try {
     process.stderr.write(`drill server: ${(e as Error).message}\n`);
     process.exit(1);
   }
+}
+
+let held: { lock: HeldLock; name: { release(): void } };
+try {
+  const lock = HomeLock.take(dataDir);
+  try {
+    held = { lock, name: await holdHomeName(dataDir) };
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+} catch (e) {
+  refused(e);
+  throw e;
+}
+const { startRoomServer } = await import('./app.ts');
+let s: RoomServer;
+try {
+  s = await startRoomServer({
+    port: Number(values.port),
+    dataDir,
+    held,
+    ...(values.host ? { host: values.host } : {}),
+    ...(values.web ? { webDir: values.web } : {}),
+    ...(values['no-join-limit'] ? { joinRate: false as const } : {}),
+    ...(values['no-view-worker']
+      ? { viewWorker: false }
+      : viewWorkers !== undefined
+        ? { viewWorker: viewWorkers }
+        : {}),
+  });
+} catch (e) {
+  refused(e);
   // SQLite's own refusal of rooms.db (a damaged or foreign file, a full or read-only disk), as `drill serve` says it.
   const code = (e as NodeJS.ErrnoException).code;
   if (typeof code === 'string' && code.startsWith('SQLITE_')) {
-    const db = join(values.data ?? join(drillHome(), 'server'), 'rooms.db');
+    const db = join(dataDir, 'rooms.db');
     process.stderr.write(
       `drill server: the room database ${db} cannot be used: ${(e as Error).message} (${code}) — check that DRILL_HOME is writable and has room, or move the file aside\n`,
     );

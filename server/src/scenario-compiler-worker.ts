@@ -1,7 +1,7 @@
 /**
  * The own-scenario compiler's process: compiles a trainer's own scenario (seconds for a large one on a
  * loaded machine) away from the server's thread, which keeps answering every room's sockets meanwhile.
- * One request at a time; the server bounds how long one may take (it kills this process), and a fatal
+ * One request at a time, many in its life (the server keeps it for the next); the server bounds how long one may take (it kills this process), and a fatal
  * error here (see scenario-compiler.ts) ends only this process.
  */
 import { hash } from 'node:crypto';
@@ -17,7 +17,9 @@ process.on('disconnect', () => process.exit(0));
 
 process.on('message', (m: ToCompiler) => {
   try {
-    reply({ t: 'compiled', id: m.id, result: compileOwnScenario(m.source) });
+    const result = compileOwnScenario(m.source);
+    // The heap it leaves (garbage included): the server retires a process grown past half its limit.
+    reply({ t: 'compiled', id: m.id, result, heapUsed: process.memoryUsage().heapUsed });
   } catch (e) {
     reply({ t: 'failed', id: m.id, error: e instanceof Error ? e.message : String(e) });
   }

@@ -51,9 +51,14 @@ describe("the own-scenario compiler's thread", () => {
 
   it('stops a compile that overruns its time limit, refuses it, and compiles the next on a fresh thread', async () => {
     const c = compiler({ timeoutMs: 60_000, maxWaiting: 2, heapMb: 512 });
-    const [late, next] = await Promise.all([c.compile(typhoon, 1), c.compile(small)]);
+    const asked = [c.compile(typhoon, 1), c.compile(small)];
+    const first = c.pid;
+    const [late, next] = await Promise.all(asked);
     expect(late).toEqual({ refused: 'timeout' });
     expect(next).toMatchObject({ ok: true });
+    expect(c.pid).toBeDefined();
+    expect(c.pid).not.toBe(first);
+    expect(alive(first!)).toBe(false);
   }, 120_000);
 
   it("bounds the thread's heap: a compile that needs more is refused as failed, and this process lives on", async () => {
@@ -63,6 +68,51 @@ describe("the own-scenario compiler's thread", () => {
     expect(await c.compile(small)).toEqual({ refused: 'failed' });
     const roomy = compiler({ timeoutMs: 60_000, maxWaiting: 2, heapMb: 512 });
     expect(await roomy.compile(small)).toMatchObject({ ok: true });
+  }, 120_000);
+});
+
+/** Whether a process of this id still exists (a killed child is reaped once Node saw its exit). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('one compiler process for many compiles', () => {
+  it("keeps its process between compiles, and a stopped compiler's idle process serves the next compiler", async () => {
+    const a = compiler();
+    expect(await a.compile(small)).toMatchObject({ ok: true });
+    const pid = a.pid!;
+    expect(await a.compile(broken)).toMatchObject({ ok: false });
+    expect(a.pid).toBe(pid);
+    await a.stop();
+    expect(alive(pid)).toBe(true);
+    // The next server's compiler (same limits, same environment) takes it: no second start.
+    const b = compiler();
+    expect(await b.compile(broken)).toEqual(compileOwnScenario(broken));
+    expect(b.pid).toBe(pid);
+    // One stopped in the middle of a compile is killed with its compile, not handed on.
+    const cut = b.compile(small);
+    await b.stop();
+    expect(await cut).toEqual({ refused: 'stopped' });
+    expect(alive(pid)).toBe(false);
+    const c = compiler();
+    expect(await c.compile(small)).toMatchObject({ ok: true });
+    expect(c.pid).not.toBe(pid);
+  }, 120_000);
+
+  it('gives a process grown past its heap allowance no further compile: the next runs on a fresh one', async () => {
+    // An allowance of 1 MiB: every compile leaves more than that in use (the engine alone does).
+    const c = compiler({ timeoutMs: 60_000, maxWaiting: 2, heapMb: 512, retireHeapMb: 1 });
+    const first = c.compile(small);
+    const pid = c.pid!;
+    expect(await first).toMatchObject({ ok: true });
+    expect(c.pid).toBeUndefined();
+    expect(await c.compile(small)).toMatchObject({ ok: true });
+    expect(alive(pid)).toBe(false);
   }, 120_000);
 });
 

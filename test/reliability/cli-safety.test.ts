@@ -63,9 +63,16 @@ function spawned(args: string[], o: { env?: Record<string, string>; limitKb?: nu
 /** `drill ARGS` in this process, in the same environment and folder as `spawned`. */
 const drill = (args: string[]): Promise<DrillResult> => drillInProcess(args, { env: env(), cwd: dir });
 
+/** Whole typhoon drills by seed, played once each: the journals below are their beginnings. */
+const played = new Map<number, Transcript>();
+
 /** A journal of the first `n` inputs of a typhoon drill (as the terminal drill writes it). */
 function journalText(n: number, seed = 4): string {
-  const t = autoplay(typhoon, { seed, policy: 'random', startedAt: '2026-01-01T00:00:00.000Z' }).transcript();
+  let t = played.get(seed);
+  if (!t) {
+    t = autoplay(typhoon, { seed, policy: 'random', startedAt: '2026-01-01T00:00:00.000Z' }).transcript();
+    played.set(seed, t);
+  }
   return [{ header: t.header }, ...t.entries.slice(0, n)].map((l) => `${JSON.stringify(l)}\n`).join('');
 }
 
