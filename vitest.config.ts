@@ -31,7 +31,12 @@ const profile = [
 
 const shared = {
   isolate: false,
-  setupFiles: [fileURLToPath(new URL('./test/tools/restore-env.ts', import.meta.url)), ...profile],
+  setupFiles: [
+    fileURLToPath(new URL('./test/tools/restore-env.ts', import.meta.url)),
+    // The shipped scenarios as the `drill` bundle precompiled them, while it is built from these sources.
+    fileURLToPath(new URL('./test/tools/precompiled-shipped.ts', import.meta.url)),
+    ...profile,
+  ],
 };
 
 // Vitest's order, with the groups of several workers reordered longest first (test/tools/longest-first.ts

@@ -110,7 +110,7 @@ function frozen(_key: string, value: unknown): unknown {
 }
 
 /** The entry for `path` among `entries` (as read from a file: anything), when it is one. */
-function entryFor(path: string, entries: unknown): PrecompiledScenario | undefined {
+export function entryFor(path: string, entries: unknown): PrecompiledScenario | undefined {
   if (!Array.isArray(entries)) return undefined;
   const e = (entries as unknown[]).find(
     (x): x is Record<string, unknown> =>

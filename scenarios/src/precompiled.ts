@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { ReadInclude, Scenario } from '@drill/engine';
 import {
   compileRecording,
+  entryFor,
   precompiledFrom,
   precompileFrom,
   sameFiles,
@@ -73,12 +74,34 @@ export function holdCompiled(files: FilesRead, scenario: Scenario): void {
   held.length = Math.min(held.length, HELD);
 }
 
-/** The scenario this process compiled for the file at `path` when its files are unchanged since. Never throws. */
+/**
+ * Precompiled entries this process may use besides the bundle's own (precompiled-data.ts), from a caller
+ * that knows they were compiled from the very sources it runs: the test set-up hands over the `drill`
+ * bundle's while the bundle is built from exactly these sources (test/tools/precompiled-shipped.ts).
+ * Loaded when first needed; an entry is used only after the check any precompiled entry passes
+ * (precompiled-core.ts), then held like a scenario compiled here.
+ */
+let adopted: { load: () => unknown; entries?: unknown } | undefined;
+
+/** Adopts the entries `load` returns (see `adopted`), replacing any adopted before. */
+export function adoptPrecompiled(load: () => unknown): void {
+  adopted = { load };
+}
+
+/**
+ * The scenario this process compiled (or adopted, see `adopted`) for the file at `path`, when the files
+ * it was compiled from are unchanged since. Never throws.
+ */
 export function heldScenario(path: string): Scenario | undefined {
-  const h = held.find((x) => x.files.path === path);
-  if (!h) return undefined;
   try {
-    return sameFiles(h.files, onDisk(path), sha256) ? h.scenario : undefined;
+    const h = held.find((x) => x.files.path === path);
+    if (h && sameFiles(h.files, onDisk(path), sha256)) return h.scenario;
+    if (!adopted) return undefined;
+    adopted.entries ??= adopted.load();
+    const scenario = precompiledFrom(path, adopted.entries, onDisk(path), sha256);
+    const e = entryFor(path, adopted.entries);
+    if (scenario && e) holdCompiled({ path: e.path, sha256: e.sha256, reads: e.reads }, scenario);
+    return scenario;
   } catch {
     return undefined;
   }
