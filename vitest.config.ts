@@ -19,13 +19,24 @@ const awaitBuilds = fileURLToPath(new URL('./test/tools/await-builds.ts', import
 // engine again), 120 s for the project's 23 files against 28 s shared. What a file leaves in the page
 // (mounted trees, the document, storage, spies) is cleared when it ends by web/vitest.dom-reset.ts.
 // With DRILL_TEST_CPU set, every project also records each file's CPU (test/tools/cpu-per-file.ts).
-const profile = process.env.DRILL_TEST_CPU
-  ? [fileURLToPath(new URL('./test/tools/cpu-per-file.ts', import.meta.url))]
-  : [];
+// With DRILL_TEST_PROF set, a V8 CPU profile of each file (test/tools/cpu-profile.ts).
+const profile = [
+  ...(process.env.DRILL_TEST_CPU
+    ? [fileURLToPath(new URL('./test/tools/cpu-per-file.ts', import.meta.url))]
+    : []),
+  ...(process.env.DRILL_TEST_PROF
+    ? [fileURLToPath(new URL('./test/tools/cpu-profile.ts', import.meta.url))]
+    : []),
+];
 
 const shared = {
   isolate: false,
-  setupFiles: [fileURLToPath(new URL('./test/tools/restore-env.ts', import.meta.url)), ...profile],
+  setupFiles: [
+    fileURLToPath(new URL('./test/tools/restore-env.ts', import.meta.url)),
+    // The shipped scenarios as the `drill` bundle precompiled them, while it is built from these sources.
+    fileURLToPath(new URL('./test/tools/precompiled-shipped.ts', import.meta.url)),
+    ...profile,
+  ],
 };
 
 // Vitest's order, with the groups of several workers reordered longest first (test/tools/longest-first.ts

@@ -5,10 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileScenario, type CompileResult, type Diagnostic, type Scenario } from '@drill/engine';
+import type { CompileResult, Diagnostic, Scenario } from '@drill/engine';
 import { fileNotFound, SHIPPED_IDS } from './library.ts';
 import { precompiledEntries } from './precompiled-data.ts';
-import { precompiledScenario } from './precompiled.ts';
+import { compileRecorded, heldScenario, holdCompiled, precompiledScenario } from './precompiled.ts';
 import { readIncludeWithin } from './read-include-within.ts';
 
 /** The folder holding the shipped scenario files. */
@@ -24,27 +24,34 @@ export function shippedScenarioIds(): string[] {
 
 /** Compiles a scenario file from disk, reading included files relative to the including one. */
 export function loadScenarioFile(path: string): CompileResult {
+  return compileFile(path).result;
+}
+
+/** loadScenarioFile's compile, with the files it read (see compileRecorded). */
+function compileFile(path: string): ReturnType<typeof compileRecorded> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    return fileNotFound(
-      path,
-      `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
+    const message = `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    return { result: fileNotFound(path, message), files: undefined };
   }
-  return compileScenario({ path, text }, readIncludeWithin());
+  return compileRecorded(path, text, readIncludeWithin());
 }
 
 /**
  * The compiled scenario of a file, for commands that need only the scenario (not its warnings or source
- * positions): the one compiled with the CLI bundle when the files are unchanged since, else compiled now.
+ * positions): the one compiled with the CLI bundle when the files are unchanged since, else the one this
+ * process compiled when they are unchanged since (precompiled.ts, `held`), else compiled now.
  */
 export function loadScenarioModel(
   path: string,
 ): { ok: true; scenario: Scenario } | { ok: false; diagnostics: Diagnostic[] } {
-  const scenario = precompiledScenario(path, precompiledEntries());
-  return scenario ? { ok: true, scenario } : loadScenarioFile(path);
+  const scenario = precompiledScenario(path, precompiledEntries()) ?? heldScenario(path);
+  if (scenario) return { ok: true, scenario };
+  const { result, files } = compileFile(path);
+  if (result.ok && files) holdCompiled(files, result.scenario);
+  return result;
 }
 
 /** A shipped id (`typhoon`) or a path to a YAML file. */

@@ -12,6 +12,7 @@
 import {
   compileScenario,
   ENGINE_VERSION,
+  type CompileResult,
   type ReadInclude,
   type Scenario,
   type Sha256Hex,
@@ -25,15 +26,19 @@ export interface PrecompiledRead {
   sha256: string;
 }
 
-export interface PrecompiledScenario {
-  /** The engine version that compiled it. */
-  engine: string;
+/** The files one compile read: the main file's SHA-256 and every include it asked for, in order. */
+export interface FilesRead {
   /** The main file's path, as the compiler was given it. */
   path: string;
   /** SHA-256 of the main file's text. */
   sha256: string;
   /** Every include the compile read, in order. */
   reads: PrecompiledRead[];
+}
+
+export interface PrecompiledScenario extends FilesRead {
+  /** The engine version that compiled it. */
+  engine: string;
   /** The compiled scenario as JSON, and its SHA-256 (a damaged entry is not parsed). */
   json: string;
   jsonSha256: string;
@@ -43,6 +48,28 @@ export interface PrecompiledScenario {
 export interface PrecompileSource {
   text(): string | undefined;
   read: ReadInclude;
+}
+
+/**
+ * Compiles the scenario at `path` (main file text `text`, includes from `read`) and records what it read.
+ * `files` is undefined when an include could not be read or was refused: such a compile depends on more
+ * than the bytes recorded (a reason, a missing file), so it is not kept.
+ */
+export function compileRecording(
+  path: string,
+  text: string,
+  read: ReadInclude,
+  sha256: Sha256Hex,
+): { result: CompileResult; files: FilesRead | undefined } {
+  const reads: PrecompiledRead[] = [];
+  let unread = false;
+  const result = compileScenario({ path, text }, (from, inc) => {
+    const got = read(from, inc);
+    if (got && 'text' in got) reads.push({ from, inc, path: got.path, sha256: sha256(got.text) });
+    else unread = true;
+    return got;
+  });
+  return { result, files: unread ? undefined : { path, sha256: sha256(text), reads } };
 }
 
 /**
@@ -56,17 +83,25 @@ export function precompileFrom(
 ): PrecompiledScenario | undefined {
   const text = source.text();
   if (text === undefined) return undefined;
-  const reads: PrecompiledRead[] = [];
-  let unread = false;
-  const r = compileScenario({ path, text }, (from, inc) => {
-    const got = source.read(from, inc);
-    if (got && 'text' in got) reads.push({ from, inc, path: got.path, sha256: sha256(got.text) });
-    else unread = true;
-    return got;
-  });
-  if (!r.ok || unread) return undefined;
+  const { result: r, files } = compileRecording(path, text, source.read, sha256);
+  if (!r.ok || !files) return undefined;
   const json = JSON.stringify(r.scenario);
-  return { engine: ENGINE_VERSION, path, sha256: sha256(text), reads, json, jsonSha256: sha256(json) };
+  return { engine: ENGINE_VERSION, ...files, json, jsonSha256: sha256(json) };
+}
+
+/**
+ * True when `source` still gives the bytes `files` recorded: the main file's, and for every include the
+ * compile asked for, the same file with the same bytes. Compiling is a pure function of these, so a
+ * scenario compiled from them is the one compiling now would give. May throw (a reader that does).
+ */
+export function sameFiles(files: FilesRead, source: PrecompileSource, sha256: Sha256Hex): boolean {
+  const text = source.text();
+  if (text === undefined || sha256(text) !== files.sha256) return false;
+  for (const r of files.reads) {
+    const got = source.read(r.from, r.inc);
+    if (!got || !('text' in got) || got.path !== r.path || sha256(got.text) !== r.sha256) return false;
+  }
+  return true;
 }
 
 /** Freezes each object as JSON.parse builds it (children first), as the compiler freezes its scenario. */
@@ -75,7 +110,7 @@ function frozen(_key: string, value: unknown): unknown {
 }
 
 /** The entry for `path` among `entries` (as read from a file: anything), when it is one. */
-function entryFor(path: string, entries: unknown): PrecompiledScenario | undefined {
+export function entryFor(path: string, entries: unknown): PrecompiledScenario | undefined {
   if (!Array.isArray(entries)) return undefined;
   const e = (entries as unknown[]).find(
     (x): x is Record<string, unknown> =>
@@ -113,12 +148,7 @@ export function precompiledFrom(
   const e = entryFor(path, entries);
   if (!e || e.engine !== ENGINE_VERSION) return undefined;
   try {
-    const text = source.text();
-    if (text === undefined || sha256(text) !== e.sha256) return undefined;
-    for (const r of e.reads) {
-      const got = source.read(r.from, r.inc);
-      if (!got || !('text' in got) || got.path !== r.path || sha256(got.text) !== r.sha256) return undefined;
-    }
+    if (!sameFiles(e, source, sha256)) return undefined;
     if (sha256(e.json) !== e.jsonSha256) return undefined;
     const scenario = JSON.parse(e.json, frozen) as unknown;
     if (scenario === null || typeof scenario !== 'object' || Array.isArray(scenario)) return undefined;

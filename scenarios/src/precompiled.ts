@@ -6,11 +6,19 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Scenario } from '@drill/engine';
-import { precompiledFrom, precompileFrom, type PrecompileSource } from './precompiled-core.ts';
+import type { ReadInclude, Scenario } from '@drill/engine';
+import {
+  compileRecording,
+  entryFor,
+  precompiledFrom,
+  precompileFrom,
+  sameFiles,
+  type FilesRead,
+  type PrecompileSource,
+} from './precompiled-core.ts';
 import { readIncludeWithin } from './read-include-within.ts';
 
-export type { PrecompiledRead, PrecompiledScenario } from './precompiled-core.ts';
+export type { FilesRead, PrecompiledRead, PrecompiledScenario } from './precompiled-core.ts';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -36,4 +44,65 @@ export function precompileScenario(path: string): ReturnType<typeof precompileFr
  */
 export function precompiledScenario(path: string, entries: unknown): Scenario | undefined {
   return precompiledFrom(path, entries, onDisk(path), sha256);
+}
+
+/** Compiles the scenario with main file text `text` at `path` (absolute), recording what it read. */
+export function compileRecorded(
+  path: string,
+  text: string,
+  read: ReadInclude,
+): ReturnType<typeof compileRecording> {
+  return compileRecording(path, text, read, sha256);
+}
+
+/**
+ * Scenarios this process compiled from their files, most recent first. A process that loads the same
+ * scenario again — the room server opening rooms, a test worker running one `drill` command after
+ * another in-process — gets the one it compiled while every file that compile read still has the same
+ * bytes: the check a precompiled entry passes (precompiled-core.ts), against a scenario held in memory
+ * instead of JSON. Compiling the typhoon's ~100 KB of YAML costs ~0.5 s of CPU; the check, reading and
+ * hashing its files, about a millisecond. A few are kept: a command loads one or two.
+ */
+const held: { files: FilesRead; scenario: Scenario }[] = [];
+const HELD = 8;
+
+/** Keeps a scenario this process compiled from `files` (see `held`). */
+export function holdCompiled(files: FilesRead, scenario: Scenario): void {
+  const i = held.findIndex((h) => h.files.path === files.path);
+  if (i >= 0) held.splice(i, 1);
+  held.unshift({ files, scenario });
+  held.length = Math.min(held.length, HELD);
+}
+
+/**
+ * Precompiled entries this process may use besides the bundle's own (precompiled-data.ts), from a caller
+ * that knows they were compiled from the very sources it runs: the test set-up hands over the `drill`
+ * bundle's while the bundle is built from exactly these sources (test/tools/precompiled-shipped.ts).
+ * Loaded when first needed; an entry is used only after the check any precompiled entry passes
+ * (precompiled-core.ts), then held like a scenario compiled here.
+ */
+let adopted: { load: () => unknown; entries?: unknown } | undefined;
+
+/** Adopts the entries `load` returns (see `adopted`), replacing any adopted before. */
+export function adoptPrecompiled(load: () => unknown): void {
+  adopted = { load };
+}
+
+/**
+ * The scenario this process compiled (or adopted, see `adopted`) for the file at `path`, when the files
+ * it was compiled from are unchanged since. Never throws.
+ */
+export function heldScenario(path: string): Scenario | undefined {
+  try {
+    const h = held.find((x) => x.files.path === path);
+    if (h && sameFiles(h.files, onDisk(path), sha256)) return h.scenario;
+    if (!adopted) return undefined;
+    adopted.entries ??= adopted.load();
+    const scenario = precompiledFrom(path, adopted.entries, onDisk(path), sha256);
+    const e = entryFor(path, adopted.entries);
+    if (scenario && e) holdCompiled({ path: e.path, sha256: e.sha256, reads: e.reads }, scenario);
+    return scenario;
+  } catch {
+    return undefined;
+  }
 }

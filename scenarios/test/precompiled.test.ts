@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ENGINE_VERSION, type Scenario } from '@drill/engine';
-import { loadScenarioFile, resolveScenarioPath, SCENARIO_DIR, SHIPPED_IDS } from '../src/index.ts';
+import {
+  loadScenarioFile,
+  loadScenarioModel,
+  resolveScenarioPath,
+  SCENARIO_DIR,
+  SHIPPED_IDS,
+} from '../src/index.ts';
 import { precompiledScenario, precompileScenario, type PrecompiledScenario } from '../src/precompiled.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'drill-precompiled-'));
@@ -88,6 +94,49 @@ describe('precompiled shipped scenarios', () => {
     for (const v of variants) expect(precompiledScenario(path, v)).toBeUndefined();
     // The intact entry, for contrast, is used.
     expect(precompiledScenario(path, [entry] satisfies PrecompiledScenario[])?.id).toBe('preseason');
+  });
+});
+
+describe('a scenario this process compiled (loadScenarioModel)', () => {
+  const model = (path: string): Scenario => {
+    const r = loadScenarioModel(path);
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+    return r.scenario;
+  };
+
+  it('is compiled again, not reused, once the main file or an included part changes', () => {
+    const lib = join(tmp, 'held');
+    cpSync(join(SCENARIO_DIR, 'flood'), join(lib, 'flood'), { recursive: true });
+    cpSync(join(SCENARIO_DIR, 'flood.yaml'), join(lib, 'flood.yaml'));
+    const main = join(lib, 'flood.yaml');
+    const first = model(main);
+    // The same files: the scenario compiled the first time, not a second compile.
+    expect(model(main)).toBe(first);
+    expect(first).toStrictEqual(compiled(main));
+
+    const part = precompileScenario(main)!.reads[0]!.path;
+    const partText = readFileSync(part, 'utf8');
+    writeFileSync(part, partText.replace(/^(\s*en: ).+$/m, '$1"Edited in the test"'));
+    const edited = model(main);
+    expect(edited).not.toBe(first);
+    expect(JSON.stringify(edited)).toContain('Edited in the test');
+    expect(edited).toStrictEqual(compiled(main));
+    writeFileSync(part, partText);
+    // Back to the first bytes: compiled again (only the last compile of a path is kept), equal to the first.
+    const back = model(main);
+    expect(back).not.toBe(edited);
+    expect(back).toStrictEqual(first);
+
+    writeFileSync(main, `${readFileSync(main, 'utf8')}\n# edited\n`);
+    expect(model(main)).not.toBe(back);
+    // A part removed: the compile's own diagnostic, not the scenario held before.
+    rmSync(part);
+    const r = loadScenarioModel(main);
+    expect(r.ok).toBe(false);
+    expect(loadScenarioModel(join(lib, 'missing.yaml'))).toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'file-not-found' }],
+    });
   });
 });
 
