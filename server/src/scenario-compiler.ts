@@ -229,9 +229,14 @@ export class ScenarioCompiler {
   }
 }
 
-/** The environment a compiler process inherits (the bundle-or-sources choice and the like read it). */
+/**
+ * What of the environment decides how a compiler process starts: Node's options, and whether it runs
+ * the bundle or the sources (bundle-fresh.mjs). Nothing else of it reaches a compile (a pure function of
+ * the files). Not the whole environment: a test runner sets per-file variables (VITEST_WORKER_ID) that
+ * would make every file's servers start their own process.
+ */
 function envKey(): string {
-  return JSON.stringify(Object.entries(process.env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return JSON.stringify([process.env.DRILL_FROM_SOURCE ?? null, process.env.NODE_OPTIONS ?? null]);
 }
 
 function spawnCompiler(key: string, heapMb: number): CompilerProcess {

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startRoomServer, type RoomServer } from '../src/app.ts';
 import { compileOwnScenario } from '../src/ownScenario.ts';
 import type { ApiError, ScenarioSource } from '../src/protocol.ts';
@@ -18,8 +18,12 @@ const broken: ScenarioSource = {
 const compilers: ScenarioCompiler[] = [];
 const servers: RoomServer[] = [];
 const dirs: ReturnType<typeof tempDir>[] = [];
+// Each test's compilers stop when it ends, as a server's does when it closes: an idle process is then
+// handed to the next test's compiler (what a test checks is relative to the process it was given).
+afterEach(async () => {
+  for (const c of compilers.splice(0)) await c.stop();
+});
 afterAll(async () => {
-  for (const c of compilers) await c.stop();
   for (const s of servers) await s.close();
   for (const d of dirs) d.cleanup();
 });
@@ -42,7 +46,8 @@ describe("the own-scenario compiler's thread", () => {
 
   it('compiles one at a time, lets a bounded number wait, refuses the rest as busy', async () => {
     const c = compiler({ timeoutMs: 60_000, maxWaiting: 1, heapMb: 512 });
-    // All three are asked before the thread is ready: the first two wait, the third is one too many.
+    // All three are asked at once: the first runs (or waits for the process to be ready), the second
+    // waits, the third is one too many.
     const outcomes = await Promise.all([c.compile(small), c.compile(broken), c.compile(small)]);
     expect(outcomes.map((o) => ('refused' in o ? o.refused : o.ok))).toEqual([true, false, 'busy']);
     // Once they are done it takes the next.
