@@ -11,7 +11,7 @@ export { schemaText } from './commands/schema.ts';
 export { lintFile, lintExitCode, type LintFileResult } from './commands/lint.ts';
 export { coverageExitCode } from './commands/test.ts';
 export { examinePaths, collectFiles } from './commands/cohort.ts';
-export { runCoverage, type CoverageOptions } from './coverage/run-coverage.ts';
+export { naiveRunsFor, runCoverage, type CoverageOptions } from './coverage/run-coverage.ts';
 export { renderCoverage, progressBar } from './coverage/render.ts';
 export type { CoverageReport } from './coverage/aggregate.ts';
 export { mselRows, mselCsv, mselMarkdown, csvField, type MselRow } from './views/msel.ts';

@@ -83,9 +83,13 @@ export function holdCompiled(files: FilesRead, scenario: Scenario): void {
  */
 let adopted: { load: () => unknown; entries?: unknown } | undefined;
 
-/** Adopts the entries `load` returns (see `adopted`), replacing any adopted before. */
-export function adoptPrecompiled(load: () => unknown): void {
+/** Adopts the entries `load` returns (see `adopted`), replacing any adopted before; returns what puts that back. */
+export function adoptPrecompiled(load: () => unknown): () => void {
+  const before = adopted;
   adopted = { load };
+  return () => {
+    adopted = before;
+  };
 }
 
 /**

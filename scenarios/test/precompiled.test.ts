@@ -11,7 +11,12 @@ import {
   SCENARIO_DIR,
   SHIPPED_IDS,
 } from '../src/index.ts';
-import { precompiledScenario, precompileScenario, type PrecompiledScenario } from '../src/precompiled.ts';
+import {
+  adoptPrecompiled,
+  precompiledScenario,
+  precompileScenario,
+  type PrecompiledScenario,
+} from '../src/precompiled.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'drill-precompiled-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -137,6 +142,46 @@ describe('a scenario this process compiled (loadScenarioModel)', () => {
       ok: false,
       diagnostics: [{ code: 'file-not-found' }],
     });
+  });
+});
+
+describe('adopted precompiled entries (the test set-up hands over the bundle’s)', () => {
+  it('are used while the files match, never for a changed file or a damaged entry', () => {
+    const lib = join(tmp, 'adopted');
+    cpSync(join(SCENARIO_DIR, 'rainstorm'), join(lib, 'rainstorm'), { recursive: true });
+    cpSync(join(SCENARIO_DIR, 'rainstorm.yaml'), join(lib, 'rainstorm.yaml'));
+    const main = join(lib, 'rainstorm.yaml');
+    const entry = precompileScenario(main)!;
+    // The entry names another id: a scenario from it is told apart from one compiled from the YAML.
+    const json = entry.json.replace('"id":"rainstorm"', '"id":"adopted"');
+    expect(json).not.toBe(entry.json);
+    let loads = 0;
+    const restore = adoptPrecompiled(() => {
+      loads++;
+      return [{ ...entry, json, jsonSha256: sha(json) }];
+    });
+    try {
+      const r = loadScenarioModel(main);
+      expect(r.ok && r.scenario.id).toBe('adopted');
+      expect(loadScenarioModel(main)).toEqual(r);
+      // Read once, when first needed.
+      expect(loads).toBe(1);
+      // The main file changed: compiled from the YAML, as if there were no entry.
+      writeFileSync(main, `${readFileSync(main, 'utf8')}\n# edited\n`);
+      const edited = loadScenarioModel(main);
+      expect(edited.ok && edited.scenario.id).toBe('rainstorm');
+    } finally {
+      restore();
+    }
+    // A damaged entry (JSON altered without its hash) is not used either.
+    cpSync(join(SCENARIO_DIR, 'rainstorm.yaml'), join(lib, 'rainstorm.yaml'));
+    const restore2 = adoptPrecompiled(() => [{ ...precompileScenario(main)!, json }]);
+    try {
+      const r = loadScenarioModel(main);
+      expect(r.ok && r.scenario.id).toBe('rainstorm');
+    } finally {
+      restore2();
+    }
   });
 });
 

@@ -8,6 +8,7 @@
 // compiles the YAML, as before. The compiler itself stays tested on the shipped files: loadScenarioFile
 // always compiles (lint, the library and precompiled tests), and scenarios/test/precompiled.test.ts and
 // test/reliability/precompiled-bundle.test.ts check that a precompiled scenario is the compiled one.
+// DRILL_TEST_COMPILE_SHIPPED=1 turns it off (every worker compiles the YAML, as before): for a before/after.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtFrom, CLI_MANIFEST } from '@drill/server/bundle-fresh';

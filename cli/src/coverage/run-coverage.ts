@@ -14,6 +14,8 @@ export interface CoverageOptions {
   /** Worker threads; 1 plays in this thread. Default: decided from a timed first few runs (see below). */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Seeds per naive policy and language; default naiveRunsFor(runs). */
+  naiveRuns?: number;
 }
 
 /** How long to play in this thread first, timing the runs, when the number of workers is left to us. */
@@ -69,7 +71,10 @@ export async function runCoverage(
   const report = aggregate(scenario, o.seed, records);
   // The naive players (position, length, figures) in every language of the scenario: a handful of
   // seeds each is enough to show whether the labels or the order give the answers away.
-  const naiveSeeds = Array.from({ length: naiveRunsFor(o.runs) }, (_, i) => `${o.seed}-naive-${i}`);
+  const naiveSeeds = Array.from(
+    { length: o.naiveRuns ?? naiveRunsFor(o.runs) },
+    (_, i) => `${o.seed}-naive-${i}`,
+  );
   for (const lang of scenario.languages) {
     for (const policy of NAIVE_POLICIES) {
       const st = scoreStats(naiveSeeds.map((seed) => playthrough(scenario, seed, policy, lang).score));
