@@ -64,9 +64,16 @@ describe('console in Chromium: projector layout and the accessibility gate', () 
     await pj.locator('.pj-scores').waitFor();
     // After each clock step the projector must come to show exactly the questions the console has open
     // (the same decisions, none left out): waited for on the projector's page, not slept on.
+    // The first step moves the clock by 2,400 minutes (to 32 hours before landfall, where the typhoon's
+    // questions crowd; what was open closes with its defaults, and must leave the projector too), the
+    // rest go event by event: stepping from the start through the days when none to three questions are
+    // open checked the same thing some twenty times more.
     let questions = 0;
     for (let i = 0; i < 40 && questions < 4; i++) {
-      await advance(page);
+      if (i === 0) {
+        await page.locator('#advance-min').fill('2400');
+        await advance(page, 'Advance');
+      } else await advance(page);
       expect(await page.getByTestId('saved').textContent()).toBeTruthy();
       const open = await page
         .locator('article.decision')
