@@ -1,4 +1,4 @@
-import { compileScenario, type Lang } from '@drill/engine';
+import { compileScenario, type Lang, type Scenario } from '@drill/engine';
 import { fieldOf, headerKey, wordsFor, type MselField } from './headers.ts';
 import { RoleBook } from './roles.ts';
 import { cellRef, columnName, type CellValue, type Sheet, type Table } from './table.ts';
@@ -64,6 +64,8 @@ export interface ImportedModule {
 export interface MselImport {
   /** The scenario skeleton (YAML), or undefined when there are errors. */
   yaml?: string;
+  /** The skeleton compiled (the check that it loads), with `yaml`: what loading the written file gives. */
+  scenario?: Scenario;
   diagnostics: MselDiagnostic[];
   modules: ImportedModule[];
   injects: ImportedInject[];
@@ -638,7 +640,15 @@ export function importMsel(t: Table, o: MselImportOptions = {}): MselImport {
     }
   return ds.some((d) => d.severity === 'error')
     ? { diagnostics: ds, modules, injects, decisions, lang }
-    : { yaml, diagnostics: ds, modules, injects, decisions, lang };
+    : {
+        yaml,
+        ...(compiled.ok ? { scenario: compiled.scenario } : {}),
+        diagnostics: ds,
+        modules,
+        injects,
+        decisions,
+        lang,
+      };
 }
 
 /** `Decide \`warn\`: …` / `决策（warn）：…`: how `drill msel` names a decision in an expected-action cell. */
