@@ -14,7 +14,8 @@ import QRCode from 'qrcode';
 import type { RawData, WebSocket } from 'ws';
 import { diagnosticsText, setupProblems, Table, useSha256, type Lang, type Scenario } from '@drill/engine';
 import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
-import { drillHome, holdHomeName, HomeLock, roomsDbHeld, type HomeHold } from './home.ts';
+import { drillHome, holdHomeName, HomeLock, type HomeHold } from './home.ts';
+import { openStore } from './open-store.ts';
 import {
   ClientFrameSchema,
   CreateRoomSchema,
@@ -46,7 +47,7 @@ import {
   type CompilerLimits,
 } from './scenario-compiler.ts';
 import { Room, type Conn } from './room.ts';
-import { DatabaseGoneError, Store, type RoomRow } from './store.ts';
+import { DatabaseGoneError, type RoomRow, type Store } from './store.ts';
 import { defaultViewWorkers, ViewPort, type Views } from './view-port.ts';
 import { newJoinCode, newRoomId } from './tokens.ts';
 import { TokenBucket } from './token-bucket.ts';
@@ -112,11 +113,12 @@ export interface RoomServerOptions {
   /** What one seat and one room may hold (SEAT_LIMITS; tests lower them). */
   seatLimits?: SeatLimits;
   /**
-   * `dataDir` already held by the caller (its lock taken, its name held): the server process takes them
-   * before it loads the server, so a start refused for a folder in use loads nothing else (see main.ts).
-   * The server releases them when it closes or fails to start.
+   * `dataDir` already held by the caller (its lock taken, its name held, and rooms.db opened when `store`
+   * is given, see `openStore`): the server process takes them before it loads the server, so a start
+   * refused for a folder or database in use loads nothing else (see main.ts). The server releases them
+   * when it closes or fails to start.
    */
-  held?: { lock: HomeLock; name: { release(): void } };
+  held?: { lock: HomeLock; name: { release(): void }; store?: Store };
 }
 
 /**
@@ -232,16 +234,7 @@ async function serve(
   dataDir: string,
   lock: HomeLock,
 ): Promise<RoomServer> {
-  let store: Store;
-  try {
-    store = new Store(dataDir);
-  } catch (e) {
-    // The lock files were ours to take, yet another process holds the database: they were deleted
-    // under a running server. The database's own lock keeps this one out.
-    if ((e as NodeJS.ErrnoException).code === 'SQLITE_BUSY')
-      throw roomsDbHeld(dataDir, join(dataDir, 'rooms.db'));
-    throw e;
-  }
+  const store = o.held?.store ?? openStore(dataDir);
   // Deleting rooms.db under a running server must not lose what it recorded without a word.
   store.watchFile(
     o.onDatabaseGone ?? ((e): void => void process.stderr.write(`drill server: ${e.message}\n`)),

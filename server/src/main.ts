@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RoomServer } from './app.ts';
 import type { HomeLock as HeldLock } from './home.ts';
+import type { Store } from './store.ts';
 
 const { values } = parseArgs({
   options: {
@@ -33,8 +34,9 @@ if (
   process.exit(2);
 }
 // The server (fastify, SQLite, the engine and the scenario compiler: ~1 s of CPU to load, most of a
-// start) is loaded once the arguments are known to be good and the data folder is ours: a mistake, or a
-// folder another server holds, is refused at once (a refused start loaded the whole server first).
+// start) is loaded once the arguments are known to be good and the data folder and its database are
+// ours: a mistake, a folder another server holds, or a database in use or unusable is refused at once
+// (a refused start loaded the whole server first).
 const { drillHome, holdHomeName, HomeLock, HomeLockedError, HomeUnwritableError } = await import('./home.ts');
 const dataDir = values.data ?? join(drillHome(), 'server');
 
@@ -50,17 +52,33 @@ function refused(e: unknown): void {
   }
 }
 
-let held: { lock: HeldLock; name: { release(): void } };
+/** SQLite's own refusal of rooms.db (a damaged or foreign file, a full or read-only disk), as `drill serve` says it. */
+function unusableDatabase(e: unknown): void {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    const db = join(dataDir, 'rooms.db');
+    process.stderr.write(
+      `drill server: the room database ${db} cannot be used: ${(e as Error).message} (${code}) — check that DRILL_HOME is writable and has room, or move the file aside\n`,
+    );
+    process.exit(1);
+  }
+}
+
+let held: { lock: HeldLock; name: { release(): void }; store: Store };
 try {
   const lock = HomeLock.take(dataDir);
+  let name: { release(): void } | undefined;
   try {
-    held = { lock, name: await holdHomeName(dataDir) };
+    name = await holdHomeName(dataDir);
+    held = { lock, name, store: (await import('./open-store.ts')).openStore(dataDir) };
   } catch (e) {
+    name?.release();
     lock.release();
     throw e;
   }
 } catch (e) {
   refused(e);
+  unusableDatabase(e);
   throw e;
 }
 const { startRoomServer } = await import('./app.ts');
@@ -81,15 +99,7 @@ try {
   });
 } catch (e) {
   refused(e);
-  // SQLite's own refusal of rooms.db (a damaged or foreign file, a full or read-only disk), as `drill serve` says it.
-  const code = (e as NodeJS.ErrnoException).code;
-  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
-    const db = join(dataDir, 'rooms.db');
-    process.stderr.write(
-      `drill server: the room database ${db} cannot be used: ${(e as Error).message} (${code}) — check that DRILL_HOME is writable and has room, or move the file aside\n`,
-    );
-    process.exit(1);
-  }
+  unusableDatabase(e);
   throw e;
 }
 process.stdout.write(`${JSON.stringify({ url: s.url, hostToken: s.hostToken, unresumed: s.unresumed })}\n`);
