@@ -29,9 +29,14 @@ const profile = [
     : []),
 ];
 
+// The node projects hash with Node's SHA-256, as the shells do (test/tools/platform-sha256.ts); the web
+// project keeps the engine's portable one, as the browser does.
+const platformSha256 = fileURLToPath(new URL('./test/tools/platform-sha256.ts', import.meta.url));
+
 const shared = {
   isolate: false,
   setupFiles: [
+    platformSha256,
     fileURLToPath(new URL('./test/tools/restore-env.ts', import.meta.url)),
     // The shipped scenarios as the `drill` bundle precompiled them, while it is built from these sources.
     fileURLToPath(new URL('./test/tools/precompiled-shipped.ts', import.meta.url)),
@@ -142,7 +147,7 @@ export default defineConfig({
           ...shared,
           ...oneWorkerBesideTheChecks,
           setupFiles: [
-            ...shared.setupFiles,
+            ...shared.setupFiles.filter((f) => f !== platformSha256),
             fileURLToPath(new URL('./web/vitest.dom-reset.ts', import.meta.url)),
           ],
         },

@@ -57,11 +57,11 @@ export function compileRecorded(
 
 /**
  * Scenarios this process compiled from their files, most recent first. A process that loads the same
- * scenario again — the room server opening rooms, a test worker running one `drill` command after
- * another in-process — gets the one it compiled while every file that compile read still has the same
- * bytes: the check a precompiled entry passes (precompiled-core.ts), against a scenario held in memory
- * instead of JSON. Compiling the typhoon's ~100 KB of YAML costs ~0.5 s of CPU; the check, reading and
- * hashing its files, about a millisecond. A few are kept: a command loads one or two.
+ * scenario again — a test worker running one `drill` command after another in-process (a `drill`
+ * command itself loads one once) — gets the one it compiled while every file that compile read still has
+ * the same bytes: the check a precompiled entry passes (precompiled-core.ts), against a scenario held in
+ * memory instead of JSON. Compiling the typhoon's ~100 KB of YAML costs ~0.3–0.8 s of CPU; the check,
+ * reading and hashing its files, about a millisecond. A few are kept.
  */
 const held: { files: FilesRead; scenario: Scenario }[] = [];
 const HELD = 8;
