@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { Lang } from '@drill/engine';
 import { translate } from '../../web/src/i18n.ts';
-import { ARTIFACTS, ROOT, launch } from './harness.ts';
+import { ROOT, artifactShot, launch } from './harness.ts';
 import { advance, clockStep, decideAll } from './consoleSteps.ts';
 import { axe } from './axe.ts';
 import { POLL } from './chromium.ts';
@@ -96,7 +96,7 @@ describe('console in Chromium: projector layout and the accessibility gate', () 
     for (const d of deciders) expect(d).toMatch(/To answer: Team [12]/);
     const allocations = await page.locator('article.decision:has(input[type=number])').count();
     expect(await pj.getByTestId('pj-budget').count()).toBe(allocations);
-    await pj.screenshot({ path: join(ARTIFACTS, 'console-projector-4-questions-1920x1080.png') });
+    await artifactShot(pj, 'console-projector-4-questions-1920x1080');
     const fit = await pj.evaluate(() => ({
       scroll: document.documentElement.scrollHeight,
       bottoms: [...document.querySelectorAll('.pj-question, .pj-scores')].map(
@@ -148,7 +148,7 @@ describe('console in Chromium: projector layout and the accessibility gate', () 
       .evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().width));
     expect(cols).toHaveLength(6);
     expect(Math.max(...cols) - Math.min(...cols)).toBeLessThan(2);
-    await page.screenshot({ path: join(ARTIFACTS, 'console-debrief-six-teams.png'), fullPage: true });
+    await artifactShot(page, 'console-debrief-six-teams', true);
   }, 300_000);
 
   it('axe finds no serious or critical violation on the console, projector, participant and review pages, in both languages', async () => {
@@ -198,12 +198,12 @@ describe('console in Chromium: projector layout and the accessibility gate', () 
       await page.getByRole('checkbox', { name: translate(lang, 'showScoresOnProjector') }).check();
       await pj.locator('.pj-scores').waitFor();
       found.push(...(await axe(pj, `${lang} projector with scores`)));
-      await page.screenshot({ path: join(ARTIFACTS, `console-run-${lang}.png`), fullPage: true });
+      await artifactShot(page, `console-run-${lang}`, true);
 
       await page.getByRole('button', { name: translate(lang, 'endDrill') }).click();
       await page.locator('#debrief-h').waitFor();
       found.push(...(await axe(page, `${lang} debrief`)));
-      await page.screenshot({ path: join(ARTIFACTS, `console-debrief-${lang}.png`), fullPage: true });
+      await artifactShot(page, `console-debrief-${lang}`, true);
 
       await page.getByRole('button', { name: translate(lang, 'openInReview') }).click();
       await page.locator('.aar-doc').waitFor();

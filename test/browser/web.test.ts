@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseTranscript, verify, type Transcript } from '@drill/engine';
 import { loadScenario, loadScenarioFile } from '@drill/scenarios';
-import { ARTIFACTS, launch } from './harness.ts';
+import { ARTIFACTS, artifactShot, launch } from './harness.ts';
 import { advance, decideAll, savedCount } from './consoleSteps.ts';
 import { POLL } from './chromium.ts';
 
@@ -16,8 +16,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const shot = (page: Page, name: string, fullPage = false) =>
-  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
+const shot = artifactShot;
 
 const typhoon = loadScenario('typhoon');
 
