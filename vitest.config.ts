@@ -61,14 +61,15 @@ class LongestFirstSequencer extends BaseSequencer {
 // vitest runtime, the set-up files, the environment (jsdom for web) and the project's modules (the
 // engine, zod, yaml, React, ink) imported and transformed again — 2–4 s each. Vitest reuses a worker
 // only for the next file of the same project, so a group with n workers starts up to n per project.
-// 1. In-process projects (engine, report, scenarios, web: CPU-bound, no waiting on other processes) in
+// 1. In-process projects (engine, report, scenarios, web: CPU-bound, no waiting on other processes; then
+//    cohort, whose short files fill the first group's slack before the checks end) in
 //    one worker each, while `pnpm test`'s format check, type check and lint (run-tests.mjs, ~60 s of
 //    CPU) keep the other core busy: 88 → 66 CPU-s for engine, report, scenarios and cli measured alone
 //    (docs/PERFORMANCE.md, eighth session). It starts at once: the web build runs beside it (see
 //    test/tools/global-setup.ts). It should end when the checks do: nothing of the next group starts
 //    before it ends, so a core idles for as long as it outlasts them (cli, 24 s of it, left it in the
 //    ninth session).
-// 2. The Chromium and long spawned-command files (cohort, e2e) two at a time, longest first
+// 2. The Chromium and long spawned-command files (e2e) two at a time, longest first
 //    (LongestFirstSequencer above): between them they keep both cores busy (the idle run of
 //    2026-12-01), and a third worker made the browser files slower and the whole run longer (sixth
 //    session).
@@ -155,7 +156,10 @@ export default defineConfig({
       {
         test: {
           ...shared,
-          ...twoWorkers,
+          // Beside the checks, after the other in-process projects: the first group ended ~12 s before
+          // the checks did (idle runs of 2026-12-01, 05:06 and 05:19), and cohort's five files (~10 s)
+          // fill that instead of taking two worker starts of the second group.
+          ...oneWorkerBesideTheChecks,
           name: 'cohort',
           root: './cohort',
           include: ['test/**/*.test.ts'],
