@@ -5,6 +5,7 @@ import type { ApiError, ScenarioSource } from '../src/protocol.ts';
 import { ScenarioCompiler } from '../src/scenario-compiler.ts';
 import { api, tempDir } from './kit.ts';
 import { oneTeam, ownExample, ownTyphoon } from './fixtures/own-sources.ts';
+import { processAlive } from '../src/process.ts';
 
 // The largest scenario where its size matters (the thread's result against the main thread's, a compile
 // long enough to overrun a limit); the 13 KB example, ten times quicker to compile, where it does not.
@@ -63,7 +64,7 @@ describe("the own-scenario compiler's thread", () => {
     expect(next).toMatchObject({ ok: true });
     expect(c.pid).toBeDefined();
     expect(c.pid).not.toBe(first);
-    expect(alive(first!)).toBe(false);
+    expect(processAlive(first!)).toBe(false);
   }, 120_000);
 
   it("bounds the thread's heap: a compile that needs more is refused as failed, and this process lives on", async () => {
@@ -76,16 +77,6 @@ describe("the own-scenario compiler's thread", () => {
   }, 120_000);
 });
 
-/** Whether a process of this id still exists (a killed child is reaped once Node saw its exit). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe('one compiler process for many compiles', () => {
   it("keeps its process between compiles, and a stopped compiler's idle process serves the next compiler", async () => {
     const a = compiler();
@@ -94,7 +85,7 @@ describe('one compiler process for many compiles', () => {
     expect(await a.compile(broken)).toMatchObject({ ok: false });
     expect(a.pid).toBe(pid);
     await a.stop();
-    expect(alive(pid)).toBe(true);
+    expect(processAlive(pid)).toBe(true);
     // The next server's compiler (same limits, same environment) takes it: no second start.
     const b = compiler();
     expect(await b.compile(broken)).toEqual(compileOwnScenario(broken));
@@ -103,7 +94,7 @@ describe('one compiler process for many compiles', () => {
     const cut = b.compile(small);
     await b.stop();
     expect(await cut).toEqual({ refused: 'stopped' });
-    expect(alive(pid)).toBe(false);
+    expect(processAlive(pid)).toBe(false);
     const c = compiler();
     expect(await c.compile(small)).toMatchObject({ ok: true });
     expect(c.pid).not.toBe(pid);
@@ -117,7 +108,7 @@ describe('one compiler process for many compiles', () => {
     expect(await first).toMatchObject({ ok: true });
     expect(c.pid).toBeUndefined();
     expect(await c.compile(small)).toMatchObject({ ok: true });
-    expect(alive(pid)).toBe(false);
+    expect(processAlive(pid)).toBe(false);
   }, 120_000);
 });
 

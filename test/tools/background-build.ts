@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { processAlive } from '@drill/server/process';
 
 const MARKERS = join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'drill-builds');
 
@@ -74,22 +75,13 @@ function read(file: string): Marker | undefined {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Resolves when no build is under way; rejects with a build's output when one failed. */
 export async function awaitBuilds(markers = MARKERS): Promise<void> {
   const files = existsSync(markers) ? readdirSync(markers).filter((f) => f.endsWith('.json')) : [];
   for (const f of files) {
     for (let m = read(join(markers, f)); m; m = read(join(markers, f))) {
       if (m.failed !== undefined) throw new Error(`the ${f.slice(0, -5)} build failed:\n${m.failed}`);
-      if (!alive(m.pid)) break; // left by a run that was killed: nothing to wait for
+      if (!processAlive(m.pid)) break; // left by a run that was killed: nothing to wait for
       await sleep(100);
     }
   }
