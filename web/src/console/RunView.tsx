@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import {
   criticalTasks,
   localize,
@@ -62,7 +62,12 @@ function closedBy(backend: ConsoleBackend, lanes: TableLane[], team: string) {
 }
 
 /** The running drill: clock bar, inject feed, open decisions per team, scoreboard, ad-hoc and adjudication. */
-export function RunView({ backend, prefs, setPrefs, onOpenProjector }: Props) {
+/**
+ * The run view re-renders when its props change: `version` moves with every change of the backend the
+ * view shows (the room's trainer console leaves out the presence frames, which it shows elsewhere), so
+ * a console with ~4,500 elements is not rebuilt for each participant's keystroke.
+ */
+export const RunView = memo(function RunView({ backend, prefs, setPrefs, onOpenProjector }: Props) {
   const { t, lang } = useT();
   const [minutes, setMinutes] = useState('60');
   const [feedTeam, setFeedTeam] = useState('');
@@ -325,7 +330,7 @@ export function RunView({ backend, prefs, setPrefs, onOpenProjector }: Props) {
       </div>
     </div>
   );
-}
+});
 
 /** One team's open decisions, with the result of the last one recorded shown where it was. */
 function TeamDecisions({

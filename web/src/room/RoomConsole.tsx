@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Scenario } from '@drill/engine';
 import {
   joinUrl,
@@ -75,6 +75,21 @@ export function RoomConsole({
   );
   useBackendVersion(backend ?? null);
   const [prefs, setPrefsState] = useState<UiPrefs>({ scoresHidden: false, projectorTeam: '' });
+  // Stable across renders, so the run view (memoised) re-renders for the room's changes only.
+  const setPrefs = useCallback(
+    (p: Partial<UiPrefs>) => {
+      setPrefsState((old) => ({ ...old, ...p }));
+      if (p.projectorTeam !== undefined) backend?.setProjectorTeam(p.projectorTeam || null);
+    },
+    [backend],
+  );
+  const projectorToken = cred?.projectorToken;
+  const roomIdForProjector = info?.id;
+  const openProjector = useCallback(() => {
+    if (!projectorToken || !roomIdForProjector) return;
+    const url = `${window.location.origin}${window.location.pathname}${projectorHash(roomIdForProjector, projectorToken)}`;
+    window.open(url, 'drill-room-projector', 'popup=yes,width=1280,height=720');
+  }, [projectorToken, roomIdForProjector]);
   const display: Display | undefined = client?.display;
   useEffect(() => {
     if (display?.projectorTeam) setPrefsState((p) => ({ ...p, projectorTeam: display.projectorTeam ?? '' }));
@@ -101,12 +116,6 @@ export function RoomConsole({
 
   const origin = window.location.origin;
   const link = joinUrl(origin, info.code);
-  const projectorToken = cred?.projectorToken;
-  const openProjector = (): void => {
-    if (!projectorToken) return;
-    const url = `${origin}${window.location.pathname}${projectorHash(info.id, projectorToken)}`;
-    window.open(url, 'drill-room-projector', 'popup=yes,width=1280,height=720');
-  };
   const over = client.view.phase === 'debrief' || client.view.phase === 'ended';
   const transcriptCount = info.mode === 'parallel' ? info.teams.length : 1;
 
@@ -161,11 +170,8 @@ export function RoomConsole({
         <RunView
           backend={backend}
           prefs={prefs}
-          setPrefs={(p) => {
-            setPrefsState((old) => ({ ...old, ...p }));
-            if (p.projectorTeam !== undefined) backend.setProjectorTeam(p.projectorTeam || null);
-          }}
-          version={client.seq}
+          setPrefs={setPrefs}
+          version={client.revision}
           {...(projectorToken ? { onOpenProjector: openProjector } : {})}
         />
       )}

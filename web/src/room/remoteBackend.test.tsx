@@ -147,6 +147,32 @@ describe('the room console over the server', () => {
   });
 });
 
+describe("the trainer's console re-renders for the room's changes, not for presence", () => {
+  it('a presence frame (someone joins, types) leaves the revision the run view renders on; a view moves it', async () => {
+    const { created, backend } = await room('en');
+    // A second trainer tab: its client is the one a console's run view re-renders on.
+    const ws = new URL('/ws', live.server.url.replace(/^http/, 'ws')).toString();
+    const trainer = new RoomClient({ token: created.trainerToken, lang: 'en', lostReason: 'lost', url: ws });
+    open.push(trainer);
+    await waitFor(() => expect(trainer.presence).toBeDefined());
+    await waitFor(() => expect(trainer.view).toBeDefined());
+    const before = trainer.revision;
+    const res = await fetch(new URL(`/api/join/${created.room.code}`, live.server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ team: 'Red', roles: [], name: 'r1' }),
+    });
+    const { token } = (await res.json()) as { token: string };
+    const member = new RoomClient({ token, lang: 'en', lostReason: 'lost', url: ws });
+    open.push(member);
+    // The trainer hears of the new member (a presence frame) and nothing else changed.
+    await waitFor(() => expect(trainer.presence?.members.some((m) => m.name === 'r1')).toBe(true));
+    expect(trainer.revision).toBe(before);
+    expect((await backend.submit({ type: 'start' }, 'en')).ok).toBe(true);
+    await waitFor(() => expect(trainer.revision).toBeGreaterThan(before));
+  });
+});
+
 describe('scores in the room (sent apart from the views)', () => {
   it("the console's scores are the server Table's; a member sees only their team's, only while shown", async () => {
     const { created, backend } = await room('zh-CN');
@@ -166,7 +192,7 @@ describe('scores in the room (sent apart from the views)', () => {
       await waitFor(() => expect(backend.seq).toBe(table(id).seq));
       expect((await backend.submit(command, 'zh-CN')).ok).toBe(true);
     }
-    // At the debrief the scores go out at once: the console's equal the Table's, report and all.
+    // At the debrief the scores go out (a turn after the view): the console's equal the Table's, report and all.
     await waitFor(() =>
       expect(backend.scores().map((s) => s.ratings)).toEqual(
         table(id)

@@ -70,6 +70,12 @@ export class RoomClient {
   /** The trainer's and evaluators' whole score report of each lane. */
   reports: LaneReport[] | undefined;
   presence: Presence | undefined;
+  /**
+   * Moves with every change but the trainers' presence frame (who is connected, typing, submitted):
+   * a screen that shows none of that re-renders on this, not on each of those frames (with a class
+   * typing, they come many times a second).
+   */
+  revision = 0;
   /** The last refusal that did not answer a command (a bad token, a closed room). */
   trouble: { code: RefusalCode; reason: string } | undefined;
   private cseq = 0;
@@ -103,6 +109,7 @@ export class RoomClient {
       onFrame: (f) => this.onFrame(f),
       onState: (s) => {
         this.socket = s;
+        this.revision++;
         this.emit();
       },
     });
@@ -128,6 +135,7 @@ export class RoomClient {
   }
 
   private onFrame(f: ServerFrame): void {
+    if (f.t !== 'presence') this.revision++;
     switch (f.t) {
       case 'welcome': {
         this.you = f.you;
