@@ -14,8 +14,8 @@ import QRCode from 'qrcode';
 import type { RawData, WebSocket } from 'ws';
 import { diagnosticsText, setupProblems, Table, useSha256, type Lang, type Scenario } from '@drill/engine';
 import { loadScenario, shippedScenarioIds } from '@drill/scenarios';
-import { drillHome, holdHomeName, HomeLock, type HomeHold } from './home.ts';
-import { openStore } from './open-store.ts';
+import { drillHome, type HomeHold, type HomeLock } from './home.ts';
+import { holdDataDir, type HeldDataDir } from './open-store.ts';
 import {
   ClientFrameSchema,
   CreateRoomSchema,
@@ -113,12 +113,11 @@ export interface RoomServerOptions {
   /** What one seat and one room may hold (SEAT_LIMITS; tests lower them). */
   seatLimits?: SeatLimits;
   /**
-   * `dataDir` already held by the caller (its lock taken, its name held, and rooms.db opened when `store`
-   * is given, see `openStore`): the server process takes them before it loads the server, so a start
-   * refused for a folder or database in use loads nothing else (see main.ts). The server releases them
-   * when it closes or fails to start.
+   * `dataDir` already held by the caller (`holdDataDir`): the server process takes it before it loads
+   * the server, so a start refused for a folder or database in use loads nothing else (see main.ts).
+   * The server releases it when it closes or fails to start.
    */
-  held?: { lock: HomeLock; name: { release(): void }; store?: Store };
+  held?: HeldDataDir;
 }
 
 /**
@@ -206,24 +205,20 @@ export async function startRoomServer(o: RoomServerOptions = {}): Promise<RoomSe
   const host = o.host ?? '127.0.0.1';
   const dataDir = o.dataDir ?? join(drillHome(), 'server');
   // One server per data folder: a second one refuses (HomeLockedError) before it opens the database.
-  const lock = o.held?.lock ?? HomeLock.take(dataDir);
-  let name: { release(): void } | undefined = o.held?.name;
+  const held = o.held ?? (await holdDataDir(dataDir, o.homeHold));
   try {
-    // A hold the lock files' and the database's deletion cannot take away (see holdHomeName).
-    name ??= await holdHomeName(dataDir, o.homeHold);
-    const s = await serve(o, host, dataDir, lock);
-    const held = name;
+    const s = await serve(o, host, dataDir, held.lock, held.store);
     const close = s.close;
     return {
       ...s,
       close: async () => {
         await close();
-        held.release();
+        held.name.release();
       },
     };
   } catch (e) {
-    name?.release();
-    lock.release();
+    held.name.release();
+    held.lock.release();
     throw e;
   }
 }
@@ -233,8 +228,8 @@ async function serve(
   host: string,
   dataDir: string,
   lock: HomeLock,
+  store: Store,
 ): Promise<RoomServer> {
-  const store = o.held?.store ?? openStore(dataDir);
   // Deleting rooms.db under a running server must not lose what it recorded without a word.
   store.watchFile(
     o.onDatabaseGone ?? ((e): void => void process.stderr.write(`drill server: ${e.message}\n`)),

@@ -6,8 +6,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RoomServer } from './app.ts';
-import type { HomeLock as HeldLock } from './home.ts';
-import type { Store } from './store.ts';
+import type { HeldDataDir } from './open-store.ts';
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +36,7 @@ if (
 // start) is loaded once the arguments are known to be good and the data folder and its database are
 // ours: a mistake, a folder another server holds, or a database in use or unusable is refused at once
 // (a refused start loaded the whole server first).
-const { drillHome, holdHomeName, HomeLock, HomeLockedError, HomeUnwritableError } = await import('./home.ts');
+const { drillHome, HomeLockedError, HomeUnwritableError } = await import('./home.ts');
 const dataDir = values.data ?? join(drillHome(), 'server');
 
 /** Another server holds the data folder, it cannot be written, or the port is taken: one line, no stack trace. */
@@ -64,18 +63,9 @@ function unusableDatabase(e: unknown): void {
   }
 }
 
-let held: { lock: HeldLock; name: { release(): void }; store: Store };
+let held: HeldDataDir;
 try {
-  const lock = HomeLock.take(dataDir);
-  let name: { release(): void } | undefined;
-  try {
-    name = await holdHomeName(dataDir);
-    held = { lock, name, store: (await import('./open-store.ts')).openStore(dataDir) };
-  } catch (e) {
-    name?.release();
-    lock.release();
-    throw e;
-  }
+  held = await (await import('./open-store.ts')).holdDataDir(dataDir);
 } catch (e) {
   refused(e);
   unusableDatabase(e);

@@ -1,6 +1,32 @@
 import { join } from 'node:path';
-import { roomsDbHeld } from './home.ts';
+import { holdHomeName, HomeLock, roomsDbHeld, type HomeHold } from './home.ts';
 import { Store } from './store.ts';
+
+/** A data folder this process holds: its lock, its name, and its rooms.db open. */
+export interface HeldDataDir {
+  lock: HomeLock;
+  name: { release(): void };
+  store: Store;
+}
+
+/**
+ * Takes a data folder for one server: its lock (a second server refuses, HomeLockedError), a hold of its
+ * name the lock files' deletion cannot take away (holdHomeName), then its database. On any refusal what
+ * was taken is released and the error thrown. Light (SQLite, the store, the home lock): the server
+ * process calls it before it loads the server (main.ts), `startRoomServer` when not given one.
+ */
+export async function holdDataDir(dataDir: string, how?: HomeHold): Promise<HeldDataDir> {
+  const lock = HomeLock.take(dataDir);
+  let name: { release(): void } | undefined;
+  try {
+    name = await holdHomeName(dataDir, how);
+    return { lock, name, store: openStore(dataDir) };
+  } catch (e) {
+    name?.release();
+    lock.release();
+    throw e;
+  }
+}
 
 /**
  * Opens the data folder's rooms.db (the folder's lock already taken), or says why it cannot: another
