@@ -22,19 +22,23 @@ function englishIn(text: string, ...verbatim: string[]): string[] {
   );
 }
 
+/** What taking `dir`'s lock throws; undefined (and the lock let go) when it is taken. */
+function refusalOf(dir: string): unknown {
+  try {
+    HomeLock.take(dir).release();
+    return undefined;
+  } catch (e) {
+    return e;
+  }
+}
+
 describe('the data folder refuses a server: the reason in English and Chinese', () => {
   const dir = mkdtempSync(join(tmpdir(), 'drill-home-words-'));
 
   it('a second server on a held folder, whoever holds it and however it is known', () => {
     const first = HomeLock.take(dir);
-    let refused: unknown;
-    try {
-      HomeLock.take(dir);
-    } catch (e) {
-      refused = e;
-    } finally {
-      first.release();
-    }
+    const refused = refusalOf(dir);
+    first.release();
     expect(refused).toBeInstanceOf(HomeLockedError);
     const cases: HomeLockedError[] = [
       refused as HomeLockedError,
@@ -66,14 +70,8 @@ describe('the data folder refuses a server: the reason in English and Chinese', 
     writeFileSync(join(ro, 'server-lock.db'), '');
     chmodSync(join(ro, 'server-lock.db'), 0o444);
     chmodSync(ro, 0o555);
-    let real: unknown;
-    try {
-      HomeLock.take(ro);
-    } catch (e) {
-      real = e;
-    } finally {
-      chmodSync(ro, 0o755);
-    }
+    const real = refusalOf(ro);
+    chmodSync(ro, 0o755);
     // As root the folder is still writable: then only the made-up causes below are checked.
     const cases: HomeUnwritableError[] = [
       ...(real instanceof HomeUnwritableError ? [real] : []),
