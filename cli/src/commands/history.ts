@@ -16,6 +16,7 @@ import { resumeCommand } from '../journal.ts';
 import { say } from '../say.ts';
 import { parseLang } from '../tui/i18n.ts';
 import { textWidth } from '../tui/layout.ts';
+import { padEnd } from '../render/text-table.ts';
 
 export interface HistoryRun {
   file: string;
@@ -167,9 +168,6 @@ function capLabels(caps: readonly string[], lang: Lang, scenarioIds: readonly st
   }
 }
 
-/** Pads to `cols` terminal columns (a Chinese character takes two). */
-const padCols = (s: string, cols: number): string => s + ' '.repeat(Math.max(0, cols - textWidth(s)));
-
 /** A capability's name as the scenario(s) that rated it call it, else the default rubric's, else its id. */
 function capName(id: string, lang: Lang, scenarioIds: readonly string[] = []): string {
   const c =
@@ -247,7 +245,7 @@ export function formatHistory(h: History, lang: Lang, width = 100): string {
     const scW = Math.max(12, ...h.runs.map((r) => textWidth(r.scenario) + 1));
     const roleW = Math.max(12, ...h.runs.map((r) => textWidth(roleOf(r)) + 1));
     lines.push(
-      `${padCols(t.date, 17)}  ${padCols(t.scenario, scW)} ${padCols(t.role, roleW)} ${padCols(t.seed, 8)} ${' '.repeat(Math.max(0, 6 - textWidth(t.score)))}${t.score}  ${padCols(t.mode, 22)} ${t.ratings}`,
+      `${padEnd(t.date, 17)}  ${padEnd(t.scenario, scW)} ${padEnd(t.role, roleW)} ${padEnd(t.seed, 8)} ${' '.repeat(Math.max(0, 6 - textWidth(t.score)))}${t.score}  ${padEnd(t.mode, 22)} ${t.ratings}`,
     );
     for (const r of h.runs) {
       const date = r.startedAt.replace('T', ' ').slice(0, 16);
@@ -255,7 +253,7 @@ export function formatHistory(h: History, lang: Lang, width = 100): string {
         .map(([c, v]) => `${label.get(c) ?? capAbbrev(c)}:${v}`)
         .join(' ');
       lines.push(
-        `${date.padEnd(17)}  ${padCols(r.scenario, scW)} ${padCols(roleOf(r), roleW)} ${padCols(r.seed, 8)} ${r.score.toFixed(1).padStart(6)}  ${padCols(modeText(r), 22)} ${ratings}`,
+        `${date.padEnd(17)}  ${padEnd(r.scenario, scW)} ${padEnd(roleOf(r), roleW)} ${padEnd(r.seed, 8)} ${r.score.toFixed(1).padStart(6)}  ${padEnd(modeText(r), 22)} ${ratings}`,
       );
     }
     lines.push(

@@ -1,6 +1,6 @@
 import type { Lang } from '@drill/engine';
 import type { CoverageReport, Count } from './aggregate.ts';
-import { textWidth } from '../tui/layout.ts';
+import { padEnd } from '../render/text-table.ts';
 
 /** The report's words in each language; ids, policy names and P/S/M/U stay as the author typed them. */
 const WORDS = {
@@ -69,9 +69,6 @@ const WORDS = {
   },
 } satisfies Record<Lang, unknown>;
 
-/** Pads to `cols` terminal columns (a Chinese character takes two). */
-const padCols = (s: string, cols: number): string => s + ' '.repeat(Math.max(0, cols - textWidth(s)));
-
 const pct = (n: number, of: number): string => (of === 0 ? '–' : `${Math.round((100 * n) / of)}%`);
 
 function reached(w: (typeof WORDS)[Lang], label: string, xs: readonly Count[], runs: number): string {
@@ -119,7 +116,7 @@ export function renderCoverage(
   out.push(
     reached(w, w.endings, r.endings, ok) +
       (r.noEnding
-        ? `\n    ${padCols(w.noEnding, 28)} ${String(r.noEnding).padStart(6)}  ${pct(r.noEnding, ok).padStart(4)}`
+        ? `\n    ${padEnd(w.noEnding, 28)} ${String(r.noEnding).padStart(6)}  ${pct(r.noEnding, ok).padStart(4)}`
         : ''),
   );
   if (r.variations.length)
